@@ -1,0 +1,53 @@
+/**
+ * Keeps main's handle on the renderer's database current. Each time a renderer
+ * announces its database (first load, reload, or the host's socket reconnecting),
+ * the previous handle is dropped and a new one is opened over the new link; services
+ * follow `database$`. Node-only.
+ */
+import { BehaviorSubject } from 'rxjs';
+import { getRxStorageRemote } from 'rxdb/plugins/storage-remote';
+import { createClinicDatabase, type ClinicDatabase } from '../../../shared/db/database.js';
+import { DetachableChannel, type StorageLink } from './storage-link.js';
+
+let attachCounter = 0;
+
+export class RemoteDatabaseHub {
+  readonly database$ = new BehaviorSubject<ClinicDatabase | null>(null);
+  private current: { link: StorageLink; channel: DetachableChannel; db: Promise<ClinicDatabase | null> } | null = null;
+
+  /** Opens the database behind a newly announced link; resolves when services can use it. */
+  async attach(link: StorageLink): Promise<ClinicDatabase> {
+    await this.detach();
+    const channel = new DetachableChannel(link);
+    const storage = getRxStorageRemote({
+      identifier: `renderer-${++attachCounter}`,
+      mode: 'one',
+      messageChannelCreator: () => Promise.resolve(channel),
+    });
+    const opening = createClinicDatabase({ storage });
+    this.current = { link, channel, db: opening.catch(() => null) };
+    const db = await opening;
+    if (this.current?.channel === channel) this.database$.next(db);
+    return db;
+  }
+
+  isAttachedTo(link: StorageLink): boolean {
+    return this.current?.link === link;
+  }
+
+  /** The renderer went away: fail its pending calls and close the stale handle. */
+  async detach(): Promise<void> {
+    const previous = this.current;
+    if (!previous) return;
+    this.current = null;
+    previous.channel.detach();
+    if (this.database$.value) this.database$.next(null);
+    const db = await previous.db;
+    await db?.close().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.detach();
+    this.database$.complete();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The main process's services, the same in Electron and in the browser host: the
+ * contract's handlers, main's handle on the renderer's database, and the events main
+ * sends back. Node-only; imported by electron/main and electron/host.
+ */
+import { Subject } from 'rxjs';
+import type { AppInfo, EventChannel, EventPayload, MainStatus, RequestHandlers } from '../../shared/contract/index.js';
+import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain/demo-clinic.js';
+import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js';
+import type { ClinicDatabase } from '../../shared/db/database.js';
+import { RemoteDatabaseHub } from './database/remote-database.js';
+
+export type DemoRequest = Partial<Omit<DemoOptions, 'now'>>;
+
+export interface MainServicesOptions {
+  info: Omit<AppInfo, 'demo'>;
+  /** Seed a demo clinic into an empty store (the start command's --demo flag). */
+  demo: DemoRequest | null;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface OutgoingEvent {
+  channel: EventChannel;
+  payload: unknown;
+}
+
+export interface MainServices {
+  readonly handlers: RequestHandlers;
+  readonly hub: RemoteDatabaseHub;
+  readonly events$: Subject<OutgoingEvent>;
+  close(): Promise<void>;
+}
+
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+  const hub = new RemoteDatabaseHub();
+  const events$ = new Subject<OutgoingEvent>();
+  let busy: string | null = null;
+
+  const status = (): MainStatus => ({ databaseConnected: hub.database$.value !== null, busy });
+  const emit = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => events$.next({ channel, payload });
+
+  async function seedIfEmpty(db: ClinicDatabase, request: DemoRequest): Promise<void> {
+    if (await isClinicSetUp(db)) return;
+    busy = 'Loading the demo clinic…';
+    emit('app.status', status());
+    const started = Date.now();
+    const demo = demoClinic({ ...DEMO_DEFAULTS, ...request, now: now() });
+    await seedDemoClinic(db, demo);
+    log(`demo clinic seeded: ${demo.bookings.length} bookings in ${Date.now() - started} ms`);
+    busy = null;
+  }
+
+  const sub = hub.database$.subscribe((db) => {
+    emit('app.status', status());
+    if (db && options.demo) {
+      seedIfEmpty(db, options.demo)
+        .catch((err: unknown) => log(`demo seed failed: ${String(err)}`))
+        .finally(() => {
+          busy = null;
+          emit('app.status', status());
+        });
+    }
+  });
+
+  const handlers: RequestHandlers = {
+    'app.info': () => ({ ...options.info, demo: options.demo !== null }),
+    'app.status': () => status(),
+  };
+
+  return {
+    handlers,
+    hub,
+    events$,
+    async close() {
+      sub.unsubscribe();
+      await hub.close();
+      events$.complete();
+    },
+  };
+}

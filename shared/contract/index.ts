@@ -1,0 +1,5 @@
+export * from './bridge.js';
+export * from './channels.js';
+export * from './define.js';
+export * from './types.js';
+export * from './wire.js';

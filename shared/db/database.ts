@@ -1,0 +1,68 @@
+/**
+ * The one database factory. It takes the storage, so the same collections run on
+ * Dexie in the renderer, on remote storage in the main process, and on memory or
+ * fake-indexeddb in tests. May be imported from any runtime.
+ */
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import {
+  collectionSchemas,
+  type ActivityDoc, type BookingDoc, type ClientDoc, type ClinicSettingsDoc, type InvoiceDoc,
+  type MessageDoc, type PaymentDoc, type PaymentRequestDoc, type ServiceDoc, type StaffDoc,
+} from '../schemas/index.js';
+
+// A type alias (not an interface) so it satisfies RxDB's CollectionsOfDatabase index signature.
+export type ClinicCollections = {
+  settings: RxCollection<ClinicSettingsDoc>;
+  staff: RxCollection<StaffDoc>;
+  clients: RxCollection<ClientDoc>;
+  services: RxCollection<ServiceDoc>;
+  bookings: RxCollection<BookingDoc>;
+  invoices: RxCollection<InvoiceDoc>;
+  payments: RxCollection<PaymentDoc>;
+  paymentrequests: RxCollection<PaymentRequestDoc>;
+  messages: RxCollection<MessageDoc>;
+  activity: RxCollection<ActivityDoc>;
+};
+
+export type ClinicDatabase = RxDatabase<ClinicCollections>;
+
+/** The desk's database name; main opens the renderer's database under the same name. */
+export const DATABASE_NAME = 'frontdesk';
+
+export interface DatabaseOptions {
+  // RxDB's storages differ in their internals and options types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  storage: RxStorage<any, any>;
+  name?: string;
+  /** Several tabs on one profile share changes (renderer only). */
+  multiInstance?: boolean;
+}
+
+export async function createClinicDatabase(options: DatabaseOptions): Promise<ClinicDatabase> {
+  const db = await createRxDatabase<ClinicCollections>({
+    name: options.name ?? DATABASE_NAME,
+    storage: options.storage,
+    multiInstance: options.multiInstance ?? false,
+    eventReduce: true,
+    // No cleanup of deleted documents here: the sync issue decides when tombstones may go.
+    cleanupPolicy: { minimumDeletedTime: 1000 * 60 * 60 * 24 * 365 },
+  });
+  try {
+    await db.addCollections({
+      settings: { schema: collectionSchemas.settings },
+      staff: { schema: collectionSchemas.staff },
+      clients: { schema: collectionSchemas.clients },
+      services: { schema: collectionSchemas.services },
+      bookings: { schema: collectionSchemas.bookings },
+      invoices: { schema: collectionSchemas.invoices },
+      payments: { schema: collectionSchemas.payments },
+      paymentrequests: { schema: collectionSchemas.paymentrequests },
+      messages: { schema: collectionSchemas.messages },
+      activity: { schema: collectionSchemas.activity },
+    });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}

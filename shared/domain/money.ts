@@ -1,0 +1,110 @@
+/**
+ * Money is an integer number of minor units plus an ISO 4217 currency (DESIGN.md
+ * invariant 1). Never a float: amounts typed by staff are parsed straight to minor
+ * units, and every calculation stays in integers.
+ */
+import { ok, refuse, type Result } from './result.js';
+
+export const CURRENCIES = ['NOK', 'GBP', 'EUR', 'USD', 'SEK', 'DKK'] as const;
+export type CurrencyCode = (typeof CURRENCIES)[number];
+
+/** Digits after the decimal point; all our currencies use two (øre, pence, cents). */
+export const MINOR_DIGITS: Readonly<Record<CurrencyCode, number>> = {
+  NOK: 2, GBP: 2, EUR: 2, USD: 2, SEK: 2, DKK: 2,
+};
+
+/** The locale a clinic gets by default for its currency; it decides number formatting. */
+export const DEFAULT_LOCALE: Readonly<Record<CurrencyCode, string>> = {
+  NOK: 'nb-NO', GBP: 'en-GB', EUR: 'en-IE', USD: 'en-US', SEK: 'sv-SE', DKK: 'da-DK',
+};
+
+export interface Money {
+  readonly amountMinor: number;
+  readonly currency: CurrencyCode;
+}
+
+export function isCurrency(value: unknown): value is CurrencyCode {
+  return typeof value === 'string' && (CURRENCIES as readonly string[]).includes(value);
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats minor units with Intl in the clinic's locale, e.g. 45000 NOK → "kr 450,00". */
+export function formatMoney(amountMinor: number, currency: CurrencyCode, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: MINOR_DIGITS[currency],
+      maximumFractionDigits: MINOR_DIGITS[currency],
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(amountMinor / 10 ** MINOR_DIGITS[currency]);
+}
+
+/** Minor units as a plain editable string with a dot, e.g. 45050 → "450.50". */
+export function minorToInput(amountMinor: number, currency: CurrencyCode): string {
+  const digits = MINOR_DIGITS[currency];
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = Math.abs(amountMinor);
+  const major = Math.floor(abs / 10 ** digits);
+  const minor = String(abs % 10 ** digits).padStart(digits, '0');
+  return `${sign}${major}.${minor}`;
+}
+
+const AMOUNT_HINT = 'Enter an amount like 450 or 450.50.';
+
+/**
+ * Parses what a person types into minor units. Accepts "450", "450.5", "450,50",
+ * "1 234,50", "1,234.50" and "1.234,50". A separator followed by exactly three digits
+ * is a thousands separator; more than two decimals is refused rather than rounded.
+ * Negative amounts are refused: refunds and credits are their own operations.
+ */
+export function parseAmount(input: string, currency: CurrencyCode): Result<number> {
+  const text = input.replace(/[\s\u00a0\u202f']/g, '');
+  if (text === '') return refuse(`The amount is empty. ${AMOUNT_HINT}`);
+  if (text.startsWith('-')) return refuse('The amount cannot be negative.');
+  if (!/^[0-9.,]+$/.test(text)) return refuse(`"${input.trim()}" is not an amount. ${AMOUNT_HINT}`);
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  let decimalAt = -1;
+  if (lastDot >= 0 && lastComma >= 0) {
+    decimalAt = Math.max(lastDot, lastComma);
+  } else {
+    const sepAt = Math.max(lastDot, lastComma);
+    const sep = sepAt >= 0 ? text[sepAt] : undefined;
+    const count = sep === undefined ? 0 : text.split(sep).length - 1;
+    const after = text.length - sepAt - 1;
+    if (sepAt >= 0 && count === 1 && after !== 3) decimalAt = sepAt;
+  }
+  const intPart = (decimalAt >= 0 ? text.slice(0, decimalAt) : text).replace(/[.,]/g, '');
+  const fracPart = decimalAt >= 0 ? text.slice(decimalAt + 1) : '';
+  if (/[.,]/.test(fracPart) || (intPart === '' && fracPart === '')) {
+    return refuse(`"${input.trim()}" is not an amount. ${AMOUNT_HINT}`);
+  }
+  const digits = MINOR_DIGITS[currency];
+  if (fracPart.length > digits) {
+    return refuse(`Use at most ${digits} decimals for ${currency}.`);
+  }
+  const major = intPart === '' ? 0 : Number(intPart);
+  const minor = Number(fracPart.padEnd(digits, '0') || '0');
+  const total = major * 10 ** digits + minor;
+  if (!Number.isSafeInteger(total) || total > 1_000_000_000_00) {
+    return refuse('The amount is too large.');
+  }
+  return ok(total);
+}
+
+/**
+ * Integer division rounded half away from zero: the one rounding rule used for VAT
+ * and discounts (docs/decisions/0003-money-and-vat.md).
+ */
+export function roundDiv(numerator: number, denominator: number): number {
+  if (denominator <= 0) throw new RangeError('denominator must be positive');
+  const sign = numerator < 0 ? -1 : 1;
+  const abs = Math.abs(numerator);
+  return sign * Math.floor((2 * abs + denominator) / (2 * denominator));
+}

@@ -1,0 +1,30 @@
+/** Services the clinic sells: a name, a duration, a VAT-inclusive price and a VAT rate. */
+import type { ServiceDoc } from '../schemas/index.js';
+import { parseAmount, type CurrencyCode } from './money.js';
+import { checkName } from './contact.js';
+import { ok, refuse, type Result } from './result.js';
+import { parseVatRate } from './vat.js';
+
+export interface ServiceInput {
+  name: string;
+  durationMinutes: string;
+  price: string;
+  vatRate: string;
+}
+
+export type ServiceFields = Pick<ServiceDoc, 'name' | 'durationMinutes' | 'priceMinor' | 'vatRateBp' | 'currency'>;
+
+export function checkService(input: ServiceInput, currency: CurrencyCode): Result<ServiceFields> {
+  const name = checkName(input.name, 'serviceName', 'Service name', 120);
+  if (!name.ok) return name;
+  const durationText = input.durationMinutes.trim();
+  if (!/^\d+$/.test(durationText)) return refuse('Enter the duration in whole minutes, e.g. 45.', 'duration');
+  const duration = Number(durationText);
+  if (duration <= 0) return refuse('A service must last at least 1 minute.', 'duration');
+  if (duration > 24 * 60) return refuse('A service can last at most 24 hours (1440 minutes).', 'duration');
+  const price = parseAmount(input.price, currency);
+  if (!price.ok) return { ...price, field: 'price' };
+  const vat = parseVatRate(input.vatRate);
+  if (!vat.ok) return { ...vat, field: 'vatRate' };
+  return ok({ name: name.value, durationMinutes: duration, priceMinor: price.value, vatRateBp: vat.value, currency });
+}

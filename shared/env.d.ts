@@ -1,0 +1,10 @@
+/**
+ * The few globals shared/ relies on that every runtime we target provides
+ * (Chromium renderer, Node 20+ main process and server). Declared here because
+ * shared/ compiles with neither DOM nor Node types on purpose.
+ */
+declare global {
+  // Web Crypto's randomUUID: Chromium (secure contexts) and Node >= 19 as a global.
+  var crypto: { randomUUID(): string };
+}
+export {};

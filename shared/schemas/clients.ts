@@ -1,0 +1,32 @@
+import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
+import { actorField, idField, instantField } from './fields.js';
+
+const literal = {
+  title: 'client',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    firstName: { type: 'string', maxLength: 80 },
+    lastName: { type: 'string', maxLength: 80 },
+    /** Lower-case "last first": the sort order of client lists. */
+    sortName: { type: 'string', maxLength: 170 },
+    /** Lower-case name, email and digits of the phone: what "find" matches against. */
+    searchText: { type: 'string', maxLength: 500 },
+    email: { type: 'string', maxLength: 200 },
+    phone: { type: 'string', maxLength: 40 },
+    /** LocalDate "YYYY-MM-DD" or empty. */
+    dateOfBirth: { type: 'string', maxLength: 10 },
+    createdAt: instantField,
+    updatedAt: instantField,
+    updatedBy: actorField,
+  },
+  required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy'],
+  indexes: ['sortName'],
+  additionalProperties: false,
+} as const;
+
+const typed = toTypedRxJsonSchema(literal);
+export type ClientDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
+export const clientSchema: RxJsonSchema<ClientDoc> = typed;

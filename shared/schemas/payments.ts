@@ -1,0 +1,36 @@
+import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
+import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
+
+export const PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payment_link', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * A payment or refund: an immutable fact (DESIGN.md invariant 2). Balances and
+ * statuses are derived from these records; nothing edits one after it is written.
+ */
+const literal = {
+  title: 'payment',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    kind: { type: 'string', enum: ['payment', 'refund'] },
+    invoiceId: { type: 'string', maxLength: 40 },
+    clientId: idField,
+    method: { type: 'string', enum: [...PAYMENT_METHODS] },
+    amountMinor: minorUnitsField,
+    currency: currencyField,
+    at: instantField,
+    recordedBy: actorField,
+    /** Provider reference (e.g. a Stripe payment intent), empty for desk payments. */
+    externalRef: { type: 'string', maxLength: 120 },
+  },
+  required: ['id', 'kind', 'invoiceId', 'clientId', 'method', 'amountMinor', 'currency', 'at', 'recordedBy', 'externalRef'],
+  indexes: [['invoiceId', 'at'], ['clientId', 'at'], 'at'],
+  additionalProperties: false,
+} as const;
+
+const typed = toTypedRxJsonSchema(literal);
+export type PaymentDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
+export const paymentSchema: RxJsonSchema<PaymentDoc> = typed;

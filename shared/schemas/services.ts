@@ -1,0 +1,28 @@
+import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
+import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
+
+const literal = {
+  title: 'service',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    name: { type: 'string', maxLength: 120 },
+    durationMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+    /** VAT-inclusive price in minor units. */
+    priceMinor: minorUnitsField,
+    currency: currencyField,
+    vatRateBp: { type: 'integer', minimum: 0, maximum: 10_000 },
+    active: { type: 'boolean' },
+    createdAt: instantField,
+    updatedAt: instantField,
+    updatedBy: actorField,
+  },
+  required: ['id', 'name', 'durationMinutes', 'priceMinor', 'currency', 'vatRateBp', 'active', 'createdAt', 'updatedAt', 'updatedBy'],
+  additionalProperties: false,
+} as const;
+
+const typed = toTypedRxJsonSchema(literal);
+export type ServiceDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
+export const serviceSchema: RxJsonSchema<ServiceDoc> = typed;

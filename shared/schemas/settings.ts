@@ -1,0 +1,44 @@
+import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
+import { actorField, currencyField, instantField } from './fields.js';
+
+/** The clinic's settings: one document, id "clinic". */
+export const CLINIC_SETTINGS_ID = 'clinic';
+
+const literal = {
+  title: 'clinic settings',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 20 },
+    clinicName: { type: 'string', maxLength: 120 },
+    displayName: { type: 'string', maxLength: 120 },
+    currency: currencyField,
+    locale: { type: 'string', maxLength: 20 },
+    timeZone: { type: 'string', maxLength: 64 },
+    billingProcess: { type: 'string', enum: ['automatic', 'manual'] },
+    manualCreateDraft: { type: 'boolean' },
+    defaultAltPaymentMethod: { type: 'string', enum: ['cash', 'card_terminal', 'bank_transfer', 'other'] },
+    linkTiming: { type: 'string', enum: ['after_booking', 'after_appointment'] },
+    linkDelayMinutes: { type: 'integer', minimum: 0, maximum: 10_080 },
+    paymentTermsDays: { type: 'integer', minimum: 0, maximum: 365 },
+    vatRatesBp: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 10_000 } },
+    organisationNumber: { type: 'string', maxLength: 40 },
+    address: { type: 'string', maxLength: 300 },
+    supportEmail: { type: 'string', maxLength: 200 },
+    senderName: { type: 'string', maxLength: 120 },
+    /** Invoicing switched on; bookings created before this are externally billed. */
+    invoicingActivatedAt: instantField,
+    createdAt: instantField,
+    updatedAt: instantField,
+    updatedBy: actorField,
+  },
+  required: ['id', 'clinicName', 'displayName', 'currency', 'locale', 'timeZone', 'billingProcess',
+    'manualCreateDraft', 'defaultAltPaymentMethod', 'linkTiming', 'linkDelayMinutes', 'paymentTermsDays',
+    'vatRatesBp', 'invoicingActivatedAt', 'createdAt', 'updatedAt', 'updatedBy'],
+  additionalProperties: false,
+} as const;
+
+const typed = toTypedRxJsonSchema(literal);
+export type ClinicSettingsDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof typed>;
+export const clinicSettingsSchema: RxJsonSchema<ClinicSettingsDoc> = typed;

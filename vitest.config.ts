@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests run on the sources (no build step), in Node.
+// e2e suites in e2e/ run under Playwright instead.
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+    server: {
+      deps: {
+        // Processed by Vitest's module runner (not Node's cache) so a test can load a
+        // second, independent copy with vi.resetModules(): the renderer and main each
+        // get their own RxDB, as in separate processes (RxDB limits open collections
+        // per JS context).
+        inline: [/node_modules\/rxdb\//],
+      },
+    },
+  },
+});
