@@ -42,7 +42,7 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('electron/main/index.ts', 'dist/electron', 'main.cjs', 'cjs', false);
     case 'preload':
       // Sandboxed preloads can require only 'electron': everything else is bundled in.
-      return nodeBundle('electron/preload/index.ts', 'dist/electron', 'preload.cjs', 'cjs', true);
+      return nodeBundle('electron/main/preload-entry.ts', 'dist/electron', 'preload.cjs', 'cjs', true);
     case 'host':
       return nodeBundle('electron/host/cli.ts', 'dist/host', 'cli.mjs', 'es', false);
     default:

@@ -64,7 +64,7 @@ export async function createBooking(
     db.services.findOne(input.serviceId).exec(),
     db.staff.findOne(input.practitionerId).exec(),
   ]);
-  if (!settings) return refuse('The clinic is not set up yet.', 'client');
+  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
   if (!client) refuse('That client no longer exists. Choose another.', 'client');
   if (!service || !service.active) return refuse('That service is not available. Choose another.', 'service');
   if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');

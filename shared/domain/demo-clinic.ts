@@ -3,7 +3,7 @@
  * deterministic set of documents made by the same rules as real bookings.
  */
 import type { BookingDoc, ClientDoc, ClinicSettingsDoc, InvoiceDoc, ServiceDoc, StaffDoc } from '../schemas/index.js';
-import { draftInvoiceForBooking, resolveBilling } from './billing.js';
+import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling } from './billing.js';
 import { bookingEnd } from './bookings.js';
 import { clientSearchText } from './clients.js';
 import { foldForSearch } from './contact.js';
@@ -108,13 +108,13 @@ export function demoClinic(options: DemoOptions): DemoClinic {
           const start = wallTimeToInstant({ ...parseLocalDate(day), hour: Math.floor(minute / 60), minute: minute % 60 }, timeZone).toISOString();
           const id = demoId('booking', n);
           const billing = resolveBilling(settings, random() < 0.85 ? 'clinic-default' : 'manual', created);
-          const invoiceId = demoId('invoice', n);
+          const invoiceId = createsDraftInvoice(billing) ? demoId('invoice', n) : '';
           bookings.push({
             id, clientId: client.id, serviceId: service.id, practitionerId: staff[p]!.id, start,
             end: bookingEnd(start, service.durationMinutes), status: random() < 0.04 ? 'cancelled' : 'booked',
             billing, billingChosen: billing !== 'automatic', invoiceId, ...base,
           });
-          invoices.push(draftInvoiceForBooking({ id, clientId: client.id }, service, settings, invoiceId, created, DESK_ACTOR));
+          if (invoiceId) invoices.push(draftInvoiceForBooking({ id, clientId: client.id }, service, settings, invoiceId, created, DESK_ACTOR));
           minute += service.durationMinutes + Math.floor(random() * 3) * 15;
           n++;
         }

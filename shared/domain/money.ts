@@ -29,7 +29,7 @@ export function isCurrency(value: unknown): value is CurrencyCode {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Formats minor units with Intl in the clinic's locale, e.g. 45000 NOK → "kr 450,00". */
+/** Formats minor units with Intl in the clinic's locale, e.g. 45000 NOK in nb-NO → "450,00 kr". */
 export function formatMoney(amountMinor: number, currency: CurrencyCode, locale: string): string {
   const key = `${locale}|${currency}`;
   let formatter = formatters.get(key);
@@ -59,33 +59,41 @@ const AMOUNT_HINT = 'Enter an amount like 450 or 450.50.';
 
 /**
  * Parses what a person types into minor units. Accepts "450", "450.5", "450,50",
- * "1 234,50", "1,234.50" and "1.234,50". A separator followed by exactly three digits
- * is a thousands separator; more than two decimals is refused rather than rounded.
+ * "1 234,50", "1,234.50", "1.234,50" and "1.234.567". Thousands separators must group
+ * three digits; a lone separator followed by exactly three digits ("4.505") is ambiguous
+ * and refused, as are more than two decimals (never rounded).
  * Negative amounts are refused: refunds and credits are their own operations.
  */
 export function parseAmount(input: string, currency: CurrencyCode): Result<number> {
   const text = input.replace(/[\s\u00a0\u202f']/g, '');
   if (text === '') return refuse(`The amount is empty. ${AMOUNT_HINT}`);
   if (text.startsWith('-')) return refuse('The amount cannot be negative.');
-  if (!/^[0-9.,]+$/.test(text)) return refuse(`"${input.trim()}" is not an amount. ${AMOUNT_HINT}`);
+  const notAmount = refuse(`"${input.trim()}" is not an amount. ${AMOUNT_HINT}`);
+  if (!/^[0-9.,]+$/.test(text)) return notAmount;
+  const digits = MINOR_DIGITS[currency];
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
   let decimalAt = -1;
   if (lastDot >= 0 && lastComma >= 0) {
     decimalAt = Math.max(lastDot, lastComma);
-  } else {
+  } else if (lastDot >= 0 || lastComma >= 0) {
     const sepAt = Math.max(lastDot, lastComma);
-    const sep = sepAt >= 0 ? text[sepAt] : undefined;
-    const count = sep === undefined ? 0 : text.split(sep).length - 1;
+    const count = text.split(text[sepAt]!).length - 1;
     const after = text.length - sepAt - 1;
-    if (sepAt >= 0 && count === 1 && after !== 3) decimalAt = sepAt;
+    if (count === 1 && after === 3) {
+      // "4.505" is 4505 to some and 4.505 to others: ask rather than guess a factor of 1000.
+      const whole = text.replace(/[.,]/g, '').replace(/^0+(?=\d)/, '');
+      return refuse(`Use at most ${digits} decimals for ${currency}. If you meant ${whole}, type it without the separator.`);
+    }
+    if (count === 1) decimalAt = sepAt;
   }
-  const intPart = (decimalAt >= 0 ? text.slice(0, decimalAt) : text).replace(/[.,]/g, '');
+  const intRaw = decimalAt >= 0 ? text.slice(0, decimalAt) : text;
   const fracPart = decimalAt >= 0 ? text.slice(decimalAt + 1) : '';
-  if (/[.,]/.test(fracPart) || (intPart === '' && fracPart === '')) {
-    return refuse(`"${input.trim()}" is not an amount. ${AMOUNT_HINT}`);
-  }
-  const digits = MINOR_DIGITS[currency];
+  // Thousands separators: one kind, not the decimal mark, groups of exactly three digits.
+  const grouped = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.exec(intRaw);
+  const badGrouping = /[.,]/.test(intRaw) && (!grouped || (decimalAt >= 0 && grouped[1] === text[decimalAt]));
+  if (badGrouping || /[.,]/.test(fracPart) || (intRaw === '' && fracPart === '')) return notAmount;
+  const intPart = intRaw.replace(/[.,]/g, '');
   if (fracPart.length > digits) {
     return refuse(`Use at most ${digits} decimals for ${currency}.`);
   }
@@ -104,7 +112,7 @@ export function parseAmount(input: string, currency: CurrencyCode): Result<numbe
  */
 export function roundDiv(numerator: number, denominator: number): number {
   if (denominator <= 0) throw new RangeError('denominator must be positive');
-  const sign = numerator < 0 ? -1 : 1;
-  const abs = Math.abs(numerator);
-  return sign * Math.floor((2 * abs + denominator) / (2 * denominator));
+  const q = Math.floor((2 * Math.abs(numerator) + denominator) / (2 * denominator));
+  // Never -0: Intl formats it as "−0,00".
+  return numerator < 0 && q !== 0 ? -q : q;
 }

@@ -9,7 +9,7 @@ const literal = {
   properties: {
     id: idField,
     kind: { type: 'string', enum: ['invoice', 'credit_note'] },
-    status: { type: 'string', enum: ['draft', 'completed', 'void'] },
+    status: { type: 'string', enum: ['draft', 'completed', 'void'], maxLength: 20 },
     clientId: idField,
     /** The booking it was made from, or empty. */
     bookingId: { type: 'string', maxLength: 40 },

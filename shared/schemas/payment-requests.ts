@@ -14,7 +14,7 @@ const literal = {
     amountMinor: minorUnitsField,
     currency: currencyField,
     channels: { type: 'array', items: { type: 'string', enum: ['email', 'sms'] } },
-    status: { type: 'string', enum: ['scheduled', 'sent', 'paid', 'cancelled', 'expired', 'superseded'] },
+    status: { type: 'string', enum: ['scheduled', 'sent', 'paid', 'cancelled', 'expired', 'superseded'], maxLength: 20 },
     sendAt: instantField,
     createdAt: instantField,
     updatedAt: instantField,

@@ -1,0 +1,22 @@
+/**
+ * The demo flag: the main process seeds a demo clinic into the renderer's empty
+ * store through remote storage, and the renderer's live queries show it.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, tempDir } from './support/desk.js';
+
+test("main's demo seed appears in the renderer without a reload", async () => {
+  const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('demo'), args: ['--demo'] });
+  const desk = await openDesk(tempDir('demo-profile'), host.url);
+  const { page } = desk;
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Fjordside Physio');
+  await expect(page.locator('.grid .booking').first()).toBeVisible();
+  await expectAccessible(page, 'demo week');
+  await screenshot(page, '20-demo-week');
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(page.locator('.grid__col-head')).toHaveCount(6);
+  await screenshot(page, '21-demo-day');
+  expect(desk.problems).toEqual([]);
+  await desk.context.close();
+  await host.stop();
+});

@@ -1,0 +1,49 @@
+/** Page model: the calendar and its booking dialog. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class CalendarPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await expect(this.page.locator('.grid')).toBeVisible();
+  }
+
+  column(key: string): Locator {
+    return this.page.getByTestId(`column-${key}`);
+  }
+
+  /** Clicks empty space in a column at a wall-clock time (the grid starts at 07:00 by default). */
+  async clickSlot(columnKey: string, hour: number, minute: number, startHour = 7): Promise<void> {
+    await this.column(columnKey).click({ position: { x: 10, y: (hour - startHour) * 60 + minute + 2 } });
+    await expect(this.bookingDialog()).toBeVisible();
+  }
+
+  /** "+ New booking" from the toolbar, then the date and time typed in. */
+  async newBooking(date: string, time: string): Promise<void> {
+    await this.page.getByRole('button', { name: '+ New booking' }).click();
+    const d = this.bookingDialog();
+    await expect(d).toBeVisible();
+    await d.getByLabel('Date').fill(date);
+    await d.getByLabel('Start time').fill(time);
+  }
+
+  bookingDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'New booking' });
+  }
+
+  async chooseClient(search: string, name: string): Promise<void> {
+    const d = this.bookingDialog();
+    await d.getByRole('combobox', { name: 'Client' }).fill(search);
+    await d.getByRole('option', { name: new RegExp(name) }).click();
+    await expect(d.getByTestId('chosen-client')).toHaveText(name);
+  }
+
+  async save(): Promise<void> {
+    await this.bookingDialog().getByRole('button', { name: 'Add booking' }).click();
+  }
+
+  booking(name: RegExp | string): Locator {
+    return this.page.locator('.grid').getByRole('button', { name });
+  }
+}

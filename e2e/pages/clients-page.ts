@@ -1,0 +1,77 @@
+/** Page model: the client list, the new-client form and a client's record. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface ClientValues {
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phone?: string;
+  dateOfBirth?: string;
+}
+
+export class ClientsPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'New client' });
+  }
+
+  async fillNewClient(values: ClientValues): Promise<void> {
+    const d = this.dialog();
+    await d.getByLabel('First name').fill(values.firstName);
+    await d.getByLabel('Last name').fill(values.lastName);
+    await d.getByLabel('Email').fill(values.email ?? '');
+    await d.getByLabel('Mobile phone').fill(values.phone ?? '');
+    if (values.dateOfBirth) await d.getByLabel('Date of birth (optional)').fill(values.dateOfBirth);
+  }
+
+  async startNewClient(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New client' }).first().click();
+    await expect(this.dialog()).toBeVisible();
+  }
+
+  async saveNewClient(): Promise<void> {
+    await this.dialog().getByRole('button', { name: 'Save client' }).click();
+  }
+
+  async create(values: ClientValues): Promise<void> {
+    await this.startNewClient();
+    await this.fillNewClient(values);
+    await this.saveNewClient();
+    await expect(this.page.getByRole('heading', { name: `${values.firstName} ${values.lastName}`, level: 1 })).toBeVisible();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Find a client').fill(text);
+  }
+
+  async openClient(name: string): Promise<ClientRecordPage> {
+    await this.page.getByRole('link', { name }).click();
+    return new ClientRecordPage(this.page);
+  }
+}
+
+export class ClientRecordPage {
+  constructor(readonly page: Page) {}
+
+  async openInvoicesTab(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Invoices' }).click();
+    await expect(this.page.getByRole('tab', { name: 'Invoices' })).toHaveAttribute('aria-selected', 'true');
+  }
+
+  list(name: 'Active' | 'Settled'): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`^${name}`) });
+  }
+
+  async openInvoice(row: string | RegExp): Promise<Locator> {
+    await this.list('Active').getByRole('button', { name: row }).first().click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+}

@@ -1,0 +1,49 @@
+/** Page model: first-run setup. */
+import { expect, type Page } from '@playwright/test';
+
+export interface SetupValues {
+  clinicName: string;
+  currency: string;
+  timeZone: string;
+  practitioner: string;
+  service: string;
+  duration: string;
+  price: string;
+  vatRate: string;
+}
+
+export const OSLO_CLINIC: SetupValues = {
+  clinicName: 'Fjordside Fysioterapi', currency: 'NOK', timeZone: 'Europe/Oslo', practitioner: 'Astrid Solberg',
+  service: 'Konsultasjon', duration: '45', price: '750', vatRate: '0',
+};
+
+export class SetupPage {
+  constructor(readonly page: Page) {}
+
+  async expectShown(): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible();
+  }
+
+  async fill(values: SetupValues): Promise<void> {
+    const p = this.page;
+    await p.getByLabel('Clinic name').fill(values.clinicName);
+    await p.getByLabel('Currency').selectOption(values.currency);
+    await p.getByLabel('Time zone').selectOption(values.timeZone);
+    await p.getByLabel("Practitioner's name").fill(values.practitioner);
+    await p.getByLabel('Service name').fill(values.service);
+    await p.getByLabel('Duration (minutes)').fill(values.duration);
+    await p.getByLabel(/Price incl\. VAT/).fill(values.price);
+    await p.getByLabel('VAT rate (%)').fill(values.vatRate);
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start using the desk' }).click();
+  }
+
+  async setUp(values: SetupValues = OSLO_CLINIC): Promise<void> {
+    await this.expectShown();
+    await this.fill(values);
+    await this.submit();
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm start` without Electron's binary lands here: the browser host. Serves the
+ * built renderer on 127.0.0.1, prints the URL and opens it in Chromium/Chrome in its
+ * own profile under the data folder (--no-open turns that off).
+ *
+ *   --port N        fixed port (default 4317; the desk's data belongs to this origin)
+ *   --demo[=N]      seed a demo clinic into an empty store (N bookings)
+ *   --no-open       do not open a browser
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveDataDir } from '../services/paths.js';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from './find-chromium.js';
+import { startHost } from './host-server.js';
+import { parseHostArgs } from './host-args.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2), process.env);
+  const dataDir = resolveDataDir();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const host = await startHost({
+    rendererDir: path.resolve(here, '../renderer'),
+    dataDir,
+    version: process.env.FRONTDESK_VERSION ?? '0.0.0',
+    port: args.port,
+    demo: args.demo,
+    syncServerUrl: process.env.FRONTDESK_SYNC_URL || null,
+  });
+  console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);
+  console.log(`Data folder: ${dataDir}`);
+
+  let browser: ChildProcess | null = null;
+  if (args.open) {
+    const chromium = findChromium();
+    if (!chromium) {
+      console.log('No Chromium or Chrome found to open it in: open the URL above in a Chromium-based browser.');
+    } else {
+      const profile = path.join(dataDir, 'browser-profile');
+      const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+      browser = spawn(chromium, [...QUIET_CHROMIUM_FLAGS, ...sandbox, `--user-data-dir=${profile}`, `--app=${host.url}`], { stdio: 'ignore' });
+      browser.on('error', (err) => console.log(`Could not open ${chromium}: ${err.message}. Open the URL above yourself.`));
+    }
+  }
+
+  const stop = async () => {
+    browser?.kill();
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/EADDRINUSE/.test(message)) {
+    console.error('The desk\'s port is in use: is the app already running? Close it, or start with --port <another port> (that desk keeps its own data).');
+  } else {
+    console.error(`Could not start the desk: ${message}`);
+  }
+  process.exit(1);
+});

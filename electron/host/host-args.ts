@@ -1,0 +1,40 @@
+/** The browser host's command line, parsed with clear refusals. Node-only. */
+import { DEMO_DEFAULTS } from '../../shared/domain/demo-clinic.js';
+import type { DemoRequest } from '../services/main-services.js';
+
+export const DEFAULT_PORT = 4317;
+
+export interface HostArgs {
+  port: number;
+  demo: DemoRequest | null;
+  open: boolean;
+}
+
+export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): HostArgs {
+  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true };
+  if (env.FRONTDESK_PORT) out.port = checkPort(env.FRONTDESK_PORT);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--no-open') out.open = false;
+    else if (arg === '--demo') out.demo = {};
+    else if (arg.startsWith('--demo=')) out.demo = demoOfSize(arg.slice('--demo='.length));
+    else if (arg === '--port') out.port = checkPort(argv[++i] ?? '');
+    else if (arg.startsWith('--port=')) out.port = checkPort(arg.slice('--port='.length));
+    else throw new Error(`Unknown option "${arg}". Options: --port N, --demo[=bookings], --no-open.`);
+  }
+  return out;
+}
+
+function checkPort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`"${text}" is not a port number (0–65535).`);
+  return port;
+}
+
+function demoOfSize(text: string): DemoRequest {
+  const bookings = Number(text);
+  if (!Number.isInteger(bookings) || bookings < 0 || bookings > 200_000) throw new Error(`--demo takes a number of bookings up to 200000, not "${text}".`);
+  // Bigger demos get more practitioners and clients, as a bigger clinic would have.
+  const practitioners = bookings > DEMO_DEFAULTS.bookings ? 12 : DEMO_DEFAULTS.practitioners;
+  return { bookings, practitioners, clients: Math.max(DEMO_DEFAULTS.clients, Math.round(bookings / 8)) };
+}

@@ -1,0 +1,102 @@
+/**
+ * The app's boot sequence: connect to the main process, open the desk's database
+ * and lend it to main, then show first-run setup or the desk.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { AppInfo, BridgeApi, MainStatus } from '../../shared/contract/index.js';
+import type { ClinicDatabase } from '../../shared/db/database.js';
+import { CLINIC_SETTINGS_ID } from '../../shared/schemas/index.js';
+import { connectToMain, typedClient } from '../data/main-client.js';
+import { exposeDatabaseToMain } from '../data/expose-database.js';
+import { openDeskDatabase } from '../data/open-database.js';
+import { useLiveDocument } from '../data/live-query.js';
+import { DeskContext, SettingsContext, useDesk, type Connection, type Desk } from './desk-context.js';
+import { Layout } from './Layout.js';
+import { SetupScreen } from '../features/setup/SetupScreen.js';
+import { FullPageMessage } from '../ui/FullPageMessage.js';
+
+let bootBridge: { bridge: BridgeApi; listeners: Set<(c: boolean) => void>; connected: boolean } | null = null;
+
+/** One bridge per page load (React StrictMode mounts effects twice in development). */
+function getBridge() {
+  if (!bootBridge) {
+    const listeners = new Set<(c: boolean) => void>();
+    const state = { bridge: null as unknown as BridgeApi, listeners, connected: false };
+    state.bridge = connectToMain((connected) => {
+      state.connected = connected;
+      for (const l of listeners) l(connected);
+    });
+    bootBridge = state;
+  }
+  return bootBridge;
+}
+
+let dbPromise: Promise<ClinicDatabase> | null = null;
+
+export function App() {
+  const boot = getBridge();
+  const main = useMemo(() => typedClient(boot.bridge), [boot.bridge]);
+  const [db, setDb] = useState<ClinicDatabase | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [connection, setConnection] = useState<Connection>(() => ({ online: navigator.onLine, mainConnected: boot.connected, mainStatus: null }));
+
+  useEffect(() => {
+    dbPromise ??= openDeskDatabase().then((opened) => {
+      exposeDatabaseToMain(opened, boot.bridge);
+      return opened;
+    });
+    dbPromise.then(setDb, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [boot.bridge]);
+
+  useEffect(() => {
+    const onMain = (mainConnected: boolean) => {
+      setConnection((c) => ({ ...c, mainConnected }));
+      if (mainConnected) {
+        main.invoke('app.info').then(setInfo, () => undefined);
+        main.invoke('app.status').then((mainStatus) => setConnection((c) => ({ ...c, mainStatus })), () => undefined);
+      }
+    };
+    boot.listeners.add(onMain);
+    onMain(boot.connected);
+    const offStatus = main.on('app.status', (mainStatus: MainStatus) => setConnection((c) => ({ ...c, mainStatus })));
+    const onOnline = () => setConnection((c) => ({ ...c, online: navigator.onLine }));
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOnline);
+    return () => {
+      boot.listeners.delete(onMain);
+      offStatus();
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOnline);
+    };
+  }, [boot, main]);
+
+  const desk = useMemo<Desk | null>(() => (db ? { db, main, info } : null), [db, main, info]);
+
+  if (error) {
+    return <FullPageMessage title="The desk's data could not be opened" tone="error">{error}. Close other windows of the app and start it again; if this keeps happening, contact support.</FullPageMessage>;
+  }
+  if (!desk) return <FullPageMessage title="Opening the desk…" busy />;
+  return (
+    <DeskContext.Provider value={desk}>
+      <SetupGate connection={connection} />
+    </DeskContext.Provider>
+  );
+}
+
+function SetupGate({ connection }: { connection: Connection }) {
+  const desk = useDesk();
+  const settings = useLiveDocument(() => desk.db.settings.findOne(CLINIC_SETTINGS_ID), [desk.db]);
+  if (settings === undefined) return <FullPageMessage title="Opening the desk…" busy />;
+  if (settings === null) {
+    if (desk.info?.demo || connection.mainStatus?.busy) {
+      return <FullPageMessage title={connection.mainStatus?.busy ?? 'Loading the demo clinic…'} busy />;
+    }
+    return <SetupScreen />;
+  }
+  return (
+    <SettingsContext.Provider value={settings}>
+      <Layout connection={connection} />
+    </SettingsContext.Provider>
+  );
+}

@@ -1,0 +1,52 @@
+/** The desk's frame: navigation, the current screen, and the status bar. */
+import { useDesk, useSettings, type Connection } from './desk-context.js';
+import { routeHref, useRoute, type Route } from './router.js';
+import { StatusBar } from './StatusBar.js';
+import { CalendarScreen } from '../features/calendar/CalendarScreen.js';
+import { ClientsScreen } from '../features/clients/ClientsScreen.js';
+import { ClientRecord } from '../features/clients/ClientRecord.js';
+import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+
+const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
+  { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
+  { route: { name: 'clients' }, label: 'Clients', match: ['clients', 'client'] },
+  { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+];
+
+export function Layout({ connection }: { connection: Connection }) {
+  const route = useRoute();
+  const settings = useSettings();
+  const { info } = useDesk();
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="sidebar__clinic" title={settings.clinicName}>{settings.displayName}</div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.label}>
+              <a href={routeHref(item.route)} aria-current={item.match.includes(route.name) ? 'page' : undefined}>{item.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content" id="main">
+        <Screen route={route} />
+      </main>
+      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} />
+    </div>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'calendar':
+      return <CalendarScreen />;
+    case 'clients':
+      return <ClientsScreen />;
+    case 'client':
+      return <ClientRecord key={route.id} clientId={route.id} tab={route.tab} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Book a slot: client, service, practitioner and start (the end follows from the
+ * service), with an Invoicing section that shows the clinic's billing process and
+ * lets this booking override it. Saving creates the booking and its draft invoice.
+ */
+import { useState } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { createBooking, OverlapError } from '../../../shared/db/booking-commands.js';
+import { BILLING_LABELS, clinicDefaultBilling, type BillingChoice } from '../../../shared/domain/billing.js';
+import { bookingEnd } from '../../../shared/domain/bookings.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { isLocalDate, parseLocalDate, wallTimeToInstant } from '../../../shared/domain/time.js';
+import type { ClientDoc } from '../../../shared/schemas/index.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { Field } from '../../ui/Field.js';
+import { formatTime, money } from '../../ui/format.js';
+import { ClientPicker } from './ClientPicker.js';
+import { usePractitioners, useServices } from './use-calendar-data.js';
+
+export interface BookingDraft {
+  date: string;
+  minute: number;
+  practitionerId: string | null;
+}
+
+const BILLING_HELP: Record<BillingChoice, string> = {
+  'clinic-default': '',
+  automatic: 'A draft invoice now; the payment link goes out by itself.',
+  manual: 'A draft invoice you send when ready.',
+  external: 'No invoice here: billed in another system.',
+};
+
+export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft; onClose: () => void; onSaved: (message: string) => void }) {
+  const { db } = useDesk();
+  const settings = useSettings();
+  const services = useServices();
+  const practitioners = usePractitioners();
+  const [client, setClient] = useState<ClientDoc | null>(null);
+  const [serviceId, setServiceId] = useState('');
+  const [practitionerId, setPractitionerId] = useState(draft.practitionerId ?? '');
+  const [date, setDate] = useState(draft.date);
+  const [time, setTime] = useState(`${String(Math.floor(draft.minute / 60)).padStart(2, '0')}:${String(draft.minute % 60).padStart(2, '0')}`);
+  const [billing, setBilling] = useState<BillingChoice>('clinic-default');
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+  const [overlap, setOverlap] = useState<OverlapError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A single practitioner or service is chosen for the receptionist.
+  const effectiveServiceId = serviceId || (services?.length === 1 ? services[0]!.id : '');
+  const effectivePractitionerId = practitionerId || (practitioners?.length === 1 ? practitioners[0]!.id : '');
+  const service = services?.find((s) => s.id === effectiveServiceId);
+  const start = toInstant(date, time, settings.timeZone);
+  const end = start && service ? bookingEnd(start, service.durationMinutes) : null;
+  const clinicDefault = clinicDefaultBilling(settings);
+
+  async function save(confirmOverlap: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      if (!start) throw new RefusedError({ ok: false, message: 'Enter a valid date and time for the booking.', field: 'start' });
+      const result = await createBooking(db, {
+        clientId: client?.id ?? '', serviceId: effectiveServiceId, practitionerId: effectivePractitionerId,
+        start, billing, confirmOverlap,
+      });
+      onSaved(result.invoice ? 'Booked. A draft invoice was created.' : 'Booked. Externally billed — no invoice created.');
+    } catch (err) {
+      if (err instanceof OverlapError) setOverlap(err);
+      else setError({ message: err instanceof Error ? err.message : String(err), field: err instanceof RefusedError ? err.field : undefined });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
+  const formId = 'booking-form';
+  return (
+    <Dialog
+      title="New booking"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form={formId} className="button button--primary" disabled={busy || overlap !== null}>Add booking</button>
+        </>
+      }
+    >
+      <form id={formId} noValidate onSubmit={(e) => { e.preventDefault(); void save(false); }}>
+        <ClientPicker value={client} onChange={(c) => { setClient(c); setError(null); }} error={fieldError('client')} />
+        <Field label="Service" error={fieldError('service')}>
+          <select name="service" value={effectiveServiceId} onChange={(e) => { setServiceId(e.target.value); setOverlap(null); }}>
+            <option value="">Choose a service…</option>
+            {services?.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.durationMinutes} min, {money(s.priceMinor, s.currency, settings)}</option>)}
+          </select>
+        </Field>
+        <Field label="Practitioner" error={fieldError('practitioner')}>
+          <select name="practitioner" value={effectivePractitionerId} onChange={(e) => { setPractitionerId(e.target.value); setOverlap(null); }}>
+            <option value="">Choose a practitioner…</option>
+            {practitioners?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </Field>
+        <div className="field-row">
+          <Field label="Date" error={fieldError('start')}>
+            <input name="start" type="date" value={date} onChange={(e) => { setDate(e.target.value); setOverlap(null); }} required />
+          </Field>
+          <Field label="Start time">
+            <input name="time" type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value); setOverlap(null); }} required />
+          </Field>
+          <div className="field">
+            <span className="field__label">Ends</span>
+            <output className="field__output" data-testid="booking-end">{end ? formatTime(end, settings) : '—'}</output>
+          </div>
+        </div>
+        <fieldset className="invoicing">
+          <legend>Invoicing</legend>
+          <p className="muted">Clinic default: <strong>{BILLING_LABELS[clinicDefault]}</strong>{clinicDefault === 'external' ? ' (no draft invoices)' : ''}</p>
+          <div className="radio-list">
+            {(['clinic-default', 'automatic', 'manual', 'external'] as const).map((choice) => (
+              <label key={choice} className="radio">
+                <input type="radio" name="billing" value={choice} checked={billing === choice} onChange={() => setBilling(choice)} />
+                <span>
+                  {choice === 'clinic-default' ? `Use the clinic default (${BILLING_LABELS[clinicDefault]})` : BILLING_LABELS[choice]}
+                  {BILLING_HELP[choice] && <span className="radio__help">{BILLING_HELP[choice]}</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error && !['client', 'service', 'practitioner', 'start'].includes(error.field ?? '') && <p className="form-error" role="alert">{error.message}</p>}
+        {overlap && (
+          <div className="warning" role="alert">
+            <p><strong>{overlap.message}</strong></p>
+            <ul>
+              {overlap.conflicts.map((c) => <li key={c.id}>{formatTime(c.start, settings)}–{formatTime(c.end, settings)}</li>)}
+            </ul>
+            <div className="actions">
+              <button type="button" className="button" onClick={() => setOverlap(null)}>Change the time</button>
+              <button type="button" className="button button--warning" onClick={() => void save(true)} disabled={busy}>Book anyway</button>
+            </div>
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}
+
+function toInstant(date: string, time: string, timeZone: string): string | null {
+  if (!isLocalDate(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  if (hour > 23 || minute > 59) return null;
+  return wallTimeToInstant({ ...parseLocalDate(date), hour, minute }, timeZone).toISOString();
+}

@@ -1,0 +1,181 @@
+/**
+ * The calendar: a week (days side by side) or a day (one column per practitioner).
+ * Click an empty slot or "New booking" to book. Keyboard: N new booking, T today,
+ * ← / → previous / next, W week, D day.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useSettings } from '../../app/desk-context.js';
+import { addDays, localDateOf, localDaysRange, startOfWeek, wallTimeToInstant, parseLocalDate } from '../../../shared/domain/time.js';
+import type { BookingDoc } from '../../../shared/schemas/index.js';
+import { formatLocalDay } from '../../ui/format.js';
+import { BookingDialog, type BookingDraft } from './BookingDialog.js';
+import { BookingDetailsDialog } from './BookingDetailsDialog.js';
+import { TimeGrid, type GridColumn } from './TimeGrid.js';
+import { useBookingsInRange, usePractitioners, useServices } from './use-calendar-data.js';
+
+type View = 'week' | 'day';
+
+export function CalendarScreen() {
+  const settings = useSettings();
+  const today = localDateOf(new Date(), settings.timeZone);
+  const [view, setView] = useState<View>('week');
+  const [anchor, setAnchor] = useState(today);
+  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [openBooking, setOpenBooking] = useState<BookingDoc | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const first = view === 'week' ? startOfWeek(anchor) : anchor;
+  const days = view === 'week' ? 7 : 1;
+  const range = useMemo(() => localDaysRange(first, days, settings.timeZone), [first, days, settings.timeZone]);
+  const data = useBookingsInRange(range.from, range.to);
+  const practitioners = usePractitioners();
+  const services = useServices();
+
+  const navigateTo = useCallback((next: { view?: View; anchor?: string }) => {
+    // Timed from here to the new range's first paint (read by `npm run bench`).
+    performance.mark('calendar:navigate');
+    if (next.view) setView(next.view);
+    if (next.anchor) setAnchor(next.anchor);
+  }, []);
+
+  const step = (dir: 1 | -1) => navigateTo({ anchor: addDays(anchor, dir * days) });
+
+  useRenderTimings(`${range.from}|${range.to}`, data !== undefined && practitioners !== undefined);
+
+  const newBookingAt = useCallback((date: string, minute: number, practitionerId: string | null) => {
+    setDraft({ date, minute, practitionerId });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (draft || openBooking || e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, select, textarea, dialog, [contenteditable="true"]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'n') { e.preventDefault(); setDraft({ date: anchor, minute: nextQuarterHour(settings.timeZone, anchor), practitionerId: null }); }
+      else if (key === 't') navigateTo({ anchor: today });
+      else if (key === 'w') navigateTo({ view: 'week' });
+      else if (key === 'd') navigateTo({ view: 'day' });
+      else if (e.key === 'ArrowLeft') step(-1);
+      else if (e.key === 'ArrowRight') step(1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(''), 5000);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  const serviceMap = useMemo(() => new Map((services ?? []).map((s) => [s.id, s])), [services]);
+  const practitionerMap = useMemo(() => new Map((practitioners ?? []).map((p) => [p.id, p])), [practitioners]);
+
+  const columns = useMemo<GridColumn[] | null>(() => {
+    if (!data || !practitioners) return null;
+    if (view === 'day') {
+      return practitioners.map((p) => ({
+        key: p.id, label: p.name, bookings: data.bookings.filter((b) => b.practitionerId === p.id),
+        slot: { date: anchor, practitionerId: p.id }, isToday: anchor === today,
+      }));
+    }
+    const byDay = new Map<string, BookingDoc[]>();
+    for (const b of data.bookings) {
+      const d = localDateOf(b.start, settings.timeZone);
+      const list = byDay.get(d);
+      if (list) list.push(b); else byDay.set(d, [b]);
+    }
+    return Array.from({ length: 7 }, (_, i) => {
+      const date = addDays(first, i);
+      return {
+        key: date, label: formatLocalDay(date, settings.locale, { weekday: 'short' }), sublabel: formatLocalDay(date, settings.locale, { day: 'numeric', month: 'short' }),
+        bookings: byDay.get(date) ?? [], slot: { date, practitionerId: null }, isToday: date === today,
+      };
+    });
+  }, [data, practitioners, view, anchor, first, today, settings.timeZone, settings.locale]);
+
+  const title = view === 'week'
+    ? `${formatLocalDay(first, settings.locale, { day: 'numeric', month: 'short' })} – ${formatLocalDay(addDays(first, 6), settings.locale, { day: 'numeric', month: 'short', year: 'numeric' })}`
+    : formatLocalDay(anchor, settings.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+  return (
+    <section className="screen screen--calendar" aria-labelledby="calendar-title">
+      <header className="calendar__toolbar">
+        <h1 id="calendar-title" className="calendar__title">{title}</h1>
+        <div className="button-group" role="group" aria-label="Move in time">
+          <button type="button" className="button" onClick={() => step(-1)} aria-label={view === 'week' ? 'Previous week' : 'Previous day'} aria-keyshortcuts="ArrowLeft">‹</button>
+          <button type="button" className="button" onClick={() => navigateTo({ anchor: today })} aria-keyshortcuts="T">Today</button>
+          <button type="button" className="button" onClick={() => step(1)} aria-label={view === 'week' ? 'Next week' : 'Next day'} aria-keyshortcuts="ArrowRight">›</button>
+        </div>
+        <div className="button-group" role="group" aria-label="View">
+          <button type="button" className="button" aria-pressed={view === 'week'} onClick={() => navigateTo({ view: 'week' })} aria-keyshortcuts="W">Week</button>
+          <button type="button" className="button" aria-pressed={view === 'day'} onClick={() => navigateTo({ view: 'day' })} aria-keyshortcuts="D">Day</button>
+        </div>
+        <button type="button" className="button button--primary" aria-keyshortcuts="N"
+          onClick={() => setDraft({ date: anchor, minute: nextQuarterHour(settings.timeZone, anchor), practitionerId: null })}>
+          + New booking
+        </button>
+      </header>
+      <p className="visually-hidden" role="status" aria-live="polite">{notice}</p>
+      {notice && <div className="toast" aria-hidden="true">{notice}</div>}
+      {columns === null ? (
+        <p role="status" className="muted">Loading the calendar…</p>
+      ) : columns.length === 0 ? (
+        <div className="empty-state"><p>There are no practitioners yet. Add one in Settings to start booking.</p></div>
+      ) : (
+        <>
+          {data && data.bookings.length === 0 && (
+            <p className="calendar__empty-hint">No bookings {view === 'week' ? 'this week' : 'this day'}. Click a time in the calendar or press N to book.</p>
+          )}
+          <TimeGrid
+            columns={columns}
+            clients={data!.clients}
+            services={serviceMap}
+            practitioners={practitionerMap}
+            settings={settings}
+            onSlot={(slot) => newBookingAt(slot.date, slot.minute, slot.practitionerId)}
+            onOpenBooking={setOpenBooking}
+          />
+        </>
+      )}
+      {draft && (
+        <BookingDialog
+          draft={draft}
+          onClose={() => setDraft(null)}
+          onSaved={(message) => { setDraft(null); setNotice(message); }}
+        />
+      )}
+      {openBooking && <BookingDetailsDialog bookingId={openBooking.id} onClose={() => setOpenBooking(null)} />}
+    </section>
+  );
+}
+
+/** The next quarter hour on the clinic's clock, on `date` (08:00 if that is not today). */
+function nextQuarterHour(timeZone: string, date: string): number {
+  const now = new Date();
+  if (localDateOf(now, timeZone) !== date) return 8 * 60;
+  const startOfDay = wallTimeToInstant({ ...parseLocalDate(date), hour: 0, minute: 0 }, timeZone).getTime();
+  const minutes = Math.ceil((now.getTime() - startOfDay) / 60_000 / 15) * 15;
+  return Math.min(minutes, 23 * 60 + 45);
+}
+
+/**
+ * Marks the first paint of each range: "calendar:ready" once after start-up, and a
+ * "calendar:render" measure from the last navigation. Standard Performance entries,
+ * so the benchmark reads them without any test hook in the app.
+ */
+function useRenderTimings(rangeKey: string, ready: boolean): void {
+  const painted = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!ready || painted.current === rangeKey) return;
+    const first = painted.current === null;
+    painted.current = rangeKey;
+    requestAnimationFrame(() => {
+      if (first) performance.mark('calendar:ready');
+      else if (performance.getEntriesByName('calendar:navigate', 'mark').length > 0) {
+        performance.measure('calendar:render', 'calendar:navigate');
+      }
+    });
+  }, [rangeKey, ready]);
+}

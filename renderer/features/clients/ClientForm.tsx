@@ -1,0 +1,60 @@
+/** New client: name, email, phone and an optional date of birth. */
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { createClient } from '../../../shared/db/client-commands.js';
+import { localDateOf } from '../../../shared/domain/time.js';
+import type { ClientDoc } from '../../../shared/schemas/index.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { Field } from '../../ui/Field.js';
+import { useForm } from '../../ui/use-form.js';
+
+export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onClose: () => void; onCreated: (client: ClientDoc) => void; initialName?: string }) {
+  const { db } = useDesk();
+  const settings = useSettings();
+  const [first = '', ...rest] = initialName.trim().split(/\s+/);
+  const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', dateOfBirth: '' });
+  const formId = 'new-client-form';
+
+  return (
+    <Dialog
+      title="New client"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form={formId} className="button button--primary" disabled={form.busy}>Save client</button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          let created: ClientDoc | null = null;
+          void form.submit(async (v) => {
+            created = await createClient(db, v, localDateOf(new Date(), settings.timeZone));
+          }).then((ok) => { if (ok && created) onCreated(created); });
+        }}
+      >
+        <div className="field-row">
+          <Field label="First name" error={form.fieldError('firstName')}>
+            <input {...form.bind('firstName')} autoComplete="off" autoFocus />
+          </Field>
+          <Field label="Last name" error={form.fieldError('lastName')}>
+            <input {...form.bind('lastName')} autoComplete="off" />
+          </Field>
+        </div>
+        <Field label="Email" error={form.fieldError('email')} hint="Needed to send payment links by email.">
+          <input {...form.bind('email')} type="email" autoComplete="off" />
+        </Field>
+        <Field label="Mobile phone" error={form.fieldError('phone')} hint="Needed to send payment links by SMS.">
+          <input {...form.bind('phone')} type="tel" autoComplete="off" />
+        </Field>
+        <Field label="Date of birth (optional)" error={form.fieldError('dateOfBirth')}>
+          <input {...form.bind('dateOfBirth')} type="date" />
+        </Field>
+        {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,52 @@
+/** One client: contact details, and the Invoices tab with Active and Settled lists. */
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { routeHref } from '../../app/router.js';
+import { useLiveDocument } from '../../data/live-query.js';
+import { clientName } from '../../../shared/domain/clients.js';
+import { formatLocalDay } from '../../ui/format.js';
+import { InvoicesTab } from './InvoicesTab.js';
+
+export function ClientRecord({ clientId, tab }: { clientId: string; tab: 'details' | 'invoices' }) {
+  const { db } = useDesk();
+  const settings = useSettings();
+  const client = useLiveDocument(() => db.clients.findOne(clientId), [db, clientId]);
+
+  if (client === undefined) return <p className="screen" role="status">Loading…</p>;
+  if (client === null) {
+    return (
+      <section className="screen">
+        <h1>Client not found</h1>
+        <p>This client does not exist on this desk. <a href={routeHref({ name: 'clients' })}>Back to clients</a></p>
+      </section>
+    );
+  }
+  const tabs = [
+    { id: 'details' as const, label: 'Details' },
+    { id: 'invoices' as const, label: 'Invoices' },
+  ];
+  return (
+    <section className="screen" aria-labelledby="client-title">
+      <p className="breadcrumb"><a href={routeHref({ name: 'clients' })}>Clients</a> /</p>
+      <header className="screen__header">
+        <h1 id="client-title">{clientName(client)}</h1>
+      </header>
+      <div className="tabs" role="tablist" aria-label="Client record">
+        {tabs.map((t) => (
+          <a key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`}
+            href={routeHref({ name: 'client', id: clientId, tab: t.id })} className="tabs__tab">{t.label}</a>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabs__panel">
+        {tab === 'details' ? (
+          <dl className="details">
+            <dt>Email</dt><dd>{client.email || <span className="muted">Not given</span>}</dd>
+            <dt>Mobile phone</dt><dd>{client.phone || <span className="muted">Not given</span>}</dd>
+            <dt>Date of birth</dt><dd>{client.dateOfBirth ? formatLocalDay(client.dateOfBirth, settings.locale) : <span className="muted">Not given</span>}</dd>
+          </dl>
+        ) : (
+          <InvoicesTab clientId={clientId} />
+        )}
+      </div>
+    </section>
+  );
+}

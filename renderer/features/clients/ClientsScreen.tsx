@@ -1,0 +1,73 @@
+/** Find a client by name, email or phone, or add a new one. */
+import { useEffect, useState } from 'react';
+import { useDesk } from '../../app/desk-context.js';
+import { navigate, routeHref } from '../../app/router.js';
+import { findClients } from '../../../shared/db/client-commands.js';
+import type { ClientDoc } from '../../../shared/schemas/index.js';
+import { NewClientDialog } from './ClientForm.js';
+
+export function ClientsScreen() {
+  const { db } = useDesk();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<ClientDoc[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      findClients(db, query, 100).then((found) => { if (live) setResults(found); }, () => { if (live) setResults([]); });
+    }, query ? 120 : 0);
+    return () => { live = false; clearTimeout(timer); };
+  }, [db, query, version]);
+
+  useEffect(() => {
+    // Re-run the search when clients change (this desk, main or sync).
+    const sub = db.clients.$.subscribe(() => setVersion((v) => v + 1));
+    return () => sub.unsubscribe();
+  }, [db]);
+
+  return (
+    <section className="screen" aria-labelledby="clients-title">
+      <header className="screen__header">
+        <h1 id="clients-title">Clients</h1>
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>New client</button>
+      </header>
+      <div className="search">
+        <label htmlFor="client-search" className="visually-hidden">Find a client</label>
+        <input id="client-search" type="search" placeholder="Find by name, email or phone" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
+      </div>
+      {results === null ? (
+        <p className="muted" role="status">Searching…</p>
+      ) : results.length === 0 ? (
+        <div className="empty-state">
+          {query ? <p>No client matches “{query}”.</p> : <p>No clients yet. Add the first one to start booking.</p>}
+          <button type="button" className="button" onClick={() => setCreating(true)}>New client</button>
+        </div>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Clients</caption>
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Phone</th></tr>
+          </thead>
+          <tbody>
+            {results.map((c) => (
+              <tr key={c.id}>
+                <td><a href={routeHref({ name: 'client', id: c.id, tab: 'details' })}>{c.lastName}, {c.firstName}</a></td>
+                <td>{c.email || <span className="muted">—</span>}</td>
+                <td>{c.phone || <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && (
+        <NewClientDialog
+          initialName={query}
+          onClose={() => setCreating(false)}
+          onCreated={(client) => { setCreating(false); navigate({ name: 'client', id: client.id, tab: 'details' }); }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * A modal dialog on the native <dialog> element: focus moves into it, Escape
+ * closes it, and the page behind is inert.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+  label?: string;
+}
+
+export function Dialog({ title, onClose, children, footer, wide, label }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog--wide' : ''}`}
+      aria-labelledby={label ? undefined : titleId}
+      aria-label={label}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="dialog__header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+      </header>
+      <div className="dialog__body">{children}</div>
+      {footer && <footer className="dialog__footer">{footer}</footer>}
+    </dialog>
+  );
+}

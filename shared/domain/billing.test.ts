@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import { BILLING_LABELS, clinicDefaultBilling, createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from './billing.js';
+
+const ACTIVATED = '2026-01-01T00:00:00.000Z';
+const AFTER = '2026-03-01T09:00:00.000Z';
+const BEFORE = '2025-12-31T23:59:59.999Z';
+
+const automatic = { billingProcess: 'automatic', manualCreateDraft: true, invoicingActivatedAt: ACTIVATED } as const;
+const automaticNoDraft = { billingProcess: 'automatic', manualCreateDraft: false, invoicingActivatedAt: ACTIVATED } as const;
+const manualDraft = { billingProcess: 'manual', manualCreateDraft: true, invoicingActivatedAt: ACTIVATED } as const;
+const manualNoDraft = { billingProcess: 'manual', manualCreateDraft: false, invoicingActivatedAt: ACTIVATED } as const;
+
+describe('resolveBilling', () => {
+  it('follows the clinic default', () => {
+    expect(resolveBilling(automatic, 'clinic-default', AFTER)).toBe('automatic');
+    expect(resolveBilling(automaticNoDraft, 'clinic-default', AFTER)).toBe('automatic');
+    expect(resolveBilling(manualDraft, 'clinic-default', AFTER)).toBe('manual');
+    expect(resolveBilling(manualNoDraft, 'clinic-default', AFTER)).toBe('external');
+  });
+
+  it.each([automatic, automaticNoDraft, manualDraft, manualNoDraft])('lets a booking override the clinic default (%o)', (settings) => {
+    expect(resolveBilling(settings, 'automatic', AFTER)).toBe('automatic');
+    expect(resolveBilling(settings, 'manual', AFTER)).toBe('manual');
+    expect(resolveBilling(settings, 'external', AFTER)).toBe('external');
+  });
+
+  it('bills bookings made before invoicing was activated externally, whatever was chosen', () => {
+    const choices: BillingChoice[] = ['clinic-default', 'automatic', 'manual', 'external'];
+    for (const settings of [automatic, automaticNoDraft, manualDraft, manualNoDraft]) {
+      for (const choice of choices) {
+        expect(resolveBilling(settings, choice, BEFORE)).toBe('external');
+      }
+    }
+  });
+
+  it('a booking made at the moment of activation is invoiced', () => {
+    expect(resolveBilling(automatic, 'clinic-default', ACTIVATED)).toBe('automatic');
+  });
+
+  it('clinicDefaultBilling names the default as a mode', () => {
+    expect(clinicDefaultBilling(automatic)).toBe('automatic');
+    expect(clinicDefaultBilling(manualDraft)).toBe('manual');
+    expect(clinicDefaultBilling(manualNoDraft)).toBe('external');
+  });
+
+  it('only external bookings go without a draft invoice', () => {
+    expect(createsDraftInvoice('automatic')).toBe(true);
+    expect(createsDraftInvoice('manual')).toBe(true);
+    expect(createsDraftInvoice('external')).toBe(false);
+  });
+
+  it('labels the modes for the booking form', () => {
+    expect(BILLING_LABELS).toEqual({ automatic: 'Automatic', manual: 'Manual', external: 'Externally billed' });
+  });
+});
+
+describe('draftInvoiceForBooking', () => {
+  const service = { id: 'svc-1', name: 'Consultation', priceMinor: 75_000, vatRateBp: 2_500 };
+  const now = '2026-03-01T09:00:00.000Z';
+
+  it('makes one draft line from the service price and VAT', () => {
+    const invoice = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1' }, service, { currency: 'NOK' }, 'inv-1', now, 'desk');
+    const { lines, ...rest } = invoice;
+    expect(rest).toEqual({
+      id: 'inv-1', kind: 'invoice', status: 'draft', clientId: 'cl-1', bookingId: 'bk-1', creditsInvoiceId: '',
+      currency: 'NOK', number: 0, invoiceDate: '', dueDate: '', completedAt: '',
+      createdAt: now, updatedAt: now, updatedBy: 'desk',
+    });
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line).toEqual({
+      id: expect.any(String), serviceId: 'svc-1', description: 'Consultation',
+      quantity: 1, unitPriceMinor: 75_000, discountBp: 0, vatRateBp: 2_500,
+    });
+    expect(line!.id).not.toBe('');
+  });
+
+  it('gives each line a fresh id', () => {
+    const a = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1' }, service, { currency: 'GBP' }, 'inv-1', now, 'desk');
+    const b = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1' }, service, { currency: 'GBP' }, 'inv-1', now, 'desk');
+    expect(a.lines[0]!.id).not.toBe(b.lines[0]!.id);
+    expect(a.currency).toBe('GBP');
+  });
+});

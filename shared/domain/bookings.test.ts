@@ -1,0 +1,74 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { bookingEnd, conflictingBookings, overlaps } from './bookings.js';
+
+const at = (hhmm: string) => `2026-11-23T${hhmm}:00.000Z`;
+const iv = (start: string, end: string) => ({ start: at(start), end: at(end) });
+
+type B = { id: string; practitionerId: string; start: string; end: string; status: 'booked' | 'cancelled' };
+const booking = (id: string, practitionerId: string, start: string, end: string, status: B['status'] = 'booked'): B =>
+  ({ id, practitionerId, start: at(start), end: at(end), status });
+
+describe('overlaps', () => {
+  it('touching bookings do not overlap', () => {
+    expect(overlaps(iv('09:00', '10:00'), iv('10:00', '11:00'))).toBe(false);
+    expect(overlaps(iv('10:00', '11:00'), iv('09:00', '10:00'))).toBe(false);
+  });
+
+  it('one inside the other overlaps', () => {
+    expect(overlaps(iv('09:00', '12:00'), iv('10:00', '11:00'))).toBe(true);
+    expect(overlaps(iv('10:00', '11:00'), iv('09:00', '12:00'))).toBe(true);
+    expect(overlaps(iv('09:00', '10:00'), iv('09:00', '10:00'))).toBe(true);
+  });
+
+  it('a partial overlap overlaps', () => {
+    expect(overlaps(iv('09:00', '10:00'), iv('09:59', '11:00'))).toBe(true);
+    expect(overlaps(iv('09:30', '10:30'), iv('09:00', '10:00'))).toBe(true);
+  });
+
+  it('separate bookings do not overlap', () => {
+    expect(overlaps(iv('09:00', '10:00'), iv('11:00', '12:00'))).toBe(false);
+  });
+
+  it('is symmetric', () => {
+    const base = Date.parse('2026-11-23T00:00:00.000Z');
+    const interval = fc.tuple(fc.integer({ min: 0, max: 24 * 60 }), fc.integer({ min: 1, max: 240 }))
+      .map(([s, d]) => ({ start: new Date(base + s * 60_000).toISOString(), end: new Date(base + (s + d) * 60_000).toISOString() }));
+    fc.assert(fc.property(interval, interval, (a, b) => {
+      expect(overlaps(a, b)).toBe(overlaps(b, a));
+      // Same as the arithmetic definition on numbers.
+      const [as, ae, bs, be] = [a.start, a.end, b.start, b.end].map(Date.parse) as [number, number, number, number];
+      expect(overlaps(a, b)).toBe(Math.max(as, bs) < Math.min(ae, be));
+    }));
+  });
+});
+
+describe('conflictingBookings', () => {
+  const candidate = { id: 'new', practitionerId: 'p1', start: at('10:00'), end: at('11:00') };
+
+  it('finds booked bookings of the same practitioner that overlap', () => {
+    const existing = [
+      booking('a', 'p1', '09:30', '10:30'),
+      booking('b', 'p1', '10:15', '10:45'),
+      booking('c', 'p1', '11:00', '12:00'), // touches the end
+      booking('d', 'p1', '09:00', '10:00'), // touches the start
+    ];
+    expect(conflictingBookings(candidate, existing).map((b) => b.id)).toEqual(['a', 'b']);
+  });
+
+  it('ignores other practitioners, cancelled bookings and the booking itself', () => {
+    const existing = [
+      booking('other', 'p2', '10:00', '11:00'),
+      booking('gone', 'p1', '10:00', '11:00', 'cancelled'),
+      booking('new', 'p1', '10:00', '11:00'),
+    ];
+    expect(conflictingBookings(candidate, existing)).toEqual([]);
+  });
+});
+
+describe('bookingEnd', () => {
+  it('is the start plus the duration', () => {
+    expect(bookingEnd(at('10:00'), 45)).toBe(at('10:45'));
+    expect(bookingEnd('2026-11-23T23:30:00.000Z', 60)).toBe('2026-11-24T00:30:00.000Z');
+  });
+});
