@@ -13,7 +13,7 @@ import { ipcChannel, REQUEST_CHANNELS, STORAGE_IPC } from '../../shared/contract
 import { contentSecurityPolicy } from '../services/csp.js';
 import { dispatchRequest } from '../services/dispatch.js';
 import { createMainServices } from '../services/main-services.js';
-import { DATA_DIR_ENV, PRODUCT_NAME, resolveDataDir } from '../services/paths.js';
+import { PRODUCT_NAME, resolveDataDir } from '../services/paths.js';
 import type { StorageLink } from '../services/database/storage-link.js';
 import { createAppRequestHandler } from './app-protocol.js';
 import { launchOptions, type LaunchOptions } from './launch-options.js';
@@ -24,8 +24,9 @@ import { APP_SCHEME, APP_START_URL, isAllowedNavigation, isTrustedSenderUrl, mai
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 // Every renderer is sandboxed, whatever a window's options say.
 app.enableSandbox();
-// Before the single-instance lock, which is per userData folder.
-if (process.env[DATA_DIR_ENV]) app.setPath('userData', resolveDataDir());
+// Before the single-instance lock, which is per userData folder. Always set, so an unpackaged
+// run (named after package.json) uses the same folder as the packaged app and the browser host.
+app.setPath('userData', resolveDataDir());
 
 let options: LaunchOptions | null = null;
 try {

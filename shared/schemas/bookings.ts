@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, idField, instantField } from './fields.js';
+import { auditFields, idField, instantField } from './fields.js';
 
 export const BILLING_MODES = ['automatic', 'manual', 'external'] as const;
 export type BillingMode = (typeof BILLING_MODES)[number];
@@ -23,9 +23,7 @@ const literal = {
     billingChosen: { type: 'boolean' },
     /** The draft (or later) invoice made from this booking; empty while externally billed. */
     invoiceId: { type: 'string', maxLength: 40 },
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'clientId', 'serviceId', 'practitionerId', 'start', 'end', 'status', 'billing', 'billingChosen', 'invoiceId', 'createdAt', 'updatedAt', 'updatedBy'],
   // Bookings in view are found by range on `start`, never by loading them all.

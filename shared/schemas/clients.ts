@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, idField, instantField } from './fields.js';
+import { auditFields, idField } from './fields.js';
 
 const literal = {
   title: 'client',
@@ -18,9 +18,7 @@ const literal = {
     phone: { type: 'string', maxLength: 40 },
     /** LocalDate "YYYY-MM-DD" or empty. */
     dateOfBirth: { type: 'string', maxLength: 10 },
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: ['sortName'],

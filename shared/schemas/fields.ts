@@ -9,3 +9,9 @@ export const minorUnitsField = { type: 'integer', minimum: -100_000_000_000, max
 /** Who changed a document last: a staff id, or "system" for the desk's own work. */
 export const actorField = { type: 'string', maxLength: 40 } as const;
 
+/** When a mutable document was created and last changed, and by whom. */
+export const auditFields = {
+  createdAt: instantField,
+  updatedAt: instantField,
+  updatedBy: actorField,
+} as const;

@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
+import { auditFields, currencyField, idField, minorUnitsField } from './fields.js';
 
 const literal = {
   title: 'invoice',
@@ -39,9 +39,7 @@ const literal = {
     invoiceDate: { type: 'string', maxLength: 10 },
     dueDate: { type: 'string', maxLength: 10 },
     completedAt: { type: 'string', maxLength: 30 },
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'kind', 'status', 'clientId', 'bookingId', 'creditsInvoiceId', 'currency', 'lines', 'number',
     'invoiceDate', 'dueDate', 'completedAt', 'createdAt', 'updatedAt', 'updatedBy'],

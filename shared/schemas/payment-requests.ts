@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
+import { auditFields, currencyField, idField, instantField, minorUnitsField } from './fields.js';
 
 /** A request for money by link: an amount, the channels to use, and when to send. */
 const literal = {
@@ -16,9 +16,7 @@ const literal = {
     channels: { type: 'array', items: { type: 'string', enum: ['email', 'sms'] } },
     status: { type: 'string', enum: ['scheduled', 'sent', 'paid', 'cancelled', 'expired', 'superseded'], maxLength: 20 },
     sendAt: instantField,
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'invoiceId', 'clientId', 'amountMinor', 'currency', 'channels', 'status', 'sendAt', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: [['invoiceId', 'createdAt'], ['status', 'sendAt']],

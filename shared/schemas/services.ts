@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
+import { auditFields, currencyField, idField, minorUnitsField } from './fields.js';
 
 const literal = {
   title: 'service',
@@ -15,9 +15,7 @@ const literal = {
     currency: currencyField,
     vatRateBp: { type: 'integer', minimum: 0, maximum: 10_000 },
     active: { type: 'boolean' },
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'name', 'durationMinutes', 'priceMinor', 'currency', 'vatRateBp', 'active', 'createdAt', 'updatedAt', 'updatedBy'],
   additionalProperties: false,

@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, currencyField, instantField } from './fields.js';
+import { auditFields, currencyField, instantField } from './fields.js';
 
 /** The clinic's settings: one document, id "clinic". */
 export const CLINIC_SETTINGS_ID = 'clinic';
@@ -29,9 +29,7 @@ const literal = {
     senderName: { type: 'string', maxLength: 120 },
     /** Invoicing switched on; bookings created before this are externally billed. */
     invoicingActivatedAt: instantField,
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'clinicName', 'displayName', 'currency', 'locale', 'timeZone', 'billingProcess',
     'manualCreateDraft', 'defaultAltPaymentMethod', 'linkTiming', 'linkDelayMinutes', 'paymentTermsDays',

@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, idField, instantField } from './fields.js';
+import { auditFields, idField } from './fields.js';
 
 export const STAFF_ROLES = ['admin', 'billing', 'reception', 'practitioner'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -20,9 +20,7 @@ const literal = {
     active: { type: 'boolean' },
     /** Order of the practitioner columns. */
     sortKey: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
-    createdAt: instantField,
-    updatedAt: instantField,
-    updatedBy: actorField,
+    ...auditFields,
   },
   required: ['id', 'name', 'roles', 'isPractitioner', 'color', 'active', 'sortKey', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: ['sortKey'],
