@@ -45,6 +45,7 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('electron/main/preload-entry.ts', 'dist/electron', 'preload.cjs', 'cjs', true);
     case 'host':
       return nodeBundle('electron/host/cli.ts', 'dist/host', 'cli.mjs', 'es', false);
+    case 'server': return nodeBundle('server/main.ts', 'dist/server', 'main.mjs', 'es', false);
     default:
       return {
         root: path.join(root, 'renderer'),

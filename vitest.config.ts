@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // e2e suites in e2e/ run under Playwright instead.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts'],
+    // e2e/sync-faults is the sync fault suite in its short form (npm run test:sync-faults runs it long).
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts', 'e2e/sync-faults/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

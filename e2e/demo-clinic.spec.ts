@@ -3,7 +3,9 @@
  * store through remote storage, and the renderer's live queries show it.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, tempDir } from './support/desk.js';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+
+test.afterEach(stopAllHosts);
 
 test("main's demo seed appears in the renderer without a reload", async () => {
   const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('demo'), args: ['--demo'] });

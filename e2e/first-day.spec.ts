@@ -4,7 +4,9 @@
  * Refusals along the way; axe and a screenshot on every screen.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, tempDir } from './support/desk.js';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+
+test.afterEach(stopAllHosts);
 import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';

@@ -36,6 +36,19 @@ export class SetupPage {
     await p.getByLabel('VAT rate (%)').fill(values.vatRate);
   }
 
+  /** "Host the clinic's sync server on this desk". */
+  async hostSyncServer(): Promise<void> {
+    await this.page.getByRole('radio', { name: /Host the clinic's sync server on this desk/ }).check();
+  }
+
+  async join(serverUrl: string, code: string, deskName: string): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Join a clinic that already uses the app' }).click();
+    await this.page.getByLabel('Sync server address').fill(serverUrl);
+    await this.page.getByLabel('Enrolment code').fill(code);
+    await this.page.getByLabel('Name of this desk (optional)').fill(deskName);
+    await this.page.getByRole('button', { name: 'Join the clinic' }).click();
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start using the desk' }).click();
   }

@@ -32,6 +32,18 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Stops every host a test started, even when the test failed half-way (call in afterEach). */
+export async function stopAllHosts(): Promise<void> {
+  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  })));
+  running.clear();
+}
+
 export async function startHostProcess(options: { port: number; dataDir: string; args?: string[] }): Promise<HostProcess> {
   const cli = path.join(root, 'dist', 'host', 'cli.mjs');
   if (!fs.existsSync(cli)) throw new Error('dist/host/cli.mjs is missing: run `npm run build` before the e2e suite.');
@@ -39,6 +51,8 @@ export async function startHostProcess(options: { port: number; dataDir: string;
     env: { ...process.env, FRONTDESK_DATA_DIR: options.dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -55,7 +69,7 @@ export async function startHostProcess(options: { port: number; dataDir: string;
     url,
     dataDir: options.dataDir,
     stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }),

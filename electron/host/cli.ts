@@ -6,6 +6,7 @@
  *   --port N        fixed port (default 4317; the desk's data belongs to this origin)
  *   --demo[=N]      seed a demo clinic into an empty store (N bookings)
  *   --no-open       do not open a browser
+ *   --server-port N where this desk's embedded sync server listens, if it hosts one (4318)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     version: process.env.FRONTDESK_VERSION ?? '0.0.0',
     port: args.port,
     demo: args.demo,
-    syncServerUrl: process.env.FRONTDESK_SYNC_URL || null,
+    embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1' },
   });
   console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}`);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, parseHostArgs } from './host-args.js';
+import { DEFAULT_PORT, DEFAULT_SERVER_PORT, parseHostArgs } from './host-args.js';
 
 describe('parseHostArgs', () => {
   it('defaults to a fixed port, no demo, and opening a browser', () => {
-    expect(parseHostArgs([], {})).toEqual({ port: DEFAULT_PORT, demo: null, open: true });
+    expect(parseHostArgs([], {})).toEqual({ port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT });
   });
 
   it('reads port, demo size and --no-open', () => {
-    expect(parseHostArgs(['--port', '5000', '--demo', '--no-open'], {})).toEqual({ port: 5000, demo: {}, open: false });
+    expect(parseHostArgs(['--port', '5000', '--demo', '--no-open', '--server-port=5001'], {})).toEqual({ port: 5000, demo: {}, open: false, serverPort: 5001 });
     expect(parseHostArgs(['--demo=20000'], { FRONTDESK_PORT: '0' })).toMatchObject({ port: 0, demo: { bookings: 20000, practitioners: 12, clients: 2500 } });
   });
 

@@ -3,15 +3,18 @@ import { DEMO_DEFAULTS } from '../../shared/domain/demo-clinic.js';
 import type { DemoRequest } from '../services/main-services.js';
 
 export const DEFAULT_PORT = 4317;
+export const DEFAULT_SERVER_PORT = 4318;
 
 export interface HostArgs {
   port: number;
   demo: DemoRequest | null;
   open: boolean;
+  /** Where the embedded sync server listens when this desk hosts the clinic's server. */
+  serverPort: number;
 }
 
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): HostArgs {
-  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true };
+  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT };
   if (env.FRONTDESK_PORT) out.port = checkPort(env.FRONTDESK_PORT);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -19,8 +22,10 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     else if (arg === '--demo') out.demo = {};
     else if (arg.startsWith('--demo=')) out.demo = demoOfSize(arg.slice('--demo='.length));
     else if (arg === '--port') out.port = checkPort(argv[++i] ?? '');
+    else if (arg === '--server-port') out.serverPort = checkPort(argv[++i] ?? '');
+    else if (arg.startsWith('--server-port=')) out.serverPort = checkPort(arg.slice('--server-port='.length));
     else if (arg.startsWith('--port=')) out.port = checkPort(arg.slice('--port='.length));
-    else throw new Error(`Unknown option "${arg}". Options: --port N, --demo[=bookings], --no-open.`);
+    else throw new Error(`Unknown option "${arg}". Options: --port N, --server-port N, --demo[=bookings], --no-open.`);
   }
   return out;
 }

@@ -39,7 +39,7 @@ function tmpDir(): string {
 async function host(): Promise<RunningHost> {
   const dir = tmpDir();
   fs.writeFileSync(path.join(dir, 'index.html'), '<html><head><meta name="frontdesk-link-token" content=""></head></html>');
-  const h = await startHost({ rendererDir: dir, dataDir: dir, version: 'test', port: 0, demo: null, syncServerUrl: null, log: () => undefined });
+  const h = await startHost({ rendererDir: dir, dataDir: dir, version: 'test', port: 0, demo: null, log: () => undefined });
   cleanups.push(() => h.close());
   return h;
 }

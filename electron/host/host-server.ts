@@ -10,6 +10,7 @@ import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy } from '../services/csp.js';
 import { createMainServices, type DemoRequest, type MainServices } from '../services/main-services.js';
+import type { EmbeddedServerOptions } from '../services/sync/sync-service.js';
 import { readStaticFile } from './static-files.js';
 import { attachSocketSession } from './socket-session.js';
 
@@ -20,7 +21,8 @@ export interface HostOptions {
   /** 0 picks a free port. The renderer's data is per origin, so a desk keeps its port. */
   port: number;
   demo: DemoRequest | null;
-  syncServerUrl: string | null;
+  /** Where the embedded sync server listens when this desk hosts it. */
+  embeddedServer?: EmbeddedServerOptions;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -41,11 +43,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   let origin = '';
-  let csp = '';
+  // Computed per response: enrolling with a sync server changes what the page may connect to.
+  const csp = () => contentSecurityPolicy({ connect: [origin.replace('http:', 'ws:'), ...(services.syncServerUrl() ? [services.syncServerUrl()!] : [])] });
 
   const services = createMainServices({
-    info: { version: options.version, host: 'browser-host', dataDir: options.dataDir, syncServerUrl: options.syncServerUrl },
+    info: { version: options.version, host: 'browser-host', dataDir: options.dataDir },
     demo: options.demo,
+    ...(options.embeddedServer ? { embeddedServer: options.embeddedServer } : {}),
     ...(options.now ? { now: options.now } : {}),
     log,
   });
@@ -69,7 +73,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       res.writeHead(200, {
         'Content-Type': file.contentType,
-        'Content-Security-Policy': csp,
+        'Content-Security-Policy': csp(),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cross-Origin-Opener-Policy': 'same-origin',
@@ -92,13 +96,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     wss.handleUpgrade(req, socket, head, (ws) => attachSocketSession(ws, services, log));
   });
 
+  await services.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
-  csp = contentSecurityPolicy({ connect: [`ws://127.0.0.1:${port}`, ...(options.syncServerUrl ? [options.syncServerUrl] : [])] });
 
   return {
     url: `${origin}/`,

@@ -16,7 +16,7 @@ beforeAll(() => {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>desk</title>');
   fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
-  handle = createAppRequestHandler({ rendererDir: renderer, csp: CSP });
+  handle = createAppRequestHandler({ rendererDir: renderer, csp: () => CSP });
 });
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
@@ -76,16 +76,8 @@ describe('app:// protocol', () => {
 });
 
 describe('launch options', () => {
-  it('is standalone without demo by default', () => {
-    expect(launchOptions(['electron', '.'], {})).toEqual({ demo: null, syncServerUrl: null });
-  });
-  it('reads --demo and the sync server', () => {
-    expect(launchOptions(['electron', '.', '--demo'], { FRONTDESK_SYNC_URL: ' https://sync.clinic.example ' })).toEqual({
-      demo: {},
-      syncServerUrl: 'https://sync.clinic.example/',
-    });
-  });
-  it.each(['sync.clinic.example', 'ftp://sync.clinic.example', 'javascript:alert(1)'])('refuses sync server %s with a clear message', (url) => {
-    expect(() => launchOptions([], { FRONTDESK_SYNC_URL: url })).toThrow(/FRONTDESK_SYNC_URL/);
+  it('is without demo by default and reads --demo', () => {
+    expect(launchOptions(['electron', '.'])).toEqual({ demo: null });
+    expect(launchOptions(['electron', '.', '--demo'])).toEqual({ demo: {} });
   });
 });

@@ -10,14 +10,15 @@ import { APP_HOST, APP_SCHEME } from './window-options.js';
 export interface AppProtocolOptions {
   rendererDir: string;
   /** The Content-Security-Policy sent with every response. */
-  csp: string;
+  /** Computed per response: enrolling with a sync server changes the allowed connections. */
+  csp: () => string;
 }
 
 export function createAppRequestHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
   // readStaticFile refuses anything that resolves outside this (absolute) folder.
   const root = path.resolve(options.rendererDir);
   const baseHeaders = {
-    'Content-Security-Policy': options.csp,
+    'Content-Security-Policy': options.csp(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

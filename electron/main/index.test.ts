@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 /**
  * The Electron entry can never run here (no Electron binary), so this drives it against
  * a fake 'electron' module: what it registers, which senders it serves, what it blocks,
@@ -104,7 +105,11 @@ const desk = () => {
 const ipcEvent = (url: string, sender: unknown = desk().webContents, parent: unknown = null) => ({ sender, senderFrame: { url, parent } });
 
 beforeAll(async () => {
-  process.env.FRONTDESK_SYNC_URL = 'https://sync.clinic.example/api?token=abc';
+  // An enrolled desk: its sync server comes from desk-sync.json in the data folder.
+  fs.mkdirSync('/tmp/frontdesk-test-profile', { recursive: true });
+  fs.writeFileSync('/tmp/frontdesk-test-profile/desk-sync.json', JSON.stringify({
+    serverUrl: 'https://sync.clinic.example/', clinicId: 'c1', deviceId: 'd1', deviceToken: 'secret-token', embedded: false,
+  }));
   // Main gets its own copy of RxDB, as in its own process (see host-link.test.ts).
   vi.resetModules();
   await import('./index.js');
@@ -112,7 +117,7 @@ beforeAll(async () => {
 });
 let rendererCleanup: () => Promise<void> = async () => undefined;
 afterAll(async () => {
-  delete process.env.FRONTDESK_SYNC_URL;
+  fs.rmSync('/tmp/frontdesk-test-profile/desk-sync.json', { force: true });
   app.emit('will-quit', { preventDefault: vi.fn() });
   await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
   await rendererCleanup();
@@ -196,7 +201,7 @@ describe('Electron main entry', () => {
       version: '9.8.7',
       host: 'electron',
       dataDir: '/tmp/frontdesk-test-profile',
-      syncServerUrl: 'https://sync.clinic.example/api?token=abc',
+      syncServerUrl: 'https://sync.clinic.example/',
       demo: false,
     });
     const refused = [

@@ -28,22 +28,16 @@ app.enableSandbox();
 // run (named after package.json) uses the same folder as the packaged app and the browser host.
 app.setPath('userData', resolveDataDir());
 
-let options: LaunchOptions | null = null;
-try {
-  options = launchOptions(process.argv, process.env);
-} catch (err) {
-  dialog.showErrorBox(PRODUCT_NAME, err instanceof Error ? err.message : String(err));
-  app.exit(1);
-}
+const options: LaunchOptions = launchOptions(process.argv);
 
 // A second start focuses the open desk instead of opening the same database twice.
-if (options && !app.requestSingleInstanceLock()) app.quit();
-else if (options) run(options);
+if (!app.requestSingleInstanceLock()) app.quit();
+else run(options);
 
 function run(launch: LaunchOptions): void {
   const log = (line: string) => console.log(`[main] ${line}`);
   const services = createMainServices({
-    info: { version: app.getVersion(), host: 'electron', dataDir: app.getPath('userData'), syncServerUrl: launch.syncServerUrl },
+    info: { version: app.getVersion(), host: 'electron', dataDir: app.getPath('userData') },
     demo: launch.demo,
     log,
   });
@@ -125,9 +119,9 @@ function run(launch: LaunchOptions): void {
     // The desk needs no camera, location, notifications prompt or the like: refuse all.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    const csp = contentSecurityPolicy({ connect: launch.syncServerUrl ? [launch.syncServerUrl] : [] });
+    const csp = () => contentSecurityPolicy({ connect: services.syncServerUrl() ? [services.syncServerUrl()!] : [] });
     protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir: path.join(__dirname, '..', 'renderer'), csp }));
-    createWindow();
+    return services.start().then(() => createWindow());
   }).catch((err: unknown) => {
     dialog.showErrorBox(PRODUCT_NAME, `The desk could not start: ${String(err)}`);
     app.exit(1);

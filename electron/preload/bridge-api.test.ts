@@ -30,7 +30,7 @@ function fakeIpc() {
 }
 
 const services = createMainServices({
-  info: { version: '0.0.0-test', host: 'electron', dataDir: '/tmp/none', syncServerUrl: null },
+  info: { version: '0.0.0-test', host: 'electron', dataDir: '/tmp/none' },
   demo: null,
 });
 afterAll(() => services.close());

@@ -9,11 +9,14 @@ import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain
 import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import { RemoteDatabaseHub } from './database/remote-database.js';
+import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
 
 export type DemoRequest = Partial<Omit<DemoOptions, 'now'>>;
 
 export interface MainServicesOptions {
-  info: Omit<AppInfo, 'demo'>;
+  info: Omit<AppInfo, 'demo' | 'syncServerUrl'>;
+  /** Where the embedded sync server listens when this desk hosts it. */
+  embeddedServer?: EmbeddedServerOptions;
   /** Seed a demo clinic into an empty store (the start command's --demo flag). */
   demo: DemoRequest | null;
   now?: () => Date;
@@ -27,6 +30,10 @@ export interface OutgoingEvent {
 
 export interface MainServices {
   readonly handlers: RequestHandlers;
+  /** The sync server the renderer may connect to (changes when the desk enrols). */
+  syncServerUrl(): string | null;
+  /** Starts what must run before the window opens (the embedded sync server). */
+  start(): Promise<void>;
   readonly hub: RemoteDatabaseHub;
   readonly events$: Subject<OutgoingEvent>;
   close(): Promise<void>;
@@ -37,6 +44,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const log = options.log ?? (() => undefined);
   const hub = new RemoteDatabaseHub();
   const events$ = new Subject<OutgoingEvent>();
+  const sync = createSyncService({
+    dataDir: options.info.dataDir,
+    embedded: options.embeddedServer ?? { port: 4318, host: '127.0.0.1' },
+    database: () => hub.database$.value,
+    log,
+  });
   let busy: string | null = null;
 
   const status = (): MainStatus => ({ databaseConnected: hub.database$.value !== null, busy });
@@ -66,17 +79,21 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
 
   const handlers: RequestHandlers = {
-    'app.info': () => ({ ...options.info, demo: options.demo !== null }),
+    'app.info': () => ({ ...options.info, demo: options.demo !== null, syncServerUrl: sync.serverUrl() }),
     'app.status': () => status(),
+    ...sync.handlers,
   };
 
   return {
     handlers,
     hub,
     events$,
+    syncServerUrl: () => sync.serverUrl(),
+    start: () => sync.start(),
     async close() {
       sub.unsubscribe();
       await hub.close();
+      await sync.close();
       events$.complete();
     },
   };

@@ -3,7 +3,7 @@
  * and lend it to main, then show first-run setup or the desk.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { AppInfo, BridgeApi, MainStatus } from '../../shared/contract/index.js';
+import type { AppInfo, BridgeApi, DeskSyncConfig, MainStatus } from '../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import { CLINIC_SETTINGS_ID } from '../../shared/schemas/index.js';
 import { connectToMain, typedClient } from '../data/main-client.js';
@@ -13,6 +13,9 @@ import { useLiveDocument } from '../data/live-query.js';
 import { DeskContext, SettingsContext, useDesk, type Connection, type Desk } from './desk-context.js';
 import { Layout } from './Layout.js';
 import { SetupScreen } from '../features/setup/SetupScreen.js';
+import { SignInGate } from '../features/setup/SignInGate.js';
+import { useDeskSync } from '../data/sync/use-desk-sync.js';
+import type { SyncStatus } from '../data/sync/desk-replication.js';
 import { FullPageMessage } from '../ui/FullPageMessage.js';
 
 let bootBridge: { bridge: BridgeApi; listeners: Set<(c: boolean) => void>; connected: boolean } | null = null;
@@ -71,7 +74,13 @@ export function App() {
     };
   }, [boot, main]);
 
-  const desk = useMemo<Desk | null>(() => (db ? { db, main, info } : null), [db, main, info]);
+  const [syncConfig, setSyncConfig] = useState<DeskSyncConfig | null | undefined>(undefined);
+  useEffect(() => {
+    if (connection.mainConnected && syncConfig === undefined) main.invoke('sync.config').then(setSyncConfig, () => undefined);
+  }, [connection.mainConnected, main, syncConfig]);
+  const syncStatus = useDeskSync(db, syncConfig);
+
+  const desk = useMemo<Desk | null>(() => (db ? { db, main, info, syncConfig: syncConfig ?? null } : null), [db, main, info, syncConfig]);
 
   if (error) {
     return <FullPageMessage title="The desk's data could not be opened" tone="error">{error}. Close other windows of the app and start it again; if this keeps happening, contact support.</FullPageMessage>;
@@ -79,12 +88,12 @@ export function App() {
   if (!desk) return <FullPageMessage title="Opening the desk…" busy />;
   return (
     <DeskContext.Provider value={desk}>
-      <SetupGate connection={connection} />
+      <SetupGate connection={connection} syncStatus={syncStatus} />
     </DeskContext.Provider>
   );
 }
 
-function SetupGate({ connection }: { connection: Connection }) {
+function SetupGate({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
   const desk = useDesk();
   const settings = useLiveDocument(() => desk.db.settings.findOne(CLINIC_SETTINGS_ID), [desk.db]);
   if (settings === undefined) return <FullPageMessage title="Opening the desk…" busy />;
@@ -92,11 +101,17 @@ function SetupGate({ connection }: { connection: Connection }) {
     if (desk.info?.demo || connection.mainStatus?.busy) {
       return <FullPageMessage title={connection.mainStatus?.busy ?? 'Loading the demo clinic…'} busy />;
     }
+    if (desk.syncConfig) {
+      // An enrolled desk fills from the server; setup is for a clinic's first desk only.
+      return <FullPageMessage title="Fetching the clinic from the sync server…" busy>{syncStatus?.problem ?? 'This takes a moment the first time.'}</FullPageMessage>;
+    }
     return <SetupScreen />;
   }
   return (
     <SettingsContext.Provider value={settings}>
-      <Layout connection={connection} />
+      <SignInGate>
+        <Layout connection={connection} syncStatus={syncStatus} />
+      </SignInGate>
     </SettingsContext.Provider>
   );
 }

@@ -1,5 +1,7 @@
 /** The desk's frame: navigation, the current screen, and the status bar. */
 import { useDesk, useSettings, type Connection } from './desk-context.js';
+import { useSession } from './session.js';
+import type { SyncStatus } from '../data/sync/desk-replication.js';
 import { routeHref, useRoute, type Route } from './router.js';
 import { StatusBar } from './StatusBar.js';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.js';
@@ -13,10 +15,11 @@ const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
 ];
 
-export function Layout({ connection }: { connection: Connection }) {
+export function Layout({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
   const route = useRoute();
   const settings = useSettings();
   const { info } = useDesk();
+  const session = useSession();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">Skip to content</a>
@@ -29,11 +32,15 @@ export function Layout({ connection }: { connection: Connection }) {
             </li>
           ))}
         </ul>
+        <div className="sidebar__user">
+          <div>Signed in: <strong>{session.staff.name}</strong></div>
+          <button type="button" className="link-button" onClick={session.signOut}>Switch user</button>
+        </div>
       </nav>
       <main className="content" id="main">
         <Screen route={route} />
       </main>
-      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} />
+      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /** Always visible: network, sync and the desk service's state, in plain words. */
 import type { Connection } from './desk-context.js';
+import type { SyncStatus } from '../data/sync/desk-replication.js';
 
-export function StatusBar({ connection, syncServerUrl }: { connection: Connection; syncServerUrl: string | null }) {
+export function StatusBar({ connection, syncServerUrl, sync }: { connection: Connection; syncServerUrl: string | null; sync: SyncStatus | null }) {
   const { online, mainConnected, mainStatus } = connection;
   return (
     <footer className="status-bar" aria-label="Status">
@@ -9,14 +10,33 @@ export function StatusBar({ connection, syncServerUrl }: { connection: Connectio
         <span className="status-dot" aria-hidden="true" />
         {online ? 'Online' : 'Offline — working on this desk'}
       </span>
-      <span className="status-pill" data-testid="sync-state">
-        {syncServerUrl ? `Sync server: ${new URL(syncServerUrl).host}` : 'Standalone desk — no sync server'}
-      </span>
+      <SyncPill serverUrl={syncServerUrl} sync={sync} />
       <span className={`status-pill ${mainConnected ? 'status-pill--ok' : 'status-pill--warn'}`} data-testid="desk-service">
         <span className="status-dot" aria-hidden="true" />
         {mainConnected ? (mainStatus?.databaseConnected === false ? 'Desk service starting…' : 'Desk service ready') : 'Reconnecting to the desk service…'}
       </span>
       {mainStatus?.busy && <span className="status-pill status-pill--busy" role="status">{mainStatus.busy}</span>}
     </footer>
+  );
+}
+
+function SyncPill({ serverUrl, sync }: { serverUrl: string | null; sync: SyncStatus | null }) {
+  if (!serverUrl) return <span className="status-pill" data-testid="sync-state">Standalone desk — no sync server</span>;
+  if (!sync) return <span className="status-pill" data-testid="sync-state">Starting sync…</span>;
+  const waiting = sync.pending > 0 ? `, ${sync.pending} change${sync.pending === 1 ? '' : 's'} waiting` : '';
+  const last = sync.lastSyncAt ? ` · last sync ${new Date(sync.lastSyncAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}` : '';
+  const reachable = sync.connected && sync.reachable;
+  const tone = sync.stopped ? 'status-pill--error' : reachable ? 'status-pill--ok' : 'status-pill--warn';
+  const text = sync.stopped ? 'Sync stopped'
+    : !reachable ? `Sync server not reachable${waiting}`
+    : sync.pending > 0 ? `Sending ${sync.pending} change${sync.pending === 1 ? '' : 's'}…`
+    : 'Synced';
+  return (
+    <>
+      <span className={`status-pill ${tone}`} data-testid="sync-state" title={serverUrl}>
+        <span className="status-dot" aria-hidden="true" />{text}{last}
+      </span>
+      {sync.problem && <span className="status-pill status-pill--error" role="alert" data-testid="sync-problem">{sync.problem}</span>}
+    </>
   );
 }

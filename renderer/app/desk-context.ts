@@ -1,6 +1,6 @@
 /** What every screen needs: the database, the clinic's settings and main's client. */
 import { createContext, useContext } from 'react';
-import type { AppInfo, MainClient, MainStatus } from '../../shared/contract/index.js';
+import type { AppInfo, DeskSyncConfig, MainClient, MainStatus } from '../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import type { ClinicSettingsDoc } from '../../shared/schemas/index.js';
 
@@ -8,6 +8,8 @@ export interface Desk {
   db: ClinicDatabase;
   main: MainClient;
   info: AppInfo | null;
+  /** This desk's sync server enrolment; null for a standalone desk. */
+  syncConfig: DeskSyncConfig | null;
 }
 
 export const DeskContext = createContext<Desk | null>(null);

@@ -4,7 +4,8 @@
  * table (typed so a missing handler fails to compile) and the renderer's client type
  * are all derived from these two objects. Importable from every runtime.
  */
-import { event, noInput, request } from './define.js';
+import { ContractError, event, noInput, objectInput, request } from './define.js';
+import type { DeviceInfo, EnrollmentCode, WireDocument } from '../sync/protocol.js';
 
 export type HostKind = 'electron' | 'browser-host';
 
@@ -26,9 +27,76 @@ export interface MainStatus {
   readonly busy: string | null;
 }
 
+/** This desk's link to the clinic's sync server (null: a standalone desk). */
+export interface DeskSyncConfig {
+  readonly serverUrl: string;
+  readonly clinicId: string;
+  readonly deviceId: string;
+  /** The desk's credential; the renderer's replication sends it to the server. */
+  readonly deviceToken: string;
+  /** The server runs inside this desk's own process. */
+  readonly embedded: boolean;
+}
+
+export type CreateClinicTarget =
+  | { readonly kind: 'embedded' }
+  | { readonly kind: 'remote'; readonly serverUrl: string; readonly adminSecret: string };
+
+export interface CreateClinicInput {
+  readonly clinicName: string;
+  /** The clinic's first admin: the staff document the desk made at setup. */
+  readonly admin: WireDocument;
+  readonly deviceName: string;
+  readonly target: CreateClinicTarget;
+}
+
+function str(value: unknown, name: string, max = 500): string {
+  if (typeof value !== 'string' || value.length > max) throw new ContractError(`${name} must be a string`);
+  return value;
+}
+
+function parseCreateClinic(input: unknown): CreateClinicInput {
+  const o = objectInput(input);
+  const target = objectInput(o.target);
+  const admin = objectInput(o.admin);
+  str(admin.id, 'admin.id', 40);
+  return {
+    clinicName: str(o.clinicName, 'clinicName', 120),
+    admin: { ...admin, id: admin.id as string, _deleted: false },
+    deviceName: str(o.deviceName, 'deviceName', 80),
+    target: target.kind === 'embedded'
+      ? { kind: 'embedded' }
+      : { kind: 'remote', serverUrl: str(target.serverUrl, 'serverUrl', 300), adminSecret: str(target.adminSecret, 'adminSecret', 300) },
+  };
+}
+
+function parseEnroll(input: unknown): { serverUrl: string; code: string; deviceName: string } {
+  const o = objectInput(input);
+  return { serverUrl: str(o.serverUrl, 'serverUrl', 300), code: str(o.code, 'code', 40), deviceName: str(o.deviceName, 'deviceName', 80) };
+}
+
+function parseStaff(input: unknown): { staffId: string } {
+  return { staffId: str(objectInput(input).staffId, 'staffId', 40) };
+}
+
+function parseRevoke(input: unknown): { staffId: string; deviceId: string } {
+  const o = objectInput(input);
+  return { staffId: str(o.staffId, 'staffId', 40), deviceId: str(o.deviceId, 'deviceId', 80) };
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(noInput),
   'app.status': request<MainStatus>()(noInput),
+  'sync.config': request<DeskSyncConfig | null>()(noInput),
+  /** Create the clinic on a sync server (or this desk's embedded one) from a set-up desk. */
+  'sync.createClinic': request<DeskSyncConfig>()(parseCreateClinic),
+  /** Join a clinic with an enrolment code from one of its admins. */
+  'sync.enroll': request<DeskSyncConfig>()(parseEnroll),
+  'sync.createEnrollmentCode': request<EnrollmentCode>()(parseStaff),
+  'sync.devices': request<DeviceInfo[]>()(parseStaff),
+  'sync.revokeDevice': request<void>()(parseRevoke),
+  /** Sign this desk out of the clinic's sync server (revokes its token); it works standalone after. */
+  'sync.leave': request<void>()(parseStaff),
 } as const;
 
 export const events = {

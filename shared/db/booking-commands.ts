@@ -52,6 +52,8 @@ export async function createBooking(
   db: ClinicDatabase,
   input: BookingInput,
   now = new Date().toISOString(),
+  /** The staff member signed in on the desk, recorded as the writer. */
+  actor = DESK_ACTOR,
 ): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
   if (!input.clientId) refuse('Choose a client for the booking.', 'client');
   if (!input.serviceId) refuse('Choose a service for the booking.', 'service');
@@ -80,9 +82,9 @@ export async function createBooking(
   const booking: BookingDoc = {
     id, clientId: input.clientId, serviceId: input.serviceId, practitionerId: input.practitionerId,
     start, end, status: 'booked', billing, billingChosen: input.billing !== 'clinic-default', invoiceId,
-    createdAt: now, updatedAt: now, updatedBy: DESK_ACTOR,
+    createdAt: now, updatedAt: now, updatedBy: actor,
   };
-  const invoice = invoiceId ? draftInvoiceForBooking(booking, service, settings, invoiceId, now, DESK_ACTOR) : null;
+  const invoice = invoiceId ? draftInvoiceForBooking(booking, service, settings, invoiceId, now, actor) : null;
 
   await db.bookings.insert(booking);
   if (invoice) {
@@ -96,7 +98,7 @@ export async function createBooking(
   }
   await db.activity.insert(activityEntry({
     entity: 'booking', entityId: id, action: 'booking.created',
-    summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', at: now, by: DESK_ACTOR,
+    summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', at: now, by: actor,
   }));
   return { booking, invoice };
 }

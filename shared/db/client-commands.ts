@@ -6,10 +6,11 @@ import { RefusedError } from '../domain/result.js';
 import { DESK_ACTOR } from '../domain/setup.js';
 import type { ClinicDatabase } from './database.js';
 
-export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, now = new Date().toISOString()): Promise<ClientDoc> {
+/** `actor`: the staff member signed in on the desk, recorded as the writer. */
+export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, now = new Date().toISOString(), actor = DESK_ACTOR): Promise<ClientDoc> {
   const checked = checkClient(input, today);
   if (!checked.ok) throw new RefusedError(checked);
-  const doc: ClientDoc = { id: newId(), ...checked.value, createdAt: now, updatedAt: now, updatedBy: DESK_ACTOR };
+  const doc: ClientDoc = { id: newId(), ...checked.value, createdAt: now, updatedAt: now, updatedBy: actor };
   await db.clients.insert(doc);
   return doc;
 }

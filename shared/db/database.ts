@@ -9,6 +9,7 @@ import {
   type ActivityDoc, type BookingDoc, type ClientDoc, type ClinicSettingsDoc, type InvoiceDoc,
   type MessageDoc, type PaymentDoc, type PaymentRequestDoc, type ServiceDoc, type StaffDoc,
 } from '../schemas/index.js';
+import { conflictHandlerFor } from '../sync/conflicts.js';
 
 // A type alias (not an interface) so it satisfies RxDB's CollectionsOfDatabase index signature.
 export type ClinicCollections = {
@@ -48,17 +49,18 @@ export async function createClinicDatabase(options: DatabaseOptions): Promise<Cl
     cleanupPolicy: { minimumDeletedTime: 1000 * 60 * 60 * 24 * 365 },
   });
   try {
+    // Conflicts from sync are resolved by kind of document (docs/decisions/0006-conflict-rules.md).
     await db.addCollections({
-      settings: { schema: collectionSchemas.settings },
-      staff: { schema: collectionSchemas.staff },
-      clients: { schema: collectionSchemas.clients },
-      services: { schema: collectionSchemas.services },
-      bookings: { schema: collectionSchemas.bookings },
-      invoices: { schema: collectionSchemas.invoices },
-      payments: { schema: collectionSchemas.payments },
-      paymentrequests: { schema: collectionSchemas.paymentrequests },
-      messages: { schema: collectionSchemas.messages },
-      activity: { schema: collectionSchemas.activity },
+      settings: { schema: collectionSchemas.settings, conflictHandler: conflictHandlerFor('settings') },
+      staff: { schema: collectionSchemas.staff, conflictHandler: conflictHandlerFor('staff') },
+      clients: { schema: collectionSchemas.clients, conflictHandler: conflictHandlerFor('clients') },
+      services: { schema: collectionSchemas.services, conflictHandler: conflictHandlerFor('services') },
+      bookings: { schema: collectionSchemas.bookings, conflictHandler: conflictHandlerFor('bookings') },
+      invoices: { schema: collectionSchemas.invoices, conflictHandler: conflictHandlerFor('invoices') },
+      payments: { schema: collectionSchemas.payments, conflictHandler: conflictHandlerFor('payments') },
+      paymentrequests: { schema: collectionSchemas.paymentrequests, conflictHandler: conflictHandlerFor('paymentrequests') },
+      messages: { schema: collectionSchemas.messages, conflictHandler: conflictHandlerFor('messages') },
+      activity: { schema: collectionSchemas.activity, conflictHandler: conflictHandlerFor('activity') },
     });
   } catch (err) {
     await db.close();

@@ -1,6 +1,6 @@
 /** First-run setup and the demo clinic, written through the shared database. */
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
-import { checkSetup, DESK_ACTOR, type SetupInput } from '../domain/setup.js';
+import { checkSetup, type SetupDocs, type SetupInput } from '../domain/setup.js';
 import { RefusedError } from '../domain/result.js';
 import type { DemoClinic } from '../domain/demo-clinic.js';
 import type { ClinicDatabase } from './database.js';
@@ -11,18 +11,25 @@ export async function isClinicSetUp(db: ClinicDatabase): Promise<boolean> {
 }
 
 /**
- * Writes the clinic, its practitioner and its service. The settings document goes
- * last: the app treats its presence as "set up", so an interrupted setup is simply
- * offered again rather than left half-done.
+ * Checks and writes the clinic, its practitioner and its service; returns what it wrote.
  */
-export async function runSetup(db: ClinicDatabase, input: SetupInput, now = new Date().toISOString()): Promise<void> {
+export async function runSetup(db: ClinicDatabase, input: SetupInput, now = new Date().toISOString()): Promise<SetupDocs> {
   const checked = checkSetup(input, now);
   if (!checked.ok) throw new RefusedError(checked);
+  await writeSetup(db, checked.value, now);
+  return checked.value;
+}
+
+/**
+ * Writes checked setup documents. The settings document goes last: the app treats its
+ * presence as "set up", so an interrupted setup is simply offered again.
+ */
+export async function writeSetup(db: ClinicDatabase, docs: SetupDocs, now = new Date().toISOString()): Promise<void> {
   if (await isClinicSetUp(db)) throw new RefusedError({ ok: false, message: 'This desk is already set up.' });
-  const { settings, practitioner, service } = checked.value;
+  const { settings, practitioner, service } = docs;
   await db.staff.insert(practitioner);
   await db.services.insert(service);
-  await db.activity.insert(activityEntry({ entity: 'settings', entityId: settings.id, action: 'clinic.setup', summary: `Clinic "${settings.clinicName}" set up`, at: now, by: DESK_ACTOR }));
+  await db.activity.insert(activityEntry({ entity: 'settings', entityId: settings.id, action: 'clinic.setup', summary: `Clinic "${settings.clinicName}" set up`, at: now, by: practitioner.id }));
   await db.settings.insert(settings);
 }
 

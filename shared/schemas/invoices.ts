@@ -34,7 +34,7 @@ const literal = {
       },
     },
     /** Gap-free number, assigned on completion; 0 while a draft or while pending. */
-    number: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
+    number: { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 },
     /** LocalDate strings, empty while a draft. */
     invoiceDate: { type: 'string', maxLength: 10 },
     dueDate: { type: 'string', maxLength: 10 },
@@ -43,7 +43,8 @@ const literal = {
   },
   required: ['id', 'kind', 'status', 'clientId', 'bookingId', 'creditsInvoiceId', 'currency', 'lines', 'number',
     'invoiceDate', 'dueDate', 'completedAt', 'createdAt', 'updatedAt', 'updatedBy'],
-  indexes: [['clientId', 'createdAt'], ['status', 'createdAt']],
+  // `number` finds a standalone desk's last number without reading every invoice.
+  indexes: [['clientId', 'createdAt'], ['status', 'createdAt'], 'number'],
   additionalProperties: false,
 } as const;
 

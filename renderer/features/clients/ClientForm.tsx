@@ -1,5 +1,6 @@
 /** New client: name, email, phone and an optional date of birth. */
 import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useActor } from '../../app/session.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { localDateOf } from '../../../shared/domain/time.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
@@ -10,6 +11,7 @@ import { useForm } from '../../ui/use-form.js';
 export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onClose: () => void; onCreated: (client: ClientDoc) => void; initialName?: string }) {
   const { db } = useDesk();
   const settings = useSettings();
+  const actor = useActor();
   const [first = '', ...rest] = initialName.trim().split(/\s+/);
   const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', dateOfBirth: '' });
   const formId = 'new-client-form';
@@ -32,7 +34,7 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
           e.preventDefault();
           let created: ClientDoc | null = null;
           void form.submit(async (v) => {
-            created = await createClient(db, v, localDateOf(new Date(), settings.timeZone));
+            created = await createClient(db, v, localDateOf(new Date(), settings.timeZone), new Date().toISOString(), actor);
           }).then((ok) => { if (ok && created) onCreated(created); });
         }}
       >

@@ -2,7 +2,12 @@
  * The invoice as the client will see it. While it is a draft it carries a
  * "Preview" label: no number, no invoice date, still editable (issue 4 adds editing).
  */
+import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useSession } from '../../app/session.js';
+import { completeInvoice } from '../../../shared/db/invoice-commands.js';
+import { invoiceNumberLabel } from '../../../shared/domain/invoice-completion.js';
+import { hasPermission } from '../../../shared/domain/permissions.js';
 import { useLiveDocument, useLiveQuery } from '../../data/live-query.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
@@ -12,8 +17,11 @@ import { Dialog } from '../../ui/Dialog.js';
 import { formatInstantDate, formatLocalDay, money } from '../../ui/format.js';
 
 export function InvoicePreviewDialog({ invoiceId, onClose }: { invoiceId: string; onClose: () => void }) {
-  const { db } = useDesk();
+  const { db, syncConfig } = useDesk();
   const settings = useSettings();
+  const { staff } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const invoice = useLiveDocument(() => db.invoices.findOne(invoiceId), [db, invoiceId]);
   const client = useLiveDocument(() => (invoice ? db.clients.findOne(invoice.clientId) : null), [db, invoice?.clientId]);
   const booking = useLiveDocument(() => (invoice?.bookingId ? db.bookings.findOne(invoice.bookingId) : null), [db, invoice?.bookingId]);
@@ -27,9 +35,23 @@ export function InvoicePreviewDialog({ invoiceId, onClose }: { invoiceId: string
   const summary = summarizeInvoice(invoice, paidOn(invoice.id, payments ?? []));
   const cur = invoice.currency;
   const title = isDraft ? 'Draft invoice' : `Invoice ${invoice.number > 0 ? invoice.number : '(number pending)'}`;
+  const canComplete = isDraft && hasPermission(staff.roles, 'billing');
+  const complete = () => {
+    setBusy(true);
+    setError(null);
+    completeInvoice(db, invoice.id, { synced: syncConfig !== null, actor: staff.id })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .finally(() => setBusy(false));
+  };
 
   return (
-    <Dialog title={title} onClose={onClose} wide>
+    <Dialog
+      title={title}
+      onClose={onClose}
+      wide
+      footer={canComplete ? <button type="button" className="button button--primary" onClick={complete} disabled={busy}>Complete invoice</button> : undefined}
+    >
+      {error && <p className="form-error" role="alert">{error}</p>}
       <article className="invoice" aria-label="Invoice preview">
         {isDraft && <p className="invoice__preview-label" data-testid="preview-label">Preview</p>}
         <div className="invoice__parties">
@@ -45,7 +67,7 @@ export function InvoicePreviewDialog({ invoiceId, onClose }: { invoiceId: string
             {client?.email && <p>{client.email}</p>}
           </div>
           <dl className="invoice__meta">
-            <dt>Invoice no.</dt><dd>{isDraft ? 'Assigned when completed' : invoice.number > 0 ? invoice.number : 'Number pending'}</dd>
+            <dt>Invoice no.</dt><dd data-testid="invoice-number">{invoiceNumberLabel(invoice)}</dd>
             <dt>Invoice date</dt><dd>{invoice.invoiceDate ? formatLocalDay(invoice.invoiceDate, settings.locale) : '—'}</dd>
             <dt>Due date</dt><dd>{invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '—'}</dd>
             {booking && <><dt>Appointment</dt><dd>{formatInstantDate(booking.start, settings)}</dd></>}

@@ -2,6 +2,7 @@
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { BILLING_LABELS, clinicDefaultBilling } from '../../../shared/domain/billing.js';
 import { formatVatRate } from '../../../shared/domain/vat.js';
+import { SyncSettings } from './SyncSettings.js';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -30,6 +31,7 @@ export function SettingsScreen() {
             <dt>Sync server</dt><dd>{info?.syncServerUrl ?? 'None — this desk works standalone'}</dd>
           </dl>
         </section>
+        <SyncSettings />
       </div>
     </section>
   );

@@ -1,7 +1,13 @@
 /** First run: the clinic, one practitioner and one service, in one short form. */
+import { useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
+import { writeSignedInStaff } from '../../app/session.js';
 import { CURRENCIES } from '../../../shared/domain/money.js';
-import { runSetup } from '../../../shared/db/setup-commands.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { checkSetup } from '../../../shared/domain/setup.js';
+import { writeSetup } from '../../../shared/db/setup-commands.js';
+import type { CreateClinicTarget } from '../../../shared/contract/index.js';
+import { JoinClinicForm } from './JoinClinicForm.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 
@@ -15,8 +21,28 @@ function timeZones(): string[] {
   return zones.length > 0 ? zones : ['Europe/Oslo', 'Europe/London', 'Europe/Stockholm', 'Europe/Copenhagen', 'Europe/Berlin', 'America/New_York'];
 }
 
+type SyncChoice = 'standalone' | 'embedded' | 'remote';
+
 export function SetupScreen() {
-  const { db } = useDesk();
+  const [mode, setMode] = useState<'new' | 'join'>('new');
+  return (
+    <main className="setup" id="main">
+      <div className="setup__card">
+        <h1 id="setup-title">{mode === 'new' ? 'Set up your clinic' : 'Join your clinic'}</h1>
+        <div className="setup__tabs" role="tablist" aria-label="How to start">
+          <button type="button" role="tab" className="tabs__tab button-reset" aria-selected={mode === 'new'} onClick={() => setMode('new')}>This is the clinic's first desk</button>
+          <button type="button" role="tab" className="tabs__tab button-reset" aria-selected={mode === 'join'} onClick={() => setMode('join')}>Join a clinic that already uses the app</button>
+        </div>
+        <div role="tabpanel" aria-labelledby="setup-title">
+          {mode === 'new' ? <NewClinicForm /> : <JoinClinicForm />}
+        </div>
+      </div>
+    </main>
+  );
+}
+
+function NewClinicForm() {
+  const { db, main } = useDesk();
   const form = useForm({
     clinicName: '',
     currency: 'NOK',
@@ -26,24 +52,45 @@ export function SetupScreen() {
     duration: '45',
     price: '',
     vatRate: '0',
+    sync: 'standalone' as SyncChoice,
+    serverUrl: '',
+    adminSecret: '',
   });
   const zones = timeZones();
 
+  async function setUp(v: typeof form.values): Promise<void> {
+    const now = new Date().toISOString();
+    const checked = checkSetup({
+      clinicName: v.clinicName, currency: v.currency, timeZone: v.timeZone, practitionerName: v.practitionerName,
+      service: { name: v.serviceName, durationMinutes: v.duration, price: v.price, vatRate: v.vatRate },
+    }, now);
+    if (!checked.ok) throw new RefusedError(checked);
+    if (v.sync !== 'standalone') {
+      if (v.sync === 'remote' && !v.serverUrl.trim()) throw new RefusedError({ ok: false, message: "Enter the sync server's address.", field: 'serverUrl' });
+      const target: CreateClinicTarget = v.sync === 'embedded' ? { kind: 'embedded' } : { kind: 'remote', serverUrl: v.serverUrl.trim(), adminSecret: v.adminSecret.trim() };
+      // The clinic exists on the server before anything is written here: a refusal leaves the desk untouched.
+      await main.invoke('sync.createClinic', {
+        clinicName: checked.value.settings.clinicName,
+        admin: { ...checked.value.practitioner, _deleted: false },
+        deviceName: 'Front desk 1',
+        target,
+      });
+    }
+    await writeSetup(db, checked.value, now);
+    writeSignedInStaff(checked.value.practitioner.id);
+    // The page's connect-src allows the new sync server only after a reload.
+    if (v.sync !== 'standalone') location.reload();
+  }
+
   return (
-    <main className="setup" id="main">
       <form
-        className="setup__card"
-        aria-labelledby="setup-title"
+        aria-label="Set up your clinic"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void form.submit((v) => runSetup(db, {
-            clinicName: v.clinicName, currency: v.currency, timeZone: v.timeZone, practitionerName: v.practitionerName,
-            service: { name: v.serviceName, durationMinutes: v.duration, price: v.price, vatRate: v.vatRate },
-          }));
+          void form.submit(setUp);
         }}
       >
-        <h1 id="setup-title">Set up your clinic</h1>
         <p className="muted">A few details to get the desk going. You can change them later in Settings.</p>
         <fieldset>
           <legend>Clinic</legend>
@@ -86,11 +133,37 @@ export function SetupScreen() {
             </Field>
           </div>
         </fieldset>
+        <fieldset>
+          <legend>Other desks</legend>
+          <div className="radio-list mode-choice">
+            <label className="radio">
+              <input type="radio" name="sync" value="standalone" checked={form.values.sync === 'standalone'} onChange={() => form.setValues((x) => ({ ...x, sync: 'standalone' }))} />
+              <span>Only this desk<span className="radio__help">Works alone; no sync server. You can connect one later in Settings.</span></span>
+            </label>
+            <label className="radio">
+              <input type="radio" name="sync" value="embedded" checked={form.values.sync === 'embedded'} onChange={() => form.setValues((x) => ({ ...x, sync: 'embedded' }))} />
+              <span>Host the clinic's sync server on this desk<span className="radio__help">Other desks join with a code; each keeps working offline and catches up later.</span></span>
+            </label>
+            <label className="radio">
+              <input type="radio" name="sync" value="remote" checked={form.values.sync === 'remote'} onChange={() => form.setValues((x) => ({ ...x, sync: 'remote' }))} />
+              <span>Use the clinic's own sync server<span className="radio__help">Needs the server's address and its admin secret.</span></span>
+            </label>
+          </div>
+          {form.values.sync === 'remote' && (
+            <div className="field-row">
+              <Field label="Sync server address" error={form.fieldError('serverUrl')} hint="For example http://192.168.1.20:4318">
+                <input {...form.bind('serverUrl')} inputMode="url" autoComplete="off" />
+              </Field>
+              <Field label="Server admin secret" error={form.fieldError('adminSecret')}>
+                <input {...form.bind('adminSecret')} type="password" autoComplete="off" />
+              </Field>
+            </div>
+          )}
+        </fieldset>
         {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={form.busy}>{form.busy ? 'Setting up…' : 'Start using the desk'}</button>
         </div>
       </form>
-    </main>
   );
 }

@@ -1,0 +1,109 @@
+/**
+ * Main's part of syncing: this desk's sync configuration, the account calls to the
+ * clinic's sync server (create the clinic, enrol, codes, devices, leave), and the
+ * embedded server a desk can host for its clinic. Node-only.
+ */
+import path from 'node:path';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { isClinicSetUp } from '../../../shared/db/setup-commands.js';
+import { newId } from '../../../shared/domain/ids.js';
+import type { DeskSyncConfig, RequestHandlers } from '../../../shared/contract/index.js';
+import { startEmbeddedServer } from '../../../server/embedded.js';
+import { readSyncConfig, writeSyncConfig } from './desk-sync-config.js';
+import { createClinicOnServer, createEnrollmentCode, enrollDesk, listDevices, revokeDevice, ServerRefusal } from './sync-admin.js';
+
+export interface EmbeddedServerOptions {
+  port: number;
+  host: string;
+}
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  embedded: EmbeddedServerOptions;
+  database: () => ClinicDatabase | null;
+  log: (line: string) => void;
+}
+
+type SyncHandlers = Pick<RequestHandlers, 'sync.config' | 'sync.createClinic' | 'sync.enroll' | 'sync.createEnrollmentCode' | 'sync.devices' | 'sync.revokeDevice' | 'sync.leave'>;
+
+export interface SyncService {
+  readonly handlers: SyncHandlers;
+  /** The server this desk syncs with, for the CSP's connect-src. */
+  serverUrl(): string | null;
+  /** Starts the embedded server when this desk hosts it. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  let config: DeskSyncConfig | null = readSyncConfig(options.dataDir);
+  let embedded: Awaited<ReturnType<typeof startEmbeddedServer>> | null = null;
+
+  async function ensureEmbedded() {
+    embedded ??= await startEmbeddedServer({ dataDir: path.join(options.dataDir, 'server'), port: options.embedded.port, host: options.embedded.host });
+    options.log(`this desk hosts the clinic's sync server at ${embedded.url}`);
+    return embedded;
+  }
+
+  function save(next: DeskSyncConfig | null): void {
+    writeSyncConfig(options.dataDir, next);
+    config = next;
+  }
+
+  function connected(): DeskSyncConfig {
+    if (!config) throw new ServerRefusal(0, 'This desk is not connected to a sync server.');
+    return config;
+  }
+
+  const handlers: SyncHandlers = {
+    'sync.config': () => config,
+    'sync.createClinic': async ({ clinicName, admin, deviceName, target }) => {
+      if (config) throw new ServerRefusal(0, 'This desk is already connected to a sync server.');
+      const server = target.kind === 'embedded' ? await ensureEmbedded() : { url: target.serverUrl, adminSecret: target.adminSecret };
+      const creds = await createClinicOnServer(server.url, server.adminSecret, { clinicId: newId(), clinicName, admin, deviceName });
+      save({ serverUrl: server.url, clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: target.kind === 'embedded' });
+      return config!;
+    },
+    'sync.enroll': async ({ serverUrl, code, deviceName }) => {
+      if (config) throw new ServerRefusal(0, 'This desk is already connected to a sync server.');
+      const db = options.database();
+      if (db && (await isClinicSetUp(db))) {
+        throw new ServerRefusal(0, 'This desk already holds a clinic. Only a new, empty desk can join a clinic.');
+      }
+      const creds = await enrollDesk(serverUrl, code, deviceName);
+      save({ serverUrl: new URL(serverUrl).origin + '/', clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: false });
+      return config!;
+    },
+    'sync.createEnrollmentCode': ({ staffId }) => {
+      const c = connected();
+      return createEnrollmentCode(c.serverUrl, c.deviceToken, staffId);
+    },
+    'sync.devices': ({ staffId }) => {
+      const c = connected();
+      return listDevices(c.serverUrl, c.deviceToken, staffId);
+    },
+    'sync.revokeDevice': ({ staffId, deviceId }) => {
+      const c = connected();
+      if (deviceId === c.deviceId) throw new ServerRefusal(0, 'To sign this desk out, use "Leave the sync server" instead.');
+      return revokeDevice(c.serverUrl, c.deviceToken, staffId, deviceId);
+    },
+    'sync.leave': async ({ staffId }) => {
+      const c = connected();
+      if (c.embedded) throw new ServerRefusal(0, "This desk hosts the clinic's sync server; the other desks depend on it.");
+      await revokeDevice(c.serverUrl, c.deviceToken, staffId, c.deviceId);
+      save(null);
+    },
+  };
+
+  return {
+    handlers,
+    serverUrl: () => config?.serverUrl ?? null,
+    async start() {
+      if (config?.embedded) await ensureEmbedded();
+    },
+    async close() {
+      await embedded?.close();
+      embedded = null;
+    },
+  };
+}

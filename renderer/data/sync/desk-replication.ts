@@ -1,0 +1,160 @@
+/**
+ * Replicates every synced collection of a desk's database with the clinic's sync
+ * server: pull from the server's checkpoint, push with assumedMasterState, and pull
+ * again whenever the stream says something changed. Runs while the window is hidden
+ * (a minimised front-desk window must keep syncing). Used by the renderer and, with
+ * Node's fetch, by the sync fault suite.
+ */
+import { BehaviorSubject, Subject } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
+import type { PushRefusal, SyncCheckpoint, WireDocument } from '../../../shared/sync/protocol.js';
+import { PendingChanges } from './pending-changes.js';
+import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
+import { openSyncStream } from './sync-stream.js';
+
+export interface SyncStatus {
+  /** The stream to the server is open. */
+  connected: boolean;
+  /** The last request reached the server (false after a network failure, until one succeeds). */
+  reachable: boolean;
+  /** Local changes the server has not taken yet. */
+  pending: number;
+  /** When a pull or push last succeeded (ISO instant), or null. */
+  lastSyncAt: string | null;
+  /** Why sync stopped or what the server refused, in plain words; null when all is well. */
+  problem: string | null;
+  /** True when sync cannot continue until someone acts (e.g. a revoked desk). */
+  stopped: boolean;
+  refusals: PushRefusal[];
+}
+
+export interface DeskReplicationOptions extends SyncTarget {
+  clinicId: string;
+  /** The staff member signed in on this desk: recorded by the server on every write. */
+  actingStaff: () => string | null;
+  fetchImpl?: typeof fetch;
+  /** Pull and push batch size. */
+  batchSize?: number;
+  retryTimeMs?: number;
+}
+
+export interface DeskReplication {
+  readonly status$: BehaviorSubject<SyncStatus>;
+  /** Resolves when everything local has been pushed and everything remote pulled. */
+  awaitInSync(): Promise<void>;
+  stop(): Promise<void>;
+  readonly states: ReadonlyMap<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>;
+}
+
+const REPLICATION_CONTEXT = /^replication/;
+
+export function startDeskReplication(db: ClinicDatabase, options: DeskReplicationOptions): DeskReplication {
+  const fetchImpl = options.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  const http = new SyncHttp(options, options.actingStaff, fetchImpl);
+  const pending = new PendingChanges();
+  const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [] });
+  const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
+  const synced = () => update({ reachable: true, lastSyncAt: new Date().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length ? status$.value.problem : null }) });
+  const resync$ = new Map<CollectionName, Subject<'RESYNC'>>();
+  const states = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
+  const subs: Array<{ unsubscribe(): void }> = [];
+
+  const fail = (err: unknown): never => {
+    if (err instanceof SyncError && err.status === 0) update({ reachable: false });
+    if (err instanceof SyncError && err.needsAttention) {
+      update({ problem: err.message, stopped: true });
+      void stopAll();
+    }
+    throw err;
+  };
+
+  subs.push(pending.count$.subscribe((n) => update({ pending: n })));
+
+  for (const name of COLLECTION_NAMES) {
+    const collection = db[name] as ClinicDatabase['bookings'];
+    // Count the desk's own writes (not the replication's) as pending until pushed.
+    subs.push(collection.storageInstance.changeStream().subscribe((bulk: { context: string; events: { documentId: string }[] }) => {
+      if (REPLICATION_CONTEXT.test(bulk.context)) return;
+      for (const ev of bulk.events) pending.mark(name, ev.documentId);
+    }));
+    const stream = new Subject<'RESYNC'>();
+    resync$.set(name, stream);
+    const state = replicateRxCollection<unknown, SyncCheckpoint>({
+      // Per clinic: a desk enrolled in another clinic starts from its own checkpoint.
+      replicationIdentifier: `frontdesk-sync-${options.clinicId}-${name}`,
+      collection: collection as never,
+      live: true,
+      retryTime: options.retryTimeMs ?? 2000,
+      waitForLeadership: false,
+      toggleOnDocumentVisible: false,
+      autoStart: true,
+      pull: {
+        batchSize: options.batchSize ?? 500,
+        stream$: stream.asObservable(),
+        handler: async (checkpoint, batchSize) => {
+          const res = await http.pull(name, checkpoint ?? undefined, batchSize).catch(fail);
+          synced();
+          return { documents: res.documents as never[], checkpoint: res.checkpoint };
+        },
+      },
+      push: {
+        batchSize: options.batchSize ?? 200,
+        handler: async (rows) => {
+          const wire = rows as unknown as { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[];
+          const snapshot = pending.snapshot(name, wire.map((r) => r.newDocumentState.id));
+          const res = await http.push(name, wire).catch(fail);
+          const conflicts = [...res.conflicts];
+          if (res.refusals.length > 0) {
+            // A refused write is taken back on this desk: the server's state (what the
+            // desk assumed it had) wins, or a tombstone for a document the server never took.
+            const conflictIds = new Set(conflicts.map((c) => c.id));
+            for (const refusal of res.refusals) {
+              const row = wire.find((r) => r.newDocumentState.id === refusal.id);
+              if (!row || conflictIds.has(refusal.id)) continue;
+              conflicts.push(row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true });
+            }
+            update({ refusals: [...status$.value.refusals, ...res.refusals].slice(-20), problem: res.refusals[res.refusals.length - 1]!.message });
+          }
+          pending.settle(name, snapshot);
+          synced();
+          return conflicts as never[];
+        },
+      },
+    });
+    states.set(name, state);
+  }
+
+  const closeStream = openSyncStream(http, {
+    onConnected: (connected) => update({ connected }),
+    onEvent: (event) => {
+      const names = event.type === 'resync' ? COLLECTION_NAMES : event.collections;
+      for (const n of names) resync$.get(n)?.next('RESYNC');
+    },
+    onFatal: (err) => {
+      update({ connected: false, problem: err.message, stopped: true });
+      void stopAll();
+    },
+  }, fetchImpl);
+
+  let stopping: Promise<void> | null = null;
+  function stopAll(): Promise<void> {
+    stopping ??= (async () => {
+      closeStream();
+      for (const s of subs) s.unsubscribe();
+      await Promise.all([...states.values()].map((s) => s.cancel()));
+      for (const s of resync$.values()) s.complete();
+    })();
+    return stopping;
+  }
+
+  return {
+    status$,
+    states,
+    async awaitInSync() {
+      await Promise.all([...states.values()].map((s) => s.awaitInSync()));
+    },
+    stop: stopAll,
+  };
+}

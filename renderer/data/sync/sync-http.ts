@@ -1,0 +1,71 @@
+/**
+ * The desk's HTTP client for the sync server's replication routes. Plain fetch, so
+ * it runs in the renderer and in Node (the fault suite drives real desks from Node).
+ */
+import {
+  ROUTES, SYNC_HEADERS,
+  type ErrorBody, type PullResponse, type PushResponse, type PushRow, type SyncCheckpoint,
+} from '../../../shared/sync/protocol.js';
+import type { CollectionName } from '../../../shared/schemas/index.js';
+
+export interface SyncTarget {
+  serverUrl: string;
+  deviceToken: string;
+}
+
+/** A refusal or failure with the server's plain-words message. */
+export class SyncError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'SyncError';
+  }
+  /** The desk cannot sync again until someone acts (re-enrol, fix permissions). */
+  get needsAttention(): boolean {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+export class SyncHttp {
+  constructor(
+    private readonly target: SyncTarget,
+    private readonly actingStaff: () => string | null,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  headers(json = false): Record<string, string> {
+    const h: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${this.target.deviceToken}` };
+    const staff = this.actingStaff();
+    if (staff) h[SYNC_HEADERS.staff] = staff;
+    if (json) h['content-type'] = 'application/json';
+    return h;
+  }
+
+  url(path: string): string {
+    return new URL(path, this.target.serverUrl).toString();
+  }
+
+  async pull(collection: CollectionName, checkpoint: SyncCheckpoint | undefined, limit: number): Promise<PullResponse> {
+    const seq = checkpoint?.seq ?? 0;
+    return this.request<PullResponse>(`${ROUTES.pull(collection)}?seq=${seq}&limit=${limit}`, { method: 'GET' });
+  }
+
+  async push(collection: CollectionName, rows: PushRow[]): Promise<PushResponse> {
+    return this.request<PushResponse>(ROUTES.push(collection), { method: 'POST', body: JSON.stringify(rows) });
+  }
+
+  async request<T>(path: string, init: { method: string; body?: string }): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.url(path), { ...init, headers: this.headers(init.body !== undefined) });
+    } catch {
+      throw new SyncError(0, 'offline', 'The sync server cannot be reached.');
+    }
+    const text = await res.text();
+    if (!res.ok) {
+      let body: Partial<ErrorBody> = {};
+      try { body = JSON.parse(text) as ErrorBody; } catch { /* not JSON */ }
+      throw new SyncError(res.status, body.error?.code ?? `http_${res.status}`, body.error?.message ?? `The sync server answered ${res.status}.`);
+    }
+    return JSON.parse(text) as T;
+  }
+}

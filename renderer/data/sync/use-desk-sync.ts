@@ -1,0 +1,35 @@
+/**
+ * Starts replication when this desk is enrolled with a sync server, and exposes its
+ * status to the UI. The acting staff member is read at each request, so switching
+ * user takes effect at once.
+ */
+import { useEffect, useState } from 'react';
+import type { DeskSyncConfig } from '../../../shared/contract/index.js';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { readSignedInStaff } from '../../app/session.js';
+import { startDeskReplication, type DeskReplication, type SyncStatus } from './desk-replication.js';
+
+export interface DeskSyncState {
+  config: DeskSyncConfig | null | undefined;
+  status: SyncStatus | null;
+}
+
+export function useDeskSync(db: ClinicDatabase | null, config: DeskSyncConfig | null | undefined): SyncStatus | null {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  useEffect(() => {
+    if (!db || !config) return;
+    let replication: DeskReplication | null = startDeskReplication(db, {
+      serverUrl: config.serverUrl,
+      deviceToken: config.deviceToken,
+      clinicId: config.clinicId,
+      actingStaff: readSignedInStaff,
+    });
+    const sub = replication.status$.subscribe(setStatus);
+    return () => {
+      sub.unsubscribe();
+      void replication?.stop();
+      replication = null;
+    };
+  }, [db, config]);
+  return config ? status : null;
+}

@@ -1,0 +1,89 @@
+/**
+ * SQL for synced documents: read stored states, write one (with its seq), pull from a
+ * checkpoint. Every statement is scoped to one clinic. Writes must run inside a
+ * transaction that holds the clinic's seq reservation (sequence.ts). Imported by
+ * server/sync and server/routes.
+ */
+import type { WireDocument } from '../../shared/sync/protocol.js';
+import type { Queryable } from '../store/store.js';
+
+interface DocumentRow {
+  id: string;
+  seq: number;
+  data: Record<string, unknown>;
+  deleted: boolean;
+}
+
+/** The stored form is the document without `_deleted`; the wire form adds it back. */
+function toWire(row: DocumentRow): WireDocument {
+  return { ...row.data, id: row.id, _deleted: row.deleted };
+}
+
+export async function readDocuments(q: Queryable, clinicId: string, collection: string, ids: readonly string[]): Promise<Map<string, WireDocument>> {
+  const out = new Map<string, WireDocument>();
+  if (ids.length === 0) return out;
+  const rows = await q.query<DocumentRow>(
+    'SELECT id, seq, data, deleted FROM documents WHERE clinic_id = $1 AND collection = $2 AND id = ANY($3::text[])',
+    [clinicId, collection, [...new Set(ids)]],
+  );
+  for (const row of rows) out.set(row.id, toWire(row));
+  return out;
+}
+
+export async function readDocument(q: Queryable, clinicId: string, collection: string, id: string): Promise<WireDocument | null> {
+  return (await readDocuments(q, clinicId, collection, [id])).get(id) ?? null;
+}
+
+export interface DocumentWrite {
+  readonly clinicId: string;
+  readonly collection: string;
+  readonly document: WireDocument;
+  readonly seq: number;
+  readonly staffId: string | null;
+  readonly deviceId: string | null;
+  readonly at: Date;
+}
+
+export async function writeDocument(tx: Queryable, w: DocumentWrite): Promise<void> {
+  const { _deleted, ...data } = w.document;
+  await tx.query(
+    `INSERT INTO documents (clinic_id, collection, id, seq, data, deleted, written_by_staff, written_by_device, written_at)
+     VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
+     ON CONFLICT (clinic_id, collection, id) DO UPDATE SET
+       seq = EXCLUDED.seq, data = EXCLUDED.data, deleted = EXCLUDED.deleted,
+       written_by_staff = EXCLUDED.written_by_staff, written_by_device = EXCLUDED.written_by_device,
+       written_at = EXCLUDED.written_at`,
+    [w.clinicId, w.collection, w.document.id, w.seq, JSON.stringify(data), _deleted, w.staffId, w.deviceId, w.at],
+  );
+}
+
+export interface PulledPage {
+  readonly documents: WireDocument[];
+  /** The seq of the last document, or the given checkpoint when none. */
+  readonly seq: number;
+}
+
+/** One page after `afterSeq`, in seq order. Safe without a transaction: see sequence.ts. */
+export async function pullDocuments(q: Queryable, clinicId: string, collection: string, afterSeq: number, limit: number): Promise<PulledPage> {
+  const rows = await q.query<DocumentRow>(
+    `SELECT id, seq, data, deleted FROM documents
+     WHERE clinic_id = $1 AND collection = $2 AND seq > $3
+     ORDER BY seq LIMIT $4`,
+    [clinicId, collection, afterSeq, limit],
+  );
+  const last = rows[rows.length - 1];
+  return { documents: rows.map(toWire), seq: last ? last.seq : afterSeq };
+}
+
+/** Whether another invoice of the clinic already carries this number. */
+export async function invoiceNumberTaken(q: Queryable, clinicId: string, number: number, exceptId: string): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM documents
+     WHERE clinic_id = $1 AND collection = 'invoices' AND id <> $3
+       AND jsonb_typeof(data -> 'number') = 'number' AND data -> 'number' <> '0'::jsonb
+       AND data -> 'number' = to_jsonb($2::bigint)
+     LIMIT 1`,
+    [clinicId, number, exceptId],
+  );
+  return rows.length > 0;
+}

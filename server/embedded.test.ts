@@ -1,0 +1,43 @@
+/** The embedded server: PGlite in a data folder, a stored admin secret, data kept across restarts. */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROUTES, type DeviceCredentials, type PullResponse } from '../shared/sync/protocol.js';
+import { startEmbeddedServer } from './embedded.js';
+import { staffDoc } from './test-support/docs.js';
+
+describe('startEmbeddedServer', () => {
+  const dirs: string[] = [];
+  afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))); });
+
+  it('serves from a data folder and keeps secret and data across restarts', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-embedded-'));
+    dirs.push(dataDir);
+    const first = await startEmbeddedServer({ dataDir, port: 0, host: '127.0.0.1' });
+    let creds: DeviceCredentials;
+    try {
+      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await (await fetch(new URL(ROUTES.ready, first.url))).json()).toEqual({ status: 'ready' });
+      expect((await stat(path.join(dataDir, 'admin-secret'))).mode & 0o777).toBe(0o600);
+      const res = await fetch(new URL(ROUTES.clinics, first.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${first.adminSecret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clinicId: 'embedded-clinic', clinicName: 'Fjord', admin: staffDoc('st-a', 'Astrid', ['admin']), deviceName: 'Desk 1' }),
+      });
+      expect(res.status).toBe(201);
+      creds = (await res.json()) as DeviceCredentials;
+    } finally {
+      await first.close();
+    }
+    const second = await startEmbeddedServer({ dataDir, port: 0, host: '0.0.0.0' });
+    try {
+      expect(second.adminSecret).toBe(first.adminSecret);
+      expect(second.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const pulled = await fetch(new URL(`${ROUTES.pull('staff')}?seq=0`, second.url), { headers: { authorization: `Bearer ${creds.deviceToken}` } });
+      expect(((await pulled.json()) as PullResponse).documents.map((d) => d.id)).toEqual(['st-a']);
+    } finally {
+      await second.close();
+    }
+  });
+});

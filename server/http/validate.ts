@@ -1,0 +1,67 @@
+/**
+ * Checks request bodies and parameters by hand (they are small) and throws 400s that say
+ * what is wrong. Imported by server/routes.
+ */
+import { PULL_LIMIT_MAX, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { COLLECTION_POLICIES } from '../../shared/sync/collections.js';
+import type { CollectionName } from '../../shared/schemas/index.js';
+import { badRequest, notFound } from './errors.js';
+
+export const MAX_PUSH_ROWS = 1000;
+export const ID_MAX_LENGTH = 40;
+export const DEFAULT_PULL_LIMIT = 100;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What is wrong with a document on the wire, or null. */
+export function wireDocumentProblem(v: unknown): string | null {
+  if (!isObject(v)) return 'is not an object';
+  if (typeof v.id !== 'string' || v.id === '' || v.id.length > ID_MAX_LENGTH) return `needs an "id" of 1–${ID_MAX_LENGTH} characters`;
+  if (typeof v._deleted !== 'boolean') return 'needs "_deleted" true or false';
+  return null;
+}
+
+export function parsePushBody(body: unknown): PushRow[] {
+  if (!Array.isArray(body)) throw badRequest('A push must be a JSON array of rows ({ newDocumentState, assumedMasterState? }).');
+  if (body.length > MAX_PUSH_ROWS) throw badRequest(`A push may carry at most ${MAX_PUSH_ROWS} rows; this one has ${body.length}. Send them in smaller batches.`);
+  return body.map((row: unknown, i) => {
+    if (!isObject(row)) throw badRequest(`Row ${i + 1} of the push is not an object.`);
+    const problem = wireDocumentProblem(row.newDocumentState);
+    if (problem) throw badRequest(`Row ${i + 1} of the push: newDocumentState ${problem}.`);
+    const next = row.newDocumentState as WireDocument;
+    if (row.assumedMasterState === undefined || row.assumedMasterState === null) return { newDocumentState: next };
+    const assumedProblem = wireDocumentProblem(row.assumedMasterState);
+    if (assumedProblem) throw badRequest(`Row ${i + 1} of the push: assumedMasterState ${assumedProblem}.`);
+    const assumed = row.assumedMasterState as WireDocument;
+    if (assumed.id !== next.id) throw badRequest(`Row ${i + 1} of the push: assumedMasterState is for another document.`);
+    return { newDocumentState: next, assumedMasterState: assumed };
+  });
+}
+
+export function collectionParam(name: string): CollectionName {
+  if (!Object.prototype.hasOwnProperty.call(COLLECTION_POLICIES, name)) throw notFound(`The sync server has no collection called "${name}".`, 'unknown_collection');
+  return name as CollectionName;
+}
+
+/** An integer query parameter within [min, max], `fallback` when absent. */
+export function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw badRequest(`"${name}" must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+export const pullLimitParam = (v: unknown) => intParam(v, 'limit', DEFAULT_PULL_LIMIT, 1, PULL_LIMIT_MAX);
+export const seqParam = (v: unknown) => intParam(v, 'seq', 0, 0, Number.MAX_SAFE_INTEGER);
+
+/** A required string field of a JSON body, trimmed, 1–max characters. */
+export function stringField(body: unknown, key: string, label: string, max: number): string {
+  const v = isObject(body) ? body[key] : undefined;
+  if (typeof v !== 'string' || v.trim() === '') throw badRequest(`${label} is missing.`);
+  if (v.trim().length > max) throw badRequest(`${label} is too long (at most ${max} characters).`);
+  return v.trim();
+}
+
+export function objectField(body: unknown, key: string): unknown {
+  return isObject(body) ? body[key] : undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * Replication routes: pull from a checkpoint and push rows, per collection
+ * (shared/sync/protocol.ts). Scoped to the device's clinic; a push that changed
+ * something tells the clinic's open streams. Imported by server/app.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { PullResponse, PushResponse } from '../../shared/sync/protocol.js';
+import { pullDocuments } from '../data/documents.js';
+import { deviceOf, staffHeader } from '../http/device-auth.js';
+import { collectionParam, parsePushBody, pullLimitParam, seqParam } from '../http/validate.js';
+import { applyPush } from '../sync/push.js';
+import type { RouteDeps } from './deps.js';
+
+export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.get<{ Params: { collection: string }; Querystring: Record<string, string | undefined> }>(
+    '/v1/sync/:collection/pull',
+    { preHandler: deps.authenticate },
+    async (request): Promise<PullResponse> => {
+      const device = deviceOf(request);
+      const collection = collectionParam(request.params.collection);
+      const seq = seqParam(request.query.seq);
+      const limit = pullLimitParam(request.query.limit);
+      const page = await pullDocuments(deps.store, device.clinicId, collection, seq, limit);
+      return { documents: page.documents, checkpoint: { seq: page.seq } };
+    },
+  );
+
+  app.post<{ Params: { collection: string } }>(
+    '/v1/sync/:collection/push',
+    { preHandler: deps.authenticate },
+    async (request): Promise<PushResponse> => {
+      const device = deviceOf(request);
+      const collection = collectionParam(request.params.collection);
+      const rows = parsePushBody(request.body);
+      const ctx = { clinicId: device.clinicId, deviceId: device.id, staffId: staffHeader(request), collection, now: deps.now() };
+      const outcome = await applyPush(deps.store, ctx, rows, deps.pushHooks);
+      // After COMMIT: a desk told to pull will find the rows.
+      if (outcome.lastSeq !== null) deps.hub.publish(device.clinicId, { type: 'changed', collections: [collection], seq: outcome.lastSeq });
+      return outcome.response;
+    },
+  );
+}

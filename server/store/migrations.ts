@@ -1,0 +1,112 @@
+/**
+ * The server's schema, as numbered migrations applied at start (openStore) inside one
+ * transaction under an advisory lock, so two servers starting on one database cannot
+ * both apply a step, and a failed step leaves nothing half-done. Applied steps are
+ * recorded in schema_migrations; running again is a no-op. Never edit a released step:
+ * add the next one. The same SQL runs on PostgreSQL and PGlite. Imported by server/store.
+ */
+import type { Queryable, Store } from './store.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'clinics, devices, enrolment codes, documents, claims',
+    statements: [
+      `CREATE TABLE clinics (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        -- The clinic's sync sequence: the seq of its last committed document write.
+        seq bigint NOT NULL DEFAULT 0,
+        -- The last invoice number given out (one gap-free series per clinic).
+        invoice_counter bigint NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL
+      )`,
+      `CREATE TABLE devices (
+        id text PRIMARY KEY,
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        name text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL,
+        last_seen_at timestamptz,
+        revoked_at timestamptz
+      )`,
+      `CREATE INDEX devices_by_clinic ON devices (clinic_id, created_at)`,
+      `CREATE TABLE enrollment_codes (
+        code_hash text PRIMARY KEY,
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        created_by_device text NOT NULL REFERENCES devices (id),
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        used_by_device text
+      )`,
+      `CREATE TABLE documents (
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        collection text NOT NULL,
+        id text NOT NULL,
+        seq bigint NOT NULL,
+        data jsonb NOT NULL,
+        deleted boolean NOT NULL,
+        written_by_staff text,
+        written_by_device text,
+        written_at timestamptz NOT NULL,
+        PRIMARY KEY (clinic_id, collection, id)
+      )`,
+      // Pulls read (clinic, collection) in seq order from a checkpoint.
+      `CREATE INDEX documents_pull ON documents (clinic_id, collection, seq)`,
+      // Backstops for invariants 3 and 4: no two writes share a seq, no two invoices a number.
+      `CREATE UNIQUE INDEX documents_seq ON documents (clinic_id, seq)`,
+      `CREATE UNIQUE INDEX documents_invoice_number ON documents (clinic_id, (data -> 'number'))
+        WHERE collection = 'invoices' AND jsonb_typeof(data -> 'number') = 'number' AND data -> 'number' <> '0'::jsonb`,
+      // Exactly-once sending (invariant 5); used by a later issue.
+      `CREATE TABLE claims (
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        job_key text NOT NULL,
+        channel text NOT NULL,
+        device_id text NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        outcome text,
+        PRIMARY KEY (clinic_id, job_key, channel)
+      )`,
+    ],
+  },
+];
+
+/** Any constant: the advisory lock that lets one server at a time migrate a database. */
+const MIGRATION_LOCK = 4_318_001;
+
+/** Applies the missing migrations; returns the versions applied now. */
+export async function migrate(store: Store, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return store.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      for (const sql of m.statements) await tx.query(sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}
+
+/** True when every known migration is applied (for /ready). */
+export async function isMigrated(q: Queryable, migrations: readonly Migration[] = MIGRATIONS): Promise<boolean> {
+  const rows = await q.query<{ version: number }>(
+    `SELECT version FROM schema_migrations`,
+  );
+  const have = new Set(rows.map((r) => r.version));
+  return migrations.every((m) => have.has(m.version));
+}

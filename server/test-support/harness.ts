@@ -1,0 +1,109 @@
+/**
+ * Drives the sync server in-process for tests (Fastify inject): create clinics, enrol
+ * desks, call routes as a given desk and staff member. Imported by tests only.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import {
+  ROUTES, SYNC_HEADERS,
+  type DeviceCredentials, type EnrollmentCode, type PullResponse, type PushResponse, type PushRow, type WireDocument,
+} from '../../shared/sync/protocol.js';
+import type { CollectionName } from '../../shared/schemas/index.js';
+import { buildServer, type ServerOptions } from '../app.js';
+import type { Store } from '../store/store.js';
+import { staffDoc } from './docs.js';
+
+export const ADMIN_SECRET = 'test-admin-secret';
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export function testServer(store: Store, options: Partial<ServerOptions> = {}): FastifyInstance {
+  return buildServer({ store, adminSecret: ADMIN_SECRET, ...options });
+}
+
+/** A desk as the tests see it: its credentials and the staff member signed in on it. */
+export interface Desk {
+  readonly clinicId: string;
+  readonly deviceId: string;
+  readonly token: string;
+  staffId: string | null;
+}
+
+export async function call<T = unknown>(
+  app: FastifyInstance,
+  method: 'GET' | 'POST',
+  url: string,
+  options: { desk?: Desk | null; token?: string; staffId?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token ?? options.desk?.token;
+  if (token) headers[SYNC_HEADERS.authorization] = `Bearer ${token}`;
+  const staff = options.staffId !== undefined ? options.staffId : options.desk?.staffId;
+  if (staff) headers[SYNC_HEADERS.staff] = staff;
+  let payload: string | undefined;
+  if (options.rawBody !== undefined) payload = options.rawBody;
+  else if (options.body !== undefined) payload = JSON.stringify(options.body);
+  if (payload !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+  let body: unknown = res.body;
+  try { body = JSON.parse(res.body); } catch { /* not JSON */ }
+  return { status: res.statusCode, body: body as T };
+}
+
+export interface TestClinic {
+  readonly clinicId: string;
+  readonly adminId: string;
+  /** The creating desk, signed in as the admin. */
+  readonly desk: Desk;
+}
+
+export async function createClinic(app: FastifyInstance, name = 'Fjord Physio'): Promise<TestClinic> {
+  const clinicId = `c-${randomUUID()}`;
+  const adminId = `st-${randomUUID().slice(0, 8)}`;
+  const res = await call<DeviceCredentials>(app, 'POST', ROUTES.clinics, {
+    token: ADMIN_SECRET,
+    body: { clinicId, clinicName: name, admin: staffDoc(adminId, 'Astrid Admin', ['admin']), deviceName: 'Front desk 1' },
+  });
+  if (res.status !== 201) throw new Error(`createClinic: ${res.status} ${JSON.stringify(res.body)}`);
+  return { clinicId, adminId, desk: { clinicId, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: adminId } };
+}
+
+/** Enrols another desk of the clinic with a code the admin desk creates. */
+export async function enrollDesk(app: FastifyInstance, clinic: TestClinic, deskName = 'Front desk 2'): Promise<Desk> {
+  const code = await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} });
+  if (code.status !== 201) throw new Error(`code: ${code.status} ${JSON.stringify(code.body)}`);
+  const res = await call<DeviceCredentials>(app, 'POST', ROUTES.enroll, { body: { code: code.body.code, deviceName: deskName } });
+  if (res.status !== 201) throw new Error(`enroll: ${res.status} ${JSON.stringify(res.body)}`);
+  return { clinicId: res.body.clinicId, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: clinic.adminId };
+}
+
+export async function push(app: FastifyInstance, desk: Desk, collection: CollectionName, rows: PushRow[]): Promise<Reply<PushResponse>> {
+  return call<PushResponse>(app, 'POST', ROUTES.push(collection), { desk, body: rows });
+}
+
+/** Pushes documents as inserts (nothing assumed) and fails the test on any conflict or refusal. */
+export async function insert(app: FastifyInstance, desk: Desk, collection: CollectionName, docs: WireDocument[]): Promise<void> {
+  const res = await push(app, desk, collection, docs.map((d) => ({ newDocumentState: d })));
+  if (res.status !== 200 || res.body.conflicts.length || res.body.refusals.length) throw new Error(`insert: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export async function pull(app: FastifyInstance, desk: Desk, collection: CollectionName, seq = 0, limit = 1000): Promise<Reply<PullResponse>> {
+  return call<PullResponse>(app, 'GET', `${ROUTES.pull(collection)}?seq=${seq}&limit=${limit}`, { desk });
+}
+
+/** Every document of the collection as this desk would pull it. */
+export async function pullAll(app: FastifyInstance, desk: Desk, collection: CollectionName): Promise<WireDocument[]> {
+  const res = await pull(app, desk, collection);
+  if (res.status !== 200) throw new Error(`pull: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.documents;
+}
+
+/** Adds a staff member through the admin desk and returns their id. */
+export async function addStaff(app: FastifyInstance, clinic: TestClinic, name: string, roles: string[], over: Partial<WireDocument> = {}): Promise<string> {
+  const id = `st-${randomUUID().slice(0, 8)}`;
+  await insert(app, clinic.desk, 'staff', [staffDoc(id, name, roles, over)]);
+  return id;
+}

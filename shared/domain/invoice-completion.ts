@@ -1,0 +1,32 @@
+/**
+ * Completing an invoice (PRODUCT.md §2): it leaves draft, gets a number, an invoice
+ * date and a due date, and is locked. On a synced desk the number comes from the
+ * server's single gap-free series, so a desk completes it with number 0 ("number
+ * pending") and the server fills number and dates in; a standalone desk numbers itself.
+ */
+import type { ClinicSettingsDoc, InvoiceDoc } from '../schemas/index.js';
+import { ok, refuse, type Result } from './result.js';
+import { addDays, localDateOf } from './time.js';
+
+export type Numbering = { kind: 'server' } | { kind: 'local'; nextNumber: number };
+
+export function completeDraft(
+  invoice: InvoiceDoc,
+  settings: Pick<ClinicSettingsDoc, 'timeZone' | 'paymentTermsDays'>,
+  numbering: Numbering,
+  now: string,
+  actor: string,
+): Result<InvoiceDoc> {
+  if (invoice.status !== 'draft') return refuse('This invoice is already completed and cannot be changed. Use a credit note to correct it.');
+  if (invoice.lines.length === 0) return refuse('Add at least one line before completing the invoice.');
+  const base = { ...invoice, status: 'completed' as const, completedAt: now, updatedAt: now, updatedBy: actor };
+  if (numbering.kind === 'server') return ok({ ...base, number: 0, invoiceDate: '', dueDate: '' });
+  const invoiceDate = localDateOf(now, settings.timeZone);
+  return ok({ ...base, number: numbering.nextNumber, invoiceDate, dueDate: addDays(invoiceDate, settings.paymentTermsDays) });
+}
+
+/** Shown where the number goes: the number, or why there is none yet. */
+export function invoiceNumberLabel(invoice: Pick<InvoiceDoc, 'status' | 'number'>): string {
+  if (invoice.status === 'draft') return 'Assigned when completed';
+  return invoice.number > 0 ? String(invoice.number) : 'Number pending';
+}

@@ -1,0 +1,28 @@
+/**
+ * Who may do what (PRODUCT.md "Staff and permissions", DESIGN.md invariant 9).
+ * Enforced where the effect happens — the data layer and the sync server — not only
+ * by hiding buttons.
+ */
+import type { StaffRole } from '../schemas/staff.js';
+
+export type Permission =
+  | 'book'        // create and change bookings, clients
+  | 'billing'     // take payments, edit/complete/void/credit invoices, send links
+  | 'admin';      // staff and settings
+
+const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
+  admin: ['admin', 'billing', 'book'],
+  billing: ['billing', 'book'],
+  reception: ['book'],
+  practitioner: ['book'],
+};
+
+export function hasPermission(roles: readonly StaffRole[], permission: Permission): boolean {
+  return roles.some((role) => GRANTS[role].includes(permission));
+}
+
+export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
+  book: 'booking',
+  billing: 'billing',
+  admin: 'admin',
+};

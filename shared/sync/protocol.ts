@@ -1,0 +1,112 @@
+/**
+ * The sync protocol between desks and the clinic's sync server: routes, headers and
+ * bodies. Imported by the server and by the desks' replication client, so both sides
+ * agree by construction. Follows RxDB's replication protocol: pull from a checkpoint,
+ * push with assumedMasterState, and a stream that says when to pull.
+ */
+import type { CollectionName } from '../schemas/index.js';
+
+/** A document on the wire: the document's fields plus RxDB's deletion flag. */
+export type WireDocument = Record<string, unknown> & { id: string; _deleted: boolean };
+
+/**
+ * Server-assigned, per clinic, strictly increasing with commit order: a pull from a
+ * checkpoint can never skip a committed row. Never a client or transaction timestamp.
+ */
+export interface SyncCheckpoint {
+  readonly seq: number;
+}
+
+export interface PullResponse {
+  readonly documents: WireDocument[];
+  /** The checkpoint after the last document returned (the request's own when none). */
+  readonly checkpoint: SyncCheckpoint;
+}
+
+export interface PushRow {
+  readonly newDocumentState: WireDocument;
+  /** The server state the desk last saw; absent for a document new to the server. */
+  readonly assumedMasterState?: WireDocument;
+}
+
+/** A write the server would not take, with a message for the desk to show. */
+export interface PushRefusal {
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface PushResponse {
+  /** Current server states of documents whose assumedMasterState did not match. */
+  readonly conflicts: WireDocument[];
+  readonly refusals: PushRefusal[];
+}
+
+/** Sent as Server-Sent Events on the stream. */
+export type StreamEvent =
+  | { readonly type: 'resync' }
+  | { readonly type: 'changed'; readonly collections: CollectionName[]; readonly seq: number };
+
+export interface CreateClinicRequest {
+  readonly clinicId: string;
+  readonly clinicName: string;
+  /** The first admin, as a staff document the desk made (id, name, roles…). */
+  readonly admin: WireDocument;
+  readonly deviceName: string;
+}
+
+export interface DeviceCredentials {
+  readonly clinicId: string;
+  readonly deviceId: string;
+  /** Shown once; the server keeps only its hash. */
+  readonly deviceToken: string;
+}
+
+export interface EnrollmentCode {
+  readonly code: string;
+  readonly expiresAt: string;
+}
+
+export interface EnrollRequest {
+  readonly code: string;
+  readonly deviceName: string;
+}
+
+export interface DeviceInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/** Every error the server sends has this shape. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: string;
+    /** Plain words a receptionist can act on. */
+    readonly message: string;
+  };
+}
+
+export const SYNC_HEADERS = {
+  /** "Bearer <device token>" */
+  authorization: 'authorization',
+  /** The staff member signed in on the desk, recorded on every write. */
+  staff: 'x-frontdesk-staff',
+} as const;
+
+/** Creating a clinic needs the server's admin secret ("Bearer <secret>"). */
+export const ROUTES = {
+  health: '/health',
+  ready: '/ready',
+  clinics: '/v1/clinics',
+  enrollmentCodes: '/v1/enrollment-codes',
+  enroll: '/v1/enroll',
+  devices: '/v1/devices',
+  revokeDevice: (deviceId: string) => `/v1/devices/${encodeURIComponent(deviceId)}/revoke`,
+  pull: (collection: CollectionName) => `/v1/sync/${collection}/pull`,
+  push: (collection: CollectionName) => `/v1/sync/${collection}/push`,
+  stream: '/v1/sync/stream',
+} as const;
+
+export const PULL_LIMIT_MAX = 1000;
