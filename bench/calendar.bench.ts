@@ -10,6 +10,7 @@
 import { test, type Page } from '@playwright/test';
 import { freePort, openDesk, startHostProcess, tempDir } from '../e2e/support/desk.js';
 import { ms, percentile, writeSection } from './support/report.js';
+import { SignInPage } from '../e2e/pages/sign-in-page.js';
 
 const BOOKINGS = 20_000;
 const COLD_STARTS = 7;
@@ -39,6 +40,8 @@ test('calendar: cold start with 20,000 bookings, and week rendering', async () =
   // Seed once (main writes the demo clinic into the renderer's store), then start cold.
   const seedStart = Date.now();
   let desk = await openDesk(profile, host.url);
+  // Signed in once; the profile remembers who is at the desk for the cold starts.
+  await new SignInPage(desk.page).signIn('Dr. Astrid Solberg');
   await waitForCalendar(desk.page);
   await desk.page.waitForFunction(() => !document.querySelector('[role="status"].status-pill--busy'), null, { timeout: 600_000 });
   const stored = await desk.page.evaluate(async () => {

@@ -3,6 +3,7 @@
  * store through remote storage, and the renderer's live queries show it.
  */
 import { expect, test } from '@playwright/test';
+import { SignInPage } from './pages/sign-in-page.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 
 test.afterEach(stopAllHosts);
@@ -11,6 +12,10 @@ test("main's demo seed appears in the renderer without a reload", async () => {
   const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('demo'), args: ['--demo'] });
   const desk = await openDesk(tempDir('demo-profile'), host.url);
   const { page } = desk;
+  await expect(page.getByRole('heading', { name: 'Who is at the desk?' })).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, 'sign in');
+  await screenshot(page, '19-sign-in');
+  await new SignInPage(page).signIn('Dr. Astrid Solberg');
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Fjordside Physio');
   await expect(page.locator('.grid .booking').first()).toBeVisible();
   await expectAccessible(page, 'demo week');

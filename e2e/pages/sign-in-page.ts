@@ -1,0 +1,12 @@
+/** Page model: "Who is at the desk?" */
+import { expect, type Page } from '@playwright/test';
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async signIn(name: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Who is at the desk?' })).toBeVisible({ timeout: 30_000 });
+    await this.page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await expect(this.page.getByRole('navigation', { name: 'Main' })).toContainText(`Signed in: ${name}`);
+  }
+}
