@@ -9,7 +9,8 @@
  * (SYNC_FAULT_OPS=2000). SYNC_FAULT_SEED replays a run.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ROUTES, SYNC_HEADERS, type DeviceCredentials, type EnrollmentCode, type PullResponse, type WireDocument } from '../../shared/sync/protocol.js';
+import type { WireDocument } from '../../shared/sync/protocol.js';
+import { createClinicWithDesks, pullAll } from '../support/sync-client.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
 import { checkSetup } from '../../shared/domain/setup.js';
 import { newId } from '../../shared/domain/ids.js';
@@ -34,17 +35,6 @@ function mulberry32(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function http<T>(url: string, init: { method: string; token?: string; staff?: string; body?: unknown }): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (init.token) headers[SYNC_HEADERS.authorization] = `Bearer ${init.token}`;
-  if (init.staff) headers[SYNC_HEADERS.staff] = init.staff;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method: init.method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${init.method} ${url}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 /** Key-order-independent JSON, without RxDB's local metadata. */
 function canonical(doc: Record<string, unknown>): string {
   const strip = (v: unknown): unknown => {
@@ -58,17 +48,6 @@ function canonical(doc: Record<string, unknown>): string {
     return v;
   };
   return JSON.stringify(strip(doc));
-}
-
-async function serverDocs(server: LiveServer, token: string, staff: string, collection: CollectionName): Promise<WireDocument[]> {
-  const out: WireDocument[] = [];
-  let seq = 0;
-  for (;;) {
-    const page = await http<PullResponse>(`${server.url}${ROUTES.pull(collection)}?seq=${seq}&limit=1000`, { method: 'GET', token, staff });
-    out.push(...page.documents);
-    if (page.documents.length < 1000) return out;
-    seq = page.checkpoint.seq;
-  }
 }
 
 const results: string[] = [];
@@ -90,13 +69,8 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, now);
       if (!setup.ok) throw new Error(setup.message);
       const staffId = setup.value.practitioner.id;
-      const first = await http<DeviceCredentials>(`${server.url}${ROUTES.clinics}`, { method: 'POST', token: ADMIN_SECRET, body: {
-        clinicId: newId(), clinicName: 'Fault Clinic', admin: { ...setup.value.practitioner, _deleted: false }, deviceName: 'Desk 1' } });
-      const creds: DeviceCredentials[] = [first];
-      for (let i = 1; i < DESKS; i++) {
-        const code = await http<EnrollmentCode>(`${server.url}${ROUTES.enrollmentCodes}`, { method: 'POST', token: first.deviceToken, staff: staffId, body: {} });
-        creds.push(await http<DeviceCredentials>(`${server.url}${ROUTES.enroll}`, { method: 'POST', body: { code: code.code, deviceName: `Desk ${i + 1}` } }));
-      }
+      const creds = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...setup.value.practitioner, _deleted: false }, DESKS);
+      const first = creds[0]!;
       for (let i = 0; i < DESKS; i++) {
         const network = new FaultyNetwork(random);
         networks.push(network);
@@ -105,10 +79,11 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         const kit = await import('./desk-kit.js');
         const desk = await kit.openDesk({ name: `desk${i}`, serverUrl: server.url, deviceToken: creds[i]!.deviceToken, clinicId: first.clinicId, staffId, fetchImpl: network.fetch });
         desks.push(desk);
-        desk.startSync();
       }
+      // As in the app: the first desk writes its setup, then syncing starts.
       const { writeSetup } = await import('../../shared/db/setup-commands.js');
       await writeSetup(desks[0]!.db, setup.value, now);
+      for (const desk of desks) desk.startSync();
       // Every desk has the clinic before the workload starts.
       for (const desk of desks) {
         await vi.waitFor(async () => expect(await desk.db.settings.findOne('clinic').exec()).not.toBeNull(), { timeout: 30_000, interval: 100 });
@@ -214,7 +189,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         for (const d of desks) for (const s of d.replication!.states.values()) s.reSync();
         await Promise.all(desks.map((d) => d.replication!.awaitInSync()));
         await sleep(300);
-        serverState = new Map(await Promise.all(COLLECTION_NAMES.map(async (c) => [c, await serverDocs(server, first.deviceToken, staffId, c)] as const)));
+        serverState = new Map(await Promise.all(COLLECTION_NAMES.map(async (c) => [c, await pullAll(server.url, first.deviceToken, staffId, c)] as const)));
         diverged = 0;
         for (const desk of desks) {
           for (const c of COLLECTION_NAMES) {

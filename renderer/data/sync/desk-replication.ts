@@ -44,6 +44,8 @@ export interface DeskReplication {
   readonly status$: BehaviorSubject<SyncStatus>;
   /** Resolves when everything local has been pushed and everything remote pulled. */
   awaitInSync(): Promise<void>;
+  /** Resolves when the first pull of every collection has finished. */
+  awaitInitialReplication(): Promise<void>;
   stop(): Promise<void>;
   readonly states: ReadonlyMap<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>;
 }
@@ -113,6 +115,9 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
             for (const refusal of res.refusals) {
               const row = wire.find((r) => r.newDocumentState.id === refusal.id);
               if (!row || conflictIds.has(refusal.id)) continue;
+              // A numbered invoice is never deleted or rewritten (invariant 3), not even to
+              // undo a refused push: it stays on this desk and the problem is shown.
+              if (!row.assumedMasterState && name === 'invoices' && row.newDocumentState.status !== 'draft') continue;
               conflicts.push(row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true });
             }
             update({ refusals: [...status$.value.refusals, ...res.refusals].slice(-20), problem: res.refusals[res.refusals.length - 1]!.message });
@@ -154,6 +159,9 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
     states,
     async awaitInSync() {
       await Promise.all([...states.values()].map((s) => s.awaitInSync()));
+    },
+    async awaitInitialReplication() {
+      await Promise.all([...states.values()].map((s) => s.awaitInitialReplication()));
     },
     stop: stopAll,
   };
