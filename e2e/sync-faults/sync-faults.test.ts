@@ -17,21 +17,11 @@ import { newId } from '../../shared/domain/ids.js';
 import { ADMIN_SECRET, LiveServer, type BackendName } from './live-server.js';
 import { FaultyNetwork } from './faulty-fetch.js';
 import type { Desk } from './desk-kit.js';
+import { seededRandom } from '../../shared/domain/seeded-random.js';
 
 const OPS = Number(process.env.SYNC_FAULT_OPS ?? 240);
 const SEED = Number(process.env.SYNC_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const DESKS = 3;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -57,7 +47,7 @@ afterAll(() => {
 
 describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backend) => {
   it(`converges with nothing lost, duplicated or diverged (seed ${SEED})`, async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
     const server = await LiveServer.start(backend);
     const desks: Desk[] = [];

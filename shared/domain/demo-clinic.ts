@@ -9,6 +9,7 @@ import { clientSearchText } from './clients.js';
 import { foldForSearch } from './contact.js';
 import { PRACTITIONER_COLORS, DESK_ACTOR } from './setup.js';
 import { addDays, localDateOf, parseLocalDate, startOfWeek, wallTimeToInstant, weekdayIndex } from './time.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface DemoOptions {
   /** "Now" for the demo; bookings are spread around the week that holds it. */
@@ -36,24 +37,13 @@ const FIRST = ['Ingrid', 'Ola', 'Kari', 'Lars', 'Sofie', 'Emil', 'Nora', 'Jonas'
 const LAST = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Berg', 'Haugen', 'Sørensen', 'Dahl', 'Lund', 'Moen'];
 const PRACTITIONERS = ['Dr. Astrid Solberg', 'Jon Eriksen', 'Marte Lie', 'Dr. Per Bakke', 'Hanne Strand', 'Even Aas', 'Tuva Holm', 'Knut Vik', 'Silje Ruud', 'Ivar Moe', 'Live Ness', 'Trond Foss'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Deterministic ids so a demo can be regenerated and compared. */
 function demoId(kind: string, n: number): string {
   return `demo-${kind}-${String(n).padStart(6, '0')}`;
 }
 
 export function demoClinic(options: DemoOptions): DemoClinic {
-  const random = mulberry32(options.seed ?? 20261121);
+  const random = seededRandom(options.seed ?? 20261121);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const created = new Date(options.now.getTime() - 400 * 86_400_000).toISOString();
   const base = { createdAt: created, updatedAt: created, updatedBy: DESK_ACTOR };
