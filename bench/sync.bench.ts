@@ -22,7 +22,7 @@ import { createClinicDatabase } from '../shared/db/database.js';
 import { createClient } from '../shared/db/client-commands.js';
 import { createBooking } from '../shared/db/booking-commands.js';
 import type { PaymentDoc } from '../shared/schemas/index.js';
-import { ROUTES, type PullResponse, type PushResponse } from '../shared/sync/protocol.js';
+import { PULL_LIMIT_MAX, ROUTES, type PullResponse, type PushResponse } from '../shared/sync/protocol.js';
 import { startDeskReplication } from '../renderer/data/sync/desk-replication.js';
 import { writeSyncConfig } from '../electron/services/sync/desk-sync-config.js';
 import { freePort, openDesk, startHostProcess, stopAllHosts, tempDir } from '../e2e/support/desk.js';
@@ -53,7 +53,7 @@ async function dexiePage(docsByTable: Record<string, unknown[]>): Promise<{ url:
 
 async function rawDexieMs(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  return page.evaluate(async () => {
+  return page.evaluate(async (batchSize) => {
     const docs = (await (await fetch('/docs.json')).json()) as Record<string, unknown[]>;
     const D = (window as unknown as { Dexie: new (name: string) => { version(n: number): { stores(s: Record<string, string>): void }; table(n: string): { bulkPut(d: unknown[]): Promise<unknown> }; open(): Promise<void> } }).Dexie;
     // The same tables and indexes RxDB's Dexie storage makes for these collections.
@@ -66,14 +66,14 @@ async function rawDexieMs(page: Page, url: string): Promise<number> {
     await db.open();
     const started = performance.now();
     for (const [table, list] of Object.entries(docs)) {
-      // Batches of 500, as the replication pulls them.
-      for (let i = 0; i < list.length; i += 500) {
-        const batch = list.slice(i, i + 500).map((d) => ({ ...(d as object), _deleted: '0', _meta: { lwt: performance.now() } }));
+      // Batches of the replication's pull size.
+      for (let i = 0; i < list.length; i += batchSize) {
+        const batch = list.slice(i, i + batchSize).map((d) => ({ ...(d as object), _deleted: '0', _meta: { lwt: performance.now() } }));
         await db.table(table).bulkPut(batch);
       }
     }
     return performance.now() - started;
-  });
+  }, PULL_LIMIT_MAX);
 }
 
 test('sync: initial sync, incremental latency, and server throughput', async () => {

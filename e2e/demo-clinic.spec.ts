@@ -23,6 +23,12 @@ test("main's demo seed appears in the renderer without a reload", async () => {
   await page.getByRole('button', { name: 'Day', exact: true }).click();
   await expect(page.locator('.grid__col-head')).toHaveCount(6);
   await screenshot(page, '21-demo-day');
+  // A second window on the same desk is refused: it would hold a second, stale copy of the data.
+  const second = await desk.context.newPage();
+  await second.goto(host.url);
+  await expect(second.getByRole('heading', { name: 'The desk is already open in another window' })).toBeVisible();
+  await expectAccessible(second, 'second window');
+  await second.close();
   expect(desk.problems).toEqual([]);
   await desk.context.close();
   await host.stop();

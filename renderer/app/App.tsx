@@ -9,6 +9,7 @@ import { CLINIC_SETTINGS_ID } from '../../shared/schemas/index.js';
 import { connectToMain, typedClient } from '../data/main-client.js';
 import { exposeDatabaseToMain } from '../data/expose-database.js';
 import { openDeskDatabase } from '../data/open-database.js';
+import { claimDeskWindow } from '../data/single-window.js';
 import { useLiveDocument } from '../data/live-query.js';
 import { DeskContext, SettingsContext, useDesk, type Connection, type Desk } from './desk-context.js';
 import { Layout } from './Layout.js';
@@ -35,6 +36,7 @@ function getBridge() {
 }
 
 let dbPromise: Promise<ClinicDatabase> | null = null;
+const SECOND_WINDOW = 'second-window';
 
 export function App() {
   const boot = getBridge();
@@ -45,7 +47,10 @@ export function App() {
   const [connection, setConnection] = useState<Connection>(() => ({ online: navigator.onLine, mainConnected: boot.connected, mainStatus: null }));
 
   useEffect(() => {
-    dbPromise ??= openDeskDatabase().then((opened) => {
+    dbPromise ??= claimDeskWindow().then((claimed) => {
+      if (!claimed) throw new Error(SECOND_WINDOW);
+      return openDeskDatabase();
+    }).then((opened) => {
       exposeDatabaseToMain(opened, boot.bridge);
       return opened;
     });
@@ -82,6 +87,9 @@ export function App() {
 
   const desk = useMemo<Desk | null>(() => (db ? { db, main, info, syncConfig: syncConfig ?? null } : null), [db, main, info, syncConfig]);
 
+  if (error === SECOND_WINDOW) {
+    return <FullPageMessage title="The desk is already open in another window">Use that window, or close it and reload this one.</FullPageMessage>;
+  }
   if (error) {
     return <FullPageMessage title="The desk's data could not be opened" tone="error">{error}. Close other windows of the app and start it again; if this keeps happening, contact support.</FullPageMessage>;
   }

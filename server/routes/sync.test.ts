@@ -1,7 +1,7 @@
 /** Pull and push: round trips, conflicts, the collection rules, numbering, permissions, bad input — on PGlite and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ROUTES, type ErrorBody, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { PULL_LIMIT_MAX, ROUTES, type ErrorBody, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { CLINIC_SETTINGS_ID } from '../../shared/schemas/settings.js';
 import type { Store } from '../store/store.js';
 import { SETTINGS_DOC_ID } from '../sync/push.js';
@@ -273,7 +273,7 @@ describe.each(backends())('sync on $name', (backend) => {
       const big = await call<ErrorBody>(app, 'POST', ROUTES.push('clients'), { desk: clinic.desk, body: [{ newDocumentState: { id: 'big', _deleted: false, notes: 'x'.repeat(5.5 * 1024 * 1024) } }] });
       expect(big.status).toBe(413);
       expect(big.body.error.code).toBe('too_large');
-      for (const q of ['seq=-1', 'seq=abc', 'limit=0', 'limit=1001', 'seq=1.5']) {
+      for (const q of ['seq=-1', 'seq=abc', 'limit=0', `limit=${PULL_LIMIT_MAX + 1}`, 'seq=1.5']) {
         const res = await call<ErrorBody>(app, 'GET', `${ROUTES.pull('clients')}?${q}`, { desk: clinic.desk });
         expect(res.status, q).toBe(400);
       }

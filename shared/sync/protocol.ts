@@ -109,4 +109,5 @@ export const ROUTES = {
   stream: '/v1/sync/stream',
 } as const;
 
-export const PULL_LIMIT_MAX = 1000;
+/** The largest page a pull may ask for; desks ask for this much (bigger pages make a first sync faster). */
+export const PULL_LIMIT_MAX = 2000;

@@ -9,7 +9,7 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
-import type { PushRefusal, SyncCheckpoint, WireDocument } from '../../../shared/sync/protocol.js';
+import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
 import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
 import { openSyncStream } from './sync-stream.js';
@@ -93,7 +93,8 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       toggleOnDocumentVisible: false,
       autoStart: true,
       pull: {
-        batchSize: options.batchSize ?? 500,
+        // The server's largest page: fewer, larger writes make a first sync faster.
+        batchSize: options.batchSize ?? PULL_LIMIT_MAX,
         stream$: stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const res = await http.pull(name, checkpoint ?? undefined, batchSize).catch(fail);
