@@ -16,9 +16,16 @@ export interface StreamClient {
 
 export class StreamHub {
   private readonly byClinic = new Map<string, Set<StreamClient>>();
+  private closed = false;
 
   /** Registers a stream; the returned function unregisters it (idempotent). */
   add(client: StreamClient): () => void {
+    if (this.closed) {
+      // A desk reconnecting just as the server stops: end it at once, or the server's
+      // close would wait for this stream forever.
+      queueMicrotask(() => client.end());
+      return () => undefined;
+    }
     let set = this.byClinic.get(client.clinicId);
     if (!set) this.byClinic.set(client.clinicId, (set = new Set()));
     set.add(client);
@@ -39,7 +46,9 @@ export class StreamHub {
     for (const client of [...(this.byClinic.get(clinicId) ?? [])]) if (client.deviceId === deviceId) client.end();
   }
 
+  /** The server is stopping: ends every stream, and any that connects from now on. */
   endAll(): void {
+    this.closed = true;
     for (const set of [...this.byClinic.values()]) for (const client of [...set]) client.end();
   }
 
