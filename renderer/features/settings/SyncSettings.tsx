@@ -10,6 +10,7 @@ import type { DeviceInfo, EnrollmentCode } from '../../../shared/sync/protocol.j
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { RefusedError } from '../../../shared/domain/result.js';
+import { checkServerAddress } from '../../../shared/domain/server-address.js';
 
 export function SyncSettings() {
   const { syncConfig } = useDesk();
@@ -30,13 +31,14 @@ function Standalone() {
     <form noValidate aria-label="Connect to a sync server" onSubmit={(e) => {
       e.preventDefault();
       void form.submit(async (v) => {
-        if (v.kind === 'remote' && !v.serverUrl.trim()) throw new RefusedError({ ok: false, message: "Enter the sync server's address.", field: 'serverUrl' });
+        const address = v.kind === 'remote' ? checkServerAddress(v.serverUrl) : null;
+        if (address && !address.ok) throw new RefusedError(address);
         const clinic = await db.settings.findOne('clinic').exec();
         await main.invoke('sync.createClinic', {
           clinicName: clinic?.clinicName ?? 'Clinic',
           admin: { ...staff, _deleted: false },
           deviceName: 'Front desk 1',
-          target: v.kind === 'embedded' ? { kind: 'embedded' } : { kind: 'remote', serverUrl: v.serverUrl.trim(), adminSecret: v.adminSecret.trim() },
+          target: address?.ok ? { kind: 'remote', serverUrl: address.value, adminSecret: v.adminSecret.trim() } : { kind: 'embedded' },
         });
         location.reload();
       });

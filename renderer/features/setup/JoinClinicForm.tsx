@@ -6,6 +6,7 @@ import { useDesk } from '../../app/desk-context.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { RefusedError } from '../../../shared/domain/result.js';
+import { checkServerAddress } from '../../../shared/domain/server-address.js';
 
 export function JoinClinicForm() {
   const { main } = useDesk();
@@ -17,9 +18,10 @@ export function JoinClinicForm() {
       onSubmit={(e) => {
         e.preventDefault();
         void form.submit(async (v) => {
-          if (!v.serverUrl.trim()) throw new RefusedError({ ok: false, message: "Enter the sync server's address.", field: 'serverUrl' });
+          const address = checkServerAddress(v.serverUrl);
+          if (!address.ok) throw new RefusedError(address);
           if (!v.code.trim()) throw new RefusedError({ ok: false, message: 'Enter the enrolment code an admin gave you.', field: 'code' });
-          await main.invoke('sync.enroll', { serverUrl: v.serverUrl.trim(), code: v.code.trim(), deviceName: v.deskName.trim() || 'Front desk' });
+          await main.invoke('sync.enroll', { serverUrl: address.value, code: v.code.trim(), deviceName: v.deskName.trim() || 'Front desk' });
           // The page's connect-src allows the sync server only after a reload.
           location.reload();
         });

@@ -5,6 +5,7 @@ import { writeSignedInStaff } from '../../app/session.js';
 import { CURRENCIES } from '../../../shared/domain/money.js';
 import { RefusedError } from '../../../shared/domain/result.js';
 import { checkSetup } from '../../../shared/domain/setup.js';
+import { checkServerAddress } from '../../../shared/domain/server-address.js';
 import { writeSetup } from '../../../shared/db/setup-commands.js';
 import type { CreateClinicTarget } from '../../../shared/contract/index.js';
 import { JoinClinicForm } from './JoinClinicForm.js';
@@ -66,8 +67,9 @@ function NewClinicForm() {
     }, now);
     if (!checked.ok) throw new RefusedError(checked);
     if (v.sync !== 'standalone') {
-      if (v.sync === 'remote' && !v.serverUrl.trim()) throw new RefusedError({ ok: false, message: "Enter the sync server's address.", field: 'serverUrl' });
-      const target: CreateClinicTarget = v.sync === 'embedded' ? { kind: 'embedded' } : { kind: 'remote', serverUrl: v.serverUrl.trim(), adminSecret: v.adminSecret.trim() };
+      const address = v.sync === 'remote' ? checkServerAddress(v.serverUrl) : null;
+      if (address && !address.ok) throw new RefusedError(address);
+      const target: CreateClinicTarget = address?.ok ? { kind: 'remote', serverUrl: address.value, adminSecret: v.adminSecret.trim() } : { kind: 'embedded' };
       // The clinic exists on the server before anything is written here: a refusal leaves the desk untouched.
       await main.invoke('sync.createClinic', {
         clinicName: checked.value.settings.clinicName,
