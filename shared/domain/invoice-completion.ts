@@ -6,7 +6,7 @@
  */
 import type { ClinicSettingsDoc, InvoiceDoc } from '../schemas/index.js';
 import { ok, refuse, type Result } from './result.js';
-import { addDays, localDateOf } from './time.js';
+import { numberInvoice } from './invoice-numbering.js';
 
 export type Numbering = { kind: 'server' } | { kind: 'local'; nextNumber: number };
 
@@ -21,8 +21,8 @@ export function completeDraft(
   if (invoice.lines.length === 0) return refuse('Add at least one line before completing the invoice.');
   const base = { ...invoice, status: 'completed' as const, completedAt: now, updatedAt: now, updatedBy: actor };
   if (numbering.kind === 'server') return ok({ ...base, number: 0, invoiceDate: '', dueDate: '' });
-  const invoiceDate = localDateOf(now, settings.timeZone);
-  return ok({ ...base, number: numbering.nextNumber, invoiceDate, dueDate: addDays(invoiceDate, settings.paymentTermsDays) });
+  // The same numbering and dating rule the server applies.
+  return ok(numberInvoice(base, numbering.nextNumber, now, settings));
 }
 
 /** Shown where the number goes: the number, or why there is none yet. */

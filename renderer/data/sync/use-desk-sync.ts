@@ -9,11 +9,6 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { readSignedInStaff } from '../../app/session.js';
 import { startDeskReplication, type DeskReplication, type SyncStatus } from './desk-replication.js';
 
-export interface DeskSyncState {
-  config: DeskSyncConfig | null | undefined;
-  status: SyncStatus | null;
-}
-
 export function useDeskSync(db: ClinicDatabase | null, config: DeskSyncConfig | null | undefined): SyncStatus | null {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
