@@ -34,6 +34,7 @@ const ADMIN_SECRET = 'bench-admin-secret';
 const LATENCY_SAMPLES = 40;
 const SERVER_DESKS = 20;
 const SERVER_SECONDS = 10;
+const INITIAL_RUNS = 3;
 
 test.afterEach(stopAllHosts);
 
@@ -105,19 +106,31 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
     const totalDocs = 1 + demo.staff.length + demo.services.length + demo.clients.length + demo.bookings.length + demo.invoices.length + payments.length;
     const seedSeconds = (Date.now() - seedStart) / 1000;
 
-    // ---- Initial sync of an empty desk in Chromium.
-    const dataDir = tempDir('bench-sync-b');
-    writeSyncConfig(dataDir, { serverUrl: `${serverUrl}/`, clinicId: deskB!.clinicId, deviceId: deskB!.deviceId, deviceToken: deskB!.deviceToken, embedded: false });
-    const host = await startHostProcess({ port: await freePort(), dataDir });
-    const b = await openDesk(tempDir('bench-sync-profile'), host.url);
-    await b.page.waitForFunction(() => performance.getEntriesByName('sync:initial').length > 0, null, { timeout: 15 * 60_000 });
-    const initialMs = await b.page.evaluate(() => performance.getEntriesByName('sync:initial')[0]!.duration);
-
+    // ---- Initial sync of an empty desk in Chromium, against a raw Dexie bulkPut of the same
+    // documents in the same browser right after. Both vary from run to run on a 2-core machine
+    // (the raw baseline alone by ±20 %), so each is measured INITIAL_RUNS times on fresh desks
+    // and the ratio reported is the median of the per-run ratios.
     const raw = await dexiePage({ bookings: demo.bookings, invoices: demo.invoices, payments });
-    const rawPage = await b.context.newPage();
-    const dexieMs = await rawDexieMs(rawPage, raw.url);
-    await rawPage.close();
+    const runs: { initialMs: number; dexieMs: number }[] = [];
+    let b: Awaited<ReturnType<typeof openDesk>> | null = null;
+    let host: Awaited<ReturnType<typeof startHostProcess>> | null = null;
+    for (let run = 0; run < INITIAL_RUNS; run++) {
+      if (b) await b.context.close();
+      if (host) await host.stop();
+      const dataDir = tempDir(`bench-sync-b${run}`);
+      writeSyncConfig(dataDir, { serverUrl: `${serverUrl}/`, clinicId: deskB!.clinicId, deviceId: deskB!.deviceId, deviceToken: deskB!.deviceToken, embedded: false });
+      host = await startHostProcess({ port: await freePort(), dataDir });
+      b = await openDesk(tempDir(`bench-sync-profile${run}`), host.url);
+      await b.page.waitForFunction(() => performance.getEntriesByName('sync:initial').length > 0, null, { timeout: 15 * 60_000 });
+      const initialMs = await b.page.evaluate(() => performance.getEntriesByName('sync:initial')[0]!.duration);
+      const rawPage = await b.context.newPage();
+      const dexieMs = await rawDexieMs(rawPage, raw.url);
+      await rawPage.close();
+      runs.push({ initialMs, dexieMs });
+      console.log(`initial sync run ${run + 1}: ${(initialMs / 1000).toFixed(1)} s, raw Dexie ${(dexieMs / 1000).toFixed(1)} s, ratio ${(initialMs / dexieMs).toFixed(2)}`);
+    }
     await raw.close();
+    if (!b || !host) throw new Error('no initial sync run');
 
     // ---- Incremental latency: desk A (Node, the app's replication client) → desk B's calendar.
     await new SignInPage(b.page).signIn(admin.name);
@@ -173,8 +186,12 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
       }
     }));
 
+    const median = (xs: number[]) => percentile(xs, 50);
+    const initialMs = median(runs.map((r) => r.initialMs));
+    const dexieMs = median(runs.map((r) => r.dexieMs));
+    const ratios = runs.map((r) => r.initialMs / r.dexieMs);
+    const ratio = median(ratios);
     const docsPerSecond = totalDocs / (initialMs / 1000);
-    const ratio = initialMs / dexieMs;
     const p95 = percentile(latencies, 95);
     lines.push(
       '## Sync (issue 3)',
@@ -183,9 +200,9 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
       '',
       '| measure | figure | goal | |',
       '|---|---|---|---|',
-      `| initial sync of an empty desk (Chromium, browser host mode) | ${totalDocs} docs in ${(initialMs / 1000).toFixed(1)} s = **${Math.round(docsPerSecond)} docs/s** | | |`,
-      `| raw Dexie bulkPut of the 65,000 bookings, invoices and payments, same browser | ${(dexieMs / 1000).toFixed(1)} s | | |`,
-      `| initial sync ÷ raw Dexie | **${ratio.toFixed(2)}×** | ≤ 3× | ${ratio <= 3 ? 'met' : 'NOT met'} |`,
+      `| initial sync of an empty desk (Chromium, browser host mode), median of ${runs.length} fresh desks | ${totalDocs} docs in ${(initialMs / 1000).toFixed(1)} s = **${Math.round(docsPerSecond)} docs/s** | | |`,
+      `| raw Dexie bulkPut of the 65,000 bookings, invoices and payments, same browser right after each sync, median | ${(dexieMs / 1000).toFixed(1)} s | | |`,
+      `| initial sync ÷ raw Dexie, median of the per-run ratios (${ratios.map((r) => r.toFixed(2)).join(', ')}) | **${ratio.toFixed(2)}×** | ≤ 3× | ${ratio <= 3 ? 'met' : 'NOT met'} |`,
       `| incremental latency, write on desk A → on desk B's calendar (${latencies.length} samples) | p50 ${ms(percentile(latencies, 50))}, **p95 ${ms(p95)}**, max ${ms(Math.max(...latencies))} | p95 < 1000 ms | ${p95 < 1000 ? 'met' : 'NOT met'} |`,
       `| server, ${SERVER_DESKS} desks at once for ${SERVER_SECONDS} s (push 10 bookings, then pull) | **${(pushes / SERVER_SECONDS).toFixed(0)} pushes/s** (${(pushedDocs / SERVER_SECONDS).toFixed(0)} docs/s), **${(pulls / SERVER_SECONDS).toFixed(0)} pulls/s** | | |`,
       '',

@@ -40,14 +40,14 @@ describe('desk replication when the server refuses', () => {
   it('stops with a plain message when the desk has been revoked', async () => {
     const { server, desk, adminDesk, otherDesk, admin } = await clinicWithDesk(['reception']);
     await http(`${server.url}${ROUTES.revokeDevice(otherDesk.deviceId)}`, { method: 'POST', token: adminDesk.deviceToken, staff: admin.id, body: {} });
-    await desk.db.clients.insert({ id: newId(), firstName: 'Ola', lastName: 'Berg', sortName: 'berg ola', searchText: 'ola berg', email: '', phone: '', dateOfBirth: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: admin.id });
+    await desk.db.clients.insert({ id: newId(), firstName: 'Ola', lastName: 'Berg', sortName: 'berg ola', searchText: 'ola berg', email: '', phone: '', address: '', dateOfBirth: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: admin.id });
     await vi.waitFor(() => expect(desk.replication!.status$.value).toMatchObject({ stopped: true, problem: expect.stringMatching(/signed out of the clinic's sync server/) }), { timeout: 15_000 });
   });
 
   it("takes back a payment the signed-in staff member may not record, and says why", async () => {
     const { desk, reception } = await clinicWithDesk(['reception']);
     const id = newId();
-    await desk.db.payments.insert({ id, kind: 'payment', invoiceId: 'inv-1', clientId: 'cl-1', method: 'cash', amountMinor: 50_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: reception.id, externalRef: '' });
+    await desk.db.payments.insert({ id, kind: 'payment', invoiceId: 'inv-1', clientId: 'cl-1', method: 'cash', amountMinor: 50_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: reception.id, tenderedMinor: 0, externalRef: '' });
     await vi.waitFor(async () => expect(await desk.db.payments.findOne(id).exec()).toBeNull(), { timeout: 15_000 });
     expect(desk.replication!.status$.value.problem).toMatch(/Rita Reception.*billing permission/);
     expect(desk.replication!.status$.value.refusals.map((r) => r.id)).toContain(id);

@@ -136,7 +136,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const id = newId();
           const amountMinor = 100 + Math.floor(random() * 50_000);
           await desk.db.payments.insert({ id, kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: pick(['cash', 'card_terminal', 'bank_transfer'] as const)!,
-            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: staffId, externalRef: '' });
+            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: staffId, tenderedMinor: 0, externalRef: '' });
           paymentsMade.set(id, amountMinor);
           created.get('payments')!.add(id);
         },

@@ -11,6 +11,8 @@ import { RefusedError, type Refusal } from '../domain/result.js';
 import { DESK_ACTOR } from '../domain/setup.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
+import { requirePermission, type DeskActor } from './acting-staff.js';
+import { localDateOf } from '../domain/time.js';
 
 export interface BookingInput {
   clientId: string;
@@ -101,4 +103,81 @@ export async function createBooking(
     summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', at: now, by: actor,
   }));
   return { booking, invoice };
+}
+
+export interface RescheduleInput {
+  /** UTC ISO instant. */
+  start: string;
+  practitionerId: string;
+  confirmOverlap: boolean;
+}
+
+/**
+ * Moves a booking. Its draft invoice follows (the service date it will show); an
+ * invoice already completed keeps the date it was issued with (invariant 3).
+ */
+export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, input: RescheduleInput, ctx: DeskActor): Promise<BookingDoc> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'book', 'move bookings');
+  if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('Choose when the booking starts.', 'start');
+  const [doc, settings] = await Promise.all([db.bookings.findOne(bookingId).exec(), db.settings.findOne(CLINIC_SETTINGS_ID).exec()]);
+  if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
+  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+  if (doc.status === 'cancelled') refuse('This booking is cancelled and cannot be moved. Book again instead.', 'start');
+  const practitioner = await db.staff.findOne(input.practitionerId).exec();
+  if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
+  const start = new Date(input.start).toISOString();
+  const duration = new Date(doc.end).getTime() - new Date(doc.start).getTime();
+  const end = new Date(new Date(start).getTime() + duration).toISOString();
+  const conflicts = (await findConflicts(db, { id: bookingId, practitionerId: input.practitionerId, start, end })).filter((b) => b.id !== bookingId);
+  if (conflicts.length > 0 && !input.confirmOverlap) throw new OverlapError(conflicts);
+  const from = doc.start;
+  await doc.incrementalPatch({ start, end, practitionerId: input.practitionerId, updatedAt: now, updatedBy: ctx.actor });
+  let invoiceNote = '';
+  if (doc.invoiceId) {
+    const invoice = await db.invoices.findOne(doc.invoiceId).exec();
+    const serviceDate = localDateOf(start, settings.timeZone);
+    if (invoice && invoice.status === 'draft' && invoice.serviceDate !== serviceDate) {
+      await invoice.incrementalModify((current) => (current.status === 'draft' ? { ...current, serviceDate, updatedAt: now, updatedBy: ctx.actor } : current));
+      invoiceNote = '; draft invoice moved with it';
+    } else if (invoice && invoice.status !== 'draft') {
+      invoiceNote = '; its invoice was already issued and keeps its date';
+    }
+  }
+  await db.activity.insert(activityEntry({
+    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: `Moved from ${from} to ${start}${invoiceNote}`, at: now, by: ctx.actor,
+  }));
+  return (await db.bookings.findOne(bookingId).exec())!.toMutableJSON();
+}
+
+/**
+ * Cancels a booking. `voidDraft`: its draft invoice is voided too (nothing was issued,
+ * so booking staff may). A completed invoice is never voided here: that needs billing
+ * and its own decision (invoice-commands.voidInvoice).
+ */
+export async function cancelBooking(db: ClinicDatabase, bookingId: string, options: { voidDraft: boolean }, ctx: DeskActor): Promise<{ booking: BookingDoc; draftVoided: boolean }> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'book', 'cancel bookings');
+  const doc = await db.bookings.findOne(bookingId).exec();
+  if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
+  if (doc.status === 'cancelled') throw new RefusedError({ ok: false, message: 'This booking is already cancelled.' });
+  await doc.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
+  let draftVoided = false;
+  if (options.voidDraft && doc.invoiceId) {
+    const invoice = await db.invoices.findOne(doc.invoiceId).exec();
+    if (invoice?.status === 'draft') {
+      await invoice.incrementalModify((current) => {
+        if (current.status !== 'draft') return current;
+        draftVoided = true;
+        return { ...current, status: 'void', updatedAt: now, updatedBy: ctx.actor };
+      });
+      if (draftVoided) {
+        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', at: now, by: ctx.actor }));
+      }
+    }
+  }
+  await db.activity.insert(activityEntry({
+    entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', at: now, by: ctx.actor,
+  }));
+  return { booking: (await db.bookings.findOne(bookingId).exec())!.toMutableJSON(), draftVoided };
 }

@@ -1,38 +1,163 @@
-/** Invoice life-cycle commands on the desk's database. */
+/**
+ * Invoice life-cycle commands on the desk's database: edit a draft, complete, void,
+ * credit, and make an invoice for an externally billed booking. Each checks the acting
+ * staff member's permission and the domain rules before it writes, and writes one
+ * document (plus its log entry), so a refusal leaves nothing half-written.
+ */
 import type { InvoiceDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
-import { completeDraft } from '../domain/invoice-completion.js';
-import { RefusedError } from '../domain/result.js';
+import { completeDraft, type Numbering } from '../domain/invoice-completion.js';
+import { draftCreditNote, voidInvoice as voidRule, type CreditRequest } from '../domain/invoice-corrections.js';
+import { editDraftLines, type LineInput } from '../domain/invoice-drafts.js';
+import { invoiceChangePermission } from '../domain/invoice-permissions.js';
+import { draftInvoiceForBooking } from '../domain/billing.js';
+import { formatMoney } from '../domain/money.js';
+import { invoiceTotals } from '../domain/invoice-math.js';
+import { newId } from '../domain/ids.js';
+import { RefusedError, type Result } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
+import { requirePermission, type DeskActor } from './acting-staff.js';
+import { loadClientMoney } from './client-money.js';
+
+function refused(message: string): never {
+  throw new RefusedError({ ok: false, message });
+}
+
+async function clinicSettings(db: ClinicDatabase) {
+  const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+  if (!settings) refused('The clinic is not set up yet.');
+  return settings;
+}
+
+async function findInvoice(db: ClinicDatabase, invoiceId: string) {
+  const doc = await db.invoices.findOne(invoiceId).exec();
+  if (!doc) refused('This invoice no longer exists.');
+  return doc;
+}
+
+/** A synced desk leaves the number to the server; a standalone desk takes the next one. */
+export async function numberingFor(db: ClinicDatabase, synced: boolean): Promise<Numbering> {
+  if (synced) return { kind: 'server' };
+  const last = await db.invoices.findOne({ selector: { number: { $gt: 0 } }, sort: [{ number: 'desc' }] }).exec();
+  return { kind: 'local', nextNumber: (last?.number ?? 0) + 1 };
+}
+
+/**
+ * Applies a rule to the stored invoice at write time (so a concurrent edit from sync is
+ * not lost) and returns what was written, or throws the rule's refusal unchanged.
+ */
+async function modifyInvoice(db: ClinicDatabase, invoiceId: string, rule: (current: InvoiceDoc) => Result<InvoiceDoc>): Promise<InvoiceDoc> {
+  const doc = await findInvoice(db, invoiceId);
+  let outcome: Result<InvoiceDoc> | null = null;
+  await doc.incrementalModify((current) => {
+    outcome = rule(current);
+    return outcome.ok ? outcome.value : current;
+  });
+  const result = outcome as Result<InvoiceDoc> | null;
+  if (!result) throw new Error('invoice was not modified');
+  if (!result.ok) throw new RefusedError(result);
+  return result.value;
+}
+
+function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): string {
+  const what = invoice.kind === 'credit_note' ? 'credit note' : 'invoice';
+  return invoice.number > 0 ? `${what} ${invoice.number}` : `${what} (number pending from the sync server)`;
+}
 
 /**
  * Completes a draft. `synced`: the clinic's server assigns the number (the invoice
  * shows "number pending" until it arrives); otherwise this desk takes the next number.
  */
-export async function completeInvoice(db: ClinicDatabase, invoiceId: string, options: { synced: boolean; actor: string; now?: string }): Promise<InvoiceDoc> {
-  const now = options.now ?? new Date().toISOString();
-  const [doc, settings] = await Promise.all([db.invoices.findOne(invoiceId).exec(), db.settings.findOne(CLINIC_SETTINGS_ID).exec()]);
-  if (!doc) throw new RefusedError({ ok: false, message: 'This invoice no longer exists.' });
-  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
-  let nextNumber = 1;
-  if (!options.synced) {
-    const last = await db.invoices.findOne({ selector: { number: { $gt: 0 } }, sort: [{ number: 'desc' }] }).exec();
-    nextNumber = (last?.number ?? 0) + 1;
-  }
-  const numbering = options.synced ? { kind: 'server' as const } : { kind: 'local' as const, nextNumber };
-  let outcome: ReturnType<typeof completeDraft> | null = null;
-  // Completed from the stored state at write time, so a concurrent edit is not lost.
-  await doc.incrementalModify((current) => {
-    outcome = completeDraft(current, settings, numbering, now, options.actor);
-    return outcome.ok ? outcome.value : current;
-  });
-  const result = outcome as ReturnType<typeof completeDraft> | null;
-  if (!result) throw new Error('invoice was not modified');
-  if (!result.ok) throw new RefusedError(result);
+export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'billing', 'complete invoices');
+  const settings = await clinicSettings(db);
+  const numbering = await numberingFor(db, ctx.synced);
+  const done = await modifyInvoice(db, invoiceId, (current) => completeDraft(current, settings, numbering, now, ctx.actor));
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
-    summary: result.value.number > 0 ? `Completed as invoice ${result.value.number}` : 'Completed; number pending from the sync server', at: now, by: options.actor,
+    summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', at: now, by: ctx.actor,
   }));
-  return result.value;
+  return done;
+}
+
+/** Replaces a draft's lines. Every line is checked first; a completed invoice is refused. */
+export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, lines: readonly LineInput[], ctx: DeskActor): Promise<InvoiceDoc> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'billing', 'edit invoices');
+  const settings = await clinicSettings(db);
+  const before = (await findInvoice(db, invoiceId)).toMutableJSON();
+  const edited = await modifyInvoice(db, invoiceId, (current) => editDraftLines(current, lines, settings, now, ctx.actor));
+  const total = (inv: InvoiceDoc) => formatMoney(invoiceTotals(inv.lines).totalMinor, inv.currency, settings.locale);
+  await db.activity.insert(activityEntry({
+    entity: 'invoice', entityId: invoiceId, action: 'invoice.edited',
+    summary: `Lines edited: ${edited.lines.length} line${edited.lines.length === 1 ? '' : 's'}, total ${total(before)} → ${total(edited)}`, at: now, by: ctx.actor,
+  }));
+  return edited;
+}
+
+/** Voids a draft (anyone who books: the booking was cancelled) or an unpaid, uncredited completed invoice (billing). */
+export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
+  const now = ctx.now ?? new Date().toISOString();
+  const before = (await findInvoice(db, invoiceId)).toMutableJSON();
+  const needed = invoiceChangePermission(before, { ...before, status: 'void', updatedAt: now, updatedBy: ctx.actor });
+  await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'void draft invoices' : 'void invoices');
+  const money = await loadClientMoney(db, before.clientId);
+  const account = money.account.accounts.get(invoiceId)!;
+  const voided = await modifyInvoice(db, invoiceId, (current) => voidRule(current, account, now, ctx.actor));
+  await db.activity.insert(activityEntry({
+    entity: 'invoice', entityId: invoiceId, action: 'invoice.voided',
+    summary: before.status === 'draft' ? 'Draft voided' : `Voided ${numberText(voided)}`, at: now, by: ctx.actor,
+  }));
+  return voided;
+}
+
+/** Issues a credit note against a completed invoice (numbered in the same series). */
+export async function createCreditNote(db: ClinicDatabase, invoiceId: string, request: CreditRequest, ctx: DeskActor): Promise<InvoiceDoc> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'billing', 'issue credit notes');
+  const settings = await clinicSettings(db);
+  const invoice = (await findInvoice(db, invoiceId)).toMutableJSON();
+  const money = await loadClientMoney(db, invoice.clientId);
+  const account = money.account.accounts.get(invoiceId)!;
+  const draft = draftCreditNote(invoice, account, request, settings.locale, now, ctx.actor);
+  if (!draft.ok) throw new RefusedError(draft);
+  const completed = completeDraft(draft.value, settings, await numberingFor(db, ctx.synced), now, ctx.actor);
+  if (!completed.ok) throw new RefusedError(completed);
+  const note = completed.value;
+  await db.invoices.insert(note);
+  const amount = formatMoney(invoiceTotals(note.lines).totalMinor, note.currency, settings.locale);
+  await db.activity.bulkInsert([
+    activityEntry({ entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: `${amount} credited by ${numberText(note)}`, at: now, by: ctx.actor }),
+    activityEntry({ entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: `Credit note for ${numberText(invoice)}: ${amount}`, at: now, by: ctx.actor }),
+  ]);
+  return note;
+}
+
+/** "Create invoice" on an externally billed booking: it gets a draft from its service. */
+export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: string, ctx: DeskActor): Promise<InvoiceDoc> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'book', 'create invoices for bookings');
+  const settings = await clinicSettings(db);
+  const booking = await db.bookings.findOne(bookingId).exec();
+  if (!booking) refused('This booking no longer exists.');
+  if (booking.status === 'cancelled') refused('This booking is cancelled; there is nothing to invoice.');
+  if (booking.invoiceId) refused('This booking already has an invoice.');
+  const service = await db.services.findOne(booking.serviceId).exec();
+  if (!service) refused("This booking's service no longer exists, so its price is unknown.");
+  const invoice = draftInvoiceForBooking(booking, service, settings, newId(), now, ctx.actor);
+  await db.invoices.insert(invoice);
+  try {
+    await booking.incrementalPatch({ invoiceId: invoice.id, billing: 'manual', billingChosen: true, updatedAt: now, updatedBy: ctx.actor });
+  } catch (err) {
+    // Nothing half-written: the draft goes again if the booking could not point to it.
+    await db.invoices.findOne(invoice.id).remove();
+    throw err;
+  }
+  await db.activity.bulkInsert([
+    activityEntry({ entity: 'booking', entityId: bookingId, action: 'booking.invoiced', summary: 'Invoice created for an externally billed booking', at: now, by: ctx.actor }),
+    activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.created', summary: 'Draft created from the booking', at: now, by: ctx.actor }),
+  ]);
+  return invoice;
 }

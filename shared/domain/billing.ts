@@ -6,6 +6,7 @@
  */
 import type { BillingMode, BookingDoc, ClinicSettingsDoc, InvoiceDoc, ServiceDoc } from '../schemas/index.js';
 import { newId } from './ids.js';
+import { localDateOf } from './time.js';
 
 /** What the booking form's Invoicing section offers. */
 export type BillingChoice = 'clinic-default' | BillingMode;
@@ -30,13 +31,14 @@ export function createsDraftInvoice(mode: BillingMode): boolean {
 
 /** The draft invoice for a booking: one line from the service's price and VAT rate. */
 export function draftInvoiceForBooking(
-  booking: Pick<BookingDoc, 'id' | 'clientId'>,
+  booking: Pick<BookingDoc, 'id' | 'clientId' | 'start'>,
   service: Pick<ServiceDoc, 'id' | 'name' | 'priceMinor' | 'vatRateBp'>,
-  settings: Pick<ClinicSettingsDoc, 'currency'>,
+  settings: Pick<ClinicSettingsDoc, 'currency' | 'timeZone'>,
   invoiceId: string,
   now: string,
   actor: string,
 ): InvoiceDoc {
+  const serviceDate = localDateOf(booking.start, settings.timeZone);
   return {
     id: invoiceId,
     kind: 'invoice',
@@ -58,6 +60,7 @@ export function draftInvoiceForBooking(
     invoiceDate: '',
     dueDate: '',
     completedAt: '',
+    serviceDate,
     createdAt: now,
     updatedAt: now,
     updatedBy: actor,

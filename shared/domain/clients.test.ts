@@ -16,7 +16,7 @@ describe('checkClient', () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        firstName: 'Anna Maria', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27',
+        firstName: 'Anna Maria', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', address: '', dateOfBirth: '1984-03-27',
         sortName: 'sorensen anna maria',
         searchText: 'anna maria sorensen sorensen anna maria anna@example.com 4741234567',
       },

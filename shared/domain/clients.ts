@@ -10,9 +10,11 @@ export interface ClientInput {
   email: string;
   phone: string;
   dateOfBirth: string;
+  /** Postal address for invoices; optional. */
+  address?: string;
 }
 
-export type ClientFields = Pick<ClientDoc, 'firstName' | 'lastName' | 'email' | 'phone' | 'dateOfBirth' | 'sortName' | 'searchText'>;
+export type ClientFields = Pick<ClientDoc, 'firstName' | 'lastName' | 'email' | 'phone' | 'address' | 'dateOfBirth' | 'sortName' | 'searchText'>;
 
 export function checkClient(input: ClientInput, today: string): Result<ClientFields> {
   const first = checkName(input.firstName, 'firstName', 'First name');
@@ -26,11 +28,14 @@ export function checkClient(input: ClientInput, today: string): Result<ClientFie
   const dob = input.dateOfBirth.trim();
   if (dob !== '' && !isLocalDate(dob)) return refuse('Enter the date of birth as a date, e.g. 1984-03-27.', 'dateOfBirth');
   if (dob !== '' && dob > today) return refuse('The date of birth cannot be in the future.', 'dateOfBirth');
+  const address = (input.address ?? '').trim().replace(/\s*\n\s*/g, ', ');
+  if (address.length > 300) return refuse('The address is too long: keep it under 300 characters.', 'address');
   return ok({
     firstName: first.value,
     lastName: last.value,
     email: email.value,
     phone: phone.value,
+    address,
     dateOfBirth: dob,
     sortName: foldForSearch(`${last.value} ${first.value}`).slice(0, 170),
     searchText: clientSearchText(first.value, last.value, email.value, phone.value),

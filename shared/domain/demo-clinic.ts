@@ -53,7 +53,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
     id: 'clinic', clinicName: 'Fjordside Physio (demo)', displayName: 'Fjordside Physio', currency: 'NOK', locale: 'nb-NO', timeZone,
     billingProcess: 'automatic', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal',
     linkTiming: 'after_appointment', linkDelayMinutes: 15, paymentTermsDays: 14, vatRatesBp: [2500, 1500, 1200, 0],
-    organisationNumber: '912 345 678', address: 'Strandgata 1, 5013 Bergen', supportEmail: 'post@fjordside.example',
+    organisationNumber: '912 345 678', address: 'Strandgata 1, 5013 Bergen', supportEmail: 'post@fjordside.example', bankAccount: '1503 12 34567',
     senderName: 'Fjordside Physio', invoicingActivatedAt: created, ...base,
   };
   const staff: StaffDoc[] = Array.from({ length: options.practitioners }, (_, i) => ({
@@ -74,7 +74,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
     const phone = `+47 4${String(1000000 + i).slice(-7)}`;
     return {
       id: demoId('client', i), firstName, lastName, sortName: foldForSearch(`${lastName} ${firstName}`),
-      searchText: clientSearchText(firstName, lastName, email, phone), email, phone, dateOfBirth: '', ...base,
+      searchText: clientSearchText(firstName, lastName, email, phone), email, phone, address: '', dateOfBirth: '', ...base,
     };
   });
 
@@ -104,7 +104,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
             end: bookingEnd(start, service.durationMinutes), status: random() < 0.04 ? 'cancelled' : 'booked',
             billing, billingChosen: billing !== 'automatic', invoiceId, ...base,
           });
-          if (invoiceId) invoices.push(draftInvoiceForBooking({ id, clientId: client.id }, service, settings, invoiceId, created, DESK_ACTOR));
+          if (invoiceId) invoices.push(draftInvoiceForBooking({ id, clientId: client.id, start }, service, settings, invoiceId, created, DESK_ACTOR));
           minute += service.durationMinutes + Math.floor(random() * 3) * 15;
           n++;
         }

@@ -64,6 +64,7 @@ export function checkSetup(input: SetupInput, now: string): Result<SetupDocs> {
     vatRatesBp: [...new Set([...VAT_RATES[currency], service.value.vatRateBp])].sort((a, b) => b - a),
     organisationNumber: '',
     address: '',
+    bankAccount: '',
     supportEmail: '',
     senderName: clinicName.value,
     invoicingActivatedAt: now,

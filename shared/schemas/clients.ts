@@ -16,11 +16,13 @@ const literal = {
     searchText: { type: 'string', maxLength: 500 },
     email: { type: 'string', maxLength: 200 },
     phone: { type: 'string', maxLength: 40 },
+    /** Postal address, printed on invoices; may be empty. */
+    address: { type: 'string', maxLength: 300 },
     /** LocalDate "YYYY-MM-DD" or empty. */
     dateOfBirth: { type: 'string', maxLength: 10 },
     ...auditFields,
   },
-  required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'address', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: ['sortName'],
   additionalProperties: false,
 } as const;

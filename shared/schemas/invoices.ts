@@ -39,10 +39,12 @@ const literal = {
     invoiceDate: { type: 'string', maxLength: 10 },
     dueDate: { type: 'string', maxLength: 10 },
     completedAt: { type: 'string', maxLength: 30 },
+    /** LocalDate the service was given (the booking's day), shown on the invoice; may be empty. */
+    serviceDate: { type: 'string', maxLength: 10 },
     ...auditFields,
   },
   required: ['id', 'kind', 'status', 'clientId', 'bookingId', 'creditsInvoiceId', 'currency', 'lines', 'number',
-    'invoiceDate', 'dueDate', 'completedAt', 'createdAt', 'updatedAt', 'updatedBy'],
+    'invoiceDate', 'dueDate', 'completedAt', 'serviceDate', 'createdAt', 'updatedAt', 'updatedBy'],
   // `number` finds a standalone desk's last number without reading every invoice.
   indexes: [['clientId', 'createdAt'], ['status', 'createdAt'], 'number'],
   additionalProperties: false,

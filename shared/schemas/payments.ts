@@ -1,12 +1,14 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
 import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
 
-export const PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payment_link', 'other'] as const;
+export const PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payment_link', 'other', 'client_credit'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**
- * A payment or refund: an immutable fact (DESIGN.md invariant 2). Balances and
- * statuses are derived from these records; nothing edits one after it is written.
+ * A money fact, immutable (DESIGN.md invariant 2): a payment received, a refund paid
+ * out, or client credit applied to an invoice (method 'client_credit'). Balances,
+ * statuses and credit are derived from these records (docs/decisions/0008-ledger.md);
+ * nothing edits one after it is written.
  */
 const literal = {
   title: 'payment',
@@ -15,7 +17,7 @@ const literal = {
   type: 'object',
   properties: {
     id: idField,
-    kind: { type: 'string', enum: ['payment', 'refund'] },
+    kind: { type: 'string', enum: ['payment', 'refund', 'credit_applied'] },
     invoiceId: { type: 'string', maxLength: 40 },
     clientId: idField,
     method: { type: 'string', enum: [...PAYMENT_METHODS] },
@@ -23,10 +25,12 @@ const literal = {
     currency: currencyField,
     at: instantField,
     recordedBy: actorField,
+    /** Cash handed over (for the receipt's change due); 0 when not cash. */
+    tenderedMinor: minorUnitsField,
     /** Provider reference (e.g. a Stripe payment intent), empty for desk payments. */
     externalRef: { type: 'string', maxLength: 120 },
   },
-  required: ['id', 'kind', 'invoiceId', 'clientId', 'method', 'amountMinor', 'currency', 'at', 'recordedBy', 'externalRef'],
+  required: ['id', 'kind', 'invoiceId', 'clientId', 'method', 'amountMinor', 'currency', 'at', 'recordedBy', 'tenderedMinor', 'externalRef'],
   indexes: [['invoiceId', 'at'], ['clientId', 'at'], 'at'],
   additionalProperties: false,
 } as const;

@@ -25,6 +25,8 @@ const literal = {
     vatRatesBp: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 10_000 } },
     organisationNumber: { type: 'string', maxLength: 40 },
     address: { type: 'string', maxLength: 300 },
+    /** Account clients pay bank transfers to, printed on invoices; may be empty. */
+    bankAccount: { type: 'string', maxLength: 40 },
     supportEmail: { type: 'string', maxLength: 200 },
     senderName: { type: 'string', maxLength: 120 },
     /** Invoicing switched on; bookings created before this are externally billed. */
@@ -33,7 +35,7 @@ const literal = {
   },
   required: ['id', 'clinicName', 'displayName', 'currency', 'locale', 'timeZone', 'billingProcess',
     'manualCreateDraft', 'defaultAltPaymentMethod', 'linkTiming', 'linkDelayMinutes', 'paymentTermsDays',
-    'vatRatesBp', 'invoicingActivatedAt', 'createdAt', 'updatedAt', 'updatedBy'],
+    'vatRatesBp', 'organisationNumber', 'address', 'bankAccount', 'invoicingActivatedAt', 'createdAt', 'updatedAt', 'updatedBy'],
   additionalProperties: false,
 } as const;
 

@@ -20,7 +20,8 @@ export const COLLECTION_POLICIES: Readonly<Record<CollectionName, CollectionPoli
   services: { write: 'admin', appendOnly: false, actorField: 'updatedBy' },
   clients: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
   bookings: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
-  invoices: { write: 'billing', appendOnly: false, actorField: 'updatedBy' },
+  // Booking writes drafts; the change itself decides whether billing is needed (invoice-permissions.ts).
+  invoices: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
   payments: { write: 'billing', appendOnly: true, actorField: 'recordedBy' },
   paymentrequests: { write: 'billing', appendOnly: false, actorField: 'updatedBy' },
   messages: { write: 'billing', appendOnly: true, actorField: null },

@@ -79,7 +79,7 @@ describe('decidePushRow', () => {
     const rolesArb = fc.subarray([...STAFF_ROLES] as StaffRole[]);
     fc.assert(fc.property(fc.constantFrom(...COLLECTION_NAMES), rolesArb, fc.boolean(), (collection, roles, active) => {
       const staff: ActingStaff = { id: 'st-1', name: 'Ingrid Berg', roles, active };
-      const d = decidePushRow(ctx(collection, staff), null, { newDocumentState: { id: 'new', _deleted: false, status: 'draft', number: 0 } });
+      const d = decidePushRow(ctx(collection, staff), null, { newDocumentState: { id: 'new', _deleted: false, kind: 'invoice', status: 'draft', number: 0 } });
       const allowed = active && hasPermission(roles, COLLECTION_POLICIES[collection].write);
       expect(d.kind).toBe(allowed ? 'write' : 'refused');
     }));
@@ -161,6 +161,25 @@ describe('decidePushRow for invoices', () => {
     const reception: ActingStaff = { id: 'st-r', name: 'Rita', roles: ['reception'], active: true };
     const voided = { ...completed, status: 'void' };
     expect(decidePushRow(ctx('invoices', reception), completed, { newDocumentState: voided, assumedMasterState: completed }).kind).toBe('refused');
+    const draft = invoice();
+    const completing = { ...draft, status: 'completed', completedAt: '2026-01-02T09:00:00.000Z' };
+    expect(decidePushRow(ctx('invoices', reception), draft, { newDocumentState: completing, assumedMasterState: draft })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/Rita does not have the billing permission/) });
+    const edited = { ...draft, lines: [{ ...(draft.lines as object[])[0], unitPriceMinor: 1 }] };
+    expect(decidePushRow(ctx('invoices', reception), draft, { newDocumentState: edited, assumedMasterState: draft }).kind).toBe('refused');
+    const creditNote = invoice({ id: 'cn-1', kind: 'credit_note', status: 'completed', creditsInvoiceId: 'inv-1' });
+    expect(decidePushRow(ctx('invoices', reception), null, { newDocumentState: creditNote }).kind).toBe('refused');
+  });
+
+  it('lets booking staff create a draft, keep it in step and void it when the booking is cancelled', () => {
+    const reception: ActingStaff = { id: 'st-r', name: 'Rita', roles: ['reception'], active: true };
+    const draft = invoice();
+    expect(decidePushRow(ctx('invoices', reception), null, { newDocumentState: draft })).toEqual({ kind: 'write', document: draft, invoiceNumber: null });
+    const moved = { ...draft, serviceDate: '2026-02-03', updatedBy: 'st-r' };
+    expect(decidePushRow(ctx('invoices', reception), draft, { newDocumentState: moved, assumedMasterState: draft }).kind).toBe('write');
+    const voidedDraft = { ...draft, status: 'void', updatedBy: 'st-r' };
+    expect(decidePushRow(ctx('invoices', reception), draft, { newDocumentState: voidedDraft, assumedMasterState: draft }).kind).toBe('write');
+    const nobody: ActingStaff = { id: 'st-p', name: 'Per', roles: [], active: true };
+    expect(decidePushRow(ctx('invoices', nobody), null, { newDocumentState: draft }).kind).toBe('refused');
   });
 });
 

@@ -10,6 +10,7 @@ import type { CollectionName } from '../schemas/index.js';
 import type { StaffRole } from '../schemas/staff.js';
 import { hasPermission, PERMISSION_LABELS, type Permission } from '../domain/permissions.js';
 import { awaitsNumber } from '../domain/invoice-numbering.js';
+import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { COLLECTION_POLICIES } from './collections.js';
 import type { PushRow, WireDocument } from './protocol.js';
 
@@ -163,6 +164,11 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
     if (next._deleted) return { kind: 'refused', message: `Records like ${WHAT[ctx.collection]} are never deleted, so the server did not take the deletion.` };
     return { kind: 'write', document: next, invoiceNumber: null };
   }
-  if (ctx.collection === 'invoices') return decideInvoice(stored, next);
+  if (ctx.collection === 'invoices') {
+    const needed = invoiceChangePermission(stored, next);
+    const billingProblem = needed === 'billing' ? staffPermissionProblem(ctx.staffId, ctx.staff, 'billing', WHAT.invoices) : null;
+    if (billingProblem) return { kind: 'refused', message: billingProblem };
+    return decideInvoice(stored, next);
+  }
   return { kind: 'write', document: next, invoiceNumber: null };
 }

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
+import { accountOf, clientAccount, ledgerEntries } from './ledger.js';
+import { moneyFact, planCreditApplication, planPayment, planRefund, DESK_METHODS } from './payment-rules.js';
+import { draftCreditNote, voidInvoice } from './invoice-corrections.js';
+import { completeDraft } from './invoice-completion.js';
+import { editDraftLines } from './invoice-drafts.js';
+import { invoiceTotals } from './invoice-math.js';
+
+const LOCALE = 'en-GB';
+const SETTINGS = { currency: 'NOK' as const, vatRatesBp: [2500, 1200, 0], locale: LOCALE, timeZone: 'Europe/Oslo', paymentTermsDays: 14 };
+
+function draft(id: string, prices: number[], at: string): InvoiceDoc {
+  return {
+    id, kind: 'invoice', status: 'draft', clientId: 'c1', bookingId: '', creditsInvoiceId: '', currency: 'NOK',
+    lines: prices.map((p, i) => ({ id: `${id}-l${i}`, serviceId: '', description: `Line ${i}`, quantity: 1, unitPriceMinor: p, discountBp: 0, vatRateBp: 2500 })),
+    number: 0, invoiceDate: '', dueDate: '', completedAt: '', serviceDate: '', createdAt: at, updatedAt: at, updatedBy: 'st',
+  };
+}
+
+const fact = (over: Partial<PaymentDoc> & Pick<PaymentDoc, 'id' | 'kind' | 'amountMinor'>): PaymentDoc =>
+  moneyFact({ invoiceId: '', clientId: 'c1', method: 'cash', currency: 'NOK', at: '2026-03-01T10:00:00.000Z', recordedBy: 'st', ...over });
+
+describe('invoice accounts', () => {
+  const inv = { ...draft('i1', [50_000, 25_000], '2026-03-01T09:00:00.000Z'), status: 'completed' as const, completedAt: '2026-03-01T09:00:00.000Z', number: 1 };
+
+  it('derives balance and state from payments', () => {
+    expect(accountOf(inv, [inv], [])).toMatchObject({ dueMinor: 75_000, balanceMinor: 75_000, state: 'unpaid', bucket: 'active' });
+    const part = [fact({ id: 'p1', kind: 'payment', invoiceId: 'i1', amountMinor: 30_000 })];
+    expect(accountOf(inv, [inv], part)).toMatchObject({ paidMinor: 30_000, balanceMinor: 45_000, state: 'part_paid', bucket: 'active' });
+    const full = [...part, fact({ id: 'p2', kind: 'payment', invoiceId: 'i1', amountMinor: 45_000, method: 'card_terminal' })];
+    expect(accountOf(inv, [inv], full)).toMatchObject({ paidMinor: 75_000, balanceMinor: 0, overpaidMinor: 0, state: 'paid', bucket: 'settled' });
+  });
+
+  it('turns a payment above the balance into client credit', () => {
+    const facts = [fact({ id: 'p1', kind: 'payment', invoiceId: 'i1', amountMinor: 80_000 })];
+    expect(accountOf(inv, [inv], facts)).toMatchObject({ paidMinor: 75_000, balanceMinor: 0, overpaidMinor: 5_000 });
+    expect(clientAccount([inv], facts)).toMatchObject({ creditMinor: 5_000, outstandingMinor: 0, balanceMinor: -5_000 });
+  });
+
+  it('settles a fully credited invoice and keeps money paid on it as credit', () => {
+    const note = { ...draft('n1', [75_000], '2026-03-02T09:00:00.000Z'), kind: 'credit_note' as const, creditsInvoiceId: 'i1', status: 'completed' as const, completedAt: '2026-03-02T09:00:00.000Z', number: 2 };
+    expect(accountOf(inv, [inv, note], [])).toMatchObject({ dueMinor: 0, state: 'credited', bucket: 'settled' });
+    const paid = [fact({ id: 'p1', kind: 'payment', invoiceId: 'i1', amountMinor: 75_000 })];
+    expect(clientAccount([inv, note], paid)).toMatchObject({ creditMinor: 75_000, balanceMinor: -75_000, creditedMinor: 75_000 });
+  });
+
+  it('drafts charge nothing and a void invoice shows its charge and the void in the ledger', () => {
+    const d = draft('d1', [10_000], '2026-03-01T08:00:00.000Z');
+    expect(accountOf(d, [d], [])).toMatchObject({ chargedMinor: 0, state: 'draft', bucket: 'active' });
+    const voided = { ...inv, status: 'void' as const, updatedAt: '2026-03-03T09:00:00.000Z' };
+    const entries = ledgerEntries([d, voided], []);
+    expect(entries.map((e) => [e.kind, e.amountMinor, e.runningMinor])).toEqual([['invoice', 75_000, 75_000], ['void', -75_000, 0]]);
+    expect(clientAccount([d, voided], [])).toMatchObject({ balanceMinor: 0, outstandingMinor: 0 });
+  });
+});
+
+// ---- Any sequence of desk operations keeps the ledger's books straight.
+
+type Op =
+  | { t: 'complete'; inv: number }
+  | { t: 'edit'; inv: number; price: number }
+  | { t: 'pay'; inv: number; amount: number; method: number; credit: boolean }
+  | { t: 'credit'; inv: number; full: boolean; amount: number }
+  | { t: 'void'; inv: number }
+  | { t: 'apply'; inv: number; amount: number }
+  | { t: 'refund'; amount: number };
+
+const invIdx = fc.integer({ min: 0, max: 3 });
+// Mostly amounts that fit the invoices (so payments and credits succeed), some that do not.
+const amount = fc.oneof(fc.integer({ min: 1, max: 30_000 }), fc.integer({ min: -100, max: 120_000 }), fc.constant(0));
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('complete' as const), inv: invIdx }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('edit' as const), inv: invIdx, price: fc.integer({ min: 0, max: 90_000 }) }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('pay' as const), inv: invIdx, amount, method: fc.integer({ min: 0, max: 3 }), credit: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('credit' as const), inv: invIdx, full: fc.boolean(), amount }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('void' as const), inv: invIdx }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('apply' as const), inv: invIdx, amount }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('refund' as const), amount }) },
+);
+
+describe('ledger properties over any sequence of operations', () => {
+  it('balance = invoiced − credited − paid + refunded = outstanding − credit; nothing overpaid silently; issued invoices never change', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1_000, max: 80_000 }), { minLength: 4, maxLength: 4 }), fc.array(opArb, { minLength: 10, maxLength: 60, size: 'max' }), (prices, ops) => {
+      let clock = Date.parse('2026-03-01T08:00:00.000Z');
+      const tick = () => new Date((clock += 60_000)).toISOString();
+      let invoices: InvoiceDoc[] = prices.map((p, i) => draft(`i${i}`, [p], tick()));
+      const facts: PaymentDoc[] = [];
+      const issued = new Map<string, string>();
+      let number = 0;
+      let n = 0;
+      const put = (doc: InvoiceDoc) => { invoices = invoices.some((i) => i.id === doc.id) ? invoices.map((i) => (i.id === doc.id ? doc : i)) : [...invoices, doc]; };
+
+      for (const op of ops) {
+        const now = tick();
+        const target = 'inv' in op ? invoices.find((i) => i.id === `i${op.inv}`)! : null;
+        const acc = clientAccount(invoices, facts);
+        const account = target ? acc.accounts.get(target.id)! : null;
+        if (op.t === 'complete') {
+          const r = completeDraft(target!, SETTINGS, { kind: 'local', nextNumber: number + 1 }, now, 'st');
+          if (r.ok) { number++; put(r.value); }
+        } else if (op.t === 'edit') {
+          const r = editDraftLines(target!, [{ description: 'Edited', quantity: 1, price: op.price, discountPercent: '', vatRateBp: 2500 }], SETTINGS, now, 'st');
+          if (r.ok) put(r.value);
+          else expect(target!.status).not.toBe('draft');
+        } else if (op.t === 'pay') {
+          const r = planPayment(target!, account!, { amount: op.amount, method: DESK_METHODS[op.method]!, overpaymentToCredit: op.credit }, LOCALE);
+          if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'payment', invoiceId: target!.id, amountMinor: r.value.amountMinor, at: now }));
+          if (r.ok && !op.credit) expect(r.value.amountMinor).toBeLessThanOrEqual(account!.balanceMinor);
+        } else if (op.t === 'credit') {
+          const req = op.full ? { mode: 'full' as const } : { mode: 'lines' as const, amounts: { [target!.lines[0]!.id]: op.amount } };
+          const r = draftCreditNote(target!, account!, req, LOCALE, now, 'st');
+          if (r.ok) {
+            const done = completeDraft(r.value, SETTINGS, { kind: 'local', nextNumber: number + 1 }, now, 'st');
+            expect(done.ok).toBe(true);
+            if (done.ok) { number++; put(done.value); }
+          }
+        } else if (op.t === 'void') {
+          const r = voidInvoice(target!, account!, now, 'st');
+          if (r.ok) put(r.value);
+        } else if (op.t === 'apply') {
+          const r = planCreditApplication(target!, account!, acc.creditMinor, op.amount, LOCALE);
+          if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'credit_applied', method: 'client_credit', invoiceId: target!.id, amountMinor: r.value, at: now }));
+        } else {
+          const r = planRefund(acc.creditMinor, op.amount, 'cash', { currency: 'NOK', locale: LOCALE });
+          if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'refund', amountMinor: r.value, at: now }));
+        }
+
+        const after = clientAccount(invoices, facts);
+        expect(after.balanceMinor).toBe(after.invoicedMinor - after.creditedMinor - after.paidMinor + after.refundedMinor);
+        expect(after.balanceMinor).toBe(after.outstandingMinor - after.creditMinor);
+        expect(after.creditMinor).toBeGreaterThanOrEqual(0);
+        const entries = ledgerEntries(invoices, facts);
+        expect(entries.at(-1)?.runningMinor ?? 0).toBe(after.balanceMinor);
+        for (const inv of invoices) {
+          const a = after.accounts.get(inv.id)!;
+          expect(a.paidMinor).toBeLessThanOrEqual(a.dueMinor);
+          expect(a.balanceMinor).toBeGreaterThanOrEqual(0);
+          // A credit note never takes back more than was invoiced.
+          if (inv.kind === 'invoice' && inv.status !== 'void') expect(a.creditedMinor).toBeLessThanOrEqual(a.chargedMinor);
+          // Issued content never changes: only a plain void may follow completion.
+          const content = JSON.stringify({ ...inv, status: undefined, updatedAt: undefined, updatedBy: undefined });
+          if (inv.status !== 'draft' && !issued.has(inv.id)) issued.set(inv.id, content);
+          if (issued.has(inv.id)) expect(content).toBe(issued.get(inv.id));
+        }
+        // Invoice numbers stay gap-free.
+        const numbers = invoices.filter((i) => i.number > 0).map((i) => i.number).sort((a, b) => a - b);
+        expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+        // Totals always equal the sum of their lines.
+        for (const inv of invoices) expect(invoiceTotals(inv.lines).totalMinor).toBe(inv.lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor - Math.round((l.quantity * l.unitPriceMinor * l.discountBp) / 10_000), 0));
+      }
+    }), { numRuns: 300 });
+  });
+});

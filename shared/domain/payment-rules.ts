@@ -1,0 +1,150 @@
+/**
+ * Taking money at the desk (PRODUCT.md §3, DESIGN.md invariant 8): what a payment,
+ * applied credit or refund may be, checked before anything is written. Each refusal
+ * says what to fix in words a receptionist understands. Pure; the data layer reads the
+ * documents, asks these rules, and writes the fact they return.
+ */
+import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
+import type { PaymentMethod } from '../schemas/payments.js';
+import { formatMoney, parseAmount, type CurrencyCode } from './money.js';
+import { ok, refuse, type Result } from './result.js';
+import type { InvoiceAccount } from './ledger.js';
+
+/** Methods staff choose at the desk, in the order the POS lists them. */
+export const DESK_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'other'] as const satisfies readonly PaymentMethod[];
+export type DeskMethod = (typeof DESK_METHODS)[number];
+
+export const METHOD_LABELS: Readonly<Record<PaymentMethod, string>> = {
+  cash: 'Cash',
+  card_terminal: 'Card terminal',
+  bank_transfer: 'Bank transfer',
+  payment_link: 'Payment link',
+  other: 'Other',
+  client_credit: 'Client credit',
+};
+
+export interface AmountContext {
+  readonly currency: CurrencyCode;
+  readonly locale: string;
+}
+
+/** An amount typed at the desk, or already in minor units: positive, whole minor units. */
+export function checkAmount(amount: string | number, ctx: AmountContext, field = 'amount'): Result<number> {
+  if (typeof amount === 'number') {
+    if (!Number.isFinite(amount) || !Number.isInteger(amount)) return refuse('The amount must be a whole number of øre/pence/cents.', field);
+    if (amount < 0) return refuse('The amount cannot be negative.', field);
+    if (amount === 0) return refuse('The amount must be more than zero.', field);
+    return ok(amount);
+  }
+  const parsed = parseAmount(amount, ctx.currency);
+  if (!parsed.ok) return { ...parsed, field };
+  if (parsed.value === 0) return refuse('The amount must be more than zero.', field);
+  return parsed;
+}
+
+export interface PaymentInput {
+  readonly amount: string | number;
+  readonly method: DeskMethod | 'payment_link';
+  /** The currency the money was taken in; the invoice's when omitted. */
+  readonly currency?: CurrencyCode;
+  /** Keep what is above the balance as client credit (instead of refusing). */
+  readonly overpaymentToCredit?: boolean;
+  /** Cash handed over, for change due; defaults to the amount. */
+  readonly tendered?: string | number;
+}
+
+export interface PaymentPlan {
+  readonly amountMinor: number;
+  readonly tenderedMinor: number;
+  readonly changeMinor: number;
+  /** What becomes client credit (above the balance). */
+  readonly toCreditMinor: number;
+  readonly balanceAfterMinor: number;
+}
+
+function money(amountMinor: number, ctx: AmountContext): string {
+  return formatMoney(amountMinor, ctx.currency, ctx.locale);
+}
+
+/**
+ * A payment on an invoice. The invoice must be completed (a draft is completed first by
+ * the caller) and not void; the amount positive, in the invoice's currency, and not above
+ * the balance unless the excess is kept as credit. Cash may be tendered above the amount:
+ * the difference is change, not credit.
+ */
+export function planPayment(
+  invoice: Pick<InvoiceDoc, 'status' | 'kind' | 'currency'>,
+  account: Pick<InvoiceAccount, 'balanceMinor'>,
+  input: PaymentInput,
+  locale: string,
+): Result<PaymentPlan> {
+  const ctx = { currency: invoice.currency, locale };
+  if (invoice.kind !== 'invoice') return refuse('A credit note cannot take a payment.');
+  if (invoice.status === 'void') return refuse('This invoice is void, so no payment can be taken on it.');
+  if (invoice.status === 'draft') return refuse('Complete the invoice before taking payment on it.');
+  if (input.currency && input.currency !== invoice.currency) {
+    return refuse(`This invoice is in ${invoice.currency}. A payment in ${input.currency} cannot be recorded on it.`, 'currency');
+  }
+  if (!(DESK_METHODS as readonly string[]).includes(input.method) && input.method !== 'payment_link') return refuse('Choose how the client paid.', 'method');
+  const amount = checkAmount(input.amount, ctx);
+  if (!amount.ok) return amount;
+  const amountMinor = amount.value;
+  const balance = account.balanceMinor;
+  if (balance <= 0 && !input.overpaymentToCredit) {
+    return refuse('This invoice is already paid. To take money on account, choose to keep it as client credit.', 'amount');
+  }
+  if (amountMinor > balance && !input.overpaymentToCredit) {
+    return refuse(`${money(amountMinor, ctx)} is more than the balance of ${money(balance, ctx)}. Enter at most ${money(balance, ctx)}, or choose to keep the extra ${money(amountMinor - balance, ctx)} as client credit.`, 'amount');
+  }
+  let tenderedMinor = 0;
+  if (input.method === 'cash') {
+    if (input.tendered === undefined || input.tendered === '') tenderedMinor = amountMinor;
+    else {
+      const tendered = checkAmount(input.tendered, ctx, 'tendered');
+      if (!tendered.ok) return tendered;
+      if (tendered.value < amountMinor) return refuse(`The client handed over ${money(tendered.value, ctx)}, less than the ${money(amountMinor, ctx)} being paid.`, 'tendered');
+      tenderedMinor = tendered.value;
+    }
+  }
+  const toCreditMinor = Math.max(0, amountMinor - Math.max(balance, 0));
+  return ok({
+    amountMinor,
+    tenderedMinor,
+    changeMinor: input.method === 'cash' ? tenderedMinor - amountMinor : 0,
+    toCreditMinor,
+    balanceAfterMinor: Math.max(0, balance - amountMinor),
+  });
+}
+
+/** Client credit used to pay an invoice: never more than the credit, nor than the balance. */
+export function planCreditApplication(
+  invoice: Pick<InvoiceDoc, 'status' | 'kind' | 'currency'>,
+  account: Pick<InvoiceAccount, 'balanceMinor'>,
+  creditMinor: number,
+  amount: string | number,
+  locale: string,
+): Result<number> {
+  const ctx = { currency: invoice.currency, locale };
+  if (invoice.kind !== 'invoice' || invoice.status !== 'completed') return refuse('Client credit can only be used on a completed invoice.');
+  const checked = checkAmount(amount, ctx);
+  if (!checked.ok) return checked;
+  if (creditMinor <= 0) return refuse('This client has no credit to use.', 'amount');
+  if (checked.value > creditMinor) return refuse(`The client has ${money(creditMinor, ctx)} of credit; ${money(checked.value, ctx)} is more than that.`, 'amount');
+  if (checked.value > account.balanceMinor) return refuse(`${money(checked.value, ctx)} is more than the balance of ${money(account.balanceMinor, ctx)}.`, 'amount');
+  return ok(checked.value);
+}
+
+/** A refund of the client's credit: paid out by a desk method, never more than the credit. */
+export function planRefund(creditMinor: number, amount: string | number, method: string, ctx: AmountContext): Result<number> {
+  if (!(DESK_METHODS as readonly string[]).includes(method)) return refuse('Choose how the money is paid back.', 'method');
+  const checked = checkAmount(amount, ctx);
+  if (!checked.ok) return checked;
+  if (creditMinor <= 0) return refuse('This client has no credit to refund.', 'amount');
+  if (checked.value > creditMinor) return refuse(`The client has ${money(creditMinor, ctx)} of credit; a refund of ${money(checked.value, ctx)} is more than that.`, 'amount');
+  return ok(checked.value);
+}
+
+/** The fact recorded for a payment, credit application or refund. */
+export function moneyFact(fields: Omit<PaymentDoc, 'externalRef' | 'tenderedMinor'> & Partial<Pick<PaymentDoc, 'externalRef' | 'tenderedMinor'>>): PaymentDoc {
+  return { externalRef: '', tenderedMinor: 0, ...fields };
+}
