@@ -8,10 +8,14 @@ import { CalendarScreen } from '../features/calendar/CalendarScreen.js';
 import { ClientsScreen } from '../features/clients/ClientsScreen.js';
 import { ClientRecord } from '../features/clients/ClientRecord.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { CheckoutScreen } from '../features/pos/CheckoutScreen.js';
+import { DaySheetScreen } from '../features/day-sheet/DaySheetScreen.js';
+import { PrintScreen } from '../features/print/PrintScreen.js';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
   { route: { name: 'clients' }, label: 'Clients', match: ['clients', 'client'] },
+  { route: { name: 'day-sheet', date: '' }, label: 'Day sheet', match: ['day-sheet'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
 ];
 
@@ -20,6 +24,8 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
   const settings = useSettings();
   const { info } = useDesk();
   const session = useSession();
+  // Print views are the page itself: no navigation, no status bar on paper.
+  if (route.name === 'print') return <PrintScreen kind={route.kind} id={route.id} />;
   return (
     <div className="layout">
       <a className="skip-link" href="#main">Skip to content</a>
@@ -53,6 +59,12 @@ function Screen({ route }: { route: Route }) {
       return <ClientsScreen />;
     case 'client':
       return <ClientRecord key={route.id} clientId={route.id} tab={route.tab} />;
+    case 'checkout':
+      return <CheckoutScreen key={route.invoiceId} invoiceId={route.invoiceId} />;
+    case 'day-sheet':
+      return <DaySheetScreen key={route.date} date={route.date} />;
+    case 'print':
+      return null;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -1,12 +1,12 @@
 /** One client: contact details, and the Invoices tab with Active and Settled lists. */
 import { useDesk, useSettings } from '../../app/desk-context.js';
-import { routeHref } from '../../app/router.js';
+import { routeHref, type ClientTab } from '../../app/router.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { formatLocalDay } from '../../ui/format.js';
 import { InvoicesTab } from './InvoicesTab.js';
 
-export function ClientRecord({ clientId, tab }: { clientId: string; tab: 'details' | 'invoices' }) {
+export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientTab }) {
   const { db } = useDesk();
   const settings = useSettings();
   const client = useLiveDocument(() => db.clients.findOne(clientId), [db, clientId]);
