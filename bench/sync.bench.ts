@@ -92,7 +92,7 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
     const [deskA, deskB] = await createClinicWithDesks(serverUrl, ADMIN_SECRET, { ...admin, _deleted: false }, 2);
     const payments: PaymentDoc[] = Array.from({ length: 25_000 }, (_, i) => {
       const inv = demo.invoices[i % demo.invoices.length]!;
-      return { id: newId(), kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: 'card_terminal', amountMinor: 10_000 + (i % 500), currency: 'NOK', at: new Date(Date.now() - i * 60_000).toISOString(), recordedBy: admin.id, externalRef: '' };
+      return { id: newId(), kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: 'card_terminal', amountMinor: 10_000 + (i % 500), currency: 'NOK', at: new Date(Date.now() - i * 60_000).toISOString(), recordedBy: admin.id, tenderedMinor: 0, externalRef: '' };
     });
     const seedStart = Date.now();
     const push = (c: Parameters<typeof pushAll>[3], docs: Record<string, unknown>[]) => pushAll(serverUrl, deskA!.deviceToken, admin.id, c, docs);

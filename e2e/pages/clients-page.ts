@@ -7,6 +7,7 @@ export interface ClientValues {
   email?: string;
   phone?: string;
   dateOfBirth?: string;
+  address?: string;
 }
 
 export class ClientsPage {
@@ -27,6 +28,7 @@ export class ClientsPage {
     await d.getByLabel('Last name').fill(values.lastName);
     await d.getByLabel('Email').fill(values.email ?? '');
     await d.getByLabel('Mobile phone').fill(values.phone ?? '');
+    if (values.address) await d.getByLabel('Address (optional)').fill(values.address);
     if (values.dateOfBirth) await d.getByLabel('Date of birth (optional)').fill(values.dateOfBirth);
   }
 
@@ -68,8 +70,17 @@ export class ClientRecordPage {
     return this.page.getByRole('region', { name: new RegExp(`^${name}`) });
   }
 
-  async openInvoice(row: string | RegExp): Promise<Locator> {
-    await this.list('Active').getByRole('button', { name: row }).first().click();
+  async openLedgerTab(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Ledger' }).click();
+    await expect(this.page.getByRole('tab', { name: 'Ledger' })).toHaveAttribute('aria-selected', 'true');
+  }
+
+  ledgerRows(): Locator {
+    return this.page.getByRole('table', { name: 'Ledger, oldest first' }).locator('tbody tr');
+  }
+
+  async openInvoice(row: string | RegExp, list: 'Active' | 'Settled' = 'Active'): Promise<Locator> {
+    await this.list(list).getByRole('button', { name: row }).first().click();
     const dialog = this.page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     return dialog;

@@ -33,6 +33,7 @@ const h = vi.hoisted(() => {
     readonly sent: Array<[string, unknown]> = [];
     readonly renderer = new Emitter();
     openHandler: Fn | null = null;
+    readonly printToPDF = vi.fn((_options: unknown) => Promise.resolve(Buffer.from('%PDF-1.7 fake')));
     /** main → renderer, delivered later and cloned, as over real IPC. */
     send(channel: string, payload: unknown) {
       this.sent.push([channel, payload]);
@@ -89,13 +90,18 @@ const h = vi.hoisted(() => {
   };
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
-  const electron = { app, BrowserWindow, ipcMain, protocol, session, dialog: { showErrorBox: vi.fn() } };
+  const dialog = {
+    showErrorBox: vi.fn(),
+    /** Staff accept the suggested file. */
+    showSaveDialog: vi.fn((_win: unknown, options: { defaultPath?: string }) => Promise.resolve({ canceled: false, filePath: options.defaultPath ?? '' })),
+  };
+  const electron = { app, BrowserWindow, ipcMain, protocol, session, dialog };
   return { electron, state, FakeWebContents };
 });
 
 vi.mock('electron', () => h.electron);
 
-const { app, ipcMain, protocol, session } = h.electron;
+const { app, dialog, ipcMain, protocol, session } = h.electron;
 const desk = () => {
   const w = h.state.windows[0];
   if (!w) throw new Error('no window created');
@@ -217,6 +223,24 @@ describe('Electron main entry', () => {
     }
     // The input is still validated by the contract.
     await expect(Promise.resolve().then(() => info?.(ipcEvent('app://frontdesk/'), { x: 1 }))).rejects.toThrow(/takes no input/);
+  });
+
+  it('saves the page as an A4 PDF where staff choose, for the desk window only', async () => {
+    const save = ipcMain.handlers.get(ipcChannel('print.savePdf'));
+    const file = '/tmp/frontdesk-test-profile/Invoice 12 Anna Berg.pdf';
+    try {
+      await expect(Promise.resolve(save?.(ipcEvent('app://frontdesk/'), { suggestedName: 'Invoice 12: Anna Berg' }))).resolves.toEqual({ saved: true, path: file, fallback: false });
+      expect(desk().webContents.printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      expect(dialog.showSaveDialog.mock.calls[0]?.[1]).toMatchObject({ defaultPath: file, filters: [{ extensions: ['pdf'] }] });
+      expect(fs.readFileSync(file, 'utf8')).toBe('%PDF-1.7 fake');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    // Cancelled: nothing written, and no fallback (the desktop app can save PDFs).
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(Promise.resolve(save?.(ipcEvent('app://frontdesk/'), { suggestedName: 'Receipt' }))).resolves.toEqual({ saved: false, path: null, fallback: false });
+    expect(() => save?.(ipcEvent('http://127.0.0.1:5173/'), { suggestedName: 'Receipt' })).toThrow(/did not come from the desk window/);
+    await expect(Promise.resolve().then(() => save?.(ipcEvent('app://frontdesk/'), { suggestedName: '../../etc/passwd' }))).rejects.toThrow(/file name/);
   });
 
   it('ignores storage announcements from anyone but the desk window', async () => {

@@ -17,6 +17,7 @@ import { PRODUCT_NAME, resolveDataDir } from '../services/paths.js';
 import type { StorageLink } from '../services/database/storage-link.js';
 import { createAppRequestHandler } from './app-protocol.js';
 import { launchOptions, type LaunchOptions } from './launch-options.js';
+import { createElectronPrinter } from './pdf-printer.js';
 import { APP_SCHEME, APP_START_URL, isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './window-options.js';
 
 // Must happen before 'ready'. standard: a real origin (IndexedDB, relative URLs);
@@ -36,12 +37,14 @@ else run(options);
 
 function run(launch: LaunchOptions): void {
   const log = (line: string) => console.log(`[main] ${line}`);
+  let win: BrowserWindow | null = null;
   const services = createMainServices({
     info: { version: app.getVersion(), host: 'electron', dataDir: app.getPath('userData') },
     demo: launch.demo,
+    // Requests are served only to the desk window (fromDesk below), so it is the one printed.
+    printer: createElectronPrinter({ window: () => win, dialog, defaultDir: () => app.getPath('documents') }),
     log,
   });
-  let win: BrowserWindow | null = null;
 
   /** Only the desk window's own top frame, showing our app, may talk to main. */
   const fromDesk = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {

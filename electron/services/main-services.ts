@@ -10,6 +10,7 @@ import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import { RemoteDatabaseHub } from './database/remote-database.js';
 import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
+import { printHandlers, type PdfPrinter } from './pdf-printer.js';
 
 export type DemoRequest = Partial<Omit<DemoOptions, 'now'>>;
 
@@ -19,6 +20,8 @@ export interface MainServicesOptions {
   embeddedServer?: EmbeddedServerOptions;
   /** Seed a demo clinic into an empty store (the start command's --demo flag). */
   demo: DemoRequest | null;
+  /** Saves the page as a PDF (Electron only); without one, the renderer uses the browser's print dialog. */
+  printer?: PdfPrinter;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -82,6 +85,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'app.info': () => ({ ...options.info, demo: options.demo !== null, syncServerUrl: sync.serverUrl() }),
     'app.status': () => status(),
     ...sync.handlers,
+    ...printHandlers(options.printer),
   };
 
   return {

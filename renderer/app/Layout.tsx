@@ -43,7 +43,7 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
           <button type="button" className="link-button" onClick={session.signOut}>Switch user</button>
         </div>
       </nav>
-      <main className="content" id="main">
+      <main className="content" id="main" tabIndex={0} aria-label="Content">
         <Screen route={route} />
       </main>
       <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} />

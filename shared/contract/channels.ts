@@ -84,6 +84,24 @@ function parseRevoke(input: unknown): { staffId: string; deviceId: string } {
   return { staffId: str(o.staffId, 'staffId', 40), deviceId: str(o.deviceId, 'deviceId', 80) };
 }
 
+/** What main answers to "Print / Save as PDF". */
+export interface SavePdfResult {
+  /** A file was written (false when staff cancelled the save dialog, or on fallback). */
+  readonly saved: boolean;
+  readonly path: string | null;
+  /** This host cannot make PDFs itself (browser host): the page uses the browser's print dialog. */
+  readonly fallback: boolean;
+}
+
+/** A file name for the save dialog: one line of text, no path. Main cleans it further. */
+export function parseSavePdf(input: unknown): { suggestedName: string } {
+  const name = str(objectInput(input).suggestedName, 'suggestedName', 200).trim();
+  if (name === '') throw new ContractError('suggestedName must not be empty');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f/\\]/.test(name)) throw new ContractError('suggestedName must be a file name, without control characters or slashes');
+  return { suggestedName: name };
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(noInput),
   'app.status': request<MainStatus>()(noInput),
@@ -97,6 +115,8 @@ export const requests = {
   'sync.revokeDevice': request<void>()(parseRevoke),
   /** Sign this desk out of the clinic's sync server (revokes its token); it works standalone after. */
   'sync.leave': request<void>()(parseStaff),
+  /** Save the page on screen (a print view) as a PDF: Electron writes it; the browser host falls back. */
+  'print.savePdf': request<SavePdfResult>()(parseSavePdf),
 } as const;
 
 export const events = {

@@ -4,7 +4,7 @@
  * checked before anything is written, and a refusal names the line and field.
  */
 import type { InvoiceDoc, InvoiceLine } from '../schemas/index.js';
-import { parseAmount, type CurrencyCode } from './money.js';
+import { minorToInput, parseAmount, type CurrencyCode } from './money.js';
 import { newId } from './ids.js';
 import { ok, refuse, type Result } from './result.js';
 import { formatVatRate } from './vat.js';
@@ -96,8 +96,8 @@ export function editDraftLines(
 }
 
 /** The editor's starting values for an existing line. */
-export function lineToInput(line: InvoiceLine, currencyDigits: number): LineInput {
-  const price = (line.unitPriceMinor / 10 ** currencyDigits).toFixed(currencyDigits);
+export function lineToInput(line: InvoiceLine, currency: CurrencyCode): LineInput {
+  const price = minorToInput(line.unitPriceMinor, currency);
   return {
     id: line.id,
     serviceId: line.serviceId,

@@ -26,3 +26,11 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   billing: 'billing',
   admin: 'admin',
 };
+
+/**
+ * A practitioner who is nothing else (not reception, billing or admin) works in their own
+ * calendar column and sees their own clients' invoices; everyone else sees the clinic.
+ */
+export function seesOnlyOwnCalendar(roles: readonly StaffRole[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === 'practitioner');
+}

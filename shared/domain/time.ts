@@ -144,3 +144,11 @@ export function minutesIntoLocalDay(instant: Date | string, timeZone: string): n
 export function addMinutes(instant: string, minutes: number): string {
   return new Date(new Date(instant).getTime() + minutes * 60_000).toISOString();
 }
+
+/** A date and "HH:MM" typed at the desk as a UTC ISO instant in the clinic's zone, or null when either is not valid. */
+export function localDateTimeToInstant(date: string, time: string, timeZone: string): string | null {
+  if (!isLocalDate(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  if (hour > 23 || minute > 59) return null;
+  return wallTimeToInstant({ ...parseLocalDate(date), hour, minute }, timeZone).toISOString();
+}

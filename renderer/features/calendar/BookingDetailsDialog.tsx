@@ -7,7 +7,8 @@ import { BILLING_LABELS } from '../../../shared/domain/billing.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { formatDateTime, formatTime } from '../../ui/format.js';
-import { InvoicePreviewDialog } from '../invoices/InvoicePreview.js';
+import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
+import { BookingActions } from './BookingActions.js';
 
 export function BookingDetailsDialog({ bookingId, onClose }: { bookingId: string; onClose: () => void }) {
   const { db } = useDesk();
@@ -16,15 +17,15 @@ export function BookingDetailsDialog({ bookingId, onClose }: { bookingId: string
   const client = useLiveDocument(() => (booking ? db.clients.findOne(booking.clientId) : null), [db, booking?.clientId]);
   const service = useLiveDocument(() => (booking ? db.services.findOne(booking.serviceId) : null), [db, booking?.serviceId]);
   const practitioner = useLiveDocument(() => (booking ? db.staff.findOne(booking.practitionerId) : null), [db, booking?.practitionerId]);
-  const [showInvoice, setShowInvoice] = useState(false);
+  const [invoiceOpen, setInvoiceOpen] = useState<string | null>(null);
 
   if (!booking) return <Dialog title="Booking" onClose={onClose}><p role="status">{booking === null ? 'This booking no longer exists.' : 'Loading…'}</p></Dialog>;
-  if (showInvoice && booking.invoiceId) return <InvoicePreviewDialog invoiceId={booking.invoiceId} onClose={() => setShowInvoice(false)} />;
+  if (invoiceOpen) return <InvoiceDialog invoiceId={invoiceOpen} onClose={() => setInvoiceOpen(null)} />;
   return (
     <Dialog
       title="Booking"
       onClose={onClose}
-      footer={booking.invoiceId ? <button type="button" className="button button--primary" onClick={() => setShowInvoice(true)}>Open invoice</button> : undefined}
+      footer={booking.invoiceId ? <button type="button" className="button button--primary" onClick={() => setInvoiceOpen(booking.invoiceId)}>Open invoice</button> : undefined}
     >
       <dl className="details">
         <dt>Client</dt>
@@ -33,7 +34,9 @@ export function BookingDetailsDialog({ bookingId, onClose }: { bookingId: string
         <dt>Service</dt><dd>{service?.name ?? '…'}</dd>
         <dt>Practitioner</dt><dd>{practitioner?.name ?? '…'}</dd>
         <dt>Invoicing</dt><dd>{BILLING_LABELS[booking.billing]}{booking.billingChosen ? ' (chosen for this booking)' : ' (clinic default)'}</dd>
+        {booking.status === 'cancelled' && <><dt>Status</dt><dd>Cancelled</dd></>}
       </dl>
+      <BookingActions booking={booking} onInvoice={setInvoiceOpen} />
     </Dialog>
   );
 }

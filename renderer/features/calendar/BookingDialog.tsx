@@ -10,7 +10,7 @@ import { createBooking, OverlapError } from '../../../shared/db/booking-commands
 import { BILLING_LABELS, clinicDefaultBilling, type BillingChoice } from '../../../shared/domain/billing.js';
 import { bookingEnd } from '../../../shared/domain/bookings.js';
 import { RefusedError } from '../../../shared/domain/result.js';
-import { isLocalDate, parseLocalDate, wallTimeToInstant } from '../../../shared/domain/time.js';
+import { localDateTimeToInstant } from '../../../shared/domain/time.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
@@ -51,7 +51,7 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
   const effectiveServiceId = serviceId || (services?.length === 1 ? services[0]!.id : '');
   const effectivePractitionerId = practitionerId || (practitioners?.length === 1 ? practitioners[0]!.id : '');
   const service = services?.find((s) => s.id === effectiveServiceId);
-  const start = toInstant(date, time, settings.timeZone);
+  const start = localDateTimeToInstant(date, time, settings.timeZone);
   const end = start && service ? bookingEnd(start, service.durationMinutes) : null;
   const clinicDefault = clinicDefaultBilling(settings);
 
@@ -143,11 +143,4 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
       </form>
     </Dialog>
   );
-}
-
-function toInstant(date: string, time: string, timeZone: string): string | null {
-  if (!isLocalDate(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  if (hour > 23 || minute > 59) return null;
-  return wallTimeToInstant({ ...parseLocalDate(date), hour, minute }, timeZone).toISOString();
 }

@@ -12,6 +12,8 @@ import { BookingDialog, type BookingDraft } from './BookingDialog.js';
 import { BookingDetailsDialog } from './BookingDetailsDialog.js';
 import { TimeGrid, type GridColumn } from './TimeGrid.js';
 import { useBookingsInRange, usePractitioners, useServices } from './use-calendar-data.js';
+import { useSession } from '../../app/session.js';
+import { seesOnlyOwnCalendar } from '../../../shared/domain/permissions.js';
 
 type View = 'week' | 'day';
 
@@ -27,8 +29,12 @@ export function CalendarScreen() {
   const first = view === 'week' ? startOfWeek(anchor) : anchor;
   const days = view === 'week' ? 7 : 1;
   const range = useMemo(() => localDaysRange(first, days, settings.timeZone), [first, days, settings.timeZone]);
-  const data = useBookingsInRange(range.from, range.to);
+  const allData = useBookingsInRange(range.from, range.to);
   const practitioners = usePractitioners();
+  // A practitioner-only user sees their own bookings only.
+  const { staff } = useSession();
+  const ownOnly = seesOnlyOwnCalendar(staff.roles);
+  const data = useMemo(() => (allData && ownOnly ? { ...allData, bookings: allData.bookings.filter((b) => b.practitionerId === staff.id) } : allData), [allData, ownOnly, staff.id]);
   const services = useServices();
 
   const navigateTo = useCallback((next: { view?: View; anchor?: string }) => {

@@ -4,6 +4,8 @@
  */
 import { useMemo } from 'react';
 import { useDesk } from '../../app/desk-context.js';
+import { useSession } from '../../app/session.js';
+import { seesOnlyOwnCalendar } from '../../../shared/domain/permissions.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import type { BookingDoc, ClientDoc, ServiceDoc, StaffDoc } from '../../../shared/schemas/index.js';
 
@@ -31,7 +33,11 @@ export function useBookingsInRange(from: string, to: string): CalendarData | und
 
 export function usePractitioners(): StaffDoc[] | undefined {
   const { db } = useDesk();
-  return useLiveQuery(() => db.staff.find({ selector: { isPractitioner: true, active: true }, sort: [{ sortKey: 'asc' }] }), [db]);
+  const { staff } = useSession();
+  const all = useLiveQuery(() => db.staff.find({ selector: { isPractitioner: true, active: true }, sort: [{ sortKey: 'asc' }] }), [db]);
+  // A practitioner-only user gets their own column (PRODUCT.md: staff and permissions).
+  const own = seesOnlyOwnCalendar(staff.roles);
+  return useMemo(() => (all && own ? all.filter((p) => p.id === staff.id) : all), [all, own, staff.id]);
 }
 
 export function useServices(): ServiceDoc[] | undefined {

@@ -1,4 +1,4 @@
-/** New client: name, email, phone and an optional date of birth. */
+/** New client: name, email, phone, and an optional address and date of birth. */
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useActor } from '../../app/session.js';
 import { createClient } from '../../../shared/db/client-commands.js';
@@ -13,7 +13,7 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
   const settings = useSettings();
   const actor = useActor();
   const [first = '', ...rest] = initialName.trim().split(/\s+/);
-  const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', dateOfBirth: '' });
+  const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', address: '', dateOfBirth: '' });
   const formId = 'new-client-form';
 
   return (
@@ -51,6 +51,9 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
         </Field>
         <Field label="Mobile phone" error={form.fieldError('phone')} hint="Needed to send payment links by SMS.">
           <input {...form.bind('phone')} type="tel" autoComplete="off" />
+        </Field>
+        <Field label="Address (optional)" error={form.fieldError('address')} hint="Printed on invoices.">
+          <input {...form.bind('address')} autoComplete="off" />
         </Field>
         <Field label="Date of birth (optional)" error={form.fieldError('dateOfBirth')}>
           <input {...form.bind('dateOfBirth')} type="date" />

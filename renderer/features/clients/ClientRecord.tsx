@@ -5,6 +5,7 @@ import { useLiveDocument } from '../../data/live-query.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { formatLocalDay } from '../../ui/format.js';
 import { InvoicesTab } from './InvoicesTab.js';
+import { LedgerTab } from './LedgerTab.js';
 
 export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientTab }) {
   const { db } = useDesk();
@@ -23,6 +24,7 @@ export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientT
   const tabs = [
     { id: 'details' as const, label: 'Details' },
     { id: 'invoices' as const, label: 'Invoices' },
+    { id: 'ledger' as const, label: 'Ledger' },
   ];
   return (
     <section className="screen" aria-labelledby="client-title">
@@ -40,11 +42,14 @@ export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientT
         {tab === 'details' ? (
           <dl className="details">
             <dt>Email</dt><dd>{client.email || <span className="muted">Not given</span>}</dd>
+            <dt>Address</dt><dd>{client.address || <span className="muted">Not given</span>}</dd>
             <dt>Mobile phone</dt><dd>{client.phone || <span className="muted">Not given</span>}</dd>
             <dt>Date of birth</dt><dd>{client.dateOfBirth ? formatLocalDay(client.dateOfBirth, settings.locale) : <span className="muted">Not given</span>}</dd>
           </dl>
-        ) : (
+        ) : tab === 'invoices' ? (
           <InvoicesTab clientId={clientId} />
+        ) : (
+          <LedgerTab clientId={clientId} />
         )}
       </div>
     </section>

@@ -1,20 +1,27 @@
 /**
- * A client's invoices: Active (still expecting money) and Settled (paid, voided or
- * externally billed bookings). Opening one shows its preview.
+ * A client's invoices: Active (still expecting money) and Settled (paid, credited,
+ * voided, or externally billed bookings). Opening one shows the invoice pop-up; an
+ * externally billed booking offers "Create invoice".
  */
 import { useMemo, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useLiveQuery } from '../../data/live-query.js';
-import { INVOICE_STATE_LABELS, paidOn, summarizeInvoice, type InvoiceState } from '../../../shared/domain/invoice-status.js';
+import { useClientMoney } from '../../data/use-client-money.js';
+import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
+import { INVOICE_STATE_LABELS, type InvoiceState } from '../../../shared/domain/ledger.js';
 import type { CurrencyCode } from '../../../shared/domain/money.js';
+import { errorText } from '../../ui/errors.js';
 import { formatInstantDate, money } from '../../ui/format.js';
-import { InvoicePreviewDialog } from '../invoices/InvoicePreview.js';
+import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
 
 interface Row {
   key: string;
   invoiceId: string | null;
+  bookingId: string | null;
   date: string;
   description: string;
+  /** What it asks for now (balance), or the total once settled; null for external bookings. */
   amountMinor: number | null;
   currency: CurrencyCode;
   state: InvoiceState | 'external';
@@ -24,44 +31,52 @@ interface Row {
 export function InvoicesTab({ clientId }: { clientId: string }) {
   const { db } = useDesk();
   const settings = useSettings();
+  const actor = useDeskActor();
   const [open, setOpen] = useState<string | null>(null);
-  const invoices = useLiveQuery(() => db.invoices.find({ selector: { clientId }, sort: [{ clientId: 'asc' }, { createdAt: 'desc' }] }), [db, clientId]);
+  const [error, setError] = useState<string | null>(null);
+  const money$ = useClientMoney(db, clientId);
   const bookings = useLiveQuery(() => db.bookings.find({ selector: { clientId }, sort: [{ clientId: 'asc' }, { start: 'desc' }] }), [db, clientId]);
-  const payments = useLiveQuery(() => db.payments.find({ selector: { clientId } }), [db, clientId]);
 
   const rows = useMemo<Row[] | null>(() => {
-    if (!invoices || !bookings || !payments) return null;
+    if (!money$ || !bookings) return null;
     const bookingById = new Map(bookings.map((b) => [b.id, b]));
-    const out: Row[] = invoices.map((inv) => {
-      const s = summarizeInvoice(inv, paidOn(inv.id, payments));
+    const out: Row[] = money$.invoices.map((inv) => {
+      const acc = money$.account.accounts.get(inv.id)!;
       const booking = inv.bookingId ? bookingById.get(inv.bookingId) : undefined;
+      const label = inv.kind === 'credit_note' ? `Credit note ${inv.number || '(number pending)'}` : `${inv.number > 0 ? `Invoice ${inv.number}: ` : ''}${inv.lines[0]?.description ?? 'Invoice'}`;
       return {
-        key: inv.id, invoiceId: inv.id, date: booking?.start ?? inv.createdAt,
-        description: inv.lines[0]?.description ?? 'Invoice', amountMinor: s.totalMinor, currency: inv.currency, state: s.state, bucket: s.bucket,
+        key: inv.id, invoiceId: inv.id, bookingId: null, date: booking?.start ?? inv.createdAt, description: label,
+        amountMinor: acc.bucket === 'active' && inv.status !== 'draft' ? acc.balanceMinor : acc.totalMinor, currency: inv.currency,
+        state: acc.state, bucket: acc.bucket,
       };
     });
     for (const b of bookings) {
-      if (b.billing !== 'external' || b.status === 'cancelled') continue;
-      out.push({ key: b.id, invoiceId: null, date: b.start, description: 'Booking', amountMinor: null, currency: settings.currency, state: 'external', bucket: 'settled' });
+      if (b.billing !== 'external' || b.status === 'cancelled' || b.invoiceId) continue;
+      out.push({ key: b.id, invoiceId: null, bookingId: b.id, date: b.start, description: 'Booking', amountMinor: null, currency: settings.currency, state: 'external', bucket: 'settled' });
     }
     return out.sort((a, b) => (a.date < b.date ? 1 : -1));
-  }, [invoices, bookings, payments, settings.currency]);
+  }, [money$, bookings, settings.currency]);
 
   if (!rows) return <p role="status">Loading invoices…</p>;
-  const active = rows.filter((r) => r.bucket === 'active');
-  const settled = rows.filter((r) => r.bucket === 'settled');
+  const createInvoice = (bookingId: string) => {
+    setError(null);
+    createInvoiceForBooking(db, bookingId, actor).then((inv) => setOpen(inv.id), (err: unknown) => setError(errorText(err)));
+  };
   return (
     <div className="invoice-lists">
-      <InvoiceList title="Active" rows={active} empty="No active invoices." onOpen={setOpen} settings={settings} />
-      <InvoiceList title="Settled" rows={settled} empty="Nothing settled yet." onOpen={setOpen} settings={settings} />
-      {open && <InvoicePreviewDialog invoiceId={open} onClose={() => setOpen(null)} />}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <InvoiceList title="Active" rows={rows.filter((r) => r.bucket === 'active')} empty="No active invoices." onOpen={setOpen} onCreate={createInvoice} settings={settings} />
+      <InvoiceList title="Settled" rows={rows.filter((r) => r.bucket === 'settled')} empty="Nothing settled yet." onOpen={setOpen} onCreate={createInvoice} settings={settings} />
+      {open && <InvoiceDialog invoiceId={open} onClose={() => setOpen(null)} />}
     </div>
   );
 }
 
 type Clinic = ReturnType<typeof useSettings>;
 
-function InvoiceList({ title, rows, empty, onOpen, settings }: { title: string; rows: Row[]; empty: string; onOpen: (id: string) => void; settings: Clinic }) {
+interface ListProps { title: string; rows: Row[]; empty: string; onOpen: (id: string) => void; onCreate: (bookingId: string) => void; settings: Clinic }
+
+function InvoiceList({ title, rows, empty, onOpen, onCreate, settings }: ListProps) {
   const id = `invoices-${title.toLowerCase()}`;
   return (
     <section aria-labelledby={id} className="invoice-list">
@@ -75,7 +90,10 @@ function InvoiceList({ title, rows, empty, onOpen, settings }: { title: string; 
                   <RowContent row={r} settings={settings} />
                 </button>
               ) : (
-                <div className="row-button row-button--static"><RowContent row={r} settings={settings} /></div>
+                <div className="row-button row-button--static">
+                  <RowContent row={r} settings={settings} />
+                  <button type="button" className="button button--small" onClick={() => onCreate(r.bookingId!)}>Create invoice</button>
+                </div>
               )}
             </li>
           ))}

@@ -19,9 +19,13 @@ export interface InvoiceDocumentProps {
   account: InvoiceAccount | undefined;
   /** For a credit note: the invoice it credits. */
   credited?: InvoiceDoc | null;
+  /** Level of its title ("Invoice"); From/To are one below. 3 inside a dialog, 1 when it is the page (print). */
+  headingLevel?: 1 | 2 | 3;
 }
 
-export function InvoiceDocument({ invoice, client, settings, account, credited }: InvoiceDocumentProps) {
+export function InvoiceDocument({ invoice, client, settings, account, credited, headingLevel = 3 }: InvoiceDocumentProps) {
+  const Title = `h${headingLevel}` as const;
+  const Part = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4';
   const isDraft = invoice.status === 'draft';
   const isCreditNote = invoice.kind === 'credit_note';
   const totals = invoiceTotals(invoice.lines);
@@ -32,17 +36,17 @@ export function InvoiceDocument({ invoice, client, settings, account, credited }
     <article className="invoice" aria-label={isCreditNote ? 'Credit note' : isDraft ? 'Invoice preview' : 'Invoice'}>
       {isDraft && <p className="invoice__preview-label" data-testid="preview-label">Preview</p>}
       {invoice.status === 'void' && <p className="invoice__preview-label invoice__void-label">Void</p>}
-      <h3 className="invoice__kind">{isCreditNote ? 'Credit note' : 'Invoice'}</h3>
+      <Title className="invoice__kind">{isCreditNote ? 'Credit note' : 'Invoice'}</Title>
       <div className="invoice__parties">
         <div>
-          <h4>From</h4>
+          <Part>From</Part>
           <p><strong>{settings.clinicName}</strong></p>
           {settings.address && <p>{settings.address}</p>}
           {settings.organisationNumber && <p>Org. no. {settings.organisationNumber}</p>}
           {settings.supportEmail && <p>{settings.supportEmail}</p>}
         </div>
         <div>
-          <h4>To</h4>
+          <Part>To</Part>
           <p><strong>{client ? clientName(client) : '…'}</strong></p>
           {client?.address && <p>{client.address}</p>}
           {client?.email && <p>{client.email}</p>}

@@ -1,6 +1,83 @@
-/** Clean print views (being built). */
-import type { PrintKind } from '../../app/router.js';
+/**
+ * Clean print views (#/print/<kind>/<id>): an invoice or credit note, a payment receipt,
+ * a client's statement, or the day sheet, on an A4 sheet under the clinic's name. The
+ * toolbar (Back, Print / Save as PDF) shows on screen only. Saving asks main: the desktop
+ * app writes the PDF itself; the browser host answers `fallback` and the browser's print
+ * dialog opens instead (it can save as PDF too). Layout renders this full-page.
+ */
+import { useEffect, useState, type ComponentType } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { navigate, type PrintKind } from '../../app/router.js';
+import { DaySheetPrint } from './DaySheetPrint.js';
+import { InvoicePrint } from './InvoicePrint.js';
+import { ReceiptPrint } from './ReceiptPrint.js';
+import { StatementPrint } from './StatementPrint.js';
+import type { PrintViewProps } from './print-view.js';
+import './print.css';
+
+const VIEWS: Readonly<Record<PrintKind, ComponentType<PrintViewProps>>> = {
+  invoice: InvoicePrint,
+  receipt: ReceiptPrint,
+  statement: StatementPrint,
+  'day-sheet': DaySheetPrint,
+};
 
 export function PrintScreen({ kind, id }: { kind: PrintKind; id: string }) {
-  return <main className="print-view"><h1>{kind}</h1><p>{id}</p></main>;
+  const { main } = useDesk();
+  const settings = useSettings();
+  // The document's name once it has loaded: the PDF's file name and the page title
+  // (Chromium's print dialog names the PDF after the title).
+  const [title, setTitle] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const View = VIEWS[kind];
+
+  useEffect(() => {
+    if (!title) return;
+    const before = document.title;
+    document.title = title;
+    return () => { document.title = before; };
+  }, [title]);
+
+  const back = () => {
+    if (history.length > 1) history.back();
+    else navigate({ name: 'calendar' });
+  };
+
+  const save = async () => {
+    if (!title) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      const result = await main.invoke('print.savePdf', { suggestedName: title });
+      if (result.fallback) window.print();
+      else if (result.saved) setStatus({ text: `Saved as ${result.path ?? 'a PDF'}.`, error: false });
+    } catch (err) {
+      // Main could not do it (or is not reachable): the browser's own dialog still can.
+      setStatus({ text: `The PDF could not be saved directly (${err instanceof Error && err.message ? err.message : 'no answer from the desk service'}). Use the print dialog: choose “Save as PDF” as the printer.`, error: true });
+      window.print();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="print-page">
+      <div className="print-toolbar" role="toolbar" aria-label="Print">
+        <button type="button" className="button" onClick={back}>Back</button>
+        <button type="button" className="button button--primary" onClick={() => void save()} disabled={!title || busy} aria-busy={busy}>
+          Print / Save as PDF
+        </button>
+        {status && <p className={status.error ? 'form-error print-toolbar__status' : 'print-toolbar__status'} role={status.error ? 'alert' : 'status'}>{status.text}</p>}
+      </div>
+      <main className="print-sheet" id="main">
+        <header className="print-clinic">
+          <p className="print-clinic__name">{settings.clinicName}</p>
+          {settings.address && <p>{settings.address}</p>}
+          {settings.organisationNumber && <p>Org. no. {settings.organisationNumber}</p>}
+        </header>
+        <View id={id} onTitle={setTitle} />
+      </main>
+    </div>
+  );
 }

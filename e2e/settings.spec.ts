@@ -1,0 +1,75 @@
+/**
+ * An admin's Settings: payment terms and VAT rates changed (a bad value refused first),
+ * a receptionist added, the last admin kept; then the receptionist signs in, can read
+ * everything and is offered no Edit button. axe and a screenshot on every step.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+import { SetupPage } from './pages/setup-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+
+test.afterEach(stopAllHosts);
+
+test('an admin edits billing and adds a receptionist, who can read settings but not change them', async () => {
+  const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('data') });
+  const desk = await openDesk(tempDir('profile'), host.url);
+  const { page } = desk;
+  await new SetupPage(page).setUp();
+
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await expect(settings.card('Billing')).toContainText('14 days');
+  await expect(settings.editButtons().first()).toBeVisible();
+  await expectAccessible(page, 'settings as admin');
+  await screenshot(page, 'settings-01-admin');
+
+  // Payment terms out of range are refused on the field, and nothing is saved.
+  await settings.startEditBilling();
+  await settings.fillBilling({ paymentTermsDays: '400' });
+  await settings.saveBilling();
+  await expect(settings.billingDialog().getByText('Enter the payment terms as a whole number of days from 0 to 365.')).toBeVisible();
+  await expect(settings.billingDialog().getByLabel('Payment terms (days)')).toBeFocused();
+  await expectAccessible(page, 'billing settings refused');
+  await screenshot(page, 'settings-02-billing-refused');
+  await page.keyboard.press('Escape');
+  await expect(settings.billingDialog()).toBeHidden();
+  await expect(settings.card('Billing')).toContainText('14 days');
+
+  // Then saved: 30 days, and a shorter VAT list typed in any order.
+  await settings.editBilling({ paymentTermsDays: '30', vatRates: '0, 25, 12' });
+  await expect(settings.card('Billing')).toContainText('30 days');
+  await expect(settings.card('Billing').getByTestId('vat-rates')).toHaveText(/^25\s%, 12\s%, 0\s%$/);
+  await screenshot(page, 'settings-03-billing-saved');
+
+  // A receptionist joins the staff.
+  await settings.addStaff('Rita Resepsjon', ['Reception']);
+  await expect(settings.staffRow('Rita Resepsjon')).toContainText('Reception');
+  await expectAccessible(page, 'staff card');
+  await screenshot(page, 'settings-04-staff-added');
+
+  // The only admin cannot drop their own admin role.
+  const astrid = await settings.startEditStaff('Astrid Solberg');
+  await astrid.getByRole('checkbox', { name: /^Admin/ }).uncheck();
+  await astrid.getByRole('button', { name: 'Save changes' }).click();
+  await expect(astrid.getByText("Astrid Solberg is the clinic's only active admin. Give someone else the admin role first, so someone can still change settings and staff.")).toBeVisible();
+  await expectAccessible(page, 'last admin refused');
+  await screenshot(page, 'settings-05-last-admin-refused');
+  await astrid.getByRole('button', { name: 'Cancel' }).click();
+  await expect(astrid).toBeHidden();
+  await expect(settings.staffRow('Astrid Solberg')).toContainText('Admin');
+
+  // The receptionist reads the same settings and is offered nothing to change.
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await new SignInPage(page).signIn('Rita Resepsjon');
+  await settings.open();
+  await expect(settings.card('Billing')).toContainText('30 days');
+  await expect(settings.staffRow('Rita Resepsjon')).toBeVisible();
+  await expect(settings.editButtons()).toHaveCount(0);
+  await expectAccessible(page, 'settings as reception');
+  await screenshot(page, 'settings-06-reception');
+
+  expect(desk.problems).toEqual([]);
+  await desk.context.close();
+  await host.stop();
+});

@@ -1,0 +1,14 @@
+/**
+ * The DeskActor every data-layer command takes: who is signed in, and whether invoice
+ * numbers come from the clinic's sync server (an enrolled desk) or from this desk.
+ */
+import type { DeskActor } from '../../shared/db/acting-staff.js';
+import { hasPermission, type Permission } from '../../shared/domain/permissions.js';
+import { useDesk } from './desk-context.js';
+import { useSession } from './session.js';
+
+export function useDeskActor(): DeskActor & { can(permission: Permission): boolean } {
+  const { syncConfig } = useDesk();
+  const { staff } = useSession();
+  return { actor: staff.id, synced: syncConfig !== null, can: (p) => staff.active && hasPermission(staff.roles, p) };
+}

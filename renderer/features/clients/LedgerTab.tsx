@@ -1,0 +1,94 @@
+/**
+ * A client's ledger: charges, payments, refunds, credit notes and credit used, oldest
+ * first with a running balance; what they owe or hold as credit; refunding credit; and
+ * the statement to print and take home.
+ */
+import { useMemo, useState } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { routeHref } from '../../app/router.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useClientMoney } from '../../data/use-client-money.js';
+import { refundClientCredit } from '../../../shared/db/payment-commands.js';
+import { ledgerEntries } from '../../../shared/domain/ledger.js';
+import { minorToInput } from '../../../shared/domain/money.js';
+import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
+import { errorText } from '../../ui/errors.js';
+import { formatDateTime, money } from '../../ui/format.js';
+import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
+import { ledgerEntryLabel } from './ledger-labels.js';
+
+export function LedgerTab({ clientId }: { clientId: string }) {
+  const { db } = useDesk();
+  const settings = useSettings();
+  const actor = useDeskActor();
+  const data = useClientMoney(db, clientId);
+  const [open, setOpen] = useState<string | null>(null);
+  const [refund, setRefund] = useState<{ amount: string; method: DeskMethod } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts) : null), [data]);
+  const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
+
+  if (!data || !entries) return <p role="status">Loading the ledger…</p>;
+  const a = data.account;
+  const m = (minor: number) => money(minor, settings.currency, settings);
+  const submitRefund = () => {
+    if (!refund) return;
+    setError(null);
+    refundClientCredit(db, clientId, refund.amount, refund.method, actor).then(
+      () => { setRefund(null); setNotice('Refund recorded.'); },
+      (err: unknown) => setError(errorText(err)),
+    );
+  };
+
+  return (
+    <div className="ledger">
+      <dl className="summary-cards" aria-label="Account summary">
+        <div><dt>Balance</dt><dd data-testid="ledger-balance">{a.balanceMinor >= 0 ? m(a.balanceMinor) : `${m(-a.balanceMinor)} in credit`}</dd></div>
+        <div><dt>Outstanding on invoices</dt><dd data-testid="ledger-outstanding">{m(a.outstandingMinor)}</dd></div>
+        <div><dt>Client credit</dt><dd data-testid="ledger-credit">{m(a.creditMinor)}</dd></div>
+      </dl>
+      <div className="toolbar">
+        <a className="button" href={routeHref({ name: 'print', kind: 'statement', id: clientId })}>Print statement</a>
+        {a.creditMinor > 0 && actor.can('billing') && !refund && (
+          <button type="button" className="button" onClick={() => setRefund({ amount: minorToInput(a.creditMinor, settings.currency), method: settings.defaultAltPaymentMethod })}>Refund credit…</button>
+        )}
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {refund && (
+        <form className="inline-form" aria-label="Refund client credit" onSubmit={(e) => { e.preventDefault(); submitRefund(); }}>
+          <label>Amount <input className="input--money" inputMode="decimal" value={refund.amount} onChange={(e) => setRefund({ ...refund, amount: e.target.value })} autoFocus /></label>
+          <label>Paid back by
+            <select value={refund.method} onChange={(e) => setRefund({ ...refund, method: e.target.value as DeskMethod })}>
+              {DESK_METHODS.map((mth) => <option key={mth} value={mth}>{METHOD_LABELS[mth]}</option>)}
+            </select>
+          </label>
+          <button type="button" className="button" onClick={() => setRefund(null)}>Cancel</button>
+          <button type="submit" className="button button--primary">Record refund</button>
+        </form>
+      )}
+      {entries.length === 0 ? <p className="muted">Nothing charged or paid yet. Drafts appear here once completed.</p> : (
+        <table className="table ledger__table">
+          <caption className="visually-hidden">Ledger, oldest first</caption>
+          <thead><tr><th scope="col">Date</th><th scope="col">Entry</th><th scope="col" className="num">Amount</th><th scope="col" className="num">Balance</th></tr></thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at, settings)}</td>
+                <td>
+                  {e.invoiceId && byId.has(e.invoiceId)
+                    ? <button type="button" className="link-button" onClick={() => setOpen(e.invoiceId)}>{ledgerEntryLabel(e, byId)}</button>
+                    : ledgerEntryLabel(e, byId)}
+                </td>
+                <td className="num">{e.kind === 'credit_applied' ? <span className="muted">—</span> : m(e.amountMinor)}</td>
+                <td className="num">{m(e.runningMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && <InvoiceDialog invoiceId={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

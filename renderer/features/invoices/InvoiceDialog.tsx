@@ -1,0 +1,104 @@
+/**
+ * The invoice pop-up, opened from the calendar, the client record and the ledger:
+ * the invoice as the client sees it (a "Preview" label while draft), editing lines while
+ * draft, Complete invoice, taking payment, an options menu (payment link, client credit,
+ * credit note, void, print) and the invoice log. Buttons follow the staff member's
+ * permissions; the data layer enforces them regardless.
+ */
+import { useState } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { navigate } from '../../app/router.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useLiveDocument } from '../../data/live-query.js';
+import { useClientMoney } from '../../data/use-client-money.js';
+import { completeInvoice } from '../../../shared/db/invoice-commands.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { errorText } from '../../ui/errors.js';
+import { CreditNoteForm } from './CreditNoteForm.js';
+import { InvoiceDocument } from './InvoiceDocument.js';
+import { InvoiceLog } from './InvoiceLog.js';
+import { InvoiceOptions } from './InvoiceOptions.js';
+import { LineEditor } from './LineEditor.js';
+
+type View = 'invoice' | 'edit' | 'credit' | 'log';
+
+export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClose: () => void }) {
+  const { db } = useDesk();
+  const settings = useSettings();
+  const actor = useDeskActor();
+  const [shownId, setShownId] = useState(invoiceId);
+  const [view, setView] = useState<View>('invoice');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const invoice = useLiveDocument(() => db.invoices.findOne(shownId), [db, shownId]);
+  const client = useLiveDocument(() => (invoice ? db.clients.findOne(invoice.clientId) : null), [db, invoice?.clientId]);
+  const credited = useLiveDocument(() => (invoice?.creditsInvoiceId ? db.invoices.findOne(invoice.creditsInvoiceId) : null), [db, invoice?.creditsInvoiceId]);
+  const money = useClientMoney(db, invoice?.clientId);
+
+  if (invoice === undefined) return <Dialog title="Invoice" onClose={onClose}><p role="status">Loading…</p></Dialog>;
+  if (invoice === null) return <Dialog title="Invoice" onClose={onClose}><p role="alert">This invoice no longer exists.</p></Dialog>;
+
+  const account = money?.account.accounts.get(invoice.id);
+  const isDraft = invoice.status === 'draft';
+  const isCreditNote = invoice.kind === 'credit_note';
+  const numberText = invoice.number > 0 ? String(invoice.number) : '(number pending)';
+  const title = isCreditNote ? `Credit note ${numberText}` : isDraft ? 'Draft invoice' : `Invoice ${numberText}`;
+  const canBill = actor.can('billing');
+  const mayPay = !isCreditNote && invoice.status !== 'void' && (isDraft || (account?.balanceMinor ?? 0) > 0);
+
+  const run = async (action: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+      if (done) setNotice(done);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const takePayment = () => {
+    onClose();
+    navigate({ name: 'checkout', invoiceId: invoice.id });
+  };
+
+  const footer = view === 'invoice' ? (
+    <>
+      {isDraft && canBill && <button type="button" className="button" onClick={() => setView('edit')} disabled={busy}>Edit lines</button>}
+      {isDraft && canBill && (
+        <button type="button" className="button" onClick={() => void run(() => completeInvoice(db, invoice.id, actor), 'Invoice completed.')} disabled={busy}>Complete invoice</button>
+      )}
+      {mayPay && canBill && <button type="button" className="button button--primary" onClick={takePayment} disabled={busy}>Take payment</button>}
+      <InvoiceOptions
+        invoice={invoice}
+        account={account}
+        creditMinor={money?.account.creditMinor ?? 0}
+        onCredit={() => setView('credit')}
+        onRun={run}
+      />
+    </>
+  ) : undefined;
+
+  return (
+    <Dialog title={title} onClose={onClose} wide footer={footer}>
+      <div className="tabs" role="tablist" aria-label="Invoice">
+        <button type="button" role="tab" className="tabs__tab" aria-selected={view !== 'log'} onClick={() => setView('invoice')}>Invoice</button>
+        <button type="button" role="tab" className="tabs__tab" aria-selected={view === 'log'} onClick={() => setView('log')}>Log</button>
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {!canBill && !isCreditNote && invoice.status !== 'void' && view === 'invoice' && (
+        <p className="muted">Taking payment and changing invoices needs the billing permission.</p>
+      )}
+      {view === 'invoice' && <InvoiceDocument invoice={invoice} client={client} settings={settings} account={account} credited={credited} />}
+      {view === 'edit' && <LineEditor invoice={invoice} onDone={() => setView('invoice')} />}
+      {view === 'credit' && account && (
+        <CreditNoteForm invoice={invoice} account={account} onDone={() => setView('invoice')} onIssued={(noteId) => { setShownId(noteId); setView('invoice'); setNotice('Credit note issued.'); }} />
+      )}
+      {view === 'log' && <InvoiceLog invoiceId={invoice.id} />}
+    </Dialog>
+  );
+}

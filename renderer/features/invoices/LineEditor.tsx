@@ -1,0 +1,117 @@
+/**
+ * Editing a draft's lines: service (to fill a line), description, quantity, unit price,
+ * discount and VAT. Nothing is saved until every line is valid; a refusal names the
+ * line and field and focuses it.
+ */
+import { useState } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useLiveQuery } from '../../data/live-query.js';
+import { editInvoiceLines } from '../../../shared/db/invoice-commands.js';
+import { lineToInput, type LineInput } from '../../../shared/domain/invoice-drafts.js';
+import { invoiceTotals } from '../../../shared/domain/invoice-math.js';
+import { minorToInput, parseAmount } from '../../../shared/domain/money.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import type { InvoiceDoc } from '../../../shared/schemas/index.js';
+import { formatVatRate } from '../../../shared/domain/vat.js';
+import { errorText } from '../../ui/errors.js';
+import { money } from '../../ui/format.js';
+
+/** One line as the form holds it: text as typed. */
+interface Row { key: string; id: string; serviceId: string; description: string; quantity: string; price: string; discountPercent: string; vatRateBp: number }
+
+const toInput = (r: Row): LineInput => ({ id: r.id || undefined, serviceId: r.serviceId, description: r.description, quantity: r.quantity, price: r.price, discountPercent: r.discountPercent, vatRateBp: r.vatRateBp });
+
+let rowCounter = 0;
+const nextKey = () => `row-${++rowCounter}`;
+
+export function LineEditor({ invoice, onDone }: { invoice: InvoiceDoc; onDone: () => void }) {
+  const { db } = useDesk();
+  const settings = useSettings();
+  const actor = useDeskActor();
+  const services = useLiveQuery(() => db.services.find({ selector: { active: true } }), [db]);
+  const [rows, setRows] = useState<Row[]>(() => invoice.lines.map((l) => {
+    const input = lineToInput(l, invoice.currency);
+    return { key: nextKey(), id: input.id ?? '', serviceId: input.serviceId ?? '', description: input.description, quantity: String(input.quantity), price: String(input.price), discountPercent: String(input.discountPercent), vatRateBp: input.vatRateBp };
+  }));
+  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rates = [...new Set([...settings.vatRatesBp, ...invoice.lines.map((l) => l.vatRateBp)])].sort((a, b) => b - a);
+
+  const update = (key: string, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const addLine = () => setRows((rs) => [...rs, { key: nextKey(), id: '', serviceId: '', description: '', quantity: '1', price: '', discountPercent: '', vatRateBp: settings.vatRatesBp[0] ?? 0 }]);
+  const fromService = (key: string, serviceId: string) => {
+    const s = services?.find((x) => x.id === serviceId);
+    if (!s) return update(key, { serviceId: '' });
+    update(key, { serviceId, description: s.name, price: minorToInput(s.priceMinor, invoice.currency), vatRateBp: s.vatRateBp });
+  };
+
+  // A running total while typing; lines that do not parse yet count as nothing.
+  const preview = invoiceTotals(rows.map((r) => {
+    const price = parseAmount(r.price || '0', invoice.currency);
+    const discount = Number(r.discountPercent.replace(',', '.') || '0');
+    return { quantity: /^\d+$/.test(r.quantity) ? Number(r.quantity) : 0, unitPriceMinor: price.ok ? price.value : 0, discountBp: Number.isFinite(discount) ? Math.round(discount * 100) : 0, vatRateBp: r.vatRateBp };
+  })).totalMinor;
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await editInvoiceLines(db, invoice.id, rows.map(toInput), actor);
+      onDone();
+    } catch (err) {
+      const field = err instanceof RefusedError ? err.field : undefined;
+      setError({ message: errorText(err), field });
+      if (field) queueMicrotask(() => document.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
+
+  return (
+    <form className="line-editor" aria-label="Edit invoice lines" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      {error && <p className="form-error" role="alert">{error.message}</p>}
+      <table className="table line-editor__table">
+        <caption className="visually-hidden">Invoice lines being edited</caption>
+        <thead>
+          <tr>
+            <th scope="col">Service</th><th scope="col">Description</th><th scope="col" className="num">Qty</th>
+            <th scope="col" className="num">Unit price</th><th scope="col" className="num">Discount %</th><th scope="col">VAT</th><th scope="col"><span className="visually-hidden">Remove</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && <tr><td colSpan={7} className="muted">No lines. Add one below; an invoice needs at least one line to be completed.</td></tr>}
+          {rows.map((r, i) => (
+            <tr key={r.key}>
+              <td>
+                <select aria-label={`Line ${i + 1} service`} value={r.serviceId} onChange={(e) => fromService(r.key, e.target.value)}>
+                  <option value="">—</option>
+                  {services?.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                </select>
+              </td>
+              <td><input aria-label={`Line ${i + 1} description`} data-field={`line-${i}-description`} aria-invalid={invalid(`line-${i}-description`)} value={r.description} maxLength={300} onChange={(e) => update(r.key, { description: e.target.value })} /></td>
+              <td className="num"><input aria-label={`Line ${i + 1} quantity`} data-field={`line-${i}-quantity`} aria-invalid={invalid(`line-${i}-quantity`)} className="input--narrow" inputMode="numeric" value={r.quantity} onChange={(e) => update(r.key, { quantity: e.target.value })} /></td>
+              <td className="num"><input aria-label={`Line ${i + 1} unit price`} data-field={`line-${i}-price`} aria-invalid={invalid(`line-${i}-price`)} className="input--money" inputMode="decimal" value={r.price} onChange={(e) => update(r.key, { price: e.target.value })} /></td>
+              <td className="num"><input aria-label={`Line ${i + 1} discount percent`} data-field={`line-${i}-discount`} aria-invalid={invalid(`line-${i}-discount`)} className="input--narrow" inputMode="decimal" value={r.discountPercent} onChange={(e) => update(r.key, { discountPercent: e.target.value })} /></td>
+              <td>
+                <select aria-label={`Line ${i + 1} VAT rate`} data-field={`line-${i}-vat`} aria-invalid={invalid(`line-${i}-vat`)} value={r.vatRateBp} onChange={(e) => update(r.key, { vatRateBp: Number(e.target.value) })}>
+                  {rates.map((rate) => <option key={rate} value={rate}>{formatVatRate(rate, settings.locale)}</option>)}
+                </select>
+              </td>
+              <td><button type="button" className="icon-button" aria-label={`Remove line ${i + 1}`} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>×</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="line-editor__footer">
+        <button type="button" className="button" onClick={addLine}>Add line</button>
+        <p className="line-editor__total">Total <strong data-testid="editor-total">{money(preview, invoice.currency, settings)}</strong></p>
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onDone} disabled={busy}>Cancel</button>
+        <button type="submit" className="button button--primary" disabled={busy}>{busy ? 'Saving…' : 'Save lines'}</button>
+      </div>
+    </form>
+  );
+}

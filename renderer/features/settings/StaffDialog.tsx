@@ -1,0 +1,103 @@
+/**
+ * Add a staff member, or change one: name, email, roles, whether they have a column in
+ * the calendar, and (when changing) whether they are still active. The data layer
+ * refuses non-admins and a change that would leave the clinic without an active admin.
+ */
+import { useDesk } from '../../app/desk-context.js';
+import { addStaff, updateStaff } from '../../../shared/db/staff-commands.js';
+import { ROLE_LABELS } from '../../../shared/domain/staff.js';
+import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../../../shared/schemas/index.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { Field } from '../../ui/Field.js';
+import { useForm } from '../../ui/use-form.js';
+import { Checkbox, ChoiceGroup, type Choice } from './controls.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+
+const ROLE_HELP: Readonly<Record<StaffRole, string>> = {
+  admin: 'Settings and staff, plus everything billing can do.',
+  billing: 'Payments, invoices and payment links, plus bookings.',
+  reception: 'Bookings and clients.',
+  practitioner: 'Bookings and clients.',
+};
+const ROLE_CHOICES: readonly Choice<StaffRole>[] = STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], help: ROLE_HELP[role] }));
+
+/** `member` null: add a new staff member. */
+export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | null; onClose: () => void; onSaved: (saved: StaffDoc) => void }) {
+  const { db } = useDesk();
+  const ctx = useDeskActor();
+  // Roles travel as a space-separated list and yes/no as text: useForm holds strings.
+  const form = useForm({
+    name: member?.name ?? '',
+    email: member?.email ?? '',
+    roles: (member?.roles ?? []).join(' '),
+    isPractitioner: member?.isPractitioner ? 'yes' : 'no',
+    active: member && !member.active ? 'no' : 'yes',
+  });
+  const roles = form.values.roles.split(' ').filter(Boolean) as StaffRole[];
+  const set = (name: keyof typeof form.values, value: string) => form.setValues((v) => ({ ...v, [name]: value }));
+  const formId = 'staff-form';
+
+  return (
+    <Dialog
+      title={member ? `Edit ${member.name}` : 'Add staff member'}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form={formId} className="button button--primary" disabled={form.busy}>
+            {form.busy ? 'Saving…' : member ? 'Save changes' : 'Add staff member'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        noValidate
+        aria-label={member ? `Edit ${member.name}` : 'Add staff member'}
+        onSubmit={(e) => {
+          e.preventDefault();
+          let saved: StaffDoc | null = null;
+          void form.submit(async (v) => {
+            const input = { name: v.name, email: v.email, roles, isPractitioner: v.isPractitioner === 'yes', active: v.active === 'yes' };
+            saved = member ? await updateStaff(db, member.id, input, ctx) : await addStaff(db, input, ctx);
+          }).then((ok) => { if (ok && saved) onSaved(saved); });
+        }}
+      >
+        <Field label="Name" hint="Shown when choosing who is at the desk." error={form.fieldError('name')}>
+          <input {...form.bind('name')} autoComplete="off" autoFocus />
+        </Field>
+        <Field label="Email (optional)" error={form.fieldError('email')}>
+          <input {...form.bind('email')} type="email" autoComplete="off" />
+        </Field>
+        <ChoiceGroup
+          legend="Roles"
+          name="roles"
+          multiple
+          choices={ROLE_CHOICES}
+          selected={roles}
+          onChange={(next) => set('roles', next.join(' '))}
+          error={form.fieldError('roles')}
+        />
+        <Checkbox
+          name="isPractitioner"
+          label="Has a column in the calendar"
+          hint="For staff who see clients; bookings are made in their column."
+          checked={form.values.isPractitioner === 'yes'}
+          onChange={(on) => set('isPractitioner', on ? 'yes' : 'no')}
+          error={form.fieldError('isPractitioner')}
+        />
+        {member && (
+          <Checkbox
+            name="active"
+            label="Active"
+            hint="Staff who are no longer active cannot sign in; their past work keeps their name."
+            checked={form.values.active === 'yes'}
+            onChange={(on) => set('active', on ? 'yes' : 'no')}
+            error={form.fieldError('active')}
+          />
+        )}
+        {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+      </form>
+    </Dialog>
+  );
+}

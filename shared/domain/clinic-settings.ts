@@ -1,0 +1,145 @@
+/**
+ * What an admin may type into Settings → Billing and Settings → Invoice details, checked
+ * before anything is saved (DESIGN.md invariant 8): each card gives back the settings
+ * fields it changes, or one refusal that names the form field to fix. Pure: the data
+ * layer reads the current settings and writes the result (shared/db/settings-commands.ts).
+ */
+import type { ClinicSettingsDoc } from '../schemas/index.js';
+import { checkEmail, checkName } from './contact.js';
+import { ok, refuse, type Result } from './result.js';
+import { formatVatRate, parseVatRate } from './vat.js';
+
+export const BILLING_PROCESSES = ['automatic', 'manual'] as const;
+export const ALT_PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'other'] as const;
+export const LINK_TIMINGS = ['after_booking', 'after_appointment'] as const;
+
+export const MAX_LINK_DELAY_MINUTES = 10_080; // one week, as the schema allows
+export const MAX_PAYMENT_TERMS_DAYS = 365;
+/** More rates than any country uses; keeps the invoice line's VAT menu short. */
+export const MAX_VAT_RATES = 10;
+
+export type BillingSettings = Pick<ClinicSettingsDoc,
+  'billingProcess' | 'manualCreateDraft' | 'defaultAltPaymentMethod' | 'linkTiming' | 'linkDelayMinutes' | 'paymentTermsDays' | 'vatRatesBp'>;
+export type InvoiceDetails = Pick<ClinicSettingsDoc,
+  'clinicName' | 'displayName' | 'organisationNumber' | 'address' | 'bankAccount' | 'supportEmail' | 'senderName'>;
+
+/** The billing card as typed: numbers and the VAT list are text until checked. */
+export interface BillingSettingsInput {
+  readonly billingProcess: string;
+  readonly manualCreateDraft: boolean;
+  readonly defaultAltPaymentMethod: string;
+  readonly linkTiming: string;
+  readonly linkDelayMinutes: string;
+  readonly paymentTermsDays: string;
+  /** "25, 15, 12, 0" */
+  readonly vatRates: string;
+}
+
+export type InvoiceDetailsInput = { readonly [K in keyof InvoiceDetails]-?: string };
+
+const isOneOf = <T extends string>(options: readonly T[], value: string): value is T => (options as readonly string[]).includes(value);
+
+/** A whole number typed as text ("14", " 30 "), or null when it is not one. */
+function wholeNumber(text: string): number | null {
+  const trimmed = text.trim();
+  return /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+export function checkBillingSettings(input: BillingSettingsInput, current: Pick<ClinicSettingsDoc, 'linkDelayMinutes' | 'locale'>): Result<BillingSettings> {
+  if (!isOneOf(BILLING_PROCESSES, input.billingProcess)) return refuse('Choose Automatic or Manual as the billing process.', 'billingProcess');
+  if (!isOneOf(ALT_PAYMENT_METHODS, input.defaultAltPaymentMethod)) {
+    return refuse('Choose the payment method staff use most often when a client pays at the desk.', 'defaultAltPaymentMethod');
+  }
+  if (!isOneOf(LINK_TIMINGS, input.linkTiming)) return refuse('Choose when the payment link is sent.', 'linkTiming');
+
+  // Sent right after booking, the delay is not used: keep the stored one for a later switch back.
+  let linkDelayMinutes = current.linkDelayMinutes;
+  if (input.linkTiming === 'after_appointment') {
+    const minutes = wholeNumber(input.linkDelayMinutes);
+    if (minutes === null || minutes > MAX_LINK_DELAY_MINUTES) {
+      return refuse(`Enter how many minutes after the appointment the payment link is sent, as a whole number from 0 to ${MAX_LINK_DELAY_MINUTES} (one week).`, 'linkDelayMinutes');
+    }
+    linkDelayMinutes = minutes;
+  }
+
+  const days = wholeNumber(input.paymentTermsDays);
+  if (days === null || days > MAX_PAYMENT_TERMS_DAYS) {
+    return refuse(`Enter the payment terms as a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}.`, 'paymentTermsDays');
+  }
+
+  const rates = parseVatRateList(input.vatRates, current.locale);
+  if (!rates.ok) return rates;
+
+  return ok({
+    billingProcess: input.billingProcess,
+    manualCreateDraft: input.manualCreateDraft,
+    defaultAltPaymentMethod: input.defaultAltPaymentMethod,
+    linkTiming: input.linkTiming,
+    linkDelayMinutes,
+    paymentTermsDays: days,
+    vatRatesBp: rates.value,
+  });
+}
+
+/**
+ * "25, 15, 12, 0" → [2500, 1500, 1200, 0], highest first. Rates are separated by
+ * commas, semicolons or spaces, but a comma between two digits is a decimal comma:
+ * "12,5" is one rate (12.5 %), and "25,15,12,0" is refused rather than guessed at.
+ */
+export function parseVatRateList(input: string, locale: string, field = 'vatRates'): Result<number[]> {
+  const tokens = input.replace(/%/g, ' ').split(/;|\s+|,(?!\d)|(?<!\d),/).map((t) => t.trim()).filter((t) => t !== '');
+  if (tokens.length === 0) return refuse('Enter at least one VAT rate, like 25 or 0.', field);
+  if (tokens.length > MAX_VAT_RATES) return refuse(`List at most ${MAX_VAT_RATES} VAT rates.`, field);
+  const rates: number[] = [];
+  for (const token of tokens) {
+    const parsed = parseVatRate(token);
+    if (!parsed.ok) {
+      const number = Number(token.replace(',', '.'));
+      return refuse(Number.isFinite(number) && number > 100
+        ? `"${token}" is too high: a VAT rate cannot be above 100 %.`
+        : `"${token}" is not a VAT rate. Write each rate as a percentage, like 25 or 12.5, and separate them with a comma and a space: 25, 15, 12, 0.`, field);
+    }
+    if (rates.includes(parsed.value)) return refuse(`${formatVatRate(parsed.value, locale)} is listed twice. List each VAT rate once.`, field);
+    rates.push(parsed.value);
+  }
+  return ok(rates.sort((a, b) => b - a));
+}
+
+/** The stored rates as an admin would type them: [2500, 1250, 0] → "25, 12.5, 0". */
+export function vatRateListText(ratesBp: readonly number[]): string {
+  return ratesBp.map((bp) => String(bp / 100)).join(', ');
+}
+
+/** Optional text: trimmed, runs of spaces and line breaks made one space. */
+function optionalText(input: string, field: string, label: string, maxLength: number): Result<string> {
+  const text = input.trim().replace(/\s+/g, ' ');
+  if (text.length > maxLength) return refuse(`${label} can be at most ${maxLength} characters.`, field);
+  return ok(text);
+}
+
+export function checkInvoiceDetails(input: InvoiceDetailsInput): Result<InvoiceDetails> {
+  const clinicName = checkName(input.clinicName, 'clinicName', 'The legal name', 120);
+  if (!clinicName.ok) return clinicName;
+  const displayName = checkName(input.displayName, 'displayName', 'The display name', 120);
+  if (!displayName.ok) return displayName;
+  const organisationNumber = optionalText(input.organisationNumber, 'organisationNumber', 'The organisation number', 40);
+  if (!organisationNumber.ok) return organisationNumber;
+  // Printed on one line on invoices, as client addresses are.
+  const address = optionalText(input.address.trim().replace(/\s*\n\s*/g, ', '), 'address', 'The address', 300);
+  if (!address.ok) return address;
+  const bankAccount = optionalText(input.bankAccount, 'bankAccount', 'The bank account', 40);
+  if (!bankAccount.ok) return bankAccount;
+  const supportEmail = checkEmail(input.supportEmail, 'supportEmail');
+  if (!supportEmail.ok) return supportEmail;
+  const senderName = optionalText(input.senderName, 'senderName', 'The sender name', 120);
+  if (!senderName.ok) return senderName;
+  return ok({
+    clinicName: clinicName.value,
+    displayName: displayName.value,
+    organisationNumber: organisationNumber.value,
+    address: address.value,
+    bankAccount: bankAccount.value,
+    supportEmail: supportEmail.value,
+    senderName: senderName.value,
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Staff as an admin types them in Settings → Staff, and the one rule about the list
+ * as a whole: the clinic always keeps at least one active admin, or nobody could
+ * change settings or staff again (DESIGN.md invariant 9 would lock the clinic out).
+ */
+import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../schemas/staff.js';
+import { checkEmail, checkName, foldForSearch } from './contact.js';
+import { hasPermission } from './permissions.js';
+import { ok, refuse, type Result } from './result.js';
+
+export type StaffFields = Pick<StaffDoc, 'name' | 'email' | 'roles' | 'isPractitioner' | 'active'>;
+
+export interface StaffInput {
+  readonly name: string;
+  readonly email: string;
+  readonly roles: readonly string[];
+  /** Gets a column in the calendar's day view. */
+  readonly isPractitioner: boolean;
+  readonly active: boolean;
+}
+
+export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
+  admin: 'Admin',
+  billing: 'Billing',
+  reception: 'Reception',
+  practitioner: 'Practitioner',
+};
+
+const isRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
+
+export function checkStaff(input: StaffInput): Result<StaffFields> {
+  const name = checkName(input.name, 'name', 'The name', 120);
+  if (!name.ok) return name;
+  const email = checkEmail(input.email, 'email');
+  if (!email.ok) return email;
+  const unknown = input.roles.find((role) => !isRole(role));
+  if (unknown !== undefined) return refuse(`"${unknown}" is not a role. Choose from Admin, Billing, Reception and Practitioner.`, 'roles');
+  // Stored in one order, so the same roles always compare (and sync) as the same list.
+  const roles = STAFF_ROLES.filter((role) => input.roles.includes(role));
+  if (roles.length === 0) return refuse(`Choose at least one role for ${name.value}.`, 'roles');
+  return ok({ name: name.value, email: email.value, roles, isPractitioner: input.isPractitioner, active: input.active });
+}
+
+type AdminState = Pick<StaffDoc, 'id' | 'roles' | 'active'>;
+
+const isActiveAdmin = (s: AdminState) => s.active && hasPermission(s.roles, 'admin');
+
+/** The staff list with `changed` added, or in place of the member with its id. */
+function withChange(allStaff: readonly AdminState[], changed: AdminState): AdminState[] {
+  return [...allStaff.filter((s) => s.id !== changed.id), changed];
+}
+
+/** True when saving `changed` would leave the clinic without an active admin. */
+export function wouldLeaveNoAdmin(allStaff: readonly AdminState[], changed: AdminState): boolean {
+  return !withChange(allStaff, changed).some(isActiveAdmin);
+}
+
+/** The refusal for a change that would leave no active admin, naming what to fix. */
+export function checkKeepsAnAdmin(allStaff: readonly AdminState[], changed: AdminState & Pick<StaffDoc, 'name'>): Result<null> {
+  if (!wouldLeaveNoAdmin(allStaff, changed)) return ok(null);
+  return refuse(
+    `${changed.name} is the clinic's only active admin. Give someone else the admin role first, so someone can still change settings and staff.`,
+    changed.active ? 'roles' : 'active',
+  );
+}
+
+/** Staff choose their name to sign in, so two active members may not share one. */
+export function checkNameIsFree(allStaff: readonly Pick<StaffDoc, 'id' | 'name' | 'active'>[], changed: Pick<StaffDoc, 'id' | 'name' | 'active'>): Result<null> {
+  const key = foldForSearch(changed.name);
+  const taken = changed.active && allStaff.some((s) => s.id !== changed.id && s.active && foldForSearch(s.name) === key);
+  if (!taken) return ok(null);
+  return refuse(`There is already a staff member called ${changed.name}. Add a last name or an initial so people can tell them apart when signing in.`, 'name');
+}
