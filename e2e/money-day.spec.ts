@@ -11,6 +11,10 @@ import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
 import { CheckoutPage } from './pages/checkout-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { DaySheetPage } from './pages/day-sheet-page.js';
+import { PrintPage } from './pages/print-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 
 test.afterEach(stopAllHosts);
 
@@ -29,6 +33,11 @@ test('a whole day of money: part and full payments, a credit note, a void, and t
   await setup.fill(OSLO_CLINIC);
   await setup.submit();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  // The clinic's invoice details, printed on every invoice.
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.editInvoiceDetails({ 'Organisation number': '912 345 678 MVA', Address: 'Strandgata 1, 5013 Bergen', 'Bank account': '1503 12 34567' });
 
   const clients = new ClientsPage(page);
   await clients.open();
@@ -162,5 +171,57 @@ test('a whole day of money: part and full payments, a credit note, a void, and t
   await expect(record.ledgerRows().filter({ hasText: 'Credit note 3 for invoice 2' })).toContainText('−250,00');
   await expect(record.ledgerRows().filter({ hasText: 'Invoice 4 voided' })).toContainText('−750,00');
   await screenshot(page, 'money-09-ledger-after');
+
+  // ---- The day sheet agrees with the ledger.
+  const daySheet = new DaySheetPage(page);
+  await daySheet.open();
+  await expect(daySheet.takings('cash')).toHaveText(kr('500,00'));
+  await expect(daySheet.takings('card_terminal')).toHaveText(kr('266,00'));
+  await expect(daySheet.takingsTotal()).toHaveText(kr('766,00'));
+  await expect(daySheet.documents('invoices-completed').count).toHaveText('3');
+  await expect(daySheet.documents('invoices-completed').total).toHaveText(kr('2 266,00'));
+  await expect(daySheet.documents('credit-notes').total).toHaveText(kr('250,00'));
+  await expect(daySheet.documents('voided').total).toHaveText(kr('750,00'));
+  await expect(daySheet.outstanding().total).toHaveText(kr('500,00'));
+  await expectAccessible(page, 'day sheet');
+  await screenshot(page, 'money-10-day-sheet');
+
+  // ---- The printed invoice (PDF) carries what a Norwegian invoice must, to the øre.
+  await clients.open();
+  await clients.openClient('Berg, Ingrid');
+  await record.openInvoicesTab();
+  await record.openInvoice(/Invoice 1:/, 'Settled');
+  await invoice.option('Print');
+  const invoiceId = decodeURIComponent((await page.evaluate(() => location.hash)).split('/').pop()!);
+  const print = new PrintPage(page);
+  await print.waitUntilLoaded();
+  await expectAccessible(page, 'invoice print view');
+  await screenshot(page, 'money-11-invoice-print');
+  const text = await print.pdfText();
+  for (const expected of ['Fjordside Fysioterapi', 'Org. no. 912 345 678 MVA', 'Strandgata 1, 5013 Bergen', 'Ingrid Berg', 'Strandgata 5, 5013 Bergen',
+    'Konsultasjon', 'Kinesiotape', '766,00 kr', '72,80 kr', '18,20 kr', '1503 12 34567']) {
+    expect(text, `the printed invoice shows ${expected}`).toContain(expected);
+  }
+  expect(text).toMatch(/Invoice no\.\s*1\b/);
+  expect(text).toMatch(/Due date/);
+  await print.saveExpectingPrintDialog();
+  await print.back();
+
+  // ---- A receptionist can book and look, but not take payment or change invoices.
+  await settings.open();
+  await settings.addStaff('Rita Resepsjon', ['Reception']);
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await new SignInPage(page).signIn('Rita Resepsjon');
+  await clients.open();
+  await clients.openClient('Berg, Ingrid');
+  await record.openInvoicesTab();
+  await record.openInvoice(/Invoice 2/);
+  await expect(invoice.dialog().getByText('Taking payment and changing invoices needs the billing permission.')).toBeVisible();
+  await expect(invoice.dialog().getByRole('button', { name: 'Take payment' })).toHaveCount(0);
+  await invoice.close();
+  await page.evaluate((id) => { location.hash = `#/checkout/${id}`; }, invoiceId);
+  await expect(page.getByRole('alert')).toHaveText('Taking payments needs the billing permission. Ask someone with billing rights.');
+  await expectAccessible(page, 'checkout refused');
+  await screenshot(page, 'money-12-receptionist-refused');
   expect(problems).toEqual([]);
 });

@@ -63,6 +63,8 @@ export function PrintScreen({ kind, id }: { kind: PrintKind; id: string }) {
 
   return (
     <div className="print-page">
+      {/* A banner landmark around the toolbar: all content sits in landmarks (axe). */}
+      <header className="print-toolbar-banner">
       <div className="print-toolbar" role="toolbar" aria-label="Print">
         <button type="button" className="button" onClick={back}>Back</button>
         <button type="button" className="button button--primary" onClick={() => void save()} disabled={!title || busy} aria-busy={busy}>
@@ -70,6 +72,7 @@ export function PrintScreen({ kind, id }: { kind: PrintKind; id: string }) {
         </button>
         {status && <p className={status.error ? 'form-error print-toolbar__status' : 'print-toolbar__status'} role={status.error ? 'alert' : 'status'}>{status.text}</p>}
       </div>
+      </header>
       <main className="print-sheet" id="main">
         <header className="print-clinic">
           <p className="print-clinic__name">{settings.clinicName}</p>
