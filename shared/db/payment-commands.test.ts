@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { StaffDoc } from '../schemas/index.js';
-import { createClinicDatabase, type ClinicDatabase } from './database.js';
+import type { ClinicDatabase } from './database.js';
+import { openTestClinic } from './test-clinic.js';
 import { cancelBooking, createBooking, rescheduleBooking } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { completeInvoice, createCreditNote, createInvoiceForBooking, editInvoiceLines, voidInvoice } from './invoice-commands.js';
 import { applyClientCredit, refundClientCredit, takePayment } from './payment-commands.js';
 import { loadClientMoney } from './client-money.js';
-import { runSetup } from './setup-commands.js';
 import { ledgerEntries } from '../domain/ledger.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -22,16 +20,7 @@ let bookings: string[];
 const ctx = (actor = admin) => ({ actor, synced: false, now: NOW });
 
 beforeEach(async () => {
-  db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `money-${crypto.randomUUID()}` });
-  const setup = await runSetup(db, {
-    clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
-    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-  }, '2026-01-01T08:00:00.000Z');
-  admin = setup.practitioner.id;
-  serviceId = setup.service.id;
-  const rita: StaffDoc = { ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false, sortKey: 5 };
-  await db.staff.insert(rita);
-  reception = rita.id;
+  ({ db, admin, reception, serviceId } = await openTestClinic('money'));
   clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', NOW, admin)).id;
   drafts = [];
   bookings = [];

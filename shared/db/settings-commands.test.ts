@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { CLINIC_SETTINGS_ID, type ClinicSettingsDoc, type StaffDoc } from '../schemas/index.js';
+import { CLINIC_SETTINGS_ID, type ClinicSettingsDoc } from '../schemas/index.js';
 import type { BillingSettingsInput, InvoiceDetailsInput } from '../domain/clinic-settings.js';
 import { RefusedError } from '../domain/result.js';
-import { createClinicDatabase, type ClinicDatabase } from './database.js';
-import { runSetup } from './setup-commands.js';
+import type { ClinicDatabase } from './database.js';
+import { openTestClinic } from './test-clinic.js';
 import { updateClinicSettings } from './settings-commands.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -24,15 +23,7 @@ const DETAILS: InvoiceDetailsInput = {
 };
 
 beforeEach(async () => {
-  db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `settings-${crypto.randomUUID()}` });
-  const setup = await runSetup(db, {
-    clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
-    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-  }, '2026-01-01T08:00:00.000Z');
-  admin = setup.practitioner.id;
-  const rita: StaffDoc = { ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false, sortKey: 5 };
-  await db.staff.insert(rita);
-  reception = rita.id;
+  ({ db, admin, reception } = await openTestClinic('settings'));
 });
 
 afterEach(async () => {

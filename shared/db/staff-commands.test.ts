@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { StaffDoc } from '../schemas/index.js';
 import { PRACTITIONER_COLORS } from '../domain/setup.js';
 import { RefusedError } from '../domain/result.js';
 import type { StaffInput } from '../domain/staff.js';
-import { createClinicDatabase, type ClinicDatabase } from './database.js';
-import { runSetup } from './setup-commands.js';
+import type { ClinicDatabase } from './database.js';
+import { openTestClinic } from './test-clinic.js';
 import { addStaff, updateStaff } from './staff-commands.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -18,15 +16,7 @@ const ASTRID: StaffInput = { name: 'Astrid Solberg', email: '', roles: ['admin',
 const MARTE: StaffInput = { name: 'Marte Lie', email: 'marte@fjordside.no', roles: ['practitioner'], isPractitioner: true, active: true };
 
 beforeEach(async () => {
-  db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `staff-${crypto.randomUUID()}` });
-  const setup = await runSetup(db, {
-    clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
-    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-  }, '2026-01-01T08:00:00.000Z');
-  admin = setup.practitioner.id;
-  const rita: StaffDoc = { ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false, sortKey: 5 };
-  await db.staff.insert(rita);
-  reception = rita.id;
+  ({ db, admin, reception } = await openTestClinic('staff'));
 });
 
 afterEach(async () => {

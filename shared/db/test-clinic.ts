@@ -1,0 +1,32 @@
+/**
+ * A set-up clinic in an in-memory database, for data-layer tests: Fjordside Physio in
+ * NOK and Europe/Oslo, its admin practitioner Astrid Solberg (admin, billing) with one
+ * 45-minute service at 750 (25 % VAT), and Rita Resepsjon with reception only.
+ * Test-only: imported by *.test.ts beside it; close the database after each test.
+ */
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { StaffDoc } from '../schemas/index.js';
+import { createClinicDatabase, type ClinicDatabase } from './database.js';
+import { runSetup } from './setup-commands.js';
+
+export interface TestClinic {
+  db: ClinicDatabase;
+  /** Astrid Solberg: admin, billing, practitioner. */
+  admin: string;
+  /** Rita Resepsjon: reception only. */
+  reception: string;
+  serviceId: string;
+}
+
+export const SETUP_AT = '2026-01-01T08:00:00.000Z';
+
+export async function openTestClinic(name: string): Promise<TestClinic> {
+  const db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `${name}-${crypto.randomUUID()}` });
+  const setup = await runSetup(db, {
+    clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
+    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
+  }, SETUP_AT);
+  const rita: StaffDoc = { ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false, sortKey: 5 };
+  await db.staff.insert(rita);
+  return { db, admin: setup.practitioner.id, reception: rita.id, serviceId: setup.service.id };
+}
