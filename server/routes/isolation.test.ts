@@ -125,7 +125,7 @@ describe.each(backends())('clinic isolation on $name', (backend) => {
     const bDocs = new Map<string, { id: string; _deleted: boolean }>();
     for (const c of COLLECTION_NAMES) {
       // Ids without the marker: A pushes to the same ids, and its own copies may come back to it.
-      const doc = c === 'staff' ? staffDoc('doc-staff', `${B} person`, ['reception']) : { id: `doc-${c}`, _deleted: false, note: B, status: 'draft', number: 0 };
+      const doc = c === 'staff' ? staffDoc('doc-staff', `${B} person`, ['reception']) : { id: `doc-${c}`, _deleted: false, note: B, status: 'draft', number: 0, ...(c === 'invoices' ? { kind: 'invoice' } : {}), ...(c === 'payments' ? { kind: 'payment', method: 'cash', amountMinor: 100 } : {}) };
       await insert(app, b.desk, c, [doc]);
       bDocs.set(c, doc);
     }

@@ -79,7 +79,7 @@ describe('decidePushRow', () => {
     const rolesArb = fc.subarray([...STAFF_ROLES] as StaffRole[]);
     fc.assert(fc.property(fc.constantFrom(...COLLECTION_NAMES), rolesArb, fc.boolean(), (collection, roles, active) => {
       const staff: ActingStaff = { id: 'st-1', name: 'Ingrid Berg', roles, active };
-      const d = decidePushRow(ctx(collection, staff), null, { newDocumentState: { id: 'new', _deleted: false, kind: 'invoice', status: 'draft', number: 0 } });
+      const d = decidePushRow(ctx(collection, staff), null, { newDocumentState: { id: 'new', _deleted: false, kind: 'invoice', status: 'draft', number: 0, ...(collection === 'payments' ? { kind: 'payment', method: 'cash', amountMinor: 100 } : {}) } });
       const allowed = active && hasPermission(roles, COLLECTION_POLICIES[collection].write);
       expect(d.kind).toBe(allowed ? 'write' : 'refused');
     }));
@@ -106,7 +106,7 @@ describe('decidePushRow', () => {
       const d = decidePushRow(ctx(collection), stored, { newDocumentState: next, assumedMasterState: stored });
       expect(d.kind).toBe(sameState(stored, next) ? 'unchanged' : 'conflict');
     }));
-    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { id: 'p', _deleted: false } }).kind).toBe('write');
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { id: 'p', _deleted: false, kind: 'payment', method: 'cash', amountMinor: 100 } }).kind).toBe('write');
     expect(decidePushRow(ctx('payments'), null, { newDocumentState: { id: 'p', _deleted: true } }).kind).toBe('refused');
   });
 });
@@ -168,6 +168,17 @@ describe('decidePushRow for invoices', () => {
     expect(decidePushRow(ctx('invoices', reception), draft, { newDocumentState: edited, assumedMasterState: draft }).kind).toBe('refused');
     const creditNote = invoice({ id: 'cn-1', kind: 'credit_note', status: 'completed', creditsInvoiceId: 'inv-1' });
     expect(decidePushRow(ctx('invoices', reception), null, { newDocumentState: creditNote }).kind).toBe('refused');
+  });
+
+  it('refuses money facts that are not a positive amount or mix up client credit', () => {
+    const base = { id: 'p1', _deleted: false, kind: 'payment', method: 'cash', amountMinor: 10_000, currency: 'NOK' };
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: base }).kind).toBe('write');
+    for (const amountMinor of [0, -500, 1.5, '100']) {
+      expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, amountMinor } })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/positive amount/) });
+    }
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, kind: 'credit_applied' } }).kind).toBe('refused');
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, method: 'client_credit' } }).kind).toBe('refused');
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, kind: 'credit_applied', method: 'client_credit' } }).kind).toBe('write');
   });
 
   it('lets booking staff create a draft, keep it in step and void it when the booking is cancelled', () => {

@@ -110,6 +110,15 @@ export function permissionProblem(ctx: PushRuleContext): string | null {
   return staffPermissionProblem(ctx.staffId, ctx.staff, COLLECTION_POLICIES[ctx.collection].write, WHAT[ctx.collection]);
 }
 
+/** A money fact the server would never take, whoever sent it (DESIGN.md invariant 8). */
+function paymentProblem(doc: WireDocument): string | null {
+  const amount = doc.amountMinor;
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return 'A payment, refund or use of credit must be a positive amount, so the server did not take it.';
+  if (doc.kind === 'credit_applied' && doc.method !== 'client_credit') return 'Client credit used on an invoice must be recorded as client credit, so the server did not take it.';
+  if (doc.kind !== 'credit_applied' && doc.method === 'client_credit') return 'Only a use of client credit can have client credit as its method, so the server did not take it.';
+  return null;
+}
+
 const LOCKED_INVOICE_STATUSES: ReadonlySet<unknown> = new Set(['completed', 'void']);
 /** What a desk may change when it voids a completed invoice: the status and who/when. */
 const VOID_MAY_CHANGE = ['status', 'updatedAt', 'updatedBy'] as const;
@@ -162,6 +171,10 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
     // Facts are inserted once; an edit or deletion of a stored fact never wins.
     if (stored) return { kind: 'conflict', current: stored };
     if (next._deleted) return { kind: 'refused', message: `Records like ${WHAT[ctx.collection]} are never deleted, so the server did not take the deletion.` };
+    if (ctx.collection === 'payments') {
+      const problem = paymentProblem(next);
+      if (problem) return { kind: 'refused', message: problem };
+    }
     return { kind: 'write', document: next, invoiceNumber: null };
   }
   if (ctx.collection === 'invoices') {
