@@ -5,14 +5,24 @@ import { useLiveDocument } from '../../data/live-query.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { formatLocalDay } from '../../ui/format.js';
 import { InvoicesTab } from './InvoicesTab.js';
+import { useClientScope } from '../../data/use-client-scope.js';
 import { LedgerTab } from './LedgerTab.js';
 
 export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientTab }) {
   const { db } = useDesk();
   const settings = useSettings();
   const client = useLiveDocument(() => db.clients.findOne(clientId), [db, clientId]);
+  const scope = useClientScope();
 
-  if (client === undefined) return <p className="screen" role="status">Loading…</p>;
+  if (scope && !scope.has(clientId)) {
+    return (
+      <section className="screen">
+        <h1>Not one of your clients</h1>
+        <p>This client has no bookings with you, so their record and invoices are not shown. <a href={routeHref({ name: 'clients' })}>Back to clients</a></p>
+      </section>
+    );
+  }
+  if (client === undefined || scope === undefined) return <p className="screen" role="status">Loading…</p>;
   if (client === null) {
     return (
       <section className="screen">

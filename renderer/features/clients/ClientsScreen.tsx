@@ -5,6 +5,7 @@ import { navigate, routeHref } from '../../app/router.js';
 import { findClients } from '../../../shared/db/client-commands.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
 import { NewClientDialog } from './ClientForm.js';
+import { useClientScope } from '../../data/use-client-scope.js';
 
 export function ClientsScreen() {
   const { db } = useDesk();
@@ -12,14 +13,17 @@ export function ClientsScreen() {
   const [results, setResults] = useState<ClientDoc[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [version, setVersion] = useState(0);
+  const scope = useClientScope();
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      findClients(db, query, 100).then((found) => { if (live) setResults(found); }, () => { if (live) setResults([]); });
+      // A practitioner-only user finds among their own clients.
+      if (scope === undefined) return;
+      findClients(db, query, scope ? 2000 : 100).then((found) => { if (live) setResults(scope ? found.filter((c) => scope.has(c.id)).slice(0, 100) : found); }, () => { if (live) setResults([]); });
     }, query ? 120 : 0);
     return () => { live = false; clearTimeout(timer); };
-  }, [db, query, version]);
+  }, [db, query, version, scope]);
 
   useEffect(() => {
     // Re-run the search when clients change (this desk, main or sync).
