@@ -110,4 +110,4 @@ export const ROUTES = {
 } as const;
 
 /** The largest page a pull may ask for; desks ask for this much (bigger pages make a first sync faster). */
-export const PULL_LIMIT_MAX = 2000;
+export const PULL_LIMIT_MAX = 5000;
