@@ -1,0 +1,49 @@
+/**
+ * What the main process's messaging service offers the sender and the scheduler: send
+ * one email or one SMS to a client, and what happened. Transports are chosen from the
+ * clinic's settings and main's secrets: SMTP (nodemailer) or the outbox folder of .eml
+ * files for email; the Twilio-shaped HTTP API or the outbox for SMS. Node-only.
+ */
+import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+
+export interface OutgoingEmail {
+  /** Unique per (payment request or dunning step, channel): the provider idempotency key and the .eml name. */
+  readonly key: string;
+  readonly to: string;
+  /** Display name of the sender: the staff member's name. */
+  readonly fromName: string;
+  readonly facts: PaymentMessageFacts;
+}
+
+export interface OutgoingSms {
+  readonly key: string;
+  /** E.164 or as typed; the transport normalises. */
+  readonly to: string;
+  readonly facts: PaymentMessageFacts;
+}
+
+export type SendOutcome =
+  /** Accepted by the SMTP server / SMS provider, or written to the outbox. */
+  | { readonly outcome: 'sent'; readonly detail: string; readonly segments: number; readonly providerId: string }
+  /** Refused: nothing was delivered; safe to retry when `retryable`. */
+  | { readonly outcome: 'failed'; readonly detail: string; readonly retryable: boolean; readonly segments: number }
+  /** We cannot know whether it went out (e.g. the connection dropped after sending): never re-sent by itself. */
+  | { readonly outcome: 'unknown'; readonly detail: string; readonly segments: number };
+
+export interface MessageTransport {
+  sendEmail(message: OutgoingEmail): Promise<SendOutcome>;
+  sendSms(message: OutgoingSms): Promise<SendOutcome>;
+}
+
+/** One message in the outbox folder, for the outbox screen. */
+export interface OutboxItem {
+  readonly key: string;
+  readonly channel: 'email' | 'sms';
+  readonly to: string;
+  readonly subject: string;
+  /** Plain text (the SMS text, or the email's text part). */
+  readonly text: string;
+  /** The payment link in it. */
+  readonly link: string;
+  readonly at: string;
+}

@@ -1,0 +1,41 @@
+/**
+ * The payment provider seam: one interface, two adapters — Stripe (Checkout Sessions) and
+ * the sandbox (a local pay page for demos and tests). Node-only; secrets stay in main.
+ * Metadata carries our ids only (DESIGN.md invariant 7).
+ */
+export interface LinkRequest {
+  /** Our payment request id; also the idempotency key's stem. */
+  readonly requestId: string;
+  readonly invoiceId: string;
+  readonly clinicId: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** Shown on the pay page: "Invoice 12 — Fjordside Fysio". Never a service or practitioner. */
+  readonly description: string;
+  /** UTC ISO instant the link lapses (Checkout allows 30 minutes to 24 hours). */
+  readonly expiresAt: string;
+  /** One per attempt: a retried call with the same key creates nothing new. */
+  readonly idempotencyKey: string;
+}
+
+export interface PaymentLink {
+  readonly url: string;
+  /** The provider's id (Checkout Session id, or the sandbox's). */
+  readonly providerRef: string;
+  readonly expiresAt: string;
+}
+
+/** What a provider event means for our books, whatever the provider. */
+export type PaymentEvent =
+  | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
+  | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string }
+  | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
+  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
+  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string };
+
+export interface PaymentProvider {
+  readonly kind: 'stripe' | 'sandbox';
+  createLink(request: LinkRequest): Promise<PaymentLink>;
+  /** Deactivates a link that was superseded, paid elsewhere or voided. Idempotent. */
+  expireLink(providerRef: string): Promise<void>;
+}
