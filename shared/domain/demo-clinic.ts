@@ -2,6 +2,7 @@
  * A seeded demo clinic for people who just want to look, and for benchmarks: a
  * deterministic set of documents made by the same rules as real bookings.
  */
+import { defaultPaymentSettings } from './payment-settings.js';
 import type { BookingDoc, ClientDoc, ClinicSettingsDoc, InvoiceDoc, ServiceDoc, StaffDoc } from '../schemas/index.js';
 import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling } from './billing.js';
 import { bookingEnd } from './bookings.js';
@@ -54,7 +55,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
     billingProcess: 'automatic', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal',
     linkTiming: 'after_appointment', linkDelayMinutes: 15, paymentTermsDays: 14, vatRatesBp: [2500, 1500, 1200, 0],
     organisationNumber: '912 345 678', address: 'Strandgata 1, 5013 Bergen', supportEmail: 'post@fjordside.example', bankAccount: '1503 12 34567',
-    senderName: 'Fjordside Physio', invoicingActivatedAt: created, ...base,
+    senderName: 'Fjordside Physio', ...defaultPaymentSettings(2500), invoicingActivatedAt: created, ...base,
   };
   const staff: StaffDoc[] = Array.from({ length: options.practitioners }, (_, i) => ({
     id: demoId('staff', i), name: PRACTITIONERS[i % PRACTITIONERS.length]! + (i >= PRACTITIONERS.length ? ` ${i}` : ''), email: '',

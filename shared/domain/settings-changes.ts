@@ -24,6 +24,17 @@ const LABELS: Readonly<Record<keyof Editable, string>> = {
   bankAccount: 'Bank account',
   supportEmail: 'Support email',
   senderName: 'Sender name',
+  paymentProvider: 'Payment provider',
+  linkLifetimeHours: 'Payment link lifetime (hours)',
+  emailCostMinor: 'Email cost',
+  smsSegmentCostMinor: 'SMS cost per segment',
+  messageVatBp: 'VAT on messages',
+  reminderAfterDueDays: 'Reminder, days after due',
+  secondReminderAfterDays: 'Second reminder, days after the first',
+  finalNoticeAfterDays: 'Final notice, days after the second reminder',
+  finalNoticeGivesDays: 'Days the final notice gives',
+  reminderFeeMinor: 'Reminder fee',
+  notifyClinicOnPayment: 'Email the clinic when a link is paid',
 };
 
 function describe(key: keyof Editable, value: unknown, locale: string): string {

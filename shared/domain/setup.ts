@@ -2,6 +2,7 @@
  * First-run setup: the clinic, its first practitioner and its first service, checked
  * together so setup either writes everything or nothing.
  */
+import { defaultPaymentSettings } from './payment-settings.js';
 import type { ClinicSettingsDoc, ServiceDoc, StaffDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { checkName } from './contact.js';
@@ -67,6 +68,7 @@ export function checkSetup(input: SetupInput, now: string): Result<SetupDocs> {
     bankAccount: '',
     supportEmail: '',
     senderName: clinicName.value,
+    ...defaultPaymentSettings(VAT_RATES[currency][0] ?? 0),
     invoicingActivatedAt: now,
     ...base,
   };

@@ -14,11 +14,30 @@ const literal = {
     amountMinor: minorUnitsField,
     currency: currencyField,
     channels: { type: 'array', items: { type: 'string', enum: ['email', 'sms'] } },
-    status: { type: 'string', enum: ['scheduled', 'sent', 'paid', 'cancelled', 'expired', 'superseded'], maxLength: 20 },
+    /** A payment link, or a dunning step that carries one (docs/decisions/0010). */
+    purpose: { type: 'string', enum: ['payment_link', 'reminder', 'second_reminder', 'final_notice'] },
+    /**
+     * scheduled → sent → processing → paid; or cancelled, expired, superseded; `unknown` when a
+     * send may or may not have gone out (staff review it; it is never re-sent by itself).
+     */
+    status: { type: 'string', enum: ['scheduled', 'sent', 'processing', 'paid', 'cancelled', 'expired', 'superseded', 'failed', 'unknown'], maxLength: 20 },
     sendAt: instantField,
+    /** When it went out, or ''. */
+    sentAt: { type: 'string', maxLength: 30 },
+    /** The payment page, once created. */
+    linkUrl: { type: 'string', maxLength: 500 },
+    /** The provider's id for the link (Checkout Session id or the sandbox's). */
+    providerRef: { type: 'string', maxLength: 120 },
+    /** When the link lapses, or ''. */
+    expiresAt: { type: 'string', maxLength: 30 },
+    /** A reminder fee this step adds, minor units (0 for none). */
+    feeMinor: minorUnitsField,
+    /** Why it failed or is unknown, for staff. */
+    problem: { type: 'string', maxLength: 300 },
     ...auditFields,
   },
-  required: ['id', 'invoiceId', 'clientId', 'amountMinor', 'currency', 'channels', 'status', 'sendAt', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'invoiceId', 'clientId', 'amountMinor', 'currency', 'channels', 'purpose', 'status', 'sendAt', 'sentAt', 'linkUrl', 'providerRef',
+    'expiresAt', 'feeMinor', 'problem', 'createdAt', 'updatedAt', 'updatedBy'],
   indexes: [['invoiceId', 'createdAt'], ['status', 'sendAt']],
   additionalProperties: false,
 } as const;

@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { auditFields, currencyField, instantField } from './fields.js';
+import { auditFields, currencyField, instantField, minorUnitsField } from './fields.js';
 
 /** The clinic's settings: one document, id "clinic". */
 export const CLINIC_SETTINGS_ID = 'clinic';
@@ -29,13 +29,31 @@ const literal = {
     bankAccount: { type: 'string', maxLength: 40 },
     supportEmail: { type: 'string', maxLength: 200 },
     senderName: { type: 'string', maxLength: 120 },
+    /** Payment links: 'sandbox' (local pay page) until a Stripe account is connected in main. */
+    paymentProvider: { type: 'string', enum: ['sandbox', 'stripe'] },
+    /** A one-time link lapses this many hours after sending (1–24; Stripe Checkout allows at most 24). */
+    linkLifetimeHours: { type: 'integer', minimum: 1, maximum: 24 },
+    /** Message prices excl. VAT, minor units: per email and per SMS segment; VAT on them in basis points. */
+    emailCostMinor: { type: 'integer', minimum: 0, maximum: 100_000 },
+    smsSegmentCostMinor: { type: 'integer', minimum: 0, maximum: 100_000 },
+    messageVatBp: { type: 'integer', minimum: 0, maximum: 10_000 },
+    /** Dunning schedule (shared/domain/dunning.ts). */
+    reminderAfterDueDays: { type: 'integer', minimum: 1, maximum: 365 },
+    secondReminderAfterDays: { type: 'integer', minimum: 1, maximum: 365 },
+    finalNoticeAfterDays: { type: 'integer', minimum: 1, maximum: 365 },
+    finalNoticeGivesDays: { type: 'integer', minimum: 14, maximum: 365 },
+    reminderFeeMinor: minorUnitsField,
+    /** Email the clinic when a link is paid. */
+    notifyClinicOnPayment: { type: 'boolean' },
     /** Invoicing switched on; bookings created before this are externally billed. */
     invoicingActivatedAt: instantField,
     ...auditFields,
   },
   required: ['id', 'clinicName', 'displayName', 'currency', 'locale', 'timeZone', 'billingProcess',
     'manualCreateDraft', 'defaultAltPaymentMethod', 'linkTiming', 'linkDelayMinutes', 'paymentTermsDays',
-    'vatRatesBp', 'organisationNumber', 'address', 'bankAccount', 'invoicingActivatedAt', 'createdAt', 'updatedAt', 'updatedBy'],
+    'vatRatesBp', 'organisationNumber', 'address', 'bankAccount', 'paymentProvider', 'linkLifetimeHours', 'emailCostMinor',
+    'smsSegmentCostMinor', 'messageVatBp', 'reminderAfterDueDays', 'secondReminderAfterDays', 'finalNoticeAfterDays', 'finalNoticeGivesDays',
+    'reminderFeeMinor', 'notifyClinicOnPayment', 'invoicingActivatedAt', 'createdAt', 'updatedAt', 'updatedBy'],
   additionalProperties: false,
 } as const;
 
