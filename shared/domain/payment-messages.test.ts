@@ -44,6 +44,11 @@ describe('payment messages', () => {
     }));
   });
 
+  it('keeps Intl's no-break spaces out of the SMS, so it stays GSM-7', () => {
+    const sms = paymentSms({ ...FACTS, amount: '450,00\u00a0kr', dueDate: '5.\u202fdes. 2026' });
+    expect(smsSize(sms).encoding).toBe('gsm7');
+  });
+
   it('names no invoice number while it is pending, and words reminders differently', () => {
     expect(paymentSms({ ...FACTS, invoiceNumber: 0 })).not.toMatch(/invoice/);
     expect(paymentEmail({ ...FACTS, kind: 'reminder' }).subject).toBe('Payment reminder from Fjordside Fysio');

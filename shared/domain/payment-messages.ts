@@ -93,7 +93,11 @@ export function paymentEmail(facts: PaymentMessageFacts): EmailContent {
  * The SMS: the fullest wording that fits one segment, then shorter ones; if even the
  * shortest needs more (a long clinic name or link), it is sent as it is and costs more.
  */
-export function paymentSms(facts: PaymentMessageFacts): string {
+export function paymentSms(input: PaymentMessageFacts): string {
+  // Intl puts no-break spaces in amounts and dates; they are not GSM-7 and would make the
+  // whole SMS UCS-2 (70 characters a segment instead of 160).
+  const plain = (v: string) => v.replace(/[\u00a0\u202f\u2009]/g, ' ');
+  const facts = { ...input, clinicName: plain(input.clinicName), clientFirstName: plain(input.clientFirstName), amount: plain(input.amount), dueDate: plain(input.dueDate) };
   const ref = facts.invoiceNumber > 0 ? ` (invoice ${facts.invoiceNumber})` : '';
   const verb = facts.kind === 'reminder' ? 'Reminder: please pay' : facts.kind === 'final_notice' ? 'Final notice: please pay' : 'Please pay';
   const due = facts.dueDate ? ` by ${facts.dueDate}` : '';

@@ -1,0 +1,96 @@
+/**
+ * Sends one payment email: through the clinic's SMTP server, or into the outbox folder as
+ * an .eml file (for a desk without SMTP, demos and tests). Node-only (main process and the
+ * browser host); imported by transport.ts. The SMTP password stays in here: it is never
+ * logged, and is removed from any server text an outcome repeats (DESIGN.md invariant 6).
+ */
+import { createTransport } from 'nodemailer';
+import type { SendOutcome } from './types.js';
+import type { OutgoingEmail } from './types.js';
+import { composePaymentEmail } from './email-message.js';
+import { writeOutboxFile } from './outbox-files.js';
+import { redactSecrets } from './redact.js';
+import { smtpFailure } from './smtp-outcome.js';
+
+export type EmailConfig =
+  | {
+    readonly kind: 'smtp'; readonly host: string; readonly port: number; readonly secure: boolean;
+    readonly user: string; readonly password: string; readonly fromAddress: string;
+    /** How long the server may stay silent at any step (ms); 60 s by default. */
+    readonly timeoutMs?: number;
+  }
+  | { readonly kind: 'outbox'; readonly dir: string; readonly fromAddress: string };
+
+export interface EmailTransport {
+  sendEmail(message: OutgoingEmail): Promise<SendOutcome>;
+}
+
+const EMAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+export function createEmailTransport(config: EmailConfig): EmailTransport {
+  const send = config.kind === 'smtp' ? smtpSender(config) : outboxSender(config);
+  return {
+    async sendEmail(message) {
+      // Refused before anything is composed or sent (DESIGN.md invariant 8).
+      if (!message.to.trim()) return refused('The client has no email address.');
+      if (!EMAIL_ADDRESS.test(message.to.trim())) return refused(`"${message.to}" is not an email address.`);
+      if (!message.key.trim()) return refused('The message has no key, so it could not be sent exactly once.');
+      return send(message);
+    },
+  };
+}
+
+function refused(detail: string): SendOutcome {
+  return { outcome: 'failed', retryable: false, detail, segments: 1 };
+}
+
+function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
+  const timeoutMs = config.timeoutMs ?? 60_000;
+  const secrets = [config.password];
+  return async (message: OutgoingEmail): Promise<SendOutcome> => {
+    // Whether the DATA command went out decides between "failed" and "unknown" when the
+    // connection drops. nodemailer reports the commands it sends only to its logger, so
+    // each send gets its own transport (one connection per email anyway) and a logger that
+    // only watches for DATA and never records anything, credentials included.
+    let dataSent = false;
+    const watch = (entry: unknown, text: unknown) => {
+      if ((entry as { tnx?: unknown } | undefined)?.tnx === 'client' && typeof text === 'string' && /^DATA\b/i.test(text)) dataSent = true;
+    };
+    const transport = createTransport({
+      host: config.host, port: config.port, secure: config.secure,
+      auth: config.user ? { user: config.user, pass: config.password } : undefined,
+      connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+      transactionLog: true,
+      logger: { trace: watch, debug: watch, info: watch, warn: watch, error: watch, fatal: watch },
+    });
+    try {
+      const mail = await composePaymentEmail(message, config.fromAddress);
+      const info = await transport.sendMail(mail);
+      const queued = info.serverMessageId ? ` (queued as ${info.serverMessageId})` : '';
+      return { outcome: 'sent', detail: redactSecrets(`Accepted by ${config.host}${queued}`, secrets), segments: 1, providerId: info.messageId };
+    } catch (error) {
+      const outcome = smtpFailure(error, config.host, dataSent);
+      return { ...outcome, detail: redactSecrets(outcome.detail, secrets) };
+    } finally {
+      transport.close();
+    }
+  };
+}
+
+function outboxSender(config: Extract<EmailConfig, { kind: 'outbox' }>) {
+  // streamTransport + buffer gives the raw RFC 822 message nodemailer would hand to SMTP.
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return async (message: OutgoingEmail): Promise<SendOutcome> => {
+    try {
+      const mail = await composePaymentEmail(message, config.fromAddress);
+      const info = await transport.sendMail(mail);
+      const raw = Buffer.isBuffer(info.message) ? info.message : Buffer.from(String(info.message));
+      const written = await writeOutboxFile(config.dir, message.key, 'eml', raw);
+      const detail = written === 'written' ? 'Written to the outbox' : 'Already in the outbox (same key): not written again';
+      return { outcome: 'sent', detail, segments: 1, providerId: info.messageId };
+    } catch (error) {
+      // A full disk or a folder without write access: nothing was written, so a retry is safe.
+      return { outcome: 'failed', retryable: true, detail: `The email could not be written to the outbox: ${(error as Error).message}`, segments: 1 };
+    }
+  };
+}

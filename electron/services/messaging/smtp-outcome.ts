@@ -1,0 +1,53 @@
+/**
+ * What an SMTP failure means for the patient (DESIGN.md invariant 5). A reply code is the
+ * server's decision: 5xx refuses for good, 4xx for now. Without a reply (the connection
+ * dropped or timed out) it depends on how far the session got: before DATA the server
+ * cannot have the message, so a retry is safe; after DATA it may have it, so the outcome
+ * is `unknown` and staff decide. Node-only; imported by email-transport.ts.
+ */
+import type { SendOutcome } from './types.js';
+
+/** The parts of a nodemailer error that say what happened (NodemailerError, loosely). */
+interface SmtpError {
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly originalCode?: unknown;
+  readonly responseCode?: unknown;
+  readonly response?: unknown;
+}
+
+// nodemailer codes for a connection that failed or went quiet without the server answering.
+const NETWORK_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ETLS', 'EPROXY']);
+
+export function smtpFailure(error: unknown, host: string, dataSent: boolean): SendOutcome {
+  const err: SmtpError = typeof error === 'object' && error !== null ? error : { message: String(error) };
+  const code = typeof err.code === 'string' ? err.code : '';
+  const responseCode = typeof err.responseCode === 'number' ? err.responseCode : 0;
+  const reply = typeof err.response === 'string' ? err.response.trim() : '';
+  if (responseCode >= 500) {
+    const what = code === 'EAUTH' ? 'refused the login' : 'refused the email';
+    return { outcome: 'failed', retryable: false, detail: `${host} ${what}: ${reply}`, segments: 1 };
+  }
+  if (responseCode >= 400) {
+    return { outcome: 'failed', retryable: true, detail: `${host} refused the email for now: ${reply}`, segments: 1 };
+  }
+  if (NETWORK_CODES.has(code)) {
+    const why = describeNetwork(err, code);
+    if (dataSent) {
+      return { outcome: 'unknown', detail: `${why} after the email was handed over; ${host} may have accepted it. Check before sending again.`, segments: 1 };
+    }
+    return { outcome: 'failed', retryable: true, detail: `${why} before the email was sent (${host}).`, segments: 1 };
+  }
+  // Anything else (a bad address, missing credentials, a compose error) will fail the
+  // same way again, so it is not retried.
+  return { outcome: 'failed', retryable: false, detail: `The email could not be sent: ${String(err.message ?? code)}`, segments: 1 };
+}
+
+function describeNetwork(err: SmtpError, code: string): string {
+  const original = typeof err.originalCode === 'string' ? err.originalCode : '';
+  if (original === 'ECONNREFUSED') return 'The mail server refused the connection';
+  if (code === 'ETIMEDOUT') return 'The mail server did not answer in time';
+  if (code === 'EDNS') return 'The mail server name could not be found';
+  if (code === 'ETLS') return 'The secure connection to the mail server failed';
+  return 'The connection to the mail server was lost';
+}

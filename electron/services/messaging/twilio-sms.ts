@@ -1,0 +1,116 @@
+/**
+ * One SMS through a Twilio-shaped REST API (Twilio itself, or a local stand-in in tests):
+ * POST …/2010-04-01/Accounts/{sid}/Messages.json, form-encoded To/From/Body, HTTP Basic
+ * auth, and the message key as I-Twilio-Idempotency-Token so a repeated request is one
+ * message. Node-only (main process); imported by sms-transport.ts. The auth token never
+ * appears in an outcome (DESIGN.md invariant 6).
+ */
+import type { SendOutcome } from './types.js';
+import { redactSecrets } from './redact.js';
+
+export interface TwilioConfig {
+  readonly kind: 'twilio';
+  readonly baseUrl: string;
+  readonly accountSid: string;
+  readonly authToken: string;
+  /** A sender number or alphanumeric id, or a Messaging Service SID (MG…). */
+  readonly from: string;
+  /** How long to wait for Twilio's answer (ms); 30 s by default. */
+  readonly timeoutMs?: number;
+}
+
+export interface TwilioSms {
+  readonly key: string;
+  readonly to: string;
+  readonly body: string;
+  readonly segments: number;
+}
+
+// Errors that fetch (undici) reports only when no connection was made: the request
+// cannot have reached Twilio, so sending again is safe.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export async function sendTwilioSms(config: TwilioConfig, sms: TwilioSms): Promise<SendOutcome> {
+  const secrets = [config.authToken];
+  const url = `${config.baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+  const form = new URLSearchParams({ To: sms.to, Body: sms.body });
+  form.set(/^MG[0-9a-f]{32}$/i.test(config.from) ? 'MessagingServiceSid' : 'From', config.from);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), config.timeoutMs ?? 30_000);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          'I-Twilio-Idempotency-Token': sms.key,
+        },
+        body: form,
+        // A redirect would re-send the request somewhere we did not choose.
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+    } catch (error) {
+      return fetchFailure(error, sms.segments, secrets);
+    }
+    const reply = await readJson(response);
+    return answer(response.status, reply, sms.segments, secrets);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function answer(status: number, reply: Record<string, unknown> | null, segments: number, secrets: string[]): SendOutcome {
+  if (status >= 200 && status < 300) {
+    const sid = typeof reply?.sid === 'string' ? reply.sid : '';
+    // Twilio sends num_segments as a string; it is what the clinic is billed for.
+    const counted = Number(reply?.num_segments);
+    const billed = Number.isInteger(counted) && counted > 0 ? counted : segments;
+    const state = typeof reply?.status === 'string' ? ` (${reply.status})` : '';
+    return { outcome: 'sent', detail: `Accepted by Twilio${state}`, segments: billed, providerId: sid };
+  }
+  const code = typeof reply?.code === 'number' || typeof reply?.code === 'string' ? ` (${reply.code})` : '';
+  const words = redactSecrets(typeof reply?.message === 'string' ? reply.message : `HTTP ${status}`, secrets);
+  if (status === 429 || status >= 500) {
+    return { outcome: 'failed', retryable: true, detail: `Twilio could not take the SMS now${code}: ${words}`, segments };
+  }
+  return { outcome: 'failed', retryable: false, detail: `Twilio refused the SMS${code}: ${words}`, segments };
+}
+
+function fetchFailure(error: unknown, segments: number, secrets: string[]): SendOutcome {
+  const codes = errorCodes(error);
+  if (codes.some((c) => NOT_SENT_CODES.has(c))) {
+    return { outcome: 'failed', retryable: true, detail: `Twilio could not be reached (${codes.join(', ')}); nothing was sent.`, segments };
+  }
+  // Our timeout, or a connection that broke once the request was on its way: Twilio may
+  // have the message, so it is not sent again by itself (DESIGN.md invariant 5).
+  const why = (error as Error | null)?.name === 'AbortError' ? 'Twilio did not answer in time' : `The connection to Twilio broke (${codes.join(', ') || 'no reply'})`;
+  return { outcome: 'unknown', detail: redactSecrets(`${why} after the SMS was handed over; it may have been sent. Check before sending again.`, secrets), segments };
+}
+
+/** fetch wraps the socket error in `cause`; connecting over IPv4 and IPv6 can give several. */
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (typeof e !== 'object' || e === null || depth > 3) return;
+    const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
+    visit(cause, depth + 1);
+    if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
+  };
+  visit(error, 0);
+  return codes;
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown> | null> {
+  try {
+    const value: unknown = JSON.parse(await response.text());
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    // An HTML error page from a proxy, or a body cut off by the timeout: the status decides.
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The sandbox's pay page: what a client sees when they open a payment link in a demo or a
+ * test. Plain HTML with inline styles (its own strict CSP, no scripts), readable on a
+ * phone, with the three outcomes a real provider can have. Shows the clinic's wording
+ * only: description ("Invoice 12 — Clinic") and amount.
+ */
+export type PayPageState = 'open' | 'processing' | 'paid' | 'declined' | 'expired' | 'missing';
+
+interface Shown {
+  readonly amount: string;
+  readonly description: string;
+  readonly ref: string;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const BUTTON = 'display:block;width:100%;padding:14px;margin:8px 0;font-size:18px;border-radius:8px;border:1px solid #0f5e8c;cursor:pointer';
+
+export function payPage(input: { state: 'missing' } | ({ state: Exclude<PayPageState, 'missing'> } & Shown)): string {
+  const e = escapeHtml;
+  let body: string;
+  if (input.state === 'missing') {
+    body = '<h1>Payment link not found</h1><p>This link does not exist. Ask the clinic for a new one.</p>';
+  } else {
+    const head = `<p style="color:#52606d;margin:0">${e(input.description)}</p><p style="font-size:32px;font-weight:bold;margin:8px 0 20px" data-testid="amount">${e(input.amount)}</p>`;
+    const action = (path: string, label: string, primary: boolean) =>
+      `<form method="post" action="/pay/${e(input.ref)}/${path}"><button type="submit" style="${BUTTON};${primary ? 'background:#0f5e8c;color:#fff' : 'background:#fff;color:#0f5e8c'}">${label}</button></form>`;
+    switch (input.state) {
+      case 'open':
+      case 'declined':
+        body = `<h1>Pay</h1>${head}${input.state === 'declined' ? '<p role="alert" style="color:#b42318">The payment was declined. Try again or use another card.</p>' : ''}
+<p style="font-size:14px;color:#52606d">Sandbox: no real money moves. Choose what the payment does.</p>
+${action('pay', 'Pay now', true)}${action('process', 'Processing, then paid', false)}${action('decline', 'Decline the card', false)}`;
+        break;
+      case 'processing':
+        body = `<h1>Payment processing</h1>${head}<p role="status">Your payment is being processed. You can close this page.</p>`;
+        break;
+      case 'paid':
+        body = `<h1>Thank you</h1>${head}<p role="status">Your payment has been received. You can close this page.</p>`;
+        break;
+      case 'expired':
+        body = `<h1>This link has expired</h1>${head}<p>Ask the clinic to send a new payment link.</p>`;
+        break;
+    }
+  }
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Payment</title></head>
+<body style="margin:0;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
+<main style="max-width:420px;margin:32px auto;background:#fff;border-radius:12px;padding:24px">${body}</main>
+</body></html>`;
+}

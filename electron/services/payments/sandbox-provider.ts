@@ -1,0 +1,186 @@
+/**
+ * The sandbox payment provider: a local pay page for demos and end-to-end tests, served
+ * by main on 127.0.0.1 (browser host mode and the desktop app alike). Its page has
+ * "Pay", "Decline" and "Processing, then paid" buttons, and it produces the same events a
+ * Stripe Checkout payment does (shared/domain/payment-link-events.ts). Links survive a
+ * restart (a JSON file in the data folder). Node-only; imported by main's services.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
+import { formatMoney, isCurrency } from '../../../shared/domain/money.js';
+import type { LinkRequest, PaymentLink, PaymentProvider } from './types.js';
+import { payPage } from './sandbox-page.js';
+
+interface SandboxLink {
+  readonly ref: string;
+  readonly requestId: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly description: string;
+  readonly expiresAt: string;
+  readonly idempotencyKey: string;
+  state: 'open' | 'processing' | 'paid' | 'expired';
+}
+
+export interface SandboxOptions {
+  readonly dataDir: string;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly locale: () => string;
+  readonly onEvent: (event: LinkEvent) => Promise<void> | void;
+  readonly now?: () => Date;
+  /** Delay between "processing" and "paid" for the slow button. */
+  readonly processingMs?: number;
+}
+
+export interface Sandbox {
+  readonly provider: PaymentProvider;
+  start(): Promise<void>;
+  /** Base URL of the pay pages, e.g. http://127.0.0.1:4319. */
+  url(): string;
+  close(): Promise<void>;
+}
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const now = options.now ?? (() => new Date());
+  const file = path.join(options.dataDir, 'sandbox-links.json');
+  const links = new Map<string, SandboxLink>(readLinks(file).map((l) => [l.ref, l]));
+  const byKey = new Map([...links.values()].map((l) => [l.idempotencyKey, l]));
+  let server: http.Server | null = null;
+  let base = '';
+  let eventCounter = 0;
+  const timers = new Set<NodeJS.Timeout>();
+
+  const save = () => {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const tmp = `${file}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify([...links.values()], null, 1));
+    fs.renameSync(tmp, file);
+  };
+  const eventId = () => `evt_sbx_${Date.now().toString(36)}_${++eventCounter}`;
+  const emit = async (event: LinkEvent) => {
+    try {
+      await options.onEvent(event);
+    } catch {
+      // The applier logs its own failures; the page still answers the client.
+    }
+  };
+
+  const provider: PaymentProvider = {
+    kind: 'sandbox',
+    async createLink(request: LinkRequest): Promise<PaymentLink> {
+      // The same idempotency key gives the same link, as with Stripe.
+      const existing = byKey.get(request.idempotencyKey);
+      if (existing) return { url: `${base}/pay/${existing.ref}`, providerRef: existing.ref, expiresAt: existing.expiresAt };
+      if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0) throw new Error('sandbox: the amount must be a positive integer');
+      const ref = `sbx_${randomBytes(9).toString('base64url')}`;
+      const link: SandboxLink = { ref, requestId: request.requestId, amountMinor: request.amountMinor, currency: request.currency, description: request.description, expiresAt: request.expiresAt, idempotencyKey: request.idempotencyKey, state: 'open' };
+      links.set(ref, link);
+      byKey.set(request.idempotencyKey, link);
+      save();
+      return { url: `${base}/pay/${ref}`, providerRef: ref, expiresAt: request.expiresAt };
+    },
+    async expireLink(ref: string): Promise<void> {
+      const link = links.get(ref);
+      if (!link || link.state !== 'open') return;
+      link.state = 'expired';
+      save();
+    },
+  };
+
+  const expired = (link: SandboxLink) => link.state === 'expired' || (link.state === 'open' && Date.parse(link.expiresAt) <= now().getTime());
+
+  async function act(link: SandboxLink, action: string): Promise<string> {
+    if (expired(link)) {
+      if (link.state === 'open') {
+        link.state = 'expired';
+        save();
+        await emit({ type: 'expired', eventId: eventId(), requestId: link.requestId });
+      }
+      return 'expired';
+    }
+    if (link.state !== 'open') return link.state;
+    const succeed = async () => {
+      link.state = 'paid';
+      save();
+      const currency = isCurrency(link.currency) ? link.currency : 'NOK';
+      await emit({ type: 'succeeded', eventId: eventId(), requestId: link.requestId, paymentRef: `pi_${link.ref}`, amountMinor: link.amountMinor, currency, at: now().toISOString() });
+    };
+    if (action === 'pay') {
+      await succeed();
+      return 'paid';
+    }
+    if (action === 'decline') {
+      await emit({ type: 'failed', eventId: eventId(), requestId: link.requestId, reason: 'the card was declined (sandbox)' });
+      return 'declined';
+    }
+    if (action === 'process') {
+      link.state = 'processing';
+      save();
+      await emit({ type: 'processing', eventId: eventId(), requestId: link.requestId });
+      const t = setTimeout(() => { timers.delete(t); void succeed(); }, options.processingMs ?? 1500);
+      timers.add(t);
+      return 'processing';
+    }
+    return 'open';
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const m = /^\/pay\/([A-Za-z0-9_-]+)(?:\/(pay|decline|process))?$/.exec(url.pathname);
+    const link = m ? links.get(m[1]!) : undefined;
+    const send = (status: number, body: string) => {
+      res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      }).end(body);
+    };
+    if (!m || !link) return send(404, payPage({ state: 'missing' }));
+    const shown = { amount: formatMoney(link.amountMinor, isCurrency(link.currency) ? link.currency : 'NOK', options.locale()), description: link.description, ref: link.ref };
+    if (req.method === 'POST' && m[2]) {
+      const outcome = await act(link, m[2]);
+      return send(200, payPage({ state: outcome as 'paid' | 'declined' | 'processing' | 'expired' | 'open', ...shown }));
+    }
+    if (req.method !== 'GET') return send(405, payPage({ state: 'missing' }));
+    return send(200, payPage({ state: expired(link) ? 'expired' : link.state, ...shown }));
+  }
+
+  return {
+    provider,
+    url: () => base,
+    async start() {
+      if (server) return;
+      server = http.createServer((req, res) => {
+        handle(req, res).catch(() => res.writeHead(500).end('The payment page failed.'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+      });
+      const address = server.address() as { port: number };
+      base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      const s = server;
+      server = null;
+      if (s) await new Promise<void>((resolve) => { s.closeAllConnections(); s.close(() => resolve()); });
+    },
+  };
+}
+
+function readLinks(file: string): SandboxLink[] {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(parsed) ? (parsed as SandboxLink[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { createBooking } from '../../../shared/db/booking-commands.js';
+import { createClient } from '../../../shared/db/client-commands.js';
+import { cancelPaymentRequest, createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
+import { loadClientMoney } from '../../../shared/db/client-money.js';
+import { smsSize } from '../../../shared/domain/sms-segments.js';
+import { paymentSms } from '../../../shared/domain/payment-messages.js';
+import type { MessageTransport, OutgoingEmail, OutgoingSms, SendOutcome } from '../messaging/types.js';
+import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
+import { applyLinkEvent } from '../payments/apply-link-event.js';
+import { createFileClaimStore, type ClaimStore } from './claims.js';
+import { createScheduler } from './scheduler.js';
+import type { SenderDeps } from './send-request.js';
+
+let db: ClinicDatabase;
+let admin: string;
+let invoiceId: string;
+let clock: Date;
+let sandbox: Sandbox;
+let dir: string;
+let sent: (OutgoingEmail | OutgoingSms)[];
+let transport: MessageTransport & { next?: SendOutcome };
+
+const ctx = () => ({ actor: admin, synced: false, now: clock.toISOString() });
+
+function deps(claims: ClaimStore): SenderDeps {
+  return { db, provider: sandbox.provider, transport, claims, clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined };
+}
+
+beforeEach(async () => {
+  const clinic = await openTestClinic('scheduler');
+  db = clinic.db;
+  admin = clinic.admin;
+  clock = new Date('2026-11-21T10:00:00.000Z');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scheduler-'));
+  sent = [];
+  transport = {
+    async sendEmail(m) { sent.push(m); return transport.next ?? { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e-${sent.length}` }; },
+    async sendSms(m) { sent.push(m); return transport.next ?? { outcome: 'sent', detail: 'Accepted', segments: smsSize(paymentSms(m.facts)).segments, providerId: `s-${sent.length}` }; },
+  };
+  sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: (e) => applyLinkEvent(db, e, clock.toISOString()).then(() => undefined), now: () => clock, processingMs: 10 });
+  await sandbox.start();
+  const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-11-21', clock.toISOString(), admin);
+  invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
+});
+
+afterEach(async () => {
+  await sandbox.close();
+  await db.close();
+});
+
+async function pay(linkUrl: string, action: 'pay' | 'process' | 'decline' = 'pay'): Promise<string> {
+  const res = await fetch(`${linkUrl}/${action}`, { method: 'POST' });
+  return res.text();
+}
+
+describe('sending payment links', () => {
+  it('sends a part-payment link by email and SMS, completing the draft; the client pays; a second link asks only for the rest', async () => {
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email', 'sms'] }, ctx());
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    const invoice = (await db.invoices.findOne(invoiceId).exec())!;
+    expect(invoice).toMatchObject({ status: 'completed', number: 1 });
+    const stored = (await db.paymentrequests.findOne(request.id).exec())!;
+    expect(stored).toMatchObject({ status: 'sent', amountMinor: 30_000 });
+    expect(stored.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
+    expect(sent.map((m) => m.to)).toEqual(['ingrid@example.com', '+47 412 34 567']);
+    expect(sent[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amount: '300,00\u00a0kr', link: stored.linkUrl, senderName: 'Astrid Solberg' });
+    const messages = await db.messages.find().exec();
+    expect(messages.map((m) => [m.channel, m.outcome, m.costMinor])).toEqual(expect.arrayContaining([['email', 'sent', 2], ['sms', 'sent', 5]]));
+
+    // The page shows the amount; paying records the payment once and marks the request paid.
+    expect(await (await fetch(stored.linkUrl)).text()).toContain('300,00');
+    expect(await pay(stored.linkUrl)).toContain('Thank you');
+    expect(await pay(stored.linkUrl)).toContain('Thank you');
+    const money = await loadClientMoney(db, invoice.clientId);
+    expect(money.facts.filter((f) => f.method === 'payment_link').map((f) => f.amountMinor)).toEqual([30_000]);
+    expect(money.account.accounts.get(invoiceId)).toMatchObject({ state: 'part_paid', balanceMinor: 45_000 });
+    expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid');
+
+    await expect(createPaymentRequest(db, invoiceId, { amount: '500', channels: ['sms'] }, ctx())).rejects.toThrow(/at most the balance of 450,00/);
+    const rest = await createPaymentRequest(db, invoiceId, { amount: '450', channels: ['sms'] }, ctx());
+    await scheduler.tick();
+    await pay((await db.paymentrequests.findOne(rest.id).exec())!.linkUrl, 'process');
+    expect((await db.paymentrequests.findOne(rest.id).exec())!.status).toBe('processing');
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await loadClientMoney(db, invoice.clientId)).account.accounts.get(invoiceId)).toMatchObject({ state: 'paid', balanceMinor: 0 });
+    const log = (await db.activity.find({ selector: { entityId: invoiceId } }).exec()).map((e) => e.summary);
+    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/^Payment link for 300,00\skr sent by email and SMS .*cost 0,07\skr excl\. VAT$/), expect.stringMatching(/^Paid 300,00\skr by payment link; balance now 450,00\skr$/)]));
+    await scheduler.stop();
+  });
+
+  it('sends a "send later" request only when its time comes, and not at all once cancelled', async () => {
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const later = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'], sendAt: '2026-11-21T15:00:00.000Z' }, ctx());
+    const cancelled = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'], sendAt: '2026-11-21T15:00:00.000Z' }, ctx());
+    await cancelPaymentRequest(db, cancelled.id, ctx());
+    expect(await scheduler.tick()).toMatchObject({ sent: 0 });
+    clock = new Date('2026-11-21T15:00:30.000Z');
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    expect((await db.paymentrequests.findOne(later.id).exec())!.status).toBe('sent');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('expires a link after its lifetime (24 hours by default) and the page says so', async () => {
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
+    await scheduler.tick();
+    const url = (await db.paymentrequests.findOne(r.id).exec())!.linkUrl;
+    clock = new Date('2026-11-22T10:00:01.000Z');
+    expect(await scheduler.tick()).toMatchObject({ expired: 1 });
+    expect((await db.paymentrequests.findOne(r.id).exec())!.status).toBe('expired');
+    expect(await pay(url)).toContain('This link has expired');
+    expect((await db.payments.count().exec())).toBe(0);
+  });
+
+  it('never sends twice: a job claimed before a crash is left unknown, and a second desk cannot claim it', async () => {
+    const claimsFile = path.join(dir, 'claims.log');
+    const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
+    // The desk claimed the email and died before recording anything.
+    await createFileClaimStore(claimsFile).claim(`${r.id}:email`);
+    const restarted = createScheduler(() => deps(createFileClaimStore(claimsFile)), { cron: false });
+    expect(await restarted.tick()).toMatchObject({ sent: 0, unknown: 1 });
+    expect(sent).toHaveLength(0);
+    expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'unknown', problem: expect.stringMatching(/may or may not have gone out/) });
+    expect(await restarted.tick()).toMatchObject({ sent: 0 });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('records a rejected email as failed with its reason and costs nothing', async () => {
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    transport.next = { outcome: 'failed', detail: '550 No such user here', retryable: false, segments: 1 };
+    const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
+    expect(await scheduler.tick()).toMatchObject({ failed: 1 });
+    expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'failed', problem: 'Email: 550 No such user here' });
+    expect((await db.messages.find().exec()).map((m) => [m.outcome, m.costMinor])).toEqual([['failed', 0]]);
+  });
+});

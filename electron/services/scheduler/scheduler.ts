@@ -1,0 +1,131 @@
+/**
+ * The main process's scheduler (node-cron): every minute, at start, on wake and when a
+ * desk asks to send now, it finds due work with indexed queries — scheduled requests by
+ * [status, sendAt], open links by status — and acts on each once: sends due requests,
+ * expires lapsed links, and after a crash turns half-sent jobs into `unknown` for staff.
+ * Ticks never overlap; one that finds nothing costs two index lookups. Node-only.
+ */
+import { schedule, type ScheduledTask } from 'node-cron';
+import { activityEntry } from '../../../shared/db/activity-log.js';
+import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
+import { sendDueRequest, type SenderDeps } from './send-request.js';
+
+export interface Scheduler {
+  /** Starts the minute tick (and runs one now). */
+  start(): void;
+  /** Runs a pass now; resolves when done (a pass already running goes round once more and is awaited). */
+  tick(): Promise<TickReport>;
+  stop(): Promise<void>;
+}
+
+export interface TickReport {
+  readonly sent: number;
+  readonly failed: number;
+  readonly unknown: number;
+  readonly expired: number;
+}
+
+const EMPTY: TickReport = { sent: 0, failed: 0, unknown: 0, expired: 0 };
+
+export function createScheduler(deps: () => SenderDeps | null, options: { cron?: boolean } = {}): Scheduler {
+  let task: ScheduledTask | null = null;
+  let running: Promise<TickReport> | null = null;
+  let again = false;
+  let recovered = false;
+
+  async function recoverUnfinished(d: SenderDeps): Promise<number> {
+    // Claimed but never recorded: the provider may have the message. Never re-sent by itself.
+    let n = 0;
+    for (const key of await d.claims.unfinished()) {
+      const [requestId, channel] = key.split(':');
+      const request = requestId ? await d.db.paymentrequests.findOne(requestId).exec() : null;
+      await d.claims.finish(key, 'unknown');
+      if (!request) continue;
+      const now = d.now().toISOString();
+      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', problem: `The ${channel === 'sms' ? 'SMS' : 'email'} may or may not have gone out: the desk stopped while sending. Check with the client before sending again.`, updatedAt: now, updatedBy: 'system' } : current));
+      await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.unknown', summary: `The ${channel === 'sms' ? 'SMS' : 'email'} for this payment link may not have been sent (the desk stopped while sending); review it before sending again`, at: now, by: 'system' }));
+      n++;
+    }
+    return n;
+  }
+
+  async function pass(): Promise<TickReport> {
+    const d = deps();
+    if (!d) return EMPTY;
+    const report = { sent: 0, failed: 0, unknown: 0, expired: 0 };
+    if (!recovered) {
+      report.unknown += await recoverUnfinished(d);
+      recovered = true;
+    }
+    const nowIso = d.now().toISOString();
+    const due = await d.db.paymentrequests.find({
+      selector: { status: 'scheduled', sendAt: { $lte: nowIso } },
+      sort: [{ status: 'asc' }, { sendAt: 'asc' }],
+    }).exec();
+    for (const r of due) {
+      try {
+        const result = await sendDueRequest(d, r.id);
+        if (result === 'sent') report.sent++;
+        else if (result === 'failed') report.failed++;
+        else if (result === 'unknown') report.unknown++;
+      } catch (err) {
+        d.log(`sending payment request ${r.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+        report.failed++;
+      }
+    }
+    report.expired += await expireLapsed(d, nowIso);
+    return report;
+  }
+
+  async function expireLapsed(d: SenderDeps, nowIso: string): Promise<number> {
+    const open = await d.db.paymentrequests.find({ selector: { status: 'sent' }, sort: [{ status: 'asc' }, { sendAt: 'asc' }] }).exec();
+    let n = 0;
+    for (const r of open) {
+      if (!r.expiresAt || r.expiresAt > nowIso) continue;
+      await d.provider.expireLink(r.providerRef).catch((err: unknown) => d.log(`expiring link ${r.providerRef}: ${String(err)}`));
+      let changed = false;
+      await r.incrementalModify((current: PaymentRequestDoc) => {
+        if (current.status !== 'sent') return current;
+        changed = true;
+        return { ...current, status: 'expired', updatedAt: nowIso, updatedBy: 'system' };
+      });
+      if (changed) {
+        n++;
+        await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: r.invoiceId, action: 'link.expired', summary: 'Payment link expired unpaid; send a new one with Resend', at: nowIso, by: 'system' }));
+      }
+    }
+    return n;
+  }
+
+  async function tick(): Promise<TickReport> {
+    // A tick asked for while one runs makes that one go round again, so work written
+    // just before the ask is always seen.
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = { ...EMPTY };
+      do {
+        again = false;
+        const r = await pass();
+        total = { sent: total.sent + r.sent, failed: total.failed + r.failed, unknown: total.unknown + r.unknown, expired: total.expired + r.expired };
+      } while (again);
+      return total;
+    })().finally(() => { running = null; });
+    return running;
+  }
+
+  return {
+    start() {
+      if (options.cron !== false && !task) task = schedule('* * * * *', () => { void tick(); }, { name: 'frontdesk-scheduler' });
+      void tick();
+    },
+    tick,
+    async stop() {
+      await task?.stop();
+      task = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Sends one due payment request: completes its draft invoice if need be, asks no more
+ * than the balance, creates the link, and sends each channel once — claimed first,
+ * recorded after (DESIGN.md invariant 5) — then records every message with its cost and
+ * the request's new state in the invoice log. Node-only; called by the scheduler.
+ */
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { activityEntry } from '../../../shared/db/activity-log.js';
+import { loadClientMoney } from '../../../shared/db/client-money.js';
+import { channelsText } from '../../../shared/db/payment-request-commands.js';
+import { numberingFor } from '../../../shared/db/invoice-commands.js';
+import { completeDraft } from '../../../shared/domain/invoice-completion.js';
+import { messageCostMinor } from '../../../shared/domain/message-costs.js';
+import { formatMoney } from '../../../shared/domain/money.js';
+import { newId } from '../../../shared/domain/ids.js';
+import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
+import type { MessageTransport, SendOutcome } from '../messaging/types.js';
+import type { PaymentProvider } from '../payments/types.js';
+import type { ClaimStore } from './claims.js';
+
+export interface SenderDeps {
+  readonly db: ClinicDatabase;
+  readonly provider: PaymentProvider;
+  readonly transport: MessageTransport;
+  readonly claims: ClaimStore;
+  /** The clinic's id at the sync server, or 'standalone'. */
+  readonly clinicId: string;
+  /** Enrolled: invoice numbers come from the server. */
+  readonly synced: boolean;
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+}
+
+export type SendResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'cancelled';
+
+const PURPOSE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], PaymentMessageFacts['kind']>> = {
+  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice',
+};
+const MESSAGE_PURPOSE: Readonly<Record<PaymentRequestDoc['purpose'], MessageDoc['purpose']>> = {
+  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice',
+};
+
+function formatDay(date: string, locale: string): string {
+  return date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)) : '';
+}
+
+export async function sendDueRequest(deps: SenderDeps, requestId: string): Promise<SendResult> {
+  const { db } = deps;
+  const nowIso = deps.now().toISOString();
+  const request = await db.paymentrequests.findOne(requestId).exec();
+  if (!request || request.status !== 'scheduled' || request.sendAt > nowIso) return 'skipped';
+  const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+  const stored = await db.invoices.findOne(request.invoiceId).exec();
+  const client = await db.clients.findOne(request.clientId).exec();
+  const log = (summary: string, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: 'system' }));
+  const settle = async (status: PaymentRequestDoc['status'], patch: Partial<PaymentRequestDoc>) => {
+    await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: 'system' } : current));
+  };
+  if (!settings || !stored || !client) {
+    await settle('failed', { problem: 'The invoice or its client no longer exists.' });
+    return 'failed';
+  }
+  if (stored.status === 'void') {
+    await settle('cancelled', { problem: 'The invoice was voided before the link went out.' });
+    await log('Payment link not sent: the invoice was voided', 'link.cancelled');
+    return 'cancelled';
+  }
+
+  // Sending a payment message completes a draft (PRODUCT.md §2).
+  let invoice: InvoiceDoc = stored.toMutableJSON();
+  if (invoice.status === 'draft') {
+    const done = completeDraft(invoice, settings, await numberingFor(db, deps.synced), nowIso, request.updatedBy);
+    if (!done.ok) {
+      await settle('failed', { problem: done.message });
+      await log(`Payment link not sent: ${done.message}`, 'link.failed');
+      return 'failed';
+    }
+    await stored.incrementalModify((current) => (current.status === 'draft' ? done.value : current));
+    invoice = (await db.invoices.findOne(invoice.id).exec())!.toMutableJSON();
+    await log(invoice.number > 0 ? `Completed as invoice ${invoice.number} to send a payment link` : 'Completed to send a payment link; number pending from the sync server', 'invoice.completed');
+  }
+
+  // Never ask for more than is left: a payment may have come in since the request was made.
+  const money = await loadClientMoney(db, invoice.clientId);
+  const balance = money.account.accounts.get(invoice.id)?.balanceMinor ?? 0;
+  if (balance <= 0) {
+    await settle('cancelled', { problem: 'Already paid when the link was due.' });
+    await log('Payment link not sent: the invoice was already paid', 'link.cancelled');
+    return 'cancelled';
+  }
+  const amountMinor = Math.min(request.amountMinor + request.feeMinor, balance + request.feeMinor);
+  const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
+  const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
+  const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';
+
+  let link;
+  try {
+    link = await deps.provider.createLink({
+      requestId: request.id, invoiceId: invoice.id, clinicId: deps.clinicId, amountMinor, currency: invoice.currency,
+      description: `${invoiceName} — ${settings.displayName}`, expiresAt, idempotencyKey: `${request.id}:link`,
+    });
+  } catch (err) {
+    const problem = `The payment link could not be created: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
+    deps.log(problem);
+    // Nothing reached the client; the request stays scheduled and the next tick tries again.
+    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: 'system' }));
+    return 'failed';
+  }
+
+  const sender = (await db.staff.findOne(request.updatedBy).exec())?.name ?? settings.senderName ?? settings.displayName;
+  const facts: PaymentMessageFacts = {
+    clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
+    dueDate: formatDay(invoice.dueDate, settings.locale), link: link.url, senderName: sender, kind: PURPOSE_KIND[request.purpose],
+  };
+  const outcomes: { channel: 'email' | 'sms'; to: string; outcome: SendOutcome }[] = [];
+  for (const channel of request.channels) {
+    const key = `${request.id}:${channel}`;
+    if (!(await deps.claims.claim(key))) continue;
+    const to = channel === 'email' ? client.email : client.phone;
+    let outcome: SendOutcome;
+    try {
+      outcome = channel === 'email'
+        ? await deps.transport.sendEmail({ key, to, fromName: sender, facts })
+        : await deps.transport.sendSms({ key, to, facts });
+    } catch (err) {
+      outcome = { outcome: 'unknown', detail: err instanceof Error ? err.message : String(err), segments: 1 };
+    }
+    await db.messages.insert({
+      id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_PURPOSE[request.purpose],
+      recipient: to.slice(0, 200), outcome: outcome.outcome, detail: outcome.detail.slice(0, 500),
+      costMinor: outcome.outcome === 'failed' ? 0 : messageCostMinor(channel, outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }),
+      currency: settings.currency, at: nowIso,
+    });
+    await deps.claims.finish(key, outcome.outcome);
+    outcomes.push({ channel, to, outcome });
+  }
+
+  const sent = outcomes.filter((o) => o.outcome.outcome === 'sent');
+  const unknown = outcomes.filter((o) => o.outcome.outcome === 'unknown');
+  const failed = outcomes.filter((o) => o.outcome.outcome === 'failed');
+  const problems = [...failed, ...unknown].map((o) => `${o.channel === 'email' ? 'Email' : 'SMS'}: ${o.outcome.detail}`).join('; ').slice(0, 300);
+  const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
+  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: Math.min(request.amountMinor, balance), problem: problems });
+  const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
+  if (sent.length > 0) {
+    await log(`Payment link for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');
+  }
+  for (const o of [...failed, ...unknown]) {
+    await log(`${o.channel === 'email' ? 'Email' : 'SMS'} to ${o.to} ${o.outcome.outcome === 'failed' ? 'failed' : 'may not have been delivered (check before sending again)'}: ${o.outcome.detail}`, `link.${o.outcome.outcome}`);
+  }
+  return status === 'sent' ? 'sent' : status === 'unknown' ? 'unknown' : 'failed';
+}
