@@ -44,7 +44,7 @@ describe('payment messages', () => {
     }));
   });
 
-  it('keeps Intl's no-break spaces out of the SMS, so it stays GSM-7', () => {
+  it("keeps Intl's no-break spaces out of the SMS, so it stays GSM-7", () => {
     const sms = paymentSms({ ...FACTS, amount: '450,00\u00a0kr', dueDate: '5.\u202fdes. 2026' });
     expect(smsSize(sms).encoding).toBe('gsm7');
   });
