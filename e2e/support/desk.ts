@@ -47,7 +47,7 @@ export async function stopAllHosts(): Promise<void> {
 export async function startHostProcess(options: { port: number; dataDir: string; args?: string[] }): Promise<HostProcess> {
   const cli = path.join(root, 'dist', 'host', 'cli.mjs');
   if (!fs.existsSync(cli)) throw new Error('dist/host/cli.mjs is missing: run `npm run build` before the e2e suite.');
-  const child: ChildProcess = spawn(process.execPath, [cli, '--no-open', '--port', String(options.port), ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [cli, '--no-open', '--port', String(options.port), ...(options.args?.some((a) => a.startsWith('--sandbox-port')) ? [] : ['--sandbox-port', '0']), ...(options.args ?? [])], {
     env: { ...process.env, FRONTDESK_DATA_DIR: options.dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     version: process.env.FRONTDESK_VERSION ?? '0.0.0',
     port: args.port,
     demo: args.demo,
+    sandboxPort: args.sandboxPort,
     embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1' },
   });
   console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);

@@ -3,11 +3,11 @@ import { DEFAULT_PORT, DEFAULT_SERVER_PORT, parseHostArgs } from './host-args.js
 
 describe('parseHostArgs', () => {
   it('defaults to a fixed port, no demo, and opening a browser', () => {
-    expect(parseHostArgs([], {})).toEqual({ port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT });
+    expect(parseHostArgs([], {})).toEqual({ port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT, sandboxPort: 4319 });
   });
 
   it('reads port, demo size and --no-open', () => {
-    expect(parseHostArgs(['--port', '5000', '--demo', '--no-open', '--server-port=5001'], {})).toEqual({ port: 5000, demo: {}, open: false, serverPort: 5001 });
+    expect(parseHostArgs(['--port', '5000', '--demo', '--no-open', '--server-port=5001', '--sandbox-port', '0'], {})).toEqual({ port: 5000, demo: {}, open: false, serverPort: 5001, sandboxPort: 0 });
     expect(parseHostArgs(['--demo=20000'], { FRONTDESK_PORT: '0' })).toMatchObject({ port: 0, demo: { bookings: 20000, practitioners: 12, clients: 2500 } });
   });
 

@@ -4,6 +4,7 @@ import type { DemoRequest } from '../services/main-services.js';
 
 export const DEFAULT_PORT = 4317;
 export const DEFAULT_SERVER_PORT = 4318;
+export const DEFAULT_SANDBOX_PORT = 4319;
 
 export interface HostArgs {
   port: number;
@@ -11,10 +12,12 @@ export interface HostArgs {
   open: boolean;
   /** Where the embedded sync server listens when this desk hosts the clinic's server. */
   serverPort: number;
+  /** The sandbox payment page (payment links in demos and tests). */
+  sandboxPort: number;
 }
 
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): HostArgs {
-  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT };
+  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT, sandboxPort: DEFAULT_SANDBOX_PORT };
   if (env.FRONTDESK_PORT) out.port = checkPort(env.FRONTDESK_PORT);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -24,8 +27,10 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     else if (arg === '--port') out.port = checkPort(argv[++i] ?? '');
     else if (arg === '--server-port') out.serverPort = checkPort(argv[++i] ?? '');
     else if (arg.startsWith('--server-port=')) out.serverPort = checkPort(arg.slice('--server-port='.length));
+    else if (arg === '--sandbox-port') out.sandboxPort = checkPort(argv[++i] ?? '');
+    else if (arg.startsWith('--sandbox-port=')) out.sandboxPort = checkPort(arg.slice('--sandbox-port='.length));
     else if (arg.startsWith('--port=')) out.port = checkPort(arg.slice('--port='.length));
-    else throw new Error(`Unknown option "${arg}". Options: --port N, --server-port N, --demo[=bookings], --no-open.`);
+    else throw new Error(`Unknown option "${arg}". Options: --port N, --server-port N, --sandbox-port N, --demo[=bookings], --no-open.`);
   }
   return out;
 }

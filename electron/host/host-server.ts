@@ -23,6 +23,8 @@ export interface HostOptions {
   demo: DemoRequest | null;
   /** Where the embedded sync server listens when this desk hosts it. */
   embeddedServer?: EmbeddedServerOptions;
+  /** The sandbox payment page's port; any free one when not given. */
+  sandboxPort?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -50,6 +52,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     info: { version: options.version, host: 'browser-host', dataDir: options.dataDir },
     demo: options.demo,
     ...(options.embeddedServer ? { embeddedServer: options.embeddedServer } : {}),
+    ...(options.sandboxPort !== undefined ? { sandboxPort: options.sandboxPort } : {}),
     ...(options.now ? { now: options.now } : {}),
     log,
   });

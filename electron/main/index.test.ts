@@ -95,7 +95,8 @@ const h = vi.hoisted(() => {
     /** Staff accept the suggested file. */
     showSaveDialog: vi.fn((_win: unknown, options: { defaultPath?: string }) => Promise.resolve({ canceled: false, filePath: options.defaultPath ?? '' })),
   };
-  const electron = { app, BrowserWindow, ipcMain, protocol, session, dialog };
+  const shell = { openExternal: vi.fn(async () => undefined) };
+  const electron = { app, BrowserWindow, ipcMain, protocol, session, dialog, shell };
   return { electron, state, FakeWebContents };
 });
 

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Subject } from 'rxjs';
 import type { MessageFromRemote } from 'rxdb/plugins/storage-remote';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, REQUEST_CHANNELS, STORAGE_IPC } from '../../shared/contract/index.js';
 import { contentSecurityPolicy } from '../services/csp.js';
 import { dispatchRequest } from '../services/dispatch.js';
@@ -43,6 +43,9 @@ function run(launch: LaunchOptions): void {
     demo: launch.demo,
     // Requests are served only to the desk window (fromDesk below), so it is the one printed.
     printer: createElectronPrinter({ window: () => win, dialog, defaultDir: () => app.getPath('documents') }),
+    // Payment pages open in the system browser; main checks the URL is http(s) first.
+    openExternal: (url) => shell.openExternal(url),
+    sandboxPort: 4319,
     log,
   });
 

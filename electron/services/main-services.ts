@@ -9,6 +9,7 @@ import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain
 import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import { RemoteDatabaseHub } from './database/remote-database.js';
+import { createPaymentService, type PaymentService } from './payments/payment-service.js';
 import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
 import { printHandlers, type PdfPrinter } from './pdf-printer.js';
 
@@ -24,6 +25,12 @@ export interface MainServicesOptions {
   printer?: PdfPrinter;
   now?: () => Date;
   log?: (line: string) => void;
+  /** The sandbox pay page's port (0, any free one, when not given; the desk passes 4319). */
+  sandboxPort?: number;
+  /** Opens a URL in the system browser (the desktop app only). */
+  openExternal?: (url: string) => Promise<void>;
+  /** Run the scheduler's minute tick (default on). */
+  schedulerCron?: boolean;
 }
 
 export interface OutgoingEvent {
@@ -39,6 +46,7 @@ export interface MainServices {
   start(): Promise<void>;
   readonly hub: RemoteDatabaseHub;
   readonly events$: Subject<OutgoingEvent>;
+  readonly payments: PaymentService;
   close(): Promise<void>;
 }
 
@@ -51,6 +59,15 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dataDir: options.info.dataDir,
     embedded: options.embeddedServer ?? { port: 4318, host: '127.0.0.1' },
     database: () => hub.database$.value,
+    log,
+  });
+  const payments = createPaymentService({
+    dataDir: options.info.dataDir,
+    database: () => hub.database$.value,
+    sandboxPort: options.sandboxPort ?? 0,
+    openExternal: options.openExternal,
+    cron: options.schedulerCron,
+    now,
     log,
   });
   let busy: string | null = null;
@@ -86,6 +103,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'app.status': () => status(),
     ...sync.handlers,
     ...printHandlers(options.printer),
+    ...payments.handlers,
   };
 
   return {
@@ -93,9 +111,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     hub,
     events$,
     syncServerUrl: () => sync.serverUrl(),
-    start: () => sync.start(),
+    payments,
+    async start() {
+      await sync.start();
+      await payments.start();
+    },
     async close() {
       sub.unsubscribe();
+      await payments.close();
       await hub.close();
       await sync.close();
       events$.complete();

@@ -11,11 +11,13 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { CheckoutScreen } from '../features/pos/CheckoutScreen.js';
 import { DaySheetScreen } from '../features/day-sheet/DaySheetScreen.js';
 import { PrintScreen } from '../features/print/PrintScreen.js';
+import { OutboxScreen } from '../features/payment-links/OutboxScreen.js';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
   { route: { name: 'clients' }, label: 'Clients', match: ['clients', 'client'] },
   { route: { name: 'day-sheet', date: '' }, label: 'Day sheet', match: ['day-sheet'] },
+  { route: { name: 'outbox' }, label: 'Outbox', match: ['outbox'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
 ];
 
@@ -65,6 +67,8 @@ function Screen({ route }: { route: Route }) {
       return <DaySheetScreen key={route.date} date={route.date} />;
     case 'print':
       return null;
+    case 'outbox':
+      return <OutboxScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

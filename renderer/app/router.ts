@@ -18,6 +18,8 @@ export type Route =
   | { name: 'day-sheet'; date: string }
   /** A clean print view: invoice id, payment id (receipt), client id (statement) or date (day sheet). */
   | { name: 'print'; kind: PrintKind; id: string }
+  /** Messages written to the outbox folder (no SMTP server or SMS provider set up). */
+  | { name: 'outbox' }
   | { name: 'settings' };
 
 const CLIENT_TABS: readonly ClientTab[] = ['details', 'invoices', 'ledger'];
@@ -37,6 +39,7 @@ export function parseRoute(hash: string): Route {
     if (kind) return { name: 'print', kind, id: parts[2] };
   }
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'outbox') return { name: 'outbox' };
   return { name: 'calendar' };
 }
 

@@ -102,6 +102,31 @@ export function parseSavePdf(input: unknown): { suggestedName: string } {
   return { suggestedName: name };
 }
 
+/** What one pass of main's scheduler did (payments.sendDue). */
+export interface SchedulerReport {
+  readonly sent: number;
+  readonly failed: number;
+  readonly unknown: number;
+  readonly expired: number;
+}
+
+/** A message in the outbox folder (email or SMS written instead of sent). */
+export interface OutboxEntry {
+  readonly key: string;
+  readonly channel: 'email' | 'sms';
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly link: string;
+  readonly at: string;
+}
+
+export function parseRequestId(input: unknown): { requestId: string } {
+  const id = str(objectInput(input).requestId, 'requestId', 40);
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new ContractError('requestId must be an id');
+  return { requestId: id };
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(noInput),
   'app.status': request<MainStatus>()(noInput),
@@ -117,6 +142,12 @@ export const requests = {
   'sync.leave': request<void>()(parseStaff),
   /** Save the page on screen (a print view) as a PDF: Electron writes it; the browser host falls back. */
   'print.savePdf': request<SavePdfResult>()(parseSavePdf),
+  /** Run the scheduler now (a link to send now was just requested). */
+  'payments.sendDue': request<SchedulerReport>()(noInput),
+  /** Open a request's payment page: main opens it in the system browser, or answers `opened: false` with the URL. */
+  'payments.openLink': request<{ opened: boolean; url: string }>()(parseRequestId),
+  /** The outbox: messages written to the outbox folder because no SMTP server or SMS provider is set up. */
+  'outbox.list': request<OutboxEntry[]>()(noInput),
 } as const;
 
 export const events = {

@@ -67,8 +67,8 @@ export function paymentEmail(facts: PaymentMessageFacts): EmailContent {
     'The link is for you only. If you have already paid, please ignore this message.',
     '',
     `Kind regards,`,
-    `${facts.senderName}`,
-    `${facts.clinicName}`,
+    ...(facts.senderName === facts.clinicName ? [] : [facts.senderName]),
+    facts.clinicName,
   ].join('\n');
   const e = escapeHtml;
   const html = `<!doctype html>
@@ -83,7 +83,7 @@ export function paymentEmail(facts: PaymentMessageFacts): EmailContent {
 <p>Reading this on a computer? Scan the code with your phone to pay there:</p>
 <p><img src="cid:${QR_CONTENT_ID}" width="180" height="180" alt="QR code with the payment link"></p>
 <p style="color:#52606d;font-size:13px">The link is for you only. If you have already paid, please ignore this message.</p>
-<p>Kind regards,<br>${e(facts.senderName)}<br>${e(facts.clinicName)}</p>
+<p>Kind regards,<br>${facts.senderName === facts.clinicName ? '' : `${e(facts.senderName)}<br>`}${e(facts.clinicName)}</p>
 </td></tr></table>
 </body></html>`;
   return { subject: emailSubject(facts), text, html };

@@ -48,13 +48,17 @@ function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
   const timeoutMs = config.timeoutMs ?? 60_000;
   const secrets = [config.password];
   return async (message: OutgoingEmail): Promise<SendOutcome> => {
-    // Whether the DATA command went out decides between "failed" and "unknown" when the
-    // connection drops. nodemailer reports the commands it sends only to its logger, so
-    // each send gets its own transport (one connection per email anyway) and a logger that
-    // only watches for DATA and never records anything, credentials included.
-    let dataSent = false;
+    // Whether the message was handed over decides between "failed" and "unknown" when the
+    // connection drops. That point is the server's 354 (go ahead with the message) or,
+    // for servers that answer DATA with 250, nodemailer finishing the message stream.
+    // Not the DATA command itself: with PIPELINING it leaves together with MAIL FROM, long
+    // before the server could have a message. nodemailer reports these steps only to its
+    // logger, so each send gets its own transport (one connection per email anyway) and a
+    // logger that watches for them and never records anything, credentials included.
+    let handedOver = false;
     const watch = (entry: unknown, text: unknown) => {
-      if ((entry as { tnx?: unknown } | undefined)?.tnx === 'client' && typeof text === 'string' && /^DATA\b/i.test(text)) dataSent = true;
+      const tnx = (entry as { tnx?: unknown } | undefined)?.tnx;
+      if (tnx === 'message' || (tnx === 'server' && typeof text === 'string' && /^354\b/.test(text))) handedOver = true;
     };
     const transport = createTransport({
       host: config.host, port: config.port, secure: config.secure,
@@ -69,7 +73,7 @@ function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
       const queued = info.serverMessageId ? ` (queued as ${info.serverMessageId})` : '';
       return { outcome: 'sent', detail: redactSecrets(`Accepted by ${config.host}${queued}`, secrets), segments: 1, providerId: info.messageId };
     } catch (error) {
-      const outcome = smtpFailure(error, config.host, dataSent);
+      const outcome = smtpFailure(error, config.host, handedOver);
       return { ...outcome, detail: redactSecrets(outcome.detail, secrets) };
     } finally {
       transport.close();

@@ -1,9 +1,10 @@
 /**
  * What an SMTP failure means for the patient (DESIGN.md invariant 5). A reply code is the
  * server's decision: 5xx refuses for good, 4xx for now. Without a reply (the connection
- * dropped or timed out) it depends on how far the session got: before DATA the server
- * cannot have the message, so a retry is safe; after DATA it may have it, so the outcome
- * is `unknown` and staff decide. Node-only; imported by email-transport.ts.
+ * dropped or timed out) it depends on how far the session got: before the server said
+ * "go ahead" to DATA it cannot have the message, so a retry is safe; once the message was
+ * handed over it may have it, so the outcome is `unknown` and staff decide. Node-only;
+ * imported by email-transport.ts.
  */
 import type { SendOutcome } from './types.js';
 
@@ -19,7 +20,7 @@ interface SmtpError {
 // nodemailer codes for a connection that failed or went quiet without the server answering.
 const NETWORK_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ETLS', 'EPROXY']);
 
-export function smtpFailure(error: unknown, host: string, dataSent: boolean): SendOutcome {
+export function smtpFailure(error: unknown, host: string, handedOver: boolean): SendOutcome {
   const err: SmtpError = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const code = typeof err.code === 'string' ? err.code : '';
   const responseCode = typeof err.responseCode === 'number' ? err.responseCode : 0;
@@ -33,7 +34,7 @@ export function smtpFailure(error: unknown, host: string, dataSent: boolean): Se
   }
   if (NETWORK_CODES.has(code)) {
     const why = describeNetwork(err, code);
-    if (dataSent) {
+    if (handedOver) {
       return { outcome: 'unknown', detail: `${why} after the email was handed over; ${host} may have accepted it. Check before sending again.`, segments: 1 };
     }
     return { outcome: 'failed', retryable: true, detail: `${why} before the email was sent (${host}).`, segments: 1 };

@@ -70,7 +70,7 @@ describe('sending payment links', () => {
     expect(stored).toMatchObject({ status: 'sent', amountMinor: 30_000 });
     expect(stored.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
     expect(sent.map((m) => m.to)).toEqual(['ingrid@example.com', '+47 412 34 567']);
-    expect(sent[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amount: '300,00\u00a0kr', link: stored.linkUrl, senderName: 'Astrid Solberg' });
+    expect(sent[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amount: '300,00\u00a0kr', link: stored.linkUrl, senderName: 'Fjordside Physio' });
     const messages = await db.messages.find().exec();
     expect(messages.map((m) => [m.channel, m.outcome, m.costMinor])).toEqual(expect.arrayContaining([['email', 'sent', 2], ['sms', 'sent', 5]]));
 

@@ -7,6 +7,7 @@
  */
 import { schedule, type ScheduledTask } from 'node-cron';
 import { activityEntry } from '../../../shared/db/activity-log.js';
+import { loadClientMoney } from '../../../shared/db/client-money.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { sendDueRequest, type SenderDeps } from './send-request.js';
 
@@ -77,21 +78,43 @@ export function createScheduler(deps: () => SenderDeps | null, options: { cron?:
     return report;
   }
 
+  /**
+   * Links that can no longer collect: lapsed (expired), paid elsewhere or voided (closed),
+   * and cancelled or superseded ones still live at the provider (deactivated there).
+   * Only open links and those closed in the last day are looked at (index on status, sendAt).
+   */
   async function expireLapsed(d: SenderDeps, nowIso: string): Promise<number> {
     const open = await d.db.paymentrequests.find({ selector: { status: 'sent' }, sort: [{ status: 'asc' }, { sendAt: 'asc' }] }).exec();
     let n = 0;
     for (const r of open) {
-      if (!r.expiresAt || r.expiresAt > nowIso) continue;
+      const invoice = await d.db.invoices.findOne(r.invoiceId).exec();
+      const money = invoice ? await loadClientMoney(d.db, invoice.clientId) : null;
+      const balance = money?.account.accounts.get(r.invoiceId)?.balanceMinor ?? 0;
+      const lapsed = r.expiresAt !== '' && r.expiresAt <= nowIso;
+      const closed = !invoice || invoice.status === 'void' || balance <= 0;
+      if (!lapsed && !closed) continue;
       await d.provider.expireLink(r.providerRef).catch((err: unknown) => d.log(`expiring link ${r.providerRef}: ${String(err)}`));
       let changed = false;
       await r.incrementalModify((current: PaymentRequestDoc) => {
         if (current.status !== 'sent') return current;
         changed = true;
-        return { ...current, status: 'expired', updatedAt: nowIso, updatedBy: 'system' };
+        return lapsed
+          ? { ...current, status: 'expired', updatedAt: nowIso, updatedBy: 'system' }
+          : { ...current, status: 'cancelled', expiresAt: nowIso, problem: invoice?.status === 'void' ? 'The invoice was voided.' : 'Paid in another way.', updatedAt: nowIso, updatedBy: 'system' };
       });
       if (changed) {
         n++;
-        await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: r.invoiceId, action: 'link.expired', summary: 'Payment link expired unpaid; send a new one with Resend', at: nowIso, by: 'system' }));
+        const summary = lapsed ? 'Payment link expired unpaid; send a new one with Resend' : invoice?.status === 'void' ? 'Payment link closed: the invoice was voided' : 'Payment link closed: the invoice is paid';
+        await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: r.invoiceId, action: 'link.expired', summary, at: nowIso, by: 'system' }));
+      }
+    }
+    const since = new Date(Date.parse(nowIso) - 25 * 3_600_000).toISOString();
+    for (const status of ['cancelled', 'superseded'] as const) {
+      const closed = await d.db.paymentrequests.find({ selector: { status, sendAt: { $gte: since } }, sort: [{ status: 'asc' }, { sendAt: 'asc' }] }).exec();
+      for (const r of closed) {
+        if (!r.providerRef || (r.expiresAt !== '' && r.expiresAt <= nowIso)) continue;
+        await d.provider.expireLink(r.providerRef).catch((err: unknown) => d.log(`deactivating link ${r.providerRef}: ${String(err)}`));
+        await r.incrementalModify((current: PaymentRequestDoc) => ({ ...current, expiresAt: nowIso, updatedAt: nowIso, updatedBy: 'system' }));
       }
     }
     return n;

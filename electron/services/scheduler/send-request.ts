@@ -108,7 +108,10 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     return 'failed';
   }
 
-  const sender = (await db.staff.findOne(request.updatedBy).exec())?.name ?? settings.senderName ?? settings.displayName;
+  // Sent in the staff member's name — unless they treat patients: a practitioner's name
+  // would tell the client who treated them (DESIGN.md invariant 7); the clinic's sender name then.
+  const staff = await db.staff.findOne(request.updatedBy).exec();
+  const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
   const facts: PaymentMessageFacts = {
     clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
     dueDate: formatDay(invoice.dueDate, settings.locale), link: link.url, senderName: sender, kind: PURPOSE_KIND[request.purpose],

@@ -19,6 +19,8 @@ import { InvoiceDocument } from './InvoiceDocument.js';
 import { InvoiceLog } from './InvoiceLog.js';
 import { InvoiceOptions } from './InvoiceOptions.js';
 import { LineEditor } from './LineEditor.js';
+import { LinkStatus } from '../payment-links/LinkStatus.js';
+import { SendLinkDialog } from '../payment-links/SendLinkDialog.js';
 
 type View = 'invoice' | 'edit' | 'credit' | 'log';
 
@@ -31,6 +33,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sendingLink, setSendingLink] = useState(false);
   const invoice = useLiveDocument(() => db.invoices.findOne(shownId), [db, shownId]);
   const client = useLiveDocument(() => (invoice ? db.clients.findOne(invoice.clientId) : null), [db, invoice?.clientId]);
   const credited = useLiveDocument(() => (invoice?.creditsInvoiceId ? db.invoices.findOne(invoice.creditsInvoiceId) : null), [db, invoice?.creditsInvoiceId]);
@@ -77,6 +80,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
         account={account}
         creditMinor={money?.account.creditMinor ?? 0}
         onCredit={() => setView('credit')}
+        onSendLink={() => setSendingLink(true)}
         onRun={run}
       />
     </>
@@ -94,6 +98,11 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
         <p className="muted">Taking payment and changing invoices needs the billing permission.</p>
       )}
       {view === 'invoice' && <InvoiceDocument invoice={invoice} client={client} settings={settings} account={account} credited={credited} />}
+      {view === 'invoice' && !isCreditNote && <LinkStatus invoiceId={invoice.id} />}
+      {sendingLink && (
+        <SendLinkDialog invoice={invoice} balanceMinor={isDraft ? (account?.totalMinor ?? 0) - (account?.allocatedMinor ?? 0) : account?.balanceMinor ?? 0}
+          onClose={() => setSendingLink(false)} />
+      )}
       {view === 'edit' && <LineEditor invoice={invoice} onDone={() => setView('invoice')} />}
       {view === 'credit' && account && (
         <CreditNoteForm invoice={invoice} account={account} onDone={() => setView('invoice')} onIssued={(noteId) => { setShownId(noteId); setView('invoice'); setNotice('Credit note issued.'); }} />

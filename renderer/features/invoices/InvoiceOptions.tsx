@@ -19,12 +19,13 @@ interface Props {
   account: InvoiceAccount | undefined;
   creditMinor: number;
   onCredit: () => void;
+  onSendLink: () => void;
   onRun: (action: () => Promise<unknown>, done?: string) => Promise<void>;
 }
 
 type Step = 'menu' | 'confirm-void' | 'use-credit' | null;
 
-export function InvoiceOptions({ invoice, account, creditMinor, onCredit, onRun }: Props) {
+export function InvoiceOptions({ invoice, account, creditMinor, onCredit, onSendLink, onRun }: Props) {
   const { db } = useDesk();
   const settings = useSettings();
   const actor = useDeskActor();
@@ -37,6 +38,7 @@ export function InvoiceOptions({ invoice, account, creditMinor, onCredit, onRun 
   const canVoid = isInvoice && invoice.status !== 'void' && actor.can(invoice.status === 'draft' ? 'book' : 'billing');
   const canCredit = isInvoice && completed && actor.can('billing') && (account ? account.chargedMinor > account.creditedMinor : false);
   const canUseCredit = isInvoice && completed && actor.can('billing') && creditMinor > 0 && balance > 0;
+  const canSendLink = isInvoice && invoice.status !== 'void' && actor.can('billing') && (invoice.status === 'draft' || balance > 0);
   const m = (minor: number) => money(minor, invoice.currency, settings);
   const close = () => setStep(null);
 
@@ -67,11 +69,7 @@ export function InvoiceOptions({ invoice, account, creditMinor, onCredit, onRun 
       <button type="button" className="button" aria-expanded={step === 'menu'} aria-controls={menuId} onClick={() => setStep(step === 'menu' ? null : 'menu')}>Options</button>
       {step === 'menu' && (
         <div className="menu__list" id={menuId} role="group" aria-label="Invoice options">
-          {isInvoice && (
-            <button type="button" className="menu__item" disabled aria-describedby={`${menuId}-link`}>
-              Send payment link <span id={`${menuId}-link`} className="menu__hint">Arrives with the payments connection</span>
-            </button>
-          )}
+          {canSendLink && <button type="button" className="menu__item" onClick={() => { close(); onSendLink(); }}>Send payment link…</button>}
           {canUseCredit && (
             <button type="button" className="menu__item" onClick={() => { setCreditAmount(minorToInput(Math.min(creditMinor, balance), invoice.currency)); setStep('use-credit'); }}>
               Use client credit ({m(creditMinor)})

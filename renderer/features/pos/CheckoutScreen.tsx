@@ -21,6 +21,9 @@ import { RefusedError } from '../../../shared/domain/result.js';
 import { errorText } from '../../ui/errors.js';
 import { money } from '../../ui/format.js';
 import { Calculator } from './Calculator.js';
+import { LinkStatus } from '../payment-links/LinkStatus.js';
+import { SendLinkDialog } from '../payment-links/SendLinkDialog.js';
+import { usePaymentRequests } from '../payment-links/use-payment-requests.js';
 import './checkout.css';
 
 const ACCESS_KEYS: Readonly<Record<DeskMethod, string>> = { cash: 'c', card_terminal: 'k', bank_transfer: 'b', other: 'o' };
@@ -39,6 +42,10 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
   const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<PaymentTaken | null>(null);
+  const [sendingLink, setSendingLink] = useState(false);
+  const [showQr, setShowQr] = useState(false);
+  const requests = usePaymentRequests(db, invoiceId);
+  const hasOpenLink = (requests ?? []).some((r) => r.status === 'sent' && r.linkUrl);
   const amountRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
@@ -113,7 +120,16 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
             </tfoot>
           </table>
           {invoice.status === 'draft' && <p className="muted">This draft is completed (numbered and locked) when you take payment.</p>}
+          {!closed && canTake && balance > 0 && (
+            <div className="toolbar">
+              <button type="button" className="button" onClick={() => setSendingLink(true)}>Send payment link…</button>
+              <button type="button" className="button" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>{showQr ? 'Hide QR code' : 'Show QR code'}</button>
+            </div>
+          )}
+          <LinkStatus invoiceId={invoice.id} showQr={showQr} />
+          {showQr && !hasOpenLink && <p className="muted">Send a payment link first; its QR code then shows here for the client to scan.</p>}
         </section>
+        {sendingLink && <SendLinkDialog invoice={invoice} balanceMinor={balance} onClose={() => setSendingLink(false)} />}
 
         {taken ? (
           <section className="card checkout__done" aria-labelledby="checkout-done">
@@ -129,6 +145,12 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
               {balance > 0 && <button type="button" className="button" onClick={() => setTaken(null)}>Take another payment</button>}
               <button type="button" className="button button--primary" onClick={() => history.back()}>Done</button>
             </div>
+          </section>
+        ) : account?.state === 'paid' ? (
+          <section className="card checkout__done" aria-labelledby="checkout-paid">
+            <h2 id="checkout-paid" data-testid="checkout-paid">Paid</h2>
+            <p role="status">Nothing is left to pay on this invoice.</p>
+            <div className="toolbar"><button type="button" className="button button--primary" onClick={() => history.back()}>Done</button></div>
           </section>
         ) : closed ? (
           <section className="card"><h2>No payment to take</h2><p>{invoice.status === 'void' ? 'This invoice is void.' : 'A credit note does not take payments.'}</p></section>

@@ -1,0 +1,146 @@
+/**
+ * Payment links with the sandbox provider (issue 5): a part-payment link by email and
+ * SMS from the invoice, found in the outbox and paid on the sandbox page; the invoice
+ * turns part-paid by itself; the rest by a second link from the POS, shown as a QR code,
+ * "processing, then paid"; the checkout turns to Paid. Refusals: more than the balance,
+ * a client with no email. axe and screenshots throughout.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
+import { ClientsPage } from './pages/clients-page.js';
+import { CalendarPage } from './pages/calendar-page.js';
+import { InvoiceDialog } from './pages/invoice-dialog.js';
+import { OutboxPage, SandboxPayPage } from './pages/outbox-page.js';
+
+test.afterEach(stopAllHosts);
+
+const kr = (amount: string) => new RegExp(`^${amount.replace(/\s/g, '\\s')}\\s*kr$`);
+
+function todayInOslo(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+test('a part-payment link by email and SMS is paid on the sandbox page; the rest by QR code at the POS', async () => {
+  test.setTimeout(180_000);
+  const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('links-data') });
+  const { page, context, problems } = await openDesk(tempDir('links-profile'), host.url);
+  const setup = new SetupPage(page);
+  await setup.expectShown();
+  await setup.fill(OSLO_CLINIC);
+  await setup.submit();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  const clients = new ClientsPage(page);
+  await clients.open();
+  await clients.create({ firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid.berg@example.com', phone: '+47 412 34 567' });
+  await clients.open();
+  await clients.create({ firstName: 'Ola', lastName: 'Nordmann', phone: '+47 900 11 222' });
+
+  const calendar = new CalendarPage(page);
+  const today = todayInOslo();
+  for (const [hour, search, name] of [['09:00', 'berg', 'Ingrid Berg'], ['11:00', 'nordmann', 'Ola Nordmann']] as const) {
+    await calendar.open();
+    await calendar.newBooking(today, hour);
+    await calendar.chooseClient(search, name);
+    await calendar.save();
+    await expect(calendar.bookingDialog()).toBeHidden();
+  }
+
+  // ---- Refusals first: no email on file; more than the balance.
+  await calendar.booking(/^11:00/).click();
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
+  const invoice = new InvoiceDialog(page);
+  await invoice.option('Send payment link…');
+  let send = page.getByRole('dialog', { name: 'Send payment link' });
+  await expect(send).toBeVisible();
+  await expectAccessible(page, 'send link dialog');
+  await send.getByRole('button', { name: 'Send link' }).click();
+  await expect(send.getByRole('alert')).toHaveText("The client has no email address. Add one to the client's details, or send by email.".replace('send by email', 'send by SMS'));
+  await send.getByLabel('Amount').fill('900');
+  await send.getByRole('checkbox', { name: /^Email/ }).uncheck();
+  await send.getByRole('button', { name: 'Send link' }).click();
+  await expect(send.getByRole('alert')).toContainText('A payment link can ask for at most the balance of 750,00');
+  await screenshot(page, 'links-01-refused');
+  await send.getByRole('button', { name: 'Cancel' }).click();
+  await invoice.close();
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Close' }).click();
+
+  // ---- A part-payment link for 300 by email and SMS: completes the draft and goes to the outbox.
+  await calendar.booking(/^09:00/).click();
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
+  await invoice.option('Send payment link…');
+  send = page.getByRole('dialog', { name: 'Send payment link' });
+  await expect(send.getByText(/SMS to \+47 412 34 567 — 1 segment/)).toBeVisible();
+  await send.getByLabel('Amount').fill('300');
+  await send.getByRole('button', { name: 'Send link' }).click();
+  await expect(send).toBeHidden();
+  await invoice.expectTitle('Invoice 1');
+  const link = invoice.dialog().getByTestId('payment-link');
+  await expect(link).toContainText('Link sent');
+  await expect(link).toContainText('by email and SMS');
+  await expectAccessible(page, 'invoice with a link sent');
+  await screenshot(page, 'links-02-link-sent');
+  await invoice.close();
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Close' }).click();
+
+  const outbox = new OutboxPage(page);
+  await outbox.open();
+  await expect(outbox.items()).toHaveCount(2);
+  const email = outbox.item('Email', 'ingrid.berg@example.com');
+  await expect(email).toContainText('Payment request from Fjordside Fysioterapi');
+  await expect(outbox.item('SMS', '+4741234567')).toContainText('300,00 kr');
+  await expectAccessible(page, 'outbox');
+  await screenshot(page, 'links-03-outbox');
+  const url = await outbox.linkOf(email);
+
+  // ---- The client pays on the sandbox page; the invoice turns part-paid by itself.
+  await clients.open();
+  const record = await clients.openClient('Berg, Ingrid');
+  await record.openInvoicesTab();
+  await record.openInvoice(/Invoice 1:/);
+  await expect(invoice.state()).toHaveText('Unpaid');
+  const phone = new SandboxPayPage(await context.newPage());
+  await phone.open(url);
+  await expect(phone.amount()).toHaveText(kr('300,00'));
+  await screenshot(phone.page, 'links-04-sandbox-page');
+  await phone.pay('Pay now');
+  await expect(phone.page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
+  await expect(invoice.state()).toHaveText('Part-paid', { timeout: 2_000 });
+  await expect(invoice.balance()).toHaveText(kr('450,00'));
+  await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Paid');
+  await invoice.openLog();
+  await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Paid 300,00\s*kr by payment link; balance now 450,00\s*kr/);
+  await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/sent by email and SMS.*cost 0,07\s*kr excl\. VAT/);
+
+  // ---- The rest from the POS: a second link asks only for what is left, shown as a QR code.
+  await invoice.dialog().getByRole('tab', { name: 'Invoice' }).click();
+  await invoice.takePayment();
+  await expect(page.getByTestId('checkout-balance')).toHaveText(kr('450,00'));
+  await page.getByRole('button', { name: 'Send payment link…' }).click();
+  send = page.getByRole('dialog', { name: 'Send payment link' });
+  await expect(send.getByLabel('Amount')).toHaveValue('450.00');
+  await send.getByRole('checkbox', { name: /^Email/ }).uncheck();
+  await send.getByRole('button', { name: 'Send link' }).click();
+  await expect(send).toBeHidden();
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(page.getByTestId('qr-code')).toBeVisible();
+  await expectAccessible(page, 'checkout with QR code');
+  await screenshot(page, 'links-05-qr-code');
+  const open = page.getByTestId('payment-link').filter({ hasText: 'Link sent' });
+  await expect(open).toHaveCount(1);
+  await expect(open).toContainText(/450,00\s*kr by SMS/);
+
+  // ---- The client scans and pays; the payment processes, then succeeds; the POS turns to Paid by itself.
+  const [popup] = await Promise.all([context.waitForEvent('page'), open.getByRole('button', { name: 'Go to payment link' }).click()]);
+  const phone2 = new SandboxPayPage(popup);
+  await expect(phone2.amount()).toHaveText(kr('450,00'));
+  await phone2.pay('Processing, then paid');
+  await expect(popup.getByRole('heading', { name: 'Payment processing' })).toBeVisible();
+  await expect(page.getByTestId('payment-link').filter({ hasText: 'Payment processing' })).toBeVisible({ timeout: 2_000 });
+  await expect(page.getByTestId('checkout-paid')).toBeVisible({ timeout: 4_000 });
+  await expect(page.getByTestId('checkout-balance')).toHaveText(kr('0,00'));
+  await expectAccessible(page, 'checkout paid by link');
+  await screenshot(page, 'links-06-paid');
+  expect(problems).toEqual([]);
+});

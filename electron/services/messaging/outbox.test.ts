@@ -1,0 +1,89 @@
+/**
+ * The outbox folder: what the outbox transports write and what the outbox screen reads.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import { createEmailTransport } from './email-transport.js';
+import { createSmsTransport } from './sms-transport.js';
+import { listOutbox, readOutboxItem } from './outbox.js';
+
+const FACTS: PaymentMessageFacts = {
+  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amount: '450,00 kr', dueDate: '5. des. 2026',
+  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon',
+};
+
+let dir: string;
+beforeEach(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'frontdesk-outbox-')); });
+afterEach(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+
+const email = () => createEmailTransport({ kind: 'outbox', dir, fromAddress: 'post@fjordside.example' });
+
+describe('the outbox', () => {
+  it('writes one .eml per email: the raw message, with the QR code, as SMTP would get it', async () => {
+    const outcome = await email().sendEmail({ key: 'pr_1-email', to: 'ingrid@client.example', fromName: 'Rita Resepsjon', facts: FACTS });
+    expect(outcome).toMatchObject({ outcome: 'sent', detail: 'Written to the outbox', segments: 1 });
+    expect(await fs.readdir(dir)).toEqual(['pr_1-email.eml']);
+    const mail = await simpleParser(await fs.readFile(path.join(dir, 'pr_1-email.eml')));
+    expect(mail.subject).toBe('Payment request from Fjordside Fysio');
+    expect(mail.from?.text).toBe('"Rita Resepsjon" <post@fjordside.example>');
+    expect(mail.attachments.map((a) => a.cid)).toEqual(['payment-qr']);
+  });
+
+  it('lists emails and SMS newest first, with the payment link', async () => {
+    // The email's Date header is the real time (whole seconds): the SMS go a minute either side.
+    let clock = Date.now() - 60_000;
+    const sms = createSmsTransport({ kind: 'outbox', dir }, () => new Date(clock));
+    await sms.sendSms({ key: 'pr_1-sms', to: '412 34 567', facts: FACTS });
+    await email().sendEmail({ key: 'pr_2-email', to: 'ola@client.example', fromName: 'Rita Resepsjon', facts: { ...FACTS, clientFirstName: 'Ola', link: 'https://pay.example/p/def456' } });
+    clock = Date.now() + 60_000;
+    await sms.sendSms({ key: 'pr_3-sms', to: '+46701234567', facts: { ...FACTS, link: 'https://pay.example/p/ghi789' } });
+
+    const items = await listOutbox(dir);
+    expect(items.map((i) => [i.key, i.channel, i.to, i.link])).toEqual([
+      ['pr_3-sms', 'sms', '+46701234567', 'https://pay.example/p/ghi789'],
+      ['pr_2-email', 'email', 'ola@client.example', 'https://pay.example/p/def456'],
+      ['pr_1-sms', 'sms', '+4741234567', 'https://pay.example/p/abc123'],
+    ]);
+    expect(items[1]).toMatchObject({ subject: 'Payment request from Fjordside Fysio' });
+    expect(items[1]!.text).toContain('Hi Ola,');
+    expect(items[2]!.text).toBe('Fjordside Fysio: Hi Ingrid, please pay 450,00 kr (invoice 12) by 5. des. 2026: https://pay.example/p/abc123');
+    expect(await readOutboxItem(dir, 'pr_2-email')).toEqual(items[1]);
+    expect(await readOutboxItem(dir, 'pr_9-email')).toBeNull();
+  });
+
+  it('keeps one file per key: sending the same key again writes nothing new', async () => {
+    const message = { key: 'pr_1-email', to: 'ingrid@client.example', fromName: 'Rita Resepsjon', facts: FACTS };
+    await email().sendEmail(message);
+    const first = await fs.readFile(path.join(dir, 'pr_1-email.eml'));
+    const again = await email().sendEmail({ ...message, facts: { ...FACTS, amount: '999,00 kr' } });
+    expect(again).toMatchObject({ outcome: 'sent', detail: expect.stringMatching(/Already in the outbox/) });
+    const sms = createSmsTransport({ kind: 'outbox', dir });
+    await Promise.all([1, 2, 3].map(() => sms.sendSms({ key: 'pr_1-sms', to: '41234567', facts: FACTS })));
+    expect((await fs.readdir(dir)).sort()).toEqual(['pr_1-email.eml', 'pr_1-sms.json']);
+    expect(await fs.readFile(path.join(dir, 'pr_1-email.eml'))).toEqual(first);
+  });
+
+  it('names files safely, never lets two keys share one, and skips files that are not messages', async () => {
+    await email().sendEmail({ key: 'step/1:email', to: 'a@client.example', fromName: 'Rita', facts: FACTS });
+    await email().sendEmail({ key: 'step/1?email', to: 'b@client.example', fromName: 'Rita', facts: FACTS });
+    await email().sendEmail({ key: '../../escape', to: 'c@client.example', fromName: 'Rita', facts: FACTS });
+    await fs.writeFile(path.join(dir, '.half-written.eml.tmp'), 'From: x');
+    await fs.writeFile(path.join(dir, 'notes.json'), '{"hello": 1}');
+    await fs.writeFile(path.join(dir, 'broken.json'), '{');
+
+    const names = await fs.readdir(dir);
+    expect(names.filter((n) => n.endsWith('.eml'))).toHaveLength(3);
+    expect(names.every((n) => !n.includes('/') && !n.includes(':') && !n.includes('?'))).toBe(true);
+    const items = await listOutbox(dir);
+    expect(items.map((i) => i.key).sort()).toEqual(['../../escape', 'step/1:email', 'step/1?email']);
+    expect((await readOutboxItem(dir, 'step/1?email'))?.to).toBe('b@client.example');
+  });
+
+  it('lists nothing when nothing was ever sent to the outbox', async () => {
+    expect(await listOutbox(path.join(dir, 'not-yet'))).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Main's payment-link service: the provider (the sandbox until Stripe keys are entered),
+ * the messaging transport (the outbox folder until SMTP/SMS are set up), the claim store
+ * and the minute scheduler, wired to the renderer's database through main's handle on
+ * it. Provider events that arrive while the database is not connected wait and are
+ * applied on the next tick. Node-only; created by main-services for Electron and the
+ * browser host alike.
+ */
+import path from 'node:path';
+import type { OutboxEntry, SchedulerReport } from '../../../shared/contract/index.js';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
+import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
+import { readSyncConfig } from '../sync/desk-sync-config.js';
+import { listOutbox } from '../messaging/outbox.js';
+import { createMessageTransport } from '../messaging/transport.js';
+import type { MessageTransport } from '../messaging/types.js';
+import { createFileClaimStore } from '../scheduler/claims.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import type { SenderDeps } from '../scheduler/send-request.js';
+import { applyLinkEvent } from './apply-link-event.js';
+import { createSandbox } from './sandbox-provider.js';
+
+export interface PaymentServiceOptions {
+  readonly dataDir: string;
+  readonly database: () => ClinicDatabase | null;
+  /** The sandbox pay page's port (0: any free one). */
+  readonly sandboxPort: number;
+  readonly sandboxHost?: string;
+  /** Opens a URL in the system browser (the desktop app); absent in the browser host. */
+  readonly openExternal?: (url: string) => Promise<void>;
+  /** Run the minute tick (off in tests that tick by hand). */
+  readonly cron?: boolean;
+  readonly now?: () => Date;
+  readonly log: (line: string) => void;
+  /** Replaces the outbox transport (tests). */
+  readonly transport?: MessageTransport;
+}
+
+export interface PaymentService {
+  readonly handlers: {
+    'payments.sendDue': () => Promise<SchedulerReport>;
+    'payments.openLink': (input: { requestId: string }) => Promise<{ opened: boolean; url: string }>;
+    'outbox.list': () => Promise<OutboxEntry[]>;
+  };
+  readonly scheduler: Scheduler;
+  sandboxUrl(): string;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createPaymentService(options: PaymentServiceOptions): PaymentService {
+  const now = options.now ?? (() => new Date());
+  const outboxDir = path.join(options.dataDir, 'outbox');
+  const waiting: LinkEvent[] = [];
+  let locale = 'en-GB';
+  let fromAddress = 'no-reply@frontdesk.invalid';
+
+  const apply = async (event: LinkEvent) => {
+    const db = options.database();
+    if (!db) {
+      waiting.push(event);
+      return;
+    }
+    try {
+      const result = await applyLinkEvent(db, event, now().toISOString());
+      if (result === 'unknown-request') options.log(`payment event ${event.eventId} names an unknown payment request`);
+    } catch (err) {
+      options.log(`payment event ${event.eventId} could not be applied yet: ${String(err)}`);
+      waiting.push(event);
+    }
+  };
+  const sandbox = createSandbox({ dataDir: options.dataDir, port: options.sandboxPort, host: options.sandboxHost, locale: () => locale, onEvent: apply, now });
+  // The outbox until the clinic sets up SMTP and an SMS provider: nothing leaves the desk.
+  // Rebuilt when the clinic's sender address changes.
+  let built: { from: string; transport: MessageTransport } | null = null;
+  const transportFor = (from: string): MessageTransport => {
+    if (options.transport) return options.transport;
+    if (built?.from !== from) {
+      built = {
+        from,
+        transport: createMessageTransport({
+          email: { kind: 'outbox', dir: path.join(outboxDir, 'email'), fromAddress: from },
+          sms: { kind: 'outbox', dir: path.join(outboxDir, 'sms') },
+          retry: { attempts: 3, baseMs: 2000 },
+        }),
+      };
+    }
+    return built.transport;
+  };
+  const claims = createFileClaimStore(path.join(options.dataDir, 'message-claims.log'));
+
+  const deps = (): SenderDeps | null => {
+    const db = options.database();
+    if (!db) return null;
+    const sync = readSyncConfig(options.dataDir);
+    return { db, provider: sandbox.provider, transport: transportFor(fromAddress), claims, clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
+  };
+  const scheduler = createScheduler(deps, { cron: options.cron });
+  const tick = async (): Promise<SchedulerReport> => {
+    const db = options.database();
+    if (db) {
+      const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+      if (settings) {
+        locale = settings.locale;
+        fromAddress = settings.supportEmail || fromAddress;
+      }
+      for (const event of waiting.splice(0)) await apply(event);
+    }
+    return scheduler.tick();
+  };
+
+  return {
+    scheduler,
+    sandboxUrl: () => sandbox.url(),
+    handlers: {
+      'payments.sendDue': tick,
+      async 'payments.openLink'({ requestId }) {
+        const db = options.database();
+        const request = db ? await db.paymentrequests.findOne(requestId).exec() : null;
+        if (!request || !request.linkUrl) throw new Error('This payment link has not been created yet.');
+        const url = new URL(request.linkUrl);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Not a web link.');
+        if (!options.openExternal) return { opened: false, url: url.href };
+        await options.openExternal(url.href);
+        return { opened: true, url: url.href };
+      },
+      async 'outbox.list'() {
+        const [emails, sms] = await Promise.all([listOutbox(path.join(outboxDir, 'email')), listOutbox(path.join(outboxDir, 'sms'))]);
+        return [...emails, ...sms].sort((a, b) => (a.at < b.at ? 1 : -1));
+      },
+    },
+    async start() {
+      await sandbox.start();
+      scheduler.start();
+    },
+    async close() {
+      await scheduler.stop();
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * An invoice's payment links: "link sent" (when, how, how much), its state as the client
+ * pays (processing, paid) or it lapses, and Go to payment link, Show QR code, Resend and
+ * Cancel link. Live: a payment on another desk or through the provider shows at once.
+ */
+import { useState } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { cancelPaymentRequest, channelsText, OPEN_REQUEST_STATUSES, resendPaymentRequest } from '../../../shared/db/payment-request-commands.js';
+import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
+import { errorText } from '../../ui/errors.js';
+import { formatDateTime, money } from '../../ui/format.js';
+import { QrCode } from './QrCode.js';
+import { usePaymentRequests } from './use-payment-requests.js';
+
+const STATUS_TEXT: Readonly<Record<PaymentRequestDoc['status'], string>> = {
+  scheduled: 'Scheduled', sent: 'Link sent', processing: 'Payment processing', paid: 'Paid', cancelled: 'Cancelled',
+  expired: 'Expired', superseded: 'Replaced by a newer link', failed: 'Not sent', unknown: 'May not have been sent — check',
+};
+
+/**
+ * `showQr`: given by a screen with its own "Show QR code" button (the POS), which then
+ * shows the open link's code; left out, each open link has its own button.
+ */
+export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: boolean }) {
+  const { db, main } = useDesk();
+  const settings = useSettings();
+  const actor = useDeskActor();
+  const requests = usePaymentRequests(db, invoiceId);
+  const [error, setError] = useState<string | null>(null);
+  const [qrFor, setQrFor] = useState<string | null>(null);
+  if (!requests || requests.length === 0) return null;
+
+  const run = (action: () => Promise<unknown>) => {
+    setError(null);
+    action().catch((err: unknown) => setError(errorText(err)));
+  };
+  const open = (r: PaymentRequestDoc) => run(async () => {
+    const result = await main.invoke('payments.openLink', { requestId: r.id });
+    // The browser host cannot open the system browser: a new tab does.
+    if (!result.opened) window.open(result.url, '_blank', 'noopener,noreferrer');
+  });
+  const qrShown = showQr === true ? requests.find((r) => r.status === 'sent' && r.linkUrl) : requests.find((r) => r.id === qrFor);
+
+  return (
+    <section className="link-status" aria-labelledby={`links-${invoiceId}`}>
+      <h3 id={`links-${invoiceId}`}>Payment links</h3>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <ul className="rows">
+        {requests.map((r) => {
+          const isOpen = OPEN_REQUEST_STATUSES.includes(r.status) && r.status !== 'processing';
+          return (
+            <li key={r.id} className="link-status__row" data-testid="payment-link">
+              <span className={`badge badge--link-${r.status}`}>{STATUS_TEXT[r.status]}</span>
+              <span>
+                {money(r.amountMinor, r.currency, settings)} by {channelsText(r.channels)}
+                {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
+                {r.status === 'sent' && r.expiresAt ? `; expires ${formatDateTime(r.expiresAt, settings)}` : ''}
+              </span>
+              {r.problem && <span className="link-status__problem">{r.problem}</span>}
+              <span className="link-status__actions">
+                {r.linkUrl && r.status === 'sent' && <button type="button" className="button button--small" onClick={() => open(r)}>Go to payment link</button>}
+                {r.linkUrl && r.status === 'sent' && showQr === undefined && <button type="button" className="button button--small" onClick={() => setQrFor(qrFor === r.id ? null : r.id)}>{qrFor === r.id ? 'Hide QR code' : 'Show QR code'}</button>}
+                {actor.can('billing') && ['sent', 'expired', 'failed', 'unknown'].includes(r.status) && (
+                  <button type="button" className="button button--small" onClick={() => run(async () => { await resendPaymentRequest(db, r.id, actor); await main.invoke('payments.sendDue'); })}>Resend</button>
+                )}
+                {actor.can('billing') && isOpen && <button type="button" className="button button--small" onClick={() => run(() => cancelPaymentRequest(db, r.id, actor))}>Cancel link</button>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {qrShown?.linkUrl && (
+        <div className="link-status__qr">
+          <QrCode text={qrShown.linkUrl} label="QR code: scan with your phone to pay" />
+          <p>Scan with your phone to pay {money(qrShown.amountMinor, qrShown.currency, settings)}.</p>
+        </div>
+      )}
+    </section>
+  );
+}

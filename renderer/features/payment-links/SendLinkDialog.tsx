@@ -1,0 +1,107 @@
+/**
+ * "Send payment link": the amount (the balance, or a part — never more), the channels
+ * with each message's cost shown before sending, and now or a chosen time. The request
+ * is written by the data layer (billing permission, no more than the balance, a valid
+ * email or mobile for each channel); main sends it and records what happened.
+ */
+import { useState } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useLiveDocument } from '../../data/live-query.js';
+import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
+import { messageCostMinor } from '../../../shared/domain/message-costs.js';
+import { minorToInput } from '../../../shared/domain/money.js';
+import { paymentSms } from '../../../shared/domain/payment-messages.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { smsSize } from '../../../shared/domain/sms-segments.js';
+import { localDateOf, localDateTimeToInstant } from '../../../shared/domain/time.js';
+import { formatVatRate } from '../../../shared/domain/vat.js';
+import type { InvoiceDoc } from '../../../shared/schemas/index.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { errorText } from '../../ui/errors.js';
+import { money } from '../../ui/format.js';
+
+/** A stand-in for the link when estimating SMS length: about as long as a real one. */
+const LINK_ESTIMATE = 'https://pay.example.com/p/abcdefghijklmnop';
+
+export function SendLinkDialog({ invoice, balanceMinor, onClose, onSent }: { invoice: InvoiceDoc; balanceMinor: number; onClose: () => void; onSent?: () => void }) {
+  const { db, main } = useDesk();
+  const settings = useSettings();
+  const actor = useDeskActor();
+  const client = useLiveDocument(() => db.clients.findOne(invoice.clientId), [db, invoice.clientId]);
+  const [amount, setAmount] = useState(minorToInput(balanceMinor, invoice.currency));
+  const [email, setEmail] = useState(true);
+  const [sms, setSms] = useState(true);
+  const [when, setWhen] = useState<'now' | 'later'>('now');
+  const [date, setDate] = useState(localDateOf(new Date(), settings.timeZone));
+  const [time, setTime] = useState('');
+  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const m = (minor: number) => money(minor, settings.currency, settings);
+  const segments = smsSize(paymentSms({
+    clinicName: settings.displayName, clientFirstName: client?.firstName ?? '', invoiceNumber: invoice.number, amount: `${amount} kr`, dueDate: '', link: LINK_ESTIMATE, senderName: '',
+  })).segments;
+  const prices = { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor };
+  const vat = formatVatRate(settings.messageVatBp, settings.locale);
+
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const channels = [...(email ? ['email' as const] : []), ...(sms ? ['sms' as const] : [])];
+      const sendAt = when === 'later' ? localDateTimeToInstant(date, time, settings.timeZone) : undefined;
+      if (when === 'later' && !sendAt) throw new RefusedError({ ok: false, message: 'Enter the day and a time like 09:30 to send the link.', field: 'sendAt' });
+      await createPaymentRequest(db, invoice.id, { amount, channels, ...(sendAt ? { sendAt } : {}) }, actor);
+      // Main's scheduler sends it at once (a later one waits for its time).
+      if (when === 'now') await main.invoke('payments.sendDue').catch(() => undefined);
+      onSent?.();
+      onClose();
+    } catch (err) {
+      setError({ message: errorText(err), field: err instanceof RefusedError ? err.field : undefined });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const bad = (field: string) => (error?.field === field ? true : undefined);
+
+  return (
+    <Dialog title="Send payment link" onClose={onClose}>
+      <form className="send-link" aria-label="Send payment link" onSubmit={(e) => { e.preventDefault(); void send(); }}>
+        {error && <p className="form-error" role="alert">{error.message}</p>}
+        <div className="field">
+          <label htmlFor="link-amount">Amount</label>
+          <input id="link-amount" className="input--money" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={bad('amount')} autoFocus />
+          <p className="field__hint">The balance is {m(balanceMinor)}; a smaller amount asks for a part.</p>
+        </div>
+        <fieldset className="radio-group">
+          <legend>Send by</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={email} onChange={(e) => setEmail(e.target.checked)} aria-invalid={bad('email') ?? bad('channels')} />
+            Email {client?.email ? `to ${client.email}` : '(no email address on file)'} — {m(messageCostMinor('email', 1, prices))} + {vat} VAT
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={sms} onChange={(e) => setSms(e.target.checked)} aria-invalid={bad('phone') ?? bad('channels')} />
+            SMS {client?.phone ? `to ${client.phone}` : '(no mobile number on file)'} — {segments} segment{segments === 1 ? '' : 's'}, {m(messageCostMinor('sms', segments, prices))} + {vat} VAT
+          </label>
+        </fieldset>
+        <fieldset className="radio-group">
+          <legend>When</legend>
+          <label className="checkbox"><input type="radio" name="when" checked={when === 'now'} onChange={() => setWhen('now')} /> Now</label>
+          <label className="checkbox"><input type="radio" name="when" checked={when === 'later'} onChange={() => setWhen('later')} /> Later</label>
+          {when === 'later' && (
+            <div className="inline-form">
+              <label>Day <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={bad('sendAt')} /></label>
+              <label>Time <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={bad('sendAt')} /></label>
+            </div>
+          )}
+        </fieldset>
+        {invoice.status === 'draft' && <p className="muted">Sending completes this draft: it gets its number and is locked.</p>}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>Cancel</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{busy ? 'Sending…' : when === 'now' ? 'Send link' : 'Schedule link'}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
