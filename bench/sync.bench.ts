@@ -61,7 +61,7 @@ async function rawDexieMs(page: Page, url: string): Promise<number> {
     const db = new D('raw-bench');
     db.version(1).stores({
       bookings: 'id, [_deleted+id], start, [practitionerId+start], [clientId+start], [_meta.lwt+id], _meta.lwt',
-      invoices: 'id, [_deleted+id], [clientId+createdAt], [status+createdAt], number, [_meta.lwt+id], _meta.lwt',
+      invoices: 'id, [_deleted+id], [clientId+createdAt], [status+createdAt], number, [status+dueDate], [_meta.lwt+id], _meta.lwt',
       payments: 'id, [_deleted+id], [invoiceId+at], [clientId+at], at, [_meta.lwt+id], _meta.lwt',
     });
     await db.open();

@@ -45,8 +45,9 @@ const literal = {
   },
   required: ['id', 'kind', 'status', 'clientId', 'bookingId', 'creditsInvoiceId', 'currency', 'lines', 'number',
     'invoiceDate', 'dueDate', 'completedAt', 'serviceDate', 'createdAt', 'updatedAt', 'updatedBy'],
-  // `number` finds a standalone desk's last number without reading every invoice.
-  indexes: [['clientId', 'createdAt'], ['status', 'createdAt'], 'number'],
+  // `number` finds a standalone desk's last number without reading every invoice;
+  // [status, dueDate] finds overdue invoices for chasing without reading every invoice.
+  indexes: [['clientId', 'createdAt'], ['status', 'createdAt'], 'number', ['status', 'dueDate']],
   additionalProperties: false,
 } as const;
 

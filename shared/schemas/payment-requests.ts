@@ -14,8 +14,11 @@ const literal = {
     amountMinor: minorUnitsField,
     currency: currencyField,
     channels: { type: 'array', items: { type: 'string', enum: ['email', 'sms'] } },
-    /** A payment link, or a dunning step that carries one (docs/decisions/0010). */
-    purpose: { type: 'string', enum: ['payment_link', 'reminder', 'second_reminder', 'final_notice'] },
+    /**
+     * A payment link; a dunning step that carries one; or the last step, ready for debt
+     * collection, which sends nothing (no channels) and marks the invoice for the collector.
+     */
+    purpose: { type: 'string', enum: ['payment_link', 'reminder', 'second_reminder', 'final_notice', 'debt_collection'] },
     /**
      * scheduled → sent → processing → paid; or cancelled, expired, superseded; `unknown` when a
      * send may or may not have gone out (staff review it; it is never re-sent by itself).

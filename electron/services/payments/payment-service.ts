@@ -88,7 +88,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     }
     return built.transport;
   };
-  const claims = createFileClaimStore(path.join(options.dataDir, 'message-claims.log'));
+  const claims = createFileClaimStore(path.join(options.dataDir, 'message-claims'));
 
   const deps = (): SenderDeps | null => {
     const db = options.database();

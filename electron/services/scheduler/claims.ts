@@ -6,10 +6,12 @@
  * and never sent again by itself. A failure that provably delivered nothing releases the
  * claim so the job can be retried.
  *
- * This file store is the claim for a standalone desk: one process, an append-only log
- * flushed to disk before the send. Enrolled desks claim at the sync server instead
- * (same interface). Node-only; used by main's scheduler.
+ * This file store is the claim for a standalone desk: one file per job in a folder,
+ * created with O_EXCL — atomic even between processes — and flushed to disk before the
+ * send. Enrolled desks claim at the sync server instead (same interface). Node-only;
+ * used by main's scheduler.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,49 +25,58 @@ export interface ClaimStore {
   unfinished(): Promise<string[]>;
 }
 
-type Entry = { key: string; state: 'claimed' | ClaimOutcome };
+/** A key as a file name: readable where it is safe, hashed where it is not. */
+function fileFor(dir: string, key: string): string {
+  const safe = key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  return path.join(dir, `${safe}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}.claim`);
+}
 
-export function createFileClaimStore(file: string): ClaimStore {
-  const state = new Map<string, Entry['state']>();
+function writeDurably(file: string, text: string, flags: 'wx' | 'w'): void {
+  const fd = fs.openSync(file, flags);
   try {
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const e = JSON.parse(line) as Entry;
-        if (e.state === 'failed') state.delete(e.key);
-        else state.set(e.key, e.state);
-      } catch {
-        // A torn last line (crash while appending) is ignored: that claim was never acted on.
-      }
-    }
-  } catch {
-    // No log yet.
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
-  const append = (entry: Entry) => {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(file, 'a');
-    try {
-      fs.writeSync(fd, `${JSON.stringify(entry)}\n`);
-      // On disk before anything is sent: a crash after this cannot lead to a second send.
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  };
+}
+
+export function createFileClaimStore(dir: string): ClaimStore {
+  fs.mkdirSync(dir, { recursive: true });
   return {
     async claim(key) {
-      if (state.has(key)) return false;
-      append({ key, state: 'claimed' });
-      state.set(key, 'claimed');
-      return true;
+      try {
+        // O_EXCL: of any number of processes, exactly one creates the file.
+        writeDurably(fileFor(dir, key), JSON.stringify({ key, state: 'claimed' }), 'wx');
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw err;
+      }
     },
     async finish(key, outcome) {
-      append({ key, state: outcome });
-      if (outcome === 'failed') state.delete(key);
-      else state.set(key, outcome);
+      const file = fileFor(dir, key);
+      // Nothing was delivered: the job is free to be claimed and tried again.
+      if (outcome === 'failed') fs.rmSync(file, { force: true });
+      else {
+        const tmp = `${file}.tmp`;
+        writeDurably(tmp, JSON.stringify({ key, state: outcome }), 'w');
+        fs.renameSync(tmp, file);
+      }
     },
     async unfinished() {
-      return [...state.entries()].filter(([, s]) => s === 'claimed').map(([k]) => k);
+      const out: string[] = [];
+      for (const name of fs.readdirSync(dir)) {
+        if (!name.endsWith('.claim')) continue;
+        try {
+          const entry = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { key: string; state: string };
+          if (entry.state === 'claimed') out.push(entry.key);
+        } catch {
+          // A claim file cut short by a crash was created, so its job may have started: unknown.
+          out.push(name);
+        }
+      }
+      return out;
     },
   };
 }

@@ -61,7 +61,7 @@ async function pay(linkUrl: string, action: 'pay' | 'process' | 'decline' = 'pay
 
 describe('sending payment links', () => {
   it('sends a part-payment link by email and SMS, completing the draft; the client pays; a second link asks only for the rest', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
     const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email', 'sms'] }, ctx());
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
     const invoice = (await db.invoices.findOne(invoiceId).exec())!;
@@ -96,7 +96,7 @@ describe('sending payment links', () => {
   });
 
   it('sends a "send later" request only when its time comes, and not at all once cancelled', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
     const later = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'], sendAt: '2026-11-21T15:00:00.000Z' }, ctx());
     const cancelled = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'], sendAt: '2026-11-21T15:00:00.000Z' }, ctx());
     await cancelPaymentRequest(db, cancelled.id, ctx());
@@ -108,7 +108,7 @@ describe('sending payment links', () => {
   });
 
   it('expires a link after its lifetime (24 hours by default) and the page says so', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     await scheduler.tick();
     const url = (await db.paymentrequests.findOne(r.id).exec())!.linkUrl;
@@ -120,7 +120,7 @@ describe('sending payment links', () => {
   });
 
   it('never sends twice: a job claimed before a crash is left unknown, and a second desk cannot claim it', async () => {
-    const claimsFile = path.join(dir, 'claims.log');
+    const claimsFile = path.join(dir, 'claims');
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     // The desk claimed the email and died before recording anything.
     await createFileClaimStore(claimsFile).claim(`${r.id}:email`);
@@ -133,7 +133,7 @@ describe('sending payment links', () => {
   });
 
   it('records a rejected email as failed with its reason and costs nothing', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims.log'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
     transport.next = { outcome: 'failed', detail: '550 No such user here', retryable: false, segments: 1 };
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     expect(await scheduler.tick()).toMatchObject({ failed: 1 });

@@ -10,6 +10,7 @@ import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { sendDueRequest, type SenderDeps } from './send-request.js';
+import { createDueDunningSteps } from './dunning-pass.js';
 
 export interface Scheduler {
   /** Starts the minute tick (and runs one now). */
@@ -58,6 +59,7 @@ export function createScheduler(deps: () => SenderDeps | null, options: { cron?:
       report.unknown += await recoverUnfinished(d);
       recovered = true;
     }
+    await createDueDunningSteps(d).catch((err: unknown) => d.log(`chasing: ${err instanceof Error ? err.message : String(err)}`));
     const nowIso = d.now().toISOString();
     const due = await d.db.paymentrequests.find({
       selector: { status: 'scheduled', sendAt: { $lte: nowIso } },

@@ -35,10 +35,10 @@ export interface SenderDeps {
 export type SendResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'cancelled';
 
 const PURPOSE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], PaymentMessageFacts['kind']>> = {
-  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice',
+  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
 };
 const MESSAGE_PURPOSE: Readonly<Record<PaymentRequestDoc['purpose'], MessageDoc['purpose']>> = {
-  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice',
+  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
 };
 
 function formatDay(date: string, locale: string): string {
@@ -89,7 +89,9 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await log('Payment link not sent: the invoice was already paid', 'link.cancelled');
     return 'cancelled';
   }
-  const amountMinor = Math.min(request.amountMinor + request.feeMinor, balance + request.feeMinor);
+  // A reminder fee is worked out by the dunning rules but not yet charged: it needs its own
+  // invoice line (issue 5 notes), so links ask only for what the invoice itself still owes.
+  const amountMinor = Math.min(request.amountMinor, balance);
   const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
   const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
   const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { createBooking } from '../../../shared/db/booking-commands.js';
+import { createClient } from '../../../shared/db/client-commands.js';
+import { completeInvoice } from '../../../shared/db/invoice-commands.js';
+import { takePayment } from '../../../shared/db/payment-commands.js';
+import type { MessageTransport, OutgoingEmail } from '../messaging/types.js';
+import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
+import { createFileClaimStore } from './claims.js';
+import { createScheduler } from './scheduler.js';
+import type { SenderDeps } from './send-request.js';
+
+let db: ClinicDatabase;
+let admin: string;
+let serviceId: string;
+let clientId: string;
+let clock: Date;
+let sandbox: Sandbox;
+let dir: string;
+let sent: OutgoingEmail[];
+
+const transport: MessageTransport = {
+  async sendEmail(m) { sent.push(m); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e${sent.length}` }; },
+  async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 's' }; },
+};
+const deps = (): SenderDeps => ({ db, provider: sandbox.provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
+const at = (day: string) => { clock = new Date(`${day}T09:00:00.000Z`); };
+
+beforeEach(async () => {
+  ({ db, admin, serviceId } = await openTestClinic('dunning'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunning-'));
+  sent = [];
+  at('2026-03-02');
+  sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: () => undefined, now: () => clock });
+  await sandbox.start();
+  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-03-02', clock.toISOString(), admin)).id;
+});
+
+afterEach(async () => {
+  await sandbox.close();
+  await db.close();
+});
+
+async function invoiceDueOn2026_03_16(): Promise<string> {
+  const id = (await createBooking(db, { clientId, serviceId, practitionerId: admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
+  const done = await completeInvoice(db, id, { actor: admin, synced: false, now: clock.toISOString() });
+  expect(done.dueDate).toBe('2026-03-16');
+  return id;
+}
+
+const steps = async (invoiceId: string) =>
+  (await db.paymentrequests.find({ selector: { invoiceId }, sort: [{ invoiceId: 'asc' }, { createdAt: 'asc' }] }).exec()).map((r) => [r.purpose, r.status, r.sentAt.slice(0, 10), r.amountMinor]);
+
+describe('chasing unpaid invoices', () => {
+  it('sends reminder, second reminder and final notice on schedule, each once — even after a week of downtime — then marks it ready for collection', async () => {
+    const id = await invoiceDueOn2026_03_16();
+    const scheduler = createScheduler(deps, { cron: false });
+    at('2026-03-22');
+    await scheduler.tick();
+    expect(await steps(id)).toEqual([]);
+    at('2026-03-23');
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(await steps(id)).toEqual([['reminder', 'sent', '2026-03-23', 75_000]]);
+    expect(sent.map((m) => m.facts.kind)).toEqual(['reminder']);
+    expect(sent[0]!.facts.amount).toMatch(/^750,00\skr$/);
+
+    // A part payment lowers what the next step asks for.
+    await takePayment(db, id, { amount: '250', method: 'cash' }, { actor: admin, synced: false, now: clock.toISOString() });
+    at('2026-04-06');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['second_reminder', 'sent', '2026-04-06', 50_000]);
+
+    // The desk is closed for a week past the final notice's day: it goes once, on reopening.
+    at('2026-04-27');
+    await scheduler.tick();
+    await scheduler.tick();
+    expect((await steps(id)).filter(([p]) => p === 'final_notice')).toEqual([['final_notice', 'sent', '2026-04-27', 50_000]]);
+    expect(sent.map((m) => m.facts.kind)).toEqual(['reminder', 'reminder', 'final_notice']);
+
+    at('2026-05-10');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)?.[0]).toBe('final_notice');
+    at('2026-05-11');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['debt_collection', 'sent', '2026-05-11', 50_000]);
+    expect(sent).toHaveLength(3);
+    at('2026-06-30');
+    await scheduler.tick();
+    expect(await steps(id)).toHaveLength(4);
+    const log = (await db.activity.find({ selector: { entityId: id } }).exec()).map((e) => e.summary);
+    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/^Reminder due \(750,00\skr\)$/), expect.stringMatching(/^Ready for debt collection: 500,00\skr still owed$/)]));
+  });
+
+  it('does not chase a paid invoice, and stops when it is paid', async () => {
+    const paid = await invoiceDueOn2026_03_16();
+    await takePayment(db, paid, { amount: '750', method: 'card_terminal' }, { actor: admin, synced: false, now: clock.toISOString() });
+    const scheduler = createScheduler(deps, { cron: false });
+    at('2026-04-30');
+    await scheduler.tick();
+    expect(await steps(paid)).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('three schedulers ticking at once on the same desk send each reminder exactly once', async () => {
+    const ids = [];
+    for (let i = 0; i < 20; i++) ids.push(await invoiceDueOn2026_03_16());
+    at('2026-03-23');
+    const schedulers = [1, 2, 3].map(() => createScheduler(deps, { cron: false }));
+    await Promise.all(schedulers.map((s) => s.tick()));
+    await Promise.all(schedulers.map((s) => s.tick()));
+    expect(sent).toHaveLength(20);
+    expect(new Set(sent.map((m) => m.key)).size).toBe(20);
+  });
+});

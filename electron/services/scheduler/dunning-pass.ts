@@ -1,0 +1,92 @@
+/**
+ * Chasing unpaid invoices (PRODUCT.md §5): each pass finds completed invoices whose due
+ * date lies in the chasing window — an indexed range query on [status, dueDate], never a
+ * scan of every invoice — asks shared/domain/dunning.ts for the step due today, and
+ * writes it as a payment request that the normal send path delivers with a fresh link for
+ * what is still owed. The request id is derived from the invoice and step, so two desks
+ * that both decide a step is due write the same document and the step is sent once.
+ * The last step sends nothing: it marks the invoice ready for debt collection.
+ * Node-only; part of main's scheduler.
+ */
+import { activityEntry } from '../../../shared/db/activity-log.js';
+import { clientAccount } from '../../../shared/domain/ledger.js';
+import { checkEmail, checkPhone } from '../../../shared/domain/contact.js';
+import { DUNNING_LABELS, dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
+import { formatMoney } from '../../../shared/domain/money.js';
+import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
+import { addDays, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
+import { CLINIC_SETTINGS_ID, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
+import type { SenderDeps } from './send-request.js';
+
+/** Steps still running: the next one waits until these are settled or reviewed. */
+const PENDING: readonly PaymentRequestDoc['status'][] = ['scheduled', 'unknown', 'failed'];
+/**
+ * How far back the window reaches beyond the schedule: a desk closed for up to this many
+ * days still finds every invoice it must chase when it opens again.
+ */
+export const CATCH_UP_DAYS = 90;
+
+export const dunningRequestId = (invoiceId: string, step: DunningStep) => `dun-${step}-${invoiceId}`.slice(0, 40);
+
+export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
+  const settings = await d.db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+  if (!settings) return 0;
+  const schedule = dunningScheduleOf(settings);
+  const nowIso = d.now().toISOString();
+  const today = localDateOf(nowIso, settings.timeZone);
+  const span = schedule.reminderAfterDueDays + schedule.secondReminderAfterDays + schedule.finalNoticeAfterDays + Math.max(14, schedule.finalNoticeGivesDays);
+  const from = addDays(today, -(span + CATCH_UP_DAYS));
+  const to = addDays(today, -schedule.reminderAfterDueDays);
+  const candidates = await d.db.invoices.find({
+    selector: { status: 'completed', dueDate: { $gte: from, $lte: to } },
+    sort: [{ status: 'asc' }, { dueDate: 'asc' }],
+  }).exec();
+  let created = 0;
+  for (const invoiceDoc of candidates) {
+    const invoice = invoiceDoc.toMutableJSON();
+    if (invoice.kind !== 'invoice' || !invoice.dueDate) continue;
+    const [clientInvoices, facts, requests] = await Promise.all([
+      d.db.invoices.find({ selector: { clientId: invoice.clientId }, sort: [{ clientId: 'asc' }, { createdAt: 'asc' }] }).exec(),
+      d.db.payments.find({ selector: { clientId: invoice.clientId }, sort: [{ clientId: 'asc' }, { at: 'asc' }] }).exec(),
+      d.db.paymentrequests.find({ selector: { invoiceId: invoice.id }, sort: [{ invoiceId: 'asc' }, { createdAt: 'asc' }] }).exec(),
+    ]);
+    const account = clientAccount(clientInvoices.map((x) => x.toMutableJSON()), facts.map((x) => x.toMutableJSON())).accounts.get(invoice.id);
+    if (!account) continue;
+    const steps = requests.filter((r) => r.purpose !== 'payment_link');
+    if (steps.some((r) => PENDING.includes(r.status))) continue;
+    const done: StepDone[] = steps
+      .map((r) => ({ step: r.purpose as DunningStep, on: localDateOf(r.sentAt || r.createdAt, settings.timeZone), feeMinor: r.feeMinor }))
+      .sort((a, b) => (a.on < b.on ? -1 : 1));
+    const next = dunningDueToday({
+      dueDate: invoice.dueDate, balanceMinor: account.balanceMinor, settled: account.bucket === 'settled',
+      paymentProcessing: requests.some((r) => r.status === 'processing'), done,
+    }, schedule, today as LocalDate);
+    if (!next) continue;
+
+    const client = await d.db.clients.findOne(invoice.clientId).exec();
+    const channels = [
+      ...(client?.email && checkEmail(client.email).ok ? ['email' as const] : []),
+      ...(client?.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
+    ];
+    const last = next.step === 'debt_collection';
+    const id = dunningRequestId(invoice.id, next.step);
+    const request: PaymentRequestDoc = {
+      id, invoiceId: invoice.id, clientId: invoice.clientId, amountMinor: account.balanceMinor, currency: invoice.currency,
+      channels: last ? [] : channels, purpose: next.step, status: last ? 'sent' : channels.length === 0 ? 'failed' : 'scheduled',
+      sendAt: nowIso, sentAt: last ? nowIso : '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: next.feeMinor,
+      problem: !last && channels.length === 0 ? 'The client has no valid email address or mobile number to send the reminder to.' : '',
+      createdAt: nowIso, updatedAt: nowIso, updatedBy: 'system',
+    };
+    if (await d.db.paymentrequests.findOne(id).exec()) continue;
+    await d.db.paymentrequests.insert(request);
+    created++;
+    const owed = formatMoney(next.amountMinor, invoice.currency, settings.locale);
+    const fee = next.feeMinor > 0 ? ` including a reminder fee of ${formatMoney(next.feeMinor, invoice.currency, settings.locale)}` : '';
+    await d.db.activity.insert(activityEntry({
+      entity: 'invoice', entityId: invoice.id, action: `dunning.${next.step}`,
+      summary: last ? `Ready for debt collection: ${owed} still owed` : `${DUNNING_LABELS[next.step]} due (${owed}${fee})${request.problem ? `: ${request.problem}` : ''}`,
+      at: nowIso, by: 'system',
+    }));
+  }
+  return created;
+}
