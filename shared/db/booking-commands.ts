@@ -13,6 +13,7 @@ import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { localDateOf } from '../domain/time.js';
+import { automaticLinkRequest, automaticLinkSendAt } from '../domain/auto-send.js';
 
 export interface BookingInput {
   clientId: string;
@@ -98,6 +99,7 @@ export async function createBooking(
       throw err;
     }
   }
+  if (invoice && billing === 'automatic') await db.paymentrequests.insert(automaticLinkRequest(booking, invoice, client.toMutableJSON(), settings, now, actor));
   await db.activity.insert(activityEntry({
     entity: 'booking', entityId: id, action: 'booking.created',
     summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', at: now, by: actor,
@@ -133,6 +135,13 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
   if (conflicts.length > 0 && !input.confirmOverlap) throw new OverlapError(conflicts);
   const from = doc.start;
   await doc.incrementalPatch({ start, end, practitionerId: input.practitionerId, updatedAt: now, updatedBy: ctx.actor });
+  if (doc.billing === 'automatic' && doc.invoiceId) {
+    // The automatic link follows the appointment (PRODUCT.md §4).
+    const sendAt = automaticLinkSendAt({ createdAt: doc.createdAt, end }, settings);
+    for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
+      if (r.status === 'scheduled' && r.amountMinor === 0) await r.incrementalPatch({ sendAt, updatedAt: now, updatedBy: ctx.actor });
+    }
+  }
   let invoiceNote = '';
   if (doc.invoiceId) {
     const invoice = await db.invoices.findOne(doc.invoiceId).exec();
@@ -162,6 +171,12 @@ export async function cancelBooking(db: ClinicDatabase, bookingId: string, optio
   if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
   if (doc.status === 'cancelled') throw new RefusedError({ ok: false, message: 'This booking is already cancelled.' });
   await doc.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
+  // A cancelled appointment is not charged automatically.
+  if (doc.invoiceId) {
+    for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
+      if (r.status === 'scheduled' && r.amountMinor === 0) await r.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
+    }
+  }
   let draftVoided = false;
   if (options.voidDraft && doc.invoiceId) {
     const invoice = await db.invoices.findOne(doc.invoiceId).exec();

@@ -3,7 +3,9 @@
  * after the booking is made, or N minutes after the appointment ends (15 by default).
  * Instants are UTC, so "15 minutes after" is the same across a daylight-saving change.
  */
-import type { BookingDoc, ClinicSettingsDoc } from '../schemas/index.js';
+import type { BookingDoc, ClientDoc, ClinicSettingsDoc, InvoiceDoc, PaymentRequestDoc } from '../schemas/index.js';
+import { checkEmail, checkPhone } from './contact.js';
+import { newId } from './ids.js';
 import { addMinutes } from './time.js';
 
 export function automaticLinkSendAt(
@@ -11,4 +13,30 @@ export function automaticLinkSendAt(
   settings: Pick<ClinicSettingsDoc, 'linkTiming' | 'linkDelayMinutes'>,
 ): string {
   return settings.linkTiming === 'after_booking' ? booking.createdAt : addMinutes(booking.end, settings.linkDelayMinutes);
+}
+
+/**
+ * The link an Automatic booking schedules: for the balance when it goes out (amount 0
+ * until then, so edits to the draft are charged as they stand), by every channel the
+ * client can be reached on. A client with neither gets a request that staff see as not sent.
+ */
+export function automaticLinkRequest(
+  booking: Pick<BookingDoc, 'createdAt' | 'end' | 'clientId'>,
+  invoice: Pick<InvoiceDoc, 'id' | 'currency'>,
+  client: Pick<ClientDoc, 'email' | 'phone'>,
+  settings: Pick<ClinicSettingsDoc, 'linkTiming' | 'linkDelayMinutes'>,
+  now: string,
+  actor: string,
+): PaymentRequestDoc {
+  const channels = [
+    ...(client.email && checkEmail(client.email).ok ? ['email' as const] : []),
+    ...(client.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
+  ];
+  return {
+    id: newId(), invoiceId: invoice.id, clientId: booking.clientId, amountMinor: 0, currency: invoice.currency, channels,
+    purpose: 'payment_link', status: channels.length > 0 ? 'scheduled' : 'failed', sendAt: automaticLinkSendAt(booking, settings),
+    sentAt: '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: 0,
+    problem: channels.length > 0 ? '' : 'The client has no email address or mobile number, so the automatic payment link cannot be sent.',
+    createdAt: now, updatedAt: now, updatedBy: actor,
+  };
 }

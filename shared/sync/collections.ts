@@ -23,7 +23,9 @@ export const COLLECTION_POLICIES: Readonly<Record<CollectionName, CollectionPoli
   // Booking writes drafts; the change itself decides whether billing is needed (invoice-permissions.ts).
   invoices: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
   payments: { write: 'billing', appendOnly: true, actorField: 'recordedBy' },
-  paymentrequests: { write: 'billing', appendOnly: false, actorField: 'updatedBy' },
-  messages: { write: 'billing', appendOnly: true, actorField: null },
+  // Per change (payment-request-permissions.ts): automatic links and the desk's sending work need only booking.
+  paymentrequests: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
+  // Records of what the desk sent: they move no money, and any desk sends what is due.
+  messages: { write: 'book', appendOnly: true, actorField: null },
   activity: { write: 'book', appendOnly: true, actorField: 'by' },
 };

@@ -80,7 +80,9 @@ describe('decidePushRow', () => {
     fc.assert(fc.property(fc.constantFrom(...COLLECTION_NAMES), rolesArb, fc.boolean(), (collection, roles, active) => {
       const staff: ActingStaff = { id: 'st-1', name: 'Ingrid Berg', roles, active };
       const d = decidePushRow(ctx(collection, staff), null, { newDocumentState: { id: 'new', _deleted: false, kind: 'invoice', status: 'draft', number: 0, ...(collection === 'payments' ? { kind: 'payment', method: 'cash', amountMinor: 100 } : {}) } });
-      const allowed = active && hasPermission(roles, COLLECTION_POLICIES[collection].write);
+      // A staff-made payment request needs billing whatever the collection's floor (payment-request-permissions.ts).
+      const needed = collection === 'paymentrequests' ? 'billing' : COLLECTION_POLICIES[collection].write;
+      const allowed = active && hasPermission(roles, needed);
       expect(d.kind).toBe(allowed ? 'write' : 'refused');
     }));
   });
@@ -179,6 +181,20 @@ describe('decidePushRow for invoices', () => {
     expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, kind: 'credit_applied' } }).kind).toBe('refused');
     expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, method: 'client_credit' } }).kind).toBe('refused');
     expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, kind: 'credit_applied', method: 'client_credit' } }).kind).toBe('write');
+  });
+
+  it('lets reception schedule automatic links and record the desk\'s sending, but not ask for money', () => {
+    const reception: ActingStaff = { id: 'st-r', name: 'Rita', roles: ['reception'], active: true };
+    const auto = { id: 'pr1', _deleted: false, purpose: 'payment_link', amountMinor: 0, status: 'scheduled', sendAt: '2026-11-21T10:15:00.000Z', updatedBy: 'st-r' };
+    expect(decidePushRow(ctx('paymentrequests', reception), null, { newDocumentState: auto }).kind).toBe('write');
+    const moved = { ...auto, sendAt: '2026-11-22T10:15:00.000Z' };
+    expect(decidePushRow(ctx('paymentrequests', reception), auto, { newDocumentState: moved, assumedMasterState: auto }).kind).toBe('write');
+    const sent = { ...auto, status: 'sent', amountMinor: 75_000, linkUrl: 'https://pay/x', updatedBy: 'system' };
+    expect(decidePushRow(ctx('paymentrequests', reception), auto, { newDocumentState: sent, assumedMasterState: auto }).kind).toBe('write');
+    const staffMade = { ...auto, amountMinor: 30_000 };
+    expect(decidePushRow(ctx('paymentrequests', reception), null, { newDocumentState: staffMade })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/Rita does not have the billing permission/) });
+    const raised = { ...sent, amountMinor: 99_000, channels: ['sms'], updatedBy: 'st-r' };
+    expect(decidePushRow(ctx('paymentrequests', reception), sent, { newDocumentState: raised, assumedMasterState: sent }).kind).toBe('refused');
   });
 
   it('lets booking staff create a draft, keep it in step and void it when the booking is cancelled', () => {

@@ -11,6 +11,7 @@ import type { StaffRole } from '../schemas/staff.js';
 import { hasPermission, PERMISSION_LABELS, type Permission } from '../domain/permissions.js';
 import { awaitsNumber } from '../domain/invoice-numbering.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
+import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
 import { COLLECTION_POLICIES } from './collections.js';
 import type { PushRow, WireDocument } from './protocol.js';
 
@@ -176,6 +177,10 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
       if (problem) return { kind: 'refused', message: problem };
     }
     return { kind: 'write', document: next, invoiceNumber: null };
+  }
+  if (ctx.collection === 'paymentrequests' && paymentRequestChangePermission(stored, next) === 'billing') {
+    const billingProblem = staffPermissionProblem(ctx.staffId, ctx.staff, 'billing', WHAT.paymentrequests);
+    if (billingProblem) return { kind: 'refused', message: billingProblem };
   }
   if (ctx.collection === 'invoices') {
     const needed = invoiceChangePermission(stored, next);

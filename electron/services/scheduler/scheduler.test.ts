@@ -140,4 +140,33 @@ describe('sending payment links', () => {
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'failed', problem: 'Email: 550 No such user here' });
     expect((await db.messages.find().exec()).map((m) => [m.outcome, m.costMinor])).toEqual([['failed', 0]]);
   });
+
+  it('automatic mode: the link goes out 15 minutes after the appointment ends, follows a moved booking, and not at all once cancelled', async () => {
+    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ billingProcess: 'automatic' });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
+    const client = (await db.clients.find().exec())[0]!;
+    const service = (await db.services.find().exec())[0]!;
+    const book = (start: string) => createBooking(db, { clientId: client.id, serviceId: service.id, practitionerId: admin, start, billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin);
+    const { booking, invoice } = await book('2026-11-21T12:00:00.000Z');
+    expect(booking.billing).toBe('automatic');
+    const [request] = await db.paymentrequests.find({ selector: { invoiceId: invoice!.id } }).exec();
+    expect(request).toMatchObject({ status: 'scheduled', amountMinor: 0, sendAt: '2026-11-21T13:00:00.000Z', channels: ['email', 'sms'] });
+
+    clock = new Date('2026-11-21T12:59:00.000Z');
+    expect(await scheduler.tick()).toMatchObject({ sent: 0 });
+    clock = new Date('2026-11-21T13:00:05.000Z');
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    expect((await db.paymentrequests.findOne(request!.id).exec())!).toMatchObject({ status: 'sent', amountMinor: 75_000 });
+    expect((await db.invoices.findOne(invoice!.id).exec())!.status).toBe('completed');
+
+    const moved = await book('2026-11-23T08:00:00.000Z');
+    const { rescheduleBooking, cancelBooking } = await import('../../../shared/db/booking-commands.js');
+    await rescheduleBooking(db, moved.booking.id, { start: '2026-11-24T08:00:00.000Z', practitionerId: admin, confirmOverlap: true }, ctx());
+    const [movedRequest] = await db.paymentrequests.find({ selector: { invoiceId: moved.invoice!.id } }).exec();
+    expect(movedRequest!.sendAt).toBe('2026-11-24T09:00:00.000Z');
+    await cancelBooking(db, moved.booking.id, { voidDraft: true }, ctx());
+    expect((await db.paymentrequests.findOne(movedRequest!.id).exec())!.status).toBe('cancelled');
+    clock = new Date('2026-11-25T10:00:00.000Z');
+    expect(await scheduler.tick()).toMatchObject({ sent: 0 });
+  });
 });

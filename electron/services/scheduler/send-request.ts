@@ -91,7 +91,8 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   }
   // A reminder fee is worked out by the dunning rules but not yet charged: it needs its own
   // invoice line (issue 5 notes), so links ask only for what the invoice itself still owes.
-  const amountMinor = Math.min(request.amountMinor, balance);
+  // 0: an automatic link, for whatever the invoice asks when it goes out.
+  const amountMinor = request.amountMinor > 0 ? Math.min(request.amountMinor, balance) : balance;
   const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
   const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
   const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';
@@ -146,7 +147,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const failed = outcomes.filter((o) => o.outcome.outcome === 'failed');
   const problems = [...failed, ...unknown].map((o) => `${o.channel === 'email' ? 'Email' : 'SMS'}: ${o.outcome.detail}`).join('; ').slice(0, 300);
   const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
-  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: Math.min(request.amountMinor, balance), problem: problems });
+  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor, problem: problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {
     await log(`Payment link for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');

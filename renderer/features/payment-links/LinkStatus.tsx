@@ -53,7 +53,7 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
             <li key={r.id} className="link-status__row" data-testid="payment-link">
               <span className={`badge badge--link-${r.status}`}>{STATUS_TEXT[r.status]}</span>
               <span>
-                {money(r.amountMinor, r.currency, settings)} by {channelsText(r.channels)}
+                {r.amountMinor > 0 ? money(r.amountMinor, r.currency, settings) : 'The balance'} by {channelsText(r.channels) || 'no channel'}
                 {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
                 {r.status === 'sent' && r.expiresAt ? `; expires ${formatDateTime(r.expiresAt, settings)}` : ''}
               </span>
