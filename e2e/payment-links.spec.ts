@@ -142,5 +142,11 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expect(page.getByTestId('checkout-balance')).toHaveText(kr('0,00'));
   await expectAccessible(page, 'checkout paid by link');
   await screenshot(page, 'links-06-paid');
+
+  // ---- Settings: this month's message costs (2 emails à 0,02 would be 0,04; here 1 email + 2 SMS = 0,12 + 25 % VAT).
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('message-costs-total')).toHaveText(kr('0,15'));
+  await expectAccessible(page, 'settings with message costs');
   expect(problems).toEqual([]);
 });

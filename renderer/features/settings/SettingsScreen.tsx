@@ -6,6 +6,7 @@ import { useDesk } from '../../app/desk-context.js';
 import { BillingSettingsCard } from './BillingSettingsCard.js';
 import { InvoiceDetailsCard } from './InvoiceDetailsCard.js';
 import { StaffCard } from './StaffCard.js';
+import { MessagesCard } from './MessagesCard.js';
 import { SyncSettings } from './SyncSettings.js';
 import './settings.css';
 
@@ -18,6 +19,7 @@ export function SettingsScreen() {
         <BillingSettingsCard />
         <InvoiceDetailsCard />
         <StaffCard />
+        <MessagesCard />
         <section className="card" aria-labelledby="desk-heading">
           <h2 id="desk-heading">This desk</h2>
           <dl className="details">
