@@ -8,6 +8,7 @@ import { navigate, routeHref } from '../../app/router.js';
 import { addDays, isLocalDate, localDateOf } from '../../../shared/domain/time.js';
 import { formatLocalDay } from '../../ui/format.js';
 import { DaySheetReport } from './DaySheetReport.js';
+import { DebtCollectionCard } from './DebtCollectionCard.js';
 import { useDaySheet, useSheetDate } from './use-day-sheet.js';
 import './day-sheet.css';
 
@@ -48,6 +49,7 @@ export function DaySheetScreen({ date }: { date: string }) {
       ) : (
         <DaySheetReport sheet={sheet} settings={settings} />
       )}
+      <DebtCollectionCard />
     </section>
   );
 }
