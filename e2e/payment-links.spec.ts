@@ -109,6 +109,8 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expect(invoice.state()).toHaveText('Part-paid', { timeout: 2_000 });
   await expect(invoice.balance()).toHaveText(kr('450,00'));
   await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Paid');
+  // Admins get an in-app notification.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Payments received\s*1 new/ })).toBeVisible();
   await invoice.openLog();
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Paid 300,00\s*kr by payment link; balance now 450,00\s*kr/);
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/sent by email and SMS.*cost 0,07\s*kr excl\. VAT/);

@@ -12,6 +12,7 @@ import { CheckoutScreen } from '../features/pos/CheckoutScreen.js';
 import { DaySheetScreen } from '../features/day-sheet/DaySheetScreen.js';
 import { PrintScreen } from '../features/print/PrintScreen.js';
 import { OutboxScreen } from '../features/payment-links/OutboxScreen.js';
+import { NotificationsButton } from '../features/notifications/NotificationsButton.js';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
@@ -40,6 +41,7 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
             </li>
           ))}
         </ul>
+        <NotificationsButton />
         <div className="sidebar__user">
           <div>Signed in: <strong>{session.staff.name}</strong></div>
           <button type="button" className="link-button" onClick={session.signOut}>Switch user</button>

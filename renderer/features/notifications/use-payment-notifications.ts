@@ -1,0 +1,65 @@
+/**
+ * In-app notifications when a payment link is paid (PRODUCT.md Settings, Notifications):
+ * for admins, and for the booking's practitioner when they have the billing permission.
+ * Derived live from the invoice log's "paid by link" entries of the last 14 days (an
+ * indexed range on `at`); what was seen is remembered per staff member on this desk.
+ */
+import { useEffect, useState } from 'react';
+import { useDesk } from '../../app/desk-context.js';
+import { useSession } from '../../app/session.js';
+import { useLiveQuery } from '../../data/live-query.js';
+import { hasPermission } from '../../../shared/domain/permissions.js';
+import type { ActivityDoc } from '../../../shared/schemas/index.js';
+
+export interface PaymentNotification {
+  readonly id: string;
+  readonly at: string;
+  readonly summary: string;
+  readonly invoiceId: string;
+  readonly clientName: string;
+  readonly invoiceNumber: number;
+}
+
+const seenKey = (staffId: string) => `frontdesk.notifications.seen.${staffId}`;
+
+export function usePaymentNotifications(): { items: PaymentNotification[]; unread: number; markSeen(): void } {
+  const { db } = useDesk();
+  const { staff } = useSession();
+  // Fixed when the desk opens: a fortnight back is plenty for notifications.
+  const [since] = useState(() => new Date(Date.now() - 14 * 86_400_000).toISOString());
+  const entries = useLiveQuery(() => db.activity.find({ selector: { at: { $gte: since } }, sort: [{ at: 'desc' }] }), [db, since]);
+  const [items, setItems] = useState<PaymentNotification[]>([]);
+  const [seen, setSeen] = useState(() => localStorage.getItem(seenKey(staff.id)) ?? '');
+  const isAdmin = hasPermission(staff.roles, 'admin');
+  const canBill = hasPermission(staff.roles, 'billing');
+
+  useEffect(() => {
+    if (!entries) return;
+    let live = true;
+    const paid = entries.filter((e: ActivityDoc) => e.action === 'link.paid');
+    void (async () => {
+      const out: PaymentNotification[] = [];
+      for (const e of paid) {
+        const invoice = await db.invoices.findOne(e.entityId).exec();
+        if (!invoice) continue;
+        const booking = invoice.bookingId ? await db.bookings.findOne(invoice.bookingId).exec() : null;
+        const mine = canBill && booking?.practitionerId === staff.id;
+        if (!isAdmin && !mine) continue;
+        const client = await db.clients.findOne(invoice.clientId).exec();
+        out.push({ id: e.id, at: e.at, summary: e.summary, invoiceId: invoice.id, clientName: client ? `${client.firstName} ${client.lastName}` : 'A client', invoiceNumber: invoice.number });
+      }
+      if (live) setItems(out);
+    })();
+    return () => { live = false; };
+  }, [db, entries, isAdmin, canBill, staff.id]);
+
+  return {
+    items,
+    unread: items.filter((i) => i.at > seen).length,
+    markSeen() {
+      const latest = items[0]?.at ?? new Date().toISOString();
+      localStorage.setItem(seenKey(staff.id), latest);
+      setSeen(latest);
+    },
+  };
+}
