@@ -14,6 +14,7 @@ import { deviceRoutes } from './routes/devices.js';
 import { enrollmentRoutes } from './routes/enrollment.js';
 import { healthRoutes } from './routes/health.js';
 import { streamRoutes } from './routes/stream.js';
+import { stripeWebhookRoutes } from './routes/stripe-webhook.js';
 import { syncRoutes } from './routes/sync.js';
 import type { Store } from './store/store.js';
 import type { PushHooks } from './sync/push.js';
@@ -39,6 +40,11 @@ export interface ServerOptions {
   readonly heartbeatMs?: number;
   /** Tests only. */
   readonly pushHooks?: PushHooks;
+  /**
+   * The signing secret (whsec_…) of the Stripe webhook endpoint pointed at POST /webhooks/stripe
+   * (env STRIPE_WEBHOOK_SECRET in main.ts). Without it that route answers 503 and records nothing.
+   */
+  readonly stripeWebhookSecret?: string;
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -72,5 +78,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   deviceRoutes(app, deps);
   syncRoutes(app, deps);
   streamRoutes(app, deps);
+  stripeWebhookRoutes(app, deps, options.stripeWebhookSecret);
   return app;
 }

@@ -3,7 +3,9 @@
  *   PORT (4318), HOST (127.0.0.1; 0.0.0.0 to serve the clinic's network),
  *   DATABASE_URL (PostgreSQL; otherwise PGlite in the data folder),
  *   FRONTDESK_SERVER_DATA_DIR (default "<user-data folder>/server"),
- *   FRONTDESK_SERVER_SECRET (otherwise generated once, kept in the data folder, printed at first start).
+ *   FRONTDESK_SERVER_SECRET (otherwise generated once, kept in the data folder, printed at first start),
+ *   STRIPE_WEBHOOK_SECRET (the whsec_… signing secret of the Stripe endpoint for POST /webhooks/stripe;
+ *     without it Stripe events are refused with 503).
  * The entry point of dist/server/main.mjs; nothing imports it.
  */
 import path from 'node:path';
@@ -31,7 +33,8 @@ async function main(): Promise<void> {
 
   const databaseUrl = env.DATABASE_URL?.trim();
   const store = await openStore(databaseUrl ? { databaseUrl } : { pgliteDir: path.join(dataDir, 'pglite') });
-  const app = buildServer({ store, adminSecret, logger: { level: env.LOG_LEVEL ?? 'info' } });
+  const stripeWebhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim() || undefined;
+  const app = buildServer({ store, adminSecret, stripeWebhookSecret, logger: { level: env.LOG_LEVEL ?? 'info' } });
   await app.listen({ port, host });
   app.log.info({ storage: store.kind, dataDir: databaseUrl ? undefined : dataDir }, 'clinic sync server ready');
 

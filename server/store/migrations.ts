@@ -76,6 +76,29 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'stripe webhook events (dedupe and payment request outcomes)',
+    statements: [
+      // One row per Stripe event we acted on (server/data/stripe-events.ts). No foreign key
+      // to clinics: an event naming a clinic this server does not hold is kept as unmatched.
+      `CREATE TABLE stripe_events (
+        event_id text PRIMARY KEY,
+        event_type text NOT NULL,
+        clinic_id text NOT NULL,
+        request_id text NOT NULL,
+        -- applied, or unmatched (clinic or payment request unknown here; a redelivery tries again)
+        outcome text NOT NULL,
+        -- processing / succeeded / failed / expired when the event moves the request's status
+        status_event text,
+        provider_ref text NOT NULL DEFAULT '',
+        reason text NOT NULL DEFAULT '',
+        received_at timestamptz NOT NULL
+      )`,
+      // A payment request's status is recomputed from all of its events.
+      `CREATE INDEX stripe_events_by_request ON stripe_events (clinic_id, request_id) WHERE status_event IS NOT NULL`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

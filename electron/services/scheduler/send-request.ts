@@ -101,7 +101,8 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   try {
     link = await deps.provider.createLink({
       requestId: request.id, invoiceId: invoice.id, clinicId: deps.clinicId, amountMinor, currency: invoice.currency,
-      description: `${invoiceName} — ${settings.displayName}`, expiresAt, idempotencyKey: `${request.id}:link`,
+      // One key per attempt (each attempt has its own expiry, so its own body).
+      description: `${invoiceName} — ${settings.displayName}`, expiresAt, idempotencyKey: `${request.id}:link:${nowIso}`,
     });
   } catch (err) {
     const problem = `The payment link could not be created: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);

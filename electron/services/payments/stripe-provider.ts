@@ -1,0 +1,142 @@
+/**
+ * The Stripe adapter of the payment provider seam (types.ts): a Checkout Session per
+ * payment request attempt — single-use, for the exact amount, expiring
+ * (docs/decisions/0010-stripe-checkout.md). Node-only; runs in main, which alone holds the
+ * secret key (DESIGN.md invariant 6): the key is never put in an error message or a log.
+ * Stripe receives the amount, "Invoice N — Clinic" and our ids, nothing else (invariant 7).
+ * Imported by main's services and tests.
+ */
+import Stripe from 'stripe';
+import type { LinkRequest, PaymentLink, PaymentProvider } from './types.js';
+
+/** Where the SDK connects (tests point it at server/test-support/stripe-fake). */
+export type StripeConnectionOptions = Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol' | 'timeout' | 'maxNetworkRetries'>;
+
+export interface StripeProviderOptions {
+  readonly secretKey: string;
+  /** Where Checkout sends the client after paying, and when they go back without paying. */
+  readonly successUrl: string;
+  readonly cancelUrl: string;
+  readonly stripeOptions?: StripeConnectionOptions;
+  readonly now?: () => Date;
+}
+
+/** Checkout Sessions live 30 minutes to 24 hours after creation. */
+export const CHECKOUT_MIN_LIFETIME_MS = 30 * 60_000;
+export const CHECKOUT_MAX_LIFETIME_MS = 24 * 3_600_000;
+/** Our clock, Stripe's and the request's travel time differ a little: stay this far inside the window. */
+export const EXPIRY_MARGIN_MS = 2 * 60_000;
+
+/** What failed, in words fit for a payment request's `problem` (a synced document). */
+export class StripeProviderError extends Error {
+  constructor(
+    message: string,
+    /** Stripe's error code or type, or ours ('invalid_link_request'). */
+    readonly code: string,
+    /** Worth trying again with the same idempotency key (network, rate limit, Stripe's side). */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'StripeProviderError';
+  }
+}
+
+/** Stripe masks keys in its own messages; this catches any that slip through, whatever their form. */
+export function withoutSecrets(text: string): string {
+  return text.replace(/\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9*]+/g, '[secret key]').replace(/\bwhsec_[A-Za-z0-9*]+/g, '[signing secret]');
+}
+
+/** Unix seconds for Checkout's expires_at: the link's lapse, moved inside Stripe's window. */
+export function checkoutExpiry(expiresAt: string, now: Date): number {
+  const wanted = Date.parse(expiresAt);
+  if (Number.isNaN(wanted)) throw new StripeProviderError('The payment link has no valid expiry time.', 'invalid_link_request', false);
+  const earliest = now.getTime() + CHECKOUT_MIN_LIFETIME_MS + EXPIRY_MARGIN_MS;
+  const latest = now.getTime() + CHECKOUT_MAX_LIFETIME_MS - EXPIRY_MARGIN_MS;
+  return Math.floor(Math.min(Math.max(wanted, earliest), latest) / 1000);
+}
+
+function checkRequest(request: LinkRequest): void {
+  const refuse = (message: string) => { throw new StripeProviderError(message, 'invalid_link_request', false); };
+  if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) refuse('A payment link must ask for a positive amount.');
+  if (!/^[A-Za-z]{3}$/.test(request.currency)) refuse('A payment link needs a three-letter currency code.');
+  if (request.description.trim() === '') refuse('A payment link needs a description ("Invoice N — Clinic").');
+  if (!request.idempotencyKey) refuse('A payment link needs an idempotency key.');
+}
+
+function translate(err: unknown, doing: string): StripeProviderError {
+  if (err instanceof StripeProviderError) return err;
+  if (err instanceof Stripe.errors.StripeError) {
+    const message = withoutSecrets(err.message || 'no details');
+    const code = err.code ?? err.type;
+    if (err instanceof Stripe.errors.StripeAuthenticationError) {
+      return new StripeProviderError(`Stripe refused the clinic's secret key while ${doing}. Check the key in Settings.`, code, false);
+    }
+    if (err instanceof Stripe.errors.StripeConnectionError) return new StripeProviderError(`Stripe could not be reached while ${doing}.`, code, true);
+    const retryable = err instanceof Stripe.errors.StripeRateLimitError || err instanceof Stripe.errors.StripeAPIError || (err.statusCode ?? 0) >= 500;
+    return new StripeProviderError(`Stripe refused ${doing}: ${message}`, code, retryable);
+  }
+  // Not Stripe's: say what we were doing, never echo what we sent.
+  return new StripeProviderError(`Something went wrong while ${doing}.`, 'unexpected', true);
+}
+
+export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
+  if (!options.secretKey) throw new StripeProviderError('No Stripe secret key is set for this clinic.', 'no_key', false);
+  const now = options.now ?? (() => new Date());
+  const stripe = new Stripe(options.secretKey, {
+    maxNetworkRetries: 2,
+    ...options.stripeOptions,
+    // Telemetry headers would tell Stripe about this machine; nothing leaves that need not.
+    telemetry: false,
+  });
+
+  return {
+    kind: 'stripe',
+
+    async createLink(request: LinkRequest): Promise<PaymentLink> {
+      checkRequest(request);
+      // Our ids only: the session's events and its payment's charge carry them back to us.
+      const metadata = { clinic_id: request.clinicId, invoice_id: request.invoiceId, payment_request_id: request.requestId };
+      const params: Stripe.Checkout.SessionCreateParams = {
+        mode: 'payment',
+        line_items: [{
+          // Our currencies all have two decimals, so minor units are Stripe's unit_amount as they are.
+          price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountMinor, product_data: { name: request.description } },
+          quantity: 1,
+        }],
+        // No payment_method_types: Stripe's dynamic payment methods offer cards, Apple Pay,
+        // Google Pay and Klarna as the clinic enabled them in its dashboard.
+        expires_at: checkoutExpiry(request.expiresAt, now()),
+        metadata,
+        payment_intent_data: { metadata },
+        success_url: options.successUrl,
+        cancel_url: options.cancelUrl,
+      };
+      let session: Stripe.Checkout.Session;
+      try {
+        session = await stripe.checkout.sessions.create(params, { idempotencyKey: request.idempotencyKey });
+      } catch (err) {
+        throw translate(err, 'creating the payment link');
+      }
+      if (!session.url) throw new StripeProviderError('Stripe created the payment page without an address.', 'no_url', false);
+      return { url: session.url, providerRef: session.id, expiresAt: new Date(session.expires_at * 1000).toISOString() };
+    },
+
+    async expireLink(providerRef: string): Promise<void> {
+      try {
+        // One key per session: expiring twice is one request as far as Stripe is concerned.
+        await stripe.checkout.sessions.expire(providerRef, {}, { idempotencyKey: `expire:${providerRef}` });
+        return;
+      } catch (err) {
+        if (!(err instanceof Stripe.errors.StripeInvalidRequestError) || err.statusCode === 404) throw translate(err, 'expiring the payment link');
+        // Stripe refuses to expire a session that is not open. Whether it is already expired
+        // or complete is read from the session, not from the wording of the message.
+        const status = await stripe.checkout.sessions.retrieve(providerRef).then(
+          (session) => session.status,
+          (readErr: unknown) => { throw translate(readErr, 'checking the payment link'); },
+        );
+        if (status === 'expired' || status === 'complete') return;
+        throw translate(err, 'expiring the payment link');
+      }
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * SQL for the Stripe events the server has acted on (the stripe_events table, migration 2):
+ * each event id is applied once, and a payment request's status is recomputed from all
+ * of its recorded events. Runs inside the webhook's transaction. Imported by server/payments.
+ */
+import type { RecordedOutcome } from '../payments/request-status.js';
+import type { Queryable } from '../store/store.js';
+
+export interface StripeEventRow {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly clinicId: string;
+  readonly requestId: string;
+  readonly outcome: 'applied' | 'unmatched';
+  readonly statusEvent: RecordedOutcome['type'] | null;
+  readonly providerRef: string;
+  readonly reason: string;
+  readonly at: Date;
+}
+
+/**
+ * Records the event; false when it was already recorded (a redelivery: do nothing). An
+ * event kept as unmatched is taken again, so a delivery after the desk's payment request
+ * reached the server (Stripe's "Resend", or a retry) is applied then.
+ */
+export async function claimStripeEvent(tx: Queryable, row: StripeEventRow): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO stripe_events (event_id, event_type, clinic_id, request_id, outcome, status_event, provider_ref, reason, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (event_id) DO UPDATE SET
+       event_type = EXCLUDED.event_type, clinic_id = EXCLUDED.clinic_id, request_id = EXCLUDED.request_id,
+       outcome = EXCLUDED.outcome, status_event = EXCLUDED.status_event, provider_ref = EXCLUDED.provider_ref,
+       reason = EXCLUDED.reason, received_at = EXCLUDED.received_at
+     WHERE stripe_events.outcome = 'unmatched'
+     RETURNING event_id`,
+    [row.eventId, row.eventType, row.clinicId, row.requestId, row.outcome, row.statusEvent, row.providerRef, row.reason, row.at],
+  );
+  return rows.length === 1;
+}
+
+/** Every applied status event of one payment request (in no particular order: order must not matter). */
+export async function statusEventsOf(tx: Queryable, clinicId: string, requestId: string): Promise<RecordedOutcome[]> {
+  const rows = await tx.query<{ status_event: RecordedOutcome['type']; provider_ref: string; reason: string }>(
+    `SELECT status_event, provider_ref, reason FROM stripe_events
+     WHERE clinic_id = $1 AND request_id = $2 AND status_event IS NOT NULL AND outcome = 'applied'`,
+    [clinicId, requestId],
+  );
+  return rows.map((r) => ({ type: r.status_event, providerRef: r.provider_ref, reason: r.reason }));
+}
+
+/** What the clinic's books already hold as refunded under one provider reference (refund documents naming it). */
+export async function refundedFor(tx: Queryable, clinicId: string, externalRef: string): Promise<number> {
+  const rows = await tx.query<{ total: number }>(
+    `SELECT COALESCE(SUM((data ->> 'amountMinor')::bigint), 0)::bigint AS total FROM documents
+     WHERE clinic_id = $1 AND collection = 'payments' AND NOT deleted
+       AND data ->> 'kind' = 'refund' AND data ->> 'externalRef' = $2`,
+    [clinicId, externalRef],
+  );
+  return rows[0]?.total ?? 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * What a provider event means for our books, as the sync server applies it. The same
+ * union as electron/services/payments/types.ts `PaymentEvent` (server/ may not import
+ * electron/; electron/services/payments/stripe-provider.test.ts checks the two stay
+ * identical), plus one Stripe-specific shape for refunds whose ids Stripe did not send.
+ * Imported by server/payments and server/routes.
+ */
+export type PaymentEvent =
+  | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
+  | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string }
+  | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
+  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
+  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string };
+
+/**
+ * A charge's refunded total, when the event carries the charge but not its list of refunds
+ * (Stripe stopped including `charge.refunds` in API version 2022-11-15). The server
+ * records whatever part of the total it has not recorded yet, so partial refunds add up
+ * to Stripe's total whatever order their events arrive in.
+ */
+export interface RefundTotalEvent {
+  readonly type: 'refund_total';
+  readonly eventId: string;
+  readonly requestId: string;
+  readonly paymentRef: string;
+  readonly chargeRef: string;
+  readonly refundedTotalMinor: number;
+  readonly currency: string;
+  readonly at: string;
+}
+
+/** The events that move a payment request's status (refunds never do). */
+export type StatusEvent = Extract<PaymentEvent, { type: 'processing' | 'succeeded' | 'failed' | 'expired' }>;

@@ -1,0 +1,221 @@
+/** The local Stripe refuses what Stripe would refuse, answers in Stripe's shapes, and plays the customer. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Stripe from 'stripe';
+import { FAKE_SECRET_KEY, FAKE_WEBHOOK_SECRET, startStripeFake, type StripeFake } from './stripe-fake.js';
+import { parseStripeForm } from './form.js';
+import type { Json } from './fixtures.js';
+
+/** A Stripe response as these tests read it: an object, a list or an error. */
+interface Answer {
+  readonly id: string;
+  readonly status: string;
+  readonly error: { readonly type: string; readonly code?: string; readonly param?: string; readonly message: string };
+  readonly data: Json[];
+  readonly has_more: boolean;
+  readonly [key: string]: unknown;
+}
+const objectOf = (event: Json) => (event.data as { object: Json }).object;
+
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+const NOW_S = NOW.getTime() / 1000;
+
+/** A valid creation body, as the Stripe SDK encodes it; `over` replaces or (with undefined) removes fields. */
+function sessionForm(over: Record<string, string | undefined> = {}): string {
+  const fields: Record<string, string | undefined> = {
+    mode: 'payment',
+    'line_items[0][price_data][currency]': 'nok',
+    'line_items[0][price_data][unit_amount]': '45000',
+    'line_items[0][price_data][product_data][name]': 'Invoice 12 — Fjordside Fysio',
+    'line_items[0][quantity]': '1',
+    expires_at: String(NOW_S + 3600),
+    'metadata[clinic_id]': 'c-1',
+    'metadata[invoice_id]': 'inv-1',
+    'metadata[payment_request_id]': 'pr-1',
+    'payment_intent_data[metadata][clinic_id]': 'c-1',
+    success_url: 'https://pay.example/done',
+    cancel_url: 'https://pay.example/back',
+    ...over,
+  };
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) body.append(k, v);
+  return body.toString();
+}
+
+describe('the local Stripe test server', () => {
+  let fake: StripeFake;
+  let keyCounter = 0;
+  beforeAll(async () => { fake = await startStripeFake({ now: () => NOW }); });
+  afterAll(() => fake.stop());
+
+  async function post(path: string, body: string, headers: Record<string, string | null> = {}) {
+    const h: Record<string, string> = {};
+    const all: Record<string, string | null> = {
+      authorization: `Bearer ${FAKE_SECRET_KEY}`, 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': `k-${++keyCounter}`, ...headers,
+    };
+    for (const [k, v] of Object.entries(all)) if (v !== null) h[k] = v;
+    const res = await fetch(`${fake.url}${path}`, { method: 'POST', headers: h, body });
+    return { status: res.status, replayed: res.headers.get('idempotent-replayed'), body: (await res.json()) as Answer };
+  }
+
+  async function get(path: string, auth: string | null = `Bearer ${FAKE_SECRET_KEY}`) {
+    const res = await fetch(`${fake.url}${path}`, { headers: auth ? { authorization: auth } : {} });
+    return { status: res.status, body: (await res.json()) as Answer };
+  }
+
+  it('creates a session shaped like Stripe’s own example, with our fields', async () => {
+    const res = await post('/v1/checkout/sessions', sessionForm());
+    expect(res.status).toBe(200);
+    const example = JSON.parse(readFileSync(new URL('./stripe-fixtures.json', import.meta.url), 'utf8'))['checkout.session'];
+    expect(Object.keys(res.body).sort()).toEqual(Object.keys(example).sort());
+    expect(res.body).toMatchObject({
+      object: 'checkout.session', mode: 'payment', status: 'open', payment_status: 'unpaid', amount_total: 45_000, currency: 'nok',
+      expires_at: NOW_S + 3600, metadata: { clinic_id: 'c-1', invoice_id: 'inv-1', payment_request_id: 'pr-1' }, payment_intent: null,
+    });
+    expect(res.body.id).toMatch(/^cs_test_/);
+    expect((await get(`/v1/checkout/sessions/${res.body.id}`)).body).toEqual(res.body);
+  });
+
+  it('refuses a request without a valid test secret key, masking the key', async () => {
+    expect((await post('/v1/checkout/sessions', sessionForm(), { authorization: null })).status).toBe(401);
+    const wrong = await post('/v1/checkout/sessions', sessionForm(), { authorization: 'Bearer sk_test_somebodyElsesKey1234' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).not.toContain('somebodyElses');
+    expect((await post('/v1/checkout/sessions', sessionForm(), { authorization: `Basic ${FAKE_SECRET_KEY}` })).status).toBe(401);
+    expect((await get('/v1/events', null)).status).toBe(401);
+  });
+
+  it('refuses amounts that are not positive integers', async () => {
+    for (const amount of ['-100', '0', '12.5', 'abc']) {
+      const res = await post('/v1/checkout/sessions', sessionForm({ 'line_items[0][price_data][unit_amount]': amount }));
+      expect(res.status, amount).toBe(400);
+      expect(res.body.error).toMatchObject({ type: 'invalid_request_error', code: 'parameter_invalid_integer', param: 'line_items[0][price_data][unit_amount]' });
+    }
+    const quantity = await post('/v1/checkout/sessions', sessionForm({ 'line_items[0][quantity]': '0' }));
+    expect(quantity.body.error.param).toBe('line_items[0][quantity]');
+  });
+
+  it('refuses unknown parameters, at the top and nested, and real ones it does not implement', async () => {
+    const unknown = await post('/v1/checkout/sessions', sessionForm({ colour: 'blue' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'parameter_unknown', param: 'colour', message: 'Received unknown parameter: colour' });
+    // Not a parameter of Checkout Sessions in the pinned API version (it is allowed_payment_method_types now).
+    expect((await post('/v1/checkout/sessions', sessionForm({ 'payment_method_types[0]': 'card' }))).body.error.code).toBe('parameter_unknown');
+    expect((await post('/v1/checkout/sessions', sessionForm({ 'line_items[0][colour]': 'x' }))).body.error.param).toBe('line_items[0][colour]');
+    const described = await post('/v1/checkout/sessions', sessionForm({ 'line_items[0][price_data][product_data][description]': 'Massage' }));
+    expect(described.body.error.code).toBe('fake_not_implemented');
+    expect((await post('/v1/checkout/sessions', sessionForm({ customer_email: 'kari@example.com' }))).body.error.code).toBe('fake_not_implemented');
+  });
+
+  it('refuses missing params, bad currencies, expiry outside 30 min – 24 h, and metadata that is not our ids', async () => {
+    const expectRefused = async (over: Record<string, string | undefined>, param: string) => {
+      const res = await post('/v1/checkout/sessions', sessionForm(over));
+      expect(res.status, JSON.stringify(over)).toBe(400);
+      expect(res.body.error.param).toBe(param);
+    };
+    await expectRefused({ mode: undefined }, 'mode');
+    await expectRefused({ success_url: undefined }, 'success_url');
+    await expectRefused({ 'line_items[0][price_data][currency]': 'NOK' }, 'line_items[0][price_data][currency]');
+    await expectRefused({ 'line_items[0][price_data][currency]': 'xyz' }, 'line_items[0][price_data][currency]');
+    await expectRefused({ 'line_items[0][price_data][product_data][name]': '' }, 'line_items[0][price_data][product_data][name]');
+    await expectRefused({ 'line_items[0][price_data][product_data][name]': undefined }, 'line_items[0][price_data][product_data]');
+    await expectRefused({ expires_at: String(NOW_S + 29 * 60) }, 'expires_at');
+    await expectRefused({ expires_at: String(NOW_S + 24 * 3600 + 1) }, 'expires_at');
+    await expectRefused({ 'metadata[service]': 'Massage' }, 'metadata[service]');
+    await expectRefused({ 'payment_intent_data[metadata][note]': 'x' }, 'payment_intent_data[metadata][note]');
+    expect((await post('/v1/checkout/sessions', sessionForm({ expires_at: String(NOW_S + 30 * 60) }))).status).toBe(200);
+    expect((await post('/v1/checkout/sessions', sessionForm({ expires_at: String(NOW_S + 24 * 3600) }))).status).toBe(200);
+  });
+
+  it('refuses bodies that are not form-encoded and POSTs without an idempotency key', async () => {
+    expect((await post('/v1/checkout/sessions', JSON.stringify({ mode: 'payment' }), { 'content-type': 'application/json' })).status).toBe(400);
+    const noKey = await post('/v1/checkout/sessions', sessionForm(), { 'idempotency-key': null });
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.error.code).toBe('idempotency_key_missing');
+    expect((await post('/v1/checkout/sessions', 'line_items[0]=a&line_items[0][x]=b')).status).toBe(400);
+  });
+
+  it('replays the same key and body, and refuses the same key with another body', async () => {
+    const key = 'pr-1:link';
+    const first = await post('/v1/checkout/sessions', sessionForm(), { 'idempotency-key': key });
+    const again = await post('/v1/checkout/sessions', sessionForm(), { 'idempotency-key': key });
+    expect(again.status).toBe(200);
+    expect(again.replayed).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const other = await post('/v1/checkout/sessions', sessionForm({ 'line_items[0][price_data][unit_amount]': '40000' }), { 'idempotency-key': key });
+    expect(other.status).toBe(400);
+    expect(other.body.error.type).toBe('idempotency_error');
+    // A request refused by validation keeps no result: the key can still be used.
+    const badFirst = await post('/v1/checkout/sessions', sessionForm({ colour: 'x' }), { 'idempotency-key': 'fresh' });
+    expect(badFirst.status).toBe(400);
+    expect((await post('/v1/checkout/sessions', sessionForm(), { 'idempotency-key': 'fresh' })).status).toBe(200);
+  });
+
+  it('expires an open session once, and refuses to expire one that is not open', async () => {
+    const s = (await post('/v1/checkout/sessions', sessionForm())).body;
+    const expired = await post(`/v1/checkout/sessions/${s.id}/expire`, '');
+    expect(expired.body.status).toBe('expired');
+    const again = await post(`/v1/checkout/sessions/${s.id}/expire`, '');
+    expect(again.status).toBe(400);
+    expect((await post('/v1/checkout/sessions/cs_test_nope/expire', '')).status).toBe(404);
+    expect((await get('/v1/checkout/sessions/cs_test_nope')).body.error.code).toBe('resource_missing');
+    expect(fake.events.at(-1)).toMatchObject({ type: 'checkout.session.expired', data: { object: { id: s.id, status: 'expired' } } });
+  });
+
+  it('plays the customer: completed, delayed payment, refund — listed newest first by GET /v1/events', async () => {
+    const paid = (await post('/v1/checkout/sessions', sessionForm())).body;
+    const delayed = (await post('/v1/checkout/sessions', sessionForm())).body;
+    const completed = fake.completeSession(paid.id, 'paid');
+    expect(completed).toMatchObject({ object: 'event', type: 'checkout.session.completed', data: { object: { status: 'complete', payment_status: 'paid' } } });
+    expect(objectOf(completed).payment_intent).toMatch(/^pi_test_/);
+    fake.completeSession(delayed.id, 'unpaid');
+    fake.settleAsyncPayment(delayed.id, 'failed');
+    const refund = fake.refund(paid.id, 10_000);
+    const charge = objectOf(refund);
+    expect(charge).toMatchObject({
+      object: 'charge', amount: 45_000, amount_refunded: 10_000, refunded: false, currency: 'nok',
+      payment_intent: objectOf(completed).payment_intent, metadata: { clinic_id: 'c-1' },
+    });
+    expect((charge.refunds as { data: Json[] }).data).toHaveLength(1);
+    expect(() => fake.refund(paid.id, 40_000)).toThrow();
+
+    const list = await get('/v1/events?limit=3');
+    expect(list.body.data.map((e) => e.type)).toEqual(['charge.refunded', 'checkout.session.async_payment_failed', 'checkout.session.completed']);
+    expect(list.body.has_more).toBe(true);
+    const next = await get(`/v1/events?limit=100&starting_after=${String(list.body.data[2]!.id)}`);
+    expect(next.body.data.length).toBe(fake.events.length - 3);
+    const typed = await get('/v1/events?types[]=checkout.session.completed&limit=100');
+    expect(typed.body.data.every((e) => e.type === 'checkout.session.completed')).toBe(true);
+    expect((await get('/v1/events?colour=red')).body.error.code).toBe('parameter_unknown');
+    expect((await get('/v1/events?limit=0')).status).toBe(400);
+  });
+
+  it('signs webhook deliveries so that the Stripe SDK verifies them, and only with the right secret', () => {
+    const s = fake.events.at(-1)!;
+    const d = fake.signedDelivery(s);
+    const event = Stripe.webhooks.constructEvent(d.payload, d.headers['stripe-signature']!, FAKE_WEBHOOK_SECRET, 300, undefined, NOW.getTime());
+    expect(event.id).toBe(s.id);
+    expect(() => Stripe.webhooks.constructEvent(d.payload, d.headers['stripe-signature']!, 'whsec_other', 300, undefined, NOW.getTime())).toThrow();
+  });
+
+  it('records every request it received', () => {
+    expect(fake.requests.length).toBeGreaterThan(20);
+    const created = fake.requests.find((r) => r.method === 'POST' && r.url === '/v1/checkout/sessions' && r.status === 200)!;
+    expect(created.params).toMatchObject({ mode: 'payment', line_items: [{ quantity: '1' }] });
+  });
+});
+
+describe("Stripe's form encoding", () => {
+  it('nests brackets into objects and lists', () => {
+    expect(parseStripeForm('a[b][0][c]=1&a[b][1][c]=2&expand[]=x&expand[]=y&d=z')).toEqual({
+      ok: true, params: { a: { b: [{ c: '1' }, { c: '2' }] }, expand: ['x', 'y'], d: 'z' },
+    });
+  });
+
+  it('refuses malformed keys, holes in lists and a value that is also an object', () => {
+    expect(parseStripeForm('a[b=1').ok).toBe(false);
+    expect(parseStripeForm('a[0]=1&a[2]=2').ok).toBe(false);
+    expect(parseStripeForm('a=1&a[b]=2').ok).toBe(false);
+    expect(parseStripeForm('a=1&a=2').ok).toBe(false);
+  });
+});
