@@ -4,6 +4,7 @@
  * Refusals along the way; axe and a screenshot on every screen.
  */
 import { expect, test } from '@playwright/test';
+import { todayInOslo } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 
 test.afterEach(stopAllHosts);
@@ -11,9 +12,6 @@ import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 
-function todayInOslo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 test('set up, add a client, book, see the draft invoice, and find it all after a restart', async () => {
   const dataDir = tempDir('data');

@@ -5,6 +5,7 @@
  * axe and a screenshot on every screen.
  */
 import { expect, test } from '@playwright/test';
+import { kr, todayInOslo } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
@@ -18,11 +19,6 @@ import { SignInPage } from './pages/sign-in-page.js';
 
 test.afterEach(stopAllHosts);
 
-const kr = (amount: string) => new RegExp(`^${amount.replace(/\s/g, '\\s')}\\s*kr$`);
-
-function todayInOslo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 test('a whole day of money: part and full payments, a credit note, a void, and the ledger agrees', async () => {
   test.setTimeout(180_000);

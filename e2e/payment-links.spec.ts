@@ -6,6 +6,7 @@
  * a client with no email. axe and screenshots throughout.
  */
 import { expect, test } from '@playwright/test';
+import { kr, todayInOslo } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
@@ -15,11 +16,6 @@ import { OutboxPage, SandboxPayPage } from './pages/outbox-page.js';
 
 test.afterEach(stopAllHosts);
 
-const kr = (amount: string) => new RegExp(`^${amount.replace(/\s/g, '\\s')}\\s*kr$`);
-
-function todayInOslo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 test('a part-payment link by email and SMS is paid on the sandbox page; the rest by QR code at the POS', async () => {
   test.setTimeout(180_000);

@@ -1,16 +1,11 @@
 /**
- * What a provider event means for our books, as the sync server applies it. The same
- * union as electron/services/payments/types.ts `PaymentEvent` (server/ may not import
- * electron/; electron/services/payments/stripe-provider.test.ts checks the two stay
- * identical), plus one Stripe-specific shape for refunds whose ids Stripe did not send.
- * Imported by server/payments and server/routes.
+ * What a provider event means for our books, as the sync server applies it: the shared
+ * PaymentEvent (shared/domain/payment-link-events.ts), plus one Stripe-specific shape for
+ * refunds whose ids Stripe did not send. Imported by server/payments and server/routes.
  */
-export type PaymentEvent =
-  | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
-  | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string }
-  | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
-  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
-  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string };
+import type { PaymentEvent } from '../../shared/domain/payment-link-events.js';
+
+export type { PaymentEvent };
 
 /**
  * A charge's refunded total, when the event carries the charge but not its list of refunds

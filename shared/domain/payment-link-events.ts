@@ -8,6 +8,17 @@
 import type { PaymentDoc, PaymentRequestDoc } from '../schemas/index.js';
 import type { CurrencyCode } from './money.js';
 
+/**
+ * A provider's event as its adapter reports it (Stripe's webhook or event list, or the
+ * sandbox), with the provider's own references; the server and desks both read this.
+ */
+export type PaymentEvent =
+  | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
+  | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string }
+  | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
+  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
+  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string };
+
 export type LinkEvent =
   | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string }
   | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: CurrencyCode; readonly at: string }

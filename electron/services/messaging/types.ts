@@ -35,15 +35,5 @@ export interface MessageTransport {
   sendSms(message: OutgoingSms): Promise<SendOutcome>;
 }
 
-/** One message in the outbox folder, for the outbox screen. */
-export interface OutboxItem {
-  readonly key: string;
-  readonly channel: 'email' | 'sms';
-  readonly to: string;
-  readonly subject: string;
-  /** Plain text (the SMS text, or the email's text part). */
-  readonly text: string;
-  /** The payment link in it. */
-  readonly link: string;
-  readonly at: string;
-}
+/** One message in the outbox folder, for the outbox screen: the contract's OutboxEntry. */
+export type { OutboxEntry as OutboxItem } from '../../../shared/contract/index.js';

@@ -1,13 +1,9 @@
 /** The Stripe provider against the local Stripe: exactly what Stripe receives, retries, expiry, errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentEvent as ServerPaymentEvent } from '../../../server/payments/payment-event.js';
 import { FAKE_SECRET_KEY, startStripeFake, type RecordedRequest, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
 import { CHECKOUT_MAX_LIFETIME_MS, EXPIRY_MARGIN_MS, StripeProviderError, checkoutExpiry, createStripeProvider, withoutSecrets } from './stripe-provider.js';
-import type { LinkRequest, PaymentEvent, PaymentProvider } from './types.js';
+import type { LinkRequest, PaymentProvider } from './types.js';
 
-// The server keeps its own copy of PaymentEvent (server/ may not import electron/): they must not drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const samePaymentEvent: Same<PaymentEvent, ServerPaymentEvent> = true;
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -33,10 +29,6 @@ describe('the Stripe provider', () => {
   afterAll(() => fake.stop());
 
   const creations = (): RecordedRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.url === '/v1/checkout/sessions');
-
-  it('keeps the server’s copy of PaymentEvent identical', () => {
-    expect(samePaymentEvent).toBe(true);
-  });
 
   it('creates a Checkout Session with exactly these fields, our ids as metadata and the request’s idempotency key', async () => {
     const link = await provider.createLink(linkRequest());

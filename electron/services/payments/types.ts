@@ -25,13 +25,8 @@ export interface PaymentLink {
   readonly expiresAt: string;
 }
 
-/** What a provider event means for our books, whatever the provider. */
-export type PaymentEvent =
-  | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
-  | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string }
-  | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
-  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
-  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string };
+/** What a provider event means for our books, whatever the provider (one definition, in shared/). */
+export type { PaymentEvent } from '../../../shared/domain/payment-link-events.js';
 
 export interface PaymentProvider {
   readonly kind: 'stripe' | 'sandbox';
