@@ -96,7 +96,8 @@ const h = vi.hoisted(() => {
     showSaveDialog: vi.fn((_win: unknown, options: { defaultPath?: string }) => Promise.resolve({ canceled: false, filePath: options.defaultPath ?? '' })),
   };
   const shell = { openExternal: vi.fn(async () => undefined) };
-  const electron = { app, BrowserWindow, ipcMain, protocol, session, dialog, shell };
+  const safeStorage = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (t: string) => Buffer.from(t), decryptString: (b: Buffer) => b.toString() };
+  const electron = { app, BrowserWindow, ipcMain, protocol, session, dialog, shell, safeStorage };
   return { electron, state, FakeWebContents };
 });
 

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Subject } from 'rxjs';
 import type { MessageFromRemote } from 'rxdb/plugins/storage-remote';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, REQUEST_CHANNELS, STORAGE_IPC } from '../../shared/contract/index.js';
 import { contentSecurityPolicy } from '../services/csp.js';
 import { dispatchRequest } from '../services/dispatch.js';
@@ -17,6 +17,7 @@ import { PRODUCT_NAME, resolveDataDir } from '../services/paths.js';
 import type { StorageLink } from '../services/database/storage-link.js';
 import { createAppRequestHandler } from './app-protocol.js';
 import { launchOptions, type LaunchOptions } from './launch-options.js';
+import { createSafeStorageCipher } from './safe-storage-cipher.js';
 import { createElectronPrinter } from './pdf-printer.js';
 import { APP_SCHEME, APP_START_URL, isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './window-options.js';
 
@@ -46,6 +47,7 @@ function run(launch: LaunchOptions): void {
     // Payment pages open in the system browser; main checks the URL is http(s) first.
     openExternal: (url) => shell.openExternal(url),
     sandboxPort: 4319,
+    secretCipher: createSafeStorageCipher(safeStorage, process.platform),
     log,
   });
 

@@ -9,6 +9,8 @@ import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain
 import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import { RemoteDatabaseHub } from './database/remote-database.js';
+import { createConnections } from './secrets/connections.js';
+import { createSecretStore, ownerOnlyFile, type SecretCipher } from './secrets/secret-store.js';
 import { createPaymentService, type PaymentService } from './payments/payment-service.js';
 import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
 import { printHandlers, type PdfPrinter } from './pdf-printer.js';
@@ -31,6 +33,8 @@ export interface MainServicesOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Run the scheduler's minute tick (default on). */
   schedulerCron?: boolean;
+  /** How credentials are kept: Electron's safeStorage in the desktop app; an owner-only file otherwise. */
+  secretCipher?: SecretCipher;
 }
 
 export interface OutgoingEvent {
@@ -61,9 +65,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     database: () => hub.database$.value,
     log,
   });
+  const connections = createConnections(createSecretStore(options.info.dataDir, options.secretCipher ?? ownerOnlyFile), () => hub.database$.value);
   const payments = createPaymentService({
     dataDir: options.info.dataDir,
     database: () => hub.database$.value,
+    secrets: () => connections.secrets(),
     sandboxPort: options.sandboxPort ?? 0,
     openExternal: options.openExternal,
     cron: options.schedulerCron,
@@ -104,6 +110,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...sync.handlers,
     ...printHandlers(options.printer),
     ...payments.handlers,
+    ...connections.handlers,
   };
 
   return {

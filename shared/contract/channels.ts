@@ -127,6 +127,55 @@ export function parseRequestId(input: unknown): { requestId: string } {
   return { requestId: id };
 }
 
+/** Which credentials main holds — never the secrets themselves. */
+export interface ConnectionsStatus {
+  /** 'encrypted': the OS keychain (desktop app); 'file': a file only this user can read (browser host). */
+  readonly storage: 'encrypted' | 'file';
+  /** Why credentials cannot be stored on this desk, or null. */
+  readonly storageProblem: string | null;
+  readonly stripe: { readonly mode: 'test' | 'live' } | null;
+  readonly smtp: { readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string; readonly fromAddress: string } | null;
+  readonly sms: { readonly baseUrl: string; readonly accountSid: string; readonly from: string } | null;
+}
+
+export type ConnectionKind = 'stripe' | 'smtp' | 'sms';
+
+export type ConnectionInput =
+  | { readonly staffId: string; readonly kind: 'stripe'; readonly secretKey: string }
+  | { readonly staffId: string; readonly kind: 'smtp'; readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string; readonly password: string; readonly fromAddress: string }
+  | { readonly staffId: string; readonly kind: 'sms'; readonly baseUrl: string; readonly accountSid: string; readonly authToken: string; readonly from: string };
+
+export function parseConnection(input: unknown): ConnectionInput {
+  const o = objectInput(input);
+  const staffId = str(o.staffId, 'staffId', 40);
+  if (o.kind === 'stripe') {
+    const secretKey = str(o.secretKey, 'secretKey', 300).trim();
+    if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/.test(secretKey)) throw new ContractError('That is not a Stripe secret key. It starts with sk_live_ or sk_test_ (or rk_ for a restricted key).');
+    return { staffId, kind: 'stripe', secretKey };
+  }
+  if (o.kind === 'smtp') {
+    const port = o.port;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw new ContractError('The SMTP port must be a number from 1 to 65535, usually 587 or 465.');
+    const host = str(o.host, 'host', 200).trim();
+    if (!/^[A-Za-z0-9.-]+$/.test(host)) throw new ContractError('Enter the SMTP server as a host name, like smtp.example.com.');
+    const fromAddress = str(o.fromAddress, 'fromAddress', 200).trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fromAddress)) throw new ContractError('Enter the address emails are sent from, like post@clinic.no.');
+    return { staffId, kind: 'smtp', host, port, secure: o.secure === true, user: str(o.user, 'user', 200), password: str(o.password, 'password', 300), fromAddress };
+  }
+  if (o.kind === 'sms') {
+    const baseUrl = str(o.baseUrl, 'baseUrl', 300).trim();
+    if (!/^https:\/\/[^\s]+$/.test(baseUrl)) throw new ContractError('The SMS provider address must start with https://.');
+    return { staffId, kind: 'sms', baseUrl, accountSid: str(o.accountSid, 'accountSid', 100).trim(), authToken: str(o.authToken, 'authToken', 300), from: str(o.from, 'from', 40).trim() };
+  }
+  throw new ContractError('kind must be stripe, smtp or sms');
+}
+
+export function parseClearConnection(input: unknown): { staffId: string; kind: ConnectionKind } {
+  const o = objectInput(input);
+  if (o.kind !== 'stripe' && o.kind !== 'smtp' && o.kind !== 'sms') throw new ContractError('kind must be stripe, smtp or sms');
+  return { staffId: str(o.staffId, 'staffId', 40), kind: o.kind };
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(noInput),
   'app.status': request<MainStatus>()(noInput),
@@ -148,6 +197,11 @@ export const requests = {
   'payments.openLink': request<{ opened: boolean; url: string }>()(parseRequestId),
   /** The outbox: messages written to the outbox folder because no SMTP server or SMS provider is set up. */
   'outbox.list': request<OutboxEntry[]>()(noInput),
+  /** Which payment and messaging credentials this desk holds (never the secrets). */
+  'connections.status': request<ConnectionsStatus>()(noInput),
+  /** Store credentials in main (admins only; encrypted in the desktop app). */
+  'connections.save': request<ConnectionsStatus>()(parseConnection),
+  'connections.clear': request<ConnectionsStatus>()(parseClearConnection),
 } as const;
 
 export const events = {

@@ -20,10 +20,15 @@ import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import type { SenderDeps } from '../scheduler/send-request.js';
 import { applyLinkEvent } from './apply-link-event.js';
 import { createSandbox } from './sandbox-provider.js';
+import { createStripeProvider, type StripeConnectionOptions } from './stripe-provider.js';
+import type { PaymentProvider } from './types.js';
+import type { Secrets } from '../secrets/secret-store.js';
 
 export interface PaymentServiceOptions {
   readonly dataDir: string;
   readonly database: () => ClinicDatabase | null;
+  /** The clinic's credentials, read fresh for each pass (they can change in Settings). */
+  readonly secrets?: () => Secrets;
   /** The sandbox pay page's port (0: any free one). */
   readonly sandboxPort: number;
   readonly sandboxHost?: string;
@@ -33,6 +38,8 @@ export interface PaymentServiceOptions {
   readonly cron?: boolean;
   readonly now?: () => Date;
   readonly log: (line: string) => void;
+  /** Where the Stripe SDK connects (tests point it at the local Stripe fake). */
+  readonly stripeOptions?: StripeConnectionOptions;
   /** Replaces the outbox transport (tests). */
   readonly transport?: MessageTransport;
 }
@@ -55,6 +62,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   const waiting: LinkEvent[] = [];
   let locale = 'en-GB';
   let fromAddress = 'no-reply@frontdesk.invalid';
+  let provider: 'sandbox' | 'stripe' = 'sandbox';
 
   const apply = async (event: LinkEvent) => {
     const db = options.database();
@@ -73,20 +81,30 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   const sandbox = createSandbox({ dataDir: options.dataDir, port: options.sandboxPort, host: options.sandboxHost, locale: () => locale, onEvent: apply, now });
   // The outbox until the clinic sets up SMTP and an SMS provider: nothing leaves the desk.
   // Rebuilt when the clinic's sender address changes.
-  let built: { from: string; transport: MessageTransport } | null = null;
-  const transportFor = (from: string): MessageTransport => {
+  let built: { key: string; transport: MessageTransport } | null = null;
+  const transportFor = (from: string, secrets: Secrets): MessageTransport => {
     if (options.transport) return options.transport;
-    if (built?.from !== from) {
+    const key = JSON.stringify([from, secrets.smtp ?? null, secrets.sms ?? null]);
+    if (built?.key !== key) {
       built = {
-        from,
+        key,
         transport: createMessageTransport({
-          email: { kind: 'outbox', dir: path.join(outboxDir, 'email'), fromAddress: from },
-          sms: { kind: 'outbox', dir: path.join(outboxDir, 'sms') },
+          email: secrets.smtp ? { kind: 'smtp', ...secrets.smtp } : { kind: 'outbox', dir: path.join(outboxDir, 'email'), fromAddress: from },
+          sms: secrets.sms ? { kind: 'twilio', ...secrets.sms } : { kind: 'outbox', dir: path.join(outboxDir, 'sms') },
           retry: { attempts: 3, baseMs: 2000 },
         }),
       };
     }
     return built.transport;
+  };
+  // Stripe once the clinic chose it and its key is here; the sandbox otherwise.
+  let stripe: { key: string; provider: PaymentProvider } | null = null;
+  const providerFor = (secrets: Secrets): PaymentProvider => {
+    if (provider !== 'stripe' || !secrets.stripeSecretKey) return sandbox.provider;
+    if (stripe?.key !== secrets.stripeSecretKey) {
+      stripe = { key: secrets.stripeSecretKey, provider: createStripeProvider({ secretKey: secrets.stripeSecretKey, successUrl: `${sandbox.url()}/thanks`, cancelUrl: `${sandbox.url()}/thanks`, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
+    }
+    return stripe.provider;
   };
   const claims = createFileClaimStore(path.join(options.dataDir, 'message-claims'));
 
@@ -94,7 +112,8 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     const db = options.database();
     if (!db) return null;
     const sync = readSyncConfig(options.dataDir);
-    return { db, provider: sandbox.provider, transport: transportFor(fromAddress), claims, clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
+    const secrets = options.secrets?.() ?? {};
+    return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims, clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
   };
   const scheduler = createScheduler(deps, { cron: options.cron });
   const tick = async (): Promise<SchedulerReport> => {
@@ -102,6 +121,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     if (db) {
       const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
       if (settings) {
+        provider = settings.paymentProvider;
         locale = settings.locale;
         fromAddress = settings.supportEmail || fromAddress;
       }

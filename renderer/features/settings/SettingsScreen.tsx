@@ -7,6 +7,7 @@ import { BillingSettingsCard } from './BillingSettingsCard.js';
 import { InvoiceDetailsCard } from './InvoiceDetailsCard.js';
 import { StaffCard } from './StaffCard.js';
 import { MessagesCard } from './MessagesCard.js';
+import { ConnectionsCard } from './ConnectionsCard.js';
 import { SyncSettings } from './SyncSettings.js';
 import './settings.css';
 
@@ -20,6 +21,7 @@ export function SettingsScreen() {
         <InvoiceDetailsCard />
         <StaffCard />
         <MessagesCard />
+        <ConnectionsCard />
         <section className="card" aria-labelledby="desk-heading">
           <h2 id="desk-heading">This desk</h2>
           <dl className="details">

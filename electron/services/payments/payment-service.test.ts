@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { createBooking } from '../../../shared/db/booking-commands.js';
+import { createClient } from '../../../shared/db/client-commands.js';
+import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
+import { setPaymentProvider } from '../../../shared/db/payment-provider-commands.js';
+import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
+import type { MessageTransport, OutgoingEmail } from '../messaging/types.js';
+import { createPaymentService, type PaymentService } from './payment-service.js';
+
+let db: ClinicDatabase;
+let admin: string;
+let invoiceId: string;
+let fake: StripeFake;
+let service: PaymentService;
+let emails: OutgoingEmail[];
+const NOW = new Date('2026-11-21T10:00:00.000Z');
+
+beforeEach(async () => {
+  const clinic = await openTestClinic('payment-service');
+  ({ db, admin } = clinic);
+  const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', NOW.toISOString(), admin);
+  invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, NOW.toISOString(), admin)).invoice!.id;
+  fake = await startStripeFake({ now: () => NOW });
+  emails = [];
+  const transport: MessageTransport = {
+    async sendEmail(m) { emails.push(m); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'e1' }; },
+    async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 's1' }; },
+  };
+  service = createPaymentService({
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, cron: false, now: () => NOW, log: () => undefined,
+    secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
+  });
+  await service.start();
+});
+
+afterEach(async () => {
+  await service.close();
+  await fake.stop();
+  await db.close();
+});
+
+describe('the payment service', () => {
+  it('sends links through Stripe once the clinic switches to it with a stored key — the same path as the sandbox', async () => {
+    const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
+    await expect(setPaymentProvider(db, 'stripe', false, ctx)).rejects.toThrow("Enter the clinic's Stripe secret key first, then switch to Stripe.");
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    expect(await service.handlers['payments.sendDue']()).toMatchObject({ sent: 1 });
+    const stored = (await db.paymentrequests.findOne(request.id).exec())!;
+    expect(stored.providerRef).toMatch(/^cs_/);
+    const created = fake.requests.filter((r) => r.method === 'POST' && r.url === '/v1/checkout/sessions');
+    expect(created).toHaveLength(1);
+    expect(created[0]!.body).toContain('line_items[0][price_data][unit_amount]=30000');
+    expect(created[0]!.body).toContain(`metadata[payment_request_id]=${request.id}`);
+    expect(emails[0]!.facts.link).toBe(stored.linkUrl);
+  });
+
+  it('uses the sandbox while the clinic has not switched', async () => {
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, { actor: admin, synced: false, now: NOW.toISOString() });
+    await service.handlers['payments.sendDue']();
+    expect((await db.paymentrequests.findOne(request.id).exec())!.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Choosing how payment links are taken: the sandbox (a local pay page, no real money) or
+ * Stripe. Admins only; Stripe only once its key is stored in main (the desk asks main
+ * whether it is, since the key itself never reaches the renderer).
+ */
+import { CLINIC_SETTINGS_ID, type ClinicSettingsDoc } from '../schemas/index.js';
+import { RefusedError } from '../domain/result.js';
+import type { ClinicDatabase } from './database.js';
+import { activityEntry } from './activity-log.js';
+import { requirePermission, type DeskActor } from './acting-staff.js';
+
+export async function setPaymentProvider(db: ClinicDatabase, provider: ClinicSettingsDoc['paymentProvider'], stripeKeyStored: boolean, ctx: DeskActor): Promise<void> {
+  const now = ctx.now ?? new Date().toISOString();
+  await requirePermission(db, ctx.actor, 'admin', 'change how payment links are taken');
+  if (provider === 'stripe' && !stripeKeyStored) throw new RefusedError({ ok: false, message: "Enter the clinic's Stripe secret key first, then switch to Stripe." });
+  const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+  if (!stored) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+  if (stored.paymentProvider === provider) return;
+  await stored.incrementalPatch({ paymentProvider: provider, updatedAt: now, updatedBy: ctx.actor });
+  await db.activity.insert(activityEntry({
+    entity: 'settings', entityId: CLINIC_SETTINGS_ID, action: 'settings.provider',
+    summary: provider === 'stripe' ? 'Payment links now go through Stripe' : 'Payment links now use the sandbox (no real money)', at: now, by: ctx.actor,
+  }));
+}
