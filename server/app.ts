@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { deviceAuthenticator } from './http/device-auth.js';
 import { installCors } from './http/cors.js';
 import { installErrorHandling } from './http/errors.js';
+import { claimRoutes } from './routes/claims.js';
 import { clinicRoutes } from './routes/clinics.js';
 import type { RouteDeps } from './routes/deps.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -79,5 +80,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   syncRoutes(app, deps);
   streamRoutes(app, deps);
   stripeWebhookRoutes(app, deps, options.stripeWebhookSecret);
+  claimRoutes(app, deps);
   return app;
 }

@@ -99,6 +99,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX stripe_events_by_request ON stripe_events (clinic_id, request_id) WHERE status_event IS NOT NULL`,
     ],
   },
+  {
+    version: 3,
+    name: 'send claims (exactly once to the patient across desks)',
+    statements: [
+      // One row per (payment request or dunning step, channel) a desk is sending or sent
+      // (server/data/send-claims.ts). The primary key is the exactly-once guarantee.
+      `CREATE TABLE send_claims (
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        key text NOT NULL,
+        device_id text NOT NULL,
+        -- claimed, then sent or unknown; a failed send deletes its row (nothing was delivered)
+        state text NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        PRIMARY KEY (clinic_id, key)
+      )`,
+      `CREATE INDEX send_claims_unfinished ON send_claims (clinic_id, device_id) WHERE state = 'claimed'`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

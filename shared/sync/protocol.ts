@@ -107,6 +107,10 @@ export const ROUTES = {
   pull: (collection: CollectionName) => `/v1/sync/${collection}/pull`,
   push: (collection: CollectionName) => `/v1/sync/${collection}/push`,
   stream: '/v1/sync/stream',
+  /** Exactly once to the patient: claim a send, finish it, and list this desk's unfinished claims. */
+  claims: '/v1/claims',
+  finishClaim: '/v1/claims/finish',
+  unfinishedClaims: '/v1/claims/unfinished',
 } as const;
 
 /** The largest page a pull may ask for; desks ask for this much (bigger pages make a first sync faster). */

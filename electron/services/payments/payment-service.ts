@@ -15,7 +15,8 @@ import { readSyncConfig } from '../sync/desk-sync-config.js';
 import { listOutbox } from '../messaging/outbox.js';
 import { createMessageTransport } from '../messaging/transport.js';
 import type { MessageTransport } from '../messaging/types.js';
-import { createFileClaimStore } from '../scheduler/claims.js';
+import { createFileClaimStore, type ClaimStore } from '../scheduler/claims.js';
+import { createServerClaimStore } from '../scheduler/server-claims.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import type { SenderDeps } from '../scheduler/send-request.js';
 import { applyLinkEvent } from './apply-link-event.js';
@@ -106,14 +107,22 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     }
     return stripe.provider;
   };
-  const claims = createFileClaimStore(path.join(options.dataDir, 'message-claims'));
+  // A standalone desk claims in its own folder; an enrolled desk at the clinic's server.
+  const localClaims = createFileClaimStore(path.join(options.dataDir, 'message-claims'));
+  let serverClaims: { key: string; store: ClaimStore } | null = null;
+  const claimsFor = (sync: { serverUrl: string; deviceToken: string } | null): ClaimStore => {
+    if (!sync) return localClaims;
+    const key = `${sync.serverUrl}|${sync.deviceToken}`;
+    if (serverClaims?.key !== key) serverClaims = { key, store: createServerClaimStore(sync) };
+    return serverClaims.store;
+  };
 
   const deps = (): SenderDeps | null => {
     const db = options.database();
     if (!db) return null;
     const sync = readSyncConfig(options.dataDir);
     const secrets = options.secrets?.() ?? {};
-    return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims, clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
+    return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
   };
   const scheduler = createScheduler(deps, { cron: options.cron });
   const tick = async (): Promise<SchedulerReport> => {

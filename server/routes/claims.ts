@@ -1,0 +1,41 @@
+/**
+ * Exactly once to the patient (DESIGN.md invariant 5), across desks: before a desk sends
+ * a payment link, reminder or notice on a channel, it claims the job here; a desk that
+ * loses the claim sends nothing. Scoped to the device's clinic. Imported by server/app.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ROUTES } from '../../shared/sync/protocol.js';
+import { claimSend, finishSend, unfinishedSends } from '../data/send-claims.js';
+import { deviceOf } from '../http/device-auth.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { stringField } from '../http/validate.js';
+import type { RouteDeps } from './deps.js';
+
+const OUTCOMES: ReadonlySet<string> = new Set(['sent', 'failed', 'unknown']);
+
+function keyOf(body: unknown): string {
+  const key = stringField(body, 'key', 'key', 120);
+  if (!/^[A-Za-z0-9_.:-]+$/.test(key)) throw badRequest('A claim key is ids, a colon and a channel.', 'invalid_claim_key');
+  return key;
+}
+
+export function claimRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.post(ROUTES.claims, { preHandler: deps.authenticate }, async (request) => {
+    const device = deviceOf(request);
+    return { won: await claimSend(deps.store, device.clinicId, keyOf(request.body), device.id, deps.now()) };
+  });
+
+  app.post(ROUTES.finishClaim, { preHandler: deps.authenticate }, async (request) => {
+    const device = deviceOf(request);
+    const outcome = stringField(request.body, 'outcome', 'outcome', 20);
+    if (!OUTCOMES.has(outcome)) throw badRequest('The outcome must be sent, failed or unknown.', 'invalid_outcome');
+    const done = await finishSend(deps.store, device.clinicId, keyOf(request.body), device.id, outcome as 'sent' | 'failed' | 'unknown');
+    if (!done) throw notFound('This desk holds no such claim.', 'claim_not_found');
+    return { ok: true };
+  });
+
+  app.get(ROUTES.unfinishedClaims, { preHandler: deps.authenticate }, async (request) => {
+    const device = deviceOf(request);
+    return { keys: await unfinishedSends(deps.store, device.clinicId, device.id) };
+  });
+}
