@@ -44,11 +44,11 @@ export async function stopAllHosts(): Promise<void> {
   running.clear();
 }
 
-export async function startHostProcess(options: { port: number; dataDir: string; args?: string[] }): Promise<HostProcess> {
+export async function startHostProcess(options: { port: number; dataDir: string; args?: string[]; env?: Record<string, string> }): Promise<HostProcess> {
   const cli = path.join(root, 'dist', 'host', 'cli.mjs');
   if (!fs.existsSync(cli)) throw new Error('dist/host/cli.mjs is missing: run `npm run build` before the e2e suite.');
   const child: ChildProcess = spawn(process.execPath, [cli, '--no-open', '--port', String(options.port), ...(options.args?.some((a) => a.startsWith('--sandbox-port')) ? [] : ['--sandbox-port', '0']), ...(options.args ?? [])], {
-    env: { ...process.env, FRONTDESK_DATA_DIR: options.dataDir },
+    env: { ...process.env, FRONTDESK_DATA_DIR: options.dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -16,8 +16,16 @@ import { resolveDataDir } from '../services/paths.js';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './find-chromium.js';
 import { startHost } from './host-server.js';
 import { parseHostArgs } from './host-args.js';
+import { clockFromEnv, schedulerExpressionFromEnv } from './test-clock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** A movable clock and a faster scheduler, only when an e2e test sets them (test-clock.ts). */
+function testClockOptions(): { now?: () => Date; schedulerExpression?: string } {
+  const now = clockFromEnv(process.env);
+  const schedulerExpression = schedulerExpressionFromEnv(process.env);
+  return { ...(now ? { now } : {}), ...(schedulerExpression ? { schedulerExpression } : {}) };
+}
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2), process.env);
@@ -30,6 +38,7 @@ async function main(): Promise<void> {
     port: args.port,
     demo: args.demo,
     sandboxPort: args.sandboxPort,
+    ...testClockOptions(),
     embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1' },
   });
   console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);

@@ -25,6 +25,8 @@ export interface HostOptions {
   embeddedServer?: EmbeddedServerOptions;
   /** The sandbox payment page's port; any free one when not given. */
   sandboxPort?: number;
+  /** The scheduler's cron expression (e2e tests tick faster). */
+  schedulerExpression?: string;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -53,6 +55,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     demo: options.demo,
     ...(options.embeddedServer ? { embeddedServer: options.embeddedServer } : {}),
     ...(options.sandboxPort !== undefined ? { sandboxPort: options.sandboxPort } : {}),
+    ...(options.schedulerExpression ? { schedulerExpression: options.schedulerExpression } : {}),
     ...(options.now ? { now: options.now } : {}),
     log,
   });

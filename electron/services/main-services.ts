@@ -33,6 +33,8 @@ export interface MainServicesOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Run the scheduler's minute tick (default on). */
   schedulerCron?: boolean;
+  /** The tick's cron expression (every minute unless a test asks for faster). */
+  schedulerExpression?: string;
   /** How credentials are kept: Electron's safeStorage in the desktop app; an owner-only file otherwise. */
   secretCipher?: SecretCipher;
 }
@@ -73,6 +75,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     sandboxPort: options.sandboxPort ?? 0,
     openExternal: options.openExternal,
     cron: options.schedulerCron,
+    ...(options.schedulerExpression ? { cronExpression: options.schedulerExpression } : {}),
     now,
     log,
   });

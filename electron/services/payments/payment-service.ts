@@ -7,6 +7,7 @@
  * browser host alike.
  */
 import path from 'node:path';
+import { schedule, type ScheduledTask } from 'node-cron';
 import type { OutboxEntry, SchedulerReport } from '../../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
@@ -37,6 +38,7 @@ export interface PaymentServiceOptions {
   readonly openExternal?: (url: string) => Promise<void>;
   /** Run the minute tick (off in tests that tick by hand). */
   readonly cron?: boolean;
+  readonly cronExpression?: string;
   readonly now?: () => Date;
   readonly log: (line: string) => void;
   /** Where the Stripe SDK connects (tests point it at the local Stripe fake). */
@@ -124,7 +126,9 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     const secrets = options.secrets?.() ?? {};
     return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
   };
-  const scheduler = createScheduler(deps, { cron: options.cron });
+  // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.
+  const scheduler = createScheduler(deps, { cron: false });
+  let task: ScheduledTask | null = null;
   const tick = async (): Promise<SchedulerReport> => {
     const db = options.database();
     if (db) {
@@ -161,9 +165,12 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     },
     async start() {
       await sandbox.start();
-      scheduler.start();
+      if (options.cron !== false) task = schedule(options.cronExpression ?? '* * * * *', () => { void tick(); }, { name: 'frontdesk-payments' });
+      void tick().catch((err: unknown) => options.log(`scheduler: ${String(err)}`));
     },
     async close() {
+      await task?.stop();
+      task = null;
       await scheduler.stop();
       await sandbox.close();
     },

@@ -29,7 +29,7 @@ export interface TickReport {
 
 const EMPTY: TickReport = { sent: 0, failed: 0, unknown: 0, expired: 0 };
 
-export function createScheduler(deps: () => SenderDeps | null, options: { cron?: boolean } = {}): Scheduler {
+export function createScheduler(deps: () => SenderDeps | null, options: { cron?: boolean; expression?: string } = {}): Scheduler {
   let task: ScheduledTask | null = null;
   let running: Promise<TickReport> | null = null;
   let again = false;
@@ -143,7 +143,7 @@ export function createScheduler(deps: () => SenderDeps | null, options: { cron?:
 
   return {
     start() {
-      if (options.cron !== false && !task) task = schedule('* * * * *', () => { void tick(); }, { name: 'frontdesk-scheduler' });
+      if (options.cron !== false && !task) task = schedule(options.expression ?? '* * * * *', () => { void tick(); }, { name: 'frontdesk-scheduler' });
       void tick();
     },
     tick,

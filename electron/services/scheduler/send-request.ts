@@ -11,6 +11,7 @@ import { channelsText } from '../../../shared/db/payment-request-commands.js';
 import { numberingFor } from '../../../shared/db/invoice-commands.js';
 import { completeDraft } from '../../../shared/domain/invoice-completion.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
+import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
@@ -151,7 +152,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor, problem: problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {
-    await log(`Payment link for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');
+    await log(`${request.purpose === 'payment_link' ? 'Payment link' : DUNNING_LABELS[request.purpose]} for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');
   }
   for (const o of [...failed, ...unknown]) {
     await log(`${o.channel === 'email' ? 'Email' : 'SMS'} to ${o.to} ${o.outcome.outcome === 'failed' ? 'failed' : 'may not have been delivered (check before sending again)'}: ${o.outcome.detail}`, `link.${o.outcome.outcome}`);

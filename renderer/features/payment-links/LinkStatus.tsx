@@ -9,6 +9,7 @@ import { useDeskActor } from '../../app/use-desk-actor.js';
 import { cancelPaymentRequest, channelsText, OPEN_REQUEST_STATUSES, resendPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { errorText } from '../../ui/errors.js';
+import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { formatDateTime, money } from '../../ui/format.js';
 import { QrCode } from './QrCode.js';
 import { usePaymentRequests } from './use-payment-requests.js';
@@ -51,7 +52,8 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
           const isOpen = OPEN_REQUEST_STATUSES.includes(r.status) && r.status !== 'processing';
           return (
             <li key={r.id} className="link-status__row" data-testid="payment-link">
-              <span className={`badge badge--link-${r.status}`}>{STATUS_TEXT[r.status]}</span>
+              {r.purpose !== 'payment_link' && <strong>{DUNNING_LABELS[r.purpose]}</strong>}
+              <span className={`badge badge--link-${r.status}`}>{r.purpose === 'debt_collection' ? 'Marked' : STATUS_TEXT[r.status]}</span>
               <span>
                 {r.amountMinor > 0 ? money(r.amountMinor, r.currency, settings) : 'The balance'} by {channelsText(r.channels) || 'no channel'}
                 {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}

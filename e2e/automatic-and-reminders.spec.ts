@@ -1,0 +1,101 @@
+/**
+ * The scheduler on a moved clock (issue 5): in Automatic mode the payment link goes out
+ * 15 minutes after the appointment ends — not before — and after the due date a reminder
+ * follows, each once, in the outbox and the invoice log. The host's clock is moved
+ * through FRONTDESK_CLOCK_FILE and its scheduler ticks every second (test-only settings
+ * of the browser host).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { todayInOslo } from './support/money.js';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
+import { ClientsPage } from './pages/clients-page.js';
+import { CalendarPage } from './pages/calendar-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { InvoiceDialog } from './pages/invoice-dialog.js';
+import { OutboxPage } from './pages/outbox-page.js';
+
+test.afterEach(stopAllHosts);
+
+/** An Oslo wall time on a day, as a UTC instant (November: UTC+1; the test day is today). */
+function osloInstant(day: string, hhmm: string): number {
+  const probe = new Date(`${day}T12:00:00Z`);
+  const offset = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(probe)) - 12;
+  return Date.parse(`${day}T${hhmm}:00Z`) - offset * 3_600_000;
+}
+
+test('Automatic mode sends the link 15 minutes after the appointment, and a reminder follows after the due date', async () => {
+  test.setTimeout(180_000);
+  const dataDir = tempDir('auto-data');
+  const clockFile = path.join(dataDir, 'clock-offset');
+  const setClock = (instant: number) => fs.writeFileSync(clockFile, String(instant - Date.now()));
+  const today = todayInOslo();
+  // The host starts the morning before the appointment.
+  setClock(osloInstant(today, '05:00'));
+  const host = await startHostProcess({ port: await freePort(), dataDir, env: { FRONTDESK_CLOCK_FILE: clockFile, FRONTDESK_SCHEDULER_SECONDS: '1' } });
+  const { page, problems } = await openDesk(tempDir('auto-profile'), host.url);
+  const setup = new SetupPage(page);
+  await setup.expectShown();
+  await setup.fill(OSLO_CLINIC);
+  await setup.submit();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.editBilling({ process: 'Automatic', sendLink: 15 });
+  const clients = new ClientsPage(page);
+  await clients.open();
+  await clients.create({ firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid.berg@example.com' });
+
+  // 06:00–06:45 today: the link is due at 07:00.
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.newBooking(today, '06:00');
+  await calendar.chooseClient('berg', 'Ingrid Berg');
+  await calendar.save();
+  await expect(calendar.bookingDialog()).toBeHidden();
+
+  setClock(osloInstant(today, '06:59'));
+  await page.waitForTimeout(2500);
+  await calendar.booking(/^06:00/).click();
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
+  const invoice = new InvoiceDialog(page);
+  await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Scheduled');
+  await expect(invoice.dialog().getByTestId('payment-link')).toContainText('The balance by email');
+  await screenshot(page, 'auto-01-scheduled');
+
+  setClock(osloInstant(today, '07:00') + 5_000);
+  await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Link sent', { timeout: 10_000 });
+  await expect(invoice.dialog().getByTestId('payment-link')).toContainText(/750,00\s*kr by email/);
+  await invoice.expectTitle('Invoice 1');
+  await expectAccessible(page, 'automatic link sent');
+  await screenshot(page, 'auto-02-sent');
+  await invoice.close();
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Close' }).click();
+
+  // Due 14 days after the invoice date; a reminder 7 days after that.
+  const due = new Date(Date.parse(`${today}T12:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
+  setClock(osloInstant(due, '09:00'));
+  const outbox = new OutboxPage(page);
+  await outbox.open();
+  await expect(outbox.items().filter({ hasText: 'Payment reminder from Fjordside Fysioterapi' })).toHaveCount(1, { timeout: 15_000 });
+  await expect(outbox.items()).toHaveCount(2);
+  await page.waitForTimeout(3000);
+  await outbox.page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(outbox.items()).toHaveCount(2);
+  await screenshot(page, 'auto-03-reminder-outbox');
+
+  await clients.open();
+  const record = await clients.openClient('Berg, Ingrid');
+  await record.openInvoicesTab();
+  await record.openInvoice(/Invoice 1:/);
+  await expect(invoice.dialog().getByTestId('payment-link').filter({ hasText: 'Reminder' })).toContainText(/750,00\s*kr by email/);
+  await invoice.openLog();
+  await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Reminder due \(750,00\s*kr\)/);
+  await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Reminder for 750,00\s*kr sent by email/);
+  await expectAccessible(page, 'invoice with a reminder');
+  await screenshot(page, 'auto-04-reminder-log');
+  expect(problems).toEqual([]);
+});
