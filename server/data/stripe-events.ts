@@ -3,7 +3,7 @@
  * each event id is applied once, and a payment request's status is recomputed from all
  * of its recorded events. Runs inside the webhook's transaction. Imported by server/payments.
  */
-import type { RecordedOutcome } from '../payments/request-status.js';
+import type { RecordedOutcome } from '../../shared/domain/link-request-status.js';
 import type { Queryable } from '../store/store.js';
 
 export interface StripeEventRow {

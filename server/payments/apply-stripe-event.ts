@@ -21,9 +21,9 @@ import { claimStripeEvent, refundedFor, statusEventsOf } from '../data/stripe-ev
 import { readDocument, writeDocument } from '../data/documents.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
 import type { Store } from '../store/store.js';
-import type { PaymentEvent, RefundTotalEvent, StatusEvent } from './payment-event.js';
-import { requestAfterEvents } from './request-status.js';
-import type { MappedStripeEvent } from './stripe-events.js';
+import type { PaymentEvent, RefundTotalEvent, StatusEvent } from '../../shared/domain/provider-events.js';
+import { requestAfterEvents } from '../../shared/domain/link-request-status.js';
+import type { MappedStripeEvent } from '../../shared/domain/stripe-events.js';
 
 /** Who the server's own writes are recorded as (payments' recordedBy, requests' updatedBy). */
 export const SYSTEM_ACTOR = 'system';

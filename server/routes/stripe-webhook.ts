@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import Stripe from 'stripe';
 import { HttpError } from '../http/errors.js';
 import { applyStripeEvent } from '../payments/apply-stripe-event.js';
-import { mapStripeEvent } from '../payments/stripe-events.js';
+import { mapStripeEvent } from '../../shared/domain/stripe-events.js';
 import type { RouteDeps } from './deps.js';
 
 export const STRIPE_WEBHOOK_ROUTE = '/webhooks/stripe';

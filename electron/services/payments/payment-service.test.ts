@@ -58,6 +58,15 @@ describe('the payment service', () => {
     expect(created[0]!.body).toContain('line_items[0][price_data][unit_amount]=30000');
     expect(created[0]!.body).toContain(`metadata[payment_request_id]=${request.id}`);
     expect(emails[0]!.facts.link).toBe(stored.linkUrl);
+
+    // The client pays; a standalone desk learns it by asking Stripe for its events.
+    fake.completeSession(stored.providerRef, 'paid');
+    await service.handlers['payments.sendDue']();
+    await service.handlers['payments.sendDue']();
+    expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid');
+    const payments = await db.payments.find({ selector: { method: 'payment_link' } }).exec();
+    expect(payments.map((p) => p.amountMinor)).toEqual([30_000]);
+    expect(fake.requests.some((r) => r.method === 'GET' && r.url.startsWith('/v1/events'))).toBe(true);
   });
 
   it('uses the sandbox while the clinic has not switched', async () => {

@@ -23,6 +23,7 @@ import type { SenderDeps } from '../scheduler/send-request.js';
 import { applyLinkEvent } from './apply-link-event.js';
 import { createSandbox } from './sandbox-provider.js';
 import { createStripeProvider, type StripeConnectionOptions } from './stripe-provider.js';
+import { createStripeEventPoller, type StripeEventPoller } from './stripe-event-poller.js';
 import type { PaymentProvider } from './types.js';
 import type { Secrets } from '../secrets/secret-store.js';
 
@@ -100,6 +101,13 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     }
     return built.transport;
   };
+  let poller: { key: string; poller: StripeEventPoller } | null = null;
+  const pollerFor = (secretKey: string): StripeEventPoller => {
+    if (poller?.key !== secretKey) {
+      poller = { key: secretKey, poller: createStripeEventPoller({ secretKey, dataDir: options.dataDir, apply, log: options.log, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
+    }
+    return poller.poller;
+  };
   // Stripe once the clinic chose it and its key is here; the sandbox otherwise.
   let stripe: { key: string; provider: PaymentProvider } | null = null;
   const providerFor = (secrets: Secrets): PaymentProvider => {
@@ -139,6 +147,11 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
         fromAddress = settings.supportEmail || fromAddress;
       }
       for (const event of waiting.splice(0)) await apply(event);
+      // A standalone desk has no server to receive Stripe's webhooks: it asks Stripe.
+      const secrets = options.secrets?.() ?? {};
+      if (provider === 'stripe' && secrets.stripeSecretKey && !readSyncConfig(options.dataDir)) {
+        await pollerFor(secrets.stripeSecretKey).poll().catch((err: unknown) => options.log(`Stripe events: ${err instanceof Error ? err.message : String(err)}`));
+      }
     }
     return scheduler.tick();
   };

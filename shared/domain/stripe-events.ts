@@ -2,7 +2,7 @@
  * A verified Stripe event → what it means for our books (pure; no I/O). Only Checkout
  * Sessions we created carry our ids in their metadata (clinic_id, payment_request_id;
  * charges inherit them from payment_intent_data.metadata), so anything else is ignored
- * with a reason the route logs. Imported by server/routes/stripe-webhook.ts and tests.
+ * with a reason the route logs. Imported by server/routes/stripe-webhook.ts and main's Stripe event poller.
  *
  *   checkout.session.completed, payment_status paid   → succeeded (card, wallet)
  *   checkout.session.completed, payment_status unpaid → processing (bank debit, Klarna…)
@@ -12,7 +12,7 @@
  *   charge.refunded                                   → one refund per refund listed, or the
  *                                                       charge's refunded total when not listed
  */
-import type { PaymentEvent, RefundTotalEvent } from './payment-event.js';
+import type { PaymentEvent, RefundTotalEvent } from './provider-events.js';
 
 /** The part of a Stripe event we read; fields are checked, since payloads vary by API version. */
 export interface StripeEventLike {

@@ -1,9 +1,9 @@
 /**
  * What a provider event means for our books, as the sync server applies it: the shared
  * PaymentEvent (shared/domain/payment-link-events.ts), plus one Stripe-specific shape for
- * refunds whose ids Stripe did not send. Imported by server/payments and server/routes.
+ * refunds whose ids Stripe did not send. Imported by the sync server (webhooks) and main (a standalone desk polling Stripe).
  */
-import type { PaymentEvent } from '../../shared/domain/payment-link-events.js';
+import type { PaymentEvent } from './payment-link-events.js';
 
 export type { PaymentEvent };
 

@@ -1,7 +1,7 @@
 /** Stripe events → our payment events, and a request's status from its events, whatever their order. */
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_FAILED_REASON, mapStripeEvent, type StripeEventLike } from './stripe-events.js';
-import { requestAfterEvents, type RecordedOutcome } from './request-status.js';
+import { requestAfterEvents, type RecordedOutcome } from './link-request-status.js';
 
 const META = { clinic_id: 'c-1', invoice_id: 'inv-1', payment_request_id: 'pr-1' };
 const CREATED = 1_772_442_000; // 2026-03-02T09:00:00Z

@@ -16,7 +16,7 @@
  * - otherwise processing → processing, failed → sent (the client may pay with a new link),
  *   expired → expired.
  */
-import type { StatusEvent } from './payment-event.js';
+import type { StatusEvent } from './provider-events.js';
 
 export interface RecordedOutcome {
   readonly type: StatusEvent['type'];

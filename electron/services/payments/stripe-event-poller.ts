@@ -1,0 +1,88 @@
+/**
+ * A standalone desk (no sync server to receive webhooks) asks Stripe for its events
+ * instead: each tick lists the events after the last one applied (`ending_before`, as
+ * Stripe recommends), oldest first, maps them with the same rules as the server's webhook
+ * (shared/domain/stripe-events.ts) and applies them on the desk. The cursor is kept in
+ * the data folder, so a restart neither skips nor repeats (repeats would be harmless:
+ * payment ids come from Stripe's references). Node-only; used by main's payment service.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Stripe from 'stripe';
+import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
+import { isCurrency } from '../../../shared/domain/money.js';
+import { mapStripeEvent, type StripeEventLike } from '../../../shared/domain/stripe-events.js';
+import type { PaymentEvent } from '../../../shared/domain/provider-events.js';
+import type { StripeConnectionOptions } from './stripe-provider.js';
+
+const TYPES = ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed', 'checkout.session.expired', 'charge.refunded'];
+
+export interface StripeEventPoller {
+  /** Applies what is new; resolves with how many events were read. */
+  poll(): Promise<number>;
+}
+
+/** Our event without the provider's own references (the desk's applier works on ids). */
+export function toLinkEvent(e: PaymentEvent): LinkEvent | null {
+  switch (e.type) {
+    case 'processing': return { type: 'processing', eventId: e.eventId, requestId: e.requestId };
+    case 'failed': return { type: 'failed', eventId: e.eventId, requestId: e.requestId, reason: e.reason };
+    case 'expired': return { type: 'expired', eventId: e.eventId, requestId: e.requestId };
+    case 'succeeded': {
+      const currency = e.currency.toUpperCase();
+      return isCurrency(currency) ? { type: 'succeeded', eventId: e.eventId, requestId: e.requestId, paymentRef: e.paymentRef, amountMinor: e.amountMinor, currency, at: e.at } : null;
+    }
+    case 'refunded': {
+      const currency = e.currency.toUpperCase();
+      return isCurrency(currency) ? { type: 'refunded', eventId: e.eventId, requestId: e.requestId, refundRef: e.refundRef, amountMinor: e.amountMinor, currency, at: e.at } : null;
+    }
+  }
+}
+
+export function createStripeEventPoller(options: {
+  secretKey: string;
+  stripeOptions?: StripeConnectionOptions;
+  dataDir: string;
+  apply: (event: LinkEvent) => Promise<void>;
+  log: (line: string) => void;
+}): StripeEventPoller {
+  const stripe = new Stripe(options.secretKey, { ...options.stripeOptions });
+  const file = path.join(options.dataDir, 'stripe-events-cursor.json');
+  const readCursor = (): string | null => {
+    try {
+      return (JSON.parse(fs.readFileSync(file, 'utf8')) as { last: string | null }).last;
+    } catch {
+      return null;
+    }
+  };
+  const writeCursor = (last: string) => {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ last }));
+    fs.renameSync(`${file}.tmp`, file);
+  };
+  return {
+    async poll() {
+      let cursor = readCursor();
+      let read = 0;
+      for (;;) {
+        const page = await stripe.events.list({ limit: 100, types: TYPES, ...(cursor ? { ending_before: cursor } : {}) });
+        // Stripe lists newest first: apply oldest first.
+        const events = [...page.data].reverse();
+        for (const event of events) {
+          const mapped = mapStripeEvent(event as unknown as StripeEventLike);
+          if (mapped.kind === 'apply') {
+            for (const e of mapped.events) {
+              const link = e.type === 'refund_total' ? null : toLinkEvent(e);
+              if (link) await options.apply(link);
+              else options.log(`Stripe event ${event.id}: a refund without its own id is left for staff to check`);
+            }
+          }
+          cursor = event.id;
+          writeCursor(cursor);
+          read++;
+        }
+        if (!page.has_more || events.length === 0) return read;
+      }
+    },
+  };
+}
