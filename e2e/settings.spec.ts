@@ -60,6 +60,18 @@ test('an admin edits billing and adds a receptionist, who can read settings but 
   await expect(settings.staffRow('Astrid Solberg')).toContainText('Admin');
 
   // The receptionist reads the same settings and is offered nothing to change.
+  // Payment link and reminder settings: a lifetime above Stripe's 24 hours is refused.
+  await page.getByRole('button', { name: 'Edit payment link and reminder settings' }).click();
+  const pay = page.getByRole('dialog', { name: 'Edit payment link and reminder settings' });
+  await pay.getByLabel('Payment link lifetime (hours)').fill('36');
+  await pay.getByRole('button', { name: 'Save settings' }).click();
+  await expect(pay.getByText('A payment link can live from 1 to 24 hours.')).toBeVisible();
+  await expectAccessible(page, 'payment settings refused');
+  await pay.getByLabel('Payment link lifetime (hours)').fill('12');
+  await pay.getByRole('button', { name: 'Save settings' }).click();
+  await expect(pay).toBeHidden();
+  await expect(page.getByText('12 hours')).toBeVisible();
+
   await page.getByRole('button', { name: 'Switch user' }).click();
   await new SignInPage(page).signIn('Rita Resepsjon');
   await settings.open();

@@ -7,7 +7,7 @@ import { openTestClinic } from '../../../shared/db/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
-import { setPaymentProvider } from '../../../shared/db/payment-provider-commands.js';
+import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
 import type { MessageTransport, OutgoingEmail } from '../messaging/types.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import type { ConnectionsStatus } from '../../../shared/contract/index.js';
-import { setPaymentProvider } from '../../../shared/db/payment-provider-commands.js';
+import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { errorText } from '../../ui/errors.js';
 
 type Form = 'stripe' | 'smtp' | 'sms' | null;

@@ -3,7 +3,10 @@
  * cost, the chasing schedule, and this month's message costs — counted from the message
  * records every desk writes, with VAT added once on the month's total.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { PaymentSettingsDialog } from './PaymentSettingsDialog.js';
+import { CardHeader } from './CardHeader.js';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { summarizeCosts } from '../../../shared/domain/message-costs.js';
@@ -19,12 +22,17 @@ export function MessagesCard() {
     return startOfLocalDay(`${today.slice(0, 8)}01`, settings.timeZone).toISOString();
   }, [settings.timeZone]);
   const messages = useLiveQuery(() => db.messages.find({ selector: { at: { $gte: monthStart } }, sort: [{ at: 'asc' }] }), [db, monthStart]);
+  const isAdmin = useDeskActor().can('admin');
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const m = (minor: number) => money(minor, settings.currency, settings);
   const summary = messages ? summarizeCosts(messages, settings.messageVatBp) : null;
   const month = new Intl.DateTimeFormat(settings.locale, { month: 'long', year: 'numeric', timeZone: settings.timeZone }).format(new Date());
   return (
     <section className="card" aria-labelledby="messages-heading">
-      <h2 id="messages-heading">Payment links and messages</h2>
+      <CardHeader id="messages-heading" title="Payment links and messages" editLabel={isAdmin ? 'Edit payment link and reminder settings' : null} onEdit={() => setEditing(true)} />
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {editing && <PaymentSettingsDialog onClose={() => setEditing(false)} onSaved={() => { setEditing(false); setNotice('Payment link and reminder settings saved.'); }} />}
       <dl className="details">
         <dt>Payment provider</dt><dd>{settings.paymentProvider === 'stripe' ? 'Stripe' : 'Sandbox (a local pay page; no real money)'}</dd>
         <dt>A link lapses after</dt><dd>{settings.linkLifetimeHours} hours</dd>

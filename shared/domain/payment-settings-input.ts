@@ -1,0 +1,64 @@
+/**
+ * Checking what an admin types for payment links and chasing: link lifetime (1–24 hours,
+ * Stripe Checkout's limit), message prices, VAT on messages, the chasing schedule (the
+ * final notice must give at least 14 days — Norwegian inkasso rules) and the reminder fee.
+ * Each refusal names the field.
+ */
+import type { CurrencyCode } from './money.js';
+import { parseAmount } from './money.js';
+import type { PaymentSettings } from './payment-settings.js';
+import { ok, refuse, type Result } from './result.js';
+import { parseVatRate } from './vat.js';
+
+export interface PaymentSettingsInput {
+  readonly linkLifetimeHours: string;
+  readonly emailCost: string;
+  readonly smsSegmentCost: string;
+  readonly messageVat: string;
+  readonly reminderAfterDueDays: string;
+  readonly secondReminderAfterDays: string;
+  readonly finalNoticeAfterDays: string;
+  readonly finalNoticeGivesDays: string;
+  readonly reminderFee: string;
+  readonly notifyClinicOnPayment: boolean;
+}
+
+function days(text: string, field: string, label: string, min: number): Result<number> {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t)) return refuse(`${label}: enter a whole number of days.`, field);
+  const n = Number(t);
+  if (n < min || n > 365) return refuse(`${label}: choose between ${min} and 365 days.`, field);
+  return ok(n);
+}
+
+function price(text: string, currency: CurrencyCode, field: string, label: string): Result<number> {
+  if (text.trim() === '' || text.trim() === '0') return ok(0);
+  const p = parseAmount(text, currency);
+  return p.ok ? p : refuse(`${label}: ${p.message}`, field);
+}
+
+export function checkPaymentSettings(input: PaymentSettingsInput, currency: CurrencyCode): Result<Omit<PaymentSettings, 'paymentProvider'>> {
+  const h = input.linkLifetimeHours.trim();
+  if (!/^\d{1,2}$/.test(h) || Number(h) < 1 || Number(h) > 24) return refuse('A payment link can live from 1 to 24 hours.', 'linkLifetimeHours');
+  const email = price(input.emailCost, currency, 'emailCost', 'Email cost');
+  if (!email.ok) return email;
+  const sms = price(input.smsSegmentCost, currency, 'smsSegmentCost', 'SMS cost');
+  if (!sms.ok) return sms;
+  const vat = parseVatRate(input.messageVat);
+  if (!vat.ok) return { ...vat, field: 'messageVat' };
+  const r1 = days(input.reminderAfterDueDays, 'reminderAfterDueDays', 'Reminder', 1);
+  if (!r1.ok) return r1;
+  const r2 = days(input.secondReminderAfterDays, 'secondReminderAfterDays', 'Second reminder', 1);
+  if (!r2.ok) return r2;
+  const fn = days(input.finalNoticeAfterDays, 'finalNoticeAfterDays', 'Final notice', 1);
+  if (!fn.ok) return fn;
+  const gives = days(input.finalNoticeGivesDays, 'finalNoticeGivesDays', 'Days the final notice gives', 14);
+  if (!gives.ok) return gives;
+  const fee = price(input.reminderFee, currency, 'reminderFee', 'Reminder fee');
+  if (!fee.ok) return fee;
+  return ok({
+    linkLifetimeHours: Number(h), emailCostMinor: email.value, smsSegmentCostMinor: sms.value, messageVatBp: vat.value,
+    reminderAfterDueDays: r1.value, secondReminderAfterDays: r2.value, finalNoticeAfterDays: fn.value, finalNoticeGivesDays: gives.value,
+    reminderFeeMinor: fee.value, notifyClinicOnPayment: input.notifyClinicOnPayment,
+  });
+}
