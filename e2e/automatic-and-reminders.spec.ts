@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { todayInOslo } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
-import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
+import { SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { SettingsPage } from './pages/settings-page.js';
@@ -36,11 +36,7 @@ test('Automatic mode sends the link 15 minutes after the appointment, and a remi
   setClock(osloInstant(today, '05:00'));
   const host = await startHostProcess({ port: await freePort(), dataDir, env: { FRONTDESK_CLOCK_FILE: clockFile, FRONTDESK_SCHEDULER_SECONDS: '1' } });
   const { page, problems } = await openDesk(tempDir('auto-profile'), host.url);
-  const setup = new SetupPage(page);
-  await setup.expectShown();
-  await setup.fill(OSLO_CLINIC);
-  await setup.submit();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await new SetupPage(page).setUp();
 
   const settings = new SettingsPage(page);
   await settings.open();

@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { kr, todayInOslo } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
-import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
+import { SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
@@ -24,11 +24,7 @@ test('a whole day of money: part and full payments, a credit note, a void, and t
   test.setTimeout(180_000);
   const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('money-data') });
   const { page, problems } = await openDesk(tempDir('money-profile'), host.url);
-  const setup = new SetupPage(page);
-  await setup.expectShown();
-  await setup.fill(OSLO_CLINIC);
-  await setup.submit();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await new SetupPage(page).setUp();
 
   // The clinic's invoice details, printed on every invoice.
   const settings = new SettingsPage(page);

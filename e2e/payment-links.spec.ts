@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { kr, todayInOslo } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
-import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
+import { SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
@@ -21,11 +21,7 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   test.setTimeout(180_000);
   const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('links-data') });
   const { page, context, problems } = await openDesk(tempDir('links-profile'), host.url);
-  const setup = new SetupPage(page);
-  await setup.expectShown();
-  await setup.fill(OSLO_CLINIC);
-  await setup.submit();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await new SetupPage(page).setUp();
 
   const clients = new ClientsPage(page);
   await clients.open();
