@@ -108,3 +108,15 @@ export function paymentSms(input: PaymentMessageFacts): string {
   ];
   return candidates.find((c) => smsSize(c).segments === 1) ?? candidates[candidates.length - 1]!;
 }
+
+/**
+ * The clinic's own note that a link was paid (PRODUCT.md Settings, Notifications): client
+ * name, invoice number and amount — nothing about the treatment.
+ */
+export function clinicPaymentNotice(facts: { clinicName: string; clientName: string; invoiceNumber: number; amount: string }): { subject: string; text: string } {
+  const invoice = facts.invoiceNumber > 0 ? `invoice ${facts.invoiceNumber}` : 'an invoice (number pending)';
+  return {
+    subject: `Paid by link: ${facts.amount}${facts.invoiceNumber > 0 ? `, invoice ${facts.invoiceNumber}` : ''}`,
+    text: `${facts.clientName} paid ${facts.amount} for ${invoice} by payment link.\n\n${facts.clinicName}`,
+  };
+}

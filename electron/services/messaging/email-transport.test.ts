@@ -178,3 +178,18 @@ describe('email over SMTP', () => {
     expect(server.messages).toHaveLength(0);
   });
 });
+
+describe('clinic notices', () => {
+  it('sends a plain note to the clinic over SMTP, with its key for exactly-once', async () => {
+    const server = await startSmtp();
+    const outcome = await createEmailTransport(smtpConfig(server.port)).sendNotice({
+      key: 'notice:link-pi_1', to: 'post@fjordside.example', fromName: 'Fjordside Fysio', subject: 'Paid by link: 300,00 kr, invoice 12', text: 'Ingrid Berg paid 300,00 kr for invoice 12 by payment link.',
+    });
+    expect(outcome.outcome).toBe('sent');
+    const mail = await simpleParser(server.messages[0]!);
+    expect(mail.subject).toBe('Paid by link: 300,00 kr, invoice 12');
+    expect(mail.text).toContain('Ingrid Berg paid 300,00 kr for invoice 12');
+    expect(mail.attachments).toHaveLength(0);
+    expect(mail.headers.get('x-frontdesk-key')).toBe('notice:link-pi_1');
+  });
+});

@@ -4,10 +4,9 @@
  * browser host); imported by transport.ts. The SMTP password stays in here: it is never
  * logged, and is removed from any server text an outcome repeats (DESIGN.md invariant 6).
  */
-import { createTransport } from 'nodemailer';
-import type { SendOutcome } from './types.js';
-import type { OutgoingEmail } from './types.js';
-import { composePaymentEmail } from './email-message.js';
+import { createTransport, type SendMailOptions } from 'nodemailer';
+import type { OutgoingEmail, OutgoingNotice, SendOutcome } from './types.js';
+import { composePaymentEmail, KEY_HEADER, messageIdFor } from './email-message.js';
 import { writeOutboxFile } from './outbox-files.js';
 import { redactSecrets } from './redact.js';
 import { smtpFailure } from './smtp-outcome.js';
@@ -23,6 +22,8 @@ export type EmailConfig =
 
 export interface EmailTransport {
   sendEmail(message: OutgoingEmail): Promise<SendOutcome>;
+  /** A plain note to the clinic itself (e.g. "a link was paid"). */
+  sendNotice(notice: OutgoingNotice): Promise<SendOutcome>;
 }
 
 const EMAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
@@ -35,7 +36,14 @@ export function createEmailTransport(config: EmailConfig): EmailTransport {
       if (!message.to.trim()) return refused('The client has no email address.');
       if (!EMAIL_ADDRESS.test(message.to.trim())) return refused(`"${message.to}" is not an email address.`);
       if (!message.key.trim()) return refused('The message has no key, so it could not be sent exactly once.');
-      return send(message);
+      return send(message.key, () => composePaymentEmail(message, config.fromAddress));
+    },
+    async sendNotice(notice) {
+      if (!EMAIL_ADDRESS.test(notice.to.trim())) return refused(`"${notice.to}" is not an email address.`);
+      return send(notice.key, async () => ({
+        from: { name: notice.fromName, address: config.fromAddress }, to: notice.to.trim(), subject: notice.subject, text: notice.text,
+        messageId: messageIdFor(notice.key, config.fromAddress), headers: { [KEY_HEADER]: notice.key.replace(/[\r\n]+/g, ' ') },
+      }));
     },
   };
 }
@@ -47,7 +55,7 @@ function refused(detail: string): SendOutcome {
 function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
   const timeoutMs = config.timeoutMs ?? 60_000;
   const secrets = [config.password];
-  return async (message: OutgoingEmail): Promise<SendOutcome> => {
+  return async (_key: string, compose: () => Promise<SendMailOptions>): Promise<SendOutcome> => {
     // Whether the message was handed over decides between "failed" and "unknown" when the
     // connection drops. That point is the server's 354 (go ahead with the message) or,
     // for servers that answer DATA with 250, nodemailer finishing the message stream.
@@ -68,7 +76,7 @@ function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
       logger: { trace: watch, debug: watch, info: watch, warn: watch, error: watch, fatal: watch },
     });
     try {
-      const mail = await composePaymentEmail(message, config.fromAddress);
+      const mail = await compose();
       const info = await transport.sendMail(mail);
       const queued = info.serverMessageId ? ` (queued as ${info.serverMessageId})` : '';
       return { outcome: 'sent', detail: redactSecrets(`Accepted by ${config.host}${queued}`, secrets), segments: 1, providerId: info.messageId };
@@ -84,12 +92,12 @@ function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
 function outboxSender(config: Extract<EmailConfig, { kind: 'outbox' }>) {
   // streamTransport + buffer gives the raw RFC 822 message nodemailer would hand to SMTP.
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  return async (message: OutgoingEmail): Promise<SendOutcome> => {
+  return async (key: string, compose: () => Promise<SendMailOptions>): Promise<SendOutcome> => {
     try {
-      const mail = await composePaymentEmail(message, config.fromAddress);
+      const mail = await compose();
       const info = await transport.sendMail(mail);
       const raw = Buffer.isBuffer(info.message) ? info.message : Buffer.from(String(info.message));
-      const written = await writeOutboxFile(config.dir, message.key, 'eml', raw);
+      const written = await writeOutboxFile(config.dir, key, 'eml', raw);
       const detail = written === 'written' ? 'Written to the outbox' : 'Already in the outbox (same key): not written again';
       return { outcome: 'sent', detail, segments: 1, providerId: info.messageId };
     } catch (error) {

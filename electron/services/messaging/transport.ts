@@ -50,6 +50,9 @@ export function createMessageTransport(config: MessagingConfig): MessageTranspor
     sendEmail: (message) => (email
       ? withRetry(() => email.sendEmail(message))
       : Promise.resolve(notSetUp('Email is not set up for this clinic.', 1))),
+    sendNotice: (notice) => (email
+      ? withRetry(() => email.sendNotice(notice))
+      : Promise.resolve(notSetUp('Email is not set up for this clinic.', 1))),
     sendSms: (message) => (sms
       ? withRetry(() => sms.sendSms(message))
       : Promise.resolve(notSetUp('SMS is not set up for this clinic.', smsSize(paymentSms(message.facts)).segments))),

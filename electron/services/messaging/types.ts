@@ -15,6 +15,15 @@ export interface OutgoingEmail {
   readonly facts: PaymentMessageFacts;
 }
 
+/** A plain email to the clinic itself, e.g. that a link was paid (client name, invoice number, amount). */
+export interface OutgoingNotice {
+  readonly key: string;
+  readonly to: string;
+  readonly fromName: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
 export interface OutgoingSms {
   readonly key: string;
   /** E.164 or as typed; the transport normalises. */
@@ -32,6 +41,7 @@ export type SendOutcome =
 
 export interface MessageTransport {
   sendEmail(message: OutgoingEmail): Promise<SendOutcome>;
+  sendNotice(notice: OutgoingNotice): Promise<SendOutcome>;
   sendSms(message: OutgoingSms): Promise<SendOutcome>;
 }
 

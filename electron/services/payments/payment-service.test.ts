@@ -9,7 +9,7 @@ import { createClient } from '../../../shared/db/client-commands.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
-import type { MessageTransport, OutgoingEmail } from '../messaging/types.js';
+import type { MessageTransport, OutgoingEmail, OutgoingNotice } from '../messaging/types.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';
 
 let db: ClinicDatabase;
@@ -18,6 +18,7 @@ let invoiceId: string;
 let fake: StripeFake;
 let service: PaymentService;
 let emails: OutgoingEmail[];
+let notices: OutgoingNotice[];
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 
 beforeEach(async () => {
@@ -27,9 +28,11 @@ beforeEach(async () => {
   invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, NOW.toISOString(), admin)).invoice!.id;
   fake = await startStripeFake({ now: () => NOW });
   emails = [];
+  notices = [];
   const transport: MessageTransport = {
     async sendEmail(m) { emails.push(m); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'e1' }; },
     async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 's1' }; },
+    async sendNotice(n) { notices.push(n); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n1' }; },
   };
   service = createPaymentService({
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, cron: false, now: () => NOW, log: () => undefined,
@@ -49,6 +52,7 @@ describe('the payment service', () => {
     const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
     await expect(setPaymentProvider(db, 'stripe', false, ctx)).rejects.toThrow("Enter the clinic's Stripe secret key first, then switch to Stripe.");
     await setPaymentProvider(db, 'stripe', true, ctx);
+    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.no' });
     const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
     expect(await service.handlers['payments.sendDue']()).toMatchObject({ sent: 1 });
     const stored = (await db.paymentrequests.findOne(request.id).exec())!;
@@ -67,6 +71,10 @@ describe('the payment service', () => {
     const payments = await db.payments.find({ selector: { method: 'payment_link' } }).exec();
     expect(payments.map((p) => p.amountMinor)).toEqual([30_000]);
     expect(fake.requests.some((r) => r.method === 'GET' && r.url.startsWith('/v1/events'))).toBe(true);
+    // The clinic asked to be told: once, with client, invoice and amount only.
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to: 'post@fjordside.no', subject: expect.stringMatching(/^Paid by link: 300,00\skr, invoice 1$/), text: expect.stringMatching(/^Ingrid Berg paid 300,00\skr for invoice 1 by payment link\./) });
+    expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
   });
 
   it('uses the sandbox while the clinic has not switched', async () => {

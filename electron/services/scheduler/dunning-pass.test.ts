@@ -26,6 +26,7 @@ let sent: OutgoingEmail[];
 const transport: MessageTransport = {
   async sendEmail(m) { sent.push(m); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e${sent.length}` }; },
   async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 's' }; },
+  async sendNotice() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n' }; },
 };
 const deps = (): SenderDeps => ({ db, provider: sandbox.provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
 const at = (day: string) => { clock = new Date(`${day}T09:00:00.000Z`); };

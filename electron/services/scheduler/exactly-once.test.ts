@@ -84,6 +84,7 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
         return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: m.key };
       },
       async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'x' }; },
+      async sendNotice() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n' }; },
     });
     // One after another: each needs its own fresh module registry.
     const desks: ClinicDatabase[] = [];

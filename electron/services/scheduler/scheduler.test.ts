@@ -42,6 +42,7 @@ beforeEach(async () => {
   transport = {
     async sendEmail(m) { sent.push(m); return transport.next ?? { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e-${sent.length}` }; },
     async sendSms(m) { sent.push(m); return transport.next ?? { outcome: 'sent', detail: 'Accepted', segments: smsSize(paymentSms(m.facts)).segments, providerId: `s-${sent.length}` }; },
+    async sendNotice() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n' }; },
   };
   sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: (e) => applyLinkEvent(db, e, clock.toISOString()).then(() => undefined), now: () => clock, processingMs: 10 });
   await sandbox.start();
