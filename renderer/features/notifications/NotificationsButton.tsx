@@ -24,7 +24,7 @@ export function NotificationsButton() {
             <li key={n.id}>
               <button type="button" className="notifications__item" onClick={() => setInvoice(n.invoiceId)}>
                 <strong>{n.clientName}</strong>{n.invoiceNumber > 0 ? `, invoice ${n.invoiceNumber}` : ''}
-                <span>{n.summary.split(';')[0]}</span>
+                <span>{n.summary}</span>
                 <time dateTime={n.at}>{formatDateTime(n.at, settings)}</time>
               </button>
             </li>
