@@ -161,10 +161,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       server = http.createServer((req, res) => {
         handle(req, res).catch(() => res.writeHead(500).end('The payment page failed.'));
       });
-      await new Promise<void>((resolve, reject) => {
+      const listen = (port: number) => new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
-        server!.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+        server!.listen(port, options.host ?? '127.0.0.1', () => resolve());
       });
+      try {
+        await listen(options.port);
+      } catch (err) {
+        // Another desk on this machine has the usual port: any free one will do for new links.
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) throw err;
+        await listen(0);
+      }
       const address = server.address() as { port: number };
       base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
     },
