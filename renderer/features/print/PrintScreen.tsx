@@ -74,11 +74,14 @@ export function PrintScreen({ kind, id }: { kind: PrintKind; id: string }) {
       </div>
       </header>
       <main className="print-sheet" id="main">
-        <header className="print-clinic">
-          <p className="print-clinic__name">{settings.clinicName}</p>
-          {settings.address && <p>{settings.address}</p>}
-          {settings.organisationNumber && <p>Org. no. {settings.organisationNumber}</p>}
-        </header>
+        {/* The invoice names its seller itself ("From"); other papers get the clinic at the top. */}
+        {kind !== 'invoice' && (
+          <header className="print-clinic">
+            <p className="print-clinic__name">{settings.clinicName}</p>
+            {settings.address && <p>{settings.address}</p>}
+            {settings.organisationNumber && <p>Org. no. {settings.organisationNumber}</p>}
+          </header>
+        )}
         <View id={id} onTitle={setTitle} />
       </main>
     </div>
