@@ -29,12 +29,13 @@ import { freePort, openDesk, startHostProcess, stopAllHosts, tempDir } from '../
 import { createClinicWithDesks, http as call, pushAll } from '../e2e/support/sync-client.js';
 import { SignInPage } from '../e2e/pages/sign-in-page.js';
 import { ms, percentile, writeSection } from './support/report.js';
+import { startProfile, stopProfile } from './support/cpu-profile.js';
 
 const ADMIN_SECRET = 'bench-admin-secret';
 const LATENCY_SAMPLES = 40;
 const SERVER_DESKS = 20;
 const SERVER_SECONDS = 10;
-const INITIAL_RUNS = 5;
+const INITIAL_RUNS = Number(process.env.SYNC_BENCH_RUNS) || 5;
 
 test.afterEach(stopAllHosts);
 
@@ -121,7 +122,11 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
       writeSyncConfig(dataDir, { serverUrl: `${serverUrl}/`, clinicId: deskB!.clinicId, deviceId: deskB!.deviceId, deviceToken: deskB!.deviceToken, embedded: false });
       host = await startHostProcess({ port: await freePort(), dataDir });
       b = await openDesk(tempDir(`bench-sync-profile${run}`), host.url);
+      // SYNC_BENCH_PROFILE=1: a CPU profile of the first desk's main thread during its initial sync.
+      const cdp = process.env.SYNC_BENCH_PROFILE && run === 0 ? await b.context.newCDPSession(b.page) : null;
+      if (cdp) await startProfile(cdp);
       await b.page.waitForFunction(() => performance.getEntriesByName('sync:initial').length > 0, null, { timeout: 15 * 60_000 });
+      if (cdp) console.log((await stopProfile(cdp)).join('\n'));
       const initialMs = await b.page.evaluate(() => performance.getEntriesByName('sync:initial')[0]!.duration);
       const rawPage = await b.context.newPage();
       const dexieMs = await rawDexieMs(rawPage, raw.url);
