@@ -7,7 +7,7 @@
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { completeDraft } from '../domain/invoice-completion.js';
-import { invoiceAccount } from '../domain/ledger.js';
+import { payableAccount } from '../domain/ledger.js';
 import { formatMoney } from '../domain/money.js';
 import { newId } from '../domain/ids.js';
 import {
@@ -41,9 +41,7 @@ export async function takePayment(db: ClinicDatabase, invoiceId: string, input: 
   const money = await loadClientMoney(db, invoice.clientId);
 
   // A draft is charged in full once completed: check the payment against that first.
-  const account = invoice.status === 'draft'
-    ? invoiceAccount({ ...invoice, status: 'completed' }, 0, money.account.accounts.get(invoiceId)?.allocatedMinor ?? 0)
-    : money.account.accounts.get(invoiceId)!;
+  const account = payableAccount(invoice, money.account.accounts.get(invoiceId));
   const asCompleted = invoice.status === 'draft' ? { ...invoice, status: 'completed' as const } : invoice;
   const plan = planPayment(asCompleted, account, input, settings.locale);
   if (!plan.ok) throw new RefusedError(plan);

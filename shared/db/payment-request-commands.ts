@@ -8,7 +8,7 @@ import type { PaymentRequestDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { formatMoney } from '../domain/money.js';
 import { newId } from '../domain/ids.js';
-import { invoiceAccount } from '../domain/ledger.js';
+import { payableAccount } from '../domain/ledger.js';
 import { invoiceTotals } from '../domain/invoice-math.js';
 import { planPaymentRequest, type PaymentRequestInput } from '../domain/payment-request-rules.js';
 import { RefusedError } from '../domain/result.js';
@@ -41,11 +41,8 @@ export async function createPaymentRequest(db: ClinicDatabase, invoiceId: string
   const client = await db.clients.findOne(invoice.clientId).exec();
   if (!client) refused("This invoice's client no longer exists.");
   const money = await loadClientMoney(db, invoice.clientId);
-  const account = money.account.accounts.get(invoiceId);
-  // A draft is completed when its link is sent; until then it would charge its total.
-  const balance = invoice.status === 'draft'
-    ? invoiceAccount({ ...invoice, status: 'completed' }, 0, account?.allocatedMinor ?? 0).balanceMinor
-    : account?.balanceMinor ?? 0;
+  // A draft is completed when its link is sent, and then charges its total.
+  const balance = payableAccount(invoice, money.account.accounts.get(invoiceId)).balanceMinor;
   const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, input, settings.locale, now);
   if (!plan.ok) throw new RefusedError(plan);
   const request: PaymentRequestDoc = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
-import { accountOf, clientAccount, ledgerEntries } from './ledger.js';
+import { accountOf, clientAccount, ledgerEntries, payableAccount } from './ledger.js';
 import { moneyFact, planCreditApplication, planPayment, planRefund, DESK_METHODS } from './payment-rules.js';
 import { draftCreditNote, voidInvoice } from './invoice-corrections.js';
 import { completeDraft } from './invoice-completion.js';
@@ -44,6 +44,15 @@ describe('invoice accounts', () => {
     expect(accountOf(inv, [inv, note], [])).toMatchObject({ dueMinor: 0, state: 'credited', bucket: 'settled' });
     const paid = [fact({ id: 'p1', kind: 'payment', invoiceId: 'i1', amountMinor: 75_000 })];
     expect(clientAccount([inv, note], paid)).toMatchObject({ creditMinor: 75_000, balanceMinor: -75_000, creditedMinor: 75_000 });
+  });
+
+  it('counts a draft as charging its total where money is asked for, and leaves completed ones as they are', () => {
+    const d = draft('d2', [10_000, 5_000], '2026-03-01T08:00:00.000Z');
+    const facts = [fact({ id: 'p9', kind: 'payment', invoiceId: 'd2', amountMinor: 4_000 })];
+    expect(payableAccount(d, accountOf(d, [d], facts))).toMatchObject({ dueMinor: 15_000, paidMinor: 4_000, balanceMinor: 11_000 });
+    expect(payableAccount(d, undefined)).toMatchObject({ balanceMinor: 15_000 });
+    const acc = accountOf(inv, [inv], []);
+    expect(payableAccount(inv, acc)).toBe(acc);
   });
 
   it('drafts charge nothing and a void invoice shows its charge and the void in the ledger', () => {

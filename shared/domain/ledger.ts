@@ -82,6 +82,16 @@ export function invoiceAccount(
   return { totalMinor, chargedMinor, creditedMinor, dueMinor, allocatedMinor, paidMinor, balanceMinor, overpaidMinor, state, bucket };
 }
 
+/**
+ * What an invoice asks for when money is taken or a link is sent: those complete a draft,
+ * so a draft counts as charging its total. Used wherever staff are offered or checked
+ * against "the balance", so the checkout, the link dialog and the data layer agree.
+ */
+export function payableAccount(invoice: Pick<LedgerInvoice, 'id' | 'kind' | 'status' | 'lines'>, account: InvoiceAccount | undefined): InvoiceAccount {
+  if (invoice.status !== 'draft') return account ?? invoiceAccount(invoice, 0, 0);
+  return invoiceAccount({ ...invoice, status: 'completed' }, account?.creditedMinor ?? 0, account?.allocatedMinor ?? 0);
+}
+
 /** One invoice's account from the client's documents. */
 export function accountOf(invoice: LedgerInvoice, invoices: readonly LedgerInvoice[], facts: readonly MoneyFact[]): InvoiceAccount {
   return invoiceAccount(invoice, creditedOn(invoice.id, invoices), allocatedOn(invoice.id, facts));

@@ -16,6 +16,7 @@ import { Dialog } from '../../ui/Dialog.js';
 import { errorText } from '../../ui/errors.js';
 import { CreditNoteForm } from './CreditNoteForm.js';
 import { InvoiceDocument } from './InvoiceDocument.js';
+import { payableAccount } from '../../../shared/domain/ledger.js';
 import { InvoiceLog } from './InvoiceLog.js';
 import { InvoiceOptions } from './InvoiceOptions.js';
 import { LineEditor } from './LineEditor.js';
@@ -100,7 +101,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
       {view === 'invoice' && <InvoiceDocument invoice={invoice} client={client} settings={settings} account={account} credited={credited} />}
       {view === 'invoice' && !isCreditNote && <LinkStatus invoiceId={invoice.id} />}
       {sendingLink && (
-        <SendLinkDialog invoice={invoice} balanceMinor={isDraft ? (account?.totalMinor ?? 0) - (account?.allocatedMinor ?? 0) : account?.balanceMinor ?? 0}
+        <SendLinkDialog invoice={invoice} balanceMinor={payableAccount(invoice, account).balanceMinor}
           onClose={() => setSendingLink(false)} />
       )}
       {view === 'edit' && <LineEditor invoice={invoice} onDone={() => setView('invoice')} />}

@@ -14,7 +14,7 @@ import { useClientMoney } from '../../data/use-client-money.js';
 import { takePayment, type PaymentTaken } from '../../../shared/db/payment-commands.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
-import { INVOICE_STATE_LABELS } from '../../../shared/domain/ledger.js';
+import { INVOICE_STATE_LABELS, payableAccount } from '../../../shared/domain/ledger.js';
 import { minorToInput, parseAmount } from '../../../shared/domain/money.js';
 import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
 import { RefusedError } from '../../../shared/domain/result.js';
@@ -51,7 +51,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
 
   const account = invoice ? clientMoney?.account.accounts.get(invoice.id) : undefined;
   // A draft is charged its total once completed, which taking payment does.
-  const balance = invoice?.status === 'draft' ? invoiceTotals(invoice.lines).totalMinor - (account?.allocatedMinor ?? 0) : account?.balanceMinor ?? 0;
+  const balance = invoice ? payableAccount(invoice, account).balanceMinor : 0;
   const amountText = amount ?? (invoice ? minorToInput(Math.max(balance, 0), invoice.currency) : '');
 
   const ready = invoice !== undefined && clientMoney !== undefined;
