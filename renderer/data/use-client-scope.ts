@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../app/desk-context.js';
 import { useSession } from '../app/session.js';
-import { clientIdsOfPractitioner } from '../../shared/db/practitioner-scope.js';
+import { clientIdsOf, practitionerBookingsQuery } from '../../shared/db/practitioner-scope.js';
 import { seesOnlyOwnCalendar } from '../../shared/domain/permissions.js';
 
 export function useClientScope(): Set<string> | null | undefined {
@@ -15,9 +15,8 @@ export function useClientScope(): Set<string> | null | undefined {
   const [ids, setIds] = useState<Set<string> | undefined>(undefined);
   useEffect(() => {
     if (!scoped) return;
-    const sub = db.bookings.find({ selector: { practitionerId: staff.id } }).$.subscribe(() => {
-      void clientIdsOfPractitioner(db, staff.id).then(setIds);
-    });
+    // The live query's own result: no second read of the same bookings.
+    const sub = practitionerBookingsQuery(db, staff.id).$.subscribe((bookings) => setIds(clientIdsOf(bookings)));
     return () => sub.unsubscribe();
   }, [db, scoped, staff.id]);
   return scoped ? ids : null;

@@ -4,9 +4,17 @@
  * the bookings' [practitionerId, start] index. Every desk holds the clinic's data, so
  * this scopes what the desk shows; it is not a secret kept from the desk.
  */
+import type { BookingDoc } from '../schemas/index.js';
 import type { ClinicDatabase } from './database.js';
 
-export async function clientIdsOfPractitioner(db: ClinicDatabase, practitionerId: string): Promise<Set<string>> {
-  const bookings = await db.bookings.find({ selector: { practitionerId }, sort: [{ practitionerId: 'asc' }, { start: 'asc' }] }).exec();
+export function practitionerBookingsQuery(db: ClinicDatabase, practitionerId: string) {
+  return db.bookings.find({ selector: { practitionerId }, sort: [{ practitionerId: 'asc' }, { start: 'asc' }] });
+}
+
+export function clientIdsOf(bookings: readonly Pick<BookingDoc, 'clientId'>[]): Set<string> {
   return new Set(bookings.map((b) => b.clientId));
+}
+
+export async function clientIdsOfPractitioner(db: ClinicDatabase, practitionerId: string): Promise<Set<string>> {
+  return clientIdsOf(await practitionerBookingsQuery(db, practitionerId).exec());
 }

@@ -9,7 +9,7 @@
  * Node-only; part of main's scheduler.
  */
 import { activityEntry } from '../../../shared/db/activity-log.js';
-import { clientAccount } from '../../../shared/domain/ledger.js';
+import { loadClientMoney, type ClientMoney } from '../../../shared/db/client-money.js';
 import { checkEmail, checkPhone } from '../../../shared/domain/contact.js';
 import { DUNNING_LABELS, dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
 import { formatMoney } from '../../../shared/domain/money.js';
@@ -42,15 +42,17 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     sort: [{ status: 'asc' }, { dueDate: 'asc' }],
   }).exec();
   let created = 0;
+  // One read of a client's money per pass, however many of their invoices are overdue.
+  const money = new Map<string, Promise<ClientMoney>>();
   for (const invoiceDoc of candidates) {
     const invoice = invoiceDoc.toMutableJSON();
     if (invoice.kind !== 'invoice' || !invoice.dueDate) continue;
-    const [clientInvoices, facts, requests] = await Promise.all([
-      d.db.invoices.find({ selector: { clientId: invoice.clientId }, sort: [{ clientId: 'asc' }, { createdAt: 'asc' }] }).exec(),
-      d.db.payments.find({ selector: { clientId: invoice.clientId }, sort: [{ clientId: 'asc' }, { at: 'asc' }] }).exec(),
+    if (!money.has(invoice.clientId)) money.set(invoice.clientId, loadClientMoney(d.db, invoice.clientId));
+    const [clientMoney, requests] = await Promise.all([
+      money.get(invoice.clientId)!,
       d.db.paymentrequests.find({ selector: { invoiceId: invoice.id }, sort: [{ invoiceId: 'asc' }, { createdAt: 'asc' }] }).exec(),
     ]);
-    const account = clientAccount(clientInvoices.map((x) => x.toMutableJSON()), facts.map((x) => x.toMutableJSON())).accounts.get(invoice.id);
+    const account = clientMoney.account.accounts.get(invoice.id);
     if (!account) continue;
     const steps = requests.filter((r) => r.purpose !== 'payment_link');
     if (steps.some((r) => PENDING.includes(r.status))) continue;
