@@ -155,7 +155,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
   };
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.
-  const scheduler = createScheduler(deps, { cron: false });
+  const scheduler = createScheduler(deps);
   let task: ScheduledTask | null = null;
   const tick = async (): Promise<SchedulerReport> => {
     const db = options.database();

@@ -59,7 +59,7 @@ const steps = async (invoiceId: string) =>
 describe('chasing unpaid invoices', () => {
   it('sends reminder, second reminder and final notice on schedule, each once — even after a week of downtime — then marks it ready for collection', async () => {
     const id = await invoiceDueOn2026_03_16();
-    const scheduler = createScheduler(deps, { cron: false });
+    const scheduler = createScheduler(deps);
     at('2026-03-22');
     await scheduler.tick();
     expect(await steps(id)).toEqual([]);
@@ -100,7 +100,7 @@ describe('chasing unpaid invoices', () => {
   it('does not chase a paid invoice, and stops when it is paid', async () => {
     const paid = await invoiceDueOn2026_03_16();
     await takePayment(db, paid, { amount: '750', method: 'card_terminal' }, { actor: admin, synced: false, now: clock.toISOString() });
-    const scheduler = createScheduler(deps, { cron: false });
+    const scheduler = createScheduler(deps);
     at('2026-04-30');
     await scheduler.tick();
     expect(await steps(paid)).toEqual([]);
@@ -111,7 +111,7 @@ describe('chasing unpaid invoices', () => {
     const ids = [];
     for (let i = 0; i < 20; i++) ids.push(await invoiceDueOn2026_03_16());
     at('2026-03-23');
-    const schedulers = [1, 2, 3].map(() => createScheduler(deps, { cron: false }));
+    const schedulers = [1, 2, 3].map(() => createScheduler(deps));
     await Promise.all(schedulers.map((s) => s.tick()));
     await Promise.all(schedulers.map((s) => s.tick()));
     expect(sent).toHaveLength(20);

@@ -96,7 +96,7 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
     });
 
     killAfter = 30;
-    const schedulers = [0, 1, 2].map((i) => createScheduler(deps(i), { cron: false }));
+    const schedulers = [0, 1, 2].map((i) => createScheduler(deps(i)));
     // Desk 2 never finishes its pass (it was killed); the others do.
     void schedulers[1]!.tick();
     await Promise.all([schedulers[0]!.tick(), schedulers[2]!.tick()]);
@@ -104,7 +104,7 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
 
     // Desk 2 restarts: its claims that were never recorded become unknown, not re-sent.
     killAfter = Number.POSITIVE_INFINITY;
-    const restarted = createScheduler(deps(1), { cron: false });
+    const restarted = createScheduler(deps(1));
     const report = await restarted.tick();
     await Promise.all([schedulers[0]!.tick(), schedulers[2]!.tick(), restarted.tick()]);
 

@@ -62,7 +62,7 @@ async function pay(linkUrl: string, action: 'pay' | 'process' | 'decline' = 'pay
 
 describe('sending payment links', () => {
   it('sends a part-payment link by email and SMS, completing the draft; the client pays; a second link asks only for the rest', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
     const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email', 'sms'] }, ctx());
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
     const invoice = (await db.invoices.findOne(invoiceId).exec())!;
@@ -97,7 +97,7 @@ describe('sending payment links', () => {
   });
 
   it('sends a "send later" request only when its time comes, and not at all once cancelled', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
     const later = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'], sendAt: '2026-11-21T15:00:00.000Z' }, ctx());
     const cancelled = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'], sendAt: '2026-11-21T15:00:00.000Z' }, ctx());
     await cancelPaymentRequest(db, cancelled.id, ctx());
@@ -109,7 +109,7 @@ describe('sending payment links', () => {
   });
 
   it('expires a link after its lifetime (24 hours by default) and the page says so', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     await scheduler.tick();
     const url = (await db.paymentrequests.findOne(r.id).exec())!.linkUrl;
@@ -125,7 +125,7 @@ describe('sending payment links', () => {
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     // The desk claimed the email and died before recording anything.
     await createFileClaimStore(claimsFile).claim(`${r.id}:email`);
-    const restarted = createScheduler(() => deps(createFileClaimStore(claimsFile)), { cron: false });
+    const restarted = createScheduler(() => deps(createFileClaimStore(claimsFile)));
     expect(await restarted.tick()).toMatchObject({ sent: 0, unknown: 1 });
     expect(sent).toHaveLength(0);
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'unknown', problem: expect.stringMatching(/may or may not have gone out/) });
@@ -134,7 +134,7 @@ describe('sending payment links', () => {
   });
 
   it('records a rejected email as failed with its reason and costs nothing', async () => {
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
     transport.next = { outcome: 'failed', detail: '550 No such user here', retryable: false, segments: 1 };
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     expect(await scheduler.tick()).toMatchObject({ failed: 1 });
@@ -144,7 +144,7 @@ describe('sending payment links', () => {
 
   it('automatic mode: the link goes out 15 minutes after the appointment ends, follows a moved booking, and not at all once cancelled', async () => {
     await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ billingProcess: 'automatic' });
-    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))), { cron: false });
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
     const client = (await db.clients.find().exec())[0]!;
     const service = (await db.services.find().exec())[0]!;
     const book = (start: string) => createBooking(db, { clientId: client.id, serviceId: service.id, practitionerId: admin, start, billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin);

@@ -1,11 +1,10 @@
 /**
- * The main process's scheduler (node-cron): every minute, at start, on wake and when a
- * desk asks to send now, it finds due work with indexed queries — scheduled requests by
+ * The main process's scheduler, one pass per tick (main's payment service ticks it every
+ * minute with node-cron, at start, and when a desk asks to send now): it finds due work with indexed queries — scheduled requests by
  * [status, sendAt], open links by status — and acts on each once: sends due requests,
  * expires lapsed links, and after a crash turns half-sent jobs into `unknown` for staff.
  * Ticks never overlap; one that finds nothing costs two index lookups. Node-only.
  */
-import { schedule, type ScheduledTask } from 'node-cron';
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
@@ -13,8 +12,6 @@ import { sendDueRequest, type SenderDeps } from './send-request.js';
 import { createDueDunningSteps } from './dunning-pass.js';
 
 export interface Scheduler {
-  /** Starts the minute tick (and runs one now). */
-  start(): void;
   /** Runs a pass now; resolves when done (a pass already running goes round once more and is awaited). */
   tick(): Promise<TickReport>;
   stop(): Promise<void>;
@@ -29,8 +26,7 @@ export interface TickReport {
 
 const EMPTY: TickReport = { sent: 0, failed: 0, unknown: 0, expired: 0 };
 
-export function createScheduler(deps: () => SenderDeps | null, options: { cron?: boolean; expression?: string } = {}): Scheduler {
-  let task: ScheduledTask | null = null;
+export function createScheduler(deps: () => SenderDeps | null): Scheduler {
   let running: Promise<TickReport> | null = null;
   let again = false;
   let recovered = false;
@@ -142,14 +138,8 @@ export function createScheduler(deps: () => SenderDeps | null, options: { cron?:
   }
 
   return {
-    start() {
-      if (options.cron !== false && !task) task = schedule(options.expression ?? '* * * * *', () => { void tick(); }, { name: 'frontdesk-scheduler' });
-      void tick();
-    },
     tick,
     async stop() {
-      await task?.stop();
-      task = null;
       await running;
     },
   };
