@@ -27,7 +27,8 @@ export const LOCKED_INVOICE_MESSAGE = 'This invoice is completed and locked. Use
 
 export const MAX_LINES = 50;
 
-function percentToBp(value: string | number): Result<number> {
+/** A discount typed in percent ("10", "12,5", "") as basis points, or why not. */
+export function percentToBp(value: string | number): Result<number> {
   const text = String(value).trim().replace('%', '').replace(',', '.').trim();
   if (text === '') return ok(0);
   if (!/^\d+(\.\d{1,2})?$/.test(text)) return refuse('Enter the discount as a percentage from 0 to 100, like 10 or 12.5.');

@@ -8,7 +8,7 @@ import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { editInvoiceLines } from '../../../shared/db/invoice-commands.js';
-import { lineToInput, type LineInput } from '../../../shared/domain/invoice-drafts.js';
+import { lineToInput, percentToBp, type LineInput } from '../../../shared/domain/invoice-drafts.js';
 import { invoiceTotals } from '../../../shared/domain/invoice-math.js';
 import { minorToInput, parseAmount } from '../../../shared/domain/money.js';
 import { RefusedError } from '../../../shared/domain/result.js';
@@ -49,8 +49,8 @@ export function LineEditor({ invoice, onDone }: { invoice: InvoiceDoc; onDone: (
   // A running total while typing; lines that do not parse yet count as nothing.
   const preview = invoiceTotals(rows.map((r) => {
     const price = parseAmount(r.price || '0', invoice.currency);
-    const discount = Number(r.discountPercent.replace(',', '.') || '0');
-    return { quantity: /^\d+$/.test(r.quantity) ? Number(r.quantity) : 0, unitPriceMinor: price.ok ? price.value : 0, discountBp: Number.isFinite(discount) ? Math.round(discount * 100) : 0, vatRateBp: r.vatRateBp };
+    const discount = percentToBp(r.discountPercent);
+    return { quantity: /^\d+$/.test(r.quantity) ? Number(r.quantity) : 0, unitPriceMinor: price.ok ? price.value : 0, discountBp: discount.ok ? discount.value : 0, vatRateBp: r.vatRateBp };
   })).totalMinor;
 
   const save = async () => {
