@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isCurrency } from '../../shared/domain/money.js';
+import { SYSTEM_ACTOR } from '../../shared/domain/permissions.js';
 import { linkEventEffect } from '../../shared/domain/payment-link-events.js';
 import type { CollectionName, PaymentRequestDoc } from '../../shared/schemas/index.js';
 import type { WireDocument } from '../../shared/sync/protocol.js';
@@ -24,9 +25,6 @@ import type { Store } from '../store/store.js';
 import type { PaymentEvent, RefundTotalEvent, StatusEvent } from '../../shared/domain/provider-events.js';
 import { requestAfterEvents } from '../../shared/domain/link-request-status.js';
 import type { MappedStripeEvent } from '../../shared/domain/stripe-events.js';
-
-/** Who the server's own writes are recorded as (payments' recordedBy, requests' updatedBy). */
-export const SYSTEM_ACTOR = 'system';
 
 export interface ApplyResult {
   readonly outcome: 'applied' | 'duplicate' | 'unmatched';

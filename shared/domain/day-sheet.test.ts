@@ -171,7 +171,7 @@ describe('property: takings are the day’s payments less its refunds', () => {
   const START = Date.parse('2026-10-23T22:00:00.000Z');
   const instant = fc.integer({ min: 0, max: 4 * 24 * 3600 - 1 }).map((s) => new Date(START + s * 1000).toISOString());
   const arbFact = fc.record({
-    kind: fc.constantFrom('payment' as const, 'refund' as const, 'credit_applied' as const),
+    kind: fc.constantFrom('payment' as const, 'refund' as const, 'credit_applied' as const, 'fee' as const),
     method: fc.constantFrom(...PAYMENT_METHODS),
     amountMinor: fc.integer({ min: 1, max: 10_000_000 }),
     at: instant,
@@ -180,8 +180,8 @@ describe('property: takings are the day’s payments less its refunds', () => {
 
   it('for any mix of methods and days, the total and the per-method rows agree with a plain sum', () => {
     fc.assert(fc.property(fc.array(arbFact, { maxLength: 60 }), fc.constantFrom('2026-10-24', '2026-10-25', '2026-10-26'), (raw, date) => {
-      // Credit applied is always by client credit; payments and refunds by a desk or link method.
-      const facts = raw.map((f, i) => fact({ ...f, id: `p${i}`, method: f.kind === 'credit_applied' ? 'client_credit' : f.method === 'client_credit' ? 'other' : f.method }));
+      // Credit applied is always by client credit, fees 'other'; payments and refunds by a desk or link method.
+      const facts = raw.map((f, i) => fact({ ...f, id: `p${i}`, method: f.kind === 'credit_applied' ? 'client_credit' : f.kind === 'fee' || f.method === 'client_credit' ? 'other' : f.method }));
       // The day by an independent reading: each instant's date on Oslo's wall clock.
       const ofDay = facts.filter((f) => localDateOf(f.at, TZ) === date);
       const sum = (kind: PaymentDoc['kind']) => ofDay.filter((f) => f.kind === kind).reduce((s, f) => s + f.amountMinor, 0);
@@ -190,7 +190,8 @@ describe('property: takings are the day’s payments less its refunds', () => {
       expect(s.takings.reduce((t, r) => t + r.netMinor, 0)).toBe(s.takingsMinor);
       expect(s.creditUsed.totalMinor).toBe(sum('credit_applied'));
       for (const row of s.takings) {
-        const mine = ofDay.filter((f) => f.method === row.method);
+        // Fees are charges, never takings.
+        const mine = ofDay.filter((f) => f.method === row.method && f.kind !== 'fee');
         expect(row.netMinor).toBe(mine.reduce((t, f) => t + (f.kind === 'refund' ? -f.amountMinor : f.amountMinor), 0));
       }
     }), { numRuns: 300 });

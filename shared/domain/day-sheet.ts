@@ -115,7 +115,8 @@ export function daySheet(input: DaySheetInput): DaySheet {
   let creditUsedCount = 0;
   let creditUsedMinor = 0;
   for (const f of facts) {
-    if (!within(f.at, from, to)) continue;
+    // A reminder fee is a charge, not money taken; it shows in what is outstanding.
+    if (!within(f.at, from, to) || f.kind === 'fee') continue;
     if (f.kind === 'credit_applied') {
       creditUsedCount += 1;
       creditUsedMinor += f.amountMinor;

@@ -6,11 +6,11 @@ describe('debt collection export', () => {
     const csv = debtCollectionCsv([{
       invoice: { number: 12, invoiceDate: '2026-03-02', dueDate: '2026-03-16', currency: 'NOK' },
       client: { firstName: 'Ingrid', lastName: 'Berg "Bergen"', address: 'Strandgata 5, 5013 Bergen', email: 'ingrid@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' },
-      account: { totalMinor: 75_000, paidMinor: 25_000, creditedMinor: 0, balanceMinor: 50_000 },
+      account: { totalMinor: 75_000, paidMinor: 25_000, creditedMinor: 0, feesMinor: 7_000, balanceMinor: 57_000 },
       steps: [{ purpose: 'reminder', sentAt: '2026-03-23T09:00:00.000Z' }, { purpose: 'debt_collection', sentAt: '2026-05-11T09:00:00.000Z' }],
     }]);
     const [header, row] = csv.trimEnd().split('\r\n');
-    expect(header).toMatch(/^"Invoice number";"Invoice date";/);
-    expect(row).toBe('"12";"2026-03-02";"2026-03-16";"NOK";"750.00";"0.00";"250.00";"500.00";"Ingrid";"Berg ""Bergen""";"Strandgata 5, 5013 Bergen";"ingrid@example.com";"\'+47 412 34 567";"1984-03-27";"2026-03-23";"";"";"2026-05-11"');
+    expect(header).toMatch(/^"Invoice number";"Invoice date";.*"Credited";"Reminder fees";"Paid";"Outstanding";/);
+    expect(row).toBe('"12";"2026-03-02";"2026-03-16";"NOK";"750.00";"0.00";"70.00";"250.00";"570.00";"Ingrid";"Berg ""Bergen""";"Strandgata 5, 5013 Bergen";"ingrid@example.com";"\'+47 412 34 567";"1984-03-27";"2026-03-23";"";"";"2026-05-11"');
   });
 });

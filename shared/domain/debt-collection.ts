@@ -1,7 +1,7 @@
 /**
  * The export for a debt collector: one row per invoice the chasing marked ready for debt
  * collection, with what a collector needs to act — who (name, address, contact, date of
- * birth), what (invoice number, dates, amounts) and how it was chased (reminder and
+ * birth), what (invoice number, dates, amounts, reminder fees apart) and how it was chased (reminder and
  * final-notice dates). CSV with a header row, `;`-separated as Norwegian spreadsheets
  * expect, amounts with a decimal point, every field quoted.
  */
@@ -12,11 +12,11 @@ import { MINOR_DIGITS } from './money.js';
 export interface DebtCase {
   readonly invoice: Pick<InvoiceDoc, 'number' | 'invoiceDate' | 'dueDate' | 'currency'>;
   readonly client: Pick<ClientDoc, 'firstName' | 'lastName' | 'address' | 'email' | 'phone' | 'dateOfBirth'>;
-  readonly account: Pick<InvoiceAccount, 'totalMinor' | 'paidMinor' | 'creditedMinor' | 'balanceMinor'>;
+  readonly account: Pick<InvoiceAccount, 'totalMinor' | 'paidMinor' | 'creditedMinor' | 'feesMinor' | 'balanceMinor'>;
   readonly steps: readonly Pick<PaymentRequestDoc, 'purpose' | 'sentAt'>[];
 }
 
-const HEADER = ['Invoice number', 'Invoice date', 'Due date', 'Currency', 'Invoiced', 'Credited', 'Paid', 'Outstanding',
+const HEADER = ['Invoice number', 'Invoice date', 'Due date', 'Currency', 'Invoiced', 'Credited', 'Reminder fees', 'Paid', 'Outstanding',
   'First name', 'Last name', 'Address', 'Email', 'Mobile', 'Date of birth', 'Reminder sent', 'Second reminder sent', 'Final notice sent', 'Ready since'];
 
 function amount(minor: number, currency: InvoiceDoc['currency']): string {
@@ -36,7 +36,7 @@ export function debtCollectionCsv(cases: readonly DebtCase[]): string {
   const day = (steps: DebtCase['steps'], purpose: PaymentRequestDoc['purpose']) => steps.find((s) => s.purpose === purpose)?.sentAt.slice(0, 10) ?? '';
   const rows = cases.map(({ invoice, client, account, steps }) => [
     String(invoice.number || ''), invoice.invoiceDate, invoice.dueDate, invoice.currency,
-    amount(account.totalMinor, invoice.currency), amount(account.creditedMinor, invoice.currency), amount(account.paidMinor, invoice.currency), amount(account.balanceMinor, invoice.currency),
+    amount(account.totalMinor, invoice.currency), amount(account.creditedMinor, invoice.currency), amount(account.feesMinor, invoice.currency), amount(account.paidMinor, invoice.currency), amount(account.balanceMinor, invoice.currency),
     client.firstName, client.lastName, client.address, client.email, client.phone, client.dateOfBirth,
     day(steps, 'reminder'), day(steps, 'second_reminder'), day(steps, 'final_notice'), day(steps, 'debt_collection'),
   ]);

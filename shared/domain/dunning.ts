@@ -49,6 +49,7 @@ export interface StepDone {
 
 export interface DunningState {
   readonly dueDate: LocalDate;
+  /** Still owed, reminder fees already charged included (they are charges on the ledger). */
   readonly balanceMinor: number;
   /** void, credited in full, or paid: chasing stops. */
   readonly settled: boolean;
@@ -63,7 +64,7 @@ export interface NextStep {
   readonly dueOn: LocalDate;
   /** Fee this step may carry (0 when the rules allow none). */
   readonly feeMinor: number;
-  /** What the client is asked for: the balance plus fees charged so far and this step's. */
+  /** What the client is asked for: the balance (earlier fees included) plus this step's fee. */
   readonly amountMinor: number;
 }
 
@@ -83,11 +84,10 @@ export function nextDunningStep(state: DunningState, schedule: DunningSchedule):
     case 'final_notice': dueOn = addDays(last!.on, schedule.finalNoticeAfterDays); break;
     default: dueOn = addDays(last!.on, Math.max(14, schedule.finalNoticeGivesDays));
   }
-  const feesSoFar = state.done.reduce((sum, d) => sum + d.feeMinor, 0);
   const feesCharged = state.done.filter((d) => d.feeMinor > 0).length;
   const feeable = step !== 'debt_collection' && schedule.reminderFeeMinor > 0 && feesCharged < 2 && daysBetween(state.dueDate, dueOn) >= 14;
   const feeMinor = feeable ? schedule.reminderFeeMinor : 0;
-  return { step, dueOn, feeMinor, amountMinor: state.balanceMinor + feesSoFar + feeMinor };
+  return { step, dueOn, feeMinor, amountMinor: state.balanceMinor + feeMinor };
 }
 
 /** Whether the next step should go out today (and not while a payment is processing). */

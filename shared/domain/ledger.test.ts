@@ -65,6 +65,36 @@ describe('invoice accounts', () => {
   });
 });
 
+describe('reminder fees', () => {
+  const inv = { ...draft('i1', [75_000], '2026-03-01T08:00:00.000Z'), status: 'completed' as const, number: 1, completedAt: '2026-03-01T09:00:00.000Z' };
+  const fee = fact({ id: 'fee1', kind: 'fee', method: 'other', invoiceId: 'i1', amountMinor: 7_000, at: '2026-03-20T09:00:00.000Z' });
+
+  it('charges the invoice\'s account, not its lines, and a payment settles both', () => {
+    expect(accountOf(inv, [inv], [fee])).toMatchObject({ totalMinor: 75_000, feesMinor: 7_000, dueMinor: 82_000, balanceMinor: 82_000, state: 'unpaid' });
+    const paid = [fee, fact({ id: 'p1', kind: 'payment', invoiceId: 'i1', amountMinor: 82_000, at: '2026-03-21T09:00:00.000Z' })];
+    expect(accountOf(inv, [inv], paid)).toMatchObject({ balanceMinor: 0, overpaidMinor: 0, state: 'paid', bucket: 'settled' });
+    const acc = clientAccount([inv], paid);
+    expect(acc).toMatchObject({ invoicedMinor: 82_000, paidMinor: 82_000, balanceMinor: 0, creditMinor: 0 });
+    expect(ledgerEntries([inv], paid).map((e) => [e.kind, e.amountMinor, e.runningMinor])).toEqual([['invoice', 75_000, 75_000], ['fee', 7_000, 82_000], ['payment', -82_000, 0]]);
+  });
+
+  it('is waived with its invoice: voided or credited in full', () => {
+    const voided = { ...inv, status: 'void' as const, updatedAt: '2026-03-25T09:00:00.000Z' };
+    expect(accountOf(voided, [voided], [fee])).toMatchObject({ feesMinor: 0, balanceMinor: 0, state: 'void' });
+    expect(ledgerEntries([voided], [fee]).map((e) => [e.kind, e.amountMinor, e.runningMinor])).toEqual([['invoice', 75_000, 75_000], ['fee', 7_000, 82_000], ['fee_waived', -7_000, 75_000], ['void', -75_000, 0]]);
+    const note: InvoiceDoc = { ...inv, id: 'n1', kind: 'credit_note', creditsInvoiceId: 'i1', number: 2, completedAt: '2026-03-26T09:00:00.000Z', };
+    expect(accountOf(inv, [inv, note], [fee])).toMatchObject({ feesMinor: 0, balanceMinor: 0, state: 'credited' });
+    const entries = ledgerEntries([inv, note], [fee]);
+    expect(entries.at(-1)).toMatchObject({ kind: 'fee_waived', amountMinor: -7_000, runningMinor: 0, at: '2026-03-26T09:00:00.000Z' });
+    expect(clientAccount([inv, note], [fee]).balanceMinor).toBe(0);
+  });
+
+  it('on an invoice this desk does not hold yet, counts nowhere', () => {
+    expect(clientAccount([], [fee])).toMatchObject({ balanceMinor: 0, creditMinor: 0, invoicedMinor: 0 });
+    expect(ledgerEntries([], [fee])).toEqual([]);
+  });
+});
+
 // ---- Any sequence of desk operations keeps the ledger's books straight.
 
 type Op =
@@ -74,7 +104,8 @@ type Op =
   | { t: 'credit'; inv: number; full: boolean; amount: number }
   | { t: 'void'; inv: number }
   | { t: 'apply'; inv: number; amount: number }
-  | { t: 'refund'; amount: number };
+  | { t: 'refund'; amount: number }
+  | { t: 'fee'; inv: number; amount: number };
 
 const invIdx = fc.integer({ min: 0, max: 3 });
 // Mostly amounts that fit the invoices (so payments and credits succeed), some that do not.
@@ -87,6 +118,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('void' as const), inv: invIdx }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('apply' as const), inv: invIdx, amount }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('refund' as const), amount }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('fee' as const), inv: invIdx, amount: fc.integer({ min: 1, max: 10_000 }) }) },
 );
 
 describe('ledger properties over any sequence of operations', () => {
@@ -131,6 +163,9 @@ describe('ledger properties over any sequence of operations', () => {
         } else if (op.t === 'apply') {
           const r = planCreditApplication(target!, account!, acc.creditMinor, op.amount, LOCALE);
           if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'credit_applied', method: 'client_credit', invoiceId: target!.id, amountMinor: r.value, at: now }));
+        } else if (op.t === 'fee') {
+          // The chasing charges a fee only on an invoice that still owes (dunning.ts).
+          if (account!.balanceMinor > 0 && target!.status === 'completed') facts.push(fact({ id: `f${n++}`, kind: 'fee', method: 'other', invoiceId: target!.id, amountMinor: op.amount, at: now }));
         } else {
           const r = planRefund(acc.creditMinor, op.amount, 'cash', { currency: 'NOK', locale: LOCALE });
           if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'refund', amountMinor: r.value, at: now }));

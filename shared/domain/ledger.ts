@@ -9,6 +9,11 @@
  *
  * Money paid toward an invoice beyond what it still asks for is client credit: nothing
  * paid is ever lost, whatever order two desks' offline payments arrive in.
+ *
+ * Reminder fees are facts too (kind 'fee', written when a chasing step carrying one is
+ * sent): a charge on their invoice's account, never a change to the issued invoice. A fee
+ * follows its invoice's own claim: once the invoice is voided or credited in full, its
+ * fees are waived (counted as 0 and shown as waived in the ledger).
  */
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
 import { invoiceTotals } from './invoice-math.js';
@@ -26,7 +31,9 @@ export interface InvoiceAccount {
   readonly chargedMinor: number;
   /** Completed credit notes against it. */
   readonly creditedMinor: number;
-  /** What it asks of the client: charged − credited. */
+  /** Reminder fees charged on it (0 once it is void or credited in full: waived). */
+  readonly feesMinor: number;
+  /** What it asks of the client: charged − credited + fees. */
   readonly dueMinor: number;
   /** Payments and applied credit on it, less refunds on it. */
   readonly allocatedMinor: number;
@@ -44,10 +51,17 @@ function signed(fact: Pick<MoneyFact, 'kind' | 'amountMinor'>): number {
   return fact.kind === 'refund' ? -fact.amountMinor : fact.amountMinor;
 }
 
-/** Σ payments + applied credit − refunds recorded on one invoice. */
+/** Σ payments + applied credit − refunds recorded on one invoice (fees are charges, not money in). */
 export function allocatedOn(invoiceId: string, facts: readonly Pick<MoneyFact, 'invoiceId' | 'kind' | 'amountMinor'>[]): number {
   let sum = 0;
-  for (const f of facts) if (f.invoiceId === invoiceId) sum += signed(f);
+  for (const f of facts) if (f.invoiceId === invoiceId && f.kind !== 'fee') sum += signed(f);
+  return sum;
+}
+
+/** Σ reminder fees recorded on one invoice. */
+export function feesOn(invoiceId: string, facts: readonly Pick<MoneyFact, 'invoiceId' | 'kind' | 'amountMinor'>[]): number {
+  let sum = 0;
+  for (const f of facts) if (f.invoiceId === invoiceId && f.kind === 'fee') sum += f.amountMinor;
   return sum;
 }
 
@@ -64,10 +78,14 @@ export function invoiceAccount(
   invoice: Pick<LedgerInvoice, 'id' | 'kind' | 'status' | 'lines'>,
   creditedMinor: number,
   allocatedMinor: number,
+  recordedFeesMinor = 0,
 ): InvoiceAccount {
   const totalMinor = invoiceTotals(invoice.lines).totalMinor;
   const chargedMinor = invoice.status === 'completed' && invoice.kind === 'invoice' ? totalMinor : 0;
-  const dueMinor = Math.max(0, chargedMinor - creditedMinor);
+  const claimMinor = Math.max(0, chargedMinor - creditedMinor);
+  // A fee stands only while the invoice's own claim does (waived when void or credited in full).
+  const feesMinor = claimMinor > 0 ? recordedFeesMinor : 0;
+  const dueMinor = claimMinor + feesMinor;
   const paidMinor = Math.min(Math.max(allocatedMinor, 0), dueMinor);
   const balanceMinor = dueMinor - paidMinor;
   const overpaidMinor = Math.max(0, allocatedMinor - dueMinor);
@@ -79,7 +97,7 @@ export function invoiceAccount(
   else state = 'paid';
   // A credit note is a settled record of its own; drafts still expect money.
   const bucket: InvoiceBucket = invoice.kind === 'credit_note' || state === 'paid' || state === 'void' || state === 'credited' ? 'settled' : 'active';
-  return { totalMinor, chargedMinor, creditedMinor, dueMinor, allocatedMinor, paidMinor, balanceMinor, overpaidMinor, state, bucket };
+  return { totalMinor, chargedMinor, creditedMinor, feesMinor, dueMinor, allocatedMinor, paidMinor, balanceMinor, overpaidMinor, state, bucket };
 }
 
 /**
@@ -94,10 +112,11 @@ export function payableAccount(invoice: Pick<LedgerInvoice, 'id' | 'kind' | 'sta
 
 /** One invoice's account from the client's documents. */
 export function accountOf(invoice: LedgerInvoice, invoices: readonly LedgerInvoice[], facts: readonly MoneyFact[]): InvoiceAccount {
-  return invoiceAccount(invoice, creditedOn(invoice.id, invoices), allocatedOn(invoice.id, facts));
+  return invoiceAccount(invoice, creditedOn(invoice.id, invoices), allocatedOn(invoice.id, facts), feesOn(invoice.id, facts));
 }
 
 export interface ClientAccount {
+  /** Charged by completed invoices, reminder fees that stand included. */
   readonly invoicedMinor: number;
   readonly creditedMinor: number;
   /** Money received (payments), wherever it went. */
@@ -123,17 +142,22 @@ export function clientAccount(invoices: readonly LedgerInvoice[], facts: readonl
     credited.set(n.creditsInvoiceId, (credited.get(n.creditsInvoiceId) ?? 0) + total);
   }
   const allocated = new Map<string, number>();
+  const fees = new Map<string, number>();
   let paidMinor = 0;
   let refundedMinor = 0;
   let appliedMinor = 0;
   for (const f of facts) {
+    if (f.kind === 'fee') {
+      fees.set(f.invoiceId, (fees.get(f.invoiceId) ?? 0) + f.amountMinor);
+      continue;
+    }
     if (f.kind === 'payment') paidMinor += f.amountMinor;
     else if (f.kind === 'refund') refundedMinor += f.amountMinor;
     else appliedMinor += f.amountMinor;
     allocated.set(f.invoiceId, (allocated.get(f.invoiceId) ?? 0) + signed(f));
   }
   // The credit pool: money and credit the clinic holds for the client.
-  let pool = -appliedMinor;
+  let pool = 0 - appliedMinor; // not -appliedMinor: that is -0 when nothing was applied
   for (const [invoiceId, sum] of allocated) if (!invoiceIds.has(invoiceId)) pool += sum;
   for (const [invoiceId, sum] of credited) if (!invoiceIds.has(invoiceId)) pool += sum;
 
@@ -141,10 +165,10 @@ export function clientAccount(invoices: readonly LedgerInvoice[], facts: readonl
   let invoicedMinor = 0;
   let outstandingMinor = 0;
   for (const inv of invoices) {
-    const acc = invoiceAccount(inv, credited.get(inv.id) ?? 0, allocated.get(inv.id) ?? 0);
+    const acc = invoiceAccount(inv, credited.get(inv.id) ?? 0, allocated.get(inv.id) ?? 0, fees.get(inv.id) ?? 0);
     accounts.set(inv.id, acc);
     if (inv.kind !== 'invoice') continue;
-    invoicedMinor += acc.chargedMinor;
+    invoicedMinor += acc.chargedMinor + acc.feesMinor;
     outstandingMinor += acc.balanceMinor;
     // Paid beyond what it asks; credited beyond what it charged (possible only when two
     // desks credit the same invoice offline); refunded beyond what was paid on it.
@@ -154,7 +178,7 @@ export function clientAccount(invoices: readonly LedgerInvoice[], facts: readonl
   return { invoicedMinor, creditedMinor, paidMinor, refundedMinor, outstandingMinor, creditMinor: pool, balanceMinor, accounts };
 }
 
-export type LedgerEntryKind = 'invoice' | 'void' | 'credit_note' | 'payment' | 'refund' | 'credit_applied';
+export type LedgerEntryKind = 'invoice' | 'void' | 'credit_note' | 'payment' | 'refund' | 'credit_applied' | 'fee' | 'fee_waived';
 
 export interface LedgerEntry {
   readonly id: string;
@@ -163,7 +187,7 @@ export interface LedgerEntry {
   readonly at: string;
   /** The invoice (or credit note) it belongs to, or ''. */
   readonly invoiceId: string;
-  /** Signed effect on what the client owes: + charges and refunds, − payments and credits; 0 for credit applied. */
+  /** Signed effect on what the client owes: + charges, fees and refunds, − payments, credits and waived fees; 0 for credit applied. */
   readonly amountMinor: number;
   /** For payments, refunds and applied credit: how. */
   readonly method: MoneyFact['method'] | null;
@@ -171,14 +195,36 @@ export interface LedgerEntry {
   readonly runningMinor: number;
 }
 
-const ENTRY_ORDER: Readonly<Record<LedgerEntryKind, number>> = { invoice: 0, credit_note: 1, credit_applied: 2, payment: 3, refund: 4, void: 5 };
+const ENTRY_ORDER: Readonly<Record<LedgerEntryKind, number>> = {
+  invoice: 0, fee: 1, credit_note: 2, fee_waived: 3, credit_applied: 4, payment: 5, refund: 6, void: 7,
+};
 
 /**
  * The client's ledger, oldest first. A void invoice shows its charge and the void that
- * takes it back (drafts and invoices waiting for completion charge nothing yet).
+ * takes it back (drafts and invoices waiting for completion charge nothing yet). A
+ * reminder fee shows as a charge; when its invoice is voided or credited in full, a
+ * "fee waived" entry takes it back.
  */
 export function ledgerEntries(invoices: readonly LedgerInvoice[], facts: readonly MoneyFact[]): LedgerEntry[] {
   const raw: Omit<LedgerEntry, 'runningMinor'>[] = [];
+  const byId = new Map(invoices.map((i) => [i.id, i]));
+  const account = clientAccount(invoices, facts).accounts;
+  const waived = new Map<string, { minor: number; at: string }>();
+  for (const f of facts) {
+    if (f.kind !== 'fee') continue;
+    const inv = byId.get(f.invoiceId);
+    // A fee counts only on a completed (or since voided) invoice this desk holds.
+    if (!inv || inv.kind !== 'invoice' || inv.status === 'draft' || !inv.completedAt) continue;
+    raw.push({ id: f.id, kind: 'fee', at: f.at, invoiceId: f.invoiceId, amountMinor: f.amountMinor, method: null });
+    if ((account.get(inv.id)?.feesMinor ?? 0) > 0) continue;
+    // Waived when the void or the last credit note took the invoice's claim away.
+    const lastCredit = invoices.filter((n) => n.kind === 'credit_note' && n.status === 'completed' && n.creditsInvoiceId === inv.id)
+      .reduce((at, n) => (n.completedAt > at ? n.completedAt : at), '');
+    const when = inv.status === 'void' ? inv.updatedAt : lastCredit;
+    const prev = waived.get(inv.id) ?? { minor: 0, at: '' };
+    waived.set(inv.id, { minor: prev.minor + f.amountMinor, at: [prev.at, when, f.at].reduce((a, b) => (b > a ? b : a)) });
+  }
+  for (const [invoiceId, w] of waived) raw.push({ id: `${invoiceId}:fees-waived`, kind: 'fee_waived', at: w.at, invoiceId, amountMinor: -w.minor, method: null });
   for (const inv of invoices) {
     if (inv.status === 'draft' || !inv.completedAt) continue;
     const total = invoiceTotals(inv.lines).totalMinor;
@@ -190,6 +236,7 @@ export function ledgerEntries(invoices: readonly LedgerInvoice[], facts: readonl
     if (inv.status === 'void') raw.push({ id: `${inv.id}:void`, kind: 'void', at: inv.updatedAt, invoiceId: inv.id, amountMinor: -total, method: null });
   }
   for (const f of facts) {
+    if (f.kind === 'fee') continue;
     const amountMinor = f.kind === 'payment' ? -f.amountMinor : f.kind === 'refund' ? f.amountMinor : 0;
     raw.push({ id: f.id, kind: f.kind, at: f.at, invoiceId: f.invoiceId, amountMinor, method: f.method });
   }

@@ -7,6 +7,7 @@
  */
 import type { PaymentDoc, PaymentRequestDoc } from '../schemas/index.js';
 import type { CurrencyCode } from './money.js';
+import { SYSTEM_ACTOR } from './permissions.js';
 
 /**
  * A provider's event as its adapter reports it (Stripe's webhook or event list, or the
@@ -49,7 +50,7 @@ export function linkEventEffect(event: LinkEvent, request: Pick<PaymentRequestDo
       return {
         fact: {
           id: paymentIdFor(event.paymentRef), kind: 'payment', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
-          amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: 'system', tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
+          amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
         },
         request: request.status === 'paid' ? null : { status: 'paid', problem: '' },
       };
@@ -65,7 +66,7 @@ export function linkEventEffect(event: LinkEvent, request: Pick<PaymentRequestDo
         fact: {
           // On the invoice it paid: the refunded part is owed again.
           id: refundIdFor(event.refundRef), kind: 'refund', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
-          amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: 'system', tenderedMinor: 0, externalRef: event.refundRef.slice(0, 120),
+          amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, tenderedMinor: 0, externalRef: event.refundRef.slice(0, 120),
         },
         request: null,
       };

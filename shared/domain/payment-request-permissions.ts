@@ -8,7 +8,7 @@
  * expiry, problem), recorded as 'system', needs only booking: it moves no money, and a
  * desk signed in as reception still sends what is due.
  */
-import type { Permission } from './permissions.js';
+import { SYSTEM_ACTOR, type Permission } from './permissions.js';
 
 type Doc = Readonly<Record<string, unknown>>;
 
@@ -26,11 +26,11 @@ export function paymentRequestChangePermission(before: Doc | null, after: Doc): 
   if (!before || before._deleted === true) {
     if (isAutomatic(after) && after.status === 'scheduled') return 'book';
     // Chasing steps are written by the desk's scheduler.
-    if (after.updatedBy === 'system' && typeof after.purpose === 'string' && after.purpose !== 'payment_link') return 'book';
+    if (after.updatedBy === SYSTEM_ACTOR && typeof after.purpose === 'string' && after.purpose !== 'payment_link') return 'book';
     return 'billing';
   }
   const keys = changed(before, after);
-  if (after.updatedBy === 'system' && keys.every((k) => SYSTEM_FIELDS.has(k))) return 'book';
+  if (after.updatedBy === SYSTEM_ACTOR && keys.every((k) => SYSTEM_FIELDS.has(k))) return 'book';
   if (isAutomatic(before) && before.status === 'scheduled' && keys.every((k) => AUTOMATIC_FIELDS.has(k))
     && (after.status === 'scheduled' || after.status === 'cancelled')) return 'book';
   return 'billing';

@@ -5,6 +5,12 @@
  */
 import type { StaffRole } from '../schemas/staff.js';
 
+/**
+ * The actor recorded on work the desk or server does by itself (sending due links,
+ * chasing, applying provider events). No staff document has this id.
+ */
+export const SYSTEM_ACTOR = 'system';
+
 export type Permission =
   | 'book'        // create and change bookings, clients
   | 'billing'     // take payments, edit/complete/void/credit invoices, send links

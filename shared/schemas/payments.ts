@@ -6,7 +6,8 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**
  * A money fact, immutable (DESIGN.md invariant 2): a payment received, a refund paid
- * out, or client credit applied to an invoice (method 'client_credit'). Balances,
+ * out, client credit applied to an invoice (method 'client_credit'), or a reminder fee
+ * charged on an invoice by the chasing (kind 'fee', method 'other'). Balances,
  * statuses and credit are derived from these records (docs/decisions/0008-ledger.md);
  * nothing edits one after it is written.
  */
@@ -17,7 +18,7 @@ const literal = {
   type: 'object',
   properties: {
     id: idField,
-    kind: { type: 'string', enum: ['payment', 'refund', 'credit_applied'] },
+    kind: { type: 'string', enum: ['payment', 'refund', 'credit_applied', 'fee'] },
     invoiceId: { type: 'string', maxLength: 40 },
     clientId: idField,
     method: { type: 'string', enum: [...PAYMENT_METHODS] },

@@ -183,6 +183,19 @@ describe('decidePushRow for invoices', () => {
     expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...base, kind: 'credit_applied', method: 'client_credit' } }).kind).toBe('write');
   });
 
+  it('takes a reminder fee from the chasing whoever is signed in, and no other fee', () => {
+    const reception: ActingStaff = { id: 'st-r', name: 'Rita', roles: ['reception'], active: true };
+    const fee = { id: 'fee-reminder-i1', _deleted: false, kind: 'fee', method: 'other', amountMinor: 7_000, currency: 'NOK', recordedBy: 'system' };
+    expect(decidePushRow(ctx('payments', reception), null, { newDocumentState: fee }).kind).toBe('write');
+    // A receptionist's own "fee" is still a money fact they may not record.
+    expect(decidePushRow(ctx('payments', reception), null, { newDocumentState: { ...fee, recordedBy: 'st-r' } })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/Rita does not have the billing permission/) });
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...fee, recordedBy: 'st-admin' } })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/charged only by the chasing/) });
+    expect(decidePushRow(ctx('payments'), null, { newDocumentState: { ...fee, method: 'cash' } }).kind).toBe('refused');
+    expect(decidePushRow(ctx('payments', reception), null, { newDocumentState: { ...fee, amountMinor: 0 } })).toMatchObject({ kind: 'refused', message: expect.stringMatching(/positive amount/) });
+    // A system payment is not a fee: it still needs billing.
+    expect(decidePushRow(ctx('payments', reception), null, { newDocumentState: { ...fee, kind: 'payment', method: 'payment_link' } }).kind).toBe('refused');
+  });
+
   it('lets reception schedule automatic links and record the desk\'s sending, but not ask for money', () => {
     const reception: ActingStaff = { id: 'st-r', name: 'Rita', roles: ['reception'], active: true };
     const auto = { id: 'pr1', _deleted: false, purpose: 'payment_link', amountMinor: 0, status: 'scheduled', sendAt: '2026-11-21T10:15:00.000Z', updatedBy: 'st-r' };

@@ -12,6 +12,7 @@ import { hasPermission, PERMISSION_LABELS, type Permission } from '../domain/per
 import { awaitsNumber } from '../domain/invoice-numbering.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
+import { isChasingFee } from '../domain/reminder-fees.js';
 import { COLLECTION_POLICIES } from './collections.js';
 import type { PushRow, WireDocument } from './protocol.js';
 
@@ -106,15 +107,19 @@ export function staffPermissionProblem(staffId: string | null, staff: ActingStaf
   return null;
 }
 
-/** Why the acting staff member may not write to this collection, or null when they may. */
-export function permissionProblem(ctx: PushRuleContext): string | null {
-  return staffPermissionProblem(ctx.staffId, ctx.staff, COLLECTION_POLICIES[ctx.collection].write, WHAT[ctx.collection]);
+/** Why the acting staff member may not write this document here, or null when they may. */
+export function permissionProblem(ctx: PushRuleContext, next: WireDocument): string | null {
+  // A reminder fee is the desk's own chasing work, sent whoever is signed in (like the
+  // chasing step itself, payment-request-permissions.ts); other money facts need billing.
+  const needed = ctx.collection === 'payments' && isChasingFee(next) ? 'book' : COLLECTION_POLICIES[ctx.collection].write;
+  return staffPermissionProblem(ctx.staffId, ctx.staff, needed, WHAT[ctx.collection]);
 }
 
 /** A money fact the server would never take, whoever sent it (DESIGN.md invariant 8). */
 function paymentProblem(doc: WireDocument): string | null {
   const amount = doc.amountMinor;
-  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return 'A payment, refund or use of credit must be a positive amount, so the server did not take it.';
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return 'A payment, refund, use of credit or reminder fee must be a positive amount, so the server did not take it.';
+  if (doc.kind === 'fee' && (doc.method !== 'other' || !isChasingFee(doc))) return 'A reminder fee is charged only by the chasing, so the server did not take this one.';
   if (doc.kind === 'credit_applied' && doc.method !== 'client_credit') return 'Client credit used on an invoice must be recorded as client credit, so the server did not take it.';
   if (doc.kind !== 'credit_applied' && doc.method === 'client_credit') return 'Only a use of client credit can have client credit as its method, so the server did not take it.';
   return null;
@@ -165,7 +170,7 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
   // nothing to overwrite: that row is judged as an insert rather than bounced forever.
   if (stored && !sameState(row.assumedMasterState, stored)) return { kind: 'conflict', current: stored };
 
-  const problem = permissionProblem(ctx);
+  const problem = permissionProblem(ctx, next);
   if (problem) return { kind: 'refused', message: problem };
 
   if (COLLECTION_POLICIES[ctx.collection].appendOnly) {

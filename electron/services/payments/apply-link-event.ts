@@ -11,6 +11,7 @@ import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { linkEventEffect, type LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
+import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 
 export type ApplyResult = 'applied' | 'duplicate' | 'unknown-request';
 
@@ -35,7 +36,7 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now =
         : effect.fact.amountMinor > balance
           ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
           : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
-      await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: effect.fact.kind === 'refund' ? 'link.refunded' : 'link.paid', summary, at: now, by: 'system' }));
+      await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: effect.fact.kind === 'refund' ? 'link.refunded' : 'link.paid', summary, at: now, by: SYSTEM_ACTOR }));
     }
   }
   if (effect.request) {
@@ -46,13 +47,13 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now =
       const again = linkEventEffect(event, current).request;
       if (!again || (again.status === current.status && again.problem === current.problem)) return current;
       changed = true;
-      return { ...current, ...again, updatedAt: now, updatedBy: 'system' };
+      return { ...current, ...again, updatedAt: now, updatedBy: SYSTEM_ACTOR };
     });
     if (changed) {
       result = 'applied';
       if (target.status === 'processing' || target.status === 'expired' || target.problem) {
         const summary = target.status === 'processing' ? 'Payment by link is processing' : target.status === 'expired' ? 'Payment link expired' : target.problem;
-        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: 'system' }));
+        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: SYSTEM_ACTOR }));
       }
     }
   }

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { loadClientMoney } from '../../../shared/db/client-money.js';
+import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { openTestClinic } from '../../../shared/db/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
@@ -95,6 +97,57 @@ describe('chasing unpaid invoices', () => {
     expect(await steps(id)).toHaveLength(4);
     const log = (await db.activity.find({ selector: { entityId: id } }).exec()).map((e) => e.summary);
     expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/^Reminder due \(750,00\skr\)$/), expect.stringMatching(/^Ready for debt collection: 500,00\skr still owed$/)]));
+  });
+
+  it('charges a reminder fee only when the rules allow, records it once as a charge, and asks for it', async () => {
+    await db.settings.findOne(CLINIC_SETTINGS_ID).exec().then((s) => s!.incrementalPatch({ reminderFeeMinor: 7_000 }));
+    const id = await invoiceDueOn2026_03_16();
+    const scheduler = createScheduler(deps);
+    const fees = async () => (await db.payments.find({ selector: { invoiceId: id, kind: 'fee' } }).exec()).map((f) => [f.id.split('-').slice(0, 2).join('-'), f.amountMinor, f.recordedBy]);
+    const balance = async () => (await loadClientMoney(db, clientId)).account.accounts.get(id)!;
+
+    // 7 days after due: too early for a fee (Norwegian rules: at least 14 days).
+    at('2026-03-23');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['reminder', 'sent', '2026-03-23', 75_000]);
+    expect(await fees()).toEqual([]);
+
+    // 21 days after due: the second reminder carries the fee and asks for it.
+    at('2026-04-06');
+    await scheduler.tick();
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['second_reminder', 'sent', '2026-04-06', 82_000]);
+    expect(sent.at(-1)!.facts.amount).toMatch(/^820,00\skr$/);
+    expect(await fees()).toEqual([['fee-second_reminder', 7_000, 'system']]);
+    expect(await balance()).toMatchObject({ totalMinor: 75_000, feesMinor: 7_000, balanceMinor: 82_000 });
+
+    // The final notice carries the second (and last) fee; both are in what is owed.
+    at('2026-04-20');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['final_notice', 'sent', '2026-04-20', 89_000]);
+    expect((await fees()).map(([fid]) => fid)).toEqual(['fee-second_reminder', 'fee-final_notice']);
+    expect(await balance()).toMatchObject({ feesMinor: 14_000, balanceMinor: 89_000 });
+    const log = (await db.activity.find({ selector: { entityId: id, action: 'fee.charged' } }).exec()).map((e) => e.summary);
+    expect(log).toEqual([expect.stringMatching(/^Reminder fee of 70,00\skr charged with the second reminder$/), expect.stringMatching(/^Reminder fee of 70,00\skr charged with the final notice/)]);
+
+    // Paying everything owed settles the invoice and ends the chasing.
+    await takePayment(db, id, { amount: '890', method: 'card_terminal' }, { actor: admin, synced: false, now: clock.toISOString() });
+    expect(await balance()).toMatchObject({ balanceMinor: 0, overpaidMinor: 0, state: 'paid' });
+    at('2026-05-30');
+    await scheduler.tick();
+    expect((await steps(id)).map(([p]) => p)).toEqual(['reminder', 'second_reminder', 'final_notice']);
+  });
+
+  it('charges no fee when no channel reached the client', async () => {
+    await db.settings.findOne(CLINIC_SETTINGS_ID).exec().then((s) => s!.incrementalPatch({ reminderFeeMinor: 7_000, reminderAfterDueDays: 14 }));
+    const id = await invoiceDueOn2026_03_16();
+    const failing: MessageTransport = { ...transport, async sendEmail() { return { outcome: 'failed', detail: '550 mailbox unavailable', retryable: false, segments: 1 }; } };
+    const scheduler = createScheduler(() => ({ ...deps(), transport: failing }));
+    at('2026-03-30');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['reminder', 'failed', '2026-03-30', 82_000]);
+    expect(await db.payments.find({ selector: { invoiceId: id, kind: 'fee' } }).exec()).toEqual([]);
+    expect((await loadClientMoney(db, clientId)).account.accounts.get(id)!.balanceMinor).toBe(75_000);
   });
 
   it('does not chase a paid invoice, and stops when it is paid', async () => {

@@ -17,6 +17,7 @@ import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
 import { addDays, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
 import { CLINIC_SETTINGS_ID, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import type { SenderDeps } from './send-request.js';
+import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 
 /** Steps still running: the next one waits until these are settled or reviewed. */
 const PENDING: readonly PaymentRequestDoc['status'][] = ['scheduled', 'unknown', 'failed'];
@@ -77,7 +78,7 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
       channels: last ? [] : channels, purpose: next.step, status: last ? 'sent' : channels.length === 0 ? 'failed' : 'scheduled',
       sendAt: nowIso, sentAt: last ? nowIso : '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: next.feeMinor,
       problem: !last && channels.length === 0 ? 'The client has no valid email address or mobile number to send the reminder to.' : '',
-      createdAt: nowIso, updatedAt: nowIso, updatedBy: 'system',
+      createdAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR,
     };
     if (await d.db.paymentrequests.findOne(id).exec()) continue;
     await d.db.paymentrequests.insert(request);
@@ -87,7 +88,7 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     await d.db.activity.insert(activityEntry({
       entity: 'invoice', entityId: invoice.id, action: `dunning.${next.step}`,
       summary: last ? `Ready for debt collection: ${owed} still owed` : `${DUNNING_LABELS[next.step]} due (${owed}${fee})${request.problem ? `: ${request.problem}` : ''}`,
-      at: nowIso, by: 'system',
+      at: nowIso, by: SYSTEM_ACTOR,
     }));
   }
   return created;

@@ -11,7 +11,8 @@ import { channelsText } from '../../../shared/db/payment-request-commands.js';
 import { numberingFor } from '../../../shared/db/invoice-commands.js';
 import { completeDraft } from '../../../shared/domain/invoice-completion.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
-import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
+import { DUNNING_LABELS, type DunningStep } from '../../../shared/domain/dunning.js';
+import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
@@ -19,6 +20,7 @@ import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentReque
 import type { MessageTransport, SendOutcome } from '../messaging/types.js';
 import type { PaymentProvider } from '../payments/types.js';
 import type { ClaimStore } from './claims.js';
+import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 
 export interface SenderDeps {
   readonly db: ClinicDatabase;
@@ -54,9 +56,9 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   const stored = await db.invoices.findOne(request.invoiceId).exec();
   const client = await db.clients.findOne(request.clientId).exec();
-  const log = (summary: string, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: 'system' }));
+  const log = (summary: string, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: SYSTEM_ACTOR }));
   const settle = async (status: PaymentRequestDoc['status'], patch: Partial<PaymentRequestDoc>) => {
-    await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: 'system' } : current));
+    await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR } : current));
   };
   if (!settings || !stored || !client) {
     await settle('failed', { problem: 'The invoice or its client no longer exists.' });
@@ -90,10 +92,13 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await log('Payment link not sent: the invoice was already paid', 'link.cancelled');
     return 'cancelled';
   }
-  // A reminder fee is worked out by the dunning rules but not yet charged: it needs its own
-  // invoice line (issue 5 notes), so links ask only for what the invoice itself still owes.
-  // 0: an automatic link, for whatever the invoice asks when it goes out.
-  const amountMinor = request.amountMinor > 0 ? Math.min(request.amountMinor, balance) : balance;
+  // A chasing step asks for everything still owed (earlier fees are in the balance) plus
+  // its own fee, charged once the step has gone out. A staff link asks for its amount,
+  // never more than is left; 0 is an automatic link, for whatever is owed when it goes out.
+  const chasing = request.purpose !== 'payment_link';
+  const feeStep = chasing && request.feeMinor > 0 ? request.purpose as DunningStep : null;
+  const feeMinor = feeStep && !(await db.payments.findOne(reminderFeeId(invoice.id, feeStep)).exec()) ? request.feeMinor : 0;
+  const amountMinor = chasing ? balance + feeMinor : request.amountMinor > 0 ? Math.min(request.amountMinor, balance) : balance;
   const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
   const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
   const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';
@@ -109,7 +114,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     const problem = `The payment link could not be created: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
     deps.log(problem);
     // Nothing reached the client; the request stays scheduled and the next tick tries again.
-    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: 'system' }));
+    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR }));
     return 'failed';
   }
 
@@ -149,6 +154,11 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const failed = outcomes.filter((o) => o.outcome.outcome === 'failed');
   const problems = [...failed, ...unknown].map((o) => `${o.channel === 'email' ? 'Email' : 'SMS'}: ${o.outcome.detail}`).join('; ').slice(0, 300);
   const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
+  if (feeStep && feeMinor > 0 && sent.length > 0) {
+    // Charged only once the reminder that announces it has reached the client.
+    await db.payments.insert(reminderFeeFact({ invoiceId: invoice.id, clientId: invoice.clientId, step: feeStep, amountMinor: feeMinor, currency: invoice.currency, at: nowIso }));
+    await log(`Reminder fee of ${fmt(feeMinor)} charged with the ${DUNNING_LABELS[feeStep].toLowerCase()}`, 'fee.charged');
+  }
   await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor, problem: problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {

@@ -26,5 +26,9 @@ export function ledgerEntryLabel(entry: LedgerEntry, invoices: ReadonlyMap<strin
       return `Refund, ${METHOD_LABELS[entry.method ?? 'other']}`;
     case 'credit_applied':
       return `Client credit used on invoice ${num(inv)}`;
+    case 'fee':
+      return `Reminder fee on invoice ${num(inv)}`;
+    case 'fee_waived':
+      return `Reminder fees waived with invoice ${num(inv)}`;
   }
 }

@@ -98,6 +98,9 @@ export function InvoiceDocument({ invoice, client, settings, account, credited, 
           {account && !isCreditNote && account.creditedMinor > 0 && (
             <tr><td colSpan={5}>Credited</td><td className="num">{m(-account.creditedMinor)}</td></tr>
           )}
+          {account && !isCreditNote && account.feesMinor > 0 && (
+            <tr><td colSpan={5}>Reminder fees</td><td className="num" data-testid="invoice-fees">{m(account.feesMinor)}</td></tr>
+          )}
           {account && !isCreditNote && account.paidMinor > 0 && (
             <tr><td colSpan={5}>Paid</td><td className="num">{m(-account.paidMinor)}</td></tr>
           )}

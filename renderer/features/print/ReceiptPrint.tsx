@@ -19,6 +19,7 @@ const HEADINGS: Readonly<Record<PaymentDoc['kind'], string>> = {
   payment: 'Receipt',
   refund: 'Refund receipt',
   credit_applied: 'Client credit used',
+  fee: 'Reminder fee',
 };
 
 export function ReceiptPrint({ id, onTitle }: PrintViewProps) {
@@ -46,7 +47,7 @@ export function ReceiptPrint({ id, onTitle }: PrintViewProps) {
   const m = (minor: number) => money(minor, payment.currency, settings);
   const invoiceAccount = invoice ? account.account.accounts.get(invoice.id) : undefined;
   const cash = payment.kind === 'payment' && payment.method === 'cash' && payment.tenderedMinor > 0;
-  const amountLabel = payment.kind === 'refund' ? 'Amount refunded' : payment.kind === 'credit_applied' ? 'Credit used' : 'Amount paid';
+  const amountLabel = payment.kind === 'refund' ? 'Amount refunded' : payment.kind === 'credit_applied' ? 'Credit used' : payment.kind === 'fee' ? 'Fee charged' : 'Amount paid';
   return (
     <article className="print-doc receipt" aria-labelledby="receipt-title">
       <h1 id="receipt-title" className="print-doc__title">{HEADINGS[payment.kind]}</h1>
