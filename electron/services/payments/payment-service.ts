@@ -10,9 +10,7 @@ import path from 'node:path';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { OutboxEntry, SchedulerReport } from '../../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { paymentIdFor, type LinkEvent } from '../../../shared/domain/payment-link-events.js';
-import { clinicPaymentNotice } from '../../../shared/domain/payment-messages.js';
-import { formatMoney } from '../../../shared/domain/money.js';
+import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { readSyncConfig } from '../sync/desk-sync-config.js';
 import { listOutbox } from '../messaging/outbox.js';
@@ -79,29 +77,14 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     try {
       const result = await applyLinkEvent(db, event, now().toISOString());
       if (result === 'unknown-request') options.log(`payment event ${event.eventId} names an unknown payment request`);
-      if (result === 'applied' && event.type === 'succeeded') await notifyClinic(db, event).catch((err: unknown) => options.log(`clinic notice: ${String(err)}`));
+      // The clinic's "paid by link" email goes out from the scheduler's pass (clinic-notices.ts),
+      // which also sees payments the sync server applied from Stripe's webhooks.
+      if (result === 'applied' && event.type === 'succeeded') void scheduler.tick().catch((err: unknown) => options.log(`scheduler: ${String(err)}`));
     } catch (err) {
       options.log(`payment event ${event.eventId} could not be applied yet: ${String(err)}`);
       waiting.push(event);
     }
   };
-  /** Emails the clinic that a link was paid, once per payment, when the clinic asked for it. */
-  async function notifyClinic(db: ClinicDatabase, event: Extract<LinkEvent, { type: 'succeeded' }>): Promise<void> {
-    const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-    if (!settings?.notifyClinicOnPayment || !settings.supportEmail) return;
-    const request = await db.paymentrequests.findOne(event.requestId).exec();
-    const invoice = request ? await db.invoices.findOne(request.invoiceId).exec() : null;
-    const client = request ? await db.clients.findOne(request.clientId).exec() : null;
-    if (!invoice || !client) return;
-    const sync = readSyncConfig(options.dataDir);
-    const key = `notice:${paymentIdFor(event.paymentRef)}`.slice(0, 120);
-    const claims = claimsFor(sync);
-    if (!(await claims.claim(key))) return;
-    const notice = clinicPaymentNotice({ clinicName: settings.displayName, clientName: `${client.firstName} ${client.lastName}`, invoiceNumber: invoice.number, amount: formatMoney(event.amountMinor, event.currency, settings.locale) });
-    const outcome = await transportFor(fromAddress, options.secrets?.() ?? {}).sendNotice({ key, to: settings.supportEmail, fromName: settings.displayName, ...notice });
-    await claims.finish(key, outcome.outcome);
-  }
-
   const sandbox = createSandbox({ dataDir: options.dataDir, port: options.sandboxPort, host: options.sandboxHost, locale: () => locale, onEvent: apply, now });
   // The outbox until the clinic sets up SMTP and an SMS provider: nothing leaves the desk.
   // Rebuilt when the clinic's sender address changes.

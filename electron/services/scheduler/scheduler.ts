@@ -2,7 +2,8 @@
  * The main process's scheduler, one pass per tick (main's payment service ticks it every
  * minute with node-cron, at start, and when a desk asks to send now): it finds due work with indexed queries — scheduled requests by
  * [status, sendAt], open links by status — and acts on each once: sends due requests,
- * expires lapsed links, and after a crash turns half-sent jobs into `unknown` for staff.
+ * expires lapsed links, emails the clinic about link payments when it asked for that,
+ * and after a crash turns half-sent jobs into `unknown` for staff.
  * Ticks never overlap; one that finds nothing costs two index lookups. Node-only.
  */
 import { activityEntry } from '../../../shared/db/activity-log.js';
@@ -10,6 +11,7 @@ import { loadClientMoney } from '../../../shared/db/client-money.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { sendDueRequest, type SenderDeps } from './send-request.js';
 import { createDueDunningSteps } from './dunning-pass.js';
+import { createClinicNotices } from './clinic-notices.js';
 import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 
 export interface Scheduler {
@@ -31,6 +33,7 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
   let running: Promise<TickReport> | null = null;
   let again = false;
   let recovered = false;
+  const sendClinicNotices = createClinicNotices();
 
   async function recoverUnfinished(d: SenderDeps): Promise<number> {
     // Claimed but never recorded: the provider may have the message. Never re-sent by itself.
@@ -74,6 +77,7 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       }
     }
     report.expired += await expireLapsed(d, nowIso);
+    await sendClinicNotices(d).catch((err: unknown) => d.log(`clinic notices: ${err instanceof Error ? err.message : String(err)}`));
     return report;
   }
 

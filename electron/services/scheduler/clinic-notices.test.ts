@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { createBooking } from '../../../shared/db/booking-commands.js';
+import { createClient } from '../../../shared/db/client-commands.js';
+import { completeInvoice } from '../../../shared/db/invoice-commands.js';
+import { takePayment } from '../../../shared/db/payment-commands.js';
+import { moneyFact } from '../../../shared/domain/payment-rules.js';
+import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
+import type { MessageTransport, OutgoingNotice } from '../messaging/types.js';
+import type { PaymentProvider } from '../payments/types.js';
+import { createFileClaimStore } from './claims.js';
+import { createScheduler } from './scheduler.js';
+import type { SenderDeps } from './send-request.js';
+
+let db: ClinicDatabase;
+let admin: string;
+let invoiceId: string;
+let clientId: string;
+let dir: string;
+let notices: OutgoingNotice[];
+let clock: Date;
+let noticeOutcome: 'sent' | 'failed';
+
+const transport: MessageTransport = {
+  async sendEmail() { throw new Error('no client email in this test'); },
+  async sendSms() { throw new Error('no SMS in this test'); },
+  async sendNotice(n) {
+    if (noticeOutcome === 'failed') return { outcome: 'failed', detail: '451 try later', retryable: true, segments: 1 };
+    notices.push(n);
+    return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `n${notices.length}` };
+  },
+};
+const provider: PaymentProvider = {
+  kind: 'sandbox',
+  async createLink() { throw new Error('no links in this test'); },
+  async expireLink() { /* none open */ },
+};
+const deps = (): SenderDeps => ({ db, provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
+
+/** A link payment as the sync server writes it from Stripe's webhook, replicated to this desk. */
+const webhookPayment = (id: string, amountMinor: number, at: string) => db.payments.insert(moneyFact({
+  id, kind: 'payment', invoiceId, clientId, method: 'payment_link', amountMinor, currency: 'NOK', at, recordedBy: 'system', externalRef: `pi_${id}`,
+}));
+
+beforeEach(async () => {
+  const clinic = await openTestClinic('clinic-notices');
+  ({ db, admin } = clinic);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-notices-'));
+  notices = [];
+  noticeOutcome = 'sent';
+  clock = new Date('2026-11-21T10:00:00.000Z');
+  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', clock.toISOString(), admin)).id;
+  invoiceId = (await createBooking(db, { clientId, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
+  await completeInvoice(db, invoiceId, { actor: admin, synced: false, now: clock.toISOString() });
+  await (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.no' });
+});
+
+afterEach(async () => {
+  await db.close();
+});
+
+describe('emailing the clinic when a link is paid', () => {
+  it('tells the clinic once about a payment the sync server applied, with client, invoice and amount only', async () => {
+    await webhookPayment('pay-1', 30_000, '2026-11-21T09:59:00.000Z');
+    // Several schedulers (desks) sharing the claims, ticking twice each.
+    const schedulers = [createScheduler(deps), createScheduler(deps)];
+    await Promise.all(schedulers.map((s) => s.tick()));
+    await Promise.all(schedulers.map((s) => s.tick()));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ key: 'notice:pay-1', to: 'post@fjordside.no', subject: expect.stringMatching(/^Paid by link: 300,00\skr, invoice 1$/) });
+    expect(notices[0]!.text).toMatch(/^Ingrid Berg paid 300,00\skr for invoice 1 by payment link\./);
+    expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
+  });
+
+  it('says nothing about desk payments, old payments, or when the clinic did not ask', async () => {
+    await takePayment(db, invoiceId, { amount: '100', method: 'cash' }, { actor: admin, synced: false, now: clock.toISOString() });
+    await webhookPayment('pay-old', 10_000, '2026-11-19T09:00:00.000Z');
+    const scheduler = createScheduler(deps);
+    await scheduler.tick();
+    expect(notices).toEqual([]);
+    await (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())!.incrementalPatch({ notifyClinicOnPayment: false });
+    await webhookPayment('pay-2', 10_000, '2026-11-21T09:59:00.000Z');
+    await scheduler.tick();
+    expect(notices).toEqual([]);
+  });
+
+  it('tries again on a later pass when the mail server turned the notice away', async () => {
+    await webhookPayment('pay-3', 20_000, '2026-11-21T09:59:00.000Z');
+    const scheduler = createScheduler(deps);
+    noticeOutcome = 'failed';
+    await scheduler.tick();
+    expect(notices).toEqual([]);
+    noticeOutcome = 'sent';
+    clock = new Date('2026-11-21T10:01:00.000Z');
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(notices.map((n) => n.key)).toEqual(['notice:pay-3']);
+  });
+});
