@@ -47,6 +47,10 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   let send = page.getByRole('dialog', { name: 'Send payment link' });
   await expect(send).toBeVisible();
   await expectAccessible(page, 'send link dialog');
+  // Only the channel the client can be reached on is offered ticked; staff tick email anyway.
+  await expect(send.getByRole('checkbox', { name: /^SMS/ })).toBeChecked();
+  await expect(send.getByRole('checkbox', { name: /^Email/ })).not.toBeChecked();
+  await send.getByRole('checkbox', { name: /^Email/ }).check();
   await send.getByRole('button', { name: 'Send link' }).click();
   await expect(send.getByRole('alert')).toHaveText("The client has no email address. Add one to the client's details, or send by email.".replace('send by email', 'send by SMS'));
   await send.getByLabel('Amount').fill('900');

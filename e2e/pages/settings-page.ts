@@ -1,4 +1,4 @@
-/** Page model: Settings — billing, invoice details, staff, and the Sync card. */
+/** Page model: Settings — billing, invoice details, staff, payment links, connections, and the Sync card. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface BillingValues {
@@ -17,6 +17,14 @@ export type InvoiceDetailsValues = Partial<Record<'Legal name' | 'Display name' 
 
 export type RoleLabel = 'Admin' | 'Billing' | 'Reception' | 'Practitioner';
 
+export interface EmailServerValues {
+  host: string;
+  port: string;
+  user: string;
+  password: string;
+  fromAddress: string;
+}
+
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
@@ -32,7 +40,7 @@ export class SettingsPage {
     return (await code.textContent())!.trim();
   }
 
-  card(heading: 'Billing' | 'Invoice details' | 'Staff'): Locator {
+  card(heading: 'Billing' | 'Invoice details' | 'Staff' | 'Connections' | 'Payment links and messages'): Locator {
     return this.page.getByRole('region', { name: heading, exact: true });
   }
 
@@ -125,5 +133,45 @@ export class SettingsPage {
     const d = this.staffDialog(`Edit ${name}`);
     await expect(d).toBeVisible();
     return d;
+  }
+
+  /** Connections → Add Stripe key: the key goes to main and is never shown again. */
+  async addStripeKey(secretKey: string): Promise<void> {
+    const card = this.card('Connections');
+    await card.getByRole('button', { name: /^(Add|Replace) Stripe key$/ }).click();
+    const form = card.getByRole('form', { name: 'Stripe key' });
+    await form.getByLabel(/^Stripe secret key/).fill(secretKey);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(card.getByRole('status')).toHaveText('Stripe key saved.');
+  }
+
+  async useStripe(): Promise<void> {
+    const card = this.card('Connections');
+    await card.getByRole('button', { name: 'Use Stripe for payment links' }).click();
+    await expect(card.getByRole('status')).toHaveText('Payment links now go through Stripe.');
+  }
+
+  async setUpEmailServer(values: EmailServerValues): Promise<void> {
+    const card = this.card('Connections');
+    await card.getByRole('button', { name: /^(Set up|Change) email server$/ }).click();
+    const form = card.getByRole('form', { name: 'Email server' });
+    await form.getByLabel('SMTP server').fill(values.host);
+    await form.getByLabel(/^Port/).fill(values.port);
+    await form.getByLabel('User name').fill(values.user);
+    await form.getByLabel('Password').fill(values.password);
+    await form.getByLabel('Send from address').fill(values.fromAddress);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(card.getByRole('status')).toHaveText('Email server saved.');
+  }
+
+  /** Payment links and messages → Edit: the reminder fee and the clinic's "paid by link" email. */
+  async editPaymentSettings(values: { reminderFee?: string; notifyClinic?: boolean }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit payment link and reminder settings' }).click();
+    const d = this.page.getByRole('dialog', { name: 'Edit payment link and reminder settings' });
+    await expect(d).toBeVisible();
+    if (values.reminderFee !== undefined) await d.getByLabel('Reminder fee', { exact: true }).fill(values.reminderFee);
+    if (values.notifyClinic !== undefined) await d.getByRole('checkbox', { name: 'Email the clinic when a link is paid' }).setChecked(values.notifyClinic);
+    await d.getByRole('button', { name: 'Save settings' }).click();
+    await expect(d).toBeHidden();
   }
 }

@@ -14,17 +14,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../services/paths.js';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './find-chromium.js';
-import { startHost } from './host-server.js';
+import { startHost, type HostOptions } from './host-server.js';
 import { parseHostArgs } from './host-args.js';
-import { clockFromEnv, schedulerExpressionFromEnv } from './test-clock.js';
+import { clockFromEnv, schedulerExpressionFromEnv, stripeApiFromEnv } from './test-env.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** A movable clock and a faster scheduler, only when an e2e test sets them (test-clock.ts). */
-function testClockOptions(): { now?: () => Date; schedulerExpression?: string } {
+/** A movable clock, a faster scheduler and a local Stripe, only when an e2e test sets them (test-env.ts). */
+function testOptions(): Pick<HostOptions, 'now' | 'schedulerExpression' | 'stripeOptions'> {
   const now = clockFromEnv(process.env);
   const schedulerExpression = schedulerExpressionFromEnv(process.env);
-  return { ...(now ? { now } : {}), ...(schedulerExpression ? { schedulerExpression } : {}) };
+  const stripeOptions = stripeApiFromEnv(process.env);
+  return { ...(now ? { now } : {}), ...(schedulerExpression ? { schedulerExpression } : {}), ...(stripeOptions ? { stripeOptions } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     port: args.port,
     demo: args.demo,
     sandboxPort: args.sandboxPort,
-    ...testClockOptions(),
+    ...testOptions(),
     embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1' },
   });
   console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);

@@ -13,6 +13,7 @@ import { createMainServices, type DemoRequest, type MainServices } from '../serv
 import type { EmbeddedServerOptions } from '../services/sync/sync-service.js';
 import { readStaticFile } from './static-files.js';
 import { attachSocketSession } from './socket-session.js';
+import type { StripeConnectionOptions } from '../services/payments/stripe-provider.js';
 
 export interface HostOptions {
   rendererDir: string;
@@ -28,6 +29,8 @@ export interface HostOptions {
   /** The scheduler's cron expression (e2e tests tick faster). */
   schedulerExpression?: string;
   now?: () => Date;
+  /** Where the Stripe SDK connects (e2e tests: the repo's Stripe test server). */
+  stripeOptions?: StripeConnectionOptions;
   log?: (line: string) => void;
 }
 
@@ -57,6 +60,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ...(options.sandboxPort !== undefined ? { sandboxPort: options.sandboxPort } : {}),
     ...(options.schedulerExpression ? { schedulerExpression: options.schedulerExpression } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}),
     log,
   });
 

@@ -12,6 +12,7 @@ import { RemoteDatabaseHub } from './database/remote-database.js';
 import { createConnections } from './secrets/connections.js';
 import { createSecretStore, ownerOnlyFile, type SecretCipher } from './secrets/secret-store.js';
 import { createPaymentService, type PaymentService } from './payments/payment-service.js';
+import type { StripeConnectionOptions } from './payments/stripe-provider.js';
 import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
 import { printHandlers, type PdfPrinter } from './pdf-printer.js';
 
@@ -35,6 +36,8 @@ export interface MainServicesOptions {
   schedulerCron?: boolean;
   /** The tick's cron expression (every minute unless a test asks for faster). */
   schedulerExpression?: string;
+  /** Where the Stripe SDK connects; api.stripe.com unless an e2e test points it at the local fake. */
+  stripeOptions?: StripeConnectionOptions;
   /** How credentials are kept: Electron's safeStorage in the desktop app; an owner-only file otherwise. */
   secretCipher?: SecretCipher;
 }
@@ -76,6 +79,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     openExternal: options.openExternal,
     cron: options.schedulerCron,
     ...(options.schedulerExpression ? { cronExpression: options.schedulerExpression } : {}),
+    ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}),
     now,
     log,
   });

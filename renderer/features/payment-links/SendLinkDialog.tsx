@@ -30,8 +30,11 @@ export function SendLinkDialog({ invoice, balanceMinor, onClose, onSent }: { inv
   const actor = useDeskActor();
   const client = useLiveDocument(() => db.clients.findOne(invoice.clientId), [db, invoice.clientId]);
   const [amount, setAmount] = useState(minorToInput(balanceMinor, invoice.currency));
-  const [email, setEmail] = useState(true);
-  const [sms, setSms] = useState(true);
+  // Until staff tick a box themselves, offer the channels the client can be reached on.
+  const [emailChoice, setEmail] = useState<boolean | null>(null);
+  const [smsChoice, setSms] = useState<boolean | null>(null);
+  const email = emailChoice ?? (client ? client.email !== '' || client.phone === '' : true);
+  const sms = smsChoice ?? (client ? client.phone !== '' : true);
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [date, setDate] = useState(localDateOf(new Date(), settings.timeZone));
   const [time, setTime] = useState('');

@@ -37,7 +37,7 @@ export function PaymentSettingsDialog({ onClose, onSaved }: { onClose: () => voi
         {f('secondReminderAfterDays', 'Second reminder, days after the first')}
         {f('finalNoticeAfterDays', 'Final notice, days after the second reminder')}
         {f('finalNoticeGivesDays', 'Days the final notice gives before debt collection', 'At least 14.')}
-        {f('reminderFee', 'Reminder fee', 'Worked out where the rules allow it (14 days or more after the due date, at most twice) and noted in the invoice log; not yet added to what the link asks for.')}
+        {f('reminderFee', 'Reminder fee', 'Charged with a reminder only where the rules allow it (14 days or more after the due date, at most twice); the reminder\'s link asks for it. 0 for none.')}
         <label className="checkbox">
           <input type="checkbox" checked={form.values.notifyClinicOnPayment === 'yes'} onChange={(e) => form.setValues((v) => ({ ...v, notifyClinicOnPayment: e.target.checked ? 'yes' : '' }))} />
           Email the clinic when a link is paid
