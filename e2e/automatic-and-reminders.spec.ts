@@ -41,6 +41,7 @@ test('Automatic mode sends the link 15 minutes after the appointment, and a remi
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.editBilling({ process: 'Automatic', sendLink: 15 });
+  await settings.editPaymentSettings({ reminderFee: '70' });
   const clients = new ClientsPage(page);
   await clients.open();
   await clients.create({ firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid.berg@example.com' });
@@ -93,5 +94,18 @@ test('Automatic mode sends the link 15 minutes after the appointment, and a remi
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Reminder for 750,00\s*kr sent by email/);
   await expectAccessible(page, 'invoice with a reminder');
   await screenshot(page, 'auto-04-reminder-log');
+
+  // 14 days on (28 after the due date): the second reminder carries the 70 kr fee, the
+  // invoice owes it and the reminder's link asks for it.
+  await invoice.dialog().getByRole('tab', { name: 'Invoice' }).click();
+  const second = new Date(Date.parse(`${due}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+  setClock(osloInstant(second, '09:00'));
+  await expect(invoice.dialog().getByTestId('payment-link').filter({ hasText: 'Second reminder' })).toContainText(/820,00\s*kr by email/, { timeout: 15_000 });
+  await expect(invoice.dialog().getByTestId('invoice-fees')).toHaveText(/70,00\s*kr/);
+  await expect(invoice.balance()).toHaveText(/820,00\s*kr/);
+  await invoice.openLog();
+  await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Reminder fee of 70,00\s*kr charged with the second reminder/);
+  await expectAccessible(page, 'invoice with a reminder fee');
+  await screenshot(page, 'auto-05-reminder-fee');
   expect(problems).toEqual([]);
 });
