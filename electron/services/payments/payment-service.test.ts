@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { openTestClinic } from '../../../shared/db/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
@@ -75,6 +75,31 @@ describe('the payment service', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ to: 'post@fjordside.no', subject: expect.stringMatching(/^Paid by link: 300,00\skr, invoice 1$/), text: expect.stringMatching(/^Ingrid Berg paid 300,00\skr for invoice 1 by payment link\./) });
     expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
+  });
+
+  it('on a standalone desk, asks Stripe every few seconds while a link is open, without waiting for the minute tick', async () => {
+    const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    await service.close();
+    service = createPaymentService({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, now: () => NOW, log: () => undefined,
+      // The minute cron stays at its default; only the open-link timer is short here.
+      openLinkPollMs: 50, secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
+      transport: { async sendEmail() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'e1' }; }, async sendSms() { throw new Error('none'); }, async sendNotice() { throw new Error('none'); } },
+    });
+    await service.start();
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    await service.handlers['payments.sendDue']();
+    const eventsAsked = () => fake.requests.filter((r) => r.url.startsWith('/v1/events')).length;
+    const before = eventsAsked();
+    fake.completeSession((await db.paymentrequests.findOne(request.id).exec())!.providerRef, 'paid');
+    await vi.waitFor(async () => expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid'), { timeout: 3_000, interval: 20 });
+    expect(eventsAsked()).toBeGreaterThan(before);
+    // Nothing open any more: it stops asking.
+    await new Promise((r) => setTimeout(r, 200));
+    const settled = eventsAsked();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(eventsAsked()).toBe(settled);
   });
 
   it('uses the sandbox while the clinic has not switched', async () => {

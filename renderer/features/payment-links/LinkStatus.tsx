@@ -66,7 +66,7 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
                 {actor.can('billing') && ['sent', 'expired', 'failed', 'unknown'].includes(r.status) && (
                   <button type="button" className="button button--small" onClick={() => run(async () => { await resendPaymentRequest(db, r.id, actor); await main.invoke('payments.sendDue'); })}>Resend</button>
                 )}
-                {actor.can('billing') && isOpen && <button type="button" className="button button--small" onClick={() => run(() => cancelPaymentRequest(db, r.id, actor))}>Cancel link</button>}
+                {actor.can('billing') && isOpen && <button type="button" className="button button--small" onClick={() => run(async () => { await cancelPaymentRequest(db, r.id, actor); await main.invoke('payments.sendDue'); })}>Cancel link</button>}
               </span>
             </li>
           );
