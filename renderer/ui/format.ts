@@ -25,10 +25,8 @@ export function formatInstantDate(instant: string, clinic: Clinic): string {
   return dateTimeFormat(clinic.locale, clinic.timeZone, { dateStyle: 'medium' }).format(new Date(instant));
 }
 
-/** A LocalDate ("2026-11-21") as the clinic writes dates; UTC so no zone shifts the day. */
-export function formatLocalDay(date: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  return dateTimeFormat(locale, 'UTC', options).format(new Date(`${date}T12:00:00Z`));
-}
+/** A LocalDate as the clinic writes dates: the one rule messages use too. */
+export { formatLocalDay } from '../../shared/domain/time.js';
 
 export function money(amountMinor: number, currency: CurrencyCode, clinic: Pick<ClinicSettingsDoc, 'locale'>): string {
   return formatMoney(amountMinor, currency, clinic.locale);

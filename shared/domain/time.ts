@@ -152,3 +152,16 @@ export function localDateTimeToInstant(date: string, time: string, timeZone: str
   if (hour > 23 || minute > 59) return null;
   return wallTimeToInstant({ ...parseLocalDate(date), hour, minute }, timeZone).toISOString();
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A LocalDate ("2026-11-21") as the clinic writes dates, for screens and messages alike;
+ * formatted in UTC at noon so no zone shifts the day.
+ */
+export function formatLocalDay(date: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dayFormats.get(key);
+  if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options })));
+  return f.format(new Date(`${date}T12:00:00Z`));
+}

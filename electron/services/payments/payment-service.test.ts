@@ -9,7 +9,7 @@ import { createClient } from '../../../shared/db/client-commands.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
-import type { MessageTransport, OutgoingEmail, OutgoingNotice } from '../messaging/types.js';
+import { recordingTransport, type RecordingTransport } from '../messaging/recording-transport.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';
 
 let db: ClinicDatabase;
@@ -17,8 +17,8 @@ let admin: string;
 let invoiceId: string;
 let fake: StripeFake;
 let service: PaymentService;
-let emails: OutgoingEmail[];
-let notices: OutgoingNotice[];
+let emails: RecordingTransport['emails'];
+let notices: RecordingTransport['notices'];
 const NOW = new Date('2026-11-21T10:00:00.000Z');
 
 beforeEach(async () => {
@@ -27,13 +27,8 @@ beforeEach(async () => {
   const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', NOW.toISOString(), admin);
   invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, NOW.toISOString(), admin)).invoice!.id;
   fake = await startStripeFake({ now: () => NOW });
-  emails = [];
-  notices = [];
-  const transport: MessageTransport = {
-    async sendEmail(m) { emails.push(m); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'e1' }; },
-    async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 's1' }; },
-    async sendNotice(n) { notices.push(n); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n1' }; },
-  };
+  const transport = recordingTransport();
+  ({ emails, notices } = transport);
   service = createPaymentService({
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, cron: false, now: () => NOW, log: () => undefined,
     secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
@@ -85,7 +80,7 @@ describe('the payment service', () => {
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, now: () => NOW, log: () => undefined,
       // The minute cron stays at its default; only the open-link timer is short here.
       openLinkPollMs: 50, secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
-      transport: { async sendEmail() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'e1' }; }, async sendSms() { throw new Error('none'); }, async sendNotice() { throw new Error('none'); } },
+      transport: recordingTransport(),
     });
     await service.start();
     const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);

@@ -10,7 +10,7 @@ import { completeInvoice } from '../../../shared/db/invoice-commands.js';
 import { takePayment } from '../../../shared/db/payment-commands.js';
 import { moneyFact } from '../../../shared/domain/payment-rules.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
-import type { MessageTransport, OutgoingNotice } from '../messaging/types.js';
+import { recordingTransport, type RecordingTransport } from '../messaging/recording-transport.js';
 import type { PaymentProvider } from '../payments/types.js';
 import { createFileClaimStore } from './claims.js';
 import { createScheduler } from './scheduler.js';
@@ -21,19 +21,10 @@ let admin: string;
 let invoiceId: string;
 let clientId: string;
 let dir: string;
-let notices: OutgoingNotice[];
+let transport: RecordingTransport;
+let notices: RecordingTransport['notices'];
 let clock: Date;
-let noticeOutcome: 'sent' | 'failed';
 
-const transport: MessageTransport = {
-  async sendEmail() { throw new Error('no client email in this test'); },
-  async sendSms() { throw new Error('no SMS in this test'); },
-  async sendNotice(n) {
-    if (noticeOutcome === 'failed') return { outcome: 'failed', detail: '451 try later', retryable: true, segments: 1 };
-    notices.push(n);
-    return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `n${notices.length}` };
-  },
-};
 const provider: PaymentProvider = {
   kind: 'sandbox',
   async createLink() { throw new Error('no links in this test'); },
@@ -50,8 +41,8 @@ beforeEach(async () => {
   const clinic = await openTestClinic('clinic-notices');
   ({ db, admin } = clinic);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-notices-'));
-  notices = [];
-  noticeOutcome = 'sent';
+  transport = recordingTransport();
+  notices = transport.notices;
   clock = new Date('2026-11-21T10:00:00.000Z');
   clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', clock.toISOString(), admin)).id;
   invoiceId = (await createBooking(db, { clientId, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
@@ -91,13 +82,15 @@ describe('emailing the clinic when a link is paid', () => {
   it('tries again on a later pass when the mail server turned the notice away', async () => {
     await webhookPayment('pay-3', 20_000, '2026-11-21T09:59:00.000Z');
     const scheduler = createScheduler(deps);
-    noticeOutcome = 'failed';
+    transport.next.notice = { outcome: 'failed', detail: '451 try later', retryable: true, segments: 1 };
     await scheduler.tick();
-    expect(notices).toEqual([]);
-    noticeOutcome = 'sent';
+    expect(notices.map((n) => n.key)).toEqual(['notice:pay-3']);
+    delete transport.next.notice;
     clock = new Date('2026-11-21T10:01:00.000Z');
     await scheduler.tick();
     await scheduler.tick();
-    expect(notices.map((n) => n.key)).toEqual(['notice:pay-3']);
+    // The failed attempt and the one that went out; no third.
+    expect(notices.map((n) => n.key)).toEqual(['notice:pay-3', 'notice:pay-3']);
+    expect(transport.all).toHaveLength(2);
   });
 });

@@ -10,7 +10,7 @@ import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
 import { takePayment } from '../../../shared/db/payment-commands.js';
-import type { MessageTransport, OutgoingEmail } from '../messaging/types.js';
+import { recordingTransport, type RecordingTransport } from '../messaging/recording-transport.js';
 import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
 import { createFileClaimStore } from './claims.js';
 import { createScheduler } from './scheduler.js';
@@ -23,20 +23,17 @@ let clientId: string;
 let clock: Date;
 let sandbox: Sandbox;
 let dir: string;
-let sent: OutgoingEmail[];
+let transport: RecordingTransport;
+let sent: RecordingTransport['emails'];
 
-const transport: MessageTransport = {
-  async sendEmail(m) { sent.push(m); return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e${sent.length}` }; },
-  async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 's' }; },
-  async sendNotice() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n' }; },
-};
 const deps = (): SenderDeps => ({ db, provider: sandbox.provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
 const at = (day: string) => { clock = new Date(`${day}T09:00:00.000Z`); };
 
 beforeEach(async () => {
   ({ db, admin, serviceId } = await openTestClinic('dunning'));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dunning-'));
-  sent = [];
+  transport = recordingTransport();
+  sent = transport.emails;
   at('2026-03-02');
   sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: () => undefined, now: () => clock });
   await sandbox.start();
@@ -141,8 +138,8 @@ describe('chasing unpaid invoices', () => {
   it('charges no fee when no channel reached the client', async () => {
     await db.settings.findOne(CLINIC_SETTINGS_ID).exec().then((s) => s!.incrementalPatch({ reminderFeeMinor: 7_000, reminderAfterDueDays: 14 }));
     const id = await invoiceDueOn2026_03_16();
-    const failing: MessageTransport = { ...transport, async sendEmail() { return { outcome: 'failed', detail: '550 mailbox unavailable', retryable: false, segments: 1 }; } };
-    const scheduler = createScheduler(() => ({ ...deps(), transport: failing }));
+    transport.next.email = { outcome: 'failed', detail: '550 mailbox unavailable', retryable: false, segments: 1 };
+    const scheduler = createScheduler(deps);
     at('2026-03-30');
     await scheduler.tick();
     expect((await steps(id)).at(-1)).toEqual(['reminder', 'failed', '2026-03-30', 82_000]);

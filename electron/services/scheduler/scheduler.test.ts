@@ -8,9 +8,7 @@ import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { cancelPaymentRequest, createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
-import { smsSize } from '../../../shared/domain/sms-segments.js';
-import { paymentSms } from '../../../shared/domain/payment-messages.js';
-import type { MessageTransport, OutgoingEmail, OutgoingSms, SendOutcome } from '../messaging/types.js';
+import { recordingTransport, type RecordingTransport } from '../messaging/recording-transport.js';
 import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
 import { applyLinkEvent } from '../payments/apply-link-event.js';
 import { createFileClaimStore, type ClaimStore } from './claims.js';
@@ -23,8 +21,8 @@ let invoiceId: string;
 let clock: Date;
 let sandbox: Sandbox;
 let dir: string;
-let sent: (OutgoingEmail | OutgoingSms)[];
-let transport: MessageTransport & { next?: SendOutcome };
+let sent: RecordingTransport['all'];
+let transport: RecordingTransport;
 
 const ctx = () => ({ actor: admin, synced: false, now: clock.toISOString() });
 
@@ -38,12 +36,8 @@ beforeEach(async () => {
   admin = clinic.admin;
   clock = new Date('2026-11-21T10:00:00.000Z');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scheduler-'));
-  sent = [];
-  transport = {
-    async sendEmail(m) { sent.push(m); return transport.next ?? { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e-${sent.length}` }; },
-    async sendSms(m) { sent.push(m); return transport.next ?? { outcome: 'sent', detail: 'Accepted', segments: smsSize(paymentSms(m.facts)).segments, providerId: `s-${sent.length}` }; },
-    async sendNotice() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n' }; },
-  };
+  transport = recordingTransport();
+  sent = transport.all;
   sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: (e) => applyLinkEvent(db, e, clock.toISOString()).then(() => undefined), now: () => clock, processingMs: 10 });
   await sandbox.start();
   const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-11-21', clock.toISOString(), admin);
@@ -71,7 +65,7 @@ describe('sending payment links', () => {
     expect(stored).toMatchObject({ status: 'sent', amountMinor: 30_000 });
     expect(stored.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
     expect(sent.map((m) => m.to)).toEqual(['ingrid@example.com', '+47 412 34 567']);
-    expect(sent[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amount: '300,00\u00a0kr', link: stored.linkUrl, senderName: 'Fjordside Physio' });
+    expect(transport.emails[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amount: '300,00\u00a0kr', link: stored.linkUrl, senderName: 'Fjordside Physio' });
     const messages = await db.messages.find().exec();
     expect(messages.map((m) => [m.channel, m.outcome, m.costMinor])).toEqual(expect.arrayContaining([['email', 'sent', 2], ['sms', 'sent', 5]]));
 
@@ -135,7 +129,7 @@ describe('sending payment links', () => {
 
   it('records a rejected email as failed with its reason and costs nothing', async () => {
     const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
-    transport.next = { outcome: 'failed', detail: '550 No such user here', retryable: false, segments: 1 };
+    transport.next.email = { outcome: 'failed', detail: '550 No such user here', retryable: false, segments: 1 };
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     expect(await scheduler.tick()).toMatchObject({ failed: 1 });
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'failed', problem: 'Email: 550 No such user here' });

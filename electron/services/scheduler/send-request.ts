@@ -14,6 +14,7 @@ import { messageCostMinor } from '../../../shared/domain/message-costs.js';
 import { DUNNING_LABELS, type DunningStep } from '../../../shared/domain/dunning.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
 import { formatMoney } from '../../../shared/domain/money.js';
+import { formatLocalDay } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
 import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
@@ -43,10 +44,6 @@ const PURPOSE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], PaymentMessage
 const MESSAGE_PURPOSE: Readonly<Record<PaymentRequestDoc['purpose'], MessageDoc['purpose']>> = {
   payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
 };
-
-function formatDay(date: string, locale: string): string {
-  return date ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)) : '';
-}
 
 export async function sendDueRequest(deps: SenderDeps, requestId: string): Promise<SendResult> {
   const { db } = deps;
@@ -124,7 +121,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
   const facts: PaymentMessageFacts = {
     clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
-    dueDate: formatDay(invoice.dueDate, settings.locale), link: link.url, senderName: sender, kind: PURPOSE_KIND[request.purpose],
+    dueDate: invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '', link: link.url, senderName: sender, kind: PURPOSE_KIND[request.purpose],
   };
   const outcomes: { channel: 'email' | 'sms'; to: string; outcome: SendOutcome }[] = [];
   for (const channel of request.channels) {

@@ -1,0 +1,40 @@
+/**
+ * Test support (imported by tests only): a MessageTransport that records what it was
+ * asked to send and answers "sent" — or whatever a test puts in `next` for one kind —
+ * with SMS segments counted from the real message text.
+ */
+import { paymentSms } from '../../../shared/domain/payment-messages.js';
+import { smsSize } from '../../../shared/domain/sms-segments.js';
+import type { MessageTransport, OutgoingEmail, OutgoingNotice, OutgoingSms, SendOutcome } from './types.js';
+
+export interface RecordingTransport extends MessageTransport {
+  /** Every attempt, in order (failed ones too), each kind apart and all together. */
+  readonly emails: OutgoingEmail[];
+  readonly sms: OutgoingSms[];
+  readonly notices: OutgoingNotice[];
+  readonly all: (OutgoingEmail | OutgoingSms | OutgoingNotice)[];
+  /** Answers to give instead of "sent" (kept until changed; undefined: sent). */
+  readonly next: { email?: SendOutcome; sms?: SendOutcome; notice?: SendOutcome };
+}
+
+export function recordingTransport(): RecordingTransport {
+  const t: RecordingTransport = {
+    emails: [], sms: [], notices: [], all: [], next: {},
+    async sendEmail(m) {
+      t.emails.push(m);
+      t.all.push(m);
+      return t.next.email ?? { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `e-${t.emails.length}` };
+    },
+    async sendSms(m) {
+      t.sms.push(m);
+      t.all.push(m);
+      return t.next.sms ?? { outcome: 'sent', detail: 'Accepted', segments: smsSize(paymentSms(m.facts)).segments, providerId: `s-${t.sms.length}` };
+    },
+    async sendNotice(n) {
+      t.notices.push(n);
+      t.all.push(n);
+      return t.next.notice ?? { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: `n-${t.notices.length}` };
+    },
+  };
+  return t;
+}
