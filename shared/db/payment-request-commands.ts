@@ -30,7 +30,13 @@ export function channelsText(channels: readonly ('email' | 'sms')[]): string {
   return channels.map((c) => CHANNEL_WORDS[c]).join(' and ');
 }
 
-export async function createPaymentRequest(db: ClinicDatabase, invoiceId: string, input: PaymentRequestInput, ctx: DeskActor): Promise<PaymentRequestDoc> {
+/**
+ * `input` may be worked out from the invoice's balance as read here (a resend asks for
+ * what is left), so the client's money is read once.
+ */
+export async function createPaymentRequest(
+  db: ClinicDatabase, invoiceId: string, input: PaymentRequestInput | ((balanceMinor: number) => PaymentRequestInput), ctx: DeskActor,
+): Promise<PaymentRequestDoc> {
   const now = ctx.now ?? new Date().toISOString();
   await requirePermission(db, ctx.actor, 'billing', 'send payment links');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
@@ -43,7 +49,8 @@ export async function createPaymentRequest(db: ClinicDatabase, invoiceId: string
   const money = await loadClientMoney(db, invoice.clientId);
   // A draft is completed when its link is sent, and then charges its total.
   const balance = payableAccount(invoice, money.account.accounts.get(invoiceId)).balanceMinor;
-  const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, input, settings.locale, now);
+  const asked = typeof input === 'function' ? input(balance) : input;
+  const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, asked, settings.locale, now);
   if (!plan.ok) throw new RefusedError(plan);
   const request: PaymentRequestDoc = {
     id: newId(), invoiceId, clientId: invoice.clientId, amountMinor: plan.value.amountMinor, currency: invoice.currency,
@@ -92,10 +99,8 @@ export async function resendPaymentRequest(db: ClinicDatabase, requestId: string
   const old = await db.paymentrequests.findOne(requestId).exec();
   if (!old) refused('This payment link no longer exists.');
   if (old.status === 'paid') refused('This link has been paid; there is nothing to send again.');
-  const money = await loadClientMoney(db, old.clientId);
-  const balance = money.account.accounts.get(old.invoiceId)?.balanceMinor ?? 0;
-  const amount = Math.min(old.amountMinor, balance);
-  const fresh = await createPaymentRequest(db, old.invoiceId, { amount: amount > 0 ? amount : balance, channels: old.channels }, { ...ctx, now });
+  // The old amount, or what is left when less (0 was an automatic link: the balance).
+  const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: Math.min(old.amountMinor, balance) || balance, channels: old.channels }), { ...ctx, now });
   await old.incrementalModify((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
     ? { ...current, status: 'superseded', updatedAt: now, updatedBy: ctx.actor }
     : current));
