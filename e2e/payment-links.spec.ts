@@ -13,6 +13,7 @@ import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
 import { OutboxPage, SandboxPayPage } from './pages/outbox-page.js';
+import { DaySheetPage } from './pages/day-sheet-page.js';
 
 test.afterEach(stopAllHosts);
 
@@ -147,8 +148,17 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expectAccessible(page, 'checkout paid by link');
   await screenshot(page, 'links-06-paid');
 
-  // ---- Settings: this month's message costs (2 emails à 0,02 would be 0,04; here 1 email + 2 SMS = 0,12 + 25 % VAT).
+  // ---- The day sheet: three link messages went out today, all taken by link.
   await page.getByRole('button', { name: 'Done' }).click();
+  const daySheet = new DaySheetPage(page);
+  await daySheet.open();
+  await expect(page.getByTestId('links-sent')).toHaveText('3');
+  await expect(page.getByTestId('messages-not-delivered')).toHaveText('0');
+  await expect(page.getByTestId('messages-cost')).toHaveText(kr('0,12'));
+  await expectAccessible(page, 'day sheet with links sent');
+  await screenshot(page, 'links-07-day-sheet');
+
+  // ---- Settings: this month's message costs (2 emails à 0,02 would be 0,04; here 1 email + 2 SMS = 0,12 + 25 % VAT).
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('message-costs-total')).toHaveText(kr('0,15'));
   await expectAccessible(page, 'settings with message costs');

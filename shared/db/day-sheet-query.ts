@@ -1,6 +1,6 @@
 /**
  * Reads what the clinic's day sheet is derived from (shared/domain/day-sheet.ts), each by an
- * indexed query. The renderer subscribes to the same two queries (live), so a payment taken
+ * indexed query. The renderer subscribes to the same queries (live), so a payment taken
  * on another desk shows on the sheet as soon as it syncs; tests and main call loadDaySheet.
  *
  * Cost: outstanding needs every completed invoice issued before the day's end and the money
@@ -8,7 +8,7 @@
  * scan, but all of the past). Fine for a desk's years of data; if it ever is not, keep a
  * per-client balance snapshot and read only the facts after it.
  */
-import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
+import type { InvoiceDoc, MessageDoc, PaymentDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { daySheet, type DaySheet } from '../domain/day-sheet.js';
 import { localDaysRange, type LocalDate } from '../domain/time.js';
@@ -31,6 +31,11 @@ export function factsUntilQuery(db: ClinicDatabase, end: string) {
   return db.payments.find({ selector: { at: { $lt: end } }, sort: [{ at: 'asc' }] });
 }
 
+/** The day's messages (links and reminders sent), by the 'at' index. */
+export function messagesOfDayQuery(db: ClinicDatabase, from: string, to: string) {
+  return db.messages.find({ selector: { at: { $gte: from, $lt: to } }, sort: [{ at: 'asc' }] });
+}
+
 /** The day as UTC instants in the clinic's zone, for the queries above. */
 export function daySheetRange(date: LocalDate, timeZone: string): { from: string; to: string } {
   return localDaysRange(date, 1, timeZone);
@@ -39,12 +44,13 @@ export function daySheetRange(date: LocalDate, timeZone: string): { from: string
 export interface DaySheetData {
   readonly invoices: InvoiceDoc[];
   readonly facts: PaymentDoc[];
+  readonly messages: MessageDoc[];
 }
 
 export async function loadDaySheetData(db: ClinicDatabase, date: LocalDate, timeZone: string): Promise<DaySheetData> {
-  const { to } = daySheetRange(date, timeZone);
-  const [invoiceDocs, factDocs] = await Promise.all([issuedInvoicesUntilQuery(db, to).exec(), factsUntilQuery(db, to).exec()]);
-  return { invoices: invoiceDocs.map((d) => d.toMutableJSON()), facts: factDocs.map((d) => d.toMutableJSON()) };
+  const { from, to } = daySheetRange(date, timeZone);
+  const [invoiceDocs, factDocs, messageDocs] = await Promise.all([issuedInvoicesUntilQuery(db, to).exec(), factsUntilQuery(db, to).exec(), messagesOfDayQuery(db, from, to).exec()]);
+  return { invoices: invoiceDocs.map((d) => d.toMutableJSON()), facts: factDocs.map((d) => d.toMutableJSON()), messages: messageDocs.map((d) => d.toMutableJSON()) };
 }
 
 /** The day sheet for a clinic day, in the clinic's zone and currency. */

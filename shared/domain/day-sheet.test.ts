@@ -29,6 +29,26 @@ function invoice(id: string, prices: number[], over: Partial<DaySheetInvoice> = 
 
 const sheet = (invoices: DaySheetInvoice[], facts: PaymentDoc[], date = DAY) => daySheet({ date, timeZone: TZ, currency: 'NOK', invoices, facts });
 
+describe('links, reminders and fees of the day', () => {
+  it('counts messages that went out by purpose with their cost, those not delivered apart, and fees as owed not taken', () => {
+    const msg = (purpose: 'payment_link' | 'reminder' | 'final_notice' | 'notification', outcome: 'sent' | 'failed' | 'unknown', costMinor: number, local = '2026-11-20T10:00:00') =>
+      ({ purpose, outcome, costMinor, currency: 'NOK' as const, at: at(local) });
+    const messages = [
+      msg('payment_link', 'sent', 2), msg('payment_link', 'sent', 5), msg('reminder', 'sent', 2), msg('final_notice', 'sent', 2),
+      msg('reminder', 'failed', 0), msg('payment_link', 'unknown', 5),
+      msg('payment_link', 'sent', 2, '2026-11-21T08:00:00'), // another day
+    ];
+    const inv = invoice('i1', [75_000], { completedAt: at('2026-11-01T09:00:00'), dueDate: '2026-11-15' });
+    const facts = [fact({ kind: 'fee', method: 'other', invoiceId: 'i1', amountMinor: 7_000 })];
+    const s = daySheet({ date: DAY, timeZone: TZ, currency: 'NOK', invoices: [inv], facts, messages });
+    expect(s.messages).toEqual({ paymentLinks: 2, reminders: 2, notDelivered: 2, costMinor: 11 });
+    expect(s.feesCharged).toEqual({ count: 1, totalMinor: 7_000 });
+    expect(s.takingsMinor).toBe(0);
+    expect(s.outstanding).toMatchObject({ count: 1, totalMinor: 82_000, overdueCount: 1 });
+    expect(sheet([], []).messages).toEqual({ paymentLinks: 0, reminders: 0, notDelivered: 0, costMinor: 0 });
+  });
+});
+
 describe('takings per payment method', () => {
   it('nets refunds off payments by method; client credit used is not takings; other days are left out', () => {
     const facts = [

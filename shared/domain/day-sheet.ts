@@ -11,7 +11,7 @@
  * and for today it is simply what is owed now. It is derived with the client ledger's own
  * rules (clientAccount), so it agrees with each client's ledger to the øre.
  */
-import type { InvoiceDoc } from '../schemas/index.js';
+import type { InvoiceDoc, MessageDoc } from '../schemas/index.js';
 import type { PaymentMethod } from '../schemas/payments.js';
 import { invoiceTotals } from './invoice-math.js';
 import { clientAccount, type LedgerInvoice, type MoneyFact } from './ledger.js';
@@ -45,6 +45,20 @@ export interface Outstanding extends CountAndTotal {
   readonly overdueMinor: number;
 }
 
+/** Payment links and chasing messages of the day (PRODUCT.md §6: "links sent"). */
+export interface DayMessages {
+  /** Messages that went out carrying a payment link the desk was asked to send. */
+  readonly paymentLinks: number;
+  /** Reminders and final notices that went out. */
+  readonly reminders: number;
+  /** Messages the mail server or SMS provider refused, or that may not have gone out. */
+  readonly notDelivered: number;
+  /** What the messages that went out cost, excl. VAT. */
+  readonly costMinor: number;
+}
+
+export type DaySheetMessage = Pick<MessageDoc, 'purpose' | 'outcome' | 'costMinor' | 'currency' | 'at'>;
+
 export interface DaySheet {
   readonly date: LocalDate;
   readonly timeZone: string;
@@ -65,6 +79,9 @@ export interface DaySheet {
   /** Issued invoices voided on the day (drafts that were dropped are not counted). */
   readonly voided: CountAndTotal;
   readonly outstanding: Outstanding;
+  readonly messages: DayMessages;
+  /** Reminder fees charged on the day: owed, not taken (they are in outstanding). */
+  readonly feesCharged: CountAndTotal;
   /** Documents in another currency than the clinic's, left out of every figure. */
   readonly otherCurrencyCount: number;
 }
@@ -80,6 +97,8 @@ export interface DaySheetInput {
   readonly facts: readonly MoneyFact[];
   /** Invoices and credit notes: at least every completed or void one; drafts are ignored. */
   readonly invoices: readonly DaySheetInvoice[];
+  /** Messages: at least every one of the day; others are ignored. */
+  readonly messages?: readonly DaySheetMessage[];
 }
 
 const within = (instant: string, from: string, to: string): boolean => instant >= from && instant < to;
@@ -114,9 +133,14 @@ export function daySheet(input: DaySheetInput): DaySheet {
   );
   let creditUsedCount = 0;
   let creditUsedMinor = 0;
+  const feesCharged = { count: 0, totalMinor: 0 };
   for (const f of facts) {
+    if (!within(f.at, from, to)) continue;
     // A reminder fee is a charge, not money taken; it shows in what is outstanding.
-    if (!within(f.at, from, to) || f.kind === 'fee') continue;
+    if (f.kind === 'fee') {
+      add(feesCharged, f.amountMinor);
+      continue;
+    }
     if (f.kind === 'credit_applied') {
       creditUsedCount += 1;
       creditUsedMinor += f.amountMinor;
@@ -163,8 +187,25 @@ export function daySheet(input: DaySheetInput): DaySheet {
     creditUsed: { count: creditUsedCount, totalMinor: creditUsedMinor },
     invoicesCompleted, creditNotes, voided,
     outstanding: outstandingAt(invoices, facts, input.date, to),
+    messages: dayMessages(input.messages ?? [], input.currency, from, to),
+    feesCharged,
     otherCurrencyCount,
   };
+}
+
+function dayMessages(messages: readonly DaySheetMessage[], currency: CurrencyCode, from: string, to: string): DayMessages {
+  const out = { paymentLinks: 0, reminders: 0, notDelivered: 0, costMinor: 0 };
+  for (const msg of messages) {
+    if (!within(msg.at, from, to)) continue;
+    if (msg.outcome !== 'sent') {
+      out.notDelivered += 1;
+      continue;
+    }
+    if (msg.purpose === 'payment_link') out.paymentLinks += 1;
+    else if (msg.purpose === 'reminder' || msg.purpose === 'final_notice') out.reminders += 1;
+    if (msg.currency === currency) out.costMinor += msg.costMinor;
+  }
+  return out;
 }
 
 function add(into: { count: number; totalMinor: number }, totalMinor: number): void {

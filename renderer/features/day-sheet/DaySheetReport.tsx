@@ -98,6 +98,25 @@ export function DaySheetReport({ sheet, settings }: DaySheetReportProps) {
         </table>
       </section>
 
+      <section className="day-sheet__section" aria-labelledby="day-sheet-messages">
+        <h2 id="day-sheet-messages">Payment links and reminders</h2>
+        <table className="table day-sheet__table">
+          <caption className="visually-hidden">Messages sent on the day</caption>
+          <thead>
+            <tr><th scope="col">Messages</th><th scope="col" className="num">Count</th></tr>
+          </thead>
+          <tbody>
+            <tr><th scope="row">Payment links sent</th><td className="num" data-testid="links-sent">{sheet.messages.paymentLinks}</td></tr>
+            <tr><th scope="row">Reminders and final notices sent</th><td className="num" data-testid="reminders-sent">{sheet.messages.reminders}</td></tr>
+            <tr><th scope="row">Not delivered (see the invoice)</th><td className="num" data-testid="messages-not-delivered">{sheet.messages.notDelivered}</td></tr>
+          </tbody>
+        </table>
+        <p className="day-sheet__note">
+          Message cost: <strong data-testid="messages-cost">{m(sheet.messages.costMinor)}</strong> excl. VAT.
+          {sheet.feesCharged.count > 0 && <> Reminder fees charged: <strong data-testid="fees-charged">{m(sheet.feesCharged.totalMinor)}</strong> on {sheet.feesCharged.count} invoice{sheet.feesCharged.count === 1 ? '' : 's'} (owed, not taken).</>}
+        </p>
+      </section>
+
       <section className="day-sheet__section" aria-labelledby="day-sheet-outstanding">
         <h2 id="day-sheet-outstanding">Outstanding</h2>
         <p className="day-sheet__note">At the end of {formatLocalDay(sheet.date, settings.locale, { dateStyle: 'long' })}: completed invoices not yet paid in full.</p>

@@ -1,5 +1,5 @@
 /**
- * The day sheet for a clinic day, live: the two indexed queries of
+ * The day sheet for a clinic day, live: the indexed queries of
  * shared/db/day-sheet-query.ts are subscribed, so a payment, credit note or void from
  * this desk, main or another desk (via sync) re-derives the sheet with no refresh.
  * Used by the day sheet screen and its print view.
@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useLiveQuery } from '../../data/live-query.js';
-import { daySheetRange, factsUntilQuery, issuedInvoicesUntilQuery } from '../../../shared/db/day-sheet-query.js';
+import { daySheetRange, factsUntilQuery, issuedInvoicesUntilQuery, messagesOfDayQuery } from '../../../shared/db/day-sheet-query.js';
 import { daySheet, type DaySheet } from '../../../shared/domain/day-sheet.js';
 import { isLocalDate, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
 
@@ -22,11 +22,14 @@ export function useSheetDate(date: string): LocalDate | null {
 export function useDaySheet(date: LocalDate | null): DaySheet | undefined {
   const { db } = useDesk();
   const { timeZone, currency } = useSettings();
-  const end = date ? daySheetRange(date, timeZone).to : null;
+  const range = date ? daySheetRange(date, timeZone) : null;
+  const start = range?.from ?? null;
+  const end = range?.to ?? null;
   const invoices = useLiveQuery(() => (end ? issuedInvoicesUntilQuery(db, end) : null), [db, end]);
   const facts = useLiveQuery(() => (end ? factsUntilQuery(db, end) : null), [db, end]);
+  const messages = useLiveQuery(() => (start && end ? messagesOfDayQuery(db, start, end) : null), [db, start, end]);
   return useMemo(
-    () => (date && invoices && facts ? daySheet({ date, timeZone, currency, invoices, facts }) : undefined),
-    [date, timeZone, currency, invoices, facts],
+    () => (date && invoices && facts && messages ? daySheet({ date, timeZone, currency, invoices, facts, messages }) : undefined),
+    [date, timeZone, currency, invoices, facts, messages],
   );
 }
