@@ -3,6 +3,7 @@
  * protocol): self time per function, and the share that was idle (waiting on IndexedDB
  * or the network). Used by `SYNC_BENCH_PROFILE=1 npm run bench` to explain the initial sync.
  */
+import fs from 'node:fs';
 import type { CDPSession } from '@playwright/test';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
@@ -14,8 +15,10 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
-export async function stopProfile(cdp: CDPSession, top = 25): Promise<string[]> {
+export async function stopProfile(cdp: CDPSession, top = 25, saveTo?: string): Promise<string[]> {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  // The raw profile opens in Chromium's DevTools (Performance panel) for a closer look.
+  if (saveTo) fs.writeFileSync(saveTo, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let total = 0;
@@ -26,7 +29,7 @@ export async function stopProfile(cdp: CDPSession, top = 25): Promise<string[]> 
     if (!node) continue;
     const f = node.callFrame;
     const file = f.url.split('/').pop() ?? '';
-    const key = f.url ? `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}` : f.functionName;
+    const key = f.url ? `${f.functionName || 'anonymous'} ${file}:${f.lineNumber + 1}` : f.functionName;
     self.set(key, (self.get(key) ?? 0) + dt);
   }
   const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;

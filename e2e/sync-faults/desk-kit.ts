@@ -1,9 +1,14 @@
 /**
- * One desk for the fault suite: its own RxDB database (memory storage) with the real
- * replication client, and the real data-layer commands. The suite imports this module
+ * One desk for the fault suite: its own RxDB database with the real replication client, and
+ * the real data-layer commands. Storage: Dexie, as on a desk, over fake-indexeddb (each desk
+ * its own IndexedDB), so the first pull's direct page writes (first-sync.ts) are under test;
+ * SYNC_FAULT_STORAGE=memory runs RxDB's memory storage instead (RxDB's own downstream only). The suite imports this module
  * afresh for every desk (vi.resetModules), so each desk has its own RxDB, as separate
  * processes would (RxDB limits open collections per JS context).
  */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createClinicDatabase, type ClinicDatabase } from '../../shared/db/database.js';
 import { createBooking } from '../../shared/db/booking-commands.js';
@@ -35,7 +40,10 @@ export interface Desk {
 }
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
-  const db = await createClinicDatabase({ storage: getRxStorageMemory(), name: options.name });
+  const storage = process.env.SYNC_FAULT_STORAGE === 'memory'
+    ? getRxStorageMemory()
+    : getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as RxStorage<unknown, unknown>;
+  const db = await createClinicDatabase({ storage, name: options.name });
   const desk: Desk = {
     name: options.name,
     db,

@@ -10,6 +10,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
+import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
 import { openSyncStream } from './sync-stream.js';
@@ -83,6 +84,18 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
     }));
     const stream = new Subject<'RESYNC'>();
     resync$.set(name, stream);
+    const pullBatchSize = Math.min(options.batchSize ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
+    // An empty collection's first pull writes the pages itself (docs/decisions/0013-first-sync.md).
+    const first = firstSync({
+      collection: collection as never,
+      replication: () => states.get(name),
+      batchSize: pullBatchSize,
+      pull: async (checkpoint) => {
+        const res = await http.pull(name, checkpoint, pullBatchSize).catch(fail);
+        synced();
+        return res;
+      },
+    });
     const state = replicateRxCollection<unknown, SyncCheckpoint>({
       // Per clinic: a desk enrolled in another clinic starts from its own checkpoint.
       replicationIdentifier: `frontdesk-sync-${options.clinicId}-${name}`,
@@ -94,9 +107,11 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       autoStart: true,
       pull: {
         // The server's largest page: fewer, larger writes make a first sync faster.
-        batchSize: options.batchSize ?? PULL_LIMIT_MAX,
+        batchSize: pullBatchSize,
         stream$: stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
+          const firstPull = await first.run(checkpoint ?? undefined);
+          if (firstPull) return { documents: firstPull.documents as never[], checkpoint: firstPull.checkpoint };
           const res = await http.pull(name, checkpoint ?? undefined, batchSize).catch(fail);
           synced();
           return { documents: res.documents as never[], checkpoint: res.checkpoint };
@@ -104,6 +119,9 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       },
       push: {
         batchSize: options.batchSize ?? 200,
+        // A local change waits for the first pull's metadata write in flight, so it is pushed
+        // with the base it was made on.
+        waitBeforePersist: () => first.settled(),
         handler: async (rows) => {
           const wire = rows as unknown as { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[];
           const snapshot = pending.snapshot(name, wire.map((r) => r.newDocumentState.id));
