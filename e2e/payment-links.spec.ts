@@ -14,6 +14,8 @@ import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
 import { OutboxPage, SandboxPayPage } from './pages/outbox-page.js';
 import { DaySheetPage } from './pages/day-sheet-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 
 test.afterEach(stopAllHosts);
 
@@ -23,6 +25,12 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('links-data') });
   const { page, context, problems } = await openDesk(tempDir('links-profile'), host.url);
   await new SetupPage(page).setUp();
+  // The receptionist at the desk sends the links; she has the billing permission for it.
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.addStaff('Rita Resepsjon', ['Reception', 'Billing']);
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await new SignInPage(page).signIn('Rita Resepsjon');
 
   const clients = new ClientsPage(page);
   await clients.open();
@@ -112,8 +120,8 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expect(invoice.state()).toHaveText('Part-paid', { timeout: 2_000 });
   await expect(invoice.balance()).toHaveText(kr('450,00'));
   await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Paid');
-  // Admins get an in-app notification.
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Payments received\s*1 new/ })).toBeVisible();
+  // Paid-link notifications go to admins and the treating practitioner, not to reception.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Payments received/ })).toHaveCount(0);
   await invoice.openLog();
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Paid 300,00\s*kr by payment link; balance now 450,00\s*kr/);
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/sent by email and SMS.*cost 0,07\s*kr excl\. VAT/);
@@ -157,6 +165,11 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expect(page.getByTestId('messages-cost')).toHaveText(kr('0,12'));
   await expectAccessible(page, 'day sheet with links sent');
   await screenshot(page, 'links-07-day-sheet');
+
+  // ---- The admin (and treating practitioner) signs in and finds both link payments waiting.
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await new SignInPage(page).signIn('Astrid Solberg');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Payments received\s*2 new/ })).toBeVisible();
 
   // ---- Settings: this month's message costs (2 emails à 0,02 would be 0,04; here 1 email + 2 SMS = 0,12 + 25 % VAT).
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
