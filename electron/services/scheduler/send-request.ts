@@ -153,7 +153,9 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
   if (feeStep && feeMinor > 0 && sent.length > 0) {
     // Charged only once the reminder that announces it has reached the client.
-    await db.payments.insert(reminderFeeFact({ invoiceId: invoice.id, clientId: invoice.clientId, step: feeStep, amountMinor: feeMinor, currency: invoice.currency, at: nowIso }));
+    const fee = reminderFeeFact({ invoiceId: invoice.id, clientId: invoice.clientId, step: feeStep, amountMinor: feeMinor, currency: invoice.currency, at: nowIso });
+    // Already there (synced from a desk that recorded this step's fee): one step, one fee.
+    await db.payments.insert(fee).catch(async (err: unknown) => { if (!(await db.payments.findOne(fee.id).exec())) throw err; });
     await log(`Reminder fee of ${fmt(feeMinor)} charged with the ${DUNNING_LABELS[feeStep].toLowerCase()}`, 'fee.charged');
   }
   await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor, problem: problems });
