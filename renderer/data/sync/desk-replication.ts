@@ -60,7 +60,8 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [] });
   const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
   const synced = () => update({ reachable: true, lastSyncAt: new Date().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length ? status$.value.problem : null }) });
-  const resync$ = new Map<CollectionName, Subject<'RESYNC'>>();
+  const resync$ = new Map<CollectionName, () => void>();
+  const streams: Subject<'RESYNC'>[] = [];
   const states = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
   const subs: Array<{ unsubscribe(): void }> = [];
 
@@ -83,7 +84,16 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       for (const ev of bulk.events) pending.mark(name, ev.documentId);
     }));
     const stream = new Subject<'RESYNC'>();
-    resync$.set(name, stream);
+    streams.push(stream);
+    // A resync makes RxDB's upstream read the collection for changes to push. While the first
+    // pull writes pages whose conflict bases are still going in, it would find documents with
+    // no base and push them all; so a resync then waits until the first pull is done.
+    let firstPullRunning = false;
+    let resyncHeld = false;
+    resync$.set(name, () => {
+      if (firstPullRunning) resyncHeld = true;
+      else stream.next('RESYNC');
+    });
     const pullBatchSize = Math.min(options.batchSize ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
     // An empty collection's first pull writes the pages itself (docs/decisions/0013-first-sync.md).
     const first = firstSync({
@@ -110,7 +120,17 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
         batchSize: pullBatchSize,
         stream$: stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
-          const firstPull = await first.run(checkpoint ?? undefined);
+          firstPullRunning = true;
+          let firstPull;
+          try {
+            firstPull = await first.run(checkpoint ?? undefined);
+          } finally {
+            firstPullRunning = false;
+            if (resyncHeld) {
+              resyncHeld = false;
+              stream.next('RESYNC');
+            }
+          }
           if (firstPull) return { documents: firstPull.documents as never[], checkpoint: firstPull.checkpoint };
           const res = await http.pull(name, checkpoint ?? undefined, batchSize).catch(fail);
           synced();
@@ -154,7 +174,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
     onConnected: (connected) => update({ connected }),
     onEvent: (event) => {
       const names = event.type === 'resync' ? COLLECTION_NAMES : event.collections;
-      for (const n of names) resync$.get(n)?.next('RESYNC');
+      for (const n of names) resync$.get(n)?.();
     },
     onFatal: (err) => {
       update({ connected: false, problem: err.message, stopped: true });
@@ -168,7 +188,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       closeStream();
       for (const s of subs) s.unsubscribe();
       await Promise.all([...states.values()].map((s) => s.cancel()));
-      for (const s of resync$.values()) s.complete();
+      for (const s of streams) s.complete();
     })();
     return stopping;
   }

@@ -138,6 +138,21 @@ describe.each(storages)('first pull of an empty desk (%s)', (name, storage) => {
     expect(server.pushes.filter((r) => r.newDocumentState.id === 'client-02')).toHaveLength(1);
   });
 
+  it('keeps a deleted document out of live queries, as RxDB does', async () => {
+    const server = new FakeServer();
+    for (let n = 1; n <= 4; n++) server.put(client(n));
+    server.put({ ...client(5), _deleted: true });
+    server.put(client(6));
+    const { db, replication } = await desk(storage(), server);
+    let live: string[] = [];
+    const sub = db.clients.find().$.subscribe((docs) => { live = docs.map((d) => d.id); });
+    await replication.awaitInitialReplication();
+    await vi.waitFor(() => expect(live).toHaveLength(5));
+    sub.unsubscribe();
+    expect(live.sort()).toEqual([1, 2, 3, 4, 6].map((n) => client(n).id));
+    expect((await db.clients.find().exec()).map((d) => d.id)).not.toContain(client(5).id);
+  });
+
   // Only where the first pull writes its pages itself: RxDB's own downstream keeps the first
   // page off the desk until the first pull ends, so there is no such moment to edit in.
   it.runIf(name === 'Dexie')('leaves a change made on the desk during the first pull alone and pushes it on the base it was made on', async () => {

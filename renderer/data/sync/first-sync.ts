@@ -191,15 +191,16 @@ function directForkWriter(collection: RxCollection, context: string, origin: str
         const _rev = before ? createRevision(database.token, before) : firstRev;
         const document = { ...doc, _meta: { lwt: time, o: { _rev: getHeightOfRevision(_rev), hash: origin } }, _rev, _attachments: {} } as RxDocumentData<Doc>;
         stored.push(document);
-        events.push(before
-          ? { documentId: doc.id, operation: document._deleted ? 'DELETE' : before._deleted ? 'INSERT' : 'UPDATE', documentData: document, previousDocumentData: before }
-          : { documentId: doc.id, operation: 'INSERT', documentData: document, previousDocumentData: undefined });
+        // As RxDB's storage does: a deleted document stored for the first time is no event
+        // (live queries would otherwise show it), deleted again is a DELETE.
+        if (before) events.push({ documentId: doc.id, operation: document._deleted ? 'DELETE' : before._deleted ? 'INSERT' : 'UPDATE', documentData: document, previousDocumentData: before });
+        else if (!document._deleted) events.push({ documentId: doc.id, operation: 'INSERT', documentData: document, previousDocumentData: undefined });
       }
       await dexieTable.bulkPut(stored.map((d) => fromStorageToDexie(booleanIndexes, d)));
       return true;
     }));
     if (!ok) return null;
-    if (stored.length > 0) {
+    if (events.length > 0) {
       // All share one lwt, so the checkpoint after them is at the largest id.
       const lastId = stored.reduce((max, d) => (d.id > max ? d.id : max), stored[0]!.id);
       changes$.next({ id: `first-sync-${++eventBulks}-${time}`, events, checkpoint: { id: lastId, lwt: time }, context });
@@ -215,11 +216,12 @@ function toDoc(doc: WireDocument): WithDeleted<Doc> {
 
 /**
  * Writes metadata rows straight into the metadata's Dexie table (one write, no read: the rows
- * are complete and replace any earlier row of the same document; the only other writer of
- * these rows during a first pull is RxDB's upstream after pushing a change made on this desk,
- * and the first pull hands over to RxDB's downstream as soon as the desk has written anything,
- * while the push itself waits for the write in flight — waitBeforePersist). Null when the
- * metadata is not on RxDB's Dexie storage.
+ * are complete and replace any earlier row of the same document). The only other writer of
+ * these rows during a first pull is RxDB's upstream: a change made on this desk waits for the
+ * write in flight (waitBeforePersist) and makes the first pull hand over to RxDB's downstream,
+ * and a resync from the server's stream is held back until the first pull ends
+ * (desk-replication.ts), so the upstream never reads a page before its conflict bases are in.
+ * Null when the metadata is not on RxDB's Dexie storage.
  */
 async function dexieMetaWriter(metaInstance: RxStorageInstance<Meta, unknown, unknown>): Promise<((rows: BulkWriteRow<Meta>[]) => Promise<void>) | null> {
   const internals = metaInstance instanceof RxStorageInstanceDexie ? (await metaInstance.internals) as Partial<DexieInternals> : undefined;
