@@ -12,7 +12,7 @@ import { bookingEnd } from '../../../shared/domain/bookings.js';
 import { RefusedError } from '../../../shared/domain/result.js';
 import { localDateTimeToInstant } from '../../../shared/domain/time.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { formatTime, money } from '../../ui/format.js';
 import { ClientPicker } from './ClientPicker.js';
@@ -74,73 +74,61 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
   }
 
   const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
-  const formId = 'booking-form';
   return (
-    <Dialog
-      title="New booking"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form={formId} className="button button--primary" disabled={busy || overlap !== null}>Add booking</button>
-        </>
-      }
-    >
-      <form id={formId} noValidate onSubmit={(e) => { e.preventDefault(); void save(false); }}>
-        <ClientPicker value={client} onChange={(c) => { setClient(c); setError(null); }} error={fieldError('client')} />
-        <Field label="Service" error={fieldError('service')}>
-          <select name="service" value={effectiveServiceId} onChange={(e) => { setServiceId(e.target.value); setOverlap(null); }}>
-            <option value="">Choose a service…</option>
-            {services?.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.durationMinutes} min, {money(s.priceMinor, s.currency, settings)}</option>)}
-          </select>
+    <FormDialog title="New booking" onClose={onClose} submitLabel="Add booking" busy={busy} submitDisabled={overlap !== null} onSubmit={() => { void save(false); }}>
+      <ClientPicker value={client} onChange={(c) => { setClient(c); setError(null); }} error={fieldError('client')} />
+      <Field label="Service" error={fieldError('service')}>
+        <select name="service" value={effectiveServiceId} onChange={(e) => { setServiceId(e.target.value); setOverlap(null); }}>
+          <option value="">Choose a service…</option>
+          {services?.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.durationMinutes} min, {money(s.priceMinor, s.currency, settings)}</option>)}
+        </select>
+      </Field>
+      <Field label="Practitioner" error={fieldError('practitioner')}>
+        <select name="practitioner" value={effectivePractitionerId} onChange={(e) => { setPractitionerId(e.target.value); setOverlap(null); }}>
+          <option value="">Choose a practitioner…</option>
+          {practitioners?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+      </Field>
+      <div className="field-row">
+        <Field label="Date" error={fieldError('start')}>
+          <input name="start" type="date" value={date} onChange={(e) => { setDate(e.target.value); setOverlap(null); }} required />
         </Field>
-        <Field label="Practitioner" error={fieldError('practitioner')}>
-          <select name="practitioner" value={effectivePractitionerId} onChange={(e) => { setPractitionerId(e.target.value); setOverlap(null); }}>
-            <option value="">Choose a practitioner…</option>
-            {practitioners?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
+        <Field label="Start time">
+          <input name="time" type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value); setOverlap(null); }} required />
         </Field>
-        <div className="field-row">
-          <Field label="Date" error={fieldError('start')}>
-            <input name="start" type="date" value={date} onChange={(e) => { setDate(e.target.value); setOverlap(null); }} required />
-          </Field>
-          <Field label="Start time">
-            <input name="time" type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value); setOverlap(null); }} required />
-          </Field>
-          <div className="field">
-            <span className="field__label">Ends</span>
-            <output className="field__output" data-testid="booking-end">{end ? formatTime(end, settings) : '—'}</output>
+        <div className="field">
+          <span className="field__label">Ends</span>
+          <output className="field__output" data-testid="booking-end">{end ? formatTime(end, settings) : '—'}</output>
+        </div>
+      </div>
+      <fieldset className="invoicing">
+        <legend>Invoicing</legend>
+        <p className="muted">Clinic default: <strong>{BILLING_LABELS[clinicDefault]}</strong>{clinicDefault === 'external' ? ' (no draft invoices)' : ''}</p>
+        <div className="radio-list">
+          {(['clinic-default', 'automatic', 'manual', 'external'] as const).map((choice) => (
+            <label key={choice} className="radio">
+              <input type="radio" name="billing" value={choice} checked={billing === choice} onChange={() => setBilling(choice)} />
+              <span>
+                {choice === 'clinic-default' ? `Use the clinic default (${BILLING_LABELS[clinicDefault]})` : BILLING_LABELS[choice]}
+                {BILLING_HELP[choice] && <span className="radio__help">{BILLING_HELP[choice]}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error && !['client', 'service', 'practitioner', 'start'].includes(error.field ?? '') && <p className="form-error" role="alert">{error.message}</p>}
+      {overlap && (
+        <div className="warning" role="alert">
+          <p><strong>{overlap.message}</strong></p>
+          <ul>
+            {overlap.conflicts.map((c) => <li key={c.id}>{formatTime(c.start, settings)}–{formatTime(c.end, settings)}</li>)}
+          </ul>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setOverlap(null)}>Change the time</button>
+            <button type="button" className="button button--warning" onClick={() => void save(true)} disabled={busy}>Book anyway</button>
           </div>
         </div>
-        <fieldset className="invoicing">
-          <legend>Invoicing</legend>
-          <p className="muted">Clinic default: <strong>{BILLING_LABELS[clinicDefault]}</strong>{clinicDefault === 'external' ? ' (no draft invoices)' : ''}</p>
-          <div className="radio-list">
-            {(['clinic-default', 'automatic', 'manual', 'external'] as const).map((choice) => (
-              <label key={choice} className="radio">
-                <input type="radio" name="billing" value={choice} checked={billing === choice} onChange={() => setBilling(choice)} />
-                <span>
-                  {choice === 'clinic-default' ? `Use the clinic default (${BILLING_LABELS[clinicDefault]})` : BILLING_LABELS[choice]}
-                  {BILLING_HELP[choice] && <span className="radio__help">{BILLING_HELP[choice]}</span>}
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {error && !['client', 'service', 'practitioner', 'start'].includes(error.field ?? '') && <p className="form-error" role="alert">{error.message}</p>}
-        {overlap && (
-          <div className="warning" role="alert">
-            <p><strong>{overlap.message}</strong></p>
-            <ul>
-              {overlap.conflicts.map((c) => <li key={c.id}>{formatTime(c.start, settings)}–{formatTime(c.end, settings)}</li>)}
-            </ul>
-            <div className="actions">
-              <button type="button" className="button" onClick={() => setOverlap(null)}>Change the time</button>
-              <button type="button" className="button button--warning" onClick={() => void save(true)} disabled={busy}>Book anyway</button>
-            </div>
-          </div>
-        )}
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

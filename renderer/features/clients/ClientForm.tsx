@@ -4,7 +4,7 @@ import { useActor } from '../../app/session.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { localDateOf } from '../../../shared/domain/time.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 
@@ -14,52 +14,41 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
   const actor = useActor();
   const [first = '', ...rest] = initialName.trim().split(/\s+/);
   const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', address: '', dateOfBirth: '' });
-  const formId = 'new-client-form';
 
   return (
-    <Dialog
+    <FormDialog
       title="New client"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form={formId} className="button button--primary" disabled={form.busy}>Save client</button>
-        </>
-      }
+      submitLabel="Save client"
+      busy={form.busy}
+      onSubmit={() => {
+        let created: ClientDoc | null = null;
+        void form.submit(async (v) => {
+          created = await createClient(db, v, localDateOf(new Date(), settings.timeZone), new Date().toISOString(), actor);
+        }).then((ok) => { if (ok && created) onCreated(created); });
+      }}
     >
-      <form
-        id={formId}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          let created: ClientDoc | null = null;
-          void form.submit(async (v) => {
-            created = await createClient(db, v, localDateOf(new Date(), settings.timeZone), new Date().toISOString(), actor);
-          }).then((ok) => { if (ok && created) onCreated(created); });
-        }}
-      >
-        <div className="field-row">
-          <Field label="First name" error={form.fieldError('firstName')}>
-            <input {...form.bind('firstName')} autoComplete="off" autoFocus />
-          </Field>
-          <Field label="Last name" error={form.fieldError('lastName')}>
-            <input {...form.bind('lastName')} autoComplete="off" />
-          </Field>
-        </div>
-        <Field label="Email" error={form.fieldError('email')} hint="Needed to send payment links by email.">
-          <input {...form.bind('email')} type="email" autoComplete="off" />
+      <div className="field-row">
+        <Field label="First name" error={form.fieldError('firstName')}>
+          <input {...form.bind('firstName')} autoComplete="off" autoFocus />
         </Field>
-        <Field label="Mobile phone" error={form.fieldError('phone')} hint="Needed to send payment links by SMS.">
-          <input {...form.bind('phone')} type="tel" autoComplete="off" />
+        <Field label="Last name" error={form.fieldError('lastName')}>
+          <input {...form.bind('lastName')} autoComplete="off" />
         </Field>
-        <Field label="Address (optional)" error={form.fieldError('address')} hint="Printed on invoices.">
-          <input {...form.bind('address')} autoComplete="off" />
-        </Field>
-        <Field label="Date of birth (optional)" error={form.fieldError('dateOfBirth')}>
-          <input {...form.bind('dateOfBirth')} type="date" />
-        </Field>
-        {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-      </form>
-    </Dialog>
+      </div>
+      <Field label="Email" error={form.fieldError('email')} hint="Needed to send payment links by email.">
+        <input {...form.bind('email')} type="email" autoComplete="off" />
+      </Field>
+      <Field label="Mobile phone" error={form.fieldError('phone')} hint="Needed to send payment links by SMS.">
+        <input {...form.bind('phone')} type="tel" autoComplete="off" />
+      </Field>
+      <Field label="Address (optional)" error={form.fieldError('address')} hint="Printed on invoices.">
+        <input {...form.bind('address')} autoComplete="off" />
+      </Field>
+      <Field label="Date of birth (optional)" error={form.fieldError('dateOfBirth')}>
+        <input {...form.bind('dateOfBirth')} type="date" />
+      </Field>
+      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+    </FormDialog>
   );
 }

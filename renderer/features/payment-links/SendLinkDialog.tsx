@@ -17,7 +17,7 @@ import { smsSize } from '../../../shared/domain/sms-segments.js';
 import { localDateOf, localDateTimeToInstant } from '../../../shared/domain/time.js';
 import { formatVatRate } from '../../../shared/domain/vat.js';
 import type { InvoiceDoc } from '../../../shared/schemas/index.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from '../../ui/FormDialog.js';
 import { errorText } from '../../ui/errors.js';
 import { money } from '../../ui/format.js';
 
@@ -69,42 +69,37 @@ export function SendLinkDialog({ invoice, balanceMinor, onClose, onSent }: { inv
   const bad = (field: string) => (error?.field === field ? true : undefined);
 
   return (
-    <Dialog title="Send payment link" onClose={onClose}>
-      <form className="send-link" aria-label="Send payment link" onSubmit={(e) => { e.preventDefault(); void send(); }}>
-        {error && <p className="form-error" role="alert">{error.message}</p>}
-        <div className="field">
-          <label htmlFor="link-amount">Amount</label>
-          <input id="link-amount" className="input--money" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={bad('amount')} autoFocus />
-          <p className="field__hint">The balance is {m(balanceMinor)}; a smaller amount asks for a part.</p>
-        </div>
-        <fieldset className="radio-group">
-          <legend>Send by</legend>
-          <label className="checkbox">
-            <input type="checkbox" checked={email} onChange={(e) => setEmail(e.target.checked)} aria-invalid={bad('email') ?? bad('channels')} />
-            Email {client?.email ? `to ${client.email}` : '(no email address on file)'} — {m(messageCostMinor('email', 1, prices))} + {vat} VAT
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={sms} onChange={(e) => setSms(e.target.checked)} aria-invalid={bad('phone') ?? bad('channels')} />
-            SMS {client?.phone ? `to ${client.phone}` : '(no mobile number on file)'} — {segments} segment{segments === 1 ? '' : 's'}, {m(messageCostMinor('sms', segments, prices))} + {vat} VAT
-          </label>
-        </fieldset>
-        <fieldset className="radio-group">
-          <legend>When</legend>
-          <label className="checkbox"><input type="radio" name="when" checked={when === 'now'} onChange={() => setWhen('now')} /> Now</label>
-          <label className="checkbox"><input type="radio" name="when" checked={when === 'later'} onChange={() => setWhen('later')} /> Later</label>
-          {when === 'later' && (
-            <div className="inline-form">
-              <label>Day <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={bad('sendAt')} /></label>
-              <label>Time <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={bad('sendAt')} /></label>
-            </div>
-          )}
-        </fieldset>
-        {invoice.status === 'draft' && <p className="muted">Sending completes this draft: it gets its number and is locked.</p>}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={busy}>{busy ? 'Sending…' : when === 'now' ? 'Send link' : 'Schedule link'}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title="Send payment link" onClose={onClose} submitLabel={when === 'now' ? 'Send link' : 'Schedule link'} busy={busy} busyLabel="Sending…"
+      formLabel="Send payment link" formClassName="send-link" onSubmit={() => { void send(); }}>
+      {error && <p className="form-error" role="alert">{error.message}</p>}
+      <div className="field">
+        <label htmlFor="link-amount">Amount</label>
+        <input id="link-amount" className="input--money" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={bad('amount')} autoFocus />
+        <p className="field__hint">The balance is {m(balanceMinor)}; a smaller amount asks for a part.</p>
+      </div>
+      <fieldset className="radio-group">
+        <legend>Send by</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={email} onChange={(e) => setEmail(e.target.checked)} aria-invalid={bad('email') ?? bad('channels')} />
+          Email {client?.email ? `to ${client.email}` : '(no email address on file)'} — {m(messageCostMinor('email', 1, prices))} + {vat} VAT
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={sms} onChange={(e) => setSms(e.target.checked)} aria-invalid={bad('phone') ?? bad('channels')} />
+          SMS {client?.phone ? `to ${client.phone}` : '(no mobile number on file)'} — {segments} segment{segments === 1 ? '' : 's'}, {m(messageCostMinor('sms', segments, prices))} + {vat} VAT
+        </label>
+      </fieldset>
+      <fieldset className="radio-group">
+        <legend>When</legend>
+        <label className="checkbox"><input type="radio" name="when" checked={when === 'now'} onChange={() => setWhen('now')} /> Now</label>
+        <label className="checkbox"><input type="radio" name="when" checked={when === 'later'} onChange={() => setWhen('later')} /> Later</label>
+        {when === 'later' && (
+          <div className="inline-form">
+            <label>Day <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={bad('sendAt')} /></label>
+            <label>Time <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-invalid={bad('sendAt')} /></label>
+          </div>
+        )}
+      </fieldset>
+      {invoice.status === 'draft' && <p className="muted">Sending completes this draft: it gets its number and is locked.</p>}
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { updateClinicSettings } from '../../../shared/db/settings-commands.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
@@ -22,55 +22,42 @@ export function InvoiceDetailsDialog({ onClose, onSaved }: { onClose: () => void
     supportEmail: settings.supportEmail ?? '',
     senderName: settings.senderName ?? '',
   });
-  const formId = 'invoice-details-form';
 
   return (
-    <Dialog
+    <FormDialog
       title="Edit invoice details"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form={formId} className="button button--primary" disabled={form.busy}>
-            {form.busy ? 'Saving…' : 'Save invoice details'}
-          </button>
-        </>
-      }
+      submitLabel="Save invoice details"
+      busy={form.busy}
+      formLabel="Invoice details"
+      onSubmit={() => {
+        void form.submit(async (v) => {
+          await updateClinicSettings(db, { invoiceDetails: v }, ctx);
+        }).then((saved) => { if (saved) onSaved(); });
+      }}
     >
-      <form
-        id={formId}
-        noValidate
-        aria-label="Invoice details"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.submit(async (v) => {
-            await updateClinicSettings(db, { invoiceDetails: v }, ctx);
-          }).then((saved) => { if (saved) onSaved(); });
-        }}
-      >
-        <Field label="Legal name" hint="The registered name, printed on invoices." error={form.fieldError('clinicName')}>
-          <input {...form.bind('clinicName')} autoComplete="organization" autoFocus />
-        </Field>
-        <Field label="Display name" hint="The name staff and clients see day to day." error={form.fieldError('displayName')}>
-          <input {...form.bind('displayName')} autoComplete="off" />
-        </Field>
-        <Field label="Organisation number" error={form.fieldError('organisationNumber')}>
-          <input {...form.bind('organisationNumber')} autoComplete="off" />
-        </Field>
-        <Field label="Address" hint="Printed on one line on invoices." error={form.fieldError('address')}>
-          <input {...form.bind('address')} autoComplete="street-address" />
-        </Field>
-        <Field label="Bank account" hint="Printed on invoices for clients who pay by bank transfer." error={form.fieldError('bankAccount')}>
-          <input {...form.bind('bankAccount')} autoComplete="off" />
-        </Field>
-        <Field label="Support email" hint="Where clients can reply with questions." error={form.fieldError('supportEmail')}>
-          <input {...form.bind('supportEmail')} type="email" autoComplete="off" />
-        </Field>
-        <Field label="Sender name" hint="Who emails and text messages to clients come from." error={form.fieldError('senderName')}>
-          <input {...form.bind('senderName')} autoComplete="off" />
-        </Field>
-        {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-      </form>
-    </Dialog>
+      <Field label="Legal name" hint="The registered name, printed on invoices." error={form.fieldError('clinicName')}>
+        <input {...form.bind('clinicName')} autoComplete="organization" autoFocus />
+      </Field>
+      <Field label="Display name" hint="The name staff and clients see day to day." error={form.fieldError('displayName')}>
+        <input {...form.bind('displayName')} autoComplete="off" />
+      </Field>
+      <Field label="Organisation number" error={form.fieldError('organisationNumber')}>
+        <input {...form.bind('organisationNumber')} autoComplete="off" />
+      </Field>
+      <Field label="Address" hint="Printed on one line on invoices." error={form.fieldError('address')}>
+        <input {...form.bind('address')} autoComplete="street-address" />
+      </Field>
+      <Field label="Bank account" hint="Printed on invoices for clients who pay by bank transfer." error={form.fieldError('bankAccount')}>
+        <input {...form.bind('bankAccount')} autoComplete="off" />
+      </Field>
+      <Field label="Support email" hint="Where clients can reply with questions." error={form.fieldError('supportEmail')}>
+        <input {...form.bind('supportEmail')} type="email" autoComplete="off" />
+      </Field>
+      <Field label="Sender name" hint="Who emails and text messages to clients come from." error={form.fieldError('senderName')}>
+        <input {...form.bind('senderName')} autoComplete="off" />
+      </Field>
+      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { updatePaymentSettings } from '../../../shared/db/payment-settings-commands.js';
 import { minorToInput } from '../../../shared/domain/money.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 
@@ -26,27 +26,22 @@ export function PaymentSettingsDialog({ onClose, onSaved }: { onClose: () => voi
     <Field label={label} error={form.fieldError(name)} {...(hint ? { hint } : {})}><input {...form.bind(name)} inputMode="decimal" /></Field>
   );
   return (
-    <Dialog title="Edit payment link and reminder settings" onClose={onClose}>
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label="Payment link and reminder settings">
-        {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-        {f('linkLifetimeHours', 'Payment link lifetime (hours)', 'A one-time link lapses this long after sending; 1 to 24.')}
-        {f('emailCost', 'Email cost, excl. VAT')}
-        {f('smsSegmentCost', 'SMS cost per segment, excl. VAT')}
-        {f('messageVat', 'VAT on messages (%)')}
-        {f('reminderAfterDueDays', 'Reminder, days after the due date')}
-        {f('secondReminderAfterDays', 'Second reminder, days after the first')}
-        {f('finalNoticeAfterDays', 'Final notice, days after the second reminder')}
-        {f('finalNoticeGivesDays', 'Days the final notice gives before debt collection', 'At least 14.')}
-        {f('reminderFee', 'Reminder fee', 'Charged with a reminder only where the rules allow it (14 days or more after the due date, at most twice); the reminder\'s link asks for it. 0 for none.')}
-        <label className="checkbox">
-          <input type="checkbox" checked={form.values.notifyClinicOnPayment === 'yes'} onChange={(e) => form.setValues((v) => ({ ...v, notifyClinicOnPayment: e.target.checked ? 'yes' : '' }))} />
-          Email the clinic when a link is paid
-        </label>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={form.busy}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={form.busy}>Save settings</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title="Edit payment link and reminder settings" onClose={onClose} submitLabel="Save settings" busy={form.busy}
+      formLabel="Payment link and reminder settings" onSubmit={() => { void save(); }}>
+      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+      {f('linkLifetimeHours', 'Payment link lifetime (hours)', 'A one-time link lapses this long after sending; 1 to 24.')}
+      {f('emailCost', 'Email cost, excl. VAT')}
+      {f('smsSegmentCost', 'SMS cost per segment, excl. VAT')}
+      {f('messageVat', 'VAT on messages (%)')}
+      {f('reminderAfterDueDays', 'Reminder, days after the due date')}
+      {f('secondReminderAfterDays', 'Second reminder, days after the first')}
+      {f('finalNoticeAfterDays', 'Final notice, days after the second reminder')}
+      {f('finalNoticeGivesDays', 'Days the final notice gives before debt collection', 'At least 14.')}
+      {f('reminderFee', 'Reminder fee', 'Charged with a reminder only where the rules allow it (14 days or more after the due date, at most twice); the reminder\'s link asks for it. 0 for none.')}
+      <label className="checkbox">
+        <input type="checkbox" checked={form.values.notifyClinicOnPayment === 'yes'} onChange={(e) => form.setValues((v) => ({ ...v, notifyClinicOnPayment: e.target.checked ? 'yes' : '' }))} />
+        Email the clinic when a link is paid
+      </label>
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useDesk } from '../../app/desk-context.js';
 import { addStaff, updateStaff } from '../../../shared/db/staff-commands.js';
 import { ROLE_LABELS } from '../../../shared/domain/staff.js';
 import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../../../shared/schemas/index.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { Checkbox, ChoiceGroup, type Choice } from './controls.js';
@@ -35,69 +35,56 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
   });
   const roles = form.values.roles.split(' ').filter(Boolean) as StaffRole[];
   const set = (name: keyof typeof form.values, value: string) => form.setValues((v) => ({ ...v, [name]: value }));
-  const formId = 'staff-form';
 
   return (
-    <Dialog
+    <FormDialog
       title={member ? `Edit ${member.name}` : 'Add staff member'}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form={formId} className="button button--primary" disabled={form.busy}>
-            {form.busy ? 'Saving…' : member ? 'Save changes' : 'Add staff member'}
-          </button>
-        </>
-      }
+      submitLabel={member ? 'Save changes' : 'Add staff member'}
+      busy={form.busy}
+      formLabel={member ? `Edit ${member.name}` : 'Add staff member'}
+      onSubmit={() => {
+        let saved: StaffDoc | null = null;
+        void form.submit(async (v) => {
+          const input = { name: v.name, email: v.email, roles, isPractitioner: v.isPractitioner === 'yes', active: v.active === 'yes' };
+          saved = member ? await updateStaff(db, member.id, input, ctx) : await addStaff(db, input, ctx);
+        }).then((ok) => { if (ok && saved) onSaved(saved); });
+      }}
     >
-      <form
-        id={formId}
-        noValidate
-        aria-label={member ? `Edit ${member.name}` : 'Add staff member'}
-        onSubmit={(e) => {
-          e.preventDefault();
-          let saved: StaffDoc | null = null;
-          void form.submit(async (v) => {
-            const input = { name: v.name, email: v.email, roles, isPractitioner: v.isPractitioner === 'yes', active: v.active === 'yes' };
-            saved = member ? await updateStaff(db, member.id, input, ctx) : await addStaff(db, input, ctx);
-          }).then((ok) => { if (ok && saved) onSaved(saved); });
-        }}
-      >
-        <Field label="Name" hint="Shown when choosing who is at the desk." error={form.fieldError('name')}>
-          <input {...form.bind('name')} autoComplete="off" autoFocus />
-        </Field>
-        <Field label="Email (optional)" error={form.fieldError('email')}>
-          <input {...form.bind('email')} type="email" autoComplete="off" />
-        </Field>
-        <ChoiceGroup
-          legend="Roles"
-          name="roles"
-          multiple
-          choices={ROLE_CHOICES}
-          selected={roles}
-          onChange={(next) => set('roles', next.join(' '))}
-          error={form.fieldError('roles')}
-        />
+      <Field label="Name" hint="Shown when choosing who is at the desk." error={form.fieldError('name')}>
+        <input {...form.bind('name')} autoComplete="off" autoFocus />
+      </Field>
+      <Field label="Email (optional)" error={form.fieldError('email')}>
+        <input {...form.bind('email')} type="email" autoComplete="off" />
+      </Field>
+      <ChoiceGroup
+        legend="Roles"
+        name="roles"
+        multiple
+        choices={ROLE_CHOICES}
+        selected={roles}
+        onChange={(next) => set('roles', next.join(' '))}
+        error={form.fieldError('roles')}
+      />
+      <Checkbox
+        name="isPractitioner"
+        label="Has a column in the calendar"
+        hint="For staff who see clients; bookings are made in their column."
+        checked={form.values.isPractitioner === 'yes'}
+        onChange={(on) => set('isPractitioner', on ? 'yes' : 'no')}
+        error={form.fieldError('isPractitioner')}
+      />
+      {member && (
         <Checkbox
-          name="isPractitioner"
-          label="Has a column in the calendar"
-          hint="For staff who see clients; bookings are made in their column."
-          checked={form.values.isPractitioner === 'yes'}
-          onChange={(on) => set('isPractitioner', on ? 'yes' : 'no')}
-          error={form.fieldError('isPractitioner')}
+          name="active"
+          label="Active"
+          hint="Staff who are no longer active cannot sign in; their past work keeps their name."
+          checked={form.values.active === 'yes'}
+          onChange={(on) => set('active', on ? 'yes' : 'no')}
+          error={form.fieldError('active')}
         />
-        {member && (
-          <Checkbox
-            name="active"
-            label="Active"
-            hint="Staff who are no longer active cannot sign in; their past work keeps their name."
-            checked={form.values.active === 'yes'}
-            onChange={(on) => set('active', on ? 'yes' : 'no')}
-            error={form.fieldError('active')}
-          />
-        )}
-        {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-      </form>
-    </Dialog>
+      )}
+      {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
+    </FormDialog>
   );
 }
