@@ -30,6 +30,9 @@ export function createClinicNotices() {
     if (!settings?.notifyClinicOnPayment || !settings.supportEmail) return 0;
     const since = new Date(d.now().getTime() - NOTICE_WINDOW_MS).toISOString();
     const recent = await d.db.payments.find({ selector: { at: { $gte: since } }, sort: [{ at: 'asc' }] }).exec();
+    // Payments older than the window are never looked at again: forget them.
+    const inWindow = new Set(recent.map((p) => p.id));
+    for (const id of done) if (!inWindow.has(id)) done.delete(id);
     let sent = 0;
     for (const payment of recent) {
       if (payment.kind !== 'payment' || payment.method !== 'payment_link' || done.has(payment.id)) continue;
