@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+import { mainNav } from './pages/main-nav.js';
 
 test.afterEach(stopAllHosts);
 
@@ -16,7 +17,7 @@ test("main's demo seed appears in the renderer without a reload", async () => {
   await expectAccessible(page, 'sign in');
   await screenshot(page, '19-sign-in');
   await new SignInPage(page).signIn('Dr. Astrid Solberg');
-  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Fjordside Physio');
+  await expect(mainNav(page)).toContainText('Fjordside Physio');
   await expect(page.locator('.grid .booking').first()).toBeVisible();
   await expectAccessible(page, 'demo week');
   await screenshot(page, '20-demo-week');

@@ -11,6 +11,7 @@ test.afterEach(stopAllHosts);
 import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
+import { mainNav } from './pages/main-nav.js';
 
 
 test('set up, add a client, book, see the draft invoice, and find it all after a restart', async () => {
@@ -32,7 +33,7 @@ test('set up, add a client, book, see the draft invoice, and find it all after a
   await screenshot(page, '01-setup-refused-zero-length');
   await page.getByLabel('Duration (minutes)').fill('45');
   await setup.submit();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(mainNav(page)).toBeVisible();
   await expect(page.getByTestId('desk-service')).toHaveText(/Desk service ready/);
   await expect(page.getByText('No bookings this week.')).toBeVisible();
   await expectAccessible(page, 'empty calendar');
@@ -110,7 +111,7 @@ test('set up, add a client, book, see the draft invoice, and find it all after a
   await host.stop();
   host = await startHostProcess({ port, dataDir });
   desk = await openDesk(profile, host.url);
-  await expect(desk.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(mainNav(desk.page)).toBeVisible();
   await expect(new CalendarPage(desk.page).booking(/^10:00 ?–10:45 Ingrid Berg/)).toBeVisible();
   await expect(new CalendarPage(desk.page).booking(/^10:30 ?–11:15 Ingrid Berg/)).toBeVisible();
   await screenshot(desk.page, '10-after-restart');

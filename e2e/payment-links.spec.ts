@@ -16,6 +16,7 @@ import { OutboxPage, SandboxPayPage } from './pages/outbox-page.js';
 import { DaySheetPage } from './pages/day-sheet-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { mainNav } from './pages/main-nav.js';
 
 test.afterEach(stopAllHosts);
 
@@ -121,7 +122,7 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expect(invoice.balance()).toHaveText(kr('450,00'));
   await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Paid');
   // Paid-link notifications go to admins and the treating practitioner, not to reception.
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Payments received/ })).toHaveCount(0);
+  await expect(mainNav(page).getByRole('button', { name: /Payments received/ })).toHaveCount(0);
   await invoice.openLog();
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Paid 300,00\s*kr by payment link; balance now 450,00\s*kr/);
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/sent by email and SMS.*cost 0,07\s*kr excl\. VAT/);
@@ -169,10 +170,10 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   // ---- The admin (and treating practitioner) signs in and finds both link payments waiting.
   await page.getByRole('button', { name: 'Switch user' }).click();
   await new SignInPage(page).signIn('Astrid Solberg');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Payments received\s*2 new/ })).toBeVisible();
+  await expect(mainNav(page).getByRole('button', { name: /Payments received\s*2 new/ })).toBeVisible();
 
   // ---- Settings: this month's message costs (2 emails à 0,02 would be 0,04; here 1 email + 2 SMS = 0,12 + 25 % VAT).
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('message-costs-total')).toHaveText(kr('0,15'));
   await expectAccessible(page, 'settings with message costs');
   expect(problems).toEqual([]);

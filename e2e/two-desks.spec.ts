@@ -10,6 +10,7 @@ import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { SettingsPage } from './pages/settings-page.js';
+import { mainNav } from './pages/main-nav.js';
 
 test.afterEach(stopAllHosts);
 
@@ -55,7 +56,7 @@ test('two desks sync through the embedded server, and catch up after one was off
   const setupB = new SetupPage(b.page);
   await setupB.expectShown();
   await setupB.join(`http://127.0.0.1:${serverPort}`, code, 'Reception 2');
-  await expect(b.page.getByRole('navigation', { name: 'Main' })).toContainText(OSLO_CLINIC.clinicName, { timeout: 20_000 });
+  await expect(mainNav(b.page)).toContainText(OSLO_CLINIC.clinicName, { timeout: 20_000 });
   await expect(syncState(b.page)).toHaveText(/^Synced/);
   await screenshot(b.page, '31-desk-b-joined');
 

@@ -1,11 +1,12 @@
 /** Page model: the calendar and its booking dialog. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { mainNav } from './main-nav.js';
 
 export class CalendarPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await mainNav(this.page).getByRole('link', { name: 'Calendar' }).click();
     await expect(this.page.locator('.grid')).toBeVisible();
   }
 

@@ -1,5 +1,6 @@
 /** Page model: the client list, the new-client form and a client's record. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openScreen } from './main-nav.js';
 
 export interface ClientValues {
   firstName: string;
@@ -14,8 +15,7 @@ export class ClientsPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+    await openScreen(this.page, 'Clients');
   }
 
   dialog(): Locator {

@@ -5,13 +5,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { TakingMethod } from '../../shared/domain/day-sheet.js';
 import { PrintPage } from './print-page.js';
+import { mainNav } from './main-nav.js';
 
 export class DaySheetPage {
   constructor(readonly page: Page) {}
 
   /** From the main navigation: today's sheet. */
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Day sheet' }).click();
+    await mainNav(this.page).getByRole('link', { name: 'Day sheet' }).click();
     await this.waitUntilLoaded();
   }
 

@@ -1,12 +1,12 @@
 /** Page model: the outbox (messages kept instead of sent) and the sandbox pay page a link opens. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openScreen } from './main-nav.js';
 
 export class OutboxPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+    await openScreen(this.page, 'Outbox');
   }
 
   items(): Locator {

@@ -1,5 +1,6 @@
 /** Page model: Settings — billing, invoice details, staff, payment links, connections, and the Sync card. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openScreen } from './main-nav.js';
 
 export interface BillingValues {
   process?: 'Automatic' | 'Manual';
@@ -29,8 +30,7 @@ export class SettingsPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await openScreen(this.page, 'Settings');
   }
 
   async createEnrollmentCode(): Promise<string> {

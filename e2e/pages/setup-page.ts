@@ -1,5 +1,6 @@
 /** Page model: first-run setup. */
 import { expect, type Page } from '@playwright/test';
+import { mainNav } from './main-nav.js';
 
 export interface SetupValues {
   clinicName: string;
@@ -57,6 +58,6 @@ export class SetupPage {
     await this.expectShown();
     await this.fill(values);
     await this.submit();
-    await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(mainNav(this.page)).toBeVisible();
   }
 }
