@@ -205,10 +205,14 @@ const ENTRY_ORDER: Readonly<Record<LedgerEntryKind, number>> = {
  * reminder fee shows as a charge; when its invoice is voided or credited in full, a
  * "fee waived" entry takes it back.
  */
-export function ledgerEntries(invoices: readonly LedgerInvoice[], facts: readonly MoneyFact[]): LedgerEntry[] {
+export function ledgerEntries(
+  invoices: readonly LedgerInvoice[],
+  facts: readonly MoneyFact[],
+  /** The same documents' accounts when the caller has them (clientAccount); worked out otherwise. */
+  accounts: ReadonlyMap<string, InvoiceAccount> = clientAccount(invoices, facts).accounts,
+): LedgerEntry[] {
   const raw: Omit<LedgerEntry, 'runningMinor'>[] = [];
   const byId = new Map(invoices.map((i) => [i.id, i]));
-  const account = clientAccount(invoices, facts).accounts;
   const waived = new Map<string, { minor: number; at: string }>();
   for (const f of facts) {
     if (f.kind !== 'fee') continue;
@@ -216,7 +220,7 @@ export function ledgerEntries(invoices: readonly LedgerInvoice[], facts: readonl
     // A fee counts only on a completed (or since voided) invoice this desk holds.
     if (!inv || inv.kind !== 'invoice' || inv.status === 'draft' || !inv.completedAt) continue;
     raw.push({ id: f.id, kind: 'fee', at: f.at, invoiceId: f.invoiceId, amountMinor: f.amountMinor, method: null });
-    if ((account.get(inv.id)?.feesMinor ?? 0) > 0) continue;
+    if ((accounts.get(inv.id)?.feesMinor ?? 0) > 0) continue;
     // Waived when the void or the last credit note took the invoice's claim away.
     const lastCredit = invoices.filter((n) => n.kind === 'credit_note' && n.status === 'completed' && n.creditsInvoiceId === inv.id)
       .reduce((at, n) => (n.completedAt > at ? n.completedAt : at), '');

@@ -26,7 +26,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
   const [refund, setRefund] = useState<{ amount: string; method: DeskMethod } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts) : null), [data]);
+  const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts, data.account.accounts) : null), [data]);
   const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
 
   if (!data || !entries) return <p role="status">Loading the ledger…</p>;

@@ -21,7 +21,7 @@ export function StatementPrint({ id, onTitle }: PrintViewProps) {
   const settings = useSettings();
   const client = useLiveDocument(() => db.clients.findOne(id), [db, id]);
   const data = useClientMoney(db, id);
-  const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts) : null), [data]);
+  const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts, data.account.accounts) : null), [data]);
   const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
   const today = localDateOf(new Date(), settings.timeZone);
   usePrintTitle(onTitle, client && entries ? `Statement – ${clientName(client)} – ${today}` : null);
