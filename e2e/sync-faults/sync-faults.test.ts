@@ -143,7 +143,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         },
         async complete(desk) {
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'draft' } }).exec());
-          if (inv) await desk.commands.completeInvoice(desk.db, inv.id, { synced: true, actor: staffId }).catch(() => undefined);
+          if (inv) await desk.commands.completeInvoice(desk.db, inv.id, { synced: true, actor: staffId, now: new Date().toISOString() }).catch(() => undefined);
         },
         async pay(desk) {
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'completed' } }).exec());

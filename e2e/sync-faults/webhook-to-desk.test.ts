@@ -50,12 +50,12 @@ describe('a Stripe payment on a synced desk', () => {
     const now = new Date().toISOString();
     const client = await desk.commands.createClient(desk.db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, now.slice(0, 10), now, admin.id);
     const { invoice } = await desk.commands.createBooking(desk.db, { clientId: client.id, serviceId: setup.value.service.id, practitionerId: admin.id, start: now, billing: 'manual', confirmOverlap: true }, now, admin.id);
-    await desk.commands.completeInvoice(desk.db, invoice!.id, { synced: true, actor: admin.id });
-    const request = await createPaymentRequest(desk.db, invoice!.id, { amount: '300', channels: ['email'] }, { actor: admin.id, synced: true });
+    await desk.commands.completeInvoice(desk.db, invoice!.id, { synced: true, actor: admin.id, now });
+    const request = await createPaymentRequest(desk.db, invoice!.id, { amount: '300', channels: ['email'] }, { actor: admin.id, synced: true, now });
     await desk.replication!.awaitInSync();
 
     // What main's sender would do: a Checkout Session with our ids, then the client pays.
-    const provider = createStripeProvider({ secretKey: FAKE_SECRET_KEY, successUrl: 'http://127.0.0.1/thanks', cancelUrl: 'http://127.0.0.1/thanks', stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 } });
+    const provider = createStripeProvider({ secretKey: FAKE_SECRET_KEY, now: () => new Date(), successUrl: 'http://127.0.0.1/thanks', cancelUrl: 'http://127.0.0.1/thanks', stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 } });
     const link = await provider.createLink({ requestId: request.id, invoiceId: invoice!.id, clinicId: creds!.clinicId, amountMinor: 30_000, currency: 'NOK', description: 'Invoice — Fjordside', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), idempotencyKey: `${request.id}:link:1` });
     const event = fake.completeSession(link.providerRef, 'paid');
     const delivered = Date.now();

@@ -94,11 +94,11 @@ describe('browser host link', () => {
     const mainDb = await mainDatabase(h);
 
     const seenByRenderer = firstValueFrom(db.clients.find().$.pipe(filter((docs) => docs.some((d) => d.lastName === 'Solberg'))));
-    await createMainSideClient(mainDb, client, '2026-11-21');
+    await createMainSideClient(mainDb, client, '2026-11-21', '2026-11-21T09:00:00.000Z');
     expect((await seenByRenderer).map((d) => d.firstName)).toContain('Ingrid');
 
     const seenByMain = firstValueFrom(mainDb.clients.find().$.pipe(filter((docs) => docs.some((d) => d.lastName === 'Berg'))));
-    await createClient(db, { ...client, firstName: 'Ola', lastName: 'Berg' }, '2026-11-21');
+    await createClient(db, { ...client, firstName: 'Ola', lastName: 'Berg' }, '2026-11-21', '2026-11-21T09:00:00.000Z');
     expect((await seenByMain).map((d) => d.firstName).sort()).toEqual(['Ingrid', 'Ola']);
   });
 
@@ -106,7 +106,7 @@ describe('browser host link', () => {
     const h = await host();
     const first = await rendererDesk(h, 'desk-reload');
     const firstMainDb = await mainDatabase(h);
-    await createMainSideClient(firstMainDb, client, '2026-11-21');
+    await createMainSideClient(firstMainDb, client, '2026-11-21', '2026-11-21T09:00:00.000Z');
 
     await first.stop();
     await firstValueFrom(h.services.hub.database$.pipe(filter((d) => d === null)));
@@ -116,7 +116,7 @@ describe('browser host link', () => {
     expect(secondMainDb).not.toBe(firstMainDb);
     expect((await secondMainDb.clients.find().exec()).map((d) => d.firstName)).toEqual(['Ingrid']);
     const seen = firstValueFrom(second.db.clients.find().$.pipe(filter((docs) => docs.length === 2)));
-    await createMainSideClient(secondMainDb, { ...client, firstName: 'Kari' }, '2026-11-21');
+    await createMainSideClient(secondMainDb, { ...client, firstName: 'Kari' }, '2026-11-21', '2026-11-21T09:00:00.000Z');
     expect((await seen).length).toBe(2);
   });
 

@@ -4,11 +4,18 @@
  */
 import type { DeskActor } from '../../shared/db/acting-staff.js';
 import { hasPermission, type Permission } from '../../shared/domain/permissions.js';
+import { deskClock } from './desk-clock.js';
 import { useDesk } from './desk-context.js';
 import { useSession } from './session.js';
 
 export function useDeskActor(): DeskActor & { can(permission: Permission): boolean } {
   const { syncConfig } = useDesk();
   const { staff } = useSession();
-  return { actor: staff.id, synced: syncConfig !== null, can: (p) => staff.active && hasPermission(staff.roles, p) };
+  return {
+    actor: staff.id,
+    synced: syncConfig !== null,
+    // Read when a command runs, not when the screen rendered.
+    get now() { return deskClock().toISOString(); },
+    can: (p) => staff.active && hasPermission(staff.roles, p),
+  };
 }

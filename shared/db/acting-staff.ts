@@ -14,8 +14,11 @@ export interface DeskActor {
   readonly actor: string;
   /** Enrolled with a sync server: invoice numbers come from the server. */
   readonly synced: boolean;
-  /** UTC ISO instant; now when omitted. */
-  readonly now?: string;
+  /**
+   * The UTC ISO instant the command happens at, from the desk's injected clock (docs/decisions/0004-time.md):
+   * no command reads the wall clock itself, so tests and a shifted clock see the same rules.
+   */
+  readonly now: string;
 }
 
 export function permissionMessage(staff: Pick<StaffDoc, 'name' | 'roles' | 'active'> | null, permission: Permission, action: string): string | null {

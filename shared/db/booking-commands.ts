@@ -54,7 +54,8 @@ export async function findConflicts(db: ClinicDatabase, candidate: Pick<BookingD
 export async function createBooking(
   db: ClinicDatabase,
   input: BookingInput,
-  now = new Date().toISOString(),
+  /** From the desk's injected clock (docs/decisions/0004-time.md). */
+  now: string,
   /** The staff member signed in on the desk, recorded as the writer. */
   actor = DESK_ACTOR,
 ): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
@@ -119,7 +120,7 @@ export interface RescheduleInput {
  * invoice already completed keeps the date it was issued with (invariant 3).
  */
 export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, input: RescheduleInput, ctx: DeskActor): Promise<BookingDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'book', 'move bookings');
   if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('Choose when the booking starts.', 'start');
   const [doc, settings] = await Promise.all([db.bookings.findOne(bookingId).exec(), db.settings.findOne(CLINIC_SETTINGS_ID).exec()]);
@@ -165,7 +166,7 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
  * and its own decision (invoice-commands.voidInvoice).
  */
 export async function cancelBooking(db: ClinicDatabase, bookingId: string, options: { voidDraft: boolean }, ctx: DeskActor): Promise<{ booking: BookingDoc; draftVoided: boolean }> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'book', 'cancel bookings');
   const doc = await db.bookings.findOne(bookingId).exec();
   if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });

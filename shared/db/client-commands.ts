@@ -7,7 +7,7 @@ import { DESK_ACTOR } from '../domain/setup.js';
 import type { ClinicDatabase } from './database.js';
 
 /** `actor`: the staff member signed in on the desk, recorded as the writer. */
-export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, now = new Date().toISOString(), actor = DESK_ACTOR): Promise<ClientDoc> {
+export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, now: string, actor = DESK_ACTOR): Promise<ClientDoc> {
   const checked = checkClient(input, today);
   if (!checked.ok) throw new RefusedError(checked);
   const doc: ClientDoc = { id: newId(), ...checked.value, createdAt: now, updatedAt: now, updatedBy: actor };

@@ -70,7 +70,7 @@ function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): string {
  * shows "number pending" until it arrives); otherwise this desk takes the next number.
  */
 export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'complete invoices');
   const settings = await clinicSettings(db);
   const numbering = await numberingFor(db, ctx.synced);
@@ -84,7 +84,7 @@ export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx
 
 /** Replaces a draft's lines. Every line is checked first; a completed invoice is refused. */
 export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, lines: readonly LineInput[], ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'edit invoices');
   const settings = await clinicSettings(db);
   const before = (await findInvoice(db, invoiceId)).toMutableJSON();
@@ -99,7 +99,7 @@ export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, li
 
 /** Voids a draft (anyone who books: the booking was cancelled) or an unpaid, uncredited completed invoice (billing). */
 export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   const before = (await findInvoice(db, invoiceId)).toMutableJSON();
   const needed = invoiceChangePermission(before, { ...before, status: 'void', updatedAt: now, updatedBy: ctx.actor });
   await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'void draft invoices' : 'void invoices');
@@ -115,7 +115,7 @@ export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: De
 
 /** Issues a credit note against a completed invoice (numbered in the same series). */
 export async function createCreditNote(db: ClinicDatabase, invoiceId: string, request: CreditRequest, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'issue credit notes');
   const settings = await clinicSettings(db);
   const invoice = (await findInvoice(db, invoiceId)).toMutableJSON();
@@ -137,7 +137,7 @@ export async function createCreditNote(db: ClinicDatabase, invoiceId: string, re
 
 /** "Create invoice" on an externally billed booking: it gets a draft from its service. */
 export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'book', 'create invoices for bookings');
   const settings = await clinicSettings(db);
   const booking = await db.bookings.findOne(bookingId).exec();

@@ -31,7 +31,7 @@ export interface PaymentTaken {
 }
 
 export async function takePayment(db: ClinicDatabase, invoiceId: string, input: PaymentInput, ctx: DeskActor): Promise<PaymentTaken> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'take payments');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!settings) refused('The clinic is not set up yet.');
@@ -75,7 +75,7 @@ export async function takePayment(db: ClinicDatabase, invoiceId: string, input: 
 
 /** Uses the client's credit (overpayments, credited payments) to pay an invoice. */
 export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, amount: string | number, ctx: DeskActor): Promise<PaymentDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'use client credit');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!settings) refused('The clinic is not set up yet.');
@@ -98,7 +98,7 @@ export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, a
 
 /** Pays a client's credit back by a desk method. */
 export async function refundClientCredit(db: ClinicDatabase, clientId: string, amount: string | number, method: DeskMethod, ctx: DeskActor): Promise<PaymentDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'refund money');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!settings) refused('The clinic is not set up yet.');

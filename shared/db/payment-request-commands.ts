@@ -37,7 +37,7 @@ export function channelsText(channels: readonly ('email' | 'sms')[]): string {
 export async function createPaymentRequest(
   db: ClinicDatabase, invoiceId: string, input: PaymentRequestInput | ((balanceMinor: number) => PaymentRequestInput), ctx: DeskActor,
 ): Promise<PaymentRequestDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'send payment links');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!settings) refused('The clinic is not set up yet.');
@@ -70,7 +70,7 @@ export async function createPaymentRequest(
 
 /** Cancels a link that has not been paid: a scheduled one never goes; a sent one is expired at the provider by main. */
 export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'cancel payment links');
   const doc = await db.paymentrequests.findOne(requestId).exec();
   if (!doc) refused('This payment link no longer exists.');
@@ -95,7 +95,7 @@ export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string
  * one is superseded and the new one asks for what is left, by the same channels, now.
  */
 export async function resendPaymentRequest(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   const old = await db.paymentrequests.findOne(requestId).exec();
   if (!old) refused('This payment link no longer exists.');
   if (old.status === 'paid') refused('This link has been paid; there is nothing to send again.');

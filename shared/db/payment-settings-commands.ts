@@ -11,7 +11,7 @@ import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 
 export async function setPaymentProvider(db: ClinicDatabase, provider: ClinicSettingsDoc['paymentProvider'], stripeKeyStored: boolean, ctx: DeskActor): Promise<void> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'change how payment links are taken');
   if (provider === 'stripe' && !stripeKeyStored) throw new RefusedError({ ok: false, message: "Enter the clinic's Stripe secret key first, then switch to Stripe." });
   const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
@@ -26,7 +26,7 @@ export async function setPaymentProvider(db: ClinicDatabase, provider: ClinicSet
 
 /** Link lifetime, message prices and the chasing schedule (admins). Nothing is written unless all of it is valid. */
 export async function updatePaymentSettings(db: ClinicDatabase, input: PaymentSettingsInput, ctx: DeskActor): Promise<void> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'change the payment link and reminder settings');
   const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!stored) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });

@@ -22,7 +22,7 @@ export interface SettingsPatch {
 
 /** Checks and saves the patch; returns the settings as stored afterwards. */
 export async function updateClinicSettings(db: ClinicDatabase, patch: SettingsPatch, ctx: DeskActor): Promise<ClinicSettingsDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'change the clinic settings');
   const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!stored) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });

@@ -13,7 +13,7 @@ export async function isClinicSetUp(db: ClinicDatabase): Promise<boolean> {
 /**
  * Checks and writes the clinic, its practitioner and its service; returns what it wrote.
  */
-export async function runSetup(db: ClinicDatabase, input: SetupInput, now = new Date().toISOString()): Promise<SetupDocs> {
+export async function runSetup(db: ClinicDatabase, input: SetupInput, now: string): Promise<SetupDocs> {
   const checked = checkSetup(input, now);
   if (!checked.ok) throw new RefusedError(checked);
   await writeSetup(db, checked.value, now);
@@ -24,7 +24,7 @@ export async function runSetup(db: ClinicDatabase, input: SetupInput, now = new 
  * Writes checked setup documents. The settings document goes last: the app treats its
  * presence as "set up", so an interrupted setup is simply offered again.
  */
-export async function writeSetup(db: ClinicDatabase, docs: SetupDocs, now = new Date().toISOString()): Promise<void> {
+export async function writeSetup(db: ClinicDatabase, docs: SetupDocs, now: string): Promise<void> {
   if (await isClinicSetUp(db)) throw new RefusedError({ ok: false, message: 'This desk is already set up.' });
   const { settings, practitioner, service } = docs;
   await db.staff.insert(practitioner);

@@ -30,7 +30,7 @@ function nextColor(staff: readonly StaffDoc[]): string {
 const rolesText = (roles: readonly StaffRole[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
 
 export async function addStaff(db: ClinicDatabase, input: StaffInput, ctx: DeskActor): Promise<StaffDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'add staff members');
   const fields = orRefuse(checkStaff(input));
   const staff = await allStaff(db);
@@ -61,7 +61,7 @@ function describeStaffChange(before: StaffFields, after: StaffFields): string {
 }
 
 export async function updateStaff(db: ClinicDatabase, staffId: string, input: StaffInput, ctx: DeskActor): Promise<StaffDoc> {
-  const now = ctx.now ?? new Date().toISOString();
+  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'change staff members');
   const stored = await db.staff.findOne(staffId).exec();
   if (!stored) throw new RefusedError({ ok: false, message: 'This staff member is no longer on the staff list.' });

@@ -59,7 +59,7 @@ function twilioConfig(baseUrl: string, extra: Partial<SmsConfig> = {}): SmsConfi
 describe('SMS over the Twilio API', () => {
   it('posts To, From and Body with Basic auth and the idempotency key, and reports Twilio\'s sid', async () => {
     const twilio = await startTwilio(twilioLike);
-    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms(SMS);
+    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS);
 
     expect(outcome).toEqual({ outcome: 'sent', detail: 'Accepted by Twilio (queued)', segments: 1, providerId: 'SM00000000000000000000000000000001' });
     expect(twilio.received).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('SMS over the Twilio API', () => {
   it('sends from a Messaging Service when From is one', async () => {
     const twilio = await startTwilio(twilioLike);
     const service = 'MG0123456789abcdef0123456789abcdef';
-    await createSmsTransport(twilioConfig(twilio.baseUrl, { from: service })).sendSms(SMS);
+    await createSmsTransport(twilioConfig(twilio.baseUrl, { from: service }), () => new Date(0)).sendSms(SMS);
     expect(twilio.received[0]!.form.get('MessagingServiceSid')).toBe(service);
     expect(twilio.received[0]!.form.has('From')).toBe(false);
   });
@@ -82,7 +82,7 @@ describe('SMS over the Twilio API', () => {
     const twilio = await startTwilio((_req, res) => json(res, 400, {
       code: 21211, message: "The 'To' number +4741234567 is not a valid phone number.", more_info: 'https://www.twilio.com/docs/errors/21211', status: 400,
     }));
-    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms(SMS);
+    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS);
     expect(outcome).toEqual({
       outcome: 'failed', retryable: false, segments: 1,
       detail: "Twilio refused the SMS (21211): The 'To' number +4741234567 is not a valid phone number.",
@@ -91,7 +91,7 @@ describe('SMS over the Twilio API', () => {
 
   it('reports wrong credentials as failed without the token in the detail', async () => {
     const twilio = await startTwilio(twilioLike);
-    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl, { authToken: 'wrong-token-value' })).sendSms(SMS);
+    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl, { authToken: 'wrong-token-value' }), () => new Date(0)).sendSms(SMS);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: false, detail: 'Twilio refused the SMS (20003): Authenticate' });
     expect(JSON.stringify(outcome)).not.toContain('wrong-token-value');
   });
@@ -99,15 +99,15 @@ describe('SMS over the Twilio API', () => {
   it('reports 503 and 429 as failed and retryable', async () => {
     let status = 503;
     const twilio = await startTwilio((_req, res) => json(res, status, { code: 20500, message: 'Service unavailable', status }));
-    expect(await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms(SMS)).toMatchObject({ outcome: 'failed', retryable: true });
+    expect(await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS)).toMatchObject({ outcome: 'failed', retryable: true });
     status = 429;
-    expect(await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms(SMS)).toMatchObject({ outcome: 'failed', retryable: true });
+    expect(await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS)).toMatchObject({ outcome: 'failed', retryable: true });
   });
 
   it('reports unknown when Twilio takes the request and never answers', async () => {
     const twilio = await startTwilio(() => { /* never answers */ });
     const started = Date.now();
-    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl, { timeoutMs: 300 })).sendSms(SMS);
+    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl, { timeoutMs: 300 }), () => new Date(0)).sendSms(SMS);
     expect(outcome).toMatchObject({ outcome: 'unknown', segments: 1 });
     expect(outcome.detail).toMatch(/did not answer in time/);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -117,14 +117,14 @@ describe('SMS over the Twilio API', () => {
   it('reports a refused connection as failed and retryable: nothing was sent', async () => {
     const twilio = await startTwilio(twilioLike);
     await closers.pop()!();
-    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms(SMS);
+    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: true });
     expect(outcome.detail).toMatch(/ECONNREFUSED/);
   });
 
   it('refuses a number it cannot make sense of before sending anything', async () => {
     const twilio = await startTwilio(twilioLike);
-    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms({ ...SMS, to: '1234' });
+    const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms({ ...SMS, to: '1234' });
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: false });
     expect(outcome.detail).toMatch(/country code/);
     expect(twilio.received).toHaveLength(0);
@@ -133,10 +133,10 @@ describe('SMS over the Twilio API', () => {
   it('counts segments with smsSize until Twilio says otherwise', async () => {
     const twilio = await startTwilio((_req, res) => json(res, 201, { sid: 'SM2', status: 'queued', num_segments: '3' }));
     const long = { ...SMS, facts: { ...FACTS, clinicName: 'Fjordside Fysioterapi og Manuellterapi — Avdeling Sentrum 🙂' } };
-    expect(await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms(long)).toMatchObject({ outcome: 'sent', segments: 3 });
+    expect(await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(long)).toMatchObject({ outcome: 'sent', segments: 3 });
     // Refused before sending: the count is ours (a UCS-2 text, by the emoji).
     const ours = smsSize(paymentSms(long.facts)).segments;
     expect(ours).toBeGreaterThan(1);
-    expect(await createSmsTransport(twilioConfig(twilio.baseUrl)).sendSms({ ...long, to: '12' })).toMatchObject({ outcome: 'failed', segments: ours });
+    expect(await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms({ ...long, to: '12' })).toMatchObject({ outcome: 'failed', segments: ours });
   });
 });

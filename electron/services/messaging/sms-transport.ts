@@ -29,7 +29,7 @@ export interface OutboxSmsFile {
   readonly at: string;
 }
 
-export function createSmsTransport(config: SmsConfig, now: () => Date = () => new Date()): SmsTransport {
+export function createSmsTransport(config: SmsConfig, now: () => Date): SmsTransport {
   return {
     async sendSms(message) {
       const body = paymentSms(message.facts);

@@ -73,6 +73,7 @@ function transport(twilioUrl: string, smtpPort: number) {
     email: { kind: 'smtp', host: '127.0.0.1', port: smtpPort, secure: false, user: '', password: '', fromAddress: 'post@fjordside.example' },
     sms: { kind: 'twilio', baseUrl: twilioUrl, accountSid: SID, authToken: TOKEN, from: 'Fjordside', timeoutMs: 300 },
     retry: { attempts: 3, baseMs: 10 },
+    now: () => new Date(0),
   });
 }
 
@@ -112,7 +113,7 @@ describe('retries', () => {
   });
 
   it('answers "not set up" for a channel the clinic has not configured, without throwing', async () => {
-    const none = createMessageTransport({ email: null, sms: null });
+    const none = createMessageTransport({ email: null, sms: null, now: () => new Date(0) });
     expect(await none.sendSms(SMS)).toMatchObject({ outcome: 'failed', retryable: false, detail: 'SMS is not set up for this clinic.' });
   });
 });

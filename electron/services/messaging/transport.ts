@@ -40,11 +40,13 @@ export interface MessagingConfig {
   readonly sms: SmsConfig | null;
   /** Retries for temporary failures; none when left out. */
   readonly retry?: RetryOptions;
+  /** The desk's clock (an outbox SMS is stamped with it). */
+  readonly now: () => Date;
 }
 
 export function createMessageTransport(config: MessagingConfig): MessageTransport {
   const email = config.email ? createEmailTransport(config.email) : null;
-  const sms = config.sms ? createSmsTransport(config.sms) : null;
+  const sms = config.sms ? createSmsTransport(config.sms, config.now) : null;
   const withRetry = (send: () => Promise<SendOutcome>) => (config.retry ? retryWithBackoff(send, config.retry) : send());
   return {
     sendEmail: (message) => (email

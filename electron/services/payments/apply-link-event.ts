@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 
 export type ApplyResult = 'applied' | 'duplicate' | 'unknown-request';
 
-export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now = new Date().toISOString()): Promise<ApplyResult> {
+export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: string): Promise<ApplyResult> {
   const request = await db.paymentrequests.findOne(event.requestId).exec();
   if (!request) return 'unknown-request';
   const effect = linkEventEffect(event, request);

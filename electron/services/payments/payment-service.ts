@@ -40,7 +40,7 @@ export interface PaymentServiceOptions {
   /** Run the minute tick (off in tests that tick by hand). */
   readonly cron?: boolean;
   readonly cronExpression?: string;
-  readonly now?: () => Date;
+  readonly now: () => Date;
   readonly log: (line: string) => void;
   /** Where the Stripe SDK connects (tests point it at the local Stripe fake). */
   readonly stripeOptions?: StripeConnectionOptions;
@@ -70,7 +70,7 @@ export interface PaymentService {
 }
 
 export function createPaymentService(options: PaymentServiceOptions): PaymentService {
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const outboxDir = path.join(options.dataDir, 'outbox');
   const waiting: LinkEvent[] = [];
   let locale = 'en-GB';
@@ -108,6 +108,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
           email: secrets.smtp ? { kind: 'smtp', ...secrets.smtp } : { kind: 'outbox', dir: path.join(outboxDir, 'email'), fromAddress: from },
           sms: secrets.sms ? { kind: 'twilio', ...secrets.sms } : { kind: 'outbox', dir: path.join(outboxDir, 'sms') },
           retry: { attempts: 3, baseMs: 2000 },
+          now,
         }),
       };
     }
@@ -142,7 +143,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   const providerFor = (secrets: Secrets): PaymentProvider => {
     if (provider !== 'stripe' || !secrets.stripeSecretKey) return sandbox.provider;
     if (stripe?.key !== secrets.stripeSecretKey) {
-      stripe = { key: secrets.stripeSecretKey, provider: createStripeProvider({ secretKey: secrets.stripeSecretKey, successUrl: `${sandbox.url()}/thanks`, cancelUrl: `${sandbox.url()}/thanks`, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
+      stripe = { key: secrets.stripeSecretKey, provider: createStripeProvider({ secretKey: secrets.stripeSecretKey, now, successUrl: `${sandbox.url()}/thanks`, cancelUrl: `${sandbox.url()}/thanks`, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
     }
     return stripe.provider;
   };

@@ -32,7 +32,7 @@ export interface SandboxOptions {
   readonly port: number;
   readonly locale: () => string;
   readonly onEvent: (event: LinkEvent) => Promise<void> | void;
-  readonly now?: () => Date;
+  readonly now: () => Date;
   /** Delay between "processing" and "paid" for the slow button. */
   readonly processingMs?: number;
 }
@@ -46,7 +46,7 @@ export interface Sandbox {
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const file = path.join(options.dataDir, 'sandbox-links.json');
   const links = new Map<string, SandboxLink>(readLinks(file).map((l) => [l.ref, l]));
   const byKey = new Map([...links.values()].map((l) => [l.idempotencyKey, l]));
@@ -61,7 +61,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     fs.writeFileSync(tmp, JSON.stringify([...links.values()], null, 1));
     fs.renameSync(tmp, file);
   };
-  const eventId = () => `evt_sbx_${Date.now().toString(36)}_${++eventCounter}`;
+  const eventId = () => `evt_sbx_${now().getTime().toString(36)}_${++eventCounter}`;
   const emit = async (event: LinkEvent) => {
     try {
       await options.onEvent(event);

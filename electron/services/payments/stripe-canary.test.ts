@@ -17,6 +17,8 @@ import { createStripeProvider } from './stripe-provider.js';
 import type { LinkRequest } from './types.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
+/** The fake Stripe and our provider share one fixed clock: nothing here reads the wall clock. */
+const clock = () => new Date(AT);
 const DIAGNOSIS = 'lumbar disc herniation';
 const SERVICE = 'Sports massage 60 min';
 const PRACTITIONER = 'Ingrid Solberg';
@@ -30,7 +32,7 @@ function linkRequestFor(clinicId: string, request: WireDocument, invoice: WireDo
   return {
     requestId: request.id, invoiceId: invoice.id, clinicId, amountMinor: Number(request.amountMinor), currency: String(invoice.currency),
     description: `Invoice ${Number(invoice.number)} — ${String(settings.displayName)}`,
-    expiresAt: new Date(Date.now() + 24 * 3_600_000).toISOString(), idempotencyKey: `${request.id}:link`,
+    expiresAt: new Date(clock().getTime() + 24 * 3_600_000).toISOString(), idempotencyKey: `${request.id}:link`,
   };
 }
 
@@ -41,9 +43,9 @@ describe('no health information reaches Stripe', () => {
   let clinic: TestClinic;
 
   beforeAll(async () => {
-    fake = await startStripeFake();
+    fake = await startStripeFake({ now: clock });
     store = await openStore({ memory: true });
-    app = testServer(store, { stripeWebhookSecret: FAKE_WEBHOOK_SECRET });
+    app = testServer(store, { stripeWebhookSecret: FAKE_WEBHOOK_SECRET, now: clock });
     clinic = await createClinic(app, 'Fjordside Fysio');
   });
   afterAll(async () => {
@@ -78,7 +80,7 @@ describe('no health information reaches Stripe', () => {
     await insert(app, clinic.desk, 'invoices', [invoice]);
 
     const provider = createStripeProvider({
-      secretKey: FAKE_SECRET_KEY, successUrl: 'https://pay.example/done', cancelUrl: 'https://pay.example/back',
+      secretKey: FAKE_SECRET_KEY, now: clock, successUrl: 'https://pay.example/done', cancelUrl: 'https://pay.example/back',
       stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
     });
     const link = await provider.createLink(linkRequestFor(clinic.clinicId, request, invoice, settings));

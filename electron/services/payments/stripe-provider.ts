@@ -18,7 +18,8 @@ export interface StripeProviderOptions {
   readonly successUrl: string;
   readonly cancelUrl: string;
   readonly stripeOptions?: StripeConnectionOptions;
-  readonly now?: () => Date;
+  /** The desk's clock: a Checkout Session's expiry is worked out from it. */
+  readonly now: () => Date;
 }
 
 /** Checkout Sessions live 30 minutes to 24 hours after creation. */
@@ -81,7 +82,7 @@ function translate(err: unknown, doing: string): StripeProviderError {
 
 export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
   if (!options.secretKey) throw new StripeProviderError('No Stripe secret key is set for this clinic.', 'no_key', false);
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const stripe = new Stripe(options.secretKey, {
     maxNetworkRetries: 2,
     ...options.stripeOptions,

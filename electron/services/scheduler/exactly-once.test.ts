@@ -49,7 +49,7 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
       const { invoice } = await createBooking(seed, { clientId: client.id, serviceId: t.serviceId, practitionerId: t.admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, at, t.admin);
       await completeInvoice(seed, invoice!.id, { actor: t.admin, synced: false, now: at });
     }
-    sandbox = createSandbox({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'once-')), port: 0, locale: () => 'nb-NO', onEvent: () => undefined });
+    sandbox = createSandbox({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'once-')), port: 0, locale: () => 'nb-NO', onEvent: () => undefined, now: () => new Date(at) });
     await sandbox.start();
   }, 120_000);
 

@@ -14,6 +14,7 @@ import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
 import { openSyncStream } from './sync-stream.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 export interface SyncStatus {
   /** The stream to the server is open. */
@@ -59,7 +60,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   const pending = new PendingChanges();
   const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [] });
   const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
-  const synced = () => update({ reachable: true, lastSyncAt: new Date().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length ? status$.value.problem : null }) });
+  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length ? status$.value.problem : null }) });
   const resync$ = new Map<CollectionName, () => void>();
   const streams: Subject<'RESYNC'>[] = [];
   const states = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();

@@ -14,12 +14,13 @@ import { TimeGrid, type GridColumn } from './TimeGrid.js';
 import { useBookingsInRange, usePractitioners, useServices } from './use-calendar-data.js';
 import { useSession } from '../../app/session.js';
 import { seesOnlyOwnCalendar } from '../../../shared/domain/permissions.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 type View = 'week' | 'day';
 
 export function CalendarScreen() {
   const settings = useSettings();
-  const today = localDateOf(new Date(), settings.timeZone);
+  const today = localDateOf(deskClock(), settings.timeZone);
   const [view, setView] = useState<View>('week');
   const [anchor, setAnchor] = useState(today);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
@@ -159,7 +160,7 @@ export function CalendarScreen() {
 
 /** The next quarter hour on the clinic's clock, on `date` (08:00 if that is not today). */
 function nextQuarterHour(timeZone: string, date: string): number {
-  const now = new Date();
+  const now = deskClock();
   if (localDateOf(now, timeZone) !== date) return 8 * 60;
   const startOfDay = wallTimeToInstant({ ...parseLocalDate(date), hour: 0, minute: 0 }, timeZone).getTime();
   const minutes = Math.ceil((now.getTime() - startOfDay) / 60_000 / 15) * 15;

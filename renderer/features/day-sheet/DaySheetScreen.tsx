@@ -11,12 +11,13 @@ import { DaySheetReport } from './DaySheetReport.js';
 import { DebtCollectionCard } from './DebtCollectionCard.js';
 import { useDaySheet, useSheetDate } from './use-day-sheet.js';
 import './day-sheet.css';
+import { deskClock } from '../../app/desk-clock.js';
 
 export function DaySheetScreen({ date }: { date: string }) {
   const settings = useSettings();
   const day = useSheetDate(date);
   const sheet = useDaySheet(day);
-  const today = localDateOf(new Date(), settings.timeZone);
+  const today = localDateOf(deskClock(), settings.timeZone);
   const go = (d: string) => navigate({ name: 'day-sheet', date: d });
 
   return (

@@ -8,6 +8,7 @@ import { useLiveQuery } from '../../data/live-query.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { debtCollectionCsv, type DebtCase } from '../../../shared/domain/debt-collection.js';
 import { money } from '../../ui/format.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 export function DebtCollectionCard() {
   const { db } = useDesk();
@@ -42,7 +43,7 @@ export function DebtCollectionCard() {
     <section className="card" aria-labelledby="debt-heading">
       <h2 id="debt-heading">Ready for debt collection</h2>
       <p>{cases.length} invoice{cases.length === 1 ? '' : 's'}, {money(total, settings.currency, settings)} owed, after reminders and a final notice.</p>
-      <a className="button" href={href} download={`debt-collection-${new Date().toISOString().slice(0, 10)}.csv`}>Export for the debt collector (CSV)</a>
+      <a className="button" href={href} download={`debt-collection-${deskClock().toISOString().slice(0, 10)}.csv`}>Export for the debt collector (CSV)</a>
     </section>
   );
 }

@@ -10,11 +10,12 @@ import { useLiveQuery } from '../../data/live-query.js';
 import { daySheetRange, factsUntilQuery, issuedInvoicesUntilQuery, messagesOfDayQuery } from '../../../shared/db/day-sheet-query.js';
 import { daySheet, type DaySheet } from '../../../shared/domain/day-sheet.js';
 import { isLocalDate, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 /** The route's date, or today on the clinic's calendar when it is '' (null when it is not a date). */
 export function useSheetDate(date: string): LocalDate | null {
   const { timeZone } = useSettings();
-  if (date === '') return localDateOf(new Date(), timeZone);
+  if (date === '') return localDateOf(deskClock(), timeZone);
   return isLocalDate(date) ? date : null;
 }
 

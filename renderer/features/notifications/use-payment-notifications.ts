@@ -12,6 +12,7 @@ import { useLiveQuery } from '../../data/live-query.js';
 import { hasPermission } from '../../../shared/domain/permissions.js';
 import type { PaymentDoc } from '../../../shared/schemas/index.js';
 import { formatMoney } from '../../../shared/domain/money.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 export interface PaymentNotification {
   readonly id: string;
@@ -28,7 +29,7 @@ export function usePaymentNotifications(): { items: PaymentNotification[]; unrea
   const { db } = useDesk();
   const { staff } = useSession();
   // Fixed when the desk opens: a fortnight back is plenty for notifications.
-  const [since] = useState(() => new Date(Date.now() - 14 * 86_400_000).toISOString());
+  const [since] = useState(() => new Date(deskClock().getTime() - 14 * 86_400_000).toISOString());
   const entries = useLiveQuery(() => db.payments.find({ selector: { at: { $gte: since } }, sort: [{ at: 'desc' }] }), [db, since]);
   const settings = useSettings();
   const [items, setItems] = useState<PaymentNotification[]>([]);
@@ -60,7 +61,7 @@ export function usePaymentNotifications(): { items: PaymentNotification[]; unrea
     items,
     unread: items.filter((i) => i.at > seen).length,
     markSeen() {
-      const latest = items[0]?.at ?? new Date().toISOString();
+      const latest = items[0]?.at ?? deskClock().toISOString();
       localStorage.setItem(seenKey(staff.id), latest);
       setSeen(latest);
     },

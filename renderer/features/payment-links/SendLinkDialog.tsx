@@ -20,6 +20,7 @@ import type { InvoiceDoc } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { errorText } from '../../ui/errors.js';
 import { money } from '../../ui/format.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 /** A stand-in for the link when estimating SMS length: about as long as a real one. */
 const LINK_ESTIMATE = 'https://pay.example.com/p/abcdefghijklmnop';
@@ -36,7 +37,7 @@ export function SendLinkDialog({ invoice, balanceMinor, onClose, onSent }: { inv
   const email = emailChoice ?? (client ? client.email !== '' || client.phone === '' : true);
   const sms = smsChoice ?? (client ? client.phone !== '' : true);
   const [when, setWhen] = useState<'now' | 'later'>('now');
-  const [date, setDate] = useState(localDateOf(new Date(), settings.timeZone));
+  const [date, setDate] = useState(localDateOf(deskClock(), settings.timeZone));
   const [time, setTime] = useState('');
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
   const [busy, setBusy] = useState(false);

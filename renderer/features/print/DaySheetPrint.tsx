@@ -8,6 +8,7 @@ import { formatDateTime, formatLocalDay } from '../../ui/format.js';
 import { DaySheetReport } from '../day-sheet/DaySheetReport.js';
 import { useDaySheet } from '../day-sheet/use-day-sheet.js';
 import { usePrintTitle, type PrintViewProps } from './print-view.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 export function DaySheetPrint({ id, onTitle }: PrintViewProps) {
   const settings = useSettings();
@@ -23,7 +24,7 @@ export function DaySheetPrint({ id, onTitle }: PrintViewProps) {
         Day sheet <span className="print-doc__subtitle">{formatLocalDay(date, settings.locale, { dateStyle: 'full' })}</span>
       </h1>
       <DaySheetReport sheet={sheet} settings={settings} />
-      <p className="print-doc__footnote">Printed {formatDateTime(new Date().toISOString(), settings)}.</p>
+      <p className="print-doc__footnote">Printed {formatDateTime(deskClock().toISOString(), settings)}.</p>
     </article>
   );
 }

@@ -15,6 +15,7 @@ import { localDateOf } from '../../../shared/domain/time.js';
 import { formatInstantDate, formatLocalDay, money } from '../../ui/format.js';
 import { ledgerEntryLabel } from '../clients/ledger-labels.js';
 import { usePrintTitle, type PrintViewProps } from './print-view.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 export function StatementPrint({ id, onTitle }: PrintViewProps) {
   const { db } = useDesk();
@@ -23,7 +24,7 @@ export function StatementPrint({ id, onTitle }: PrintViewProps) {
   const data = useClientMoney(db, id);
   const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts, data.account.accounts) : null), [data]);
   const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
-  const today = localDateOf(new Date(), settings.timeZone);
+  const today = localDateOf(deskClock(), settings.timeZone);
   usePrintTitle(onTitle, client && entries ? `Statement – ${clientName(client)} – ${today}` : null);
 
   if (client === undefined || !data || !entries) return <p role="status">Loading the statement…</p>;

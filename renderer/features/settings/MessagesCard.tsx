@@ -13,12 +13,13 @@ import { summarizeCosts } from '../../../shared/domain/message-costs.js';
 import { localDateOf, startOfLocalDay } from '../../../shared/domain/time.js';
 import { formatVatRate } from '../../../shared/domain/vat.js';
 import { money } from '../../ui/format.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 export function MessagesCard() {
   const { db } = useDesk();
   const settings = useSettings();
   const monthStart = useMemo(() => {
-    const today = localDateOf(new Date(), settings.timeZone);
+    const today = localDateOf(deskClock(), settings.timeZone);
     return startOfLocalDay(`${today.slice(0, 8)}01`, settings.timeZone).toISOString();
   }, [settings.timeZone]);
   const messages = useLiveQuery(() => db.messages.find({ selector: { at: { $gte: monthStart } }, sort: [{ at: 'asc' }] }), [db, monthStart]);
@@ -27,7 +28,7 @@ export function MessagesCard() {
   const [notice, setNotice] = useState<string | null>(null);
   const m = (minor: number) => money(minor, settings.currency, settings);
   const summary = messages ? summarizeCosts(messages, settings.messageVatBp) : null;
-  const month = new Intl.DateTimeFormat(settings.locale, { month: 'long', year: 'numeric', timeZone: settings.timeZone }).format(new Date());
+  const month = new Intl.DateTimeFormat(settings.locale, { month: 'long', year: 'numeric', timeZone: settings.timeZone }).format(deskClock());
   return (
     <section className="card" aria-labelledby="messages-heading">
       <CardHeader id="messages-heading" title="Payment links and messages" editLabel={isAdmin ? 'Edit payment link and reminder settings' : null} onEdit={() => setEditing(true)} />

@@ -11,6 +11,7 @@ import type { CreateClinicTarget } from '../../../shared/contract/index.js';
 import { JoinClinicForm } from './JoinClinicForm.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
+import { deskClock } from '../../app/desk-clock.js';
 
 const CURRENCY_NAMES: Record<string, string> = {
   NOK: 'NOK — Norwegian krone', GBP: 'GBP — British pound', EUR: 'EUR — Euro',
@@ -60,7 +61,7 @@ function NewClinicForm() {
   const zones = timeZones();
 
   async function setUp(v: typeof form.values): Promise<void> {
-    const now = new Date().toISOString();
+    const now = deskClock().toISOString();
     const checked = checkSetup({
       clinicName: v.clinicName, currency: v.currency, timeZone: v.timeZone, practitionerName: v.practitionerName,
       service: { name: v.serviceName, durationMinutes: v.duration, price: v.price, vatRate: v.vatRate },
