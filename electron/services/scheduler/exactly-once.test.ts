@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
