@@ -1,4 +1,4 @@
-// Lint enforces the dependency direction (DESIGN.md "Layout"):
+// Lint enforces the dependency direction (docs/design.md "Layout"):
 //   shared/   imports nothing runtime-specific (no Node, DOM-only or Electron modules, no UI)
 //   renderer/ never imports electron/ or server/ (nor Node or Electron)
 //   server/   imports shared/ only

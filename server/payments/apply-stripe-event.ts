@@ -5,7 +5,7 @@
  * the clinic's next seq — so every desk pulls them like any other change.
  * Imported by server/routes/stripe-webhook.ts.
  *
- * Facts (DESIGN.md invariant 2) are built by shared/domain/payment-link-events.ts, the rule
+ * Facts (docs/design.md invariant 2) are built by shared/domain/payment-link-events.ts, the rule
  * a standalone desk uses for events it applies itself: a payment's id comes from the payment
  * intent and a refund's from the refund, so the same money is the same document whoever
  * records it, and a second event about it finds the document already there and adds nothing.

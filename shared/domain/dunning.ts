@@ -1,5 +1,5 @@
 /**
- * Chasing an unpaid invoice (PRODUCT.md §5): the clinic's schedule of steps, the one step
+ * Chasing an unpaid invoice (docs/product.md §5): the clinic's schedule of steps, the one step
  * due next, and whether it may carry a reminder fee. Pure; the scheduler in main asks it
  * for each unpaid invoice it finds due and sends at most that one step.
  *

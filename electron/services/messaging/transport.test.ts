@@ -1,5 +1,5 @@
 /**
- * The combined transport: retries only what is safe to retry, and the canary for DESIGN.md
+ * The combined transport: retries only what is safe to retry, and the canary for docs/design.md
  * invariant 7 — health information around an invoice never reaches the email or the SMS.
  */
 import http from 'node:http';
@@ -118,7 +118,7 @@ describe('retries', () => {
   });
 });
 
-describe('no health information leaves the clinic (DESIGN.md invariant 7)', () => {
+describe('no health information leaves the clinic (docs/design.md invariant 7)', () => {
   it('keeps diagnosis, service, practitioner and surname out of the raw email, its attachments and the SMS', async () => {
     // What surrounds a payment request in the desk's data.
     const client = { firstName: 'Ingrid', lastName: 'Nordmann', email: 'ingrid@client.example', phone: '412 34 567' };

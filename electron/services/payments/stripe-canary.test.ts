@@ -1,5 +1,5 @@
 /**
- * Canary for DESIGN.md invariant 7: a clinic whose invoice, booking, service and staff
+ * Canary for docs/design.md invariant 7: a clinic whose invoice, booking, service and staff
  * documents name a diagnosis, a service and a practitioner sends a payment link, the client
  * pays, Stripe's webhook reaches the sync server — and not one request Stripe received
  * (nor one event it sent back) contains any of those words.
