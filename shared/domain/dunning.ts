@@ -5,7 +5,7 @@
  *
  * Each step is counted from the day the previous one was actually sent, so a desk that
  * was closed for a week sends the overdue step once and the next one a full interval
- * later — never a burst of steps (issue 5: "caught up once, in order").
+ * later — never a burst of steps: caught up once, in order.
  *
  * Fees follow the Norwegian rules for every clinic (the strictest we serve): a fee only
  * on a reminder sent at least 14 days after the due date, at most two fees per invoice,
