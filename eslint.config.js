@@ -1,8 +1,9 @@
-// Lint enforces the dependency direction (DESIGN.md "Layout"):
+// Lint enforces the dependency direction (docs/design.md "Layout"):
 //   shared/   imports nothing runtime-specific (no Node, DOM-only or Electron modules, no UI)
 //   renderer/ never imports electron/ or server/ (nor Node or Electron)
 //   server/   imports shared/ only
 //   only electron/main/ imports 'electron'
+//   test support (any test-support/ folder) is imported by tests, e2e and benchmarks only
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -73,5 +74,15 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // A rule of its own, so the folder rules above (each a no-restricted-imports) do not replace it.
+    files: ['{shared,renderer,electron,server}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/test-support/**'], message: 'Test support is for tests only, never the app.' }],
+      }],
+    },
   },
 );

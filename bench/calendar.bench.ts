@@ -5,7 +5,7 @@
  *    the calendar's first paint with its bookings ("calendar:ready");
  *  - week render: "Next week" / "Previous week" to the new week's paint
  *    ("calendar:render" measures, taken by the app itself).
- * Goals (issue 2): cold start < 1.5 s; p95 < 100 ms for first render and next/previous.
+ * Goals (docs/design.md, Goals): cold start < 1.5 s; p95 < 100 ms for first render and next/previous.
  */
 import { test, type Page } from '@playwright/test';
 import { freePort, openDesk, startHostProcess, tempDir } from '../e2e/support/desk.js';
@@ -79,7 +79,7 @@ test('calendar: cold start with 20,000 bookings, and week rendering', async () =
     return `| ${label} | ${values.length} | ${ms(p50)} | ${ms(p95)} | ${ms(Math.max(...values))} | ${goal} ms | ${p95 < goal ? 'met' : 'NOT met'} (p95/goal ${(p95 / goal).toFixed(2)}) |`;
   };
   const body = [
-    '## Calendar (issue 2)',
+    '## Calendar',
     '',
     `Browser host mode, headless Chromium, a desk holding ${Number.isNaN(stored) ? `(could not count; ${BOOKINGS} seeded)` : stored} bookings (12 practitioners; ${perWeek} bookings in the week shown, ${weekCounts} after stepping back). Seeding them through main's remote storage took ${seedSeconds.toFixed(1)} s.`,
     '',

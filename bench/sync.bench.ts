@@ -1,5 +1,5 @@
 /**
- * Sync speed (issue 3), all on loopback with the real server on PostgreSQL:
+ * Sync speed (goals: docs/design.md, Goals), all on loopback with the real server on PostgreSQL:
  *  - initial sync of an empty desk (browser host mode, Chromium) from a server holding
  *    20,000 bookings, 20,000 invoices and 25,000 payments: documents per second, and the
  *    ratio to a raw Dexie bulkPut of the same documents in the same browser (goal ≤ 3×);
@@ -208,7 +208,7 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
     const docsPerSecond = totalDocs / (initialMs / 1000);
     const p95 = percentile(latencies, 95);
     lines.push(
-      '## Sync (issue 3)',
+      '## Sync',
       '',
       `Loopback, server on PostgreSQL 15 (private cluster), seeded with ${totalDocs} documents in ${seedSeconds.toFixed(1)} s of pushes.`,
       '',
@@ -220,7 +220,7 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
       `| incremental latency, write on desk A → on desk B's calendar (${latencies.length} samples) | p50 ${ms(percentile(latencies, 50))}, **p95 ${ms(p95)}**, max ${ms(Math.max(...latencies))} | p95 < 1000 ms | ${p95 < 1000 ? 'met' : 'NOT met'} |`,
       `| server, ${SERVER_DESKS} desks at once for ${SERVER_SECONDS} s (push 10 bookings, then pull) | **${(pushes / SERVER_SECONDS).toFixed(0)} pushes/s** (${(pushedDocs / SERVER_SECONDS).toFixed(0)} docs/s), **${(pulls / SERVER_SECONDS).toFixed(0)} pulls/s** | | |`,
       '',
-      'Where the initial sync goes (CPU profile of the renderer, issue 3 notes): the server hands out 20,000 documents in',
+      'Where the initial sync goes (CPU profile of the renderer): the server hands out 20,000 documents in',
       '~0.3 s; the rest is IndexedDB work in Chromium\'s browser process (the renderer\'s main thread is about half idle,',
       'waiting for it). Every pulled document is written twice, to its collection and to the replication\'s metadata (its',
       'conflict base), against one write for the raw bulkPut. RxDB\'s own downstream also reads each document twice from',

@@ -1,5 +1,5 @@
 /**
- * The scheduler on a moved clock (issue 5): in Automatic mode the payment link goes out
+ * The scheduler on a moved clock: in Automatic mode the payment link goes out
  * 15 minutes after the appointment ends — not before — and after the due date a reminder
  * follows, each once, in the outbox and the invoice log. The host's clock is moved
  * through FRONTDESK_CLOCK_FILE and its scheduler ticks every second (test-only settings

@@ -1,5 +1,5 @@
 /**
- * A day of money at the desk (issue 4): book → draft → edit a line → complete → part
+ * A day of money at the desk: book → draft → edit a line → complete → part
  * payment in cash (keyboard only, change due) → the rest by card terminal → paid and
  * Settled → the ledger agrees to the øre; a credit note; a void; an overpayment refused.
  * axe and a screenshot on every screen.

@@ -1,5 +1,5 @@
 /**
- * Payment links with the sandbox provider (issue 5): a part-payment link by email and
+ * Payment links with the sandbox provider: a part-payment link by email and
  * SMS from the POS, found in the outbox and paid on the sandbox page; the invoice
  * turns part-paid by itself; the rest by a second link from the POS, shown as a QR code,
  * "processing, then paid"; the checkout turns to Paid. Refusals: more than the balance,

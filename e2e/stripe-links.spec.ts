@@ -1,5 +1,5 @@
 /**
- * The same payment-link path against Stripe (issue 5, "Done when"): an admin enters a
+ * The same payment-link path against Stripe: an admin enters a
  * Stripe key and an email server in Settings → Connections, a part-payment link goes out
  * through the real Stripe SDK — pointed at the repo's Stripe test server, which checks
  * every request against what Stripe's API accepts — and by real SMTP to smtp-server in

@@ -1,5 +1,5 @@
 /**
- * The clinic's sync server inside a desk (DESIGN.md "What runs where", decision 0007):
+ * The clinic's sync server inside a desk (docs/design.md "What runs where", decision 0007):
  * PGlite in the desk's data folder, Fastify on the given port. Imported by the desk's
  * main process (electron/services/sync) and tests.
  */

@@ -1,5 +1,5 @@
 /**
- * The sync fault suite (issue 3): three desks — each its own RxDB with the real
+ * The sync fault suite: three desks — each its own RxDB with the real
  * replication client and data-layer commands — against the real server on PostgreSQL
  * and on PGlite, under a random workload with random faults. After healing, every
  * desk must equal the server, nothing acknowledged may be lost, no payment lost or
@@ -55,7 +55,7 @@ afterAll(() => {
   // The full form (npm run test:sync-faults) records its figures; the short one in npm test does not.
   if (OPS >= 1000 && results.length === 2 && results.every((r) => / lost=0 duplicated=0 diverged=0 number_gaps=0$/.test(r))) {
     writeSection('sync-faults', [
-      '## Sync fault suite (issue 3)',
+      '## Sync fault suite',
       '',
       `\`npm run test:sync-faults\`: three desks (RxDB on Dexie over fake-indexeddb unless SYNC_FAULT_STORAGE=memory, the real replication client)`,
       'against the real server, a random workload with random faults (desk offline, server restart, push response dropped after commit, push',

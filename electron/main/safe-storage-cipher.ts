@@ -1,5 +1,5 @@
 /**
- * Electron's safeStorage as the secret store's cipher (DESIGN.md invariant 6): the OS
+ * Electron's safeStorage as the secret store's cipher (docs/design.md invariant 6): the OS
  * keychain encrypts the clinic's credentials. On Linux without a keyring Electron falls
  * back to `basic_text` — no real encryption — and then credentials are refused rather
  * than stored in a form anyone can read. Imported by electron/main/index.ts only.

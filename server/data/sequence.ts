@@ -1,5 +1,5 @@
 /**
- * The checkpoint rule (DESIGN.md invariant 4; docs/decisions/0005-sync-checkpoints.md).
+ * The checkpoint rule (docs/design.md invariant 4; docs/decisions/0005-sync-checkpoints.md).
  * Imported by server/data and server/sync only.
  *
  * Every transaction that writes documents starts with

@@ -1,15 +1,15 @@
 /**
  * Applies one mapped Stripe event to a clinic's documents in ONE transaction, through the
- * same storage path as a desk's push (docs/decisions/0005): the clinic's seq lock first,
+ * same storage path as a desk's push (docs/decisions/0005-sync-checkpoints.md): the clinic's seq lock first,
  * then the event's dedupe row, the money facts and the payment request, each write with
  * the clinic's next seq — so every desk pulls them like any other change.
  * Imported by server/routes/stripe-webhook.ts.
  *
- * Facts (DESIGN.md invariant 2) are built by shared/domain/payment-link-events.ts, the rule
+ * Facts (docs/design.md invariant 2) are built by shared/domain/payment-link-events.ts, the rule
  * a standalone desk uses for events it applies itself: a payment's id comes from the payment
  * intent and a refund's from the refund, so the same money is the same document whoever
  * records it, and a second event about it finds the document already there and adds nothing.
- * The request's status is recomputed from every event recorded for it (request-status.ts),
+ * The request's status is recomputed from every event recorded for it (shared/domain/link-request-status.ts),
  * so delivery order does not change the outcome.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Exactly once to the patient (DESIGN.md invariant 5), across desks: before a desk sends
+ * Exactly once to the patient (docs/design.md invariant 5), across desks: before a desk sends
  * a payment link, reminder or notice on a channel, it claims the job here; a desk that
  * loses the claim sends nothing. Scoped to the device's clinic. Imported by server/app.ts.
  */

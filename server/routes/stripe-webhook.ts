@@ -2,7 +2,7 @@
  * POST /webhooks/stripe: Stripe's event deliveries for the payment links the desks
  * created (docs/decisions/0010-stripe-checkout.md). The signature is checked on the raw
  * body with the endpoint's signing secret (STRIPE_WEBHOOK_SECRET); a forged or stale
- * delivery gets 400 and writes nothing. A verified event is mapped (payments/stripe-events.ts)
+ * delivery gets 400 and writes nothing. A verified event is mapped (shared/domain/stripe-events.ts)
  * and applied in one transaction (payments/apply-stripe-event.ts); the desks hear of it on
  * their change stream. Events that are not ours, or name a clinic or payment request this
  * server does not hold, are acknowledged (200) and logged, so Stripe does not retry them

@@ -1,5 +1,5 @@
 /**
- * The checkpoint rule on real PostgreSQL (DESIGN.md invariant 4, decision 0005): slow
+ * The checkpoint rule on real PostgreSQL (docs/design.md invariant 4, decision 0005): slow
  * pushes from several desks overlap while another desk pulls in a loop from its
  * checkpoint; the puller must end with every committed row and never see a hole that is
  * filled later. The same scenario with a naive nextval() sequence loses rows, which

@@ -2,7 +2,7 @@
  * One push: every row of it in ONE transaction that starts by taking the clinic's seq
  * lock (data/sequence.ts), reads the stored states and the acting staff member under
  * that lock, asks shared/sync/push-rules.ts what to do with each row, numbers completed
- * invoices from the clinic's counter, and writes. Imported by server/routes/push.ts.
+ * invoices from the clinic's counter, and writes. Imported by server/routes/sync.ts.
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
 import type { PushRefusal, PushResponse, PushRow, WireDocument } from '../../shared/sync/protocol.js';

@@ -1,5 +1,5 @@
 /**
- * Who is acting, and may they (DESIGN.md invariant 9). Every data-layer command that
+ * Who is acting, and may they (docs/design.md invariant 9). Every data-layer command that
  * needs a permission asks here before it writes, with the same wording the sync server
  * uses, so a refusal reads the same offline and online.
  */

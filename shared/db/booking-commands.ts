@@ -137,7 +137,7 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
   const from = doc.start;
   await doc.incrementalPatch({ start, end, practitionerId: input.practitionerId, updatedAt: now, updatedBy: ctx.actor });
   if (doc.billing === 'automatic' && doc.invoiceId) {
-    // The automatic link follows the appointment (PRODUCT.md §4).
+    // The automatic link follows the appointment (docs/product.md §4).
     const sendAt = automaticLinkSendAt({ createdAt: doc.createdAt, end }, settings);
     for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
       if (r.status === 'scheduled' && r.amountMinor === 0) await r.incrementalPatch({ sendAt, updatedAt: now, updatedBy: ctx.actor });

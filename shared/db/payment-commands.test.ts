@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from './test-clinic.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
 import { cancelBooking, createBooking, rescheduleBooking } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { completeInvoice, createCreditNote, createInvoiceForBooking, editInvoiceLines, voidInvoice } from './invoice-commands.js';

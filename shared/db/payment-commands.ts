@@ -1,6 +1,6 @@
 /**
  * Money at the desk: take a payment on an invoice, use a client's credit, refund it.
- * Each writes one immutable fact (DESIGN.md invariant 2) after the billing permission
+ * Each writes one immutable fact (docs/design.md invariant 2) after the billing permission
  * and the payment rules have passed; a refusal writes nothing. Taking payment on a
  * draft completes it first, but only once the payment itself has been checked.
  */

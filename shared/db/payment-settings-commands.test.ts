@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from './test-clinic.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
 import { setPaymentProvider, updatePaymentSettings } from './payment-settings-commands.js';
 import type { PaymentSettingsInput } from '../domain/payment-settings-input.js';
 

@@ -4,7 +4,7 @@ import type { ClinicDatabase } from './database.js';
 import { createBooking } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { clientIdsOfPractitioner } from './practitioner-scope.js';
-import { openTestClinic } from './test-clinic.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 let db: ClinicDatabase;

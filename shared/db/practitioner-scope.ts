@@ -1,5 +1,5 @@
 /**
- * What a practitioner-only user sees (PRODUCT.md "Staff and permissions"): their own
+ * What a practitioner-only user sees (docs/product.md "Staff and permissions"): their own
  * calendar, and the clients — with their invoices — they have bookings with. Found by
  * the bookings' [practitionerId, start] index. Every desk holds the clinic's data, so
  * this scopes what the desk shows; it is not a secret kept from the desk.

@@ -3,7 +3,7 @@ import { CLINIC_SETTINGS_ID, type ClinicSettingsDoc } from '../schemas/index.js'
 import type { BillingSettingsInput, InvoiceDetailsInput } from '../domain/clinic-settings.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from './test-clinic.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
 import { updateClinicSettings } from './settings-commands.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';

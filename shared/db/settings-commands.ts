@@ -1,6 +1,6 @@
 /**
  * Saving Settings → Billing and Settings → Invoice details. The admin permission is
- * checked here, where the write happens (DESIGN.md invariant 9), and every card in the
+ * checked here, where the write happens (docs/design.md invariant 9), and every card in the
  * patch is checked before anything is written, so a refusal changes nothing (invariant 8).
  */
 import type { ClinicSettingsDoc } from '../schemas/index.js';

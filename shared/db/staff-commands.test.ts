@@ -3,7 +3,7 @@ import { PRACTITIONER_COLORS } from '../domain/setup.js';
 import { RefusedError } from '../domain/result.js';
 import type { StaffInput } from '../domain/staff.js';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from './test-clinic.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
 import { addStaff, updateStaff } from './staff-commands.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';

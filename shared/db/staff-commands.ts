@@ -1,5 +1,5 @@
 /**
- * Adding and changing staff from Settings → Staff. Only admins may (DESIGN.md
+ * Adding and changing staff from Settings → Staff. Only admins may (docs/design.md
  * invariant 9, checked here where the write happens); the input and the staff list as a
  * whole are checked before anything is written, so a refusal changes nothing (invariant 8).
  */

@@ -1,5 +1,5 @@
 /**
- * Automatic mode (PRODUCT.md §4): when the payment link for a booking goes out — right
+ * Automatic mode (docs/product.md §4): when the payment link for a booking goes out — right
  * after the booking is made, or N minutes after the appointment ends (15 by default).
  * Instants are UTC, so "15 minutes after" is the same across a daylight-saving change.
  */

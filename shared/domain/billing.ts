@@ -1,5 +1,5 @@
 /**
- * Booking → invoice rules (PRODUCT.md §1, §4, §7). The clinic sets a default billing
+ * Booking → invoice rules (docs/product.md §1, §4, §7). The clinic sets a default billing
  * process; a booking may override it. Manual mode with "create draft automatically"
  * off means bookings are externally billed, and so are bookings made before invoicing
  * was activated.

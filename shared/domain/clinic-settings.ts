@@ -1,6 +1,6 @@
 /**
  * What an admin may type into Settings → Billing and Settings → Invoice details, checked
- * before anything is saved (DESIGN.md invariant 8): each card gives back the settings
+ * before anything is saved (docs/design.md invariant 8): each card gives back the settings
  * fields it changes, or one refusal that names the form field to fix. Pure: the data
  * layer reads the current settings and writes the result (shared/db/settings-commands.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * The clinic's day sheet (PRODUCT.md §6): what came in and went out per payment method on
+ * The clinic's day sheet (docs/product.md §6): what came in and went out per payment method on
  * one clinic day, what was invoiced, credited and voided, and what is still owed. Pure;
  * shared/db/day-sheet-query.ts reads the documents and the renderer shows the result.
  *
@@ -45,7 +45,7 @@ export interface Outstanding extends CountAndTotal {
   readonly overdueMinor: number;
 }
 
-/** Payment links and chasing messages of the day (PRODUCT.md §6: "links sent"). */
+/** Payment links and chasing messages of the day (docs/product.md §6: "links sent"). */
 export interface DayMessages {
   /** Messages that went out carrying a payment link the desk was asked to send. */
   readonly paymentLinks: number;

@@ -1,11 +1,11 @@
 /**
- * Chasing an unpaid invoice (PRODUCT.md §5): the clinic's schedule of steps, the one step
+ * Chasing an unpaid invoice (docs/product.md §5): the clinic's schedule of steps, the one step
  * due next, and whether it may carry a reminder fee. Pure; the scheduler in main asks it
  * for each unpaid invoice it finds due and sends at most that one step.
  *
  * Each step is counted from the day the previous one was actually sent, so a desk that
  * was closed for a week sends the overdue step once and the next one a full interval
- * later — never a burst of steps (issue 5: "caught up once, in order").
+ * later — never a burst of steps: caught up once, in order.
  *
  * Fees follow the Norwegian rules for every clinic (the strictest we serve): a fee only
  * on a reminder sent at least 14 days after the due date, at most two fees per invoice,

@@ -1,5 +1,5 @@
 /**
- * Completing an invoice (PRODUCT.md §2): it leaves draft, gets a number, an invoice
+ * Completing an invoice (docs/product.md §2): it leaves draft, gets a number, an invoice
  * date and a due date, and is locked. On a synced desk the number comes from the
  * server's single gap-free series, so a desk completes it with number 0 ("number
  * pending") and the server fills number and dates in; a standalone desk numbers itself.

@@ -1,5 +1,5 @@
 /**
- * Editing a draft invoice's lines (PRODUCT.md §2). Only a draft changes; a completed
+ * Editing a draft invoice's lines (docs/product.md §2). Only a draft changes; a completed
  * invoice is locked and corrected with a credit note (invariant 3). Every line is
  * checked before anything is written, and a refusal names the line and field.
  */

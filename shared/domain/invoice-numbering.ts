@@ -1,5 +1,5 @@
 /**
- * The server's side of invoice numbering (DESIGN.md invariant 3): when a completed
+ * The server's side of invoice numbering (docs/design.md invariant 3): when a completed
  * invoice arrives without a number, the clinic's sync server gives it the next number of
  * the clinic's single gap-free series and dates it. The counter itself lives in the
  * server's database; this module only decides which invoices need a number and what
@@ -16,7 +16,7 @@ export interface InvoiceTerms {
   readonly [field: string]: unknown;
 }
 
-/** Used until the clinic has saved settings (the product's defaults, PRODUCT.md). */
+/** Used until the clinic has saved settings (the product's defaults, docs/product.md). */
 export const DEFAULT_INVOICE_TERMS = { timeZone: 'Europe/Oslo', paymentTermsDays: 14 } as const;
 
 /** The terms to use: the settings' values where valid, the defaults otherwise. */

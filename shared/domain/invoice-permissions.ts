@@ -1,5 +1,5 @@
 /**
- * Which permission a change to an invoice needs (DESIGN.md invariant 9), asked by the
+ * Which permission a change to an invoice needs (docs/design.md invariant 9), asked by the
  * desk's data layer before it writes and by the sync server for every pushed invoice,
  * so both refuse the same things.
  *

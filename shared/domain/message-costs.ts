@@ -1,5 +1,5 @@
 /**
- * What messages cost the clinic (PRODUCT.md Settings: "Message costs … plus VAT").
+ * What messages cost the clinic (docs/product.md Settings: "Message costs … plus VAT").
  * Each message records its cost excluding VAT in minor units — an email is one unit, an
  * SMS one unit per segment — and VAT is added once on a period's total, so a month of
  * 2.5-øre VAT amounts is not rounded message by message.

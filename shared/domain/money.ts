@@ -1,5 +1,5 @@
 /**
- * Money is an integer number of minor units plus an ISO 4217 currency (DESIGN.md
+ * Money is an integer number of minor units plus an ISO 4217 currency (docs/design.md
  * invariant 1). Never a float: amounts typed by staff are parsed straight to minor
  * units, and every calculation stays in integers.
  */

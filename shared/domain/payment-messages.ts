@@ -1,6 +1,6 @@
 /**
- * The words a client receives with a payment link (PRODUCT.md "Messages the client
- * receives"). The input type holds only what DESIGN.md invariant 7 allows — clinic name,
+ * The words a client receives with a payment link (docs/product.md "Messages the client
+ * receives"). The input type holds only what docs/design.md invariant 7 allows — clinic name,
  * client first name, invoice number, amount, due date, the link and who sends it — so no
  * service, practitioner, diagnosis or note can reach a message by construction.
  */
@@ -110,7 +110,7 @@ export function paymentSms(input: PaymentMessageFacts): string {
 }
 
 /**
- * The clinic's own note that a link was paid (PRODUCT.md Settings, Notifications): client
+ * The clinic's own note that a link was paid (docs/product.md Settings, Notifications): client
  * name, invoice number and amount — nothing about the treatment.
  */
 export function clinicPaymentNotice(facts: { clinicName: string; clientName: string; invoiceNumber: number; amount: string }): { subject: string; text: string } {

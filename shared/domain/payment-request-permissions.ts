@@ -1,6 +1,6 @@
 /**
  * Which permission a change to a payment request needs, asked by the desk's data layer
- * and by the sync server for every pushed request (DESIGN.md invariant 9).
+ * and by the sync server for every pushed request (docs/design.md invariant 9).
  *
  * Staff asking for money, cancelling or resending need billing. Booking in Automatic
  * mode schedules a link for the balance (amount 0 until sent) and keeps its time in step

@@ -1,5 +1,5 @@
 /**
- * Asking for money by link (PRODUCT.md §3): how much (the balance, or a part of it,
+ * Asking for money by link (docs/product.md §3): how much (the balance, or a part of it,
  * never more), by which channels (the client's email and/or mobile must be valid for the
  * ones chosen), and when (now, or a later time). Checked before anything is written or
  * sent; each refusal names what to fix.

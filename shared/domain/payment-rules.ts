@@ -1,5 +1,5 @@
 /**
- * Taking money at the desk (PRODUCT.md §3, DESIGN.md invariant 8): what a payment,
+ * Taking money at the desk (docs/product.md §3, docs/design.md invariant 8): what a payment,
  * applied credit or refund may be, checked before anything is written. Each refusal
  * says what to fix in words a receptionist understands. Pure; the data layer reads the
  * documents, asks these rules, and writes the fact they return.

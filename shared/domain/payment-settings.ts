@@ -1,6 +1,6 @@
 /**
  * The clinic's settings for payment links, messages and chasing, with the defaults
- * PRODUCT.md names: links lapse after 24 hours; email 0.02 and SMS 0.05 per segment plus
+ * docs/product.md names: links lapse after 24 hours; email 0.02 and SMS 0.05 per segment plus
  * VAT; reminder 7 days after due, a second 14 days later, a final notice 14 days after
  * that giving 14 days; no reminder fee until the clinic sets one.
  */

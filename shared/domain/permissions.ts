@@ -1,5 +1,5 @@
 /**
- * Who may do what (PRODUCT.md "Staff and permissions", DESIGN.md invariant 9).
+ * Who may do what (docs/product.md "Staff and permissions", docs/design.md invariant 9).
  * Enforced where the effect happens — the data layer and the sync server — not only
  * by hiding buttons.
  */

@@ -1,7 +1,7 @@
 /**
  * Staff as an admin types them in Settings → Staff, and the one rule about the list
  * as a whole: the clinic always keeps at least one active admin, or nobody could
- * change settings or staff again (DESIGN.md invariant 9 would lock the clinic out).
+ * change settings or staff again (docs/design.md invariant 9 would lock the clinic out).
  */
 import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../schemas/staff.js';
 import { checkEmail, checkName, foldForSearch } from './contact.js';

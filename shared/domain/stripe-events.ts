@@ -34,7 +34,7 @@ export type MappedStripeEvent =
   }
   | { readonly kind: 'ignore'; readonly eventId: string; readonly reason: string };
 
-/** Our ids in Stripe metadata (DESIGN.md invariant 7: ids only). The provider writes these keys. */
+/** Our ids in Stripe metadata (docs/design.md invariant 7: ids only). The provider writes these keys. */
 export const METADATA_KEYS = ['clinic_id', 'invoice_id', 'payment_request_id'] as const;
 
 /** Shown to staff on the payment request when a delayed payment fails. */

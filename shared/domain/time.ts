@@ -1,5 +1,5 @@
 /**
- * Time rules (DESIGN.md invariant 4): instants are UTC ISO strings
+ * Time rules (docs/design.md invariant 4): instants are UTC ISO strings
  * ("2026-11-21T09:30:00.000Z", always from Date#toISOString so they sort as text);
  * the clinic's IANA time zone is used for display and for wall-clock arithmetic.
  * A calendar day is a LocalDate "YYYY-MM-DD" in the clinic's zone.

@@ -1,7 +1,7 @@
 /**
  * The RxDB schemas of the desk's local store, one module per collection.
  * Document types are derived from the schema literals, never written twice.
- * At most 10 collections (DESIGN.md invariant 10): these are all of them.
+ * At most 10 collections (docs/design.md invariant 10): these are all of them.
  */
 import { activitySchema } from './activity.js';
 import { bookingSchema } from './bookings.js';

@@ -5,7 +5,7 @@ export const PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payme
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**
- * A money fact, immutable (DESIGN.md invariant 2): a payment received, a refund paid
+ * A money fact, immutable (docs/design.md invariant 2): a payment received, a refund paid
  * out, client credit applied to an invoice (method 'client_credit'), or a reminder fee
  * charged on an invoice by the chasing (kind 'fee', method 'other'). Balances,
  * statuses and credit are derived from these records (docs/decisions/0008-ledger.md);

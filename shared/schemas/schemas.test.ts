@@ -23,7 +23,7 @@ function unindexableFields(): string[] {
 }
 
 describe('collection schemas', () => {
-  it('has at most 10 collections (DESIGN.md invariant 10)', () => {
+  it('has at most 10 collections (docs/design.md invariant 10)', () => {
     expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(10);
   });
 

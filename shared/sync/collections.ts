@@ -8,7 +8,7 @@ import type { Permission } from '../domain/permissions.js';
 export interface CollectionPolicy {
   /** Permission the acting staff member needs to write a document here. */
   readonly write: Permission;
-  /** Facts: inserted once, never changed or deleted (DESIGN.md invariant 2). */
+  /** Facts: inserted once, never changed or deleted (docs/design.md invariant 2). */
   readonly appendOnly: boolean;
   /** The document field naming who wrote it (checked against the acting staff member). */
   readonly actorField: 'updatedBy' | 'recordedBy' | 'by' | null;

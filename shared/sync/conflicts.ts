@@ -1,7 +1,7 @@
 /**
  * How a desk settles a replication conflict: it pushed `newDocumentState` (its edit of
  * `assumedMasterState`, the server state it last saw) but the server already holds
- * `realMasterState`. The answer depends on the kind of document (docs/decisions/0006):
+ * `realMasterState`. The answer depends on the kind of document (docs/decisions/0006-conflict-rules.md):
  *
  * - facts (append-only collections): the server's copy wins, there is nothing to merge;
  * - invoices: a completed or void master is final; a desk's completion beats draft edits;

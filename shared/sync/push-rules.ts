@@ -1,5 +1,5 @@
 /**
- * What the clinic's sync server does with one pushed row (DESIGN.md invariants 2, 3, 9):
+ * What the clinic's sync server does with one pushed row (docs/design.md invariants 2, 3, 9):
  * take it, call it a conflict (and send back the stored state), refuse it with a message
  * a receptionist understands, or ignore it because it changes nothing. Pure: the server
  * reads the stored state and the acting staff member inside its push transaction and
@@ -115,7 +115,7 @@ export function permissionProblem(ctx: PushRuleContext, next: WireDocument): str
   return staffPermissionProblem(ctx.staffId, ctx.staff, needed, WHAT[ctx.collection]);
 }
 
-/** A money fact the server would never take, whoever sent it (DESIGN.md invariant 8). */
+/** A money fact the server would never take, whoever sent it (docs/design.md invariant 8). */
 function paymentProblem(doc: WireDocument): string | null {
   const amount = doc.amountMinor;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return 'A payment, refund, use of credit or reminder fee must be a positive amount, so the server did not take it.';

@@ -2,7 +2,7 @@
  * Sends one payment email: through the clinic's SMTP server, or into the outbox folder as
  * an .eml file (for a desk without SMTP, demos and tests). Node-only (main process and the
  * browser host); imported by transport.ts. The SMTP password stays in here: it is never
- * logged, and is removed from any server text an outcome repeats (DESIGN.md invariant 6).
+ * logged, and is removed from any server text an outcome repeats (docs/design.md invariant 6).
  */
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { OutgoingEmail, OutgoingNotice, SendOutcome } from './types.js';
@@ -32,7 +32,7 @@ export function createEmailTransport(config: EmailConfig): EmailTransport {
   const send = config.kind === 'smtp' ? smtpSender(config) : outboxSender(config);
   return {
     async sendEmail(message) {
-      // Refused before anything is composed or sent (DESIGN.md invariant 8).
+      // Refused before anything is composed or sent (docs/design.md invariant 8).
       if (!message.to.trim()) return refused('The client has no email address.');
       if (!EMAIL_ADDRESS.test(message.to.trim())) return refused(`"${message.to}" is not an email address.`);
       if (!message.key.trim()) return refused('The message has no key, so it could not be sent exactly once.');

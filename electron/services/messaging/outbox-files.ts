@@ -31,7 +31,7 @@ export function outboxFileName(key: string, ext: OutboxExtension): string {
 
 /**
  * Writes one message file unless the key already has one: a second send with the same
- * key is the same message (DESIGN.md invariant 5), so the first file stands, as a
+ * key is the same message (docs/design.md invariant 5), so the first file stands, as a
  * provider's idempotency key would keep the first message. Temp file + rename, so the
  * outbox screen never reads half a message.
  */

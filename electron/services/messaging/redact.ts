@@ -1,5 +1,5 @@
 /**
- * Keeps secrets out of what the messaging service returns (DESIGN.md invariant 6): an
+ * Keeps secrets out of what the messaging service returns (docs/design.md invariant 6): an
  * outcome's detail is recorded in the invoice log, which syncs to every desk. A server's
  * error text can echo what it was sent — AUTH PLAIN/LOGIN send the password base64-encoded,
  * HTTP Basic the token — so the plain and base64 forms are both removed. Node-only;

@@ -35,7 +35,7 @@ export function createSmsTransport(config: SmsConfig, now: () => Date): SmsTrans
       const body = paymentSms(message.facts);
       const segments = smsSize(body).segments;
       const phone = normalisePhone(message.to, config.defaultCountryCode);
-      // Refused before anything is sent (DESIGN.md invariant 8).
+      // Refused before anything is sent (docs/design.md invariant 8).
       if (!phone.ok) return { outcome: 'failed', retryable: false, detail: phone.reason, segments };
       if (!message.key.trim()) return { outcome: 'failed', retryable: false, detail: 'The message has no key, so it could not be sent exactly once.', segments };
       if (config.kind === 'twilio') return sendTwilioSms(config, { key: message.key, to: phone.e164, body, segments });

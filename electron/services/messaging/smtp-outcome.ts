@@ -1,5 +1,5 @@
 /**
- * What an SMTP failure means for the patient (DESIGN.md invariant 5). A reply code is the
+ * What an SMTP failure means for the patient (docs/design.md invariant 5). A reply code is the
  * server's decision: 5xx refuses for good, 4xx for now. Without a reply (the connection
  * dropped or timed out) it depends on how far the session got: before the server said
  * "go ahead" to DATA it cannot have the message, so a retry is safe; once the message was

@@ -2,7 +2,7 @@
  * The messaging service main hands to the sender and the scheduler: email and SMS behind
  * one MessageTransport, with retries for failures the server called temporary. Node-only
  * (main process and the browser host); imported by main's services. Configs carry the
- * secrets, so they are built in main and never leave it (DESIGN.md invariant 6).
+ * secrets, so they are built in main and never leave it (docs/design.md invariant 6).
  */
 import { paymentSms } from '../../../shared/domain/payment-messages.js';
 import { smsSize } from '../../../shared/domain/sms-segments.js';
@@ -21,7 +21,7 @@ export interface RetryOptions {
 /**
  * Tries again only after a `failed` + `retryable` outcome: nothing was delivered, and the
  * same key goes with every try. `unknown` is never retried — the message may already be
- * with the client (DESIGN.md invariant 5) — and neither is a permanent refusal.
+ * with the client (docs/design.md invariant 5) — and neither is a permanent refusal.
  */
 export async function retryWithBackoff(send: () => Promise<SendOutcome>, options: RetryOptions): Promise<SendOutcome> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -3,7 +3,7 @@
  * POST …/2010-04-01/Accounts/{sid}/Messages.json, form-encoded To/From/Body, HTTP Basic
  * auth, and the message key as I-Twilio-Idempotency-Token so a repeated request is one
  * message. Node-only (main process); imported by sms-transport.ts. The auth token never
- * appears in an outcome (DESIGN.md invariant 6).
+ * appears in an outcome (docs/design.md invariant 6).
  */
 import type { SendOutcome } from './types.js';
 import { redactSecrets } from './redact.js';
@@ -86,7 +86,7 @@ function fetchFailure(error: unknown, segments: number, secrets: string[]): Send
     return { outcome: 'failed', retryable: true, detail: `Twilio could not be reached (${codes.join(', ')}); nothing was sent.`, segments };
   }
   // Our timeout, or a connection that broke once the request was on its way: Twilio may
-  // have the message, so it is not sent again by itself (DESIGN.md invariant 5).
+  // have the message, so it is not sent again by itself (docs/design.md invariant 5).
   const why = (error as Error | null)?.name === 'AbortError' ? 'Twilio did not answer in time' : `The connection to Twilio broke (${codes.join(', ') || 'no reply'})`;
   return { outcome: 'unknown', detail: redactSecrets(`${why} after the SMS was handed over; it may have been sent. Check before sending again.`, secrets), segments };
 }

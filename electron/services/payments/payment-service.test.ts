@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
-import { recordingTransport, type RecordingTransport } from '../messaging/recording-transport.js';
+import { recordingTransport, type RecordingTransport } from '../test-support/recording-transport.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';
 
 let db: ClinicDatabase;

@@ -52,7 +52,7 @@ export interface PaymentServiceOptions {
 
 /**
  * A standalone desk with Stripe has no webhooks: while a link is open it asks Stripe this
- * often, so the open invoice turns paid within seconds (issue 5: "within 2 seconds" is
+ * often, so the open invoice turns paid within seconds (docs/product.md §3: "within two seconds" is
  * met by webhooks on enrolled desks; here it is this interval plus one request).
  */
 export const OPEN_LINK_POLL_MS = 1_500;

@@ -2,7 +2,7 @@
  * The Stripe adapter of the payment provider seam (types.ts): a Checkout Session per
  * payment request attempt — single-use, for the exact amount, expiring
  * (docs/decisions/0010-stripe-checkout.md). Node-only; runs in main, which alone holds the
- * secret key (DESIGN.md invariant 6): the key is never put in an error message or a log.
+ * secret key (docs/design.md invariant 6): the key is never put in an error message or a log.
  * Stripe receives the amount, "Invoice N — Clinic" and our ids, nothing else (invariant 7).
  * Imported by main's services and tests.
  */

@@ -1,7 +1,7 @@
 /**
  * The payment provider seam: one interface, two adapters — Stripe (Checkout Sessions) and
  * the sandbox (a local pay page for demos and tests). Node-only; secrets stay in main.
- * Metadata carries our ids only (DESIGN.md invariant 7).
+ * Metadata carries our ids only (docs/design.md invariant 7).
  */
 export interface LinkRequest {
   /** Our payment request id; also the idempotency key's stem. */

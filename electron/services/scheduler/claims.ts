@@ -1,5 +1,5 @@
 /**
- * Exactly once to the patient (DESIGN.md invariant 5): before a message goes out, the
+ * Exactly once to the patient (docs/design.md invariant 5): before a message goes out, the
  * sender claims its job — one key per (payment request or dunning step, channel). A
  * claim is final once the provider may have the message: a job that was claimed and
  * never finished (the app died between "provider accepted" and "recorded") is `unknown`

@@ -1,5 +1,5 @@
 /**
- * "Email the clinic when a link is paid" (PRODUCT.md Settings, Notifications), for every
+ * "Email the clinic when a link is paid" (docs/product.md Settings, Notifications), for every
  * link payment however it arrived: applied on this desk (sandbox page, Stripe events
  * polled by a standalone desk) or by the sync server from Stripe's webhook and replicated
  * here. Each pass looks at link payments of the last day through the payments' `at`

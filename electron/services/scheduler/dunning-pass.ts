@@ -1,5 +1,5 @@
 /**
- * Chasing unpaid invoices (PRODUCT.md §5): each pass finds completed invoices whose due
+ * Chasing unpaid invoices (docs/product.md §5): each pass finds completed invoices whose due
  * date lies in the chasing window — an indexed range query on [status, dueDate], never a
  * scan of every invoice — asks shared/domain/dunning.ts for the step due today, and
  * writes it as a payment request that the normal send path delivers with a fresh link for

@@ -1,5 +1,5 @@
 /**
- * Exactly once to the patient across desks (issue 5): three desks with the real
+ * Exactly once to the patient across desks (docs/design.md invariant 5): three desks with the real
  * scheduler, each with the same 200 overdue invoices, come back online after a week and
  * tick at once against the real sync server (PGlite and PostgreSQL); then one desk is
  * killed in the middle of sending. Every reminder goes out once; a send that may have
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/db/test-clinic.js';
+import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';

@@ -1,7 +1,7 @@
 /**
  * Sends one due payment request: completes its draft invoice if need be, asks no more
  * than the balance, creates the link, and sends each channel once — claimed first,
- * recorded after (DESIGN.md invariant 5) — then records every message with its cost and
+ * recorded after (docs/design.md invariant 5) — then records every message with its cost and
  * the request's new state in the invoice log. Node-only; called by the scheduler.
  */
 import type { ClinicDatabase } from '../../../shared/db/database.js';
@@ -67,7 +67,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     return 'cancelled';
   }
 
-  // Sending a payment message completes a draft (PRODUCT.md §2).
+  // Sending a payment message completes a draft (docs/product.md §2).
   let invoice: InvoiceDoc = stored.toMutableJSON();
   if (invoice.status === 'draft') {
     const done = completeDraft(invoice, settings, await numberingFor(db, deps.synced), nowIso, request.updatedBy);
@@ -116,7 +116,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   }
 
   // Sent in the staff member's name — unless they treat patients: a practitioner's name
-  // would tell the client who treated them (DESIGN.md invariant 7); the clinic's sender name then.
+  // would tell the client who treated them (docs/design.md invariant 7); the clinic's sender name then.
   const staff = await db.staff.findOne(request.updatedBy).exec();
   const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
   const facts: PaymentMessageFacts = {

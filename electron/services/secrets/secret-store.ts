@@ -1,6 +1,6 @@
 /**
  * The clinic's credentials for sending and taking money — the Stripe secret key, the SMTP
- * password, the SMS token — kept only in main (DESIGN.md invariant 6). The desktop app
+ * password, the SMS token — kept only in main (docs/design.md invariant 6). The desktop app
  * encrypts them with Electron's safeStorage and refuses to store them when the only
  * backend is `basic_text` (no real encryption); the browser host keeps them in a file only
  * its user can read, and says so. The renderer only ever learns which are set, never a

@@ -35,7 +35,7 @@ export function usePractitioners(): StaffDoc[] | undefined {
   const { db } = useDesk();
   const { staff } = useSession();
   const all = useLiveQuery(() => db.staff.find({ selector: { isPractitioner: true, active: true }, sort: [{ sortKey: 'asc' }] }), [db]);
-  // A practitioner-only user gets their own column (PRODUCT.md: staff and permissions).
+  // A practitioner-only user gets their own column (docs/product.md: staff and permissions).
   const own = seesOnlyOwnCalendar(staff.roles);
   return useMemo(() => (all && own ? all.filter((p) => p.id === staff.id) : all), [all, own, staff.id]);
 }

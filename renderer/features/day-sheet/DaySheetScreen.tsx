@@ -1,5 +1,5 @@
 /**
- * The clinic's day sheet (PRODUCT.md §6) for one clinic day: pick the day, see takings
+ * The clinic's day sheet (docs/product.md §6) for one clinic day: pick the day, see takings
  * per method, the day's invoicing and what is outstanding, and print it. Live: a payment
  * taken on another desk appears as soon as it syncs. Route: #/day-sheet[/<YYYY-MM-DD>].
  */

@@ -1,5 +1,5 @@
 /**
- * In-app notifications when a payment link is paid (PRODUCT.md Settings, Notifications):
+ * In-app notifications when a payment link is paid (docs/product.md Settings, Notifications):
  * for admins, and for the booking's practitioner when they have the billing permission.
  * Derived live from the payments by link of the last 14 days (an indexed range on `at`),
  * whoever recorded them — this desk, another, or the sync server from Stripe's webhooks;

@@ -1,7 +1,7 @@
 /**
  * What Stripe accepts for POST /v1/checkout/sessions, checked the way Stripe checks it
  * (unknown parameters, missing ones, integers, currencies, the expiry window), plus our own
- * rules that a test should catch: metadata holds our ids only (DESIGN.md invariant 7), and a
+ * rules that a test should catch: metadata holds our ids only (docs/design.md invariant 7), and a
  * real Stripe parameter this fake does not implement is refused rather than silently
  * ignored. Parameter names are those of the Stripe SDK's SessionCreateParams.
  * Imported by the local Stripe test server only.
@@ -126,7 +126,7 @@ function metadata(obj: FormObject, key: string, path: string): Record<string, st
     if (typeof value !== 'string') refuse(`${name}[${k}]`, `Invalid string: ${name}[${k}]`, 'parameter_invalid_string');
     if (k.length > 40) refuse(`${name}[${k}]`, `Metadata keys can be at most 40 characters (${k}).`);
     if ((value as string).length > 500) refuse(`${name}[${k}]`, `Metadata values can be at most 500 characters (${k}).`);
-    // Ours, not Stripe's: only our ids leave the clinic (DESIGN.md invariant 7).
+    // Ours, not Stripe's: only our ids leave the clinic (docs/design.md invariant 7).
     if (!ALLOWED_METADATA_KEYS.includes(k)) {
       refuse(`${name}[${k}]`, `Metadata may hold ${ALLOWED_METADATA_KEYS.join(', ')} only; "${k}" is not allowed.`, 'metadata_key_not_allowed');
     }

@@ -175,7 +175,7 @@ export class StripeFake {
     const parsed = parseStripeForm(body);
     if (!parsed.ok) return fail(failure(400, parsed.message, { param: parsed.param }));
     recordParams(parsed.params);
-    // Not required by Stripe, but by us: every POST must be safe to retry (DESIGN.md invariant 5).
+    // Not required by Stripe, but by us: every POST must be safe to retry (docs/design.md invariant 5).
     const key = headers['idempotency-key'];
     if (!key) return fail(failure(400, 'This server requires an Idempotency-Key header on every POST.', { code: 'idempotency_key_missing' }));
     if (key.length > 255) return fail(failure(400, 'Idempotency keys can be at most 255 characters long.', { code: 'idempotency_key_too_long' }));

@@ -2,12 +2,12 @@
  * A set-up clinic in an in-memory database, for data-layer tests: Fjordside Physio in
  * NOK and Europe/Oslo, its admin practitioner Astrid Solberg (admin, billing) with one
  * 45-minute service at 750 (25 % VAT), and Rita Resepsjon with reception only.
- * Test-only: imported by *.test.ts beside it; close the database after each test.
+ * Test support: imported by tests only (lint keeps it out of the app); close the database after each test.
  */
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { StaffDoc } from '../schemas/index.js';
-import { createClinicDatabase, type ClinicDatabase } from './database.js';
-import { runSetup } from './setup-commands.js';
+import { createClinicDatabase, type ClinicDatabase } from '../db/database.js';
+import { runSetup } from '../db/setup-commands.js';
 
 export interface TestClinic {
   db: ClinicDatabase;

@@ -5,7 +5,7 @@
  */
 import { paymentSms } from '../../../shared/domain/payment-messages.js';
 import { smsSize } from '../../../shared/domain/sms-segments.js';
-import type { MessageTransport, OutgoingEmail, OutgoingNotice, OutgoingSms, SendOutcome } from './types.js';
+import type { MessageTransport, OutgoingEmail, OutgoingNotice, OutgoingSms, SendOutcome } from '../messaging/types.js';
 
 export interface RecordingTransport extends MessageTransport {
   /** Every attempt, in order (failed ones too), each kind apart and all together. */
