@@ -4,6 +4,7 @@
  * the store (main.ts, embedded.ts and tests do). Imported by server/main.ts,
  * server/embedded.ts and tests.
  */
+import { installProtocolVersion } from './http/protocol.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deviceAuthenticator } from './http/device-auth.js';
 import { installCors } from './http/cors.js';
@@ -70,6 +71,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     pushHooks: options.pushHooks ?? {},
   };
   installCors(app);
+  installProtocolVersion(app);
   installErrorHandling(app, BODY_LIMIT);
   app.addHook('preClose', async () => hub.endAll());
 

@@ -13,7 +13,7 @@ export function corsHeaders(): Record<string, string> {
 
 const PREFLIGHT = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': `${SYNC_HEADERS.authorization}, ${SYNC_HEADERS.staff}, content-type, accept`,
+  'access-control-allow-headers': `${SYNC_HEADERS.authorization}, ${SYNC_HEADERS.staff}, ${SYNC_HEADERS.protocol}, content-type, accept`,
   'access-control-max-age': '600',
 };
 

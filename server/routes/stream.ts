@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { ROUTES, type StreamEvent } from '../../shared/sync/protocol.js';
 import { deviceOf } from '../http/device-auth.js';
 import { corsHeaders } from '../http/cors.js';
+import { protocolHeaders } from '../http/protocol.js';
 import type { RouteDeps } from './deps.js';
 
 export function streamRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -19,6 +20,7 @@ export function streamRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const res = reply.raw;
     res.writeHead(200, {
       ...corsHeaders(),
+      ...protocolHeaders(),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',

@@ -9,6 +9,8 @@ import { pullDocuments } from '../data/documents.js';
 import { deviceOf, staffHeader } from '../http/device-auth.js';
 import { collectionParam, parsePushBody, pullLimitParam, seqParam } from '../http/validate.js';
 import { applyPush } from '../sync/push.js';
+import { upgradePushRows } from '../sync/upgrade-push.js';
+import { deskProtocolOf } from '../http/protocol.js';
 import type { RouteDeps } from './deps.js';
 
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -31,7 +33,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (request): Promise<PushResponse> => {
       const device = deviceOf(request);
       const collection = collectionParam(request.params.collection);
-      const rows = parsePushBody(request.body);
+      const rows = upgradePushRows(collection, parsePushBody(request.body), deskProtocolOf(request));
       const ctx = { clinicId: device.clinicId, deviceId: device.id, staffId: staffHeader(request), collection, now: deps.now() };
       const outcome = await applyPush(deps.store, ctx, rows, deps.pushHooks);
       // After COMMIT: a desk told to pull will find the rows.

@@ -117,6 +117,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX send_claims_unfinished ON send_claims (clinic_id, device_id) WHERE state = 'claimed'`,
     ],
   },
+  {
+    version: 4,
+    name: 'the schema version of each stored document',
+    statements: [
+      // Rows stored before versions were kept are schema version 0; they are migrated as
+      // they are read (server/data/documents.ts; docs/decisions/0014-schema-versions.md).
+      `ALTER TABLE documents ADD COLUMN schema_version integer NOT NULL DEFAULT 0`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

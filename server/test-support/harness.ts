@@ -2,6 +2,7 @@
  * Drives the sync server in-process for tests (Fastify inject): create clinics, enrol
  * desks, call routes as a given desk and staff member. Imported by tests only.
  */
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol-version.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -38,7 +39,8 @@ export async function call<T = unknown>(
   url: string,
   options: { desk?: Desk | null; token?: string; staffId?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
-  const headers: Record<string, string> = { ...options.headers };
+  // A current desk unless the test says otherwise (a test may also delete it: an old desk).
+  const headers: Record<string, string> = { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION), ...options.headers };
   const token = options.token ?? options.desk?.token;
   if (token) headers[SYNC_HEADERS.authorization] = `Bearer ${token}`;
   const staff = options.staffId !== undefined ? options.staffId : options.desk?.staffId;

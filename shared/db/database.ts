@@ -3,13 +3,21 @@
  * Dexie in the renderer, on remote storage in the main process, and on memory or
  * fake-indexeddb in tests. May be imported from any runtime.
  */
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   collectionSchemas,
   type ActivityDoc, type BookingDoc, type ClientDoc, type ClinicSettingsDoc, type InvoiceDoc,
   type MessageDoc, type PaymentDoc, type PaymentRequestDoc, type ServiceDoc, type StaffDoc,
 } from '../schemas/index.js';
+import { migrationStrategies } from '../schemas/migrations.js';
 import { conflictHandlerFor } from '../sync/conflicts.js';
+
+// Stored documents of an older schema version are migrated when the collection opens
+// (docs/decisions/0014-schema-versions.md).
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+const migrations = (name: keyof typeof migrationStrategies): MigrationStrategies => migrationStrategies[name];
 
 // A type alias (not an interface) so it satisfies RxDB's CollectionsOfDatabase index signature.
 export type ClinicCollections = {
@@ -51,16 +59,16 @@ export async function createClinicDatabase(options: DatabaseOptions): Promise<Cl
   try {
     // Conflicts from sync are resolved by kind of document (docs/decisions/0006-conflict-rules.md).
     await db.addCollections({
-      settings: { schema: collectionSchemas.settings, conflictHandler: conflictHandlerFor('settings') },
-      staff: { schema: collectionSchemas.staff, conflictHandler: conflictHandlerFor('staff') },
-      clients: { schema: collectionSchemas.clients, conflictHandler: conflictHandlerFor('clients') },
-      services: { schema: collectionSchemas.services, conflictHandler: conflictHandlerFor('services') },
-      bookings: { schema: collectionSchemas.bookings, conflictHandler: conflictHandlerFor('bookings') },
-      invoices: { schema: collectionSchemas.invoices, conflictHandler: conflictHandlerFor('invoices') },
-      payments: { schema: collectionSchemas.payments, conflictHandler: conflictHandlerFor('payments') },
-      paymentrequests: { schema: collectionSchemas.paymentrequests, conflictHandler: conflictHandlerFor('paymentrequests') },
-      messages: { schema: collectionSchemas.messages, conflictHandler: conflictHandlerFor('messages') },
-      activity: { schema: collectionSchemas.activity, conflictHandler: conflictHandlerFor('activity') },
+      settings: { schema: collectionSchemas.settings, migrationStrategies: migrations('settings'), conflictHandler: conflictHandlerFor('settings') },
+      staff: { schema: collectionSchemas.staff, migrationStrategies: migrations('staff'), conflictHandler: conflictHandlerFor('staff') },
+      clients: { schema: collectionSchemas.clients, migrationStrategies: migrations('clients'), conflictHandler: conflictHandlerFor('clients') },
+      services: { schema: collectionSchemas.services, migrationStrategies: migrations('services'), conflictHandler: conflictHandlerFor('services') },
+      bookings: { schema: collectionSchemas.bookings, migrationStrategies: migrations('bookings'), conflictHandler: conflictHandlerFor('bookings') },
+      invoices: { schema: collectionSchemas.invoices, migrationStrategies: migrations('invoices'), conflictHandler: conflictHandlerFor('invoices') },
+      payments: { schema: collectionSchemas.payments, migrationStrategies: migrations('payments'), conflictHandler: conflictHandlerFor('payments') },
+      paymentrequests: { schema: collectionSchemas.paymentrequests, migrationStrategies: migrations('paymentrequests'), conflictHandler: conflictHandlerFor('paymentrequests') },
+      messages: { schema: collectionSchemas.messages, migrationStrategies: migrations('messages'), conflictHandler: conflictHandlerFor('messages') },
+      activity: { schema: collectionSchemas.activity, migrationStrategies: migrations('activity'), conflictHandler: conflictHandlerFor('activity') },
     });
   } catch (err) {
     await db.close();

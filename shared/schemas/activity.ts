@@ -7,7 +7,7 @@ import { actorField, idField, instantField } from './fields.js';
  */
 const literal = {
   title: 'activity entry',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -6,7 +6,7 @@ export type BillingMode = (typeof BILLING_MODES)[number];
 
 const literal = {
   title: 'booking',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -3,7 +3,7 @@ import { auditFields, idField } from './fields.js';
 
 const literal = {
   title: 'client',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -3,7 +3,7 @@ import { auditFields, currencyField, idField, minorUnitsField } from './fields.j
 
 const literal = {
   title: 'invoice',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -4,7 +4,7 @@ import { currencyField, idField, instantField, minorUnitsField } from './fields.
 /** A message sent (or attempted) to a client: an append-only fact with its cost. */
 const literal = {
   title: 'message',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

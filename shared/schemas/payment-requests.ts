@@ -4,7 +4,7 @@ import { auditFields, currencyField, idField, instantField, minorUnitsField } fr
 /** A request for money by link: an amount, the channels to use, and when to send. */
 const literal = {
   title: 'payment request',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

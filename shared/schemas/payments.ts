@@ -13,7 +13,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
  */
 const literal = {
   title: 'payment',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

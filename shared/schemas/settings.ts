@@ -6,7 +6,7 @@ export const CLINIC_SETTINGS_ID = 'clinic';
 
 const literal = {
   title: 'clinic settings',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -6,7 +6,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const literal = {
   title: 'staff member',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

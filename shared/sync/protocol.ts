@@ -93,6 +93,8 @@ export const SYNC_HEADERS = {
   authorization: 'authorization',
   /** The staff member signed in on the desk, recorded on every write. */
   staff: 'x-frontdesk-staff',
+  /** The sender's sync protocol version, on every request and every answer (protocol-version.ts). */
+  protocol: 'x-frontdesk-protocol',
 } as const;
 
 /** Creating a clinic needs the server's admin secret ("Bearer <secret>"). */

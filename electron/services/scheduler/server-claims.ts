@@ -5,6 +5,7 @@
  * nothing is sent — the job waits for the next tick rather than risk a second message.
  * Node-only; chosen by main's payment service for enrolled desks.
  */
+import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
 import { ROUTES, SYNC_HEADERS } from '../../../shared/sync/protocol.js';
 import type { ClaimOutcome, ClaimStore } from './claims.js';
 
@@ -18,7 +19,7 @@ export function createServerClaimStore(target: ServerClaimTarget, fetchImpl: typ
   const call = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetchImpl(`${base}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { [SYNC_HEADERS.authorization]: `Bearer ${target.deviceToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { [SYNC_HEADERS.authorization]: `Bearer ${target.deviceToken}`, [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(15_000),
     });

@@ -2,6 +2,7 @@
  * Main's calls to the sync server's account routes: create the clinic, enrol a desk,
  * enrolment codes, devices. (Replication itself runs in the renderer.) Node-only.
  */
+import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
 import {
   ROUTES, SYNC_HEADERS,
   type CreateClinicRequest, type DeviceCredentials, type DeviceInfo, type EnrollmentCode, type ErrorBody,
@@ -21,7 +22,7 @@ async function call<T>(serverUrl: string, path: string, init: { method: string; 
   } catch {
     throw new ServerRefusal(0, `"${serverUrl}" is not a server address. It looks like http://192.168.1.20:4318.`);
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) };
   if (init.token) headers[SYNC_HEADERS.authorization] = `Bearer ${init.token}`;
   if (init.staff) headers[SYNC_HEADERS.staff] = init.staff;
   if (init.body !== undefined) headers['content-type'] = 'application/json';

@@ -7,6 +7,22 @@ import {
   type ErrorBody, type PullResponse, type PushResponse, type PushRow, type SyncCheckpoint,
 } from '../../../shared/sync/protocol.js';
 import type { CollectionName } from '../../../shared/schemas/index.js';
+import { parseProtocolHeader, peerProtocolProblem, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../../shared/sync/protocol-version.js';
+
+/** The desk and its server speak sync protocols that cannot sync (shared/sync/protocol-version.ts). */
+const UPGRADE_REQUIRED = 426;
+
+/**
+ * Refuses an answer from a server this desk cannot sync with, before its body is used. A
+ * newer server decides itself whether it can still serve this desk (it answers 426 when
+ * not), so only a server older than this desk can sync with, or one whose version cannot
+ * be read, is refused here.
+ */
+export function checkServerProtocol(res: Response): void {
+  const version = parseProtocolHeader(res.headers.get(SYNC_HEADERS.protocol));
+  if (version === null) throw new SyncError(UPGRADE_REQUIRED, 'desk_too_old', UPDATE_MESSAGES.deskTooOld);
+  if (peerProtocolProblem(version) === 'peer-older') throw new SyncError(UPGRADE_REQUIRED, 'desk_too_new', UPDATE_MESSAGES.deskTooNew);
+}
 
 export interface SyncTarget {
   serverUrl: string;
@@ -19,13 +35,16 @@ export class SyncError extends Error {
     super(message);
     this.name = 'SyncError';
   }
-  /** The desk cannot sync again until someone acts (re-enrol, fix permissions). */
+  /** The desk cannot sync again until someone acts (re-enrol, fix permissions, update the desk or the server). */
   get needsAttention(): boolean {
-    return this.status === 401 || this.status === 403;
+    return this.status === 401 || this.status === 403 || this.status === UPGRADE_REQUIRED;
   }
 }
 
 export class SyncHttp {
+  /** An answer of the server's has passed checkServerProtocol. */
+  private serverChecked = false;
+
   constructor(
     private readonly target: SyncTarget,
     private readonly actingStaff: () => string | null,
@@ -33,7 +52,7 @@ export class SyncHttp {
   ) {}
 
   headers(json = false): Record<string, string> {
-    const h: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${this.target.deviceToken}` };
+    const h: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${this.target.deviceToken}`, [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) };
     const staff = this.actingStaff();
     if (staff) h[SYNC_HEADERS.staff] = staff;
     if (json) h['content-type'] = 'application/json';
@@ -50,6 +69,8 @@ export class SyncHttp {
   }
 
   async push(collection: CollectionName, rows: PushRow[]): Promise<PushResponse> {
+    // Nothing is pushed to a server whose version this desk has not seen and accepted.
+    if (!this.serverChecked) await this.request(ROUTES.health, { method: 'GET' });
     return this.request<PushResponse>(ROUTES.push(collection), { method: 'POST', body: JSON.stringify(rows) });
   }
 
@@ -59,6 +80,11 @@ export class SyncHttp {
       res = await this.fetchImpl(this.url(path), { ...init, headers: this.headers(init.body !== undefined) });
     } catch {
       throw new SyncError(0, 'offline', 'The sync server cannot be reached.');
+    }
+    // A server refusing this desk's version says so in its body; any other answer is checked here.
+    if (res.status !== UPGRADE_REQUIRED) {
+      checkServerProtocol(res);
+      this.serverChecked = true;
     }
     const text = await res.text();
     if (!res.ok) {

@@ -5,7 +5,7 @@
  */
 import { ROUTES, type StreamEvent } from '../../../shared/sync/protocol.js';
 import type { SyncHttp } from './sync-http.js';
-import { SyncError } from './sync-http.js';
+import { checkServerProtocol, SyncError } from './sync-http.js';
 
 export interface StreamHandlers {
   onEvent(event: StreamEvent): void;
@@ -31,6 +31,7 @@ export function openSyncStream(http: SyncHttp, handlers: StreamHandlers, fetchIm
       } catch { /* not JSON */ }
       throw new SyncError(res.status, code, message);
     }
+    checkServerProtocol(res);
     attempt = 0;
     handlers.onConnected(true);
     const reader = res.body.getReader();

@@ -1,0 +1,91 @@
+/**
+ * A desk that holds documents written at the previous schema versions opens them with the
+ * current code: the stored collections are created from the recorded schemas
+ * (schema-history.json), filled with a clinic's documents of every kind, closed, and
+ * opened again through createClinicDatabase — on Dexie over fake-indexeddb, as a desk
+ * stores them, and on memory (docs/decisions/0014-schema-versions.md).
+ */
+import 'fake-indexeddb/auto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { collectionSchemas, COLLECTION_NAMES, type CollectionName, type MessageDoc } from '../schemas/index.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
+import { createClinicDatabase, type ClinicDatabase } from './database.js';
+import { createClient } from './client-commands.js';
+import { createBooking } from './booking-commands.js';
+import { completeInvoice } from './invoice-commands.js';
+import { takePayment } from './payment-commands.js';
+import { createPaymentRequest } from './payment-request-commands.js';
+
+const history = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../schemas/schema-history.json'), 'utf8')) as Record<string, Record<string, RxJsonSchema<unknown>>>;
+const AT = '2026-03-02T09:00:00.000Z';
+type Docs = Record<CollectionName, Record<string, unknown>[]>;
+
+/** A clinic's documents of every collection, made by the current commands. */
+async function clinicDocuments(): Promise<Docs> {
+  const t = await openTestClinic('migration-source');
+  try {
+    const ctx = { actor: t.admin, synced: false, now: AT };
+    const client = await createClient(t.db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '+47 412 34 567', dateOfBirth: '1980-05-17' }, '2026-03-02', AT, t.admin);
+    for (const hour of ['08', '10']) {
+      const { invoice } = await createBooking(t.db, { clientId: client.id, serviceId: t.serviceId, practitionerId: t.admin, start: `2026-03-02T${hour}:00:00.000Z`, billing: 'clinic-default', confirmOverlap: true }, AT, t.admin);
+      await completeInvoice(t.db, invoice!.id, ctx);
+      if (hour === '08') await takePayment(t.db, invoice!.id, { amount: '300', method: 'cash' }, ctx);
+      else await createPaymentRequest(t.db, invoice!.id, { amount: '200', channels: ['email'] }, ctx);
+    }
+    await t.db.messages.insert(await messageLike(t.db));
+    const docs = {} as Docs;
+    for (const name of COLLECTION_NAMES) docs[name] = (await t.db[name].find().exec()).map((d) => d.toMutableJSON() as Record<string, unknown>);
+    return docs;
+  } finally {
+    await t.db.close();
+  }
+}
+
+/** The record of one email sent for the link (the sender writes these). */
+async function messageLike(db: ClinicDatabase): Promise<MessageDoc> {
+  const request = (await db.paymentrequests.findOne().exec())!;
+  return {
+    id: 'msg-1', invoiceId: request.invoiceId, paymentRequestId: request.id, clientId: request.clientId, channel: 'email', purpose: 'payment_link',
+    recipient: 'ingrid@example.com', outcome: 'sent', detail: '', costMinor: 0, currency: 'NOK', at: AT,
+  };
+}
+
+const storages: Array<[string, () => RxStorage<unknown, unknown>]> = [
+  ['Dexie', () => getRxStorageDexie() as RxStorage<unknown, unknown>],
+  ['memory', () => getRxStorageMemory() as RxStorage<unknown, unknown>],
+];
+
+describe.each(storages)('a desk with documents of schema version 0, on %s', (_label, storage) => {
+  let opened: ClinicDatabase | null = null;
+  afterEach(async () => { await opened?.close(); opened = null; });
+
+  it('opens with the current code and keeps every document as it was', async () => {
+    const docs = await clinicDocuments();
+    const name = `migrate-${crypto.randomUUID()}`;
+    const shared = storage();
+    const old = await createRxDatabase({ name, storage: shared, multiInstance: false });
+    await old.addCollections(Object.fromEntries(COLLECTION_NAMES.map((c) => [c, { schema: history[c]!['0']! }])));
+    for (const c of COLLECTION_NAMES) {
+      const result = await old[c]!.bulkInsert(docs[c]);
+      expect(result.error, `${c} documents of version 0`).toEqual([]);
+    }
+    await old.close();
+
+    opened = await createClinicDatabase({ storage: shared, name });
+    for (const c of COLLECTION_NAMES) {
+      expect(opened[c].schema.version).toBe(collectionSchemas[c].version);
+      const now = (await opened[c].find().exec()).map((d) => d.toMutableJSON() as Record<string, unknown>);
+      expect(docs[c].length, `${c} has documents to migrate`).toBeGreaterThan(0);
+      expect(sortById(now), c).toEqual(sortById(docs[c]));
+    }
+  });
+});
+
+function sortById(docs: Record<string, unknown>[]): Record<string, unknown>[] {
+  return [...docs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+}

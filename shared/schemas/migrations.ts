@@ -1,0 +1,48 @@
+/**
+ * How a stored document of an older schema version becomes one of the current version:
+ * RxDB's `migrationStrategies` on the desks, and the same pure functions on the sync
+ * server for documents stored or pushed at an older version
+ * (docs/decisions/0014-schema-versions.md). Importable from every runtime.
+ *
+ * To change a schema: bump its `version`, add the strategy for the new version here
+ * (strategy N turns a version N-1 document into a version N one; null drops it), and
+ * record the new schema in schema-history.json (`npm run schemas:record`). The history
+ * test refuses a schema that differs from its recorded version.
+ */
+import type { CollectionName } from './index.js';
+
+export type StoredDocument = Record<string, unknown>;
+export type MigrationStrategy = (previous: StoredDocument) => StoredDocument | null;
+
+/** Version 1 starts versioning: every document of version 0 is already a version 1 one. */
+const versioningBegins: MigrationStrategy = (doc) => doc;
+
+export const migrationStrategies: Record<CollectionName, Readonly<Record<number, MigrationStrategy>>> = {
+  settings: { 1: versioningBegins },
+  staff: { 1: versioningBegins },
+  clients: { 1: versioningBegins },
+  services: { 1: versioningBegins },
+  bookings: { 1: versioningBegins },
+  invoices: { 1: versioningBegins },
+  payments: { 1: versioningBegins },
+  paymentrequests: { 1: versioningBegins },
+  messages: { 1: versioningBegins },
+  activity: { 1: versioningBegins },
+};
+
+/**
+ * A document stored at `fromVersion`, as the current schema `toVersion` has it; null when
+ * a strategy drops it. Throws for a version from the future: nothing here can read it.
+ */
+export function upgradeDocument(collection: CollectionName, doc: StoredDocument, fromVersion: number, toVersion: number): StoredDocument | null {
+  if (!Number.isInteger(fromVersion) || fromVersion < 0 || fromVersion > toVersion) {
+    throw new Error(`A ${collection} document of schema version ${fromVersion} cannot be read by version ${toVersion}.`);
+  }
+  let current: StoredDocument | null = doc;
+  for (let v = fromVersion + 1; v <= toVersion && current; v++) {
+    const strategy = migrationStrategies[collection][v];
+    if (!strategy) throw new Error(`No migration to version ${v} of ${collection}.`);
+    current = strategy(current);
+  }
+  return current;
+}

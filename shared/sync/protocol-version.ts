@@ -1,0 +1,51 @@
+/**
+ * Which desks and servers can sync with each other (docs/decisions/0014-schema-versions.md).
+ * Each side sends PROTOCOL_VERSION (the `x-frontdesk-protocol` header; none means 0, the
+ * releases before versions were exchanged) and checks the other's with the same rule, so
+ * a desk and a server agree on who must be updated. Importable from every runtime.
+ */
+import { collectionSchemas, COLLECTION_NAMES, type CollectionName } from '../schemas/index.js';
+
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * The oldest peer this code still syncs with. Raise it when a schema migration changes
+ * documents in a way the previous release cannot read: version 1 changed no document, so
+ * a version-0 desk still reads what a version-1 server stores, and the reverse.
+ */
+export const OLDEST_PEER_PROTOCOL = 0;
+
+/** The schema version of every collection, as written by a peer of each protocol version (index). */
+const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] = [
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
+];
+
+/** The schema version a peer of `protocol` writes `collection` documents at. */
+export function schemaVersionAt(protocol: number, collection: CollectionName): number {
+  const versions = SCHEMAS_AT_PROTOCOL[protocol];
+  if (!versions) throw new Error(`Sync protocol ${protocol} is not known here.`);
+  return versions[collection];
+}
+
+/** The peer's version from its header: absent is 0; anything but a small whole number is refused. */
+export function parseProtocolHeader(value: string | string[] | null | undefined): number | null {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'string' || !/^\d{1,4}$/.test(value)) return null;
+  return Number(value);
+}
+
+export type PeerProblem = 'peer-older' | 'peer-newer';
+
+/** Null when this code and a peer of `peer`'s protocol can sync. */
+export function peerProtocolProblem(peer: number): PeerProblem | null {
+  if (peer > PROTOCOL_VERSION) return 'peer-newer';
+  if (peer < OLDEST_PEER_PROTOCOL) return 'peer-older';
+  return null;
+}
+
+/** What the desk's status bar says when it and its server cannot sync; nothing is pushed until then. */
+export const UPDATE_MESSAGES = {
+  deskTooOld: "Update this desk: the clinic's sync server needs a newer version of Clinic Front Desk. Changes stay on this desk until then.",
+  deskTooNew: "Update this desk's sync server: this desk is newer than the clinic's server and sends it nothing until the server is updated.",
+} as const;
