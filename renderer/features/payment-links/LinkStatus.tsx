@@ -11,6 +11,8 @@ import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { errorText } from '../../ui/errors.js';
 import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { formatDateTime, money } from '../../ui/format.js';
+import { paidOnClosedNotice } from '../../../shared/domain/link-request-status.js';
+import { PaidOnClosedNotice } from './PaidOnClosedNotice.js';
 import { QrCode } from './QrCode.js';
 import { usePaymentRequests } from './use-payment-requests.js';
 
@@ -59,7 +61,8 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
                 {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
                 {r.status === 'sent' && r.expiresAt ? `; expires ${formatDateTime(r.expiresAt, settings)}` : ''}
               </span>
-              {r.problem && <span className="link-status__problem">{r.problem}</span>}
+              {r.problem && !paidOnClosedNotice(r) && <span className="link-status__problem">{r.problem}</span>}
+              <PaidOnClosedNotice request={r} />
               <span className="link-status__actions">
                 {r.linkUrl && r.status === 'sent' && <button type="button" className="button button--small" onClick={() => open(r)}>Go to payment link</button>}
                 {r.linkUrl && r.status === 'sent' && showQr === undefined && <button type="button" className="button button--small" onClick={() => setQrFor(qrFor === r.id ? null : r.id)}>{qrFor === r.id ? 'Hide QR code' : 'Show QR code'}</button>}
