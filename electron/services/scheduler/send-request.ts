@@ -11,8 +11,9 @@ import { channelsText } from '../../../shared/db/payment-request-commands.js';
 import { numberingFor } from '../../../shared/db/invoice-commands.js';
 import { completeDraft } from '../../../shared/domain/invoice-completion.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
-import { DUNNING_LABELS, type DunningStep } from '../../../shared/domain/dunning.js';
+import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
+import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { formatLocalDay } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
@@ -90,12 +91,11 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     return 'cancelled';
   }
   // A chasing step asks for everything still owed (earlier fees are in the balance) plus
-  // its own fee, charged once the step has gone out. A staff link asks for its amount,
-  // never more than is left; 0 is an automatic link, for whatever is owed when it goes out.
-  const chasing = request.purpose !== 'payment_link';
-  const feeStep = chasing && request.feeMinor > 0 ? request.purpose as DunningStep : null;
+  // its own fee, charged once the step has gone out; a staff link for its amount, never
+  // more than is left (shared/domain/link-amount.ts).
+  const feeStep = request.purpose !== 'payment_link' && request.feeMinor > 0 ? request.purpose : null;
   const feeMinor = feeStep && !(await db.payments.findOne(reminderFeeId(invoice.id, feeStep)).exec()) ? request.feeMinor : 0;
-  const amountMinor = chasing ? balance + feeMinor : request.amountMinor > 0 ? Math.min(request.amountMinor, balance) : balance;
+  const amountMinor = amountToAsk(linkAmountOf(request), { balanceMinor: balance, feeMinor });
   const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
   const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
   const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';
@@ -158,7 +158,8 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await db.payments.insert(fee).catch(async (err: unknown) => { if (!(await db.payments.findOne(fee.id).exec())) throw err; });
     await log(`Reminder fee of ${fmt(feeMinor)} charged with the ${DUNNING_LABELS[feeStep].toLowerCase()}`, 'fee.charged');
   }
-  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor, problem: problems });
+  // Once sent, the request records what its link asked for.
+  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: storedAmountMinor(fixedAmount(amountMinor)), problem: problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {
     await log(`${request.purpose === 'payment_link' ? 'Payment link' : DUNNING_LABELS[request.purpose]} for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');
