@@ -4,7 +4,7 @@
  * Instants are UTC, so "15 minutes after" is the same across a daylight-saving change.
  */
 import type { BookingDoc, ClientDoc, ClinicSettingsDoc, InvoiceDoc, PaymentRequestDoc } from '../schemas/index.js';
-import { checkEmail, checkPhone } from './contact.js';
+import { reachableChannels } from './contact.js';
 import { newId } from './ids.js';
 import { addMinutes } from './time.js';
 import { BALANCE_AMOUNT, storedAmountMinor } from './link-amount.js';
@@ -29,10 +29,7 @@ export function automaticLinkRequest(
   now: string,
   actor: string,
 ): PaymentRequestDoc {
-  const channels = [
-    ...(client.email && checkEmail(client.email).ok ? ['email' as const] : []),
-    ...(client.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
-  ];
+  const channels = reachableChannels(client);
   return {
     id: newId(), invoiceId: invoice.id, clientId: booking.clientId, amountMinor: storedAmountMinor(BALANCE_AMOUNT), currency: invoice.currency, channels,
     purpose: 'payment_link', status: channels.length > 0 ? 'scheduled' : 'failed', sendAt: automaticLinkSendAt(booking, settings),

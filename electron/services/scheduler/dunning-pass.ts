@@ -10,7 +10,7 @@
  */
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney, type ClientMoney } from '../../../shared/db/client-money.js';
-import { checkEmail, checkPhone } from '../../../shared/domain/contact.js';
+import { reachableChannels } from '../../../shared/domain/contact.js';
 import { BALANCE_AMOUNT, fixedAmount, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { DUNNING_LABELS, dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
 import { formatMoney } from '../../../shared/domain/money.js';
@@ -68,10 +68,7 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     if (!next) continue;
 
     const client = await d.db.clients.findOne(invoice.clientId).exec();
-    const channels = [
-      ...(client?.email && checkEmail(client.email).ok ? ['email' as const] : []),
-      ...(client?.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
-    ];
+    const channels = reachableChannels(client);
     const last = next.step === 'debt_collection';
     const id = dunningRequestId(invoice.id, next.step);
     const request: PaymentRequestDoc = {
