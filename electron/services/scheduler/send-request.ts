@@ -18,6 +18,7 @@ import { formatMoney } from '../../../shared/domain/money.js';
 import { formatLocalDay } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import type { Channel } from '../../../shared/domain/payment-request-rules.js';
 import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import type { MessageTransport, SendOutcome } from '../messaging/types.js';
 import type { PaymentProvider } from '../payments/types.js';
@@ -39,10 +40,8 @@ export interface SenderDeps {
 
 export type SendResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'cancelled';
 
-const PURPOSE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], PaymentMessageFacts['kind']>> = {
-  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
-};
-const MESSAGE_PURPOSE: Readonly<Record<PaymentRequestDoc['purpose'], MessageDoc['purpose']>> = {
+/** The message a request sends: its wording (PaymentMessageFacts) and its purpose on the messages record. */
+const MESSAGE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], NonNullable<PaymentMessageFacts['kind']> & MessageDoc['purpose']>> = {
   payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
 };
 
@@ -121,9 +120,9 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
   const facts: PaymentMessageFacts = {
     clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
-    dueDate: invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '', link: link.url, senderName: sender, kind: PURPOSE_KIND[request.purpose],
+    dueDate: invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '', link: link.url, senderName: sender, kind: MESSAGE_KIND[request.purpose],
   };
-  const outcomes: { channel: 'email' | 'sms'; to: string; outcome: SendOutcome }[] = [];
+  const outcomes: { channel: Channel; to: string; outcome: SendOutcome }[] = [];
   for (const channel of request.channels) {
     const key = `${request.id}:${channel}`;
     if (!(await deps.claims.claim(key))) continue;
@@ -137,7 +136,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
       outcome = { outcome: 'unknown', detail: err instanceof Error ? err.message : String(err), segments: 1 };
     }
     await db.messages.insert({
-      id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_PURPOSE[request.purpose],
+      id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_KIND[request.purpose],
       recipient: to.slice(0, 200), outcome: outcome.outcome, detail: outcome.detail.slice(0, 500),
       costMinor: outcome.outcome === 'failed' ? 0 : messageCostMinor(channel, outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }),
       currency: settings.currency, at: nowIso,
