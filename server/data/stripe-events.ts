@@ -1,9 +1,9 @@
 /**
  * SQL for the Stripe events the server has acted on (the stripe_events table, migration 2):
- * each event id is applied once, and a payment request's status is recomputed from all
- * of its recorded events. Runs inside the webhook's transaction. Imported by server/payments.
+ * each event id is applied once, and kept with its outcome for the record. Runs inside the
+ * webhook's transaction. Imported by server/payments.
  */
-import type { RecordedOutcome } from '../../shared/domain/link-request-status.js';
+import type { StatusEvent } from '../../shared/domain/provider-events.js';
 import type { Queryable } from '../store/store.js';
 
 export interface StripeEventRow {
@@ -12,7 +12,7 @@ export interface StripeEventRow {
   readonly clinicId: string;
   readonly requestId: string;
   readonly outcome: 'applied' | 'unmatched';
-  readonly statusEvent: RecordedOutcome['type'] | null;
+  readonly statusEvent: StatusEvent['type'] | null;
   readonly providerRef: string;
   readonly reason: string;
   readonly at: Date;
@@ -36,16 +36,6 @@ export async function claimStripeEvent(tx: Queryable, row: StripeEventRow): Prom
     [row.eventId, row.eventType, row.clinicId, row.requestId, row.outcome, row.statusEvent, row.providerRef, row.reason, row.at],
   );
   return rows.length === 1;
-}
-
-/** Every applied status event of one payment request (in no particular order: order must not matter). */
-export async function statusEventsOf(tx: Queryable, clinicId: string, requestId: string): Promise<RecordedOutcome[]> {
-  const rows = await tx.query<{ status_event: RecordedOutcome['type']; provider_ref: string; reason: string }>(
-    `SELECT status_event, provider_ref, reason FROM stripe_events
-     WHERE clinic_id = $1 AND request_id = $2 AND status_event IS NOT NULL AND outcome = 'applied'`,
-    [clinicId, requestId],
-  );
-  return rows.map((r) => ({ type: r.status_event, providerRef: r.provider_ref, reason: r.reason }));
 }
 
 /** What the clinic's books already hold as refunded under one provider reference (refund documents naming it). */

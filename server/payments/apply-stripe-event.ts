@@ -9,21 +9,22 @@
  * a standalone desk uses for events it applies itself: a payment's id comes from the payment
  * intent and a refund's from the refund, so the same money is the same document whoever
  * records it, and a second event about it finds the document already there and adds nothing.
- * The request's status is recomputed from every event recorded for it (shared/domain/link-request-status.ts),
- * so delivery order does not change the outcome.
+ * The request's status follows the rule a desk applies too (shared/domain/link-request-status.ts):
+ * applied to the stored request, it ends the same whatever the order and however often
+ * Stripe delivers (docs/decisions/0015-link-status-rule.md).
  */
 import { createHash } from 'node:crypto';
 import { isCurrency } from '../../shared/domain/money.js';
 import { SYSTEM_ACTOR } from '../../shared/domain/permissions.js';
 import { linkEventEffect } from '../../shared/domain/payment-link-events.js';
-import type { CollectionName, PaymentRequestDoc } from '../../shared/schemas/index.js';
+import type { CollectionName } from '../../shared/schemas/index.js';
 import type { WireDocument } from '../../shared/sync/protocol.js';
-import { claimStripeEvent, refundedFor, statusEventsOf } from '../data/stripe-events.js';
+import { claimStripeEvent, refundedFor } from '../data/stripe-events.js';
 import { readDocument, writeDocument } from '../data/documents.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
 import type { Store } from '../store/store.js';
 import type { PaymentEvent, RefundTotalEvent, StatusEvent } from '../../shared/domain/provider-events.js';
-import { requestAfterEvents } from '../../shared/domain/link-request-status.js';
+import { linkRequestAfter, type LinkRequestStatus } from '../../shared/domain/link-request-status.js';
 import type { MappedStripeEvent } from '../../shared/domain/stripe-events.js';
 
 export interface ApplyResult {
@@ -46,13 +47,15 @@ const isStatusEvent = (e: PaymentEvent | RefundTotalEvent): e is StatusEvent =>
 
 type Money = Extract<PaymentEvent, { type: 'succeeded' | 'refunded' }>;
 
+const onRequestOf = (request: WireDocument) => ({
+  invoiceId: String(request.invoiceId ?? ''), clientId: String(request.clientId ?? ''), status: request.status as LinkRequestStatus,
+  problem: String(request.problem ?? ''), providerRef: String(request.providerRef ?? ''),
+});
+
 /** The payment or refund document for the event, by the shared rule; null for a currency we do not keep books in. */
 function moneyFact(request: WireDocument, e: Money): WireDocument | null {
   if (!isCurrency(e.currency)) return null;
-  const onRequest = {
-    invoiceId: String(request.invoiceId ?? ''), clientId: String(request.clientId ?? ''), status: request.status as PaymentRequestDoc['status'],
-  };
-  const fact = linkEventEffect({ ...e, currency: e.currency }, onRequest).fact;
+  const fact = linkEventEffect({ ...e, currency: e.currency }, onRequestOf(request)).fact;
   return fact ? { ...fact, _deleted: false } : null;
 }
 
@@ -122,11 +125,9 @@ export async function applyStripeEvent(
       }
     }
 
-    if (status) {
-      const next = requestAfterEvents(
-        { status: String(request.status ?? ''), problem: String(request.problem ?? ''), providerRef: String(request.providerRef ?? '') },
-        await statusEventsOf(tx, clinicId, requestId),
-      );
+    const statusEvents = mapped.events.filter(isStatusEvent);
+    if (statusEvents.length > 0) {
+      const next = linkRequestAfter(onRequestOf(request), statusEvents);
       if (next.status !== request.status || next.problem !== request.problem) {
         await write('paymentrequests', { ...request, status: next.status, problem: next.problem, updatedAt: now.toISOString(), updatedBy: SYSTEM_ACTOR });
         written.push(`request ${next.status}`);

@@ -14,6 +14,7 @@ import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { localDateOf } from '../domain/time.js';
 import { automaticLinkRequest, automaticLinkSendAt } from '../domain/auto-send.js';
+import { isAutomaticLink } from '../domain/link-amount.js';
 
 export interface BookingInput {
   clientId: string;
@@ -140,7 +141,7 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
     // The automatic link follows the appointment (docs/product.md §4).
     const sendAt = automaticLinkSendAt({ createdAt: doc.createdAt, end }, settings);
     for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
-      if (r.status === 'scheduled' && r.amountMinor === 0) await r.incrementalPatch({ sendAt, updatedAt: now, updatedBy: ctx.actor });
+      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ sendAt, updatedAt: now, updatedBy: ctx.actor });
     }
   }
   let invoiceNote = '';
@@ -175,7 +176,7 @@ export async function cancelBooking(db: ClinicDatabase, bookingId: string, optio
   // A cancelled appointment is not charged automatically.
   if (doc.invoiceId) {
     for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
-      if (r.status === 'scheduled' && r.amountMinor === 0) await r.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
+      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
     }
   }
   let draftVoided = false;

@@ -10,6 +10,7 @@ import { formatMoney } from '../domain/money.js';
 import { newId } from '../domain/ids.js';
 import { payableAccount } from '../domain/ledger.js';
 import { invoiceTotals } from '../domain/invoice-math.js';
+import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../domain/link-amount.js';
 import { planPaymentRequest, type PaymentRequestInput } from '../domain/payment-request-rules.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
@@ -53,13 +54,13 @@ export async function createPaymentRequest(
   const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, asked, settings.locale, now);
   if (!plan.ok) throw new RefusedError(plan);
   const request: PaymentRequestDoc = {
-    id: newId(), invoiceId, clientId: invoice.clientId, amountMinor: plan.value.amountMinor, currency: invoice.currency,
+    id: newId(), invoiceId, clientId: invoice.clientId, amountMinor: storedAmountMinor(fixedAmount(plan.value.amountMinor)), currency: invoice.currency,
     channels: plan.value.channels, purpose: 'payment_link', status: 'scheduled', sendAt: plan.value.sendAt, sentAt: '', linkUrl: '',
     providerRef: '', expiresAt: '', feeMinor: 0, problem: '', createdAt: now, updatedAt: now, updatedBy: ctx.actor,
   };
   await db.paymentrequests.insert(request);
-  const amount = formatMoney(request.amountMinor, request.currency, settings.locale);
-  const part = request.amountMinor < invoiceTotals(invoice.lines).totalMinor ? ' (part amount)' : '';
+  const amount = formatMoney(plan.value.amountMinor, request.currency, settings.locale);
+  const part = plan.value.amountMinor < invoiceTotals(invoice.lines).totalMinor ? ' (part amount)' : '';
   const when = plan.value.sendAt === now ? 'to send now' : `to send at ${plan.value.sendAt}`;
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'link.requested',
@@ -99,8 +100,8 @@ export async function resendPaymentRequest(db: ClinicDatabase, requestId: string
   const old = await db.paymentrequests.findOne(requestId).exec();
   if (!old) refused('This payment link no longer exists.');
   if (old.status === 'paid') refused('This link has been paid; there is nothing to send again.');
-  // The old amount, or what is left when less (0 was an automatic link: the balance).
-  const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: Math.min(old.amountMinor, balance) || balance, channels: old.channels }), { ...ctx, now });
+  // The old amount, or what is left when less (an automatic link asked for the balance).
+  const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: amountToAsk(linkAmountOf(old), { balanceMinor: balance }), channels: old.channels }), { ...ctx, now });
   await old.incrementalModify((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
     ? { ...current, status: 'superseded', updatedAt: now, updatedBy: ctx.actor }
     : current));

@@ -4,9 +4,10 @@
  * Instants are UTC, so "15 minutes after" is the same across a daylight-saving change.
  */
 import type { BookingDoc, ClientDoc, ClinicSettingsDoc, InvoiceDoc, PaymentRequestDoc } from '../schemas/index.js';
-import { checkEmail, checkPhone } from './contact.js';
+import { reachableChannels } from './contact.js';
 import { newId } from './ids.js';
 import { addMinutes } from './time.js';
+import { BALANCE_AMOUNT, storedAmountMinor } from './link-amount.js';
 
 export function automaticLinkSendAt(
   booking: Pick<BookingDoc, 'createdAt' | 'end'>,
@@ -16,8 +17,8 @@ export function automaticLinkSendAt(
 }
 
 /**
- * The link an Automatic booking schedules: for the balance when it goes out (amount 0
- * until then, so edits to the draft are charged as they stand), by every channel the
+ * The link an Automatic booking schedules: for the balance when it goes out (so edits to
+ * the draft are charged as they stand), by every channel the
  * client can be reached on. A client with neither gets a request that staff see as not sent.
  */
 export function automaticLinkRequest(
@@ -28,12 +29,9 @@ export function automaticLinkRequest(
   now: string,
   actor: string,
 ): PaymentRequestDoc {
-  const channels = [
-    ...(client.email && checkEmail(client.email).ok ? ['email' as const] : []),
-    ...(client.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
-  ];
+  const channels = reachableChannels(client);
   return {
-    id: newId(), invoiceId: invoice.id, clientId: booking.clientId, amountMinor: 0, currency: invoice.currency, channels,
+    id: newId(), invoiceId: invoice.id, clientId: booking.clientId, amountMinor: storedAmountMinor(BALANCE_AMOUNT), currency: invoice.currency, channels,
     purpose: 'payment_link', status: channels.length > 0 ? 'scheduled' : 'failed', sendAt: automaticLinkSendAt(booking, settings),
     sentAt: '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: 0,
     problem: channels.length > 0 ? '' : 'The client has no email address or mobile number, so the automatic payment link cannot be sent.',

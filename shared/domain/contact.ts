@@ -41,3 +41,11 @@ export function foldForSearch(text: string): string {
     .replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/å/g, 'a')
     .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
+
+/** The channels a payment message can reach the client on: a valid email address, a valid mobile number. */
+export function reachableChannels(client: { readonly email: string; readonly phone: string } | null): ('email' | 'sms')[] {
+  return [
+    ...(client?.email && checkEmail(client.email).ok ? ['email' as const] : []),
+    ...(client?.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
+  ];
+}

@@ -12,6 +12,7 @@
  * and the final notice (inkassovarsel) gives at least 14 days before debt collection.
  */
 import { addDays, type LocalDate } from './time.js';
+import { amountToAsk, BALANCE_AMOUNT } from './link-amount.js';
 
 export type DunningStep = 'reminder' | 'second_reminder' | 'final_notice' | 'debt_collection';
 export const DUNNING_STEPS: readonly DunningStep[] = ['reminder', 'second_reminder', 'final_notice', 'debt_collection'];
@@ -87,7 +88,7 @@ export function nextDunningStep(state: DunningState, schedule: DunningSchedule):
   const feesCharged = state.done.filter((d) => d.feeMinor > 0).length;
   const feeable = step !== 'debt_collection' && schedule.reminderFeeMinor > 0 && feesCharged < 2 && daysBetween(state.dueDate, dueOn) >= 14;
   const feeMinor = feeable ? schedule.reminderFeeMinor : 0;
-  return { step, dueOn, feeMinor, amountMinor: state.balanceMinor + feeMinor };
+  return { step, dueOn, feeMinor, amountMinor: amountToAsk(BALANCE_AMOUNT, { balanceMinor: state.balanceMinor, feeMinor }) };
 }
 
 /** Whether the next step should go out today (and not while a payment is processing). */

@@ -25,6 +25,11 @@ export function completeDraft(
   return ok(numberInvoice(base, numbering.nextNumber, now, settings));
 }
 
+/** The number in running text ("Invoice 12", "Invoice (number pending)"), until the sync server assigns it. */
+export function invoiceNumberInText(invoice: Pick<InvoiceDoc, 'number'>): string {
+  return invoice.number > 0 ? String(invoice.number) : '(number pending)';
+}
+
 /** Shown where the number goes: the number, or why there is none yet. */
 export function invoiceNumberLabel(invoice: Pick<InvoiceDoc, 'status' | 'number'>): string {
   if (invoice.status === 'draft') return 'Assigned when completed';

@@ -1,71 +1,119 @@
 /**
- * A payment request's status from every provider event recorded for it (pure). Computed
- * from the whole set, never from "the last event", so the outcome is the same whatever
- * order Stripe delivers in (an async_payment_succeeded may arrive before its completed).
- * Imported by server/payments/apply-stripe-event.ts and tests.
+ * The one rule for what a payment provider's event does to a payment request, whoever
+ * applies it: the desk's applier (electron/services/payments/apply-link-event.ts: the
+ * sandbox, a standalone desk's polled Stripe events) and the sync server's
+ * (server/payments/apply-stripe-event.ts: Stripe's webhooks). Pure; imported by those two,
+ * shared/domain/payment-link-events.ts and the screens that show the notice.
  *
- * Rules:
- * - any succeeded → paid (money is money, whatever the request said before);
- * - per link (Checkout Session): failed beats processing beats expired — a session that
- *   went processing and then failed has failed, and a session that completed never expires;
- * - the request's current link speaks for it; a link it replaced counts only while its
- *   money is on the way (processing): staff expire a replaced link, and that expiry must not
- *   mark the new one expired;
- * - paid, cancelled and superseded are not undone by anything but money: a failure only
- *   adds its reason as the problem;
- * - otherwise processing → processing, failed → sent (the client may pay with a new link),
- *   expired → expired.
+ * One event is applied to the request as it is stored, and the rule is a join: applying
+ * events in any order, any number of times each, ends in the same status and problem. So
+ * neither side needs to keep the events it has seen (docs/decisions/0015-link-status-rule.md):
+ *
+ * - a request closed at the desk (cancelled, superseded) or expired keeps its status; money
+ *   on it is recorded all the same (never lost) and the request carries the paid-on-closed
+ *   notice, so staff refund it or keep it as credit;
+ * - otherwise the strongest outcome wins: expired > paid > failed > processing > (no event).
+ *   A Checkout Session that completed unpaid (processing) and then failed has failed; one
+ *   that failed, whatever came before, leaves the link usable again (sent, with the reason);
+ *   an expiry after a payment is a paid-on-closed link;
+ * - two failures keep the smaller reason text (any fixed choice commutes);
+ * - the expiry of a link the request no longer uses (an attempt replaced by a newer one)
+ *   says nothing about the request; its processing, failure and payment do;
+ * - refunds never move the status; their money is recorded.
  */
-import type { StatusEvent } from './provider-events.js';
+import type { PaymentRequestDoc } from '../schemas/index.js';
 
-export interface RecordedOutcome {
-  readonly type: StatusEvent['type'];
-  /** The Checkout Session the event was about. */
-  readonly providerRef: string;
-  /** Why a payment failed, or ''. */
-  readonly reason: string;
-}
+export type LinkRequestStatus = PaymentRequestDoc['status'];
 
-export interface RequestState {
-  readonly status: string;
+/** What the rule needs of an event: its outcome and the link (Checkout Session) it was about, '' when unknown. */
+export type LinkStatusEvent =
+  | { readonly type: 'processing' | 'succeeded' | 'expired'; readonly providerRef: string }
+  | { readonly type: 'failed'; readonly providerRef: string; readonly reason: string }
+  | { readonly type: 'refunded' };
+
+export interface LinkRequestState {
+  readonly status: LinkRequestStatus;
   readonly problem: string;
-  /** The request's current link ('' while the desk has not recorded one). */
+  /** The request's current link ('' while none is recorded). */
   readonly providerRef: string;
 }
 
-const STAYS = new Set(['paid', 'cancelled', 'superseded']);
-type LinkOutcome = 'failed' | 'processing' | 'expired';
-const LINK_RANK: Readonly<Record<LinkOutcome, number>> = { failed: 3, processing: 2, expired: 1 };
-const REQUEST_RANK: Readonly<Record<LinkOutcome, number>> = { processing: 3, failed: 2, expired: 1 };
+export interface LinkRequestStep {
+  readonly status: LinkRequestStatus;
+  readonly problem: string;
+  /** 'record': the event carries money (a payment or a refund) to record once, whatever the status. */
+  readonly money: 'record' | 'none';
+  /** Money came on a request that was cancelled, superseded or expired. */
+  readonly flag: 'paid-on-closed-link' | null;
+}
 
-export function requestAfterEvents(request: RequestState, outcomes: readonly RecordedOutcome[]): { status: string; problem: string } {
-  const unchanged = { status: request.status, problem: request.problem };
-  if (outcomes.some((o) => o.type === 'succeeded')) return { status: 'paid', problem: '' };
+type ClosedStatus = 'cancelled' | 'superseded' | 'expired';
+const CLOSED: ReadonlySet<LinkRequestStatus> = new Set<LinkRequestStatus>(['cancelled', 'superseded', 'expired']);
 
-  const perLink = new Map<string, { outcome: LinkOutcome; reason: string }>();
-  for (const o of outcomes) {
-    if (o.type === 'succeeded') continue;
-    const seen = perLink.get(o.providerRef);
-    if (!seen || LINK_RANK[o.type] > LINK_RANK[seen.outcome]) perLink.set(o.providerRef, { outcome: o.type, reason: o.reason });
-  }
-  let best: { outcome: LinkOutcome; reason: string } | null = null;
-  for (const [ref, link] of perLink) {
-    const speaks = request.providerRef === '' || ref === request.providerRef || link.outcome === 'processing';
-    if (!speaks) continue;
-    // Ties (two links with the same outcome) keep the smaller reason text: any fixed choice will do.
-    if (!best || REQUEST_RANK[link.outcome] > REQUEST_RANK[best.outcome]
-      || (link.outcome === best.outcome && link.reason < best.reason)) best = link;
-  }
+/**
+ * The notice a paid-on-closed request carries in its `problem` (the schema has no field for
+ * it yet): written and recognised only here.
+ */
+const PAID_ON_CLOSED: Readonly<Record<ClosedStatus, string>> = {
+  cancelled: 'Paid on a link that was cancelled — refund it or keep it as credit.',
+  superseded: 'Paid on a link that was replaced by a newer one — refund it or keep it as credit.',
+  expired: 'Paid on a link that had expired — refund it or keep it as credit.',
+};
 
-  if (!best) {
-    // Only replaced links that failed or expired: the current link is live. A "processing"
-    // left by a replaced link whose payment then failed goes back to "sent".
-    return request.status === 'processing' ? { status: 'sent', problem: '' } : unchanged;
+const FAILED_PREFIX = 'The payment failed: ';
+const failureText = (reason: string) => `${FAILED_PREFIX}${reason}`.slice(0, 300);
+const hasFailed = (r: LinkRequestState) => r.status === 'sent' && r.problem.startsWith(FAILED_PREFIX);
+
+/** Where an open request stands among the events' outcomes (higher wins). */
+const Level = { None: 0, Processing: 1, Failed: 2, Paid: 3 } as const;
+function levelOf(r: LinkRequestState): number {
+  if (r.status === 'paid') return Level.Paid;
+  if (hasFailed(r)) return Level.Failed;
+  if (r.status === 'processing') return Level.Processing;
+  return Level.None;
+}
+
+/** The notice for money on a closed request, or null when the request has none. */
+export function paidOnClosedNotice(request: Pick<LinkRequestState, 'status' | 'problem'>): string | null {
+  const notice = CLOSED.has(request.status) ? PAID_ON_CLOSED[request.status as ClosedStatus] : null;
+  return notice !== null && request.problem === notice ? notice : null;
+}
+
+export function nextLinkRequestState(request: LinkRequestState, event: LinkStatusEvent): LinkRequestStep {
+  const money = event.type === 'succeeded' || event.type === 'refunded' ? 'record' : 'none';
+  const step = (status: LinkRequestStatus, problem: string, flag: LinkRequestStep['flag'] = null): LinkRequestStep => ({ status, problem, money, flag });
+  const unchanged = step(request.status, request.problem);
+  if (event.type === 'refunded') return unchanged;
+
+  if (CLOSED.has(request.status)) {
+    if (event.type !== 'succeeded') return unchanged;
+    return step(request.status, PAID_ON_CLOSED[request.status as ClosedStatus], 'paid-on-closed-link');
   }
-  if (STAYS.has(request.status)) return best.outcome === 'failed' ? { status: request.status, problem: best.reason } : unchanged;
-  switch (best.outcome) {
-    case 'processing': return { status: 'processing', problem: '' };
-    case 'failed': return { status: 'sent', problem: best.reason };
-    case 'expired': return { status: 'expired', problem: '' };
+  const level = levelOf(request);
+  switch (event.type) {
+    case 'expired': {
+      const replaced = event.providerRef !== '' && request.providerRef !== '' && event.providerRef !== request.providerRef;
+      if (replaced) return unchanged;
+      // A paid request whose link then expired is a paid-on-closed link: the same end as
+      // the expiry arriving first and the payment after it.
+      return level === Level.Paid ? step('expired', PAID_ON_CLOSED.expired, 'paid-on-closed-link') : step('expired', '');
+    }
+    case 'succeeded':
+      return level === Level.Paid ? unchanged : step('paid', '');
+    case 'failed': {
+      const text = failureText(event.reason);
+      if (level === Level.Failed) return text < request.problem ? step('sent', text) : unchanged;
+      return level < Level.Failed ? step('sent', text) : unchanged;
+    }
+    case 'processing':
+      return level < Level.Processing ? step('processing', '') : unchanged;
   }
+}
+
+/** Folds events into a request (tests, and an event that carries several outcomes). */
+export function linkRequestAfter(request: LinkRequestState, events: readonly LinkStatusEvent[]): LinkRequestState {
+  return events.reduce<LinkRequestState>((r, e) => {
+    const next = nextLinkRequestState(r, e);
+    return { status: next.status, problem: next.problem, providerRef: r.providerRef };
+  }, request);
 }

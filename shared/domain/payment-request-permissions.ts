@@ -3,12 +3,14 @@
  * and by the sync server for every pushed request (docs/design.md invariant 9).
  *
  * Staff asking for money, cancelling or resending need billing. Booking in Automatic
- * mode schedules a link for the balance (amount 0 until sent) and keeps its time in step
+ * mode schedules a link for the balance (link-amount.ts) and keeps its time in step
  * with the booking — reception does that. The desk's own sending work (status, link,
  * expiry, problem), recorded as 'system', needs only booking: it moves no money, and a
  * desk signed in as reception still sends what is due.
  */
+import type { PaymentRequestDoc } from '../schemas/index.js';
 import { SYSTEM_ACTOR, type Permission } from './permissions.js';
+import { isAutomaticLink } from './link-amount.js';
 
 type Doc = Readonly<Record<string, unknown>>;
 
@@ -20,7 +22,7 @@ function changed(a: Doc, b: Doc): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !LOCAL.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
-const isAutomatic = (d: Doc) => d.purpose === 'payment_link' && d.amountMinor === 0;
+const isAutomatic = (d: Doc) => typeof d.amountMinor === 'number' && isAutomaticLink({ purpose: d.purpose as PaymentRequestDoc['purpose'], amountMinor: d.amountMinor });
 
 export function paymentRequestChangePermission(before: Doc | null, after: Doc): Permission {
   if (!before || before._deleted === true) {

@@ -1,7 +1,6 @@
-/** Stripe events → our payment events, and a request's status from its events, whatever their order. */
+/** Stripe events → our payment events (what they do to a request: link-request-status.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_FAILED_REASON, mapStripeEvent, type StripeEventLike } from './stripe-events.js';
-import { requestAfterEvents, type RecordedOutcome } from './link-request-status.js';
 
 const META = { clinic_id: 'c-1', invoice_id: 'inv-1', payment_request_id: 'pr-1' };
 const CREATED = 1_772_442_000; // 2026-03-02T09:00:00Z
@@ -94,50 +93,5 @@ describe('mapStripeEvent', () => {
     // A list Stripe cut short is not the whole story either.
     const cut = mapStripeEvent(refundEvent({ amount_refunded: 30_000, refunds: { object: 'list', has_more: true, data: [{ id: 're_1', amount: 10_000, status: 'succeeded' }] } }));
     expect(cut.kind === 'apply' && cut.events[0]!.type).toBe('refund_total');
-  });
-});
-
-describe('requestAfterEvents', () => {
-  const o = (type: RecordedOutcome['type'], providerRef = 'cs_1', reason = ''): RecordedOutcome => ({ type, providerRef, reason });
-  const sent = { status: 'sent', problem: '', providerRef: 'cs_1' };
-
-  it('follows one link: processing, paid, failed back to sent with the reason, expired', () => {
-    expect(requestAfterEvents(sent, [o('processing')])).toEqual({ status: 'processing', problem: '' });
-    expect(requestAfterEvents(sent, [o('processing'), o('succeeded')])).toEqual({ status: 'paid', problem: '' });
-    expect(requestAfterEvents(sent, [o('processing'), o('failed', 'cs_1', 'declined')])).toEqual({ status: 'sent', problem: 'declined' });
-    expect(requestAfterEvents(sent, [o('expired')])).toEqual({ status: 'expired', problem: '' });
-    expect(requestAfterEvents(sent, [])).toEqual({ status: 'sent', problem: '' });
-  });
-
-  it('gives the same answer for every order of the same events', () => {
-    const sets: RecordedOutcome[][] = [
-      [o('processing'), o('succeeded')],
-      [o('processing'), o('failed', 'cs_1', 'declined')],
-      [o('expired', 'cs_0'), o('processing', 'cs_0'), o('failed', 'cs_0', 'x'), o('expired')],
-    ];
-    for (const events of sets) {
-      const forward = requestAfterEvents(sent, events);
-      expect(requestAfterEvents(sent, [...events].reverse())).toEqual(forward);
-    }
-  });
-
-  it('does not let a replaced link expire the current one, but counts its money', () => {
-    expect(requestAfterEvents(sent, [o('expired', 'cs_old')])).toEqual({ status: 'sent', problem: '' });
-    expect(requestAfterEvents(sent, [o('failed', 'cs_old', 'declined')])).toEqual({ status: 'sent', problem: '' });
-    expect(requestAfterEvents(sent, [o('processing', 'cs_old')])).toEqual({ status: 'processing', problem: '' });
-    expect(requestAfterEvents({ ...sent, status: 'processing' }, [o('processing', 'cs_old'), o('failed', 'cs_old', 'declined')])).toEqual({ status: 'sent', problem: '' });
-    expect(requestAfterEvents(sent, [o('succeeded', 'cs_old')])).toEqual({ status: 'paid', problem: '' });
-    // No link recorded yet (the desk has not synced it): every link speaks.
-    expect(requestAfterEvents({ ...sent, providerRef: '' }, [o('expired', 'cs_9')])).toEqual({ status: 'expired', problem: '' });
-  });
-
-  it('keeps paid, cancelled and superseded unless money arrives', () => {
-    for (const status of ['paid', 'cancelled', 'superseded']) {
-      const r = { status, problem: '', providerRef: 'cs_1' };
-      expect(requestAfterEvents(r, [o('expired')])).toEqual({ status, problem: '' });
-      expect(requestAfterEvents(r, [o('processing')])).toEqual({ status, problem: '' });
-      expect(requestAfterEvents(r, [o('processing'), o('failed', 'cs_1', 'declined')])).toEqual({ status, problem: 'declined' });
-    }
-    expect(requestAfterEvents({ status: 'cancelled', problem: '', providerRef: 'cs_1' }, [o('succeeded')])).toEqual({ status: 'paid', problem: '' });
   });
 });

@@ -1,8 +1,11 @@
 /**
  * Applies a payment link event on this desk's database (the sandbox, or Stripe events a
  * standalone desk polls): the payment or refund fact, once; the request's status; and a
- * line in the invoice log. A payment that takes the invoice past its balance (two open
- * links both paid) becomes client credit and is flagged in the log. The documents then
+ * line in the invoice log, by the rule the sync server applies too
+ * (shared/domain/link-request-status.ts). A payment that takes the invoice past its balance
+ * (two open links both paid) becomes client credit and is flagged in the log; money on a
+ * cancelled, superseded or expired link is recorded and the request carries the notice
+ * staff act on (refund or keep as credit). The documents then
  * reach other desks by sync. Node-only; used by main's payment services.
  */
 import type { ClinicDatabase } from '../../../shared/db/database.js';
@@ -33,9 +36,11 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
       const money = (m: number) => formatMoney(m, effect.fact!.currency, locale);
       const summary = effect.fact.kind === 'refund'
         ? `Refund of ${money(effect.fact.amountMinor)} through the payment provider`
-        : effect.fact.amountMinor > balance
-          ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
-          : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
+        : effect.flag === 'paid-on-closed-link'
+          ? `Paid ${money(effect.fact.amountMinor)} by payment link. ${effect.request?.problem ?? request.problem}`
+          : effect.fact.amountMinor > balance
+            ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
+            : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
       await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: effect.fact.kind === 'refund' ? 'link.refunded' : 'link.paid', summary, at: now, by: SYSTEM_ACTOR }));
     }
   }
@@ -51,8 +56,9 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
     });
     if (changed) {
       result = 'applied';
-      if (target.status === 'processing' || target.status === 'expired' || target.problem) {
-        const summary = target.status === 'processing' ? 'Payment by link is processing' : target.status === 'expired' ? 'Payment link expired' : target.problem;
+      // A payment on a closed link is logged with its money above.
+      if (!(effect.flag && effect.fact) && (target.status === 'processing' || target.status === 'expired' || target.problem)) {
+        const summary = target.status === 'processing' ? 'Payment by link is processing' : target.status === 'expired' && !effect.flag ? 'Payment link expired' : target.problem;
         await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: SYSTEM_ACTOR }));
       }
     }

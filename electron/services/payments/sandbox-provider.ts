@@ -99,7 +99,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (link.state === 'open') {
         link.state = 'expired';
         save();
-        await emit({ type: 'expired', eventId: eventId(), requestId: link.requestId });
+        await emit({ type: 'expired', eventId: eventId(), requestId: link.requestId, providerRef: link.ref });
       }
       return 'expired';
     }
@@ -108,20 +108,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       link.state = 'paid';
       save();
       const currency = isCurrency(link.currency) ? link.currency : 'NOK';
-      await emit({ type: 'succeeded', eventId: eventId(), requestId: link.requestId, paymentRef: `pi_${link.ref}`, amountMinor: link.amountMinor, currency, at: now().toISOString() });
+      await emit({ type: 'succeeded', eventId: eventId(), requestId: link.requestId, providerRef: link.ref, paymentRef: `pi_${link.ref}`, amountMinor: link.amountMinor, currency, at: now().toISOString() });
     };
     if (action === 'pay') {
       await succeed();
       return 'paid';
     }
     if (action === 'decline') {
-      await emit({ type: 'failed', eventId: eventId(), requestId: link.requestId, reason: 'the card was declined (sandbox)' });
+      await emit({ type: 'failed', eventId: eventId(), requestId: link.requestId, providerRef: link.ref, reason: 'the card was declined (sandbox)' });
       return 'declined';
     }
     if (action === 'process') {
       link.state = 'processing';
       save();
-      await emit({ type: 'processing', eventId: eventId(), requestId: link.requestId });
+      await emit({ type: 'processing', eventId: eventId(), requestId: link.requestId, providerRef: link.ref });
       const t = setTimeout(() => { timers.delete(t); void succeed(); }, options.processingMs ?? 1500);
       timers.add(t);
       return 'processing';

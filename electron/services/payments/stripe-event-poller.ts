@@ -22,15 +22,15 @@ export interface StripeEventPoller {
   poll(): Promise<number>;
 }
 
-/** Our event without the provider's own references (the desk's applier works on ids). */
+/** Our event as the desk's applier takes it: a currency we keep books in (others are not ours). */
 export function toLinkEvent(e: PaymentEvent): LinkEvent | null {
   switch (e.type) {
-    case 'processing': return { type: 'processing', eventId: e.eventId, requestId: e.requestId };
-    case 'failed': return { type: 'failed', eventId: e.eventId, requestId: e.requestId, reason: e.reason };
-    case 'expired': return { type: 'expired', eventId: e.eventId, requestId: e.requestId };
+    case 'processing': return { type: 'processing', eventId: e.eventId, requestId: e.requestId, providerRef: e.providerRef };
+    case 'failed': return { type: 'failed', eventId: e.eventId, requestId: e.requestId, providerRef: e.providerRef, reason: e.reason };
+    case 'expired': return { type: 'expired', eventId: e.eventId, requestId: e.requestId, providerRef: e.providerRef };
     case 'succeeded': {
       const currency = e.currency.toUpperCase();
-      return isCurrency(currency) ? { type: 'succeeded', eventId: e.eventId, requestId: e.requestId, paymentRef: e.paymentRef, amountMinor: e.amountMinor, currency, at: e.at } : null;
+      return isCurrency(currency) ? { type: 'succeeded', eventId: e.eventId, requestId: e.requestId, providerRef: e.providerRef, paymentRef: e.paymentRef, amountMinor: e.amountMinor, currency, at: e.at } : null;
     }
     case 'refunded': {
       const currency = e.currency.toUpperCase();

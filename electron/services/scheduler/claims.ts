@@ -14,8 +14,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SendOutcome } from '../messaging/types.js';
 
-export type ClaimOutcome = 'sent' | 'failed' | 'unknown';
+/** How a claimed send ended, as the transport reported it. */
+export type ClaimOutcome = SendOutcome['outcome'];
 
 export interface ClaimStore {
   /** True when this desk now owns the job; false when it was claimed before. */

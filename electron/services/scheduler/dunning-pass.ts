@@ -10,7 +10,8 @@
  */
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney, type ClientMoney } from '../../../shared/db/client-money.js';
-import { checkEmail, checkPhone } from '../../../shared/domain/contact.js';
+import { reachableChannels } from '../../../shared/domain/contact.js';
+import { BALANCE_AMOUNT, fixedAmount, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { DUNNING_LABELS, dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
@@ -67,14 +68,12 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     if (!next) continue;
 
     const client = await d.db.clients.findOne(invoice.clientId).exec();
-    const channels = [
-      ...(client?.email && checkEmail(client.email).ok ? ['email' as const] : []),
-      ...(client?.phone && checkPhone(client.phone).ok ? ['sms' as const] : []),
-    ];
+    const channels = reachableChannels(client);
     const last = next.step === 'debt_collection';
     const id = dunningRequestId(invoice.id, next.step);
     const request: PaymentRequestDoc = {
-      id, invoiceId: invoice.id, clientId: invoice.clientId, amountMinor: account.balanceMinor, currency: invoice.currency,
+      // A step asks for what is owed when it goes out; the last one records what was owed when marked.
+      id, invoiceId: invoice.id, clientId: invoice.clientId, amountMinor: storedAmountMinor(last ? fixedAmount(account.balanceMinor) : BALANCE_AMOUNT), currency: invoice.currency,
       channels: last ? [] : channels, purpose: next.step, status: last ? 'sent' : channels.length === 0 ? 'failed' : 'scheduled',
       sendAt: nowIso, sentAt: last ? nowIso : '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: next.feeMinor,
       problem: !last && channels.length === 0 ? 'The client has no valid email address or mobile number to send the reminder to.' : '',

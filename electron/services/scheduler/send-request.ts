@@ -11,12 +11,14 @@ import { channelsText } from '../../../shared/db/payment-request-commands.js';
 import { numberingFor } from '../../../shared/db/invoice-commands.js';
 import { completeDraft } from '../../../shared/domain/invoice-completion.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
-import { DUNNING_LABELS, type DunningStep } from '../../../shared/domain/dunning.js';
+import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
+import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { formatMoney } from '../../../shared/domain/money.js';
 import { formatLocalDay } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import type { Channel } from '../../../shared/domain/payment-request-rules.js';
 import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import type { MessageTransport, SendOutcome } from '../messaging/types.js';
 import type { PaymentProvider } from '../payments/types.js';
@@ -38,10 +40,8 @@ export interface SenderDeps {
 
 export type SendResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'cancelled';
 
-const PURPOSE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], PaymentMessageFacts['kind']>> = {
-  payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
-};
-const MESSAGE_PURPOSE: Readonly<Record<PaymentRequestDoc['purpose'], MessageDoc['purpose']>> = {
+/** The message a request sends: its wording (PaymentMessageFacts) and its purpose on the messages record. */
+const MESSAGE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], NonNullable<PaymentMessageFacts['kind']> & MessageDoc['purpose']>> = {
   payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
 };
 
@@ -90,12 +90,11 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     return 'cancelled';
   }
   // A chasing step asks for everything still owed (earlier fees are in the balance) plus
-  // its own fee, charged once the step has gone out. A staff link asks for its amount,
-  // never more than is left; 0 is an automatic link, for whatever is owed when it goes out.
-  const chasing = request.purpose !== 'payment_link';
-  const feeStep = chasing && request.feeMinor > 0 ? request.purpose as DunningStep : null;
+  // its own fee, charged once the step has gone out; a staff link for its amount, never
+  // more than is left (shared/domain/link-amount.ts).
+  const feeStep = request.purpose !== 'payment_link' && request.feeMinor > 0 ? request.purpose : null;
   const feeMinor = feeStep && !(await db.payments.findOne(reminderFeeId(invoice.id, feeStep)).exec()) ? request.feeMinor : 0;
-  const amountMinor = chasing ? balance + feeMinor : request.amountMinor > 0 ? Math.min(request.amountMinor, balance) : balance;
+  const amountMinor = amountToAsk(linkAmountOf(request), { balanceMinor: balance, feeMinor });
   const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
   const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
   const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';
@@ -121,9 +120,9 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
   const facts: PaymentMessageFacts = {
     clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
-    dueDate: invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '', link: link.url, senderName: sender, kind: PURPOSE_KIND[request.purpose],
+    dueDate: invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '', link: link.url, senderName: sender, kind: MESSAGE_KIND[request.purpose],
   };
-  const outcomes: { channel: 'email' | 'sms'; to: string; outcome: SendOutcome }[] = [];
+  const outcomes: { channel: Channel; to: string; outcome: SendOutcome }[] = [];
   for (const channel of request.channels) {
     const key = `${request.id}:${channel}`;
     if (!(await deps.claims.claim(key))) continue;
@@ -137,7 +136,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
       outcome = { outcome: 'unknown', detail: err instanceof Error ? err.message : String(err), segments: 1 };
     }
     await db.messages.insert({
-      id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_PURPOSE[request.purpose],
+      id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_KIND[request.purpose],
       recipient: to.slice(0, 200), outcome: outcome.outcome, detail: outcome.detail.slice(0, 500),
       costMinor: outcome.outcome === 'failed' ? 0 : messageCostMinor(channel, outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }),
       currency: settings.currency, at: nowIso,
@@ -158,7 +157,8 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await db.payments.insert(fee).catch(async (err: unknown) => { if (!(await db.payments.findOne(fee.id).exec())) throw err; });
     await log(`Reminder fee of ${fmt(feeMinor)} charged with the ${DUNNING_LABELS[feeStep].toLowerCase()}`, 'fee.charged');
   }
-  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor, problem: problems });
+  // Once sent, the request records what its link asked for.
+  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: storedAmountMinor(fixedAmount(amountMinor)), problem: problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {
     await log(`${request.purpose === 'payment_link' ? 'Payment link' : DUNNING_LABELS[request.purpose]} for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');

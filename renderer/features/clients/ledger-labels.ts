@@ -6,8 +6,9 @@
 import type { InvoiceDoc } from '../../../shared/schemas/index.js';
 import type { LedgerEntry } from '../../../shared/domain/ledger.js';
 import { METHOD_LABELS } from '../../../shared/domain/payment-rules.js';
+import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 
-const num = (inv: Pick<InvoiceDoc, 'number'> | undefined) => (inv && inv.number > 0 ? String(inv.number) : '(number pending)');
+const num = (inv: Pick<InvoiceDoc, 'number'> | undefined) => invoiceNumberInText(inv ?? { number: 0 });
 
 export function ledgerEntryLabel(entry: LedgerEntry, invoices: ReadonlyMap<string, InvoiceDoc>): string {
   const inv = invoices.get(entry.invoiceId);

@@ -17,6 +17,7 @@ import { errorText } from '../../ui/errors.js';
 import { CreditNoteForm } from './CreditNoteForm.js';
 import { InvoiceDocument } from './InvoiceDocument.js';
 import { payableAccount } from '../../../shared/domain/ledger.js';
+import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 import { InvoiceLog } from './InvoiceLog.js';
 import { InvoiceOptions } from './InvoiceOptions.js';
 import { LineEditor } from './LineEditor.js';
@@ -46,7 +47,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
   const account = money?.account.accounts.get(invoice.id);
   const isDraft = invoice.status === 'draft';
   const isCreditNote = invoice.kind === 'credit_note';
-  const numberText = invoice.number > 0 ? String(invoice.number) : '(number pending)';
+  const numberText = invoiceNumberInText(invoice);
   const title = isCreditNote ? `Credit note ${numberText}` : isDraft ? 'Draft invoice' : `Invoice ${numberText}`;
   const canBill = actor.can('billing');
   const mayPay = !isCreditNote && invoice.status !== 'void' && (isDraft || (account?.balanceMinor ?? 0) > 0);

@@ -11,6 +11,7 @@ import { voidInvoice } from '../../../shared/db/invoice-commands.js';
 import { applyClientCredit } from '../../../shared/db/payment-commands.js';
 import type { InvoiceAccount } from '../../../shared/domain/ledger.js';
 import { minorToInput } from '../../../shared/domain/money.js';
+import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 import type { InvoiceDoc } from '../../../shared/schemas/index.js';
 import { money } from '../../ui/format.js';
 
@@ -43,7 +44,7 @@ export function InvoiceOptions({ invoice, account, creditMinor, onCredit, onSend
   const close = () => setStep(null);
 
   if (step === 'confirm-void') {
-    const what = invoice.status === 'draft' ? 'this draft' : `invoice ${invoice.number || '(number pending)'}`;
+    const what = invoice.status === 'draft' ? 'this draft' : `invoice ${invoiceNumberInText(invoice)}`;
     return (
       <div className="confirm" role="group" aria-label="Void invoice">
         <span>Void {what}? {invoice.status === 'draft' ? 'It will not be sent or charged.' : 'It keeps its number and shows as void.'}</span>

@@ -11,6 +11,9 @@ import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { errorText } from '../../ui/errors.js';
 import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { formatDateTime, money } from '../../ui/format.js';
+import { paidOnClosedNotice } from '../../../shared/domain/link-request-status.js';
+import { linkAmountOf } from '../../../shared/domain/link-amount.js';
+import { PaidOnClosedNotice } from './PaidOnClosedNotice.js';
 import { QrCode } from './QrCode.js';
 import { usePaymentRequests } from './use-payment-requests.js';
 
@@ -41,6 +44,10 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
     // The browser host cannot open the system browser: a new tab does.
     if (!result.opened) window.open(result.url, '_blank', 'noopener,noreferrer');
   });
+  const amountText = (r: PaymentRequestDoc, balance: string) => {
+    const asked = linkAmountOf(r);
+    return asked.kind === 'fixed' ? money(asked.minor, r.currency, settings) : balance;
+  };
   const qrShown = showQr === true ? requests.find((r) => r.status === 'sent' && r.linkUrl) : requests.find((r) => r.id === qrFor);
 
   return (
@@ -55,11 +62,12 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
               {r.purpose !== 'payment_link' && <strong>{DUNNING_LABELS[r.purpose]}</strong>}
               <span className={`badge badge--link-${r.status}`}>{r.purpose === 'debt_collection' ? 'Marked' : STATUS_TEXT[r.status]}</span>
               <span>
-                {r.amountMinor > 0 ? money(r.amountMinor, r.currency, settings) : 'The balance'} by {channelsText(r.channels) || 'no channel'}
+                {amountText(r, 'The balance')} by {channelsText(r.channels) || 'no channel'}
                 {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
                 {r.status === 'sent' && r.expiresAt ? `; expires ${formatDateTime(r.expiresAt, settings)}` : ''}
               </span>
-              {r.problem && <span className="link-status__problem">{r.problem}</span>}
+              {r.problem && !paidOnClosedNotice(r) && <span className="link-status__problem">{r.problem}</span>}
+              <PaidOnClosedNotice request={r} />
               <span className="link-status__actions">
                 {r.linkUrl && r.status === 'sent' && <button type="button" className="button button--small" onClick={() => open(r)}>Go to payment link</button>}
                 {r.linkUrl && r.status === 'sent' && showQr === undefined && <button type="button" className="button button--small" onClick={() => setQrFor(qrFor === r.id ? null : r.id)}>{qrFor === r.id ? 'Hide QR code' : 'Show QR code'}</button>}
@@ -75,7 +83,7 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
       {qrShown?.linkUrl && (
         <div className="link-status__qr">
           <QrCode text={qrShown.linkUrl} label="QR code: scan with your phone to pay" />
-          <p>Scan with your phone to pay {money(qrShown.amountMinor, qrShown.currency, settings)}.</p>
+          <p>Scan with your phone to pay {amountText(qrShown, 'the balance')}.</p>
         </div>
       )}
     </section>

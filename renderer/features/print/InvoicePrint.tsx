@@ -8,6 +8,7 @@ import { useLiveDocument } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { InvoiceDocument } from '../invoices/InvoiceDocument.js';
 import { usePrintTitle, type PrintViewProps } from './print-view.js';
+import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 
 export function InvoicePrint({ id, onTitle }: PrintViewProps) {
   const { db } = useDesk();
@@ -38,5 +39,5 @@ export function InvoicePrint({ id, onTitle }: PrintViewProps) {
 function invoiceTitle(invoice: { kind: string; status: string; number: number }, clinicName: string): string {
   const what = invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice';
   if (invoice.status === 'draft') return `${what} preview – ${clinicName}`;
-  return invoice.number > 0 ? `${what} ${invoice.number} – ${clinicName}` : `${what} (number pending) – ${clinicName}`;
+  return `${what} ${invoiceNumberInText(invoice)} – ${clinicName}`;
 }
