@@ -157,11 +157,22 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     return serverClaims.store;
   };
 
+  let keyMissingLogged = false;
   const deps = (): SenderDeps | null => {
     const db = options.database();
     if (!db) return null;
     const sync = readSyncConfig(options.dataDir);
     const secrets = options.secrets?.() ?? {};
+    // Credentials are kept per desk (docs/decisions/0011). When the clinic takes payments
+    // through Stripe, a desk without the key would send sandbox links (no real money) and
+    // its messages through whatever it has (the outbox): it leaves the clinic's sending —
+    // links, chasing steps, the clinic's notices — to the desks that hold the key.
+    if (provider === 'stripe' && !secrets.stripeSecretKey) {
+      if (!keyMissingLogged) options.log("the clinic uses Stripe but this desk has no Stripe key: it sends no links or messages");
+      keyMissingLogged = true;
+      return null;
+    }
+    keyMissingLogged = false;
     return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
   };
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.
