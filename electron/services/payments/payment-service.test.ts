@@ -125,6 +125,20 @@ describe('the payment service', () => {
     expect(transport.notices).toHaveLength(0);
   });
 
+  it("logs a minute tick that fails because the desk window went away, and keeps main's process running", async () => {
+    await service.close();
+    const lines: string[] = [];
+    const gone = () => Promise.reject(new Error('The desk window is not connected.'));
+    const disconnected = { settings: { findOne: () => ({ exec: gone }) }, paymentrequests: { findOne: () => ({ exec: gone }) } } as unknown as ClinicDatabase;
+    service = createPaymentService({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => disconnected, sandboxPort: 0, now: () => NOW,
+      cronExpression: '* * * * * *', openLinkPollMs: 60_000, log: (line) => lines.push(line), transport: recordingTransport(),
+    });
+    await service.start();
+    // The tick at start and the cron's ticks each fail and are logged; none is left unhandled (Vitest fails the run on one).
+    await vi.waitFor(() => expect(lines.filter((l) => l.includes('The desk window is not connected.')).length).toBeGreaterThanOrEqual(2), { timeout: 4_000, interval: 50 });
+  });
+
   it('uses the sandbox while the clinic has not switched', async () => {
     const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, { actor: admin, synced: false, now: NOW.toISOString() });
     await service.handlers['payments.sendDue']();
