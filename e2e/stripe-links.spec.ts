@@ -9,47 +9,22 @@
  * The host reaches the fake through FRONTDESK_STRIPE_API (test-only, loopback only).
  */
 import { expect, test } from '@playwright/test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../server/test-support/stripe-fake/stripe-fake.js';
+import { FAKE_SECRET_KEY, startStripeFake } from '../server/test-support/stripe-fake/stripe-fake.js';
 import { kr, todayInOslo } from './support/money.js';
-import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
+import { SMTP_PASSWORD, SMTP_USER, startSmtp } from './support/smtp.js';
+import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, stopWithHosts, tempDir } from './support/desk.js';
 import { SetupPage } from './pages/setup-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
 
-let fake: StripeFake | null = null;
-let smtp: SMTPServer | null = null;
-
-test.afterEach(async () => {
-  await stopAllHosts();
-  await fake?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-});
-
-/** smtp-server on a free port, collecting parsed mail (plain SMTP: its certificate is not the point). */
-async function startSmtp(): Promise<{ port: number; mail: ParsedMail[] }> {
-  const mail: ParsedMail[] = [];
-  smtp = new SMTPServer({
-    authOptional: true, secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, logger: false,
-    onAuth(auth, _session, callback) {
-      callback(auth.username === 'desk@fjordside.example' && auth.password === 'smtp-secret' ? null : new Error('Invalid login'), { user: auth.username });
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((parsed) => { mail.push(parsed); callback(); }, callback);
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp!.listen(port, '127.0.0.1', resolve));
-  return { port, mail };
-}
+test.afterEach(stopAllHosts);
 
 test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice updates by itself and the clinic is told', async () => {
   test.setTimeout(180_000);
-  fake = await startStripeFake();
-  const { port: smtpPort, mail } = await startSmtp();
+  const fake = stopWithHosts(await startStripeFake());
+  const { port: smtpPort, mail } = stopWithHosts(await startSmtp());
   const host = await startHostProcess({
     port: await freePort(), dataDir: tempDir('stripe-data'),
     // The real minute tick: sending, the open-link polling and cancelling act at once, not on a tick.
@@ -62,9 +37,7 @@ test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.editInvoiceDetails({ 'Support email': 'post@fjordside.example' });
-  await settings.addStripeKey(FAKE_SECRET_KEY);
-  await settings.useStripe();
-  await settings.setUpEmailServer({ host: '127.0.0.1', port: String(smtpPort), user: 'desk@fjordside.example', password: 'smtp-secret', fromAddress: 'post@fjordside.example' });
+  await settings.connectStripeAndEmail(FAKE_SECRET_KEY, { host: '127.0.0.1', port: String(smtpPort), user: SMTP_USER, password: SMTP_PASSWORD, fromAddress: 'post@fjordside.example' });
   await settings.editPaymentSettings({ notifyClinic: true });
   const connections = settings.card('Connections');
   await expect(connections).toContainText('Stripe · Stripe key stored (test mode)');
@@ -144,7 +117,7 @@ test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice
   expect(second[1]!.body).toContain('line_items[0][price_data][unit_amount]=45000');
   await open.getByRole('button', { name: 'Cancel link' }).click();
   await expect(invoice.dialog().getByTestId('payment-link').filter({ hasText: 'Link sent' })).toHaveCount(0);
-  await expect.poll(() => fake!.requests.filter((r) => r.method === 'POST' && /^\/v1\/checkout\/sessions\/cs_test_\w+\/expire$/.test(r.url)).length, { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/checkout\/sessions\/cs_test_\w+\/expire$/.test(r.url)).length, { timeout: 5_000 }).toBe(1);
   expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
   await screenshot(page, 'stripe-03-cancelled');
   expect(problems).toEqual([]);

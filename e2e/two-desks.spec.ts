@@ -10,7 +10,7 @@ import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { SettingsPage } from './pages/settings-page.js';
-import { mainNav } from './pages/main-nav.js';
+import { mainNav, syncState } from './pages/main-nav.js';
 
 test.afterEach(stopAllHosts);
 
@@ -27,8 +27,6 @@ async function book(page: Page, date: string, time: string, client: string): Pro
   await expect(calendar.bookingDialog()).toBeHidden();
 }
 
-const syncState = (page: Page) => page.getByTestId('sync-state');
-
 test('two desks sync through the embedded server, and catch up after one was offline', async () => {
   test.setTimeout(120_000);
   const serverPort = await freePort();
@@ -38,12 +36,7 @@ test('two desks sync through the embedded server, and catch up after one was off
   const b = await openDesk(tempDir('profile-b'), hostB.url);
 
   // Desk A: a new clinic, hosting the sync server.
-  const setupA = new SetupPage(a.page);
-  await setupA.expectShown();
-  await setupA.fill(OSLO_CLINIC);
-  await setupA.hostSyncServer();
-  await setupA.submit();
-  await expect(syncState(a.page)).toHaveText(/^Synced/, { timeout: 20_000 });
+  await new SetupPage(a.page).setUpHostingSyncServer();
   await new ClientsPage(a.page).open();
   await new ClientsPage(a.page).create({ firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com' });
   const settingsA = new SettingsPage(a.page);

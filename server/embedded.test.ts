@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROUTES, type DeviceCredentials, type PullResponse } from '../shared/sync/protocol.js';
 import { startEmbeddedServer } from './embedded.js';
 import { staffDoc } from './test-support/docs.js';
+import { FAKE_WEBHOOK_SECRET, StripeFake } from './test-support/stripe-fake/stripe-fake.js';
 
 describe('startEmbeddedServer', () => {
   const dirs: string[] = [];
@@ -38,6 +39,26 @@ describe('startEmbeddedServer', () => {
       expect(((await pulled.json()) as PullResponse).documents.map((d) => d.id)).toEqual(['st-a']);
     } finally {
       await second.close();
+    }
+  });
+
+  it("accepts Stripe's signed events with the desk's webhook secret, and refuses them without one", async () => {
+    const post = async (url: string) => {
+      const delivery = new StripeFake().signedDelivery({ id: 'evt_test_embedded', object: 'event', type: 'customer.created', data: { object: { id: 'cus_test' } } });
+      const res = await fetch(new URL('/webhooks/stripe', url), { method: 'POST', headers: delivery.headers, body: delivery.payload });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    for (const secret of [FAKE_WEBHOOK_SECRET, undefined]) {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-embedded-'));
+      dirs.push(dataDir);
+      const server = await startEmbeddedServer({ dataDir, port: 0, host: '127.0.0.1', stripeWebhookSecret: secret });
+      try {
+        const answer = await post(server.url);
+        if (secret) expect(answer).toEqual({ status: 200, body: { received: true, outcome: 'ignored' } });
+        else expect(answer.status).toBe(503);
+      } finally {
+        await server.close();
+      }
     }
   });
 });

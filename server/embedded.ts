@@ -15,6 +15,13 @@ export interface EmbeddedServerOptions {
   readonly port: number;
   readonly host: string;
   readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * The signing secret (whsec_…) of the Stripe webhook endpoint pointed at this server's
+   * POST /webhooks/stripe, as STRIPE_WEBHOOK_SECRET is for `npm run server` (main.ts).
+   * Without it Stripe's events are refused with 503, and an enrolled desk on Stripe never
+   * hears that a link was paid: it leaves Stripe's events to the server (docs/decisions/0010).
+   */
+  readonly stripeWebhookSecret?: string;
 }
 
 export interface EmbeddedServer {
@@ -33,7 +40,7 @@ function localHost(host: string): string {
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const { secret } = await loadOrCreateAdminSecret(options.dataDir);
   const store = await openStore({ pgliteDir: path.join(options.dataDir, 'pglite') });
-  const app = buildServer({ store, adminSecret: secret, logger: options.logger ?? false });
+  const app = buildServer({ store, adminSecret: secret, stripeWebhookSecret: options.stripeWebhookSecret, logger: options.logger ?? false });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (err) {

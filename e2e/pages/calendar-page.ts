@@ -47,4 +47,11 @@ export class CalendarPage {
   booking(name: RegExp | string): Locator {
     return this.page.locator('.grid').getByRole('button', { name });
   }
+
+  /** Opens a booking from the grid and its invoice from the booking's dialog. */
+  async openInvoiceOf(booking: RegExp | string): Promise<void> {
+    await this.booking(booking).click();
+    await this.page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
+    await expect(this.page.getByRole('dialog').filter({ has: this.page.getByRole('tablist', { name: 'Invoice' }) })).toBeVisible();
+  }
 }

@@ -24,6 +24,11 @@ export class InvoiceDialog {
     return this.dialog().getByTestId('invoice-state');
   }
 
+  /** The invoice's payment links, one entry per request (state, amount and channels, actions). */
+  paymentLinks(): Locator {
+    return this.dialog().getByTestId('payment-link');
+  }
+
   async editLines(): Promise<void> {
     await this.dialog().getByRole('button', { name: 'Edit lines' }).click();
     await expect(this.dialog().getByRole('form', { name: 'Edit invoice lines' })).toBeVisible();

@@ -1,4 +1,4 @@
-/** Page model: the sidebar's main navigation, and opening a screen from it. */
+/** Page model: the sidebar's main navigation, opening a screen from it, and the status bar's sync state. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export function mainNav(page: Page): Locator {
@@ -9,4 +9,9 @@ export function mainNav(page: Page): Locator {
 export async function openScreen(page: Page, link: string, heading: string | RegExp = link): Promise<void> {
   await mainNav(page).getByRole('link', { name: link }).click();
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+}
+
+/** The status bar's sync state: "Synced …", "… not reachable …", what is waiting. */
+export function syncState(page: Page): Locator {
+  return page.getByTestId('sync-state');
 }

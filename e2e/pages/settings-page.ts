@@ -164,6 +164,13 @@ export class SettingsPage {
     await expect(card.getByRole('status')).toHaveText('Email server saved.');
   }
 
+  /** Connections, as a clinic going live does it: the Stripe key, links through Stripe, then the email server. */
+  async connectStripeAndEmail(secretKey: string, email: EmailServerValues): Promise<void> {
+    await this.addStripeKey(secretKey);
+    await this.useStripe();
+    await this.setUpEmailServer(email);
+  }
+
   /** Payment links and messages → Edit: the reminder fee and the clinic's "paid by link" email. */
   async editPaymentSettings(values: { reminderFee?: string; notifyClinic?: boolean }): Promise<void> {
     await this.page.getByRole('button', { name: 'Edit payment link and reminder settings' }).click();

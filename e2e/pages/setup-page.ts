@@ -1,6 +1,6 @@
 /** Page model: first-run setup. */
 import { expect, type Page } from '@playwright/test';
-import { mainNav } from './main-nav.js';
+import { mainNav, syncState } from './main-nav.js';
 
 export interface SetupValues {
   clinicName: string;
@@ -52,6 +52,15 @@ export class SetupPage {
 
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start using the desk' }).click();
+  }
+
+  /** A new clinic whose first desk hosts the sync server; waits until the desk has synced with it. */
+  async setUpHostingSyncServer(values: SetupValues = OSLO_CLINIC): Promise<void> {
+    await this.expectShown();
+    await this.fill(values);
+    await this.hostSyncServer();
+    await this.submit();
+    await expect(syncState(this.page)).toHaveText(/^Synced/, { timeout: 20_000 });
   }
 
   async setUp(values: SetupValues = OSLO_CLINIC): Promise<void> {

@@ -33,15 +33,31 @@ export interface HostProcess {
 }
 
 const running = new Set<ChildProcess>();
+/** Hosts the test itself stopped: their exit is expected. */
+const stopped = new WeakSet<ChildProcess>();
 
-/** Stops every host a test started, even when the test failed half-way (call in afterEach). */
-export async function stopAllHosts(): Promise<void> {
-  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    stopped.add(child);
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
-  })));
+  });
+}
+
+const alongside: (() => Promise<void>)[] = [];
+
+/** Something else a test started for its hosts (a Stripe test server, an SMTP server): stopped after them by stopAllHosts. */
+export function stopWithHosts<T extends { stop(): Promise<void> }>(service: T): T {
+  alongside.push(() => service.stop());
+  return service;
+}
+
+/** Stops every host a test started, even when the test failed half-way (call in afterEach), then what ran alongside. */
+export async function stopAllHosts(): Promise<void> {
+  await Promise.all([...running].map((child) => stopChild(child)));
   running.clear();
+  for (const stop of alongside.splice(0)) await stop();
 }
 
 export async function startHostProcess(options: { port: number; dataDir: string; args?: string[]; env?: Record<string, string> }): Promise<HostProcess> {
@@ -65,14 +81,14 @@ export async function startHostProcess(options: { port: number; dataDir: string;
     child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
     setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000);
   });
+  // A host that dies during a test leaves only "connection refused" in the page: say why it died.
+  child.once('exit', (code, signal) => {
+    if (!stopped.has(child)) console.error(`host ${url} exited by itself (${signal ?? code}); its last output:\n${output.slice(-4000)}`);
+  });
   return {
     url,
     dataDir: options.dataDir,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () => stopChild(child),
   };
 }
 

@@ -7,6 +7,7 @@
  *   --demo[=N]      seed a demo clinic into an empty store (N bookings)
  *   --no-open       do not open a browser
  *   --server-port N where this desk's embedded sync server listens, if it hosts one (4318)
+ * and STRIPE_WEBHOOK_SECRET: the signing secret that server checks Stripe's events with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { resolveDataDir } from '../services/paths.js';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './find-chromium.js';
 import { startHost, type HostOptions } from './host-server.js';
 import { parseHostArgs } from './host-args.js';
+import { stripeWebhookSecretFromEnv } from '../services/sync/sync-service.js';
 import { clockFromEnv, schedulerExpressionFromEnv, stripeApiFromEnv } from './test-env.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     demo: args.demo,
     sandboxPort: args.sandboxPort,
     ...testOptions(),
-    embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1' },
+    embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1', stripeWebhookSecret: stripeWebhookSecretFromEnv(process.env) },
   });
   console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}`);

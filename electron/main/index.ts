@@ -13,6 +13,7 @@ import { ipcChannel, REQUEST_CHANNELS, STORAGE_IPC } from '../../shared/contract
 import { contentSecurityPolicy } from '../services/csp.js';
 import { dispatchRequest } from '../services/dispatch.js';
 import { createMainServices } from '../services/main-services.js';
+import { stripeWebhookSecretFromEnv } from '../services/sync/sync-service.js';
 import { PRODUCT_NAME, resolveDataDir } from '../services/paths.js';
 import type { StorageLink } from '../services/database/storage-link.js';
 import { createAppRequestHandler } from './app-protocol.js';
@@ -47,6 +48,7 @@ function run(launch: LaunchOptions): void {
     // Payment pages open in the system browser; main checks the URL is http(s) first.
     openExternal: (url) => shell.openExternal(url),
     sandboxPort: 4319,
+    embeddedServer: { port: 4318, host: '127.0.0.1', stripeWebhookSecret: stripeWebhookSecretFromEnv(process.env) },
     secretCipher: createSafeStorageCipher(safeStorage, process.platform),
     log,
   });

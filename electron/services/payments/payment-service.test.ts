@@ -8,6 +8,7 @@ import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
+import { moneyFact } from '../../../shared/domain/payment-rules.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
 import { recordingTransport, type RecordingTransport } from '../test-support/recording-transport.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';
@@ -95,6 +96,47 @@ describe('the payment service', () => {
     const settled = eventsAsked();
     await new Promise((r) => setTimeout(r, 300));
     expect(eventsAsked()).toBe(settled);
+  });
+
+  it('on a desk without the Stripe key, sends nothing once the clinic uses Stripe: no sandbox link, no message, no notice', async () => {
+    const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
+    // Another desk holds the key and switched the clinic to Stripe; this one has no key.
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.no' });
+    await service.close();
+    const transport = recordingTransport();
+    service = createPaymentService({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, cron: false, now: () => NOW, log: () => undefined,
+      secrets: () => ({}), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
+    });
+    await service.start();
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    // A link payment the sync server applied from Stripe's webhook, replicated here: its notice is another desk's too.
+    await db.payments.insert(moneyFact({
+      id: 'pay-link-1', kind: 'payment', invoiceId, clientId: request.clientId, method: 'payment_link', amountMinor: 30_000, currency: 'NOK',
+      at: NOW.toISOString(), recordedBy: 'system', externalRef: 'pi_test_1',
+    }));
+    expect(await service.handlers['payments.sendDue']()).toMatchObject({ sent: 0, failed: 0 });
+    const stored = (await db.paymentrequests.findOne(request.id).exec())!;
+    expect(stored.status).toBe('scheduled');
+    expect(stored.linkUrl).toBe('');
+    expect(fake.requests).toHaveLength(0);
+    expect(transport.emails).toHaveLength(0);
+    expect(transport.notices).toHaveLength(0);
+  });
+
+  it("logs a minute tick that fails because the desk window went away, and keeps main's process running", async () => {
+    await service.close();
+    const lines: string[] = [];
+    const gone = () => Promise.reject(new Error('The desk window is not connected.'));
+    const disconnected = { settings: { findOne: () => ({ exec: gone }) }, paymentrequests: { findOne: () => ({ exec: gone }) } } as unknown as ClinicDatabase;
+    service = createPaymentService({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => disconnected, sandboxPort: 0, now: () => NOW,
+      cronExpression: '* * * * * *', openLinkPollMs: 60_000, log: (line) => lines.push(line), transport: recordingTransport(),
+    });
+    await service.start();
+    // The tick at start and the cron's ticks each fail and are logged; none is left unhandled (Vitest fails the run on one).
+    await vi.waitFor(() => expect(lines.filter((l) => l.includes('The desk window is not connected.')).length).toBeGreaterThanOrEqual(2), { timeout: 4_000, interval: 50 });
   });
 
   it('uses the sandbox while the clinic has not switched', async () => {

@@ -157,11 +157,22 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     return serverClaims.store;
   };
 
+  let keyMissingLogged = false;
   const deps = (): SenderDeps | null => {
     const db = options.database();
     if (!db) return null;
     const sync = readSyncConfig(options.dataDir);
     const secrets = options.secrets?.() ?? {};
+    // Credentials are kept per desk (docs/decisions/0011). When the clinic takes payments
+    // through Stripe, a desk without the key would send sandbox links (no real money) and
+    // its messages through whatever it has (the outbox): it leaves the clinic's sending —
+    // links, chasing steps, the clinic's notices — to the desks that hold the key.
+    if (provider === 'stripe' && !secrets.stripeSecretKey) {
+      if (!keyMissingLogged) options.log("the clinic uses Stripe but this desk has no Stripe key: it sends no links or messages");
+      keyMissingLogged = true;
+      return null;
+    }
+    keyMissingLogged = false;
     return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
   };
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.
@@ -205,12 +216,15 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     },
     async start() {
       await sandbox.start();
+      // A pass fails when the desk window goes away under it (a reload, the setup's restart):
+      // logged, and the next tick tries again. Unhandled, it would end main's process.
+      const tickInBackground = () => { void tick().catch((err: unknown) => options.log(`scheduler: ${String(err)}`)); };
       if (options.cron !== false) {
-        task = schedule(options.cronExpression ?? '* * * * *', () => { void tick(); }, { name: 'frontdesk-payments' });
+        task = schedule(options.cronExpression ?? '* * * * *', tickInBackground, { name: 'frontdesk-payments' });
         openLinkTimer = setInterval(() => { void pollWhileLinksOpen().catch((err: unknown) => options.log(`open links: ${String(err)}`)); }, options.openLinkPollMs ?? OPEN_LINK_POLL_MS);
         openLinkTimer.unref();
       }
-      void tick().catch((err: unknown) => options.log(`scheduler: ${String(err)}`));
+      tickInBackground();
     },
     async close() {
       await task?.stop();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { formatMoney, isCurrency } from '../../../shared/domain/money.js';
-import type { LinkRequest, PaymentLink, PaymentProvider } from './types.js';
+import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider } from './types.js';
 import { payPage } from './sandbox-page.js';
 
 interface SandboxLink {
@@ -84,11 +84,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       save();
       return { url: `${base}/pay/${ref}`, providerRef: ref, expiresAt: request.expiresAt };
     },
-    async expireLink(ref: string): Promise<void> {
+    async expireLink(ref: string): Promise<LinkEnd> {
       const link = links.get(ref);
-      if (!link || link.state !== 'open') return;
+      if (link?.state === 'paid' || link?.state === 'processing') return 'completed';
+      if (!link || link.state !== 'open') return 'expired';
       link.state = 'expired';
       save();
+      return 'expired';
     },
   };
 

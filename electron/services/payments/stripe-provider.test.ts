@@ -72,17 +72,19 @@ describe('the Stripe provider', () => {
     expect(() => checkoutExpiry('not a date', NOW)).toThrow(StripeProviderError);
   });
 
-  it('expires a link idempotently, and treats a completed one as done', async () => {
+  it('expires a link idempotently, and says when the client completed it instead', async () => {
     const link = await provider.createLink(linkRequest({ requestId: 'pr-5', idempotencyKey: 'pr-5' }));
-    await provider.expireLink(link.providerRef);
-    await provider.expireLink(link.providerRef);
+    await expect(provider.expireLink(link.providerRef)).resolves.toBe('expired');
+    await expect(provider.expireLink(link.providerRef)).resolves.toBe('expired');
     expect(fake.session(link.providerRef).status).toBe('expired');
     expect(fake.events.filter((e) => e.type === 'checkout.session.expired' && (e.data as { object: { id: string } }).object.id === link.providerRef)).toHaveLength(1);
 
     const paid = await provider.createLink(linkRequest({ requestId: 'pr-6', idempotencyKey: 'pr-6' }));
     fake.completeSession(paid.providerRef, 'paid');
-    await expect(provider.expireLink(paid.providerRef)).resolves.toBeUndefined();
+    await expect(provider.expireLink(paid.providerRef)).resolves.toBe('completed');
     expect(fake.session(paid.providerRef).status).toBe('complete');
+    // It looks before it acts: Stripe is never asked to expire what it would refuse to.
+    expect(fake.requests.filter((r) => r.url.includes(paid.providerRef)).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
 
     await expect(provider.expireLink('cs_test_unknown')).rejects.toBeInstanceOf(StripeProviderError);
   });

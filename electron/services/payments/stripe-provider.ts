@@ -7,7 +7,7 @@
  * Imported by main's services and tests.
  */
 import Stripe from 'stripe';
-import type { LinkRequest, PaymentLink, PaymentProvider } from './types.js';
+import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider } from './types.js';
 
 /** Where the SDK connects (tests point it at server/test-support/stripe-fake). */
 export type StripeConnectionOptions = Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol' | 'timeout' | 'maxNetworkRetries'>;
@@ -122,20 +122,27 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       return { url: session.url, providerRef: session.id, expiresAt: new Date(session.expires_at * 1000).toISOString() };
     },
 
-    async expireLink(providerRef: string): Promise<void> {
+    async expireLink(providerRef: string): Promise<LinkEnd> {
+      const read = () => stripe.checkout.sessions.retrieve(providerRef).then(
+        (session) => session.status,
+        (err: unknown) => { throw translate(err, 'checking the payment link'); },
+      );
+      // Looked at first: a desk closes a link when the invoice is paid, and the payment may be
+      // this link's own (its status not yet synced here). Stripe refuses to expire a session
+      // that is not open; asking first sends it nothing it will refuse.
+      const before = await read();
+      if (before === 'complete') return 'completed';
+      if (before === 'expired') return 'expired';
       try {
         // One key per session: expiring twice is one request as far as Stripe is concerned.
         await stripe.checkout.sessions.expire(providerRef, {}, { idempotencyKey: `expire:${providerRef}` });
-        return;
+        return 'expired';
       } catch (err) {
         if (!(err instanceof Stripe.errors.StripeInvalidRequestError) || err.statusCode === 404) throw translate(err, 'expiring the payment link');
-        // Stripe refuses to expire a session that is not open. Whether it is already expired
-        // or complete is read from the session, not from the wording of the message.
-        const status = await stripe.checkout.sessions.retrieve(providerRef).then(
-          (session) => session.status,
-          (readErr: unknown) => { throw translate(readErr, 'checking the payment link'); },
-        );
-        if (status === 'expired' || status === 'complete') return;
+        // Completed or expired in between. Which, is read from the session, not from the wording of the message.
+        const status = await read();
+        if (status === 'complete') return 'completed';
+        if (status === 'expired') return 'expired';
         throw translate(err, 'expiring the payment link');
       }
     },

@@ -28,9 +28,15 @@ export interface PaymentLink {
 /** What a provider event means for our books, whatever the provider (one definition, in shared/). */
 export type { PaymentEvent } from '../../../shared/domain/payment-link-events.js';
 
+export type LinkEnd = 'expired' | 'completed';
+
 export interface PaymentProvider {
   readonly kind: 'stripe' | 'sandbox';
   createLink(request: LinkRequest): Promise<PaymentLink>;
-  /** Deactivates a link that was superseded, paid elsewhere or voided. Idempotent. */
-  expireLink(providerRef: string): Promise<void>;
+  /**
+   * Deactivates a link that was superseded, paid elsewhere or voided. Idempotent. Says what
+   * became of it: 'expired' (now or before), or 'completed' — the client paid (or is paying)
+   * through it, which no desk can undo; the provider's event records that payment.
+   */
+  expireLink(providerRef: string): Promise<LinkEnd>;
 }

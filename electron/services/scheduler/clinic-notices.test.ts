@@ -28,7 +28,7 @@ let clock: Date;
 const provider: PaymentProvider = {
   kind: 'sandbox',
   async createLink() { throw new Error('no links in this test'); },
-  async expireLink() { /* none open */ },
+  async expireLink() { return 'expired'; /* none open */ },
 };
 const deps = (): SenderDeps => ({ db, provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
 

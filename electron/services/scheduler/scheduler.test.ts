@@ -8,6 +8,7 @@ import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { cancelPaymentRequest, createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
+import { moneyFact } from '../../../shared/domain/payment-rules.js';
 import { recordingTransport, type RecordingTransport } from '../test-support/recording-transport.js';
 import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
 import { applyLinkEvent } from '../payments/apply-link-event.js';
@@ -112,6 +113,31 @@ describe('sending payment links', () => {
     expect((await db.paymentrequests.findOne(r.id).exec())!.status).toBe('expired');
     expect(await pay(url)).toContain('This link has expired');
     expect((await db.payments.count().exec())).toBe(0);
+  });
+
+  it("leaves a link open when the payment that paid the invoice is the link's own, synced here before the link's status", async () => {
+    const claims = createFileClaimStore(path.join(dir, 'claims'));
+    const scheduler = createScheduler(() => deps(claims));
+    const r = await createPaymentRequest(db, invoiceId, { amount: '750', channels: ['email'] }, ctx());
+    await scheduler.tick();
+    const { providerRef } = (await db.paymentrequests.findOne(r.id).exec())!;
+    // The client paid through the link on another desk; the payment reached this desk first.
+    const paidElsewhere = (ref: string) => (ref === providerRef ? Promise.resolve('completed' as const) : sandbox.provider.expireLink(ref));
+    const racing = createScheduler(() => ({ ...deps(claims), provider: { ...sandbox.provider, expireLink: paidElsewhere } }));
+    await db.payments.insert(moneyFact({ id: 'link-pi_1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'payment_link', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: 'system', externalRef: 'pi_1' }));
+    await racing.tick();
+    expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'sent', problem: '' });
+  });
+
+  it('closes an open link when the invoice is paid at the desk, at the provider too', async () => {
+    const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
+    const r = await createPaymentRequest(db, invoiceId, { amount: '750', channels: ['email'] }, ctx());
+    await scheduler.tick();
+    const { linkUrl } = (await db.paymentrequests.findOne(r.id).exec())!;
+    await db.payments.insert(moneyFact({ id: 'cash-1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'cash', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: admin }));
+    await scheduler.tick();
+    expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'cancelled', problem: 'Paid in another way.' });
+    expect(await pay(linkUrl)).toContain('expired');
   });
 
   it('never sends twice: a job claimed before a crash is left unknown, and a second desk cannot claim it', async () => {

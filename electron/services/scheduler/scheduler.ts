@@ -96,7 +96,10 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       const lapsed = r.expiresAt !== '' && r.expiresAt <= nowIso;
       const closed = !invoice || invoice.status === 'void' || balance <= 0;
       if (!lapsed && !closed) continue;
-      await d.provider.expireLink(r.providerRef).catch((err: unknown) => d.log(`expiring link ${r.providerRef}: ${String(err)}`));
+      const end = await d.provider.expireLink(r.providerRef).catch((err: unknown) => { d.log(`expiring link ${r.providerRef}: ${String(err)}`); return null; });
+      // The client paid through this very link: its payment may have synced here before the
+      // request's own "paid" (or be on its way from the provider). It is not "paid in another way".
+      if (end === 'completed') continue;
       let changed = false;
       await r.incrementalModify((current: PaymentRequestDoc) => {
         if (current.status !== 'sent') return current;

@@ -15,6 +15,13 @@ import { createClinicOnServer, createEnrollmentCode, enrollDesk, listDevices, re
 export interface EmbeddedServerOptions {
   port: number;
   host: string;
+  /** STRIPE_WEBHOOK_SECRET of the desk's environment: the hosted server accepts Stripe's events with it. */
+  stripeWebhookSecret?: string;
+}
+
+/** The hosted server's Stripe signing secret, from the environment as for `npm run server` (README). */
+export function stripeWebhookSecretFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return env.STRIPE_WEBHOOK_SECRET?.trim() || undefined;
 }
 
 export interface SyncServiceOptions {
@@ -40,7 +47,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let embedded: Awaited<ReturnType<typeof startEmbeddedServer>> | null = null;
 
   async function ensureEmbedded() {
-    embedded ??= await startEmbeddedServer({ dataDir: path.join(options.dataDir, 'server'), port: options.embedded.port, host: options.embedded.host });
+    embedded ??= await startEmbeddedServer({ dataDir: path.join(options.dataDir, 'server'), port: options.embedded.port, host: options.embedded.host, stripeWebhookSecret: options.embedded.stripeWebhookSecret });
     options.log(`this desk hosts the clinic's sync server at ${embedded.url}`);
     return embedded;
   }

@@ -63,6 +63,8 @@ export function ConnectionsCard() {
             <dt>Email</dt><dd>{status.smtp ? `${status.smtp.host}:${status.smtp.port} as ${status.smtp.fromAddress}` : 'Not set up — emails go to the outbox'}</dd>
             <dt>SMS</dt><dd>{status.sms ? `${status.sms.baseUrl} from ${status.sms.from}` : 'Not set up — SMS go to the outbox'}</dd>
           </dl>
+          {/* Main's scheduler leaves the clinic's sending to desks that hold the key (payment-service.ts). */}
+          {settings.paymentProvider === 'stripe' && !status.stripe && <p className="muted">This desk has no Stripe key, so it sends no payment links or messages; desks with the key send them.</p>}
           {isAdmin && !form && (
             <div className="toolbar">
               <button type="button" className="button" onClick={() => setForm('stripe')}>{status.stripe ? 'Replace Stripe key' : 'Add Stripe key'}</button>

@@ -1,5 +1,7 @@
 /** The local Stripe refuses what Stripe would refuse, answers in Stripe's shapes, and plays the customer. */
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { FAKE_SECRET_KEY, FAKE_WEBHOOK_SECRET, startStripeFake, type StripeFake } from './stripe-fake.js';
@@ -196,6 +198,35 @@ describe('the local Stripe test server', () => {
     const event = Stripe.webhooks.constructEvent(d.payload, d.headers['stripe-signature']!, FAKE_WEBHOOK_SECRET, 300, undefined, NOW.getTime());
     expect(event.id).toBe(s.id);
     expect(() => Stripe.webhooks.constructEvent(d.payload, d.headers['stripe-signature']!, 'whsec_other', 300, undefined, NOW.getTime())).toThrow();
+  });
+
+  it('delivers each event to the configured webhook endpoint as it happens, signed with its secret', async () => {
+    const received: Stripe.Event[] = [];
+    const endpoint = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(Stripe.webhooks.constructEvent(Buffer.concat(chunks), String(req.headers['stripe-signature']), 'whsec_endpoint', 300, undefined, NOW.getTime()));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/webhooks/stripe`;
+    const pushing = await startStripeFake({ now: () => NOW, webhook: { url, secret: 'whsec_endpoint' } });
+    try {
+      const created = await fetch(`${pushing.url}/v1/checkout/sessions`, {
+        method: 'POST', body: sessionForm(),
+        headers: { authorization: `Bearer ${FAKE_SECRET_KEY}`, 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'push-1' },
+      });
+      const sessionId = ((await created.json()) as Answer).id;
+      pushing.completeSession(sessionId);
+      pushing.refund(sessionId);
+    } finally {
+      await pushing.stop();
+      await new Promise<void>((resolve) => endpoint.close(() => resolve()));
+    }
+    expect(received.map((e) => e.type)).toEqual(['checkout.session.completed', 'charge.refunded']);
+    expect(pushing.deliveries).toEqual(pushing.events.map((e) => ({ eventId: e.id, type: e.type, status: 200 })));
   });
 
   it('records every request it received', () => {

@@ -9,7 +9,8 @@
  *
  * It also plays the customer and Stripe's back office: complete a session (paid, or a
  * delayed payment that later succeeds or fails), let it expire, refund it — each makes the
- * event Stripe would, listed by GET /v1/events and deliverable as a signed webhook.
+ * event Stripe would, listed by GET /v1/events and deliverable as a signed webhook — or
+ * delivered at once, as Stripe does, to the endpoint named in the options (`webhook`).
  * Point the Stripe SDK at it with { host: '127.0.0.1', port, protocol: 'http' }.
  * Imported by tests only.
  */
@@ -43,6 +44,15 @@ export interface StripeFakeOptions {
   readonly now?: () => Date;
   /** Include `refunds` in charges (Stripe's example and API versions before 2022-11-15); default true. */
   readonly chargeRefundsList?: boolean;
+  /** A webhook endpoint: every event is POSTed there, signed with its secret, as it happens. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
+}
+
+/** One webhook delivery to the configured endpoint: its HTTP status, or 0 when it could not connect. */
+export interface DeliveryAttempt {
+  readonly eventId: string;
+  readonly type: string;
+  readonly status: number;
 }
 
 export interface WebhookDelivery {
@@ -72,10 +82,15 @@ export class StripeFake {
   readonly requests: RecordedRequest[] = [];
   /** Every event so far, oldest first. */
   readonly events: Json[] = [];
+  /** Every webhook delivery to `options.webhook`, in order. */
+  readonly deliveries: DeliveryAttempt[] = [];
   private readonly sessions = new Map<string, SessionState>();
   private readonly idempotency = new Map<string, IdempotentResult>();
   private readonly now: () => Date;
   private readonly chargeRefundsList: boolean;
+  private readonly webhook: StripeFakeOptions['webhook'];
+  /** Deliveries go one at a time, in event order. */
+  private delivering: Promise<void> = Promise.resolve();
   private server: http.Server | null = null;
   private port = 0;
 
@@ -83,6 +98,7 @@ export class StripeFake {
     this.secretKey = options.secretKey ?? FAKE_SECRET_KEY;
     this.now = options.now ?? (() => new Date());
     this.chargeRefundsList = options.chargeRefundsList ?? true;
+    this.webhook = options.webhook;
   }
 
   async start(): Promise<this> {
@@ -93,6 +109,7 @@ export class StripeFake {
   }
 
   async stop(): Promise<void> {
+    await this.delivering;
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -287,6 +304,13 @@ export class StripeFake {
   private emit(type: string, object: Json): Json {
     const e = eventObject({ id: id('evt'), type, created: this.nowSeconds(), object, apiVersion: Stripe.API_VERSION });
     this.events.push(e);
+    const webhook = this.webhook;
+    if (webhook) {
+      this.delivering = this.delivering.then(async () => {
+        const status = await this.deliver(e, webhook.url, webhook.secret).catch(() => 0);
+        this.deliveries.push({ eventId: String(e.id), type, status });
+      });
+    }
     return e;
   }
 
