@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, beforeEach, vi } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createClinicDatabase, type ClinicDatabase } from './database.js';
-import { createBooking, OverlapError, type BookingInput } from './booking-commands.js';
+import { createBooking, OverlapError, rescheduleBooking, type BookingInput } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { runSetup } from './setup-commands.js';
 import { RefusedError } from '../domain/result.js';
@@ -230,6 +230,34 @@ describe('createBooking', () => {
       expect(booking.id).not.toBe(first.id);
       expect((await counts()).bookings).toBe(2);
     });
+  });
+
+  it('refuses a booking on 1 January 1900, or more than two years ahead, and writes nothing', async () => {
+    const before = await counts();
+    for (const start of ['1900-01-01T09:00:00.000Z', '2028-11-21T09:00:00.000Z']) {
+      const err = await rejection(createBooking(db, input({ start }), NOW));
+      expect(err).toMatchObject({ name: 'RefusedError', field: 'start', message: /is too far (back|ahead): a booking can be from 20 Nov 2025 to 20 Nov 2028/ });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("books yesterday's visit, and the window's edges in the clinic's time zone", async () => {
+    // 00:30 in Oslo on 20 November 2025 is still 19 November in UTC: the clinic's day counts.
+    for (const start of ['2026-11-19T09:00:00.000Z', '2025-11-19T23:30:00.000Z', '2028-11-20T21:00:00.000Z']) {
+      const { booking } = await createBooking(db, input({ start, confirmOverlap: true }), NOW);
+      expect(booking.start).toBe(start);
+    }
+    await expect(createBooking(db, input({ start: '2028-11-20T23:30:00.000Z' }), NOW)).rejects.toMatchObject({ field: 'start' });
+  });
+
+  it('refuses to move a booking outside the window, and leaves it where it was', async () => {
+    const { booking } = await createBooking(db, input(), NOW);
+    const ctx = { actor: practitionerId, synced: false, now: NOW };
+    const err = await rejection(rescheduleBooking(db, booking.id, { start: '1900-01-01T09:00:00.000Z', practitionerId, confirmOverlap: false }, ctx));
+    expect(err).toMatchObject({ name: 'RefusedError', field: 'start', message: /^1 Jan 1900 is too far back/ });
+    expect((await db.bookings.findOne(booking.id).exec())!.start).toBe(START);
+    const moved = await rescheduleBooking(db, booking.id, { start: '2026-11-19T09:00:00.000Z', practitionerId, confirmOverlap: false }, ctx);
+    expect(moved.start).toBe('2026-11-19T09:00:00.000Z');
   });
 
   it('takes the booking back when its invoice cannot be written', async () => {

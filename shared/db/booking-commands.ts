@@ -5,7 +5,7 @@
 import type { BookingDoc, InvoiceDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from '../domain/billing.js';
-import { bookingEnd, conflictingBookings } from '../domain/bookings.js';
+import { bookingEnd, checkBookingDay, conflictingBookings } from '../domain/bookings.js';
 import { newId } from '../domain/ids.js';
 import { RefusedError, type Refusal } from '../domain/result.js';
 import { DESK_ACTOR } from '../domain/setup.js';
@@ -40,6 +40,12 @@ function refuse(message: string, field: string): never {
   throw new RefusedError(refusal);
 }
 
+/** Refuses a start outside the booking window around the clinic's today (shared/domain/bookings.ts). */
+function requireBookableDay(start: string, now: string, settings: { timeZone: string; locale: string }): void {
+  const checked = checkBookingDay(localDateOf(start, settings.timeZone), localDateOf(now, settings.timeZone), settings.locale);
+  if (!checked.ok) throw new RefusedError(checked);
+}
+
 /** Longest service we allow; bounds how far back an overlapping booking can start. */
 const MAX_DURATION_MS = 24 * 60 * 60_000;
 
@@ -72,6 +78,7 @@ export async function createBooking(
     db.staff.findOne(input.practitionerId).exec(),
   ]);
   if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+  requireBookableDay(input.start, now, settings);
   if (!client) refuse('That client no longer exists. Choose another.', 'client');
   if (!service || !service.active) return refuse('That service is not available. Choose another.', 'service');
   if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
@@ -128,6 +135,7 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
   if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
   if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
   if (doc.status === 'cancelled') refuse('This booking is cancelled and cannot be moved. Book again instead.', 'start');
+  requireBookableDay(input.start, now, settings);
   const practitioner = await db.staff.findOne(input.practitionerId).exec();
   if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
   const start = new Date(input.start).toISOString();

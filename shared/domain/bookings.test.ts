@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { bookingEnd, conflictingBookings, overlaps } from './bookings.js';
+import { bookingEnd, bookingWindow, checkBookingDay, conflictingBookings, overlaps } from './bookings.js';
 
 const at = (hhmm: string) => `2026-11-23T${hhmm}:00.000Z`;
 const iv = (start: string, end: string) => ({ start: at(start), end: at(end) });
@@ -70,5 +70,39 @@ describe('bookingEnd', () => {
   it('is the start plus the duration', () => {
     expect(bookingEnd(at('10:00'), 45)).toBe(at('10:45'));
     expect(bookingEnd('2026-11-23T23:30:00.000Z', 60)).toBe('2026-11-24T00:30:00.000Z');
+  });
+});
+
+describe('the booking window', () => {
+  const today = '2026-11-20';
+
+  it('runs from a year back to two years ahead of today', () => {
+    expect(bookingWindow(today)).toEqual({ earliest: '2025-11-20', latest: '2028-11-20' });
+    // 29 February has no twin in a common year: the day before is used.
+    expect(bookingWindow('2028-02-29')).toEqual({ earliest: '2027-02-28', latest: '2030-02-28' });
+  });
+
+  it('refuses a day outside it with the window in the message', () => {
+    expect(checkBookingDay('1900-01-01', today, 'en-GB')).toEqual({
+      ok: false, field: 'start',
+      message: '1 Jan 1900 is too far back: a booking can be from 20 Nov 2025 to 20 Nov 2028. Check the date.',
+    });
+    expect(checkBookingDay('2025-11-19', today, 'en-GB')).toMatchObject({ ok: false, message: /^19 Nov 2025 is too far back/ });
+    expect(checkBookingDay('2028-11-21', today, 'en-GB')).toMatchObject({ ok: false, message: /^21 Nov 2028 is too far ahead/ });
+  });
+
+  it('takes both ends, and marks a day before today as in the past', () => {
+    expect(checkBookingDay('2025-11-20', today, 'en-GB')).toEqual({ ok: true, value: { inPast: true } });
+    expect(checkBookingDay('2026-11-19', today, 'en-GB')).toEqual({ ok: true, value: { inPast: true } });
+    expect(checkBookingDay(today, today, 'en-GB')).toEqual({ ok: true, value: { inPast: false } });
+    expect(checkBookingDay('2028-11-20', today, 'en-GB')).toEqual({ ok: true, value: { inPast: false } });
+  });
+
+  it('follows today, not the wall clock', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 20_000 }), (n) => {
+      const day = new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10);
+      expect(checkBookingDay(day, day, 'en-GB')).toEqual({ ok: true, value: { inPast: false } });
+      expect(checkBookingDay('1900-01-01', day, 'en-GB').ok).toBe(false);
+    }));
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Booking rules: times come from the service's duration, and two bookings of one
- * practitioner that overlap need the receptionist's confirmation.
+ * Booking rules: times come from the service's duration, two bookings of one
+ * practitioner that overlap need the receptionist's confirmation, and a booking's day
+ * lies within a window around today.
  */
 import type { BookingDoc } from '../schemas/index.js';
-import { addMinutes } from './time.js';
+import { ok, refuse, type Result } from './result.js';
+import { addMinutes, formatLocalDate, formatLocalDay, parseLocalDate, type LocalDate } from './time.js';
 
 export function bookingEnd(start: string, durationMinutes: number): string {
   return addMinutes(start, durationMinutes);
@@ -20,4 +22,36 @@ export function overlaps(a: Pick<Interval, 'start' | 'end'>, b: Pick<Interval, '
 export function conflictingBookings<T extends Interval>(candidate: Omit<Interval, 'status'>, existing: readonly T[]): T[] {
   return existing.filter((b) =>
     b.id !== candidate.id && b.status === 'booked' && b.practitionerId === candidate.practitionerId && overlaps(b, candidate));
+}
+
+/** How far back a visit may be recorded, and how far ahead one may be booked. */
+export const BOOKING_YEARS_BACK = 1;
+export const BOOKING_YEARS_AHEAD = 2;
+
+/** The same day `years` later (29 February becomes 28 February in a common year). */
+function addYears(date: LocalDate, years: number): LocalDate {
+  const { year, month, day } = parseLocalDate(date);
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return formatLocalDate(year + years, month, month === 2 && day === 29 && !leap(year + years) ? 28 : day);
+}
+
+/** The first and last day a booking may be on, seen from `today` (the clinic's day, from the desk's clock). */
+export function bookingWindow(today: LocalDate): { earliest: LocalDate; latest: LocalDate } {
+  return { earliest: addYears(today, -BOOKING_YEARS_BACK), latest: addYears(today, BOOKING_YEARS_AHEAD) };
+}
+
+/**
+ * Whether a booking may be on `day`: refused outside the window (a mistyped year such as
+ * 1900 would otherwise become a booking with an invoice); a day before today is allowed —
+ * staff record yesterday's visit — and `inPast` tells the dialog to say so.
+ */
+export function checkBookingDay(day: LocalDate, today: LocalDate, locale: string): Result<{ inPast: boolean }> {
+  const { earliest, latest } = bookingWindow(today);
+  if (day < earliest || day > latest) {
+    return refuse(
+      `${formatLocalDay(day, locale)} is too far ${day < earliest ? 'back' : 'ahead'}: a booking can be from ${formatLocalDay(earliest, locale)} to ${formatLocalDay(latest, locale)}. Check the date.`,
+      'start',
+    );
+  }
+  return ok({ inPast: day < today });
 }
