@@ -1,6 +1,8 @@
 /**
  * A modal dialog on the native <dialog> element: focus moves into it, Escape
- * closes it, and the page behind is inert.
+ * closes it, and the page behind is inert. The browser would focus the first button,
+ * the header's Close, so a dialog holding a form asks for its first field instead
+ * (`focusFirstField`): typing then fills it, and Enter submits rather than closes.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -11,16 +13,22 @@ interface DialogProps {
   footer?: ReactNode;
   wide?: boolean;
   label?: string;
+  focusFirstField?: boolean;
 }
 
-export function Dialog({ title, onClose, children, footer, wide, label }: DialogProps) {
+const FIELDS = ':is(input:not([type="hidden"]), select, textarea):not(:disabled)';
+
+export function Dialog({ title, onClose, children, footer, wide, label, focusFirstField }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      if (focusFirstField) dialog.querySelector<HTMLElement>(`.dialog__body ${FIELDS}`)?.focus();
+    }
     return () => dialog?.close();
-  }, []);
+  }, [focusFirstField]);
   return (
     <dialog
       ref={ref}

@@ -1,7 +1,7 @@
 /**
  * A dialog holding one form: Cancel and the submit button in the dialog's footer, tied to
  * the form by its id, so Enter in any field and the button submit alike. The button says
- * "Saving…" (or its busy label) while the form is busy.
+ * "Saving…" (or its busy label) while the form is busy. The first field has focus on opening.
  */
 import { useId, type ReactNode } from 'react';
 import { Dialog } from './Dialog.js';
@@ -29,6 +29,7 @@ export function FormDialog({ title, onClose, submitLabel, busy, busyLabel = 'Sav
     <Dialog
       title={title}
       onClose={onClose}
+      focusFirstField
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>Cancel</button>

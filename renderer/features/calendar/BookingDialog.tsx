@@ -3,14 +3,15 @@
  * service), with an Invoicing section that shows the clinic's billing process and
  * lets this booking override it. Saving creates the booking and its draft invoice.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useActor } from '../../app/session.js';
 import { createBooking, OverlapError } from '../../../shared/db/booking-commands.js';
 import { BILLING_LABELS, clinicDefaultBilling, type BillingChoice } from '../../../shared/domain/billing.js';
-import { bookingEnd } from '../../../shared/domain/bookings.js';
+import { bookingEnd, bookingWindow, checkBookingDay } from '../../../shared/domain/bookings.js';
 import { RefusedError } from '../../../shared/domain/result.js';
-import { localDateTimeToInstant } from '../../../shared/domain/time.js';
+import { isLocalDate, localDateOf, localDateTimeToInstant } from '../../../shared/domain/time.js';
+import { deskClock } from '../../app/desk-clock.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
@@ -46,6 +47,16 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const [overlap, setOverlap] = useState<OverlapError | null>(null);
   const [busy, setBusy] = useState(false);
+  const serviceRef = useRef<HTMLSelectElement>(null);
+  const chosenBefore = useRef(false);
+
+  // Choosing a client replaces the search box with the chosen name: focus goes on to the
+  // service rather than being lost to the page; "Change" brings it back to the search box.
+  useEffect(() => {
+    if (client) serviceRef.current?.focus();
+    else if (chosenBefore.current) document.querySelector<HTMLElement>('dialog[open] [name="client"]')?.focus();
+    chosenBefore.current = client !== null;
+  }, [client]);
 
   // A single practitioner or service is chosen for the receptionist.
   const effectiveServiceId = serviceId || (services?.length === 1 ? services[0]!.id : '');
@@ -54,6 +65,10 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
   const start = localDateTimeToInstant(date, time, settings.timeZone);
   const end = start && service ? bookingEnd(start, service.durationMinutes) : null;
   const clinicDefault = clinicDefaultBilling(settings);
+  // The same window the command refuses outside of; a day before today only gets a note.
+  const today = localDateOf(deskClock(), settings.timeZone);
+  const bookable = bookingWindow(today);
+  const day = isLocalDate(date) ? checkBookingDay(date, today, settings.locale) : null;
 
   async function save(confirmOverlap: boolean) {
     setBusy(true);
@@ -67,7 +82,12 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
       onSaved(result.invoice ? 'Booked. A draft invoice was created.' : 'Booked. Externally billed — no invoice created.');
     } catch (err) {
       if (err instanceof OverlapError) setOverlap(err);
-      else setError({ message: err instanceof Error ? err.message : String(err), field: err instanceof RefusedError ? err.field : undefined });
+      else {
+        const field = err instanceof RefusedError ? err.field : undefined;
+        setError({ message: err instanceof Error ? err.message : String(err), field });
+        // As use-form does: the field to fix has focus, so the keyboard is where the message is.
+        if (field) document.querySelector<HTMLElement>(`dialog[open] [name="${field}"]`)?.focus();
+      }
     } finally {
       setBusy(false);
     }
@@ -78,7 +98,7 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
     <FormDialog title="New booking" onClose={onClose} submitLabel="Add booking" busy={busy} submitDisabled={overlap !== null} onSubmit={() => { void save(false); }}>
       <ClientPicker value={client} onChange={(c) => { setClient(c); setError(null); }} error={fieldError('client')} />
       <Field label="Service" error={fieldError('service')}>
-        <select name="service" value={effectiveServiceId} onChange={(e) => { setServiceId(e.target.value); setOverlap(null); }}>
+        <select name="service" ref={serviceRef} value={effectiveServiceId} onChange={(e) => { setServiceId(e.target.value); setOverlap(null); }}>
           <option value="">Choose a service…</option>
           {services?.map((s) => <option key={s.id} value={s.id}>{s.name} — {s.durationMinutes} min, {money(s.priceMinor, s.currency, settings)}</option>)}
         </select>
@@ -91,16 +111,19 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
       </Field>
       <div className="field-row">
         <Field label="Date" error={fieldError('start')}>
-          <input name="start" type="date" value={date} onChange={(e) => { setDate(e.target.value); setOverlap(null); }} required />
+          <input name="start" type="date" min={bookable.earliest} max={bookable.latest} value={date} onChange={(e) => { setDate(e.target.value); setOverlap(null); setError(null); }} required />
         </Field>
         <Field label="Start time">
-          <input name="time" type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value); setOverlap(null); }} required />
+          <input name="time" type="time" step={900} value={time} onChange={(e) => { setTime(e.target.value); setOverlap(null); setError(null); }} required />
         </Field>
         <div className="field">
           <span className="field__label">Ends</span>
           <output className="field__output" data-testid="booking-end">{end ? formatTime(end, settings) : '—'}</output>
         </div>
       </div>
+      {day?.ok && day.value.inPast && (
+        <p className="warning" role="status" data-testid="past-booking">This day is in the past: the booking records a visit that already happened, and its invoice is made as usual.</p>
+      )}
       <fieldset className="invoicing">
         <legend>Invoicing</legend>
         <p className="muted">Clinic default: <strong>{BILLING_LABELS[clinicDefault]}</strong>{clinicDefault === 'external' ? ' (no draft invoices)' : ''}</p>
