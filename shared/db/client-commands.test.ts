@@ -1,7 +1,8 @@
 import { describe, it, expect, afterEach, beforeEach } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createClinicDatabase, type ClinicDatabase } from './database.js';
-import { createClient, findClients } from './client-commands.js';
+import { createClient, findClients, updateClient } from './client-commands.js';
+import { openTestClinic } from '../test-support/test-clinic.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClientInput } from '../domain/clients.js';
 
@@ -49,6 +50,79 @@ describe('createClient', () => {
   it('refuses a missing name with its field', async () => {
     await expect(createClient(db, input('', 'Sørensen'), TODAY, NOW)).rejects.toMatchObject({ name: 'RefusedError', field: 'firstName' });
     expect(await db.clients.find().exec()).toHaveLength(0);
+  });
+});
+
+describe('updateClient', () => {
+  let reception: string;
+  let admin: string;
+  let id: string;
+  const ctx = (actor: string, now = NOW) => ({ actor, synced: false, now });
+  const anna: ClientInput = { firstName: 'Ana', lastName: 'Sørensen', email: 'ana@exmple.com', phone: '', dateOfBirth: '1984-03-27', address: 'Storgata 1, 0155 Oslo' };
+  const log = async () => (await db.activity.find({ selector: { entityId: id } }).exec()).map((e) => e.toJSON());
+
+  beforeEach(async () => {
+    // One database at a time (RxDB's collection limit): swap the empty one for a set-up clinic.
+    await db.close();
+    const clinic = await openTestClinic('client-edit');
+    ({ db, reception, admin } = clinic);
+    id = (await createClient(db, anna, TODAY, NOW, admin)).id;
+  });
+
+  it('changes every field, re-derives the search fields, and logs what changed', async () => {
+    const later = '2026-11-22T10:00:00.000Z';
+    const doc = await updateClient(db, id, { firstName: 'Anna', lastName: 'Berg', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-28', address: 'Storgata 2' }, ctx(reception, later));
+    expect(doc).toMatchObject({
+      firstName: 'Anna', lastName: 'Berg', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-28', address: 'Storgata 2',
+      sortName: 'berg anna', createdAt: NOW, updatedAt: later, updatedBy: reception,
+    });
+    expect(names(await findClients(db, '412 34'))).toEqual(['Anna Berg']);
+    expect(await findClients(db, 'sorensen')).toEqual([]);
+    expect(await log()).toEqual([expect.objectContaining({
+      entity: 'client', action: 'client.updated', at: later, by: reception,
+      summary: "Changed Ana Sørensen's details: name: Ana Sørensen → Anna Berg; email: ana@exmple.com → anna@example.com; mobile phone: (empty) → +47 412 34 567; address; date of birth",
+    })]);
+  });
+
+  it('refuses what creating refuses, with the same message and field, and writes nothing', async () => {
+    const stored = (await db.clients.findOne(id).exec())!.toJSON();
+    for (const [changes, field] of [[{ email: 'anna@' }, 'email'], [{ firstName: ' ' }, 'firstName'], [{ phone: 'call me' }, 'phone']] as const) {
+      const edit = { ...anna, ...changes };
+      const created = await createClient(db, edit, TODAY, NOW).then(() => null, (e: unknown) => e);
+      const err = await updateClient(db, id, edit, ctx(reception)).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(RefusedError);
+      expect(err).toMatchObject({ field, message: (created as RefusedError).message });
+    }
+    expect((await db.clients.findOne(id).exec())!.toJSON()).toEqual(stored);
+    expect(await log()).toEqual([]);
+  });
+
+  it("judges the date of birth against the clinic's today from the command's clock", async () => {
+    // 23:30 UTC on 21 November is already 22 November in Oslo.
+    await expect(updateClient(db, id, { ...anna, dateOfBirth: '2026-11-22' }, ctx(reception))).rejects.toMatchObject({ field: 'dateOfBirth' });
+    await updateClient(db, id, { ...anna, dateOfBirth: '2026-11-22' }, ctx(reception, '2026-11-21T23:30:00.000Z'));
+    expect((await db.clients.findOne(id).exec())!.dateOfBirth).toBe('2026-11-22');
+  });
+
+  it('writes and logs once for a double click, and not at all when nothing changed', async () => {
+    const edit = { ...anna, email: 'anna@example.com' };
+    await Promise.all([updateClient(db, id, edit, ctx(reception)), updateClient(db, id, edit, ctx(reception))]);
+    await updateClient(db, id, edit, ctx(reception));
+    expect(await log()).toHaveLength(1);
+    expect((await db.clients.findOne(id).exec())!.email).toBe('anna@example.com');
+  });
+
+  it('needs a signed-in, active member of staff', async () => {
+    await (await db.staff.findOne(reception).exec())!.incrementalPatch({ active: false });
+    await expect(updateClient(db, id, { ...anna, email: 'anna@example.com' }, ctx(reception))).rejects.toMatchObject({
+      name: 'RefusedError', message: "Rita Resepsjon is no longer active at the clinic and cannot change a client's details.",
+    });
+    await expect(updateClient(db, id, anna, ctx(''))).rejects.toMatchObject({ message: "Sign in as a member of staff to change a client's details." });
+    expect((await db.clients.findOne(id).exec())!.email).toBe('ana@exmple.com');
+  });
+
+  it('refuses a client that no longer exists', async () => {
+    await expect(updateClient(db, 'gone', anna, ctx(reception))).rejects.toMatchObject({ message: 'This client no longer exists on this desk.' });
   });
 });
 

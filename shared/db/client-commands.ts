@@ -1,10 +1,14 @@
-/** Creating and finding clients. */
+/** Creating, changing and finding clients. */
 import type { ClientDoc } from '../schemas/index.js';
-import { checkClient, clientQueryWords, type ClientInput } from '../domain/clients.js';
+import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
+import { checkClient, clientName, clientQueryWords, describeClientChange, type ClientInput } from '../domain/clients.js';
 import { newId } from '../domain/ids.js';
 import { RefusedError } from '../domain/result.js';
 import { DESK_ACTOR } from '../domain/setup.js';
+import { localDateOf } from '../domain/time.js';
 import type { ClinicDatabase } from './database.js';
+import { activityEntry } from './activity-log.js';
+import { requirePermission, type DeskActor } from './acting-staff.js';
 
 /** `actor`: the staff member signed in on the desk, recorded as the writer. */
 export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, now: string, actor = DESK_ACTOR): Promise<ClientDoc> {
@@ -13,6 +17,36 @@ export async function createClient(db: ClinicDatabase, input: ClientInput, today
   const doc: ClientDoc = { id: newId(), ...checked.value, createdAt: now, updatedAt: now, updatedBy: actor };
   await db.clients.insert(doc);
   return doc;
+}
+
+/**
+ * Changes a client's details, checked exactly as a new client is (checkClient), and logs
+ * which fields changed on the client. Saving unchanged details, or saving twice (a double
+ * click), writes and logs nothing more: the change is worked out inside the write, against
+ * the stored state.
+ */
+export async function updateClient(db: ClinicDatabase, clientId: string, input: ClientInput, ctx: DeskActor): Promise<ClientDoc> {
+  await requirePermission(db, ctx.actor, 'book', "change a client's details");
+  const [stored, settings] = await Promise.all([db.clients.findOne(clientId).exec(), db.settings.findOne(CLINIC_SETTINGS_ID).exec()]);
+  if (!stored) throw new RefusedError({ ok: false, message: 'This client no longer exists on this desk.' });
+  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+  const checked = checkClient(input, localDateOf(ctx.now, settings.timeZone));
+  if (!checked.ok) throw new RefusedError(checked);
+  const fields = checked.value;
+
+  let change = '';
+  let before = '';
+  const after = await stored.incrementalModify((current) => {
+    change = describeClientChange(current, fields);
+    before = clientName(current);
+    return change === '' ? current : { ...current, ...fields, updatedAt: ctx.now, updatedBy: ctx.actor };
+  });
+  if (change !== '') {
+    await db.activity.insert(activityEntry({
+      entity: 'client', entityId: clientId, action: 'client.updated', summary: `Changed ${before}'s details: ${change}`.slice(0, 500), at: ctx.now, by: ctx.actor,
+    }));
+  }
+  return after.toMutableJSON();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkClient, clientName, clientQueryWords, matchesClientQuery, type ClientInput } from './clients.js';
+import { checkClient, clientInputOf, clientName, clientQueryWords, describeClientChange, matchesClientQuery, type ClientInput } from './clients.js';
 
 const TODAY = '2026-11-21';
 const good: ClientInput = { firstName: 'Anna', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' };
@@ -105,5 +105,22 @@ describe('finding clients', () => {
 
   it('names a client', () => {
     expect(clientName(anna)).toBe('Anna Sørensen');
+  });
+});
+
+describe('describeClientChange', () => {
+  const before = { firstName: 'Anna', lastName: 'Berg', email: '', phone: '+47 412 34 567', address: 'Storgata 1', dateOfBirth: '1984-03-27' };
+
+  it('is empty when nothing changed, so an unchanged save logs nothing', () => {
+    expect(describeClientChange(before, { ...before })).toBe('');
+    // The form's values round-trip through the same check as creating.
+    const again = checkClient(clientInputOf(before), TODAY);
+    expect(again.ok && describeClientChange(before, again.value)).toBe('');
+  });
+
+  it('shows contact details before and after, and only names the address and date of birth', () => {
+    expect(describeClientChange(before, { ...before, email: 'anna@example.com', phone: '', address: 'Storgata 2', dateOfBirth: '1984-03-28' }))
+      .toBe('email: (empty) → anna@example.com; mobile phone: +47 412 34 567 → (empty); address; date of birth');
+    expect(describeClientChange(before, { ...before, lastName: 'Lund' })).toBe('name: Anna Berg → Anna Lund');
   });
 });

@@ -42,6 +42,27 @@ export function checkClient(input: ClientInput, today: string): Result<ClientFie
   });
 }
 
+/** The client's current details as the form shows them, to edit with the same checks as creating. */
+export function clientInputOf(client: Pick<ClientDoc, 'firstName' | 'lastName' | 'email' | 'phone' | 'address' | 'dateOfBirth'>): Required<ClientInput> {
+  return { firstName: client.firstName, lastName: client.lastName, email: client.email, phone: client.phone, address: client.address, dateOfBirth: client.dateOfBirth };
+}
+
+/**
+ * What an edit changed, for the client's log: "email: (empty) → anna@example.com; address".
+ * Contact details show before and after so staff can see where a message went; the
+ * address and date of birth are only named, which keeps the log short. '' = nothing changed.
+ */
+export function describeClientChange(before: Omit<ClientFields, 'sortName' | 'searchText'>, after: Omit<ClientFields, 'sortName' | 'searchText'>): string {
+  const shown = (v: string) => v || '(empty)';
+  const parts: string[] = [];
+  if (clientName(before) !== clientName(after)) parts.push(`name: ${clientName(before)} → ${clientName(after)}`);
+  if (before.email !== after.email) parts.push(`email: ${shown(before.email)} → ${shown(after.email)}`);
+  if (before.phone !== after.phone) parts.push(`mobile phone: ${shown(before.phone)} → ${shown(after.phone)}`);
+  if (before.address !== after.address) parts.push('address');
+  if (before.dateOfBirth !== after.dateOfBirth) parts.push('date of birth');
+  return parts.join('; ');
+}
+
 export function clientSearchText(firstName: string, lastName: string, email: string, phone: string): string {
   return [foldForSearch(`${firstName} ${lastName}`), foldForSearch(`${lastName} ${firstName}`), email.toLowerCase(), phone.replace(/\D/g, '')]
     .join(' ')

@@ -75,6 +75,15 @@ describe('decidePushRow', () => {
     expect(d.kind).toBe('write');
   });
 
+  it("takes a receptionist's edit of a client's details and the log entry it writes (client edits sync)", () => {
+    const rita: ActingStaff = { id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], active: true };
+    const stored = { id: 'c1', _deleted: false, firstName: 'Ana', email: '', updatedAt: '2026-01-01T10:00:00.000Z', updatedBy: 'st-admin' };
+    const edited = { ...stored, firstName: 'Anna', email: 'anna@example.com', updatedAt: '2026-01-02T10:00:00.000Z', updatedBy: rita.id };
+    expect(decidePushRow(ctx('clients', rita), stored, { newDocumentState: edited, assumedMasterState: stored })).toEqual({ kind: 'write', document: edited, invoiceNumber: null });
+    const entry = { id: 'a1', _deleted: false, entity: 'client', entityId: 'c1', action: 'client.updated', summary: 'Changed', at: edited.updatedAt, by: rita.id };
+    expect(decidePushRow(ctx('activity', rita), null, { newDocumentState: entry })).toEqual({ kind: 'write', document: entry, invoiceNumber: null });
+  });
+
   it('writes only when the acting staff member is active and has the collection\'s permission', () => {
     const rolesArb = fc.subarray([...STAFF_ROLES] as StaffRole[]);
     fc.assert(fc.property(fc.constantFrom(...COLLECTION_NAMES), rolesArb, fc.boolean(), (collection, roles, active) => {

@@ -1,12 +1,20 @@
-/** New client: name, email, phone, and an optional address and date of birth. */
+/**
+ * New client and Edit client: name, email, phone, and an optional address and date of
+ * birth. Both are checked by the same rule (shared/domain/clients.ts checkClient) in the
+ * data layer, so an edit is refused exactly where creating would be.
+ */
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useActor } from '../../app/session.js';
-import { createClient } from '../../../shared/db/client-commands.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
+import { createClient, updateClient } from '../../../shared/db/client-commands.js';
+import { clientInputOf } from '../../../shared/domain/clients.js';
 import { localDateOf } from '../../../shared/domain/time.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
+
+type ClientForm = ReturnType<typeof useForm<ReturnType<typeof clientInputOf>>>;
 
 export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onClose: () => void; onCreated: (client: ClientDoc) => void; initialName?: string }) {
   const { db } = useDesk();
@@ -28,9 +36,38 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
         }).then((ok) => { if (ok && created) onCreated(created); });
       }}
     >
+      <ClientFields form={form} />
+    </FormDialog>
+  );
+}
+
+export function EditClientDialog({ client, onClose }: { client: ClientDoc; onClose: () => void }) {
+  const { db } = useDesk();
+  const actor = useDeskActor();
+  const form = useForm(clientInputOf(client));
+
+  return (
+    <FormDialog
+      title="Edit client details"
+      onClose={onClose}
+      submitLabel="Save changes"
+      busy={form.busy}
+      onSubmit={() => {
+        // A second Enter before the button turns busy finds nothing left to change (updateClient).
+        void form.submit(async (v) => { await updateClient(db, client.id, v, actor); }).then((ok) => { if (ok) onClose(); });
+      }}
+    >
+      <ClientFields form={form} />
+    </FormDialog>
+  );
+}
+
+function ClientFields({ form }: { form: ClientForm }) {
+  return (
+    <>
       <div className="field-row">
         <Field label="First name" error={form.fieldError('firstName')}>
-          <input {...form.bind('firstName')} autoComplete="off" autoFocus />
+          <input {...form.bind('firstName')} autoComplete="off" />
         </Field>
         <Field label="Last name" error={form.fieldError('lastName')}>
           <input {...form.bind('lastName')} autoComplete="off" />
@@ -49,6 +86,6 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
         <input {...form.bind('dateOfBirth')} type="date" />
       </Field>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-    </FormDialog>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-/** One client: contact details, and the Invoices tab with Active and Settled lists. */
+/** One client: contact details (with Edit and the client's log), and the Invoices tab with Active and Settled lists. */
+import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { routeHref, type ClientTab } from '../../app/router.js';
 import { useLiveDocument } from '../../data/live-query.js';
@@ -7,12 +8,15 @@ import { formatLocalDay } from '../../ui/format.js';
 import { InvoicesTab } from './InvoicesTab.js';
 import { useClientScope } from '../../data/use-client-scope.js';
 import { LedgerTab } from './LedgerTab.js';
+import { EditClientDialog } from './ClientForm.js';
+import { ActivityLog } from '../invoices/InvoiceLog.js';
 
 export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientTab }) {
   const { db } = useDesk();
   const settings = useSettings();
   const client = useLiveDocument(() => db.clients.findOne(clientId), [db, clientId]);
   const scope = useClientScope();
+  const [editing, setEditing] = useState(false);
 
   if (scope && !scope.has(clientId)) {
     return (
@@ -50,12 +54,18 @@ export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientT
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabs__panel">
         {tab === 'details' ? (
-          <dl className="details">
-            <dt>Email</dt><dd>{client.email || <span className="muted">Not given</span>}</dd>
-            <dt>Address</dt><dd>{client.address || <span className="muted">Not given</span>}</dd>
-            <dt>Mobile phone</dt><dd>{client.phone || <span className="muted">Not given</span>}</dd>
-            <dt>Date of birth</dt><dd>{client.dateOfBirth ? formatLocalDay(client.dateOfBirth, settings.locale) : <span className="muted">Not given</span>}</dd>
-          </dl>
+          <>
+            <dl className="details">
+              <dt>Email</dt><dd>{client.email || <span className="muted">Not given</span>}</dd>
+              <dt>Address</dt><dd>{client.address || <span className="muted">Not given</span>}</dd>
+              <dt>Mobile phone</dt><dd>{client.phone || <span className="muted">Not given</span>}</dd>
+              <dt>Date of birth</dt><dd>{client.dateOfBirth ? formatLocalDay(client.dateOfBirth, settings.locale) : <span className="muted">Not given</span>}</dd>
+            </dl>
+            <div className="toolbar"><button type="button" className="button" onClick={() => setEditing(true)}>Edit details</button></div>
+            <h2 id="client-log">Log</h2>
+            <ActivityLog entityId={clientId} label="Client log" empty="Nothing has been logged for this client yet." />
+            {editing && <EditClientDialog client={client} onClose={() => setEditing(false)} />}
+          </>
         ) : tab === 'invoices' ? (
           <InvoicesTab clientId={clientId} />
         ) : (
