@@ -25,12 +25,13 @@ import { deskClock } from '../../app/desk-clock.js';
 /** A stand-in for the link when estimating SMS length: about as long as a real one. */
 const LINK_ESTIMATE = 'https://pay.example.com/p/abcdefghijklmnop';
 
-export function SendLinkDialog({ invoice, balanceMinor, onClose, onSent }: { invoice: InvoiceDoc; balanceMinor: number; onClose: () => void; onSent?: () => void }) {
+/** `amount`: what staff already typed for this payment (the checkout's part); the balance when left out. */
+export function SendLinkDialog({ invoice, balanceMinor, amount: typedAmount, onClose, onSent }: { invoice: InvoiceDoc; balanceMinor: number; amount?: string | undefined; onClose: () => void; onSent?: () => void }) {
   const { db, main } = useDesk();
   const settings = useSettings();
   const actor = useDeskActor();
   const client = useLiveDocument(() => db.clients.findOne(invoice.clientId), [db, invoice.clientId]);
-  const [amount, setAmount] = useState(minorToInput(balanceMinor, invoice.currency));
+  const [amount, setAmount] = useState(typedAmount ?? minorToInput(balanceMinor, invoice.currency));
   // Until staff tick a box themselves, offer the channels the client can be reached on.
   const [emailChoice, setEmail] = useState<boolean | null>(null);
   const [smsChoice, setSms] = useState<boolean | null>(null);

@@ -1,14 +1,16 @@
 /**
  * The checkout's calculator: digits, decimal mark, back and clear on big buttons for a
  * touch screen or mouse, and "Full balance". Keyboard users type in the amount field
- * instead, so the keys are left out of the Tab order.
+ * instead, so the keys are left out of the Tab order. While the balance is filled in
+ * (`fresh`), the first key starts a new amount, as typing over the selected field does.
  */
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '00', '.'] as const;
 
-export function Calculator({ value, onChange, onFull }: { value: string; onChange: (next: string) => void; onFull: () => void }) {
+export function Calculator({ value, fresh, onChange, onFull }: { value: string; fresh: boolean; onChange: (next: string) => void; onFull: () => void }) {
   const press = (key: string) => {
-    if (key === '.' && value.includes('.')) return;
-    onChange(value === '0' && key !== '.' ? key : value + key);
+    const base = fresh ? '' : value;
+    if (key === '.' && base.includes('.')) return;
+    onChange(base === '0' && key !== '.' ? key : base + key);
   };
   return (
     <div className="calculator" role="group" aria-label="Calculator">

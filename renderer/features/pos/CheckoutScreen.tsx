@@ -15,12 +15,13 @@ import { takePayment, type PaymentTaken } from '../../../shared/db/payment-comma
 import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
 import { INVOICE_STATE_LABELS, payableAccount } from '../../../shared/domain/ledger.js';
-import { minorToInput, parseAmount } from '../../../shared/domain/money.js';
+import { parseAmount } from '../../../shared/domain/money.js';
 import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
 import { RefusedError } from '../../../shared/domain/result.js';
 import { errorText } from '../../ui/errors.js';
 import { money } from '../../ui/format.js';
 import { Calculator } from './Calculator.js';
+import { amountOnScreen, type TypedAmount } from './checkout-amount.js';
 import { LinkStatus } from '../payment-links/LinkStatus.js';
 import { SendLinkDialog } from '../payment-links/SendLinkDialog.js';
 import { usePaymentRequests } from '../payment-links/use-payment-requests.js';
@@ -36,7 +37,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
   const client = useLiveDocument(() => (invoice ? db.clients.findOne(invoice.clientId) : null), [db, invoice?.clientId]);
   const clientMoney = useClientMoney(db, invoice?.clientId);
   const [method, setMethod] = useState<DeskMethod>(settings.defaultAltPaymentMethod);
-  const [amount, setAmount] = useState<string | null>(null);
+  const [typed, setTyped] = useState<TypedAmount | null>(null);
   const [received, setReceived] = useState('');
   const [toCredit, setToCredit] = useState(false);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
@@ -52,7 +53,9 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
   const account = invoice ? clientMoney?.account.accounts.get(invoice.id) : undefined;
   // A draft is charged its total once completed, which taking payment does.
   const balance = invoice ? payableAccount(invoice, account).balanceMinor : 0;
-  const amountText = amount ?? (invoice ? minorToInput(Math.max(balance, 0), invoice.currency) : '');
+  const onScreen = invoice ? amountOnScreen(typed, balance, invoice.currency) : { text: '', typed: false };
+  const amountText = onScreen.text;
+  const setAmount = (text: string) => setTyped({ text, balanceMinor: balance, sentAsLink: false });
 
   const ready = invoice !== undefined && clientMoney !== undefined;
   useEffect(() => {
@@ -83,7 +86,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
     try {
       const result = await takePayment(db, invoice.id, { amount: amountText, method, tendered: method === 'cash' ? received : undefined, overpaymentToCredit: toCredit }, actor);
       setTaken(result);
-      setAmount(null);
+      setTyped(null);
       setReceived('');
       setToCredit(false);
     } catch (err) {
@@ -129,7 +132,10 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
           <LinkStatus invoiceId={invoice.id} showQr={showQr} />
           {showQr && !hasOpenLink && <p className="muted">Send a payment link first; its QR code then shows here for the client to scan.</p>}
         </section>
-        {sendingLink && <SendLinkDialog invoice={invoice} balanceMinor={balance} onClose={() => setSendingLink(false)} />}
+        {sendingLink && (
+          <SendLinkDialog invoice={invoice} balanceMinor={balance} amount={onScreen.typed && amountText.trim() !== '' ? amountText : undefined}
+            onClose={() => setSendingLink(false)} onSent={() => setTyped((t) => (t ? { ...t, sentAsLink: true } : t))} />
+        )}
 
         {taken ? (
           <section className="card checkout__done" aria-labelledby="checkout-done">
@@ -179,9 +185,11 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
               <label htmlFor="amount">Amount</label>
               <input id="amount" ref={amountRef} className="checkout__amount" inputMode="decimal" autoComplete="off" aria-invalid={error?.field === 'amount' ? true : undefined}
                 value={amountText} onChange={(e) => setAmount(e.target.value)} />
-              <p className="field__hint">The full balance is filled in; type a smaller amount for a part payment.</p>
+              <p className="field__hint" data-testid="amount-hint">
+                {onScreen.typed ? `The balance is ${m(Math.max(balance, 0))}; “Full balance” fills it in again.` : 'The full balance is filled in; type a smaller amount for a part payment.'}
+              </p>
             </div>
-            <Calculator value={amountText} onChange={setAmount} onFull={() => setAmount(minorToInput(Math.max(balance, 0), cur))} />
+            <Calculator value={amountText} fresh={!onScreen.typed} onChange={setAmount} onFull={() => setTyped(null)} />
             {method === 'cash' && (
               <div className="field">
                 <label htmlFor="received">Cash received (optional)</label>
