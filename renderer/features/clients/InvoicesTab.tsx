@@ -1,7 +1,7 @@
 /**
  * A client's invoices: Active (still expecting money) and Settled (paid, credited,
- * voided, or externally billed bookings). Opening one shows the invoice pop-up; an
- * externally billed booking offers "Create invoice".
+ * voided, or externally billed bookings), each with its payment link's state when it has
+ * one. Opening one shows the invoice pop-up; an externally billed booking offers "Create invoice".
  */
 import { useMemo, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
@@ -14,6 +14,9 @@ import type { CurrencyCode } from '../../../shared/domain/money.js';
 import { errorText } from '../../ui/errors.js';
 import { formatInstantDate, money } from '../../ui/format.js';
 import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
+import { currentRequest, linkStateText, requestPurposeText } from '../payment-links/link-labels.js';
+import { useInvoicesPaymentRequests } from '../payment-links/use-payment-requests.js';
+import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 
 interface Row {
   key: string;
@@ -26,6 +29,8 @@ interface Row {
   currency: CurrencyCode;
   state: InvoiceState | 'external';
   bucket: 'active' | 'settled';
+  /** The payment link or chasing step that speaks for the invoice now, if any. */
+  link: PaymentRequestDoc | undefined;
 }
 
 export function InvoicesTab({ clientId }: { clientId: string }) {
@@ -35,11 +40,18 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const money$ = useClientMoney(db, clientId);
+  const requests = useInvoicesPaymentRequests(db, money$?.invoices.map((inv) => inv.id));
   const bookings = useLiveQuery(() => db.bookings.find({ selector: { clientId }, sort: [{ clientId: 'asc' }, { start: 'desc' }] }), [db, clientId]);
 
   const rows = useMemo<Row[] | null>(() => {
-    if (!money$ || !bookings) return null;
+    if (!money$ || !bookings || !requests) return null;
     const bookingById = new Map(bookings.map((b) => [b.id, b]));
+    const requestsByInvoice = new Map<string, PaymentRequestDoc[]>();
+    for (const r of requests) {
+      const list = requestsByInvoice.get(r.invoiceId);
+      if (list) list.push(r);
+      else requestsByInvoice.set(r.invoiceId, [r]);
+    }
     const out: Row[] = money$.invoices.map((inv) => {
       const acc = money$.account.accounts.get(inv.id)!;
       const booking = inv.bookingId ? bookingById.get(inv.bookingId) : undefined;
@@ -47,15 +59,15 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
       return {
         key: inv.id, invoiceId: inv.id, bookingId: null, date: booking?.start ?? inv.createdAt, description: label,
         amountMinor: acc.bucket === 'active' && inv.status !== 'draft' ? acc.balanceMinor : acc.totalMinor, currency: inv.currency,
-        state: acc.state, bucket: acc.bucket,
+        state: acc.state, bucket: acc.bucket, link: currentRequest(requestsByInvoice.get(inv.id) ?? []),
       };
     });
     for (const b of bookings) {
       if (b.billing !== 'external' || b.status === 'cancelled' || b.invoiceId) continue;
-      out.push({ key: b.id, invoiceId: null, bookingId: b.id, date: b.start, description: 'Booking', amountMinor: null, currency: settings.currency, state: 'external', bucket: 'settled' });
+      out.push({ key: b.id, invoiceId: null, bookingId: b.id, date: b.start, description: 'Booking', amountMinor: null, currency: settings.currency, state: 'external', bucket: 'settled', link: undefined });
     }
     return out.sort((a, b) => (a.date < b.date ? 1 : -1));
-  }, [money$, bookings, settings.currency]);
+  }, [money$, bookings, requests, settings.currency]);
 
   if (!rows) return <p role="status">Loading invoices…</p>;
   const createInvoice = (bookingId: string) => {
@@ -107,7 +119,14 @@ function RowContent({ row, settings }: { row: Row; settings: Clinic }) {
   return (
     <>
       <span className="row__date">{formatInstantDate(row.date, settings)}</span>
-      <span className="row__desc">{row.description}</span>
+      <span className="row__desc">
+        {row.description}
+        {row.link && (
+          <span className="row__link" data-testid="row-link">
+            {requestPurposeText(row.link)} <span className={`badge badge--link-${row.link.status}`}>{linkStateText(row.link)}</span>
+          </span>
+        )}
+      </span>
       <span className={`badge badge--${row.state}`}>{row.state === 'external' ? 'Externally billed' : INVOICE_STATE_LABELS[row.state]}</span>
       <span className="row__amount">{row.amountMinor === null ? '—' : money(row.amountMinor, row.currency, settings)}</span>
     </>

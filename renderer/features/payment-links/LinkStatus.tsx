@@ -16,11 +16,7 @@ import { linkAmountOf } from '../../../shared/domain/link-amount.js';
 import { PaidOnClosedNotice } from './PaidOnClosedNotice.js';
 import { QrCode } from './QrCode.js';
 import { usePaymentRequests } from './use-payment-requests.js';
-
-const STATUS_TEXT: Readonly<Record<PaymentRequestDoc['status'], string>> = {
-  scheduled: 'Scheduled', sent: 'Link sent', processing: 'Payment processing', paid: 'Paid', cancelled: 'Cancelled',
-  expired: 'Expired', superseded: 'Replaced by a newer link', failed: 'Not sent', unknown: 'May not have been sent — check',
-};
+import { linkStateText } from './link-labels.js';
 
 /**
  * `showQr`: given by a screen with its own "Show QR code" button (the POS), which then
@@ -60,7 +56,7 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
           return (
             <li key={r.id} className="link-status__row" data-testid="payment-link">
               {r.purpose !== 'payment_link' && <strong>{DUNNING_LABELS[r.purpose]}</strong>}
-              <span className={`badge badge--link-${r.status}`}>{r.purpose === 'debt_collection' ? 'Marked' : STATUS_TEXT[r.status]}</span>
+              <span className={`badge badge--link-${r.status}`}>{linkStateText(r)}</span>
               <span>
                 {amountText(r, 'The balance')} by {channelsText(r.channels) || 'no channel'}
                 {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
