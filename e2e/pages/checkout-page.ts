@@ -16,6 +16,16 @@ export class CheckoutPage {
     return this.page.getByLabel('Amount', { exact: true });
   }
 
+  amountHint(): Locator {
+    return this.page.getByTestId('amount-hint');
+  }
+
+  /** Presses the calculator's keys, e.g. "300". */
+  async calculate(keys: string): Promise<void> {
+    const calculator = this.page.getByRole('group', { name: 'Calculator' });
+    for (const key of keys) await calculator.getByRole('button', { name: key, exact: true }).click();
+  }
+
   /** Cash, by keyboard only: the amount has focus, Alt+C picks cash, Tab to "received", Enter pays. */
   async payCashByKeyboard(amount: string, received: string): Promise<void> {
     await expect(this.amount()).toBeFocused();

@@ -61,6 +61,37 @@ export class ClientsPage {
 export class ClientRecordPage {
   constructor(readonly page: Page) {}
 
+  editDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Edit client details' });
+  }
+
+  async startEdit(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Details' }).click();
+    await this.page.getByRole('button', { name: 'Edit details' }).click();
+    await expect(this.editDialog()).toBeVisible();
+  }
+
+  /** Changes only the fields given, then saves. */
+  async fillEdit(values: Partial<ClientValues>): Promise<void> {
+    const d = this.editDialog();
+    const labels: Record<keyof ClientValues, string> = {
+      firstName: 'First name', lastName: 'Last name', email: 'Email', phone: 'Mobile phone', address: 'Address (optional)', dateOfBirth: 'Date of birth (optional)',
+    };
+    for (const [field, value] of Object.entries(values) as [keyof ClientValues, string][]) await d.getByLabel(labels[field]).fill(value);
+  }
+
+  async saveEdit(): Promise<void> {
+    await this.editDialog().getByRole('button', { name: 'Save changes' }).click();
+  }
+
+  details(): Locator {
+    return this.page.locator('dl.details');
+  }
+
+  log(): Locator {
+    return this.page.getByRole('list', { name: 'Client log' });
+  }
+
   async openInvoicesTab(): Promise<void> {
     await this.page.getByRole('tab', { name: 'Invoices' }).click();
     await expect(this.page.getByRole('tab', { name: 'Invoices' })).toHaveAttribute('aria-selected', 'true');
