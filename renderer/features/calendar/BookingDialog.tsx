@@ -78,7 +78,7 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
       const result = await createBooking(db, {
         clientId: client?.id ?? '', serviceId: effectiveServiceId, practitionerId: effectivePractitionerId,
         start, billing, confirmOverlap,
-      }, new Date().toISOString(), actor);
+      }, deskClock().toISOString(), actor);
       onSaved(result.invoice ? 'Booked. A draft invoice was created.' : 'Booked. Externally billed — no invoice created.');
     } catch (err) {
       if (err instanceof OverlapError) setOverlap(err);

@@ -6,6 +6,7 @@
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useActor } from '../../app/session.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { deskClock } from '../../app/desk-clock.js';
 import { createClient, updateClient } from '../../../shared/db/client-commands.js';
 import { clientInputOf } from '../../../shared/domain/clients.js';
 import { localDateOf } from '../../../shared/domain/time.js';
@@ -32,7 +33,7 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
       onSubmit={() => {
         let created: ClientDoc | null = null;
         void form.submit(async (v) => {
-          created = await createClient(db, v, localDateOf(new Date(), settings.timeZone), new Date().toISOString(), actor);
+          created = await createClient(db, v, localDateOf(deskClock(), settings.timeZone), deskClock().toISOString(), actor);
         }).then((ok) => { if (ok && created) onCreated(created); });
       }}
     >
