@@ -9,6 +9,7 @@ import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
+import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 import { INVOICE_STATE_LABELS, type InvoiceState } from '../../../shared/domain/ledger.js';
 import type { CurrencyCode } from '../../../shared/domain/money.js';
 import { errorText } from '../../ui/errors.js';
@@ -55,7 +56,7 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
     const out: Row[] = money$.invoices.map((inv) => {
       const acc = money$.account.accounts.get(inv.id)!;
       const booking = inv.bookingId ? bookingById.get(inv.bookingId) : undefined;
-      const label = inv.kind === 'credit_note' ? `Credit note ${inv.number || '(number pending)'}` : `${inv.number > 0 ? `Invoice ${inv.number}: ` : ''}${inv.lines[0]?.description ?? 'Invoice'}`;
+      const label = inv.kind === 'credit_note' ? `Credit note ${invoiceNumberInText(inv)}` : `${inv.number > 0 ? `Invoice ${inv.number}: ` : ''}${inv.lines[0]?.description ?? 'Invoice'}`;
       return {
         key: inv.id, invoiceId: inv.id, bookingId: null, date: booking?.start ?? inv.createdAt, description: label,
         amountMinor: acc.bucket === 'active' && inv.status !== 'draft' ? acc.balanceMinor : acc.totalMinor, currency: inv.currency,

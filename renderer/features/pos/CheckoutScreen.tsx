@@ -13,6 +13,7 @@ import { useLiveDocument } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { takePayment, type PaymentTaken } from '../../../shared/db/payment-commands.js';
 import { clientName } from '../../../shared/domain/clients.js';
+import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
 import { INVOICE_STATE_LABELS, payableAccount } from '../../../shared/domain/ledger.js';
 import { parseAmount } from '../../../shared/domain/money.js';
@@ -98,7 +99,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
     }
   };
 
-  const number = invoice.number > 0 ? `Invoice ${invoice.number}` : invoice.status === 'draft' ? 'Draft invoice' : 'Invoice (number pending)';
+  const number = invoice.status === 'draft' ? 'Draft invoice' : `Invoice ${invoiceNumberInText(invoice)}`;
   return (
     <section className="screen checkout" aria-labelledby="checkout-title">
       <header className="screen__header">
