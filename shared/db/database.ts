@@ -45,7 +45,20 @@ export interface DatabaseOptions {
   name?: string;
   /** Several tabs on one profile share changes (renderer only). */
   multiInstance?: boolean;
+  /**
+   * Whether this host migrates collections stored at an older schema version (default
+   * true). Main passes false: it opens the renderer's database over remote storage only
+   * after the renderer has opened (and so migrated) it, and must never start a second
+   * migration of the same data.
+   */
+  migrate?: boolean;
 }
+
+/**
+ * Documents copied per step of a migration. RxDB's default (10) would make a desk with
+ * 65,000 documents take thousands of small IndexedDB transactions on first open.
+ */
+const MIGRATION_BATCH = 500;
 
 export async function createClinicDatabase(options: DatabaseOptions): Promise<ClinicDatabase> {
   const db = await createRxDatabase<ClinicCollections>({
@@ -59,20 +72,36 @@ export async function createClinicDatabase(options: DatabaseOptions): Promise<Cl
   try {
     // Conflicts from sync are resolved by kind of document (docs/decisions/0006-conflict-rules.md).
     await db.addCollections({
-      settings: { schema: collectionSchemas.settings, migrationStrategies: migrations('settings'), conflictHandler: conflictHandlerFor('settings') },
-      staff: { schema: collectionSchemas.staff, migrationStrategies: migrations('staff'), conflictHandler: conflictHandlerFor('staff') },
-      clients: { schema: collectionSchemas.clients, migrationStrategies: migrations('clients'), conflictHandler: conflictHandlerFor('clients') },
-      services: { schema: collectionSchemas.services, migrationStrategies: migrations('services'), conflictHandler: conflictHandlerFor('services') },
-      bookings: { schema: collectionSchemas.bookings, migrationStrategies: migrations('bookings'), conflictHandler: conflictHandlerFor('bookings') },
-      invoices: { schema: collectionSchemas.invoices, migrationStrategies: migrations('invoices'), conflictHandler: conflictHandlerFor('invoices') },
-      payments: { schema: collectionSchemas.payments, migrationStrategies: migrations('payments'), conflictHandler: conflictHandlerFor('payments') },
-      paymentrequests: { schema: collectionSchemas.paymentrequests, migrationStrategies: migrations('paymentrequests'), conflictHandler: conflictHandlerFor('paymentrequests') },
-      messages: { schema: collectionSchemas.messages, migrationStrategies: migrations('messages'), conflictHandler: conflictHandlerFor('messages') },
-      activity: { schema: collectionSchemas.activity, migrationStrategies: migrations('activity'), conflictHandler: conflictHandlerFor('activity') },
+      settings: { schema: collectionSchemas.settings, autoMigrate: false, migrationStrategies: migrations('settings'), conflictHandler: conflictHandlerFor('settings') },
+      staff: { schema: collectionSchemas.staff, autoMigrate: false, migrationStrategies: migrations('staff'), conflictHandler: conflictHandlerFor('staff') },
+      clients: { schema: collectionSchemas.clients, autoMigrate: false, migrationStrategies: migrations('clients'), conflictHandler: conflictHandlerFor('clients') },
+      services: { schema: collectionSchemas.services, autoMigrate: false, migrationStrategies: migrations('services'), conflictHandler: conflictHandlerFor('services') },
+      bookings: { schema: collectionSchemas.bookings, autoMigrate: false, migrationStrategies: migrations('bookings'), conflictHandler: conflictHandlerFor('bookings') },
+      invoices: { schema: collectionSchemas.invoices, autoMigrate: false, migrationStrategies: migrations('invoices'), conflictHandler: conflictHandlerFor('invoices') },
+      payments: { schema: collectionSchemas.payments, autoMigrate: false, migrationStrategies: migrations('payments'), conflictHandler: conflictHandlerFor('payments') },
+      paymentrequests: { schema: collectionSchemas.paymentrequests, autoMigrate: false, migrationStrategies: migrations('paymentrequests'), conflictHandler: conflictHandlerFor('paymentrequests') },
+      messages: { schema: collectionSchemas.messages, autoMigrate: false, migrationStrategies: migrations('messages'), conflictHandler: conflictHandlerFor('messages') },
+      activity: { schema: collectionSchemas.activity, autoMigrate: false, migrationStrategies: migrations('activity'), conflictHandler: conflictHandlerFor('activity') },
     });
+    await migrateCollections(db, options.migrate ?? true);
   } catch (err) {
     await db.close();
     throw err;
   }
   return db;
+}
+
+/**
+ * Brings every collection stored at an older schema version to the current one before
+ * anything reads or writes it (RxDB holds writes while a migration is pending).
+ */
+async function migrateCollections(db: ClinicDatabase, migrate: boolean): Promise<void> {
+  await Promise.all((Object.keys(migrationStrategies) as (keyof typeof migrationStrategies)[]).map(async (name) => {
+    const collection = db[name];
+    if (!migrate && await collection.migrationNeeded()) {
+      throw new Error(`The desk's ${name} are stored at an older schema version and this process does not migrate them: the renderer opens (and migrates) the database first.`);
+    }
+    // Nothing to migrate resolves at once.
+    await collection.migratePromise(MIGRATION_BATCH);
+  }));
 }

@@ -56,7 +56,7 @@ const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonical
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The replicated content of a document: no RxDB bookkeeping, `_deleted` always present. */
-function syncState(doc: Fields): Record<string, unknown> {
+export function syncState(doc: Fields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!LOCAL_KEYS.has(k)) out[k] = v;
   out._deleted = doc._deleted === true;

@@ -24,7 +24,9 @@ export class RemoteDatabaseHub {
       mode: 'one',
       messageChannelCreator: () => Promise.resolve(channel),
     });
-    const opening = createClinicDatabase({ storage });
+    // The renderer announces its database only once it is open, so migrated; main never
+    // migrates (docs/decisions/0014-schema-versions.md).
+    const opening = createClinicDatabase({ storage, migrate: false });
     this.current = { link, channel, db: opening.catch(() => null) };
     const db = await opening;
     if (this.current?.channel === channel) this.database$.next(db);

@@ -9,6 +9,7 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
+import { syncState } from '../../../shared/sync/conflicts.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
 import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
@@ -144,7 +145,13 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
         // with the base it was made on.
         waitBeforePersist: () => first.settled(),
         handler: async (rows) => {
-          const wire = rows as unknown as { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[];
+          // Only the synced content goes out: a base RxDB's schema migration rewrote carries its
+          // local `_attachments`, which would make the server see a conflict
+          // (docs/decisions/0014-schema-versions.md).
+          const wire = (rows as unknown as { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]).map((r) => ({
+            newDocumentState: syncState(r.newDocumentState) as WireDocument,
+            ...(r.assumedMasterState ? { assumedMasterState: syncState(r.assumedMasterState) as WireDocument } : {}),
+          }));
           const snapshot = pending.snapshot(name, wire.map((r) => r.newDocumentState.id));
           const res = await http.push(name, wire).catch(fail);
           const conflicts = [...res.conflicts];
