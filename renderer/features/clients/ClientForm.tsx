@@ -33,7 +33,8 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
       onSubmit={() => {
         let created: ClientDoc | null = null;
         void form.submit(async (v) => {
-          created = await createClient(db, v, localDateOf(deskClock(), settings.timeZone), deskClock().toISOString(), actor);
+          const now = deskClock();
+          created = await createClient(db, v, localDateOf(now, settings.timeZone), now.toISOString(), actor);
         }).then((ok) => { if (ok && created) onCreated(created); });
       }}
     >
