@@ -54,7 +54,7 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
       const decision = decidePushRow({ collection: ctx.collection, staffId: ctx.staffId, staff }, stored.get(id) ?? null, row);
       if (decision.kind === 'unchanged') continue;
       if (decision.kind === 'conflict') { conflicts.push(decision.current); continue; }
-      if (decision.kind === 'refused') { refusals.push({ id, message: decision.message }); continue; }
+      if (decision.kind === 'refused') { refusals.push({ id, code: decision.code, ...(decision.params ? { params: decision.params } : {}), message: decision.message }); continue; }
 
       let document = decision.document;
       if (decision.invoiceNumber === 'assign') {
@@ -62,7 +62,7 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
         document = numberInvoice(document, await nextInvoiceNumber(tx, ctx.clinicId), ctx.now, settings);
       } else if (typeof decision.invoiceNumber === 'number') {
         if (await invoiceNumberTaken(tx, ctx.clinicId, decision.invoiceNumber, id)) {
-          refusals.push({ id, message: `Invoice number ${decision.invoiceNumber} already belongs to another invoice at this clinic, so the server did not take this invoice.` });
+          refusals.push({ id, code: 'invoice_number', params: { number: decision.invoiceNumber }, message: `Invoice number ${decision.invoiceNumber} already belongs to another invoice at this clinic, so the server did not take this invoice.` });
           continue;
         }
         await raiseInvoiceCounter(tx, ctx.clinicId, decision.invoiceNumber);

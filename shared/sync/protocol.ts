@@ -5,6 +5,7 @@
  * push with assumedMasterState, and a stream that says when to pull.
  */
 import type { CollectionName } from '../schemas/index.js';
+import type { RefusalCode } from './refusal-codes.js';
 
 /** A document on the wire: the document's fields plus RxDB's deletion flag. */
 export type WireDocument = Record<string, unknown> & { id: string; _deleted: boolean };
@@ -29,10 +30,24 @@ export interface PushRow {
   readonly assumedMasterState?: WireDocument;
 }
 
+/**
+ * Why the server did not take a pushed document: a stable code with parameters, so the desk
+ * can say it in the staff member's language (docs/design.md invariant 13), and the server's
+ * own words as a fallback.
+ */
+export type RefusalParams = Readonly<Record<string, string | number>>;
+
 /** A write the server would not take, with a message for the desk to show. */
 export interface PushRefusal {
   readonly id: string;
+  readonly code: RefusalCode;
+  readonly params?: RefusalParams;
   readonly message: string;
+  /**
+   * True when the same push may succeed later without anyone acting (e.g. a payment whose
+   * invoice is still on its way from the same desk): the desk keeps it pending and retries.
+   */
+  readonly retryable?: boolean;
 }
 
 export interface PushResponse {

@@ -14,7 +14,8 @@ import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
 import { isChasingFee } from '../domain/reminder-fees.js';
 import { COLLECTION_POLICIES } from './collections.js';
-import type { PushRow, WireDocument } from './protocol.js';
+import type { PushRow, RefusalParams, WireDocument } from './protocol.js';
+import type { RefusalCode } from './refusal-codes.js';
 
 /** The staff member signed in on the pushing desk, as the server has them stored. */
 export interface ActingStaff {
@@ -30,7 +31,7 @@ export type PushDecision =
   /** The desk's view is stale or the change is not allowed on this document: the stored state wins. */
   | { readonly kind: 'conflict'; readonly current: WireDocument }
   /** The acting staff member may not make this change at all. */
-  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'refused'; readonly code: RefusalCode; readonly params?: RefusalParams; readonly message: string }
   /**
    * Store `document`. `invoiceNumber`: 'assign' = give it the clinic's next number;
    * a number = the desk brings its own (a standalone desk's history), which the server
@@ -151,7 +152,7 @@ function decideInvoice(stored: WireDocument | null, next: WireDocument): PushDec
   if (LOCKED_INVOICE_STATUSES.has(next.status) && next.number !== 0) {
     const n = next.number;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-      return { kind: 'refused', message: 'This invoice has no valid number, so the server did not take it.' };
+      return { kind: 'refused', code: 'invoice_number', message: 'This invoice has no valid number, so the server did not take it.' };
     }
     return { kind: 'write', document: next, invoiceNumber: n };
   }
@@ -171,26 +172,26 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
   if (stored && !sameState(row.assumedMasterState, stored)) return { kind: 'conflict', current: stored };
 
   const problem = permissionProblem(ctx, next);
-  if (problem) return { kind: 'refused', message: problem };
+  if (problem) return { kind: 'refused', code: 'permission_denied', message: problem };
 
   if (COLLECTION_POLICIES[ctx.collection].appendOnly) {
     // Facts are inserted once; an edit or deletion of a stored fact never wins.
     if (stored) return { kind: 'conflict', current: stored };
-    if (next._deleted) return { kind: 'refused', message: `Records like ${WHAT[ctx.collection]} are never deleted, so the server did not take the deletion.` };
+    if (next._deleted) return { kind: 'refused', code: 'fact_is_final', message: `Records like ${WHAT[ctx.collection]} are never deleted, so the server did not take the deletion.` };
     if (ctx.collection === 'payments') {
       const problem = paymentProblem(next);
-      if (problem) return { kind: 'refused', message: problem };
+      if (problem) return { kind: 'refused', code: 'rule_broken', message: problem };
     }
     return { kind: 'write', document: next, invoiceNumber: null };
   }
   if (ctx.collection === 'paymentrequests' && paymentRequestChangePermission(stored, next) === 'billing') {
     const billingProblem = staffPermissionProblem(ctx.staffId, ctx.staff, 'billing', WHAT.paymentrequests);
-    if (billingProblem) return { kind: 'refused', message: billingProblem };
+    if (billingProblem) return { kind: 'refused', code: 'permission_denied', message: billingProblem };
   }
   if (ctx.collection === 'invoices') {
     const needed = invoiceChangePermission(stored, next);
     const billingProblem = needed === 'billing' ? staffPermissionProblem(ctx.staffId, ctx.staff, 'billing', WHAT.invoices) : null;
-    if (billingProblem) return { kind: 'refused', message: billingProblem };
+    if (billingProblem) return { kind: 'refused', code: 'permission_denied', message: billingProblem };
     return decideInvoice(stored, next);
   }
   return { kind: 'write', document: next, invoiceNumber: null };
