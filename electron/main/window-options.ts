@@ -1,6 +1,6 @@
 /**
- * The desk window's settings and the app's own origin. Pure (only Electron's types):
- * imported by electron/main/index.ts and by tests in plain Node.
+ * The desk window's settings, the app's own origin and where its links may lead. Pure
+ * (only Electron's types): imported by electron/main/index.ts and by tests in plain Node.
  *
  * The renderer is served from `app://frontdesk/` (a privileged custom scheme) rather
  * than file://, so it has one fixed origin: IndexedDB (the desk's data) stays put,
@@ -66,4 +66,24 @@ export function isTrustedSenderUrl(url: string | null | undefined): boolean {
 /** The window may only ever navigate within the app itself. */
 export function isAllowedNavigation(url: string | null | undefined): boolean {
   return isTrustedSenderUrl(url);
+}
+
+/** Hosts an http: link may name: the sandbox's pay page runs on this machine (sandbox-provider). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * What main hands to shell.openExternal, which starts whatever the system registers for a
+ * scheme (Electron's security checklist, item 15): only web pages — https anywhere (Stripe's
+ * checkout), plain http only on this machine (the sandbox) — and never with credentials.
+ */
+export function isAllowedExternalUrl(url: string | null | undefined): boolean {
+  if (typeof url !== 'string' || url === '') return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.username !== '' || u.password !== '') return false;
+  return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
 }
