@@ -53,7 +53,10 @@ describe('electron-builder.yml', () => {
     expect(Object.keys((await loadConfig()).electronFuses ?? {}).sort()).toEqual(known);
   });
 
-  it('packs the app into an asar, which the asar fuses rely on', async () => {
-    expect((await loadConfig()).asar).toBe(true);
+  it('packs the app into an asar and hashes it, which the asar fuses rely on', async () => {
+    const config = await loadConfig();
+    expect(config.asar).toBe(true);
+    // Without the hash in Info.plist or the .exe, a desk with the integrity fuse on quits at start.
+    expect(config.disableAsarIntegrity).toBeUndefined();
   });
 });
