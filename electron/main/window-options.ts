@@ -48,19 +48,24 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
+/** The URL without credentials (user:password@), or null when it has them or is no URL. */
+function parseWithoutCredentials(url: string | null | undefined): URL | null {
+  if (typeof url !== 'string' || url === '') return null;
+  try {
+    const u = new URL(url);
+    return u.username === '' && u.password === '' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * True only for a URL on exactly app://frontdesk (no port, no credentials). Node's URL
  * reports origin "null" for non-special schemes, so scheme and host are compared.
  */
 export function isTrustedSenderUrl(url: string | null | undefined): boolean {
-  if (typeof url !== 'string' || url === '') return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  const u = parseWithoutCredentials(url);
+  return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
 }
 
 /** The window may only ever navigate within the app itself. */
@@ -77,13 +82,6 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * checkout), plain http only on this machine (the sandbox) — and never with credentials.
  */
 export function isAllowedExternalUrl(url: string | null | undefined): boolean {
-  if (typeof url !== 'string' || url === '') return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.username !== '' || u.password !== '') return false;
-  return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
+  const u = parseWithoutCredentials(url);
+  return u !== null && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname)));
 }
