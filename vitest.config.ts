@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // e2e/sync-faults is the sync fault suite in its short form (npm run test:sync-faults runs it long).
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts', 'e2e/sync-faults/**/*.test.ts'],
+    // scripts/ holds the packaging config's tests (electron-builder.yml).
+    include: ['scripts/**/*.test.ts', 'shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts', 'e2e/sync-faults/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -103,7 +103,7 @@ const h = vi.hoisted(() => {
 
 vi.mock('electron', () => h.electron);
 
-const { app, dialog, ipcMain, protocol, session } = h.electron;
+const { app, dialog, ipcMain, protocol, session, shell } = h.electron;
 const desk = () => {
   const w = h.state.windows[0];
   if (!w) throw new Error('no window created');
@@ -197,9 +197,25 @@ describe('Electron main entry', () => {
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(fire('will-navigate', 'app://frontdesk/calendar')).toBe(false);
+    // Sub-frames too (will-navigate is main-frame only).
+    expect(fire('will-frame-navigate', 'https://evil.example/')).toBe(true);
+    expect(fire('will-frame-navigate', 'app://frontdesk/calendar')).toBe(false);
     expect(fire('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
     expect(fire('will-attach-webview')).toBe(true);
     expect(wc.openHandler?.({ url: 'app://frontdesk/' })).toEqual({ action: 'deny' });
+  });
+
+  it('sends a new-window web page to the system browser and nothing else', async () => {
+    const open = desk().webContents.openHandler;
+    shell.openExternal.mockClear();
+    for (const url of ['https://checkout.stripe.com/c/pay/cs_1', 'http://127.0.0.1:4319/pay/pr_1']) {
+      expect(open?.({ url })).toEqual({ action: 'deny' });
+    }
+    for (const url of ['file:///etc/passwd', 'http://evil.example/', 'javascript:alert(1)', 'app://frontdesk/']) {
+      expect(open?.({ url })).toEqual({ action: 'deny' });
+    }
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledTimes(2));
+    expect(shell.openExternal.mock.calls).toEqual([['https://checkout.stripe.com/c/pay/cs_1'], ['http://127.0.0.1:4319/pay/pr_1']]);
   });
 
   it('handles every contract request, for the desk window only', async () => {

@@ -20,7 +20,7 @@ import { createAppRequestHandler } from './app-protocol.js';
 import { launchOptions, type LaunchOptions } from './launch-options.js';
 import { createSafeStorageCipher } from './safe-storage-cipher.js';
 import { createElectronPrinter } from './pdf-printer.js';
-import { APP_SCHEME, APP_START_URL, isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './window-options.js';
+import { APP_SCHEME, APP_START_URL, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './window-options.js';
 
 // Must happen before 'ready'. standard: a real origin (IndexedDB, relative URLs);
 // secure: a secure context; supportFetchAPI: the renderer's fetch() of its own assets.
@@ -40,13 +40,18 @@ else run(options);
 function run(launch: LaunchOptions): void {
   const log = (line: string) => console.log(`[main] ${line}`);
   let win: BrowserWindow | null = null;
+  // The one way out to the system browser, for the services and the window alike.
+  const openExternal = async (url: string): Promise<void> => {
+    if (!isAllowedExternalUrl(url)) throw new Error('Refused: only web pages open in the browser.');
+    await shell.openExternal(url);
+  };
   const services = createMainServices({
     info: { version: app.getVersion(), host: 'electron', dataDir: app.getPath('userData') },
     demo: launch.demo,
     // Requests are served only to the desk window (fromDesk below), so it is the one printed.
     printer: createElectronPrinter({ window: () => win, dialog, defaultDir: () => app.getPath('documents') }),
-    // Payment pages open in the system browser; main checks the URL is http(s) first.
-    openExternal: (url) => shell.openExternal(url),
+    // Payment pages open in the system browser; the service checks the URL is http(s) first.
+    openExternal,
     sandboxPort: 4319,
     embeddedServer: { port: 4318, host: '127.0.0.1', stripeWebhookSecret: stripeWebhookSecretFromEnv(process.env) },
     secretCipher: createSafeStorageCipher(safeStorage, process.platform),
@@ -96,9 +101,17 @@ function run(launch: LaunchOptions): void {
   // Every web contents, present or future: no navigation away, no new windows, no webviews.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e) => { if (!isAllowedNavigation(e.url)) e.preventDefault(); });
+    // will-navigate sees the main frame only; this sees every frame (CSP frame-src 'none'
+    // should leave none, but a frame is refused here even if the CSP were loosened).
+    contents.on('will-frame-navigate', (e) => { if (!isAllowedNavigation(e.url)) e.preventDefault(); });
     contents.on('will-redirect', (e) => { if (!isAllowedNavigation(e.url)) e.preventDefault(); });
     contents.on('will-attach-webview', (e) => e.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // A link with target=_blank (the outbox's payment page) goes to the system browser if it
+    // is a web page (openExternal checks); the app never opens a second window.
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternal(url).catch((err: unknown) => log(`a link was not opened in the browser: ${String(err)}`));
+      return { action: 'deny' };
+    });
   });
 
   function createWindow(): void {

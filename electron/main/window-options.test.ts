@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../services/csp.js';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_START_URL, isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './window-options.js';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_START_URL, isAllowedExternalUrl, isAllowedNavigation, isTrustedSenderUrl, mainWindowOptions } from './window-options.js';
 
 const options = mainWindowOptions('/opt/desk/preload.cjs');
 const prefs = options.webPreferences ?? {};
@@ -16,6 +16,10 @@ describe('main window options', () => {
   it('refuses insecure content', () => expect(prefs.allowRunningInsecureContent).toBe(false));
   it('has no <webview>', () => expect(prefs.webviewTag).toBe(false));
   it('has no experimental features', () => expect(prefs.experimentalFeatures).toBe(false));
+  it('turns on no extra Blink features and passes the renderer no arguments', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.additionalArguments).toBeUndefined();
+  });
   it('does not navigate to dropped files', () => expect(prefs.navigateOnDragDrop).toBe(false));
   it('keeps syncing when minimised (no background throttling)', () => expect(prefs.backgroundThrottling).toBe(false));
 
@@ -66,6 +70,34 @@ describe('app origin', () => {
     expect(isTrustedSenderUrl(url)).toBe(false);
     expect(isAllowedNavigation(url)).toBe(false);
   });
+});
+
+describe('links main opens in the system browser', () => {
+  const allowed = [
+    'https://checkout.stripe.com/c/pay/cs_test_a1',
+    'https://pay.example/p/abc123?x=1#y',
+    'http://127.0.0.1:4319/pay/pr_1',
+    'http://localhost:4319/pay/pr_1',
+    'http://[::1]:4319/pay/pr_1',
+  ];
+  const refused = [
+    'http://pay.example/p/abc123',
+    'http://127.0.0.1.evil.example/',
+    'https://user:pass@checkout.stripe.com/',
+    'http://admin@127.0.0.1:4319/',
+    'file:///etc/passwd',
+    'smb://fileserver/share',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'app://frontdesk/',
+    'ms-settings:',
+    '',
+    'not a url',
+    null,
+    undefined,
+  ];
+  it.each(allowed)('opens %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
+  it.each(refused)('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
 });
 
 describe('content security policy for the desk window', () => {

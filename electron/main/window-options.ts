@@ -1,6 +1,6 @@
 /**
- * The desk window's settings and the app's own origin. Pure (only Electron's types):
- * imported by electron/main/index.ts and by tests in plain Node.
+ * The desk window's settings, the app's own origin and where its links may lead. Pure
+ * (only Electron's types): imported by electron/main/index.ts and by tests in plain Node.
  *
  * The renderer is served from `app://frontdesk/` (a privileged custom scheme) rather
  * than file://, so it has one fixed origin: IndexedDB (the desk's data) stays put,
@@ -48,22 +48,40 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
+/** The URL without credentials (user:password@), or null when it has them or is no URL. */
+function parseWithoutCredentials(url: string | null | undefined): URL | null {
+  if (typeof url !== 'string' || url === '') return null;
+  try {
+    const u = new URL(url);
+    return u.username === '' && u.password === '' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * True only for a URL on exactly app://frontdesk (no port, no credentials). Node's URL
  * reports origin "null" for non-special schemes, so scheme and host are compared.
  */
 export function isTrustedSenderUrl(url: string | null | undefined): boolean {
-  if (typeof url !== 'string' || url === '') return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  const u = parseWithoutCredentials(url);
+  return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
 }
 
 /** The window may only ever navigate within the app itself. */
 export function isAllowedNavigation(url: string | null | undefined): boolean {
   return isTrustedSenderUrl(url);
+}
+
+/** Hosts an http: link may name: the sandbox's pay page runs on this machine (sandbox-provider). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * What main hands to shell.openExternal, which starts whatever the system registers for a
+ * scheme (Electron's security checklist, item 15): only web pages — https anywhere (Stripe's
+ * checkout), plain http only on this machine (the sandbox) — and never with credentials.
+ */
+export function isAllowedExternalUrl(url: string | null | undefined): boolean {
+  const u = parseWithoutCredentials(url);
+  return u !== null && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname)));
 }
