@@ -210,7 +210,7 @@ describe.each(backends())('sync on $name', (backend) => {
       const own = { ...completedPending(draftInvoice('inv-own')), number: 7, invoiceDate: '2026-01-05', dueDate: '2026-01-19' };
       await insert(app, clinic.desk, 'invoices', [own]);
       const dup = await push(app, clinic.desk, 'invoices', [{ newDocumentState: { ...own, id: 'inv-dup' } }]);
-      expect(dup.body.refusals).toEqual([{ id: 'inv-dup', message: expect.stringMatching(/Invoice number 7 already belongs/) }]);
+      expect(dup.body.refusals).toEqual([{ id: 'inv-dup', code: 'invoice_number', params: { number: 7 }, message: expect.stringMatching(/Invoice number 7 already belongs/) }]);
       await insert(app, clinic.desk, 'invoices', [completedPending(draftInvoice('inv-next'))]);
       const byId = Object.fromEntries((await pullAll(app, clinic.desk, 'invoices')).map((d) => [d.id, d.number]));
       expect(byId).toEqual({ 'inv-own': 7, 'inv-next': 8 });
@@ -222,7 +222,7 @@ describe.each(backends())('sync on $name', (backend) => {
       const clinic = await createClinic(app);
       const ingrid = await addStaff(app, clinic, 'Ingrid Berg', ['reception']);
       const res = await call(app, 'POST', ROUTES.push('payments'), { desk: clinic.desk, staffId: ingrid, body: [{ newDocumentState: paymentDoc('pay-r') }] });
-      expect(res.body).toEqual({ conflicts: [], refusals: [{ id: 'pay-r', message: 'Ingrid Berg does not have the billing permission, so the server did not take this payment.' }] });
+      expect(res.body).toEqual({ conflicts: [], refusals: [{ id: 'pay-r', code: 'permission_denied', message: 'Ingrid Berg does not have the billing permission, so the server did not take this payment.' }] });
       expect(await pullAll(app, clinic.desk, 'payments')).toEqual([]);
       // Billing may.
       const berit = await addStaff(app, clinic, 'Berit', ['billing']);
@@ -235,7 +235,7 @@ describe.each(backends())('sync on $name', (backend) => {
       const berit = await addStaff(app, clinic, 'Berit', ['billing', 'practitioner']);
       const desk = { ...clinic.desk, staffId: berit };
       const staff = await push(app, desk, 'staff', [{ newDocumentState: staffDoc(berit, 'Berit', ['admin']), assumedMasterState: staffDoc(berit, 'Berit', ['billing', 'practitioner']) }]);
-      expect(staff.body.refusals).toEqual([{ id: berit, message: 'Berit does not have the admin permission, so the server did not take this change to the staff list.' }]);
+      expect(staff.body.refusals).toEqual([{ id: berit, code: 'permission_denied', message: 'Berit does not have the admin permission, so the server did not take this change to the staff list.' }]);
       const settings = await push(app, desk, 'settings', [{ newDocumentState: settingsDoc() }]);
       expect(settings.body.refusals[0]!.message).toBe('Berit does not have the admin permission, so the server did not take this change to the clinic settings.');
       expect(await pullAll(app, desk, 'settings')).toEqual([]);

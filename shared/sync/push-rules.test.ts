@@ -99,7 +99,7 @@ describe('decidePushRow', () => {
   it('names the person and the permission in a refusal', () => {
     const reception: ActingStaff = { id: 'st-r', name: 'Ingrid Berg', roles: ['reception'], active: true };
     const d = decidePushRow(ctx('payments', reception), null, { newDocumentState: { id: 'p1', _deleted: false } });
-    expect(d).toEqual({ kind: 'refused', message: 'Ingrid Berg does not have the billing permission, so the server did not take this payment.' });
+    expect(d).toEqual({ kind: 'refused', code: 'permission_denied', message: 'Ingrid Berg does not have the billing permission, so the server did not take this payment.' });
     const d2 = decidePushRow(ctx('staff', { ...reception, roles: ['billing'] }), null, { newDocumentState: { id: 's1', _deleted: false } });
     expect(d2.kind === 'refused' && d2.message).toBe('Ingrid Berg does not have the admin permission, so the server did not take this change to the staff list.');
     const d3 = decidePushRow(ctx('bookings', { ...admin, active: false }), null, { newDocumentState: { id: 'b1', _deleted: false } });
