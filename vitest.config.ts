@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     // e2e/sync-faults is the sync fault suite in its short form (npm run test:sync-faults runs it long).
     // scripts/ holds the packaging config's tests (electron-builder.yml).
-    include: ['scripts/**/*.test.ts', 'shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts', 'e2e/sync-faults/**/*.test.ts'],
+    include: ['scripts/**/*.test.ts', 'shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'server/**/*.test.ts', 'e2e/sync-faults/**/*.test.ts', 'e2e/hostile/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -15,7 +15,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { buildServer } from '../server/app.js';
 import { openStore } from '../server/store/open-store.js';
 import { startPostgres } from '../server/test-support/postgres.js';
-import { demoClinic } from '../shared/domain/demo-clinic.js';
+import { DEMO_DESK, demoClinic } from '../shared/domain/demo-clinic.js';
 import { newId } from '../shared/domain/ids.js';
 import { localDateOf, wallTimeToInstant, parseLocalDate } from '../shared/domain/time.js';
 import { createClinicDatabase } from '../shared/db/database.js';
@@ -95,7 +95,7 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
     const [deskA, deskB] = await createClinicWithDesks(serverUrl, ADMIN_SECRET, { ...admin, _deleted: false }, 2);
     const payments: PaymentDoc[] = Array.from({ length: 25_000 }, (_, i) => {
       const inv = demo.invoices[i % demo.invoices.length]!;
-      return { id: newId(), kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: 'card_terminal', amountMinor: 10_000 + (i % 500), currency: 'NOK', at: new Date(Date.now() - i * 60_000).toISOString(), recordedBy: admin.id, tenderedMinor: 0, externalRef: '' };
+      return { id: newId(), kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: 'card_terminal', amountMinor: 10_000 + (i % 500), currency: 'NOK', at: new Date(Date.now() - i * 60_000).toISOString(), recordedBy: admin.id, recordedOn: DEMO_DESK, tenderedMinor: 0, externalRef: '' };
     });
     const seedStart = Date.now();
     const push = (c: Parameters<typeof pushAll>[3], docs: Record<string, unknown>[]) => pushAll(serverUrl, deskA!.deviceToken, admin.id, c, docs);
@@ -165,11 +165,11 @@ test('sync: initial sync, incremental latency, and server throughput', async () 
     const today = localDateOf(new Date(), 'Europe/Oslo');
     const latencies: number[] = [];
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
-      const client = await createClient(dbA, { firstName: 'Bench', lastName: `Latency${i}`, email: '', phone: '', dateOfBirth: '' }, today, new Date().toISOString(), admin.id);
+      const client = await createClient(dbA, { firstName: 'Bench', lastName: `Latency${i}`, email: '', phone: '', dateOfBirth: '' }, today, { actor: admin.id, desk: DEMO_DESK, now: new Date().toISOString() });
       await new Promise((r) => setTimeout(r, 150));
       const start = wallTimeToInstant({ ...parseLocalDate(today), hour: 6, minute: (i % 4) * 15 }, 'Europe/Oslo').toISOString();
       const writtenAt = Date.now();
-      await createBooking(dbA, { clientId: client.id, serviceId: demo.services[0]!.id, practitionerId: demo.staff[(i % 11) + 1]!.id, start, billing: 'external', confirmOverlap: true }, new Date().toISOString(), admin.id);
+      await createBooking(dbA, { clientId: client.id, serviceId: demo.services[0]!.id, practitionerId: demo.staff[(i % 11) + 1]!.id, start, billing: 'external', confirmOverlap: true }, { actor: admin.id, desk: DEMO_DESK, now: new Date().toISOString() });
       await b.page.waitForFunction((n) => String(n) in (window as unknown as { __seen: Record<string, number> }).__seen, i, { timeout: 30_000 });
       const seenAt = await b.page.evaluate((n) => (window as unknown as { __seen: Record<string, number> }).__seen[String(n)]!, i);
       latencies.push(seenAt - writtenAt);

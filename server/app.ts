@@ -8,6 +8,7 @@ import { installProtocolVersion } from './http/protocol.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deviceAuthenticator } from './http/device-auth.js';
 import { installCors } from './http/cors.js';
+import { installBodyDepthLimit } from './http/body-depth.js';
 import { installErrorHandling } from './http/errors.js';
 import { claimRoutes } from './routes/claims.js';
 import { clinicRoutes } from './routes/clinics.js';
@@ -18,9 +19,10 @@ import { healthRoutes } from './routes/health.js';
 import { streamRoutes } from './routes/stream.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhook.js';
 import { syncRoutes } from './routes/sync.js';
+import type { TlsFiles } from './config/tls.js';
 import type { Store } from './store/store.js';
 import type { PushHooks } from './sync/push.js';
-import { StreamHub } from './sync/stream-hub.js';
+import { StreamHub, STREAM_LIMITS, type StreamLimits } from './sync/stream-hub.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,23 +44,30 @@ export interface ServerOptions {
   readonly heartbeatMs?: number;
   /** Tests only. */
   readonly pushHooks?: PushHooks;
+  /** Open event streams allowed per device and per clinic (STREAM_LIMITS unless a test sets lower ones). */
+  readonly streamLimits?: StreamLimits;
   /**
    * The signing secret (whsec_…) of the Stripe webhook endpoint pointed at POST /webhooks/stripe
    * (env STRIPE_WEBHOOK_SECRET in main.ts). Without it that route answers 503 and records nothing.
    */
   readonly stripeWebhookSecret?: string;
+  /** Serve HTTPS with this PEM key and certificate (config/tls.ts); plain HTTP without. */
+  readonly tls?: TlsFiles | null;
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   if (!options.adminSecret) throw new Error('buildServer needs an admin secret');
-  const app = Fastify({
+  const base = {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     // In-flight requests finish on close(); event streams are ended by preClose below.
     forceCloseConnections: 'idle',
-  });
+  } as const;
+  // Fastify types an HTTPS app by its https.Server; the routes use only the request and reply
+  // API (and reply.raw, an http.ServerResponse on both), so one type serves both.
+  const app = (options.tls ? Fastify({ ...base, https: { key: options.tls.key, cert: options.tls.cert } }) : Fastify(base)) as unknown as FastifyInstance;
   app.decorateRequest('device', null);
-  const hub = new StreamHub();
+  const hub = new StreamHub(options.streamLimits ?? STREAM_LIMITS);
   app.decorate('streamHub', hub);
   const now = options.now ?? (() => new Date());
   const deps: RouteDeps = {
@@ -73,6 +82,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   installCors(app);
   installProtocolVersion(app);
   installErrorHandling(app, BODY_LIMIT);
+  installBodyDepthLimit(app);
   app.addHook('preClose', async () => hub.endAll());
 
   healthRoutes(app, deps);

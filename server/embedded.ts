@@ -1,13 +1,17 @@
 /**
  * The clinic's sync server inside a desk (docs/design.md "What runs where", decision 0007):
- * PGlite in the desk's data folder, Fastify on the given port. Imported by the desk's
- * main process (electron/services/sync) and tests.
+ * PGlite in the desk's data folder, Fastify on the given port. The folder is kept owner-only
+ * (config/private-store.ts) without touching the umask, which belongs to the desk's process.
+ * Imported by the desk's main process (electron/services/sync) and tests.
  */
 import path from 'node:path';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildServer } from './app.js';
 import { loadOrCreateAdminSecret } from './config/admin-secret.js';
-import { openStore } from './store/open-store.js';
+import type { Repeat } from './config/private-folder.js';
+import { openPrivateStore } from './config/private-store.js';
+import type { TlsFiles } from './config/tls.js';
+import { listenUrl } from './http/listen-url.js';
 
 export interface EmbeddedServerOptions {
   readonly dataDir: string;
@@ -22,6 +26,10 @@ export interface EmbeddedServerOptions {
    * hears that a link was paid: it leaves Stripe's events to the server (docs/decisions/0010).
    */
   readonly stripeWebhookSecret?: string;
+  /** Serve HTTPS (config/tls.ts reads them from FRONTDESK_TLS_KEY_FILE / FRONTDESK_TLS_CERT_FILE). */
+  readonly tls?: TlsFiles | null;
+  /** How the data folder's permission sweep repeats (tests run it by hand). */
+  readonly repeat?: Repeat;
 }
 
 export interface EmbeddedServer {
@@ -31,29 +39,25 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
-/** What a client on this machine dials for a listening host ("0.0.0.0" is not dialable). */
-function localHost(host: string): string {
-  if (host === '0.0.0.0' || host === '' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const { secret } = await loadOrCreateAdminSecret(options.dataDir);
-  const store = await openStore({ pgliteDir: path.join(options.dataDir, 'pglite') });
-  const app = buildServer({ store, adminSecret: secret, stripeWebhookSecret: options.stripeWebhookSecret, logger: options.logger ?? false });
+  let app: FastifyInstance | null = null;
+  const { store, stopSweeping } = await openPrivateStore(
+    options.dataDir, { pgliteDir: path.join(options.dataDir, 'pglite') },
+    (err) => app?.log.error({ err }, 'could not keep the data folder private'), options.repeat,
+  );
+  const stop = async () => {
+    stopSweeping();
+    await app?.close();
+    await store.close();
+  };
   try {
+    const { secret } = await loadOrCreateAdminSecret(options.dataDir);
+    app = buildServer({ store, adminSecret: secret, stripeWebhookSecret: options.stripeWebhookSecret, tls: options.tls, logger: options.logger ?? false });
     await app.listen({ port: options.port, host: options.host });
+    let closing: Promise<void> | null = null;
+    return { url: listenUrl(app, options.host, Boolean(options.tls), options.port), adminSecret: secret, close: () => (closing ??= stop()) };
   } catch (err) {
-    await app.close().catch(() => {});
-    await store.close().catch(() => {});
+    await stop().catch(() => {});
     throw err;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://${localHost(options.host)}:${port}`,
-    adminSecret: secret,
-    close: () => (closing ??= app.close().then(() => store.close())),
-  };
 }

@@ -1,58 +1,37 @@
 /**
  * `npm run server`: the clinic's own sync server. Reads
- *   PORT (4318), HOST (127.0.0.1; 0.0.0.0 to serve the clinic's network),
+ *   PORT (4318), HOST (127.0.0.1; 0.0.0.0 to serve the clinic's network — with TLS),
+ *   FRONTDESK_TLS_KEY_FILE and FRONTDESK_TLS_CERT_FILE (PEM key and certificate: HTTPS; both or neither),
  *   DATABASE_URL (PostgreSQL; otherwise PGlite in the data folder),
- *   FRONTDESK_SERVER_DATA_DIR (default "<user-data folder>/server"),
- *   FRONTDESK_SERVER_SECRET (otherwise generated once, kept in the data folder, printed at first start),
+ *   FRONTDESK_SERVER_DATA_DIR (default "<user-data folder>/server"; kept owner-only),
+ *   FRONTDESK_SERVER_SECRET (otherwise generated once into "<data folder>/admin-secret", mode 0600;
+ *     the output says where, never what),
  *   STRIPE_WEBHOOK_SECRET (the whsec_… signing secret of the Stripe endpoint for POST /webhooks/stripe;
- *     without it Stripe events are refused with 503).
- * The entry point of dist/server/main.mjs; nothing imports it.
+ *     without it Stripe events are refused with 503),
+ *   LOG_LEVEL (info).
+ * The entry point of dist/server/main.mjs (standalone.ts does the work); nothing imports it.
  */
-import path from 'node:path';
-import { buildServer } from './app.js';
-import { loadOrCreateAdminSecret } from './config/admin-secret.js';
-import { resolveServerDataDir } from './config/paths.js';
-import { openStore } from './store/open-store.js';
+import { startStandaloneServer } from './standalone.js';
 
-async function main(): Promise<void> {
-  const env = process.env;
-  const port = Number(env.PORT ?? 4318);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  const host = env.HOST?.trim() || '127.0.0.1';
-  const dataDir = resolveServerDataDir(env);
+// This process is the server alone: whatever it creates from now on is owner-only, whichever
+// library creates it (docs/decisions/0020-server-hardening.md). The desk hosting a server
+// keeps its own umask; config/private-folder.ts covers both.
+process.umask(0o077);
 
-  let adminSecret = env.FRONTDESK_SERVER_SECRET?.trim() ?? '';
-  if (!adminSecret) {
-    const stored = await loadOrCreateAdminSecret(dataDir);
-    adminSecret = stored.secret;
-    if (stored.created) {
-      // Printed once, to the operator's terminal; never logged through pino.
-      process.stdout.write(`\nThe sync server's admin secret (needed to create a clinic):\n\n  ${adminSecret}\n\nIt is kept in ${stored.file}.\n\n`);
-    }
-  }
-
-  const databaseUrl = env.DATABASE_URL?.trim();
-  const store = await openStore(databaseUrl ? { databaseUrl } : { pgliteDir: path.join(dataDir, 'pglite') });
-  const stripeWebhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim() || undefined;
-  const app = buildServer({ store, adminSecret, stripeWebhookSecret, logger: { level: env.LOG_LEVEL ?? 'info' } });
-  await app.listen({ port, host });
-  app.log.info({ storage: store.kind, dataDir: databaseUrl ? undefined : dataDir }, 'clinic sync server ready');
-
+startStandaloneServer(process.env, { print: (text) => process.stdout.write(text), logStream: process.stdout }).then((server) => {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'stopping');
-    app.close().then(() => store.close()).then(() => process.exit(0), (err) => {
-      app.log.error({ err }, 'failed to stop cleanly');
+    server.app.log.info({ signal }, 'stopping');
+    server.close().then(() => process.exit(0), (err: unknown) => {
+      server.app.log.error({ err }, 'failed to stop cleanly');
       process.exit(1);
     });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
-main().catch((err: unknown) => {
+}, (err: unknown) => {
   process.stderr.write(`The sync server could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -7,6 +7,9 @@ declare global {
   // Web Crypto's randomUUID: Chromium (secure contexts) and Node >= 19 as a global.
   var crypto: { randomUUID(): string };
   // The WHATWG URL parser: Chromium and Node both have it as a global.
-  var URL: new (input: string) => { readonly protocol: string; readonly origin: string; readonly host: string };
+  var URL: new (input: string) => {
+    readonly protocol: string; readonly origin: string; readonly host: string; readonly hostname: string;
+    readonly username: string; readonly password: string;
+  };
 }
 export {};

@@ -2,6 +2,8 @@
  * Starts the built app in browser host mode (dist/host/cli.mjs, as `npm start`
  * does) with its own data folder and port, and opens it in Chromium with a
  * persistent profile, so a test can close the browser and come back to the same data.
+ * The browser gets in as the desk's user's own tools do: with a session cookie made from
+ * the data folder's key (hostSessionForTools, decision 0019).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../../electron/host/find-chromium.js';
+import { hostSessionForTools } from '../../electron/host/session-key.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(root, 'e2e-artifacts', 'screenshots');
@@ -29,8 +32,13 @@ export async function freePort(): Promise<number> {
 export interface HostProcess {
   url: string;
   dataDir: string;
+  /** Resolves with the first match of `pattern` in the host's output so far or to come. */
+  waitForOutput(pattern: RegExp): Promise<RegExpExecArray>;
   stop(): Promise<void>;
 }
+
+/** The data folder of the host last started at each origin: openDesk signs its browser in with it. */
+const dataDirByOrigin = new Map<string, string>();
 
 const running = new Set<ChildProcess>();
 /** Hosts the test itself stopped: their exit is expected. */
@@ -70,17 +78,27 @@ export async function startHostProcess(options: { port: number; dataDir: string;
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (m) resolve(m[1]!);
+  const waitForOutput = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve, reject) => {
+    const check = () => {
+      const m = pattern.exec(output);
+      if (m) resolve(m);
+      return m !== null;
     };
+    if (check()) return;
+    const onData = () => { if (check()) off(); };
+    const onExit = (code: number | null) => { off(); reject(new Error(`host exited with ${code}: ${output}`)); };
+    const timer = setTimeout(() => { off(); reject(new Error(`host never printed ${pattern}: ${output}`)); }, 20_000);
+    const off = () => { clearTimeout(timer); child.stdout!.off('data', onData); child.stderr!.off('data', onData); child.off('exit', onExit); };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
-    setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000);
+    child.once('exit', onExit);
   });
+  const collect = (chunk: Buffer) => { output += chunk.toString(); };
+  // Registered first, so every waiter sees the chunk that woke it.
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const url = (await waitForOutput(/running at (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
+  dataDirByOrigin.set(new URL(url).origin, options.dataDir);
   // A host that dies during a test leaves only "connection refused" in the page: say why it died.
   child.once('exit', (code, signal) => {
     if (!stopped.has(child)) console.error(`host ${url} exited by itself (${signal ?? code}); its last output:\n${output.slice(-4000)}`);
@@ -88,6 +106,7 @@ export async function startHostProcess(options: { port: number; dataDir: string;
   return {
     url,
     dataDir: options.dataDir,
+    waitForOutput,
     stop: () => stopChild(child),
   };
 }
@@ -96,8 +115,8 @@ export function tempDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `frontdesk-e2e-${name}-`));
 }
 
-/** Chromium with a persistent profile; every request must stay on 127.0.0.1. */
-export async function openDesk(profileDir: string, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+/** Chromium with a persistent profile, no session cookie yet; every request must stay on 127.0.0.1. */
+export async function openBrowser(profileDir: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium()!,
     headless: true,
@@ -119,8 +138,19 @@ export async function openDesk(profileDir: string, url: string): Promise<{ conte
       problems.push(`request to an outside host: ${req.url()}`);
     }
   });
-  await page.goto(url);
   return { context, page, problems };
+}
+
+/** A browser signed in to the host started at `url` (startHostProcess), on its page. */
+export async function openDesk(profileDir: string, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const desk = await openBrowser(profileDir);
+  const origin = new URL(url).origin;
+  const dataDir = dataDirByOrigin.get(origin);
+  if (!dataDir) throw new Error(`No host was started at ${origin} by startHostProcess: openDesk signs in with its data folder's key.`);
+  const session = hostSessionForTools(dataDir, Number(new URL(url).port));
+  await desk.context.addCookies([{ name: session.name, value: session.value, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+  await desk.page.goto(url);
+  return desk;
 }
 
 /** Runs axe on the page as it is now and fails on any violation. */

@@ -9,9 +9,11 @@ import {
 } from '../../shared/sync/protocol.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { newId } from '../../shared/domain/ids.js';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol-version.js';
 
 export async function http<T>(url: string, init: { method: string; token?: string; staff?: string; body?: unknown }): Promise<T> {
-  const headers: Record<string, string> = {};
+  // A desk of this build: the server refuses any other protocol (shared/sync/protocol-version.ts).
+  const headers: Record<string, string> = { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) };
   if (init.token) headers[SYNC_HEADERS.authorization] = `Bearer ${init.token}`;
   if (init.staff) headers[SYNC_HEADERS.staff] = init.staff;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -21,15 +23,24 @@ export async function http<T>(url: string, init: { method: string; token?: strin
   return JSON.parse(text) as T;
 }
 
-/** Creates a clinic with `admin` as its first admin and enrols `desks` desks in all. */
-export async function createClinicWithDesks(serverUrl: string, adminSecret: string, admin: WireDocument, desks: number): Promise<DeviceCredentials[]> {
+/** A desk's credentials and the desk id its changes name (docs/design.md invariant 11). */
+export type EnrolledDesk = DeviceCredentials & { readonly deskId: string };
+
+/**
+ * Creates a clinic with `admin` as its first admin and enrols `desks` desks in all, the n-th
+ * with desk id `deskIds[n]` (a new id where none is given).
+ */
+export async function createClinicWithDesks(serverUrl: string, adminSecret: string, admin: WireDocument, desks: number, deskIds: readonly string[] = []): Promise<EnrolledDesk[]> {
+  const deskId = (i: number) => deskIds[i] ?? newId();
+  const firstDesk = deskId(0);
   const first = await http<DeviceCredentials>(`${serverUrl}${ROUTES.clinics}`, {
-    method: 'POST', token: adminSecret, body: { clinicId: newId(), clinicName: 'Bench Clinic', admin, deviceName: 'Desk 1' },
+    method: 'POST', token: adminSecret, body: { clinicId: newId(), clinicName: 'Bench Clinic', admin, deviceName: 'Desk 1', deskId: firstDesk },
   });
-  const creds = [first];
+  const creds: EnrolledDesk[] = [{ ...first, deskId: firstDesk }];
   for (let i = 1; i < desks; i++) {
     const code = await http<EnrollmentCode>(`${serverUrl}${ROUTES.enrollmentCodes}`, { method: 'POST', token: first.deviceToken, staff: admin.id, body: {} });
-    creds.push(await http<DeviceCredentials>(`${serverUrl}${ROUTES.enroll}`, { method: 'POST', body: { code: code.code, deviceName: `Desk ${i + 1}` } }));
+    const id = deskId(i);
+    creds.push({ ...await http<DeviceCredentials>(`${serverUrl}${ROUTES.enroll}`, { method: 'POST', body: { code: code.code, deviceName: `Desk ${i + 1}`, deskId: id } }), deskId: id });
   }
   return creds;
 }

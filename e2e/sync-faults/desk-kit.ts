@@ -5,6 +5,12 @@
  * SYNC_FAULT_STORAGE=memory runs RxDB's memory storage instead (RxDB's own downstream only). The suite imports this module
  * afresh for every desk (vi.resetModules), so each desk has its own RxDB, as separate
  * processes would (RxDB limits open collections per JS context).
+ *
+ * A desk's id (docs/design.md invariant 11) is what its changes record (`deskId`, a payment's
+ * `recordedOn`) and what it enrolled with: the server refuses a new change naming any other
+ * desk (`wrong_desk`). So enrol with the id the desk's documents will name
+ * (createClinicWithDesks' `deskIds`) and open the desk with that enrolment's `deskId`; the
+ * workload stamps its changes with `desk.deskId`.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { RxStorage } from 'rxdb';
@@ -17,7 +23,10 @@ import { completeInvoice } from '../../shared/db/invoice-commands.js';
 import { startDeskReplication, type DeskReplication } from '../../renderer/data/sync/desk-replication.js';
 
 export interface DeskOptions {
+  /** Its database's name. */
   name: string;
+  /** The desk id it enrolled with (EnrolledDesk.deskId): every change it makes records it. */
+  deskId: string;
   serverUrl: string;
   deviceToken: string;
   clinicId: string;
@@ -27,6 +36,8 @@ export interface DeskOptions {
 
 export interface Desk {
   readonly name: string;
+  /** The desk id its changes record, as enrolled. */
+  readonly deskId: string;
   readonly db: ClinicDatabase;
   replication: DeskReplication | null;
   startSync(): void;
@@ -46,6 +57,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const db = await createClinicDatabase({ storage, name: options.name });
   const desk: Desk = {
     name: options.name,
+    deskId: options.deskId,
     db,
     replication: null,
     startSync() {

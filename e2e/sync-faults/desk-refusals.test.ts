@@ -1,14 +1,25 @@
 /**
  * What a desk shows and does when the server refuses: a revoked desk stops syncing
- * with a plain message; a write the acting staff member may not make is taken back on
- * the desk and its reason shown; a numbered invoice is never deleted to undo a refusal.
+ * with a plain message; a payment recorded by a staff member who may not take payments is
+ * refused by the server — judged by who the payment records, not who is signed in when the
+ * desk pushes — and the desk keeps it (a fact is never deleted, decision 0017) with the
+ * refusal and its reason shown; a payment whose invoice has not reached the server yet is
+ * sent again until it has (a retryable refusal, decision 0018).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { ROUTES } from '../../shared/sync/protocol.js';
-import { checkSetup } from '../../shared/domain/setup.js';
+import { syncState } from '../../shared/sync/conflicts.js';
+import { checkSetup, type SetupDocs } from '../../shared/domain/setup.js';
 import { newId } from '../../shared/domain/ids.js';
+import { createClinicDatabase } from '../../shared/db/database.js';
+import { writeSetup } from '../../shared/db/setup-commands.js';
+import { createClient } from '../../shared/db/client-commands.js';
+import { createBooking } from '../../shared/db/booking-commands.js';
+import { completeInvoice } from '../../shared/db/invoice-commands.js';
+import type { ClientDoc, InvoiceDoc } from '../../shared/schemas/index.js';
 import { ADMIN_SECRET, LiveServer } from './live-server.js';
-import { createClinicWithDesks, http, pushAll } from '../support/sync-client.js';
+import { createClinicWithDesks, http, pullAll, pushAll } from '../support/sync-client.js';
 import type { Desk } from './desk-kit.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -16,40 +27,96 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** The admin's desk id: the clinic's setup and everything the admin pushes name it. */
+const ADMIN_DESK = 'desk-admin';
+
 async function clinicWithDesk(staffRoles: string[]) {
   const server = await LiveServer.start('PGlite');
   cleanups.push(() => server.stop());
   const setup = checkSetup({ clinicName: 'Refusal Clinic', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Admin',
-    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, new Date().toISOString());
+    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, new Date().toISOString(), ADMIN_DESK);
   if (!setup.ok) throw new Error(setup.message);
   const admin = setup.value.practitioner;
-  const [adminDesk, other] = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...admin, _deleted: false }, 2);
+  // Each desk enrols with the desk id its changes record.
+  const deskName = `refusals-${newId().slice(0, 6)}`;
+  const [adminDesk, other] = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...admin, _deleted: false }, 2, [ADMIN_DESK, deskName]);
   await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'settings', [setup.value.settings as never]);
-  const reception = { ...admin, id: newId(), name: 'Rita Reception', roles: staffRoles };
+  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'services', [setup.value.service as never]);
+  // Rita is added by the admin, on the admin's desk.
+  const reception = { ...admin, id: newId(), name: 'Rita Reception', roles: staffRoles, isPractitioner: false, updatedAt: new Date().toISOString(), updatedBy: admin.id, deskId: ADMIN_DESK };
   await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'staff', [reception as never]);
   vi.resetModules();
   const kit = await import('./desk-kit.js');
-  const desk: Desk = await kit.openDesk({ name: `refusals-${newId().slice(0, 6)}`, serverUrl: server.url, deviceToken: other!.deviceToken, clinicId: other!.clinicId, staffId: reception.id, fetchImpl: (...a) => fetch(...a) });
+  const desk: Desk = await kit.openDesk({ name: deskName, deskId: other!.deskId, serverUrl: server.url, deviceToken: other!.deviceToken, clinicId: other!.clinicId, staffId: reception.id, fetchImpl: (...a) => fetch(...a) });
   cleanups.push(() => desk.close());
   desk.startSync();
   await vi.waitFor(async () => expect(await desk.db.staff.count().exec()).toBe(2), { timeout: 15_000 });
-  return { server, desk, adminDesk: adminDesk!, otherDesk: other!, admin, reception };
+  return { server, desk, adminDesk: adminDesk!, otherDesk: other!, admin, reception, setup: setup.value };
+}
+
+/**
+ * A client and their completed invoice as the admin makes them on the admin's desk: the
+ * desk's own commands on a scratch database (closed again: each desk's RxDB is its own).
+ */
+async function adminsClientAndInvoice(setup: SetupDocs, adminId: string): Promise<{ client: ClientDoc; invoice: InvoiceDoc }> {
+  const db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `admin-desk-${newId().slice(0, 6)}` });
+  try {
+    const now = new Date().toISOString();
+    const by = { actor: adminId, desk: ADMIN_DESK, now };
+    await writeSetup(db, setup, setup.settings.createdAt);
+    const client = await createClient(db, { firstName: 'Ola', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, now.slice(0, 10), by);
+    const { invoice: draft } = await createBooking(db, { clientId: client.id, serviceId: setup.service.id, practitionerId: adminId, start: now, billing: 'manual', confirmOverlap: true }, by);
+    if (!draft) throw new Error('a manually billed booking makes a draft invoice');
+    const invoice = await completeInvoice(db, draft.id, { ...by, synced: true });
+    // Only the synced content, as the desk's replication pushes it.
+    return { client: syncState(client) as ClientDoc, invoice: syncState(invoice) as InvoiceDoc };
+  } finally {
+    await db.remove();
+  }
 }
 
 describe('desk replication when the server refuses', () => {
   it('stops with a plain message when the desk has been revoked', async () => {
     const { server, desk, adminDesk, otherDesk, admin } = await clinicWithDesk(['reception']);
     await http(`${server.url}${ROUTES.revokeDevice(otherDesk.deviceId)}`, { method: 'POST', token: adminDesk.deviceToken, staff: admin.id, body: {} });
-    await desk.db.clients.insert({ id: newId(), firstName: 'Ola', lastName: 'Berg', sortName: 'berg ola', searchText: 'ola berg', email: '', phone: '', address: '', dateOfBirth: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: admin.id });
+    await desk.db.clients.insert({ id: newId(), firstName: 'Ola', lastName: 'Berg', sortName: 'berg ola', searchText: 'ola berg', email: '', phone: '', address: '', dateOfBirth: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: admin.id, deskId: desk.deskId });
     await vi.waitFor(() => expect(desk.replication!.status$.value).toMatchObject({ stopped: true, problem: expect.stringMatching(/signed out of the clinic's sync server/) }), { timeout: 15_000 });
   });
 
-  it("takes back a payment the signed-in staff member may not record, and says why", async () => {
-    const { desk, reception } = await clinicWithDesk(['reception']);
+  it("keeps a payment its recorded staff member may not take, shows the server's refusal and why", async () => {
+    const { server, desk, adminDesk, admin, reception, setup } = await clinicWithDesk(['reception']);
+    // The invoice and its client are on the server, so the refusal can only be the permission's.
+    const { client, invoice } = await adminsClientAndInvoice(setup, admin.id);
+    await pushAll(server.url, adminDesk.deviceToken, admin.id, 'clients', [client as never]);
+    await pushAll(server.url, adminDesk.deviceToken, admin.id, 'invoices', [invoice as never]);
+    await vi.waitFor(async () => expect((await desk.db.invoices.findOne(invoice.id).exec())?.number).toBeGreaterThan(0), { timeout: 15_000 });
+
     const id = newId();
-    await desk.db.payments.insert({ id, kind: 'payment', invoiceId: 'inv-1', clientId: 'cl-1', method: 'cash', amountMinor: 50_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: reception.id, tenderedMinor: 0, externalRef: '' });
-    await vi.waitFor(async () => expect(await desk.db.payments.findOne(id).exec()).toBeNull(), { timeout: 15_000 });
+    const payment = { id, kind: 'payment', invoiceId: invoice.id, clientId: client.id, method: 'cash', amountMinor: 50_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: reception.id, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' } as const;
+    await desk.db.payments.insert(payment);
+    await vi.waitFor(() => expect(desk.replication!.status$.value.refusals.map((r) => [r.id, r.code])).toContainEqual([id, 'permission_denied']), { timeout: 15_000 });
     expect(desk.replication!.status$.value.problem).toMatch(/Rita Reception.*billing permission/);
-    expect(desk.replication!.status$.value.refusals.map((r) => r.id)).toContain(id);
+    await desk.replication!.awaitInSync();
+    // Still on this desk, as recorded; never on the server.
+    expect((await desk.db.payments.findOne(id).exec())?.toJSON()).toMatchObject(payment);
+    expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).map((p) => p.id)).not.toContain(id);
+  });
+
+  it('sends a payment again whose invoice has not reached the server yet, until the server takes it', async () => {
+    const { server, desk, adminDesk, admin, setup } = await clinicWithDesk(['reception']);
+    // Made on the admin's desk, not yet pushed: the payment below names what the server lacks.
+    const { client, invoice } = await adminsClientAndInvoice(setup, admin.id);
+    const id = newId();
+    const payment = { id, kind: 'payment', invoiceId: invoice.id, clientId: client.id, method: 'cash', amountMinor: 75_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: admin.id, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' } as const;
+    await desk.db.payments.insert(payment);
+    await vi.waitFor(() => expect(desk.replication!.status$.value.problem).toMatch(/has not reached the server/), { timeout: 15_000 });
+    expect(desk.replication!.status$.value.pending).toBeGreaterThan(0);
+
+    await pushAll(server.url, adminDesk.deviceToken, admin.id, 'clients', [client as never]);
+    await pushAll(server.url, adminDesk.deviceToken, admin.id, 'invoices', [invoice as never]);
+    await vi.waitFor(async () => expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).find((p) => p.id === id)).toMatchObject(payment), { timeout: 15_000 });
+    await desk.replication!.awaitInSync();
+    expect(desk.replication!.status$.value).toMatchObject({ refusals: [], pending: 0 });
+    expect((await desk.db.payments.findOne(id).exec())?.toJSON()).toMatchObject(payment);
   });
 });

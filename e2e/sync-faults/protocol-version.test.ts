@@ -28,10 +28,14 @@ async function server(): Promise<{ url: string; clinic: TestClinic; store: Store
   return { url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`, clinic, store, app };
 }
 
-/** A desk with one client not yet on the server, syncing through `fetchImpl`. */
+/**
+ * A desk with one client not yet on the server, syncing through `fetchImpl`. The client is
+ * recorded as the server clinic's admin on the desk this one enrolled as (invariant 11), so
+ * the server takes it once the versions agree.
+ */
 async function deskWithChange(url: string, clinic: TestClinic, fetchImpl: typeof fetch): Promise<DeskReplication> {
   const t = await openTestClinic('protocol');
-  await createClient(t.db, { firstName: 'Ingrid', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-03-02', AT, t.admin);
+  await createClient(t.db, { firstName: 'Ingrid', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-03-02', { actor: clinic.adminId, desk: clinic.desk.deskId, now: AT });
   const replication = startDeskReplication(t.db, { serverUrl: url, deviceToken: clinic.desk.token, clinicId: clinic.clinicId, actingStaff: () => clinic.adminId, fetchImpl, retryTimeMs: 50 });
   cleanups.push(async () => { await replication.stop(); await t.db.close(); });
   return replication;

@@ -79,11 +79,13 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
     try {
       // The clinic, created from the first desk's setup as the app does it.
       const now = new Date().toISOString();
+      // Each desk enrols with the desk id its changes record (the first desk's setup among them).
+      const deskIds = Array.from({ length: DESKS }, (_, i) => `desk${i}`);
       const setup = checkSetup({ clinicName: 'Fault Clinic', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Admin',
-        service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, now);
+        service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, now, deskIds[0]!);
       if (!setup.ok) throw new Error(setup.message);
       const staffId = setup.value.practitioner.id;
-      const creds = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...setup.value.practitioner, _deleted: false }, DESKS);
+      const creds = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...setup.value.practitioner, _deleted: false }, DESKS, deskIds);
       const first = creds[0]!;
       for (let i = 0; i < DESKS; i++) {
         const network = new FaultyNetwork(random);
@@ -91,7 +93,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         // Each desk its own RxDB, as in its own process.
         vi.resetModules();
         const kit = await import('./desk-kit.js');
-        const desk = await kit.openDesk({ name: `desk${i}`, serverUrl: server.url, deviceToken: creds[i]!.deviceToken, clinicId: first.clinicId, staffId, fetchImpl: network.fetch });
+        const desk = await kit.openDesk({ name: `desk${i}`, deskId: creds[i]!.deskId, serverUrl: server.url, deviceToken: creds[i]!.deviceToken, clinicId: first.clinicId, staffId, fetchImpl: network.fetch });
         desks.push(desk);
       }
       // As in the app: the first desk writes its setup, then syncing starts.
@@ -114,7 +116,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
 
       const ops: Record<string, (desk: Desk, index: number) => Promise<void>> = {
         async client(desk) {
-          const c = await desk.commands.createClient(desk.db, { firstName: pick(['Ingrid', 'Ola', 'Kari', 'Lars'])!, lastName: `Client${Math.floor(random() * 1e6)}`, email: '', phone: '', dateOfBirth: '' }, new Date().toISOString().slice(0, 10), new Date().toISOString(), staffId);
+          const c = await desk.commands.createClient(desk.db, { firstName: pick(['Ingrid', 'Ola', 'Kari', 'Lars'])!, lastName: `Client${Math.floor(random() * 1e6)}`, email: '', phone: '', dateOfBirth: '' }, new Date().toISOString().slice(0, 10), { actor: staffId, desk: desk.deskId, now: new Date().toISOString() });
           created.get('clients')!.add(c.id);
         },
         async book(desk) {
@@ -126,7 +128,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1 + Math.floor(random() * 30), 7 + Math.floor(random() * 9), Math.floor(random() * 4) * 15)).toISOString();
           const { booking, invoice } = await desk.commands.createBooking(desk.db, {
             clientId: client.id, serviceId: setup.value.service.id, practitionerId: staffId, start, billing: 'clinic-default', confirmOverlap: true,
-          }, new Date().toISOString(), staffId);
+          }, { actor: staffId, desk: desk.deskId, now: new Date().toISOString() });
           created.get('bookings')!.add(booking.id);
           if (invoice) created.get('invoices')!.add(invoice.id);
         },
@@ -136,16 +138,16 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const shift = (Math.floor(random() * 8) - 4) * 15 * 60_000;
           await b.incrementalPatch({
             start: new Date(Date.parse(b.start) + shift).toISOString(), end: new Date(Date.parse(b.end) + shift).toISOString(),
-            updatedAt: new Date().toISOString(), updatedBy: staffId,
+            updatedAt: new Date().toISOString(), updatedBy: staffId, deskId: desk.deskId,
           });
         },
         async cancel(desk) {
           const b = pick(await desk.db.bookings.find({ selector: { status: 'booked' } }).exec());
-          await b?.incrementalPatch({ status: 'cancelled', updatedAt: new Date().toISOString(), updatedBy: staffId });
+          await b?.incrementalPatch({ status: 'cancelled', updatedAt: new Date().toISOString(), updatedBy: staffId, deskId: desk.deskId });
         },
         async complete(desk) {
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'draft' } }).exec());
-          if (inv) await desk.commands.completeInvoice(desk.db, inv.id, { synced: true, actor: staffId, now: new Date().toISOString() }).catch(() => undefined);
+          if (inv) await desk.commands.completeInvoice(desk.db, inv.id, { synced: true, actor: staffId, desk: desk.deskId, now: new Date().toISOString() }).catch(() => undefined);
         },
         async pay(desk) {
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'completed' } }).exec());
@@ -153,7 +155,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const id = newId();
           const amountMinor = 100 + Math.floor(random() * 50_000);
           await desk.db.payments.insert({ id, kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: pick(['cash', 'card_terminal', 'bank_transfer'] as const)!,
-            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: staffId, tenderedMinor: 0, externalRef: '' });
+            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: staffId, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' });
           paymentsMade.set(id, amountMinor);
           created.get('payments')!.add(id);
         },
@@ -167,8 +169,8 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           if (!b) return;
           const otherDoc = await other.db.bookings.findOne(b.id).exec();
           await Promise.all([
-            b.incrementalPatch({ start: new Date(Date.parse(b.start) + 15 * 60_000).toISOString(), end: new Date(Date.parse(b.end) + 15 * 60_000).toISOString(), updatedAt: new Date().toISOString(), updatedBy: staffId }),
-            otherDoc?.incrementalPatch({ practitionerId: staffId, updatedAt: new Date(Date.now() + 1).toISOString(), updatedBy: staffId }),
+            b.incrementalPatch({ start: new Date(Date.parse(b.start) + 15 * 60_000).toISOString(), end: new Date(Date.parse(b.end) + 15 * 60_000).toISOString(), updatedAt: new Date().toISOString(), updatedBy: staffId, deskId: here.deskId }),
+            otherDoc?.incrementalPatch({ practitionerId: staffId, updatedAt: new Date(Date.now() + 1).toISOString(), updatedBy: staffId, deskId: other.deskId }),
           ]);
         },
       };
@@ -259,6 +261,14 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
       }
       if (lostIds.length) console.log('LOST', lostIds.join('; '));
       if (divergedIds.length) console.log('DIVERGED', divergedIds.slice(0, 6).join('\n'));
+      // What each desk was told: a desk that stopped, or a refusal, usually explains a loss.
+      if (lostIds.length || divergedIds.length) {
+        for (const d of desks) {
+          const st = d.replication!.status$.value;
+          const codes = [...new Set(st.refusals.map((r) => `${r.code}${r.retryable ? ' (retryable)' : ''}`))];
+          console.log(`STATUS ${d.name}: stopped=${st.stopped} problem=${st.problem ?? '-'} refusals=[${codes.join(', ')}] rejectedPulls=${st.rejectedPulls.length}`);
+        }
+      }
       const payments = serverState.get('payments')!.filter((d) => !d._deleted);
       const duplicated = payments.length - new Set(payments.map((p) => p.id)).size + payments.filter((p) => !paymentsMade.has(p.id)).length;
       const paymentsLost = [...paymentsMade.keys()].filter((id) => !payments.some((p) => p.id === id)).length;

@@ -51,31 +51,35 @@ describe('a Stripe payment on a synced desk', () => {
     const fake = await startStripeFake({ now: clock });
     cleanups.push(() => fake.stop());
 
-    const setup = checkSetup({ clinicName: 'Fjordside', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg', service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, NOW.toISOString());
+    // Desk A sets the clinic up and sends the link. Each desk enrols with the desk id its
+    // changes record (at most 40 characters, shared/sync/protocol.ts DESK_ID_PATTERN).
+    const deskIdA = `webhook-a-${crypto.randomUUID().slice(0, 8)}`;
+    const deskIdB = `webhook-b-${crypto.randomUUID().slice(0, 8)}`;
+    const setup = checkSetup({ clinicName: 'Fjordside', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg', service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, NOW.toISOString(), deskIdA);
     if (!setup.ok) throw new Error(setup.message);
     const admin = setup.value.practitioner;
-    const [credsA, credsB] = await createClinicWithDesks(url, ADMIN, { ...admin, _deleted: false }, 2);
+    const [credsA, credsB] = await createClinicWithDesks(url, ADMIN, { ...admin, _deleted: false }, 2, [deskIdA, deskIdB]);
     await pushAll(url, credsA!.deviceToken, admin.id, 'settings', [setup.value.settings as never]);
     await pushAll(url, credsA!.deviceToken, admin.id, 'services', [setup.value.service as never]);
 
-    const deskA = await openDesk({ name: `webhook-a-${crypto.randomUUID()}`, serverUrl: url, deviceToken: credsA!.deviceToken, clinicId: credsA!.clinicId, staffId: admin.id, fetchImpl: (...a) => fetch(...a) });
+    const deskA = await openDesk({ name: deskIdA, deskId: credsA!.deskId, serverUrl: url, deviceToken: credsA!.deviceToken, clinicId: credsA!.clinicId, staffId: admin.id, fetchImpl: (...a) => fetch(...a) });
     // Desk B has no payment provider at all; every request it makes is recorded.
     const fetchedByB: string[] = [];
     const deskB = await openDesk({
-      name: `webhook-b-${crypto.randomUUID()}`, serverUrl: url, deviceToken: credsB!.deviceToken, clinicId: credsB!.clinicId, staffId: admin.id,
+      name: deskIdB, deskId: credsB!.deskId, serverUrl: url, deviceToken: credsB!.deviceToken, clinicId: credsB!.clinicId, staffId: admin.id,
       fetchImpl: (input, init) => { fetchedByB.push(input instanceof Request ? input.url : String(input)); return fetch(input, init); },
     });
     for (const desk of [deskA, deskB]) await vi.waitFor(async () => expect(await desk.db.services.count().exec()).toBe(1), { timeout: 15_000 });
 
     // Desk A: the invoice and the request, then its scheduler sends the link through Stripe.
     const now = NOW.toISOString();
-    const client = await deskA.commands.createClient(deskA.db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, now.slice(0, 10), now, admin.id);
-    const { invoice } = await deskA.commands.createBooking(deskA.db, { clientId: client.id, serviceId: setup.value.service.id, practitionerId: admin.id, start: now, billing: 'manual', confirmOverlap: true }, now, admin.id);
-    await deskA.commands.completeInvoice(deskA.db, invoice!.id, { synced: true, actor: admin.id, now });
-    const request = await createPaymentRequest(deskA.db, invoice!.id, { amount: '300', channels: ['email'] }, { actor: admin.id, synced: true, now });
+    const client = await deskA.commands.createClient(deskA.db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, now.slice(0, 10), { actor: admin.id, desk: deskA.deskId, now });
+    const { invoice } = await deskA.commands.createBooking(deskA.db, { clientId: client.id, serviceId: setup.value.service.id, practitionerId: admin.id, start: now, billing: 'manual', confirmOverlap: true }, { actor: admin.id, desk: deskA.deskId, now });
+    await deskA.commands.completeInvoice(deskA.db, invoice!.id, { synced: true, actor: admin.id, desk: deskA.deskId, now });
+    const request = await createPaymentRequest(deskA.db, invoice!.id, { amount: '300', channels: ['email'] }, { actor: admin.id, synced: true, desk: deskA.deskId, now });
     const transport = recordingTransport();
     const scheduler = createScheduler(() => ({
-      db: deskA.db, transport, clinicId: credsA!.clinicId, synced: true, now: clock, log: () => undefined,
+      db: deskA.db, transport, clinicId: credsA!.clinicId, synced: true, deskId: deskA.deskId, now: clock, log: () => undefined,
       provider: createStripeProvider({ secretKey: FAKE_SECRET_KEY, now: clock, successUrl: 'http://127.0.0.1/thanks', cancelUrl: 'http://127.0.0.1/thanks', stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 } }),
       claims: createServerClaimStore({ serverUrl: url, deviceToken: credsA!.deviceToken }),
     }));
@@ -107,5 +111,7 @@ describe('a Stripe payment on a synced desk', () => {
     expect(fetchedByB.length).toBeGreaterThan(0);
     expect(fetchedByB.filter((u) => !u.startsWith(`${url}/`))).toEqual([]);
     expect(fake.requests).toHaveLength(stripeCalls);
+    // Every change the desks made named its own desk and an admin, so the server took it all.
+    expect([...deskA.replication!.status$.value.refusals, ...deskB.replication!.status$.value.refusals]).toEqual([]);
   }, 60_000);
 });

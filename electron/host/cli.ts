@@ -1,22 +1,29 @@
 /**
  * `npm start` without Electron's binary lands here: the browser host. Serves the
  * built renderer on 127.0.0.1, prints the URL and opens it in Chromium/Chrome in its
- * own profile under the data folder (--no-open turns that off).
+ * own profile under the data folder (--no-open turns that off). The browser is opened at
+ * a single-use opening link, the only way in besides the session key file (decision 0019);
+ * Enter in the terminal opens another window. Without a browser to open, the link is
+ * printed, and Enter prints a new one.
  *
  *   --port N        fixed port (default 4317; the desk's data belongs to this origin)
  *   --demo[=N]      seed a demo clinic into an empty store (N bookings)
  *   --no-open       do not open a browser
  *   --server-port N where this desk's embedded sync server listens, if it hosts one (4318)
- * and STRIPE_WEBHOOK_SECRET: the signing secret that server checks Stripe's events with.
+ * and STRIPE_WEBHOOK_SECRET: the signing secret that server checks Stripe's events with;
+ * FRONTDESK_SERVER_HOST, FRONTDESK_TLS_KEY_FILE and FRONTDESK_TLS_CERT_FILE: where it listens,
+ * and HTTPS for it (README "The sync server on the clinic's network").
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../services/paths.js';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from './find-chromium.js';
-import { startHost, type HostOptions } from './host-server.js';
+import { startHost, type HostOptions, type RunningHost } from './host-server.js';
+import { CODE_LIFETIME_MS } from './opening-codes.js';
 import { parseHostArgs } from './host-args.js';
+import { tlsFromEnv } from '../../server/config/tls.js';
 import { stripeWebhookSecretFromEnv } from '../services/sync/sync-service.js';
 import { clockFromEnv, schedulerExpressionFromEnv, stripeApiFromEnv } from './test-env.js';
 
@@ -32,8 +39,8 @@ function testOptions(): Pick<HostOptions, 'now' | 'schedulerExpression' | 'strip
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2), process.env);
+  // Created (0700) and made private by the host's services.
   const dataDir = resolveDataDir();
-  fs.mkdirSync(dataDir, { recursive: true });
   const host = await startHost({
     rendererDir: path.resolve(here, '../renderer'),
     dataDir,
@@ -42,22 +49,34 @@ async function main(): Promise<void> {
     demo: args.demo,
     sandboxPort: args.sandboxPort,
     ...testOptions(),
-    embeddedServer: { port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1', stripeWebhookSecret: stripeWebhookSecretFromEnv(process.env) },
+    // Only browser host mode lets the hosted server listen beyond this machine, so only it takes TLS.
+    embeddedServer: {
+      port: args.serverPort, host: process.env.FRONTDESK_SERVER_HOST || '127.0.0.1',
+      stripeWebhookSecret: stripeWebhookSecretFromEnv(process.env), tls: await tlsFromEnv(process.env),
+    },
   });
   console.log(`Clinic Front Desk (browser host mode) is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}`);
 
   let browser: ChildProcess | null = null;
-  if (args.open) {
-    const chromium = findChromium();
-    if (!chromium) {
-      console.log('No Chromium or Chrome found to open it in: open the URL above in a Chromium-based browser.');
-    } else {
-      const profile = path.join(dataDir, 'browser-profile');
-      const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-      browser = spawn(chromium, [...QUIET_CHROMIUM_FLAGS, ...sandbox, `--user-data-dir=${profile}`, `--app=${host.url}`], { stdio: 'ignore' });
-      browser.on('error', (err) => console.log(`Could not open ${chromium}: ${err.message}. Open the URL above yourself.`));
-    }
+  const chromium = args.open ? findChromium() : null;
+  if (chromium) {
+    const profile = path.join(dataDir, 'browser-profile');
+    const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    // Each window gets its own code: a closed window's session cookie is gone with it.
+    const openWindow = () => {
+      browser = spawn(chromium, [...QUIET_CHROMIUM_FLAGS, ...sandbox, `--user-data-dir=${profile}`, `--app=${host.openingUrl()}`], { stdio: 'ignore' });
+      browser.on('error', (err) => {
+        console.log(`Could not open ${chromium}: ${err.message}.`);
+        printOpeningLink(host);
+      });
+    };
+    openWindow();
+    onEnter('Press Enter to open the desk\'s window again.', openWindow);
+  } else {
+    if (args.open) console.log('No Chromium or Chrome found to open it in: use a Chromium-based browser.');
+    printOpeningLink(host);
+    onEnter('Press Enter for a new link.', () => printOpeningLink(host));
   }
 
   const stop = async () => {
@@ -67,6 +86,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+function printOpeningLink(host: RunningHost): void {
+  console.log(`Open the desk at this link within ${CODE_LIFETIME_MS / 1000} s; it works once: ${host.openingUrl()}`);
+}
+
+/** Only in a terminal: under a test runner or a service manager there is no one to press it. */
+function onEnter(hint: string, action: () => void): void {
+  if (!process.stdin.isTTY) return;
+  console.log(hint);
+  readline.createInterface({ input: process.stdin }).on('line', action);
 }
 
 main().catch((err: unknown) => {

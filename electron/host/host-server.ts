@@ -1,12 +1,14 @@
 /**
  * Browser host mode: the main process's services in plain Node. Serves the built
- * renderer on 127.0.0.1 and carries the contract over a WebSocket at /link. Only
- * pages from this origin that know this run's token may connect. Node-only.
+ * renderer on 127.0.0.1 and carries the contract over a WebSocket at /link — for the
+ * user who started it only (decision 0019, admission.ts): requests must name this host,
+ * and carry the session cookie that the launcher's single-use opening code was traded for.
+ * Node-only; imported by cli.ts and the host's tests.
  */
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy } from '../services/csp.js';
 import { createMainServices, type DemoRequest, type MainServices } from '../services/main-services.js';
@@ -14,6 +16,9 @@ import type { EmbeddedServerOptions } from '../services/sync/sync-service.js';
 import { readStaticFile } from './static-files.js';
 import { attachSocketSession } from './socket-session.js';
 import type { StripeConnectionOptions } from '../services/payments/stripe-provider.js';
+import { createAdmission, OPENING_CODE_PARAM, type Refusal } from './admission.js';
+import { createOpeningCodes } from './opening-codes.js';
+import { loadOrCreateSessionKey } from './session-key.js';
 
 export interface HostOptions {
   rendererDir: string;
@@ -28,6 +33,7 @@ export interface HostOptions {
   sandboxPort?: number;
   /** The scheduler's cron expression (e2e tests tick faster). */
   schedulerExpression?: string;
+  /** The desk's clock; opening codes expire by it too. */
   now?: () => Date;
   /** Where the Stripe SDK connects (e2e tests: the repo's Stripe test server). */
   stripeOptions?: StripeConnectionOptions;
@@ -35,23 +41,32 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
+  /** The app's address; it answers only a browser that has the session cookie. */
   readonly url: string;
+  /** A fresh single-use opening link, for the browser the launcher opens (decision 0019). */
+  openingUrl(): string;
   readonly services: MainServices;
   close(): Promise<void>;
 }
 
 export const LINK_PATH = '/link';
-const TOKEN_META = '<meta name="frontdesk-link-token" content="">';
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const token = crypto.randomBytes(24).toString('base64url');
+  const now = options.now ?? (() => new Date());
   const rendererDir = path.resolve(options.rendererDir);
+  const dataDir = path.resolve(options.dataDir);
+  if (dataDir === rendererDir || dataDir.startsWith(rendererDir + path.sep)) {
+    throw new Error(`The data folder ${dataDir} is inside the app's files (${rendererDir}), which the host serves: choose another data folder.`);
+  }
+  // First, so a damaged key stops the host before any service starts (it also makes the folder private).
+  const key = loadOrCreateSessionKey(dataDir);
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   let origin = '';
+  let port = 0;
   // Computed per response: enrolling with a sync server changes what the page may connect to.
-  const csp = () => contentSecurityPolicy({ connect: [origin.replace('http:', 'ws:'), ...(services.syncServerUrl() ? [services.syncServerUrl()!] : [])] });
+  const csp = (pageOrigin: string) => contentSecurityPolicy({ connect: [pageOrigin.replace('http:', 'ws:'), ...(services.syncServerUrl() ? [services.syncServerUrl()!] : [])] });
 
   const services = createMainServices({
     info: { version: options.version, host: 'browser-host', dataDir: options.dataDir },
@@ -63,12 +78,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}),
     log,
   });
+  const codes = createOpeningCodes(now);
+  const admission = createAdmission({ port: () => port, key, codes, log });
 
   server.on('request', (req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', origin);
+      const host = admission.hostOf(req);
+      if (host.kind === 'refuse') return refuse(res, host);
+      // Before the code is looked at: only a browser's plain GET may trade one.
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const url = new URL(req.url ?? '/', host.origin);
+      const admitted = admission.page(req, url);
+      if (admitted.kind === 'refuse') return refuse(res, admitted);
+      if (admitted.kind === 'redirect') {
+        res.writeHead(303, { Location: admitted.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', ...(admitted.setCookie ? { 'Set-Cookie': admitted.setCookie } : {}) }).end();
         return;
       }
       // Client-side routes all load the app shell.
@@ -77,19 +103,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
       }
-      let body = file.body;
-      if (file.contentType.startsWith('text/html')) {
-        body = Buffer.from(body.toString('utf8').replace(TOKEN_META, `<meta name="frontdesk-link-token" content="${token}">`));
-      }
       res.writeHead(200, {
         'Content-Type': file.contentType,
-        'Content-Security-Policy': csp(),
+        'Content-Security-Policy': csp(host.origin),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'public, max-age=31536000, immutable',
+        'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=31536000, immutable',
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : file.body);
     })().catch((err: unknown) => {
       log(`request failed: ${String(err)}`);
       if (!res.headersSent) res.writeHead(500).end();
@@ -97,12 +119,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    const tokenOk = timingSafeEqual(url.searchParams.get('token') ?? '', token);
-    if (url.pathname !== LINK_PATH || req.headers.origin !== origin || !tokenOk) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
+    const host = admission.hostOf(req);
+    if (host.kind === 'refuse') return refuseSocket(socket, host);
+    const url = new URL(req.url ?? '/', host.origin);
+    const refusal = url.pathname === LINK_PATH ? admission.socket(req, host.origin) : { kind: 'refuse', status: 403, message: 'Not the desk\'s link.' } as const;
+    if (refusal) return refuseSocket(socket, refusal);
     wss.handleUpgrade(req, socket, head, (ws) => attachSocketSession(ws, services, log));
   });
 
@@ -111,11 +132,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/`,
+    openingUrl: () => `${origin}/?${OPENING_CODE_PARAM}=${codes.issue()}`,
     services,
     async close() {
       for (const client of wss.clients) client.terminate();
@@ -126,8 +148,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 }
 
-function timingSafeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+const REASONS: Record<Refusal['status'], string> = { 403: 'Forbidden', 421: 'Misdirected Request' };
+
+/** A plain message, never a page of the app, never a cookie. */
+function refuse(res: http.ServerResponse, refusal: Refusal): void {
+  res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end(refusal.message);
+}
+
+function refuseSocket(socket: Duplex, refusal: Refusal): void {
+  const body = Buffer.from(refusal.message);
+  socket.end(`HTTP/1.1 ${refusal.status} ${REASONS[refusal.status]}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${refusal.message}`);
 }

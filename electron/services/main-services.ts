@@ -15,11 +15,13 @@ import { createPaymentService, type PaymentService } from './payments/payment-se
 import type { StripeConnectionOptions } from './payments/stripe-provider.js';
 import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
 import { printHandlers, type PdfPrinter } from './pdf-printer.js';
+import { readOrCreateDeskId } from './desk-identity.js';
+import { secureDataFolder } from './data-folder.js';
 
 export type DemoRequest = Partial<Omit<DemoOptions, 'now'>>;
 
 export interface MainServicesOptions {
-  info: Omit<AppInfo, 'demo' | 'syncServerUrl'>;
+  info: Omit<AppInfo, 'demo' | 'syncServerUrl' | 'deskId'>;
   /** Where the embedded sync server listens when this desk hosts it. */
   embeddedServer?: EmbeddedServerOptions;
   /** Seed a demo clinic into an empty store (the start command's --demo flag). */
@@ -60,14 +62,18 @@ export interface MainServices {
 }
 
 export function createMainServices(options: MainServicesOptions): MainServices {
+  // Before any service touches the folder: it may have been made 0755 by someone else's umask (decision 0019).
+  secureDataFolder(options.info.dataDir);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
   const hub = new RemoteDatabaseHub();
+  const deskId = readOrCreateDeskId(options.info.dataDir);
   const events$ = new Subject<OutgoingEvent>();
   const sync = createSyncService({
     dataDir: options.info.dataDir,
     embedded: options.embeddedServer ?? { port: 4318, host: '127.0.0.1' },
     database: () => hub.database$.value,
+    deskId,
     log,
   });
   const connections = createConnections(createSecretStore(options.info.dataDir, options.secretCipher ?? ownerOnlyFile), () => hub.database$.value);
@@ -75,6 +81,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dataDir: options.info.dataDir,
     database: () => hub.database$.value,
     secrets: () => connections.secrets(),
+    deskId,
     sandboxPort: options.sandboxPort ?? 0,
     openExternal: options.openExternal,
     cron: options.schedulerCron,
@@ -112,7 +119,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
 
   const handlers: RequestHandlers = {
-    'app.info': () => ({ ...options.info, demo: options.demo !== null, syncServerUrl: sync.serverUrl() }),
+    'app.info': () => ({ ...options.info, demo: options.demo !== null, syncServerUrl: sync.serverUrl(), deskId }),
     'app.status': () => status(),
     ...sync.handlers,
     ...printHandlers(options.printer),

@@ -11,8 +11,9 @@ describe('print.savePdf in the browser host', () => {
   let dir: string;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-print-'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<html><head><meta name="frontdesk-link-token" content=""></head></html>');
-    host = await startHost({ rendererDir: dir, dataDir: dir, version: 'test', port: 0, demo: null, log: () => undefined });
+    fs.mkdirSync(path.join(dir, 'renderer'));
+    fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<html><head></head></html>');
+    host = await startHost({ rendererDir: path.join(dir, 'renderer'), dataDir: path.join(dir, 'data'), version: 'test', port: 0, demo: null, log: () => undefined });
   });
   afterAll(async () => {
     await host?.close();

@@ -29,8 +29,3 @@ export function useSession(): Session {
   if (!session) throw new Error('useSession outside a signed-in desk');
   return session;
 }
-
-/** The id recorded as the writer of the desk's changes. */
-export function useActor(): string {
-  return useSession().staff.id;
-}

@@ -9,10 +9,15 @@ import { useDesk } from './desk-context.js';
 import { useSession } from './session.js';
 
 export function useDeskActor(): DeskActor & { can(permission: Permission): boolean } {
-  const { syncConfig } = useDesk();
+  const { syncConfig, info } = useDesk();
   const { staff } = useSession();
   return {
     actor: staff.id,
+    // Main tells the desk its id at start; no command runs before it has (App waits for app.info).
+    get desk() {
+      if (!info) throw new Error('This desk has not heard its id from the desk service yet. Wait a moment and try again.');
+      return info.deskId;
+    },
     synced: syncConfig !== null,
     // Read when a command runs, not when the screen rendered.
     get now() { return deskClock().toISOString(); },

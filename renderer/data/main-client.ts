@@ -12,11 +12,13 @@ export function typedClient(bridge: BridgeApi): MainClient {
   };
 }
 
-/** The page's link token, injected by the browser host into index.html. */
+/**
+ * The browser host's link. It carries no secret: the browser sends the host's HttpOnly
+ * session cookie with the upgrade, which the page itself can never read (decision 0019).
+ */
 function hostLinkUrl(): string {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="frontdesk-link-token"]')?.content ?? '';
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/link?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${location.host}/link`;
 }
 
 export function connectToMain(onConnection?: (connected: boolean) => void): BridgeApi {

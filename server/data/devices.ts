@@ -9,6 +9,8 @@ import type { Queryable } from '../store/store.js';
 export interface DeviceRecord {
   readonly id: string;
   readonly clinicId: string;
+  readonly deskId: string;
+  readonly deskSince: Date | null;
   readonly revokedAt: Date | null;
   readonly lastSeenAt: Date | null;
 }
@@ -18,17 +20,33 @@ interface DeviceRow { id: string; clinic_id: string; name: string; created_at: D
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 const toInfo = (r: DeviceRow): DeviceInfo => ({ id: r.id, name: r.name, createdAt: iso(r.created_at)!, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at) });
 
-export async function insertDevice(tx: Queryable, d: { id: string; clinicId: string; name: string; tokenHash: string; at: Date }): Promise<void> {
+/** A new device; a desk that enrols records desks from the start, so its `desk_since` is now. */
+/** `founding`: the device that creates the clinic (its desk's invoice series is taken over once). */
+export async function insertDevice(tx: Queryable, d: { id: string; clinicId: string; deskId: string; name: string; tokenHash: string; at: Date; founding?: boolean }): Promise<void> {
   await tx.query(
-    'INSERT INTO devices (id, clinic_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [d.id, d.clinicId, d.name, d.tokenHash, d.at],
+    'INSERT INTO devices (id, clinic_id, desk_id, desk_since, name, token_hash, created_at, founding) VALUES ($1, $2, $3, $5, $4, $6, $5, $7)',
+    [d.id, d.clinicId, d.deskId, d.name, d.at, d.tokenHash, d.founding === true],
   );
 }
 
+/** True when an enrolled (not signed-out) device of this clinic already is this desk. */
+export async function deskIsEnrolled(q: Queryable, clinicId: string, deskId: string): Promise<boolean> {
+  const rows = await q.query<{ id: string }>('SELECT id FROM devices WHERE clinic_id = $1 AND desk_id = $2 AND revoked_at IS NULL', [clinicId, deskId]);
+  return rows.length > 0;
+}
+
+/** The first push of a desk that records desks: changes older than this may name none. Returns the stored moment. */
+export async function markDeskSince(q: Queryable, deviceId: string, at: Date): Promise<Date> {
+  const rows = await q.query<{ desk_since: Date }>('UPDATE devices SET desk_since = COALESCE(desk_since, $2) WHERE id = $1 RETURNING desk_since', [deviceId, at]);
+  return rows[0] ? new Date(rows[0].desk_since) : at;
+}
+
 export async function findDeviceByTokenHash(q: Queryable, tokenHash: string): Promise<DeviceRecord | null> {
-  const rows = await q.query<DeviceRow>('SELECT id, clinic_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = $1', [tokenHash]);
+  const rows = await q.query<DeviceRow & { desk_id: string; desk_since: Date | null }>(
+    'SELECT id, clinic_id, desk_id, desk_since, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = $1', [tokenHash],
+  );
   const r = rows[0];
-  return r ? { id: r.id, clinicId: r.clinic_id, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at } : null;
+  return r ? { id: r.id, clinicId: r.clinic_id, deskId: r.desk_id, deskSince: r.desk_since ? new Date(r.desk_since) : null, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at } : null;
 }
 
 export async function touchDevice(q: Queryable, deviceId: string, at: Date): Promise<void> {
@@ -60,20 +78,29 @@ export async function insertEnrollmentCode(q: Queryable, c: { codeHash: string; 
   );
 }
 
-export type CodeUse = { ok: true; clinicId: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
+export type CodeUse = { ok: true; clinicId: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'withdrawn' };
 
 /**
- * Marks the code used by `deviceId` if it is still good. One UPDATE decides, so two desks
- * racing with the same code cannot both enrol.
+ * Marks the code used by `deviceId` if it is still good: unused, unexpired, and it has seen
+ * fewer than `maxWrongGuesses` wrong codes (docs/decisions/0020-server-hardening.md). One
+ * UPDATE decides, so two desks racing with the same code cannot both enrol.
  */
-export async function useEnrollmentCode(tx: Queryable, codeHash: string, deviceId: string, at: Date): Promise<CodeUse> {
+export async function useEnrollmentCode(tx: Queryable, codeHash: string, deviceId: string, at: Date, maxWrongGuesses: number): Promise<CodeUse> {
   const used = await tx.query<{ clinic_id: string }>(
     `UPDATE enrollment_codes SET used_at = $2, used_by_device = $3
-     WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING clinic_id`,
-    [codeHash, at, deviceId],
+     WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 AND wrong_guesses < $4 RETURNING clinic_id`,
+    [codeHash, at, deviceId, maxWrongGuesses],
   );
   if (used[0]) return { ok: true, clinicId: used[0].clinic_id };
-  const rows = await tx.query<{ used_at: Date | null }>('SELECT used_at FROM enrollment_codes WHERE code_hash = $1', [codeHash]);
-  if (!rows[0]) return { ok: false, reason: 'unknown' };
-  return { ok: false, reason: rows[0].used_at ? 'used' : 'expired' };
+  const rows = await tx.query<{ used_at: Date | null; expires_at: Date }>('SELECT used_at, expires_at FROM enrollment_codes WHERE code_hash = $1', [codeHash]);
+  const row = rows[0];
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.used_at) return { ok: false, reason: 'used' };
+  return { ok: false, reason: new Date(row.expires_at).getTime() <= at.getTime() ? 'expired' : 'withdrawn' };
+}
+
+/** Whether this device created the clinic on this server. */
+export async function isFoundingDevice(q: Queryable, clinicId: string, deviceId: string): Promise<boolean> {
+  const rows = await q.query<{ founding: boolean }>('SELECT founding FROM devices WHERE clinic_id = $1 AND id = $2', [clinicId, deviceId]);
+  return rows[0]?.founding === true;
 }

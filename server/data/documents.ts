@@ -46,6 +46,16 @@ export async function readDocuments(q: Queryable, clinicId: string, collection: 
   return out;
 }
 
+/** Which of these ids the clinic holds in the collection (deleted or not): one statement for all of them. */
+export async function heldIds(q: Queryable, clinicId: string, collection: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q.query<{ id: string }>(
+    'SELECT id FROM documents WHERE clinic_id = $1 AND collection = $2 AND id = ANY($3::text[])',
+    [clinicId, collection, [...new Set(ids)]],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function readDocument(q: Queryable, clinicId: string, collection: string, id: string): Promise<WireDocument | null> {
   return (await readDocuments(q, clinicId, collection, [id])).get(id) ?? null;
 }

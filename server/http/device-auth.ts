@@ -17,6 +17,9 @@ import { forbidden, HttpError } from './errors.js';
 export interface AuthedDevice {
   readonly id: string;
   readonly clinicId: string;
+  /** The desk this device is (docs/design.md invariant 11), and since when it records desks. */
+  readonly deskId: string;
+  readonly deskSince: Date | null;
 }
 
 declare module 'fastify' {
@@ -55,7 +58,7 @@ export function deviceAuthenticator(store: Store, now: () => Date) {
     if (!device.lastSeenAt || at.getTime() - new Date(device.lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
       await touchDevice(store, device.id, at);
     }
-    request.device = { id: device.id, clinicId: device.clinicId };
+    request.device = { id: device.id, clinicId: device.clinicId, deskId: device.deskId, deskSince: device.deskSince };
   };
 }
 

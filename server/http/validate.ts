@@ -2,7 +2,7 @@
  * Checks request bodies and parameters by hand (they are small) and throws 400s that say
  * what is wrong. Imported by server/routes.
  */
-import { PULL_LIMIT_MAX, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { DESK_ID_PATTERN, PULL_LIMIT_MAX, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { COLLECTION_POLICIES } from '../../shared/sync/collections.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { badRequest, notFound } from './errors.js';
@@ -54,12 +54,24 @@ export function intParam(value: unknown, name: string, fallback: number, min: nu
 export const pullLimitParam = (v: unknown) => intParam(v, 'limit', DEFAULT_PULL_LIMIT, 1, PULL_LIMIT_MAX);
 export const seqParam = (v: unknown) => intParam(v, 'seq', 0, 0, Number.MAX_SAFE_INTEGER);
 
-/** A required string field of a JSON body, trimmed, 1–max characters. */
+/** Control characters and unpaired surrogates: nothing a name or code holds, and PostgreSQL refuses NUL. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A required string field of a JSON body, trimmed, 1–max characters, one line of printable text. */
 export function stringField(body: unknown, key: string, label: string, max: number): string {
   const v = isObject(body) ? body[key] : undefined;
   if (typeof v !== 'string' || v.trim() === '') throw badRequest(`${label} is missing.`);
   if (v.trim().length > max) throw badRequest(`${label} is too long (at most ${max} characters).`);
+  if (UNPRINTABLE.test(v)) throw badRequest(`${label} contains a control character or half of a character.`);
   return v.trim();
+}
+
+/** The enrolling desk's id: the server checks every change it pushes names it (invariant 11). */
+export function deskIdField(body: unknown): string {
+  const v = isObject(body) ? body.deskId : undefined;
+  if (typeof v !== 'string' || !DESK_ID_PATTERN.test(v)) throw badRequest('This desk did not say which desk it is. Update it to the newest version of Clinic Front Desk and try again.');
+  return v;
 }
 
 export function objectField(body: unknown, key: string): unknown {

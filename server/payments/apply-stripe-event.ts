@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { isCurrency } from '../../shared/domain/money.js';
 import { SYSTEM_ACTOR } from '../../shared/domain/permissions.js';
 import { linkEventEffect } from '../../shared/domain/payment-link-events.js';
+import { SERVER_DESK } from '../../shared/domain/actor.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import type { WireDocument } from '../../shared/sync/protocol.js';
 import { claimStripeEvent, refundedFor } from '../data/stripe-events.js';
@@ -55,14 +56,14 @@ const onRequestOf = (request: WireDocument) => ({
 /** The payment or refund document for the event, by the shared rule; null for a currency we do not keep books in. */
 function moneyFact(request: WireDocument, e: Money): WireDocument | null {
   if (!isCurrency(e.currency)) return null;
-  const fact = linkEventEffect({ ...e, currency: e.currency }, onRequestOf(request)).fact;
+  const fact = linkEventEffect({ ...e, currency: e.currency }, onRequestOf(request), SERVER_DESK).fact;
   return fact ? { ...fact, _deleted: false } : null;
 }
 
 function refundTotalFact(request: WireDocument, e: RefundTotalEvent, amountMinor: number): WireDocument {
   return {
     id: refundTotalDocId(e.chargeRef, e.refundedTotalMinor), _deleted: false, kind: 'refund', invoiceId: request.invoiceId, clientId: request.clientId,
-    method: 'payment_link', amountMinor, currency: e.currency, at: e.at, recordedBy: SYSTEM_ACTOR, tenderedMinor: 0,
+    method: 'payment_link', amountMinor, currency: e.currency, at: e.at, recordedBy: SYSTEM_ACTOR, recordedOn: SERVER_DESK, tenderedMinor: 0,
     // The charge: what is already recorded of its refunded total is found under it.
     externalRef: e.chargeRef,
   };
@@ -129,7 +130,7 @@ export async function applyStripeEvent(
     if (statusEvents.length > 0) {
       const next = linkRequestAfter(onRequestOf(request), statusEvents);
       if (next.status !== request.status || next.problem !== request.problem) {
-        await write('paymentrequests', { ...request, status: next.status, problem: next.problem, updatedAt: now.toISOString(), updatedBy: SYSTEM_ACTOR });
+        await write('paymentrequests', { ...request, status: next.status, problem: next.problem, updatedAt: now.toISOString(), updatedBy: SYSTEM_ACTOR, deskId: SERVER_DESK });
         written.push(`request ${next.status}`);
       }
     }

@@ -40,7 +40,7 @@ describe.each(backends())('accounts on $name', (backend) => {
   });
 
   describe('creating a clinic', () => {
-    const body = (clinicId: string) => ({ clinicId, clinicName: 'Fjord Physio', admin: staffDoc('st-a', 'Astrid', ['admin']), deviceName: 'Desk 1' });
+    const body = (clinicId: string) => ({ clinicId, clinicName: 'Fjord Physio', admin: staffDoc('st-a', 'Astrid', ['admin']), deviceName: 'Desk 1', deskId: 'desk-1' });
 
     it('needs the admin secret', async () => {
       for (const token of [undefined, 'wrong-secret']) {
@@ -56,14 +56,16 @@ describe.each(backends())('accounts on $name', (backend) => {
       expect(res.status).toBe(201);
       expect(res.body.clinicId).toBe('clinic-new');
       expect(res.body.deviceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      const desk = { clinicId: 'clinic-new', deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: 'st-a' };
+      const desk = { clinicId: 'clinic-new', deviceId: res.body.deviceId, deskId: 'desk-1', token: res.body.deviceToken, staffId: 'st-a' };
       const staff = await pullAll(app, desk, 'staff');
       expect(staff).toEqual([staffDoc('st-a', 'Astrid', ['admin'])]);
       const [doc] = await store.query("SELECT seq, written_by_staff, written_by_device FROM documents WHERE clinic_id = 'clinic-new'");
       expect(doc).toEqual({ seq: 1, written_by_staff: 'st-a', written_by_device: res.body.deviceId });
       // Only the token's hash is stored.
-      const [device] = await store.query<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = $1', [res.body.deviceId]);
+      const [device] = await store.query<{ token_hash: string; desk_id: string }>('SELECT token_hash, desk_id FROM devices WHERE id = $1', [res.body.deviceId]);
       expect(device!.token_hash).toBe(hashSecret(res.body.deviceToken));
+      // The desk it says it is: its changes must name it (docs/design.md invariant 11).
+      expect(device!.desk_id).toBe('desk-1');
     });
 
     it('refuses an existing clinic id with 409 and changes nothing', async () => {
@@ -82,6 +84,10 @@ describe.each(backends())('accounts on $name', (backend) => {
         { ...body('clinic-bad3'), admin: { name: 'no id', _deleted: false } },
         { ...body('bad id with spaces') },
         { ...body('clinic-bad4'), clinicName: '' },
+        // A desk that does not say which desk it is (an old desk) cannot create a clinic.
+        { ...body('clinic-bad5'), deskId: undefined },
+        { ...body('clinic-bad6'), deskId: '' },
+        { ...body('clinic-bad7'), deskId: 'not a desk id!' },
       ];
       for (const b of cases) {
         const res = await call<ErrorBody>(app, 'POST', ROUTES.clinics, { token: ADMIN_SECRET, body: b });
@@ -103,22 +109,22 @@ describe.each(backends())('accounts on $name', (backend) => {
       expect(await store.query('SELECT 1 FROM enrollment_codes WHERE code_hash = $1', [code.body.code])).toEqual([]);
       // Typed with a dash, spaces and in lower case, as people do.
       const typed = `${code.body.code.slice(0, 4).toLowerCase()}- ${code.body.code.slice(4)}`;
-      const res = await call<DeviceCredentials>(app, 'POST', ROUTES.enroll, { body: { code: typed, deviceName: 'Desk 2' } });
+      const res = await call<DeviceCredentials>(app, 'POST', ROUTES.enroll, { body: { code: typed, deviceName: 'Desk 2', deskId: 'desk-2' } });
       expect(res.status).toBe(201);
       expect(res.body.clinicId).toBe(clinic.clinicId);
-      const desk = { clinicId: clinic.clinicId, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: null };
+      const desk = { clinicId: clinic.clinicId, deviceId: res.body.deviceId, deskId: 'desk-2', token: res.body.deviceToken, staffId: null };
       expect((await pullAll(app, desk, 'staff')).map((d) => d.id)).toEqual([clinic.adminId]);
     });
 
     it('refuses a wrong code (400), a used one and an expired one (410)', async () => {
       const clinic = await createClinic(app);
-      const wrong = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: 'ABCD2345', deviceName: 'Desk' } });
+      const wrong = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: 'ABCD2345', deviceName: 'Desk', deskId: 'desk-w' } });
       expect(wrong.status).toBe(400);
       expect(wrong.body.error).toEqual({ code: 'enrollment_code_invalid', message: expect.stringMatching(/not right/) });
 
       const code = (await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} })).body.code;
-      expect((await call(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk A' } })).status).toBe(201);
-      const reused = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk B' } });
+      expect((await call(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk A', deskId: 'desk-a' } })).status).toBe(201);
+      const reused = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk B', deskId: 'desk-b' } });
       expect(reused.status).toBe(410);
       expect(reused.body.error).toEqual({ code: 'enrollment_code_used', message: expect.stringMatching(/already been used/) });
 
@@ -126,7 +132,7 @@ describe.each(backends())('accounts on $name', (backend) => {
       const saved = clock;
       clock = new Date(saved.getTime() + 24 * 3600_000 + 1);
       try {
-        const expired = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: old, deviceName: 'Desk C' } });
+        const expired = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: old, deviceName: 'Desk C', deskId: 'desk-c' } });
         expect(expired.status).toBe(410);
         expect(expired.body.error).toEqual({ code: 'enrollment_code_expired', message: expect.stringMatching(/expired/) });
       } finally {
@@ -139,8 +145,42 @@ describe.each(backends())('accounts on $name', (backend) => {
     it('lets only one of two desks racing with one code enrol', async () => {
       const clinic = await createClinic(app);
       const code = (await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} })).body.code;
-      const results = await Promise.all([1, 2, 3].map((i) => call(app, 'POST', ROUTES.enroll, { body: { code, deviceName: `Desk ${i}` } })));
+      const results = await Promise.all([1, 2, 3].map((i) => call(app, 'POST', ROUTES.enroll, { body: { code, deviceName: `Desk ${i}`, deskId: `desk-${i}0` } })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 410, 410]);
+    });
+
+    it('refuses a desk that does not say which desk it is (400), keeping the code', async () => {
+      const clinic = await createClinic(app);
+      const code = (await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} })).body.code;
+      for (const deskId of [undefined, '', 'not a desk id!', 'x'.repeat(41)]) {
+        const res = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Old desk', ...(deskId === undefined ? {} : { deskId }) } });
+        expect(res.status, String(deskId)).toBe(400);
+        expect(res.body.error.message).toMatch(/did not say which desk it is/);
+      }
+      expect((await call(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'New desk', deskId: 'desk-new' } })).status).toBe(201);
+    });
+
+    it('refuses a desk id an enrolled desk of the clinic already has (409), and the code still works for another desk', async () => {
+      const clinic = await createClinic(app);
+      const second = await enrollDesk(app, clinic, 'Front desk 2', 'desk-twin');
+      const code = (await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} })).body.code;
+      for (const deskId of [clinic.desk.deskId, 'desk-twin']) {
+        const res = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Twin', deskId } });
+        expect(res.status, deskId).toBe(409);
+        expect(res.body.error.code).toBe('desk_already_enrolled');
+      }
+      expect(await store.query('SELECT count(*)::int AS n FROM devices WHERE clinic_id = $1', [clinic.clinicId])).toEqual([{ n: 2 }]);
+      expect(await store.query('SELECT used_at FROM enrollment_codes WHERE code_hash = $1', [hashSecret(code)])).toEqual([{ used_at: null }]);
+      // The same desk id in another clinic is another desk.
+      const other = await createClinic(app, 'Other clinic');
+      await expect(enrollDesk(app, other, 'Twin elsewhere', 'desk-twin')).resolves.toMatchObject({ deskId: 'desk-twin' });
+      // The code was not used up: it enrols another desk id.
+      const res = await call<DeviceCredentials>(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk 3', deskId: 'desk-third' } });
+      expect(res.status).toBe(201);
+      expect(res.body.clinicId).toBe(clinic.clinicId);
+      // Once its old enrolment is signed out, the desk may enrol again.
+      expect((await call(app, 'POST', ROUTES.revokeDevice(second.deviceId), { desk: clinic.desk, body: {} })).status).toBe(200);
+      await expect(enrollDesk(app, clinic, 'Front desk 2 again', 'desk-twin')).resolves.toMatchObject({ deskId: 'desk-twin' });
     });
 
     it('needs an admin to create a code', async () => {
@@ -209,7 +249,7 @@ describe.each(backends())('accounts on $name', (backend) => {
       expect(missing.body.error.code).toBe('not_found');
       const badJson = await call<ErrorBody>(app, 'POST', ROUTES.push('clients'), { desk: clinic.desk, rawBody: '[{"newDocumentState": ' });
       expect(badJson.status).toBe(400);
-      expect(badJson.body.error).toEqual({ code: 'bad_json', message: 'The request body is not valid JSON.' });
+      expect(badJson.body.error).toEqual({ code: 'bad_json', message: 'The request body is not valid JSON, or uses a key the server refuses (__proto__, constructor.prototype).' });
       const text = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { rawBody: '<code>ABC</code>', headers: { 'content-type': 'application/xml' } });
       expect(text.status).toBe(415);
       expect(text.body.error.code).toBe('unsupported_media_type');

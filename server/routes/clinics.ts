@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { ROUTES, type DeviceCredentials, type WireDocument } from '../../shared/sync/protocol.js';
 import { actingStaffFrom } from '../../shared/sync/push-rules.js';
 import { hasPermission } from '../../shared/domain/permissions.js';
+import { documentProblem } from '../../shared/sync/document-validation.js';
 import { hashSecret, newDeviceToken, secretsEqual } from '../auth/secrets.js';
 import { insertClinic } from '../data/clinics.js';
 import { insertDevice } from '../data/devices.js';
@@ -14,7 +15,7 @@ import { writeDocument } from '../data/documents.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
 import { bearerToken } from '../http/device-auth.js';
 import { badRequest, HttpError } from '../http/errors.js';
-import { objectField, stringField, wireDocumentProblem } from '../http/validate.js';
+import { deskIdField, objectField, stringField, wireDocumentProblem } from '../http/validate.js';
 import type { RouteDeps } from './deps.js';
 
 const CLINIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -30,9 +31,13 @@ export function clinicRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!CLINIC_ID.test(clinicId)) throw badRequest('The clinic id may use letters, digits, "-" and "_" only.');
     const clinicName = stringField(body, 'clinicName', "The clinic's name", 120);
     const deviceName = stringField(body, 'deviceName', "This desk's name", 120);
+    const deskId = deskIdField(body);
     const admin = objectField(body, 'admin');
     const problem = wireDocumentProblem(admin);
     if (problem) throw badRequest(`The first staff member ${problem}.`);
+    // Stored and pulled like any pushed staff document, so judged like one (invariant 13).
+    const invalid = documentProblem('staff', admin);
+    if (invalid) throw badRequest(`The first staff member is not a staff document a desk writes: ${invalid.reason}.`, invalid.code);
     const adminDoc = admin as WireDocument;
     const staff = actingStaffFrom(adminDoc);
     if (!staff || !staff.active || !hasPermission(staff.roles, 'admin')) {
@@ -46,7 +51,7 @@ export function clinicRoutes(app: FastifyInstance, deps: RouteDeps): void {
       if (!(await insertClinic(tx, { id: clinicId, name: clinicName, at: now }))) {
         throw new HttpError(409, 'clinic_exists', 'A clinic with this id already exists on the sync server.');
       }
-      await insertDevice(tx, { id: deviceId, clinicId, name: deviceName, tokenHash: hashSecret(token), at: now });
+      await insertDevice(tx, { id: deviceId, clinicId, deskId, name: deviceName, tokenHash: hashSecret(token), at: now, founding: true });
       // The admin's staff document is synced like any other: it gets the clinic's first seq.
       const reservation = await reserveSeq(tx, clinicId, 1);
       if (!reservation) throw new Error('clinic vanished');

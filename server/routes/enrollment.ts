@@ -1,7 +1,8 @@
 /**
  * Enrolling desks: an admin's desk asks for a one-time code (POST /v1/enrollment-codes);
  * the new desk trades it for its own token (POST /v1/enroll). Codes are stored hashed,
- * last 24 hours and work once. Imported by server/app.ts.
+ * last 24 hours and work once; guessing is limited per address and per server, and a code is
+ * withdrawn after too many wrong guesses (enrollment-limits.ts). Imported by server/app.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -9,17 +10,26 @@ import { ROUTES, type DeviceCredentials, type EnrollmentCode } from '../../share
 import {
   CODE_LIFETIME_MS, hashSecret, newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode,
 } from '../auth/secrets.js';
-import { insertDevice, insertEnrollmentCode, useEnrollmentCode } from '../data/devices.js';
+import { ENROLMENT_LIMITS } from '../auth/attempt-limits.js';
+import { deskIsEnrolled, insertDevice, insertEnrollmentCode, useEnrollmentCode } from '../data/devices.js';
+import { addressBucket } from '../http/client-address.js';
 import { deviceOf, requireStaffPermission } from '../http/device-auth.js';
 import { HttpError } from '../http/errors.js';
-import { stringField } from '../http/validate.js';
+import { deskIdField, stringField } from '../http/validate.js';
 import type { RouteDeps } from './deps.js';
+import { acceptedEnrolment, admitEnrolment, refusedEnrolment } from './enrollment-limits.js';
+
+/** Two enrolments of one desk would let either push the other's changes as its own. */
+const ALREADY_ENROLLED = new HttpError(409, 'desk_already_enrolled', 'This desk is already enrolled with the clinic. An admin can sign its old enrolment out in Settings → Sync, then enrol it again.');
 
 const REFUSALS = {
   unknown: new HttpError(400, 'enrollment_code_invalid', 'That enrolment code is not right. Check it for typing mistakes, or ask an admin for a new one.'),
   expired: new HttpError(410, 'enrollment_code_expired', 'That enrolment code has expired (codes last 24 hours). Ask an admin for a new one.'),
   used: new HttpError(410, 'enrollment_code_used', 'That enrolment code has already been used; each code enrols one desk. Ask an admin for a new one.'),
+  withdrawn: new HttpError(410, 'enrollment_code_withdrawn', 'That enrolment code was withdrawn because too many wrong codes were tried on this sync server. Ask an admin for a new one.'),
 } as const;
+
+const isRefusal = (err: unknown): err is HttpError => (Object.values(REFUSALS) as unknown[]).includes(err);
 
 export function enrollmentRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post(ROUTES.enrollmentCodes, { preHandler: deps.authenticate }, async (request, reply) => {
@@ -36,15 +46,26 @@ export function enrollmentRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post(ROUTES.enroll, async (request, reply) => {
     const code = normalizeEnrollmentCode(stringField(request.body, 'code', 'The enrolment code', 64));
     const deviceName = stringField(request.body, 'deviceName', "This desk's name", 120);
+    const deskId = deskIdField(request.body);
     const now = deps.now();
+    // Counted before the code is looked at, so a locked address is refused even the right code.
+    const ticket = await admitEnrolment(deps.store, addressBucket(request.ip), now);
     const token = newDeviceToken();
     const deviceId = randomUUID();
-    const clinicId = await deps.store.transaction(async (tx) => {
-      const use = await useEnrollmentCode(tx, hashSecret(code), deviceId, now);
-      if (!use.ok) throw REFUSALS[use.reason];
-      await insertDevice(tx, { id: deviceId, clinicId: use.clinicId, name: deviceName, tokenHash: hashSecret(token), at: now });
-      return use.clinicId;
-    });
+    let clinicId: string;
+    try {
+      clinicId = await deps.store.transaction(async (tx) => {
+        const use = await useEnrollmentCode(tx, hashSecret(code), deviceId, now, ENROLMENT_LIMITS.wrongGuessesPerCode);
+        if (!use.ok) throw REFUSALS[use.reason];
+        if (await deskIsEnrolled(tx, use.clinicId, deskId)) throw ALREADY_ENROLLED;
+        await insertDevice(tx, { id: deviceId, clinicId: use.clinicId, deskId, name: deviceName, tokenHash: hashSecret(token), at: now });
+        await acceptedEnrolment(tx, ticket);
+        return use.clinicId;
+      });
+    } catch (err) {
+      if (isRefusal(err)) throw await refusedEnrolment(deps.store, ticket, err, err === REFUSALS.unknown, now);
+      throw err;
+    }
     request.log.info({ clinicId, deviceId }, 'desk enrolled');
     const body: DeviceCredentials = { clinicId, deviceId, deviceToken: token };
     return reply.code(201).send(body);

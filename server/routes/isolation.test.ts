@@ -6,12 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { COLLECTION_NAMES } from '../../shared/schemas/index.js';
-import { ROUTES, SYNC_HEADERS, type EnrollmentCode } from '../../shared/sync/protocol.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
+import { ROUTES, SYNC_HEADERS, type EnrollmentCode, type WireDocument } from '../../shared/sync/protocol.js';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol-version.js';
 import type { Store } from '../store/store.js';
 import { backends } from '../test-support/backends.js';
-import { staffDoc } from '../test-support/docs.js';
-import { ADMIN_SECRET, call, createClinic, enrollDesk, insert, type Desk, type TestClinic } from '../test-support/harness.js';
+import { activityDoc, bookingDoc, clientDoc, draftInvoice, messageDoc, paymentDoc, paymentRequestDoc, serviceDoc, settingsDoc, staffDoc } from '../test-support/docs.js';
+import { ADMIN_SECRET, by, call, createClinic, enrollDesk, insert, madeOn, type Desk, type TestClinic } from '../test-support/harness.js';
 import { openStream } from '../test-support/sse.js';
 import { testServer } from '../test-support/harness.js';
 
@@ -22,14 +23,14 @@ interface Ctx {
   url: string;
   a: TestClinic;
   b: TestClinic;
-  /** A's desk claiming to be signed in as B's admin. */
+  /** A's desk claiming to be signed in as B's admin (its pushes also record B's admin as their actor). */
   aAsB: Desk;
   bDevice: Desk;
   bDocs: Map<string, { id: string; _deleted: boolean }>;
 }
 
 async function http(ctx: Ctx, method: 'GET' | 'POST', path: string, desk: Desk | null, body?: unknown): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) };
   if (desk) headers[SYNC_HEADERS.authorization] = `Bearer ${desk.token}`;
   if (desk?.staffId) headers[SYNC_HEADERS.staff] = desk.staffId;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -39,6 +40,27 @@ async function http(ctx: Ctx, method: 'GET' | 'POST', path: string, desk: Desk |
 
 type Row = [name: string, run: (ctx: Ctx) => Promise<string>];
 
+/**
+ * One whole document of the collection with `marker` in its text. Ids without the marker: A
+ * pushes to the same ids, and its own copies may come back to it. Each names the documents
+ * of the collections before it in COLLECTION_NAMES.
+ */
+function documentOf(c: CollectionName, marker: string): WireDocument {
+  const names = { clientId: 'doc-clients', invoiceId: 'doc-invoices' };
+  switch (c) {
+    case 'settings': return settingsDoc({ clinicName: marker });
+    case 'staff': return staffDoc('doc-staff', `${marker} person`, ['reception']);
+    case 'clients': return clientDoc('doc-clients', { firstName: marker });
+    case 'services': return serviceDoc('doc-services', { name: marker });
+    case 'bookings': return bookingDoc('doc-bookings', { clientId: names.clientId, serviceId: 'doc-services', practitionerId: 'doc-staff', invoiceId: marker });
+    case 'invoices': return draftInvoice('doc-invoices', { clientId: names.clientId, lines: [{ id: 'l1', serviceId: '', description: marker, quantity: 1, unitPriceMinor: 100, discountBp: 0, vatRateBp: 0 }] });
+    case 'payments': return paymentDoc('doc-payments', { ...names, method: 'cash', amountMinor: 100, externalRef: marker });
+    case 'paymentrequests': return paymentRequestDoc('doc-paymentrequests', { ...names, problem: marker });
+    case 'messages': return messageDoc('doc-messages', { ...names, detail: marker });
+    case 'activity': return activityDoc('doc-activity', { summary: marker });
+  }
+}
+
 const routes: Row[] = [
   ...COLLECTION_NAMES.map((c): Row => [`pull ${c}`, async (ctx) => {
     const res = await http(ctx, 'GET', `${ROUTES.pull(c)}?seq=0&limit=1000`, ctx.a.desk);
@@ -46,20 +68,22 @@ const routes: Row[] = [
     return res.text;
   }]),
   ...COLLECTION_NAMES.map((c): Row => [`push ${c} over B's documents`, async (ctx) => {
-    // A knows (or guesses) the id of B's document, never its content.
+    // A knows (or guesses) the id of B's document, never its content; what A sends is a
+    // document a desk could write, so the server judges it as far as it goes.
     const id = ctx.bDocs.get(c)!.id;
-    const rows = [
-      { newDocumentState: { id, _deleted: false, note: 'from A' }, assumedMasterState: { id, _deleted: false, note: 'a guess' } },
-      { newDocumentState: { id, _deleted: true, note: 'from A' } },
-    ];
-    const res = await http(ctx, 'POST', ROUTES.push(c), ctx.a.desk, rows);
-    const asB = await http(ctx, 'POST', ROUTES.push(c), ctx.aAsB, rows);
+    // Each made on A's desk, by A's admin or (claimed) by B's: the clinic alone must keep them apart.
+    const rows = (desk: Desk) => [
+      { newDocumentState: { ...documentOf(c, 'from A'), ...madeOn(c, desk) }, assumedMasterState: documentOf(c, 'a guess') },
+      { newDocumentState: { ...documentOf(c, 'from A'), ...madeOn(c, desk), _deleted: true } },
+    ].map((r) => ({ newDocumentState: { ...r.newDocumentState, id }, ...(r.assumedMasterState ? { assumedMasterState: { ...r.assumedMasterState, id } } : {}) }));
+    const res = await http(ctx, 'POST', ROUTES.push(c), ctx.a.desk, rows(ctx.a.desk));
+    const asB = await http(ctx, 'POST', ROUTES.push(c), ctx.aAsB, rows(ctx.aAsB));
     return res.text + asB.text;
   }]),
   ['stream', async (ctx) => {
     const s = await openStream(ctx.url, ctx.a.desk);
     await s.waitFor((e) => e.type === 'resync');
-    await insert(ctxApp, ctx.b.desk, 'clients', [{ id: `${B}-late-${Date.now()}`, _deleted: false }]);
+    await insert(ctxApp, ctx.b.desk, 'clients', [clientDoc(`${B}-late-${Date.now()}`, by(ctx.b.desk))]);
     await new Promise((r) => setTimeout(r, 100));
     s.close();
     expect(s.events).toEqual([{ type: 'resync' }]);
@@ -85,16 +109,16 @@ const routes: Row[] = [
     // A's own code enrols a desk into A, never B.
     const own = await http(ctx, 'POST', ROUTES.enrollmentCodes, ctx.a.desk, {});
     const code = (JSON.parse(own.text) as EnrollmentCode).code;
-    const enrolled = await http(ctx, 'POST', ROUTES.enroll, null, { code, deviceName: 'A desk' });
+    const enrolled = await http(ctx, 'POST', ROUTES.enroll, null, { code, deviceName: 'A desk', deskId: 'desk-a2' });
     expect(JSON.parse(enrolled.text).clinicId).toBe(ctx.a.clinicId);
     return asB.text + own.text + enrolled.text;
   }],
   ["create a clinic with B's id", async (ctx) => {
     const res = await http(ctx, 'POST', ROUTES.clinics, { ...ctx.a.desk, token: ADMIN_SECRET }, {
-      clinicId: ctx.b.clinicId, clinicName: 'Taken', admin: staffDoc('st-x', 'X', ['admin']), deviceName: 'x',
+      clinicId: ctx.b.clinicId, clinicName: 'Taken', admin: staffDoc('st-x', 'X', ['admin']), deviceName: 'x', deskId: 'desk-x',
     });
     expect(res.status).toBe(409);
-    const withDeviceToken = await http(ctx, 'POST', ROUTES.clinics, ctx.a.desk, { clinicId: 'c-new', clinicName: 'n', admin: staffDoc('st-x', 'X', ['admin']), deviceName: 'x' });
+    const withDeviceToken = await http(ctx, 'POST', ROUTES.clinics, ctx.a.desk, { clinicId: 'c-new', clinicName: 'n', admin: staffDoc('st-x', 'X', ['admin']), deviceName: 'x', deskId: 'desk-x' });
     expect(withDeviceToken.status).toBe(401);
     return res.text + withDeviceToken.text;
   }],
@@ -120,12 +144,14 @@ describe.each(backends())('clinic isolation on $name', (backend) => {
     ctxApp = app;
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const a = await createClinic(app, 'Clinic A');
-    const b = await createClinic(app, `Clinic ${B}`);
+    // B's admin has an id of its own, so A's claim to be B's admin means something.
+    const b = await createClinic(app, `Clinic ${B}`, { adminId: 'st-b-admin' });
     const bDevice = await enrollDesk(app, b, `${B} desk`);
     const bDocs = new Map<string, { id: string; _deleted: boolean }>();
+    // In this order each names only what came before (the server checks references).
     for (const c of COLLECTION_NAMES) {
       // Ids without the marker: A pushes to the same ids, and its own copies may come back to it.
-      const doc = c === 'staff' ? staffDoc('doc-staff', `${B} person`, ['reception']) : { id: `doc-${c}`, _deleted: false, note: B, status: 'draft', number: 0, ...(c === 'invoices' ? { kind: 'invoice' } : {}), ...(c === 'payments' ? { kind: 'payment', method: 'cash', amountMinor: 100 } : {}) };
+      const doc = { ...documentOf(c, B), ...madeOn(c, b.desk) };
       await insert(app, b.desk, c, [doc]);
       bDocs.set(c, doc);
     }

@@ -1,17 +1,19 @@
 /**
  * The sync protocol version at the server: every answer names it, a desk of a version the
- * server cannot sync with is refused before its push is read, and a desk from before
- * versions were exchanged (no header) is still served, its documents stored at the
+ * server cannot sync with is refused before its push is read — since protocol 2 (every
+ * change records its desk) that includes desks of protocols 0 and 1 and desks from before
+ * versions were exchanged (no header) — and a current desk's push is stored as sent, at the
  * current schema version — on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ROUTES, SYNC_HEADERS, type ErrorBody } from '../../shared/sync/protocol.js';
-import { PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../shared/sync/protocol-version.js';
+import { OLDEST_PEER_PROTOCOL, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../shared/sync/protocol-version.js';
 import { collectionSchemas } from '../../shared/schemas/index.js';
 import type { Store } from '../store/store.js';
 import { backends } from '../test-support/backends.js';
 import { clientDoc } from '../test-support/docs.js';
+import { upgradePushRows } from '../sync/upgrade-push.js';
 import { call, createClinic, pullAll, testServer, type TestClinic } from '../test-support/harness.js';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
@@ -44,14 +46,21 @@ describe.each(backends())('the sync protocol version on $name', (backend) => {
   it('names its version on every answer, health and refusals included', async () => {
     const health = await app.inject({ method: 'GET', url: ROUTES.health });
     expect(health.headers[SYNC_HEADERS.protocol]).toBe(String(PROTOCOL_VERSION));
-    const unauthenticated = await app.inject({ method: 'GET', url: ROUTES.pull('clients') });
+    const unauthenticated = await app.inject({ method: 'GET', url: ROUTES.pull('clients'), headers: { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) } });
     expect(unauthenticated.statusCode).toBe(401);
     expect(unauthenticated.headers[SYNC_HEADERS.protocol]).toBe(String(PROTOCOL_VERSION));
+    const tooOld = await app.inject({ method: 'GET', url: ROUTES.pull('clients') });
+    expect(tooOld.statusCode).toBe(426);
+    expect(tooOld.headers[SYNC_HEADERS.protocol]).toBe(String(PROTOCOL_VERSION));
   });
 
-  it('stores a current desk\'s push at the current schema version', async () => {
+  it('stores a current desk\'s push at the current schema version, exactly as sent', async () => {
     expect((await pushClient('client-current', String(PROTOCOL_VERSION))).statusCode).toBe(200);
     expect(await stored('client-current')).toEqual({ schema_version: collectionSchemas.clients.version });
+    // Nothing migrated: the desk it names stays (a migration would make it '').
+    expect((await pullAll(app, clinic.desk, 'clients')).find((d) => d.id === 'client-current')).toEqual(clientDoc('client-current'));
+    const rows = [{ newDocumentState: clientDoc('c-same'), assumedMasterState: clientDoc('c-same') }];
+    expect(upgradePushRows('clients', rows, PROTOCOL_VERSION)).toBe(rows);
   });
 
   it('refuses a desk newer than itself before reading its push, with "update" in plain words', async () => {
@@ -72,16 +81,25 @@ describe.each(backends())('the sync protocol version on $name', (backend) => {
     expect(await store.query("SELECT id FROM documents WHERE id LIKE 'client-bad-%'")).toEqual([]);
   });
 
-  it('serves a desk from before versions were exchanged, migrating what it pushes to the current version', async () => {
-    expect((await pushClient('client-old-desk', null)).statusCode).toBe(200);
-    expect(await stored('client-old-desk')).toEqual({ schema_version: collectionSchemas.clients.version });
-    expect((await pullAll(app, clinic.desk, 'clients')).map((d) => d.id)).toContain('client-old-desk');
+  it('refuses desks of protocols 0 and 1, and desks from before versions were exchanged, before reading their push', async () => {
+    expect(OLDEST_PEER_PROTOCOL).toBe(PROTOCOL_VERSION);
+    for (const old of [null, '0', '1']) {
+      const res = await pushClient(`client-old-${old}`, old);
+      expect(res.statusCode, String(old)).toBe(426);
+      expect((JSON.parse(res.body) as ErrorBody).error, String(old)).toEqual({ code: 'desk_too_old', message: UPDATE_MESSAGES.deskTooOld });
+      const headers: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${clinic.desk.token}`, ...(old === null ? {} : { [SYNC_HEADERS.protocol]: old }) };
+      expect((await app.inject({ method: 'GET', url: `${ROUTES.pull('clients')}?seq=0&limit=10`, headers })).statusCode, String(old)).toBe(426);
+    }
+    expect(await store.query("SELECT id FROM documents WHERE id LIKE 'client-old-%'")).toEqual([]);
+    // Health still answers an old desk, so it can tell its user to update.
+    expect((await app.inject({ method: 'GET', url: ROUTES.health })).statusCode).toBe(200);
   });
 
   it('reads a row stored before schema versions were kept (version 0) as the current version', async () => {
     expect((await pushClient('client-v0-row', String(PROTOCOL_VERSION))).statusCode).toBe(200);
     await store.query('UPDATE documents SET schema_version = 0 WHERE clinic_id = $1 AND id = $2', [clinic.clinicId, 'client-v0-row']);
     const pulled = (await pullAll(app, clinic.desk, 'clients')).find((d) => d.id === 'client-v0-row');
-    expect(pulled).toMatchObject({ ...clientDoc('client-v0-row'), _deleted: false });
+    // Migrated on the way out: a row from before desks were recorded names none.
+    expect(pulled).toMatchObject({ ...clientDoc('client-v0-row'), deskId: '', _deleted: false });
   });
 });

@@ -2,20 +2,35 @@
  * GET /v1/sync/stream: Server-Sent Events telling a desk when to pull. Starts with
  * "resync" (pull everything from your checkpoints: anything may have changed while you
  * were away), then "changed" after each committed push of the desk's clinic. A comment
- * line every heartbeat keeps proxies and dead-connection detection honest. Imported by
- * server/app.ts.
+ * line every heartbeat keeps proxies and dead-connection detection honest. A device or
+ * clinic at its limit of open streams gets 429 (sync/stream-hub.ts). Imported by server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { ROUTES, type StreamEvent } from '../../shared/sync/protocol.js';
 import { deviceOf } from '../http/device-auth.js';
 import { corsHeaders } from '../http/cors.js';
+import { tooManyRequests } from '../http/errors.js';
 import { protocolHeaders } from '../http/protocol.js';
+import type { StreamLimits } from '../sync/stream-hub.js';
 import type { RouteDeps } from './deps.js';
+
+/** A slot frees when another stream closes; the desk also backs off by itself (renderer/data/sync/sync-stream.ts). */
+const RETRY_AFTER_MS = 30_000;
+
+function tooManyStreams(full: 'device' | 'clinic', limits: StreamLimits) {
+  if (full === 'device') {
+    return tooManyRequests('too_many_streams_device', `This desk already has ${limits.perDevice} live connections to the sync server, the most one desk may have. Close the app's other windows on this computer; the desk connects again by itself.`, RETRY_AFTER_MS);
+  }
+  return tooManyRequests('too_many_streams_clinic', `The clinic already has ${limits.perClinic} live connections to the sync server, the most one clinic may have. Close the app on computers that are not in use; this desk connects again by itself.`, RETRY_AFTER_MS);
+}
 
 export function streamRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get(ROUTES.stream, { preHandler: deps.authenticate }, (request, reply) => {
     const device = deviceOf(request);
-    // The response is ours from here on (Fastify would otherwise end it).
+    const full = deps.hub.fullFor(device.clinicId, device.id);
+    if (full) throw tooManyStreams(full, deps.hub.limits);
+    // The response is ours from here on (Fastify would otherwise end it). From the check above
+    // to hub.add below nothing awaits, so no other stream can take the slot in between.
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

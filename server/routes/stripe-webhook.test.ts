@@ -10,9 +10,10 @@ import Stripe from 'stripe';
 import { ROUTES, type DeviceCredentials, type WireDocument } from '../../shared/sync/protocol.js';
 import { seededRandom } from '../../shared/domain/seeded-random.js';
 import { paymentIdFor, refundIdFor } from '../../shared/domain/payment-link-events.js';
+import { SERVER_DESK } from '../../shared/domain/actor.js';
 import type { Store } from '../store/store.js';
 import { backends } from '../test-support/backends.js';
-import { clientDoc, staffDoc } from '../test-support/docs.js';
+import { clientDoc, draftInvoice, staffDoc } from '../test-support/docs.js';
 import { ADMIN_SECRET, call, insert, pullAll, testServer, type Desk } from '../test-support/harness.js';
 import { FAKE_SECRET_KEY, FAKE_WEBHOOK_SECRET, startStripeFake, type StripeFake } from '../test-support/stripe-fake/stripe-fake.js';
 import type { Json } from '../test-support/stripe-fake/fixtures.js';
@@ -20,12 +21,13 @@ import { STRIPE_WEBHOOK_ROUTE } from './stripe-webhook.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
 const ADMIN = 'st-admin';
+const DESK = 'desk-1';
 
 function requestDoc(id: string, over: Partial<WireDocument> = {}): WireDocument {
   return {
     id, _deleted: false, invoiceId: `inv-${id}`, clientId: 'client-1', amountMinor: 45_000, currency: 'NOK', channels: ['email'],
     purpose: 'payment_link', status: 'sent', sendAt: AT, sentAt: AT, linkUrl: '', providerRef: '', expiresAt: '', feeMinor: 0,
-    problem: '', createdAt: AT, updatedAt: AT, updatedBy: ADMIN, ...over,
+    problem: '', createdAt: AT, updatedAt: AT, updatedBy: ADMIN, deskId: DESK, ...over,
   };
 }
 
@@ -58,12 +60,18 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     const app = testServer(store, secret === null ? {} : { stripeWebhookSecret: secret });
     apps.push(app);
     const res = await call<DeviceCredentials>(app, 'POST', ROUTES.clinics, {
-      token: ADMIN_SECRET, body: { clinicId, clinicName: 'Fjordside Fysio', admin: staffDoc(ADMIN, 'Astrid Admin', ['admin']), deviceName: 'Front desk' },
+      token: ADMIN_SECRET, body: { clinicId, clinicName: 'Fjordside Fysio', admin: staffDoc(ADMIN, 'Astrid Admin', ['admin'], { updatedBy: ADMIN, deskId: DESK }), deviceName: 'Front desk', deskId: DESK },
     });
     if (res.status !== 201) throw new Error(`clinic: ${res.status} ${JSON.stringify(res.body)}`);
-    const desk: Desk = { clinicId, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: ADMIN };
+    const desk: Desk = { clinicId, deviceId: res.body.deviceId, deskId: DESK, token: res.body.deviceToken, staffId: ADMIN };
     await insert(app, desk, 'clients', [clientDoc('client-1')]);
     return { store, app, desk, clinicId };
+  }
+
+  /** Payment requests pushed by the desk, after the invoices they name (the server checks references). */
+  async function insertRequests(s: Server, requests: WireDocument[]): Promise<void> {
+    await insert(s.app, s.desk, 'invoices', requests.map((r) => draftInvoice(String(r.invoiceId))));
+    await insert(s.app, s.desk, 'paymentrequests', requests);
   }
 
   /** A Checkout Session for a request, as the desk's provider creates it. */
@@ -79,7 +87,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
   /** A sent payment request with its link, pushed by the desk. */
   async function sentRequest(s: Server, requestId: string, amountMinor = 45_000): Promise<Stripe.Checkout.Session> {
     const cs = await session(s.clinicId, requestId, amountMinor);
-    await insert(s.app, s.desk, 'paymentrequests', [requestDoc(requestId, { amountMinor, providerRef: cs.id, linkUrl: cs.url! })]);
+    await insertRequests(s, [requestDoc(requestId, { amountMinor, providerRef: cs.id, linkUrl: cs.url! })]);
     return cs;
   }
 
@@ -139,11 +147,11 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     const payments = await pullAll(s.app, s.desk, 'payments');
     expect(payments).toEqual([{
       id: paymentIdFor(paymentIntent), _deleted: false, kind: 'payment', invoiceId: 'inv-pr-paid', clientId: 'client-1', method: 'payment_link',
-      amountMinor: 45_000, currency: 'NOK', at: new Date(Number(event.created) * 1000).toISOString(), recordedBy: 'system', tenderedMinor: 0,
+      amountMinor: 45_000, currency: 'NOK', at: new Date(Number(event.created) * 1000).toISOString(), recordedBy: 'system', recordedOn: SERVER_DESK, tenderedMinor: 0,
       externalRef: paymentIntent,
     }]);
     const [request] = await pullAll(s.app, s.desk, 'paymentrequests');
-    expect(request).toMatchObject({ id: 'pr-paid', status: 'paid', problem: '', updatedBy: 'system' });
+    expect(request).toMatchObject({ id: 'pr-paid', status: 'paid', problem: '', updatedBy: 'system', deskId: SERVER_DESK });
 
     // The same event again: acknowledged, nothing new, no seq used.
     const seq = await s.store.query('SELECT seq FROM clinics WHERE id = $1', [s.clinicId]);
@@ -184,7 +192,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     // The desk re-sent the link: the old session's expiry must not mark the new one expired.
     const old = await session(s.clinicId, 'pr-resent');
     const current = await session(s.clinicId, 'pr-resent');
-    await insert(s.app, s.desk, 'paymentrequests', [requestDoc('pr-resent', { providerRef: current.id })]);
+    await insertRequests(s, [requestDoc('pr-resent', { providerRef: current.id })]);
     await deliver(s, fake.expireSession(old.id));
     expect((await requestOf(s, 'pr-resent')).status).toBe('sent');
   });
@@ -198,7 +206,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     const event = fake.completeSession(early.id, 'paid');
     expect((await deliver(s, event)).body).toEqual({ received: true, outcome: 'unmatched' });
     expect(await docs(s, 'payments')).toEqual([]);
-    await insert(s.app, s.desk, 'paymentrequests', [requestDoc('pr-early', { providerRef: early.id })]);
+    await insertRequests(s, [requestDoc('pr-early', { providerRef: early.id })]);
     expect((await deliver(s, event)).body).toEqual({ received: true, outcome: 'applied' });
     expect(await docs(s, 'payments')).toHaveLength(1);
     expect((await deliver(s, event)).body).toEqual({ received: true, outcome: 'duplicate' });
@@ -236,7 +244,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
         mode: 'payment', line_items: [{ price_data: { currency: 'nok', unit_amount: 45_000, product_data: { name: 'Invoice 12 — Fjordside Fysio' } }, quantity: 1 }],
         metadata, payment_intent_data: { metadata }, success_url: 'https://pay.example/done',
       }, { idempotencyKey: 'pr-total' });
-      await insert(s.app, s.desk, 'paymentrequests', [requestDoc('pr-total', { providerRef: cs.id })]);
+      await insertRequests(s, [requestDoc('pr-total', { providerRef: cs.id })]);
       bare.completeSession(cs.id, 'paid');
       const r1 = bare.refund(cs.id, 10_000);
       const r2 = bare.refund(cs.id, 5_000);
@@ -246,6 +254,8 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
       await deliver(s, r2);
       const refunds = (await docs(s, 'payments')).filter((d) => d.kind === 'refund');
       expect(refunds.reduce((sum, r) => sum + Number(r.amountMinor), 0)).toBe(15_000);
+      // Recorded as the system's, on the server (a payment at schema version 2 names its desk).
+      for (const r of refunds) expect(r).toMatchObject({ recordedBy: 'system', recordedOn: SERVER_DESK });
     } finally {
       await bare.stop();
     }
@@ -275,7 +285,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
       if (scenario === 'paid_two_refunds') { fake.refund(cs.id, 500); fake.refund(cs.id, 500); }
     }
     const events = fake.events.slice(firstEvent, firstEvent + 500);
-    for (const s of [inOrder, shuffled]) await insert(s.app, s.desk, 'paymentrequests', requests);
+    for (const s of [inOrder, shuffled]) await insertRequests(s, requests);
 
     const urls: string[] = [];
     for (const s of [inOrder, shuffled]) {

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol.js';
 import { pullDocuments } from '../data/documents.js';
-import { deviceOf, staffHeader } from '../http/device-auth.js';
+import { deviceOf } from '../http/device-auth.js';
+import { markDeskSince } from '../data/devices.js';
 import { collectionParam, parsePushBody, pullLimitParam, seqParam } from '../http/validate.js';
 import { applyPush } from '../sync/push.js';
 import { upgradePushRows } from '../sync/upgrade-push.js';
@@ -34,7 +35,10 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const device = deviceOf(request);
       const collection = collectionParam(request.params.collection);
       const rows = upgradePushRows(collection, parsePushBody(request.body), deskProtocolOf(request));
-      const ctx = { clinicId: device.clinicId, deviceId: device.id, staffId: staffHeader(request), collection, now: deps.now() };
+      const now = deps.now();
+      // Who made each change is read from the change itself, never from who is signed in now (invariant 11).
+      const deskSince = device.deskSince ?? await markDeskSince(deps.store, device.id, now);
+      const ctx = { clinicId: device.clinicId, deviceId: device.id, deskId: device.deskId, deskSince, collection, now };
       const outcome = await applyPush(deps.store, ctx, rows, deps.pushHooks);
       // After COMMIT: a desk told to pull will find the rows.
       if (outcome.lastSeq !== null) deps.hub.publish(device.clinicId, { type: 'changed', collections: [collection], seq: outcome.lastSeq });

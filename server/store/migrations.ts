@@ -126,6 +126,51 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE documents ADD COLUMN schema_version integer NOT NULL DEFAULT 0`,
     ],
   },
+  {
+    version: 5,
+    name: 'enrolment attempt limits (per client address and server-wide) and worn-out codes',
+    statements: [
+      // One row per limited bucket ("address <ip or /64>", or "server"): the attempts in the
+      // current window and, while locked, until when (server/data/enrollment-attempts.ts,
+      // docs/decisions/0020-server-hardening.md). In the database, so a restart or a second
+      // server process does not hand an attacker a fresh budget.
+      `CREATE TABLE enrollment_attempts (
+        bucket text PRIMARY KEY,
+        window_started_at timestamptz NOT NULL,
+        attempts integer NOT NULL,
+        locked_until timestamptz
+      )`,
+      `CREATE INDEX enrollment_attempts_by_window ON enrollment_attempts (window_started_at)`,
+      // Wrong codes tried on the server while this code was live: at the limit the code is
+      // withdrawn, so guessing cannot win however many addresses an attacker has.
+      `ALTER TABLE enrollment_codes ADD COLUMN wrong_guesses integer NOT NULL DEFAULT 0`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'the desk behind each device',
+    statements: [
+      // A desk names itself in every change it makes (docs/design.md invariant 11); a device
+      // enrolled before that is known by its device id, which such a desk takes as its own.
+      `ALTER TABLE devices ADD COLUMN desk_id text`,
+      `UPDATE devices SET desk_id = id`,
+      `ALTER TABLE devices ALTER COLUMN desk_id SET NOT NULL`,
+      // When the desk first pushed as a desk that records desks: older changes may name none.
+      `ALTER TABLE devices ADD COLUMN desk_since timestamptz`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'the device that created each clinic',
+    statements: [
+      // Only the founding desk's own invoice series is taken over (shared/sync/push-rules.ts
+      // takesDeskNumber; docs/decisions/0022-system-write-bounds.md). For clinics made before
+      // this was kept, the earliest device.
+      `ALTER TABLE devices ADD COLUMN founding boolean NOT NULL DEFAULT false`,
+      `UPDATE devices d SET founding = true
+       WHERE d.id = (SELECT e.id FROM devices e WHERE e.clinic_id = d.clinic_id ORDER BY e.created_at, e.id LIMIT 1)`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

@@ -16,7 +16,8 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   if ('databaseUrl' in location) {
     store = openPgStore(location.databaseUrl);
   } else if ('pgliteDir' in location) {
-    await mkdir(location.pgliteDir, { recursive: true });
+    // Owner-only from the start (config/private-folder.ts makes what PGlite writes in it so too).
+    await mkdir(location.pgliteDir, { recursive: true, mode: 0o700 });
     store = await openPGliteStore(location.pgliteDir);
   } else {
     store = await openPGliteStore();

@@ -12,7 +12,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { startPostgres, type PostgresCluster } from '../test-support/postgres.js';
 import { clientDoc } from '../test-support/docs.js';
-import { createClinic, enrollDesk, pull, push, testServer, type Desk } from '../test-support/harness.js';
+import { by, createClinic, enrollDesk, pull, push, testServer, type Desk } from '../test-support/harness.js';
 
 /** Sleeps inside the push transaction, in ms, by document id. */
 const DELAYS = [420, 40, 260, 0, 180, 90, 330, 10, 150, 60];
@@ -91,7 +91,8 @@ describe('checkpoints on PostgreSQL', () => {
     // Started a few ms apart so they overlap; each holds its transaction open for its delay.
     const pushes = Promise.all(ids.map(async (id, i) => {
       await new Promise((r) => setTimeout(r, i * 5));
-      const res = await push(app, desks[i % desks.length]!, 'clients', [{ newDocumentState: clientDoc(id) }]);
+      const desk = desks[i % desks.length]!;
+      const res = await push(app, desk, 'clients', [{ newDocumentState: clientDoc(id, by(desk)) }]);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ conflicts: [], refusals: [] });
     }));

@@ -6,11 +6,15 @@
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
 import type { PushRefusal, PushResponse, PushRow, WireDocument } from '../../shared/sync/protocol.js';
-import { actingStaffFrom, decidePushRow } from '../../shared/sync/push-rules.js';
+import { actingStaffFrom, decidePushRow, recordedActor, type ActingStaff } from '../../shared/sync/push-rules.js';
+import { SYSTEM_ACTOR } from '../../shared/domain/permissions.js';
 import { numberInvoice } from '../../shared/domain/invoice-numbering.js';
 import { nextInvoiceNumber, raiseInvoiceCounter } from '../data/clinics.js';
-import { invoiceNumberTaken, readDocument, readDocuments, writeDocument } from '../data/documents.js';
+import { heldIds, invoiceNumberTaken, readDocument, readDocuments, writeDocument } from '../data/documents.js';
+import { chasingFeeIds, chasingFeeProblem, isChasingFee } from '../../shared/domain/reminder-fees.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
+import { isFoundingDevice } from '../data/devices.js';
+import { validatePushRows } from './validate-push.js';
 import type { Queryable, Store } from '../store/store.js';
 
 /** The clinic settings document's id (shared/schemas/settings.ts CLINIC_SETTINGS_ID; checked by a test). */
@@ -19,7 +23,9 @@ export const SETTINGS_DOC_ID = 'clinic';
 export interface PushContext {
   readonly clinicId: string;
   readonly deviceId: string;
-  readonly staffId: string | null;
+  /** The pushing device's desk id, and since when it records desks (see PushRuleContext). */
+  readonly deskId: string;
+  readonly deskSince: Date | null;
   readonly collection: CollectionName;
   readonly now: Date;
 }
@@ -35,6 +41,36 @@ export interface PushOutcome {
   readonly lastSeq: number | null;
 }
 
+/**
+ * The clinic's staff members this push names as actors, read once under the lock: the server
+ * checks each change against the person it records (docs/design.md invariant 11). A staff
+ * push is judged against the staff list before it, so nobody promotes themselves.
+ */
+async function recordedStaff(tx: Queryable, ctx: PushContext, rows: readonly PushRow[]): Promise<Map<string, ActingStaff>> {
+  const ids = [...new Set(rows.map((r) => recordedActor(ctx.collection, r.newDocumentState).actor).filter((id) => id !== '' && id !== SYSTEM_ACTOR))];
+  const docs = ids.length > 0 ? await readDocuments(tx, ctx.clinicId, 'staff', ids) : new Map<string, WireDocument>();
+  const staff = new Map<string, ActingStaff>();
+  for (const [id, doc] of docs) {
+    const member = actingStaffFrom(doc);
+    if (member) staff.set(id, member);
+  }
+  return staff;
+}
+
+/**
+ * Why the server does not take this fee recorded by the chasing, or null: checked against the
+ * invoice, the clinic's fee and the fees already on the invoice as the server holds them
+ * (shared/domain/reminder-fees.ts chasingFeeProblem; docs/decisions/0022-system-write-bounds.md).
+ */
+async function chasingFeeRefusal(tx: Queryable, ctx: PushContext, fee: WireDocument, settings: WireDocument | null, batch: ReadonlyMap<string, WireDocument>): Promise<string | null> {
+  const invoiceId = typeof fee.invoiceId === 'string' ? fee.invoiceId : '';
+  const invoice = invoiceId === '' ? null : await readDocument(tx, ctx.clinicId, 'invoices', invoiceId);
+  const ids = chasingFeeIds(invoiceId);
+  const held = await heldIds(tx, ctx.clinicId, 'payments', ids);
+  const feesOnInvoice = ids.filter((i) => held.has(i) || batch.has(i));
+  return chasingFeeProblem(fee, { invoice, settings, feesOnInvoice });
+}
+
 export async function applyPush(store: Store, ctx: PushContext, rows: readonly PushRow[], hooks: PushHooks = {}): Promise<PushOutcome> {
   // Nothing to judge: no need to queue behind the clinic's other writers.
   if (rows.length === 0) return { response: { conflicts: [], refusals: [] }, lastSeq: null };
@@ -42,21 +78,37 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
     // First statement: the clinic's lock. Everything below sees every earlier commit.
     const reservation = await reserveSeq(tx, ctx.clinicId, rows.length);
     if (!reservation) throw new Error(`no clinic ${ctx.clinicId}`);
-    const stored = await readDocuments(tx, ctx.clinicId, ctx.collection, rows.map((r) => r.newDocumentState.id));
-    const staff = ctx.staffId ? actingStaffFrom(await readDocument(tx, ctx.clinicId, 'staff', ctx.staffId)) : null;
+    // Invariant 13: a row that is not a document a desk could write is refused here, before
+    // anything compares, numbers or stores it; a write that names what the server does not
+    // hold, or another currency, below.
+    const valid = await validatePushRows(tx, ctx, rows);
+    const stored = await readDocuments(tx, ctx.clinicId, ctx.collection, valid.rows.map((r) => r.newDocumentState.id));
+    const staff = await recordedStaff(tx, ctx, valid.rows);
+    const foundingDesk = ctx.collection === 'invoices' && await isFoundingDevice(tx, ctx.clinicId, ctx.deviceId);
+    const rules = { collection: ctx.collection, deskId: ctx.deskId, deskSince: ctx.deskSince?.toISOString() ?? null, staff, foundingDesk };
     let settings: WireDocument | null | undefined; // read once, when an invoice needs a number
 
     const conflicts: WireDocument[] = [];
-    const refusals: PushRefusal[] = [];
+    const refusals: PushRefusal[] = [...valid.refusals];
     let used = 0;
-    for (const row of rows) {
+    for (const row of valid.rows) {
       const id = row.newDocumentState.id;
-      const decision = decidePushRow({ collection: ctx.collection, staffId: ctx.staffId, staff }, stored.get(id) ?? null, row);
+      const decision = decidePushRow(rules, stored.get(id) ?? null, row);
       if (decision.kind === 'unchanged') continue;
       if (decision.kind === 'conflict') { conflicts.push(decision.current); continue; }
       if (decision.kind === 'refused') { refusals.push({ id, code: decision.code, ...(decision.params ? { params: decision.params } : {}), message: decision.message }); continue; }
+      const notYet = valid.writeRefusal(decision.document);
+      if (notYet) { refusals.push(notYet); continue; }
 
       let document = decision.document;
+      if (ctx.collection === 'payments' && isChasingFee(document)) {
+        if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
+        const problem = await chasingFeeRefusal(tx, ctx, document, settings, stored);
+        if (problem) {
+          refusals.push({ id, code: 'rule_broken', message: problem });
+          continue;
+        }
+      }
       if (decision.invoiceNumber === 'assign') {
         if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
         document = numberInvoice(document, await nextInvoiceNumber(tx, ctx.clinicId), ctx.now, settings);
@@ -70,7 +122,7 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
       used += 1;
       await writeDocument(tx, {
         clinicId: ctx.clinicId, collection: ctx.collection, document, seq: reservation.base + used,
-        staffId: ctx.staffId, deviceId: ctx.deviceId, at: ctx.now,
+        staffId: recordedActor(ctx.collection, document).actor || null, deviceId: ctx.deviceId, at: ctx.now,
       });
       // A later row with the same id is judged against this write.
       stored.set(id, document);

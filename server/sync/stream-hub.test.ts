@@ -20,6 +20,20 @@ describe('StreamHub', () => {
     expect(b.events).toHaveLength(0);
   });
 
+  it('says which limit one more stream would break, and forgets a removed stream', () => {
+    const hub = new StreamHub({ perDevice: 2, perClinic: 3 });
+    const removeFirst = hub.add(client('A', 'd1').c);
+    hub.add(client('A', 'd1').c);
+    expect(hub.fullFor('A', 'd1')).toBe('device');
+    expect(hub.fullFor('A', 'd2')).toBeNull();
+    hub.add(client('A', 'd2').c);
+    expect(hub.fullFor('A', 'd3')).toBe('clinic');
+    expect(hub.fullFor('B', 'd1')).toBeNull();
+    removeFirst();
+    expect(hub.fullFor('A', 'd1')).toBeNull();
+    expect(new StreamHub().limits).toEqual({ perDevice: 4, perClinic: 200 });
+  });
+
   it('ends a stream that connects after the server began closing, so close never waits for it', async () => {
     const hub = new StreamHub();
     const early = client('A');

@@ -1,10 +1,23 @@
 /**
  * The open change streams, per clinic: after a push commits, every stream of that clinic
  * (and only that clinic) hears which collections changed and up to which seq. In memory:
- * streams end when the server stops and desks reconnect to a "resync". Imported by
+ * streams end when the server stops and desks reconnect to a "resync". Each device and each
+ * clinic may hold only so many at once (docs/decisions/0020-server-hardening.md). Imported by
  * server/routes and server/app.ts.
  */
 import type { StreamEvent } from '../../shared/sync/protocol.js';
+
+export interface StreamLimits {
+  readonly perDevice: number;
+  readonly perClinic: number;
+}
+
+/**
+ * A desk's renderer keeps one stream; a few more cover a reload or a network change whose old
+ * connection the server has not yet seen close. 200 per clinic is far above any clinic's desks
+ * and keeps one clinic's stolen tokens from holding the server's sockets and memory.
+ */
+export const STREAM_LIMITS: StreamLimits = { perDevice: 4, perClinic: 200 };
 
 export interface StreamClient {
   readonly clinicId: string;
@@ -17,6 +30,21 @@ export interface StreamClient {
 export class StreamHub {
   private readonly byClinic = new Map<string, Set<StreamClient>>();
   private closed = false;
+
+  constructor(readonly limits: StreamLimits = STREAM_LIMITS) {}
+
+  /**
+   * Which limit one more stream of this device would break, or null. Check it and add() in one
+   * synchronous step (no await between), so two connecting at once cannot both take the last slot.
+   */
+  fullFor(clinicId: string, deviceId: string): 'device' | 'clinic' | null {
+    const set = this.byClinic.get(clinicId);
+    if (!set) return null;
+    let own = 0;
+    for (const client of set) if (client.deviceId === deviceId) own++;
+    if (own >= this.limits.perDevice) return 'device';
+    return set.size >= this.limits.perClinic ? 'clinic' : null;
+  }
 
   /** Registers a stream; the returned function unregisters it (idempotent). */
   add(client: StreamClient): () => void {

@@ -1,5 +1,6 @@
 /** Reads the server's event stream over real HTTP for tests. Imported by tests only. */
 import { ROUTES, SYNC_HEADERS, type StreamEvent } from '../../shared/sync/protocol.js';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol-version.js';
 import type { Desk } from './harness.js';
 
 export interface TestStream {
@@ -17,7 +18,7 @@ export interface TestStream {
 
 export async function openStream(baseUrl: string, desk: Pick<Desk, 'token'> & { staffId?: string | null }): Promise<TestStream> {
   const controller = new AbortController();
-  const headers: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${desk.token}`, accept: 'text/event-stream' };
+  const headers: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${desk.token}`, [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION), accept: 'text/event-stream' };
   if (desk.staffId) headers[SYNC_HEADERS.staff] = desk.staffId;
   const res = await fetch(new URL(ROUTES.stream, baseUrl), { headers, signal: controller.signal });
   const events: StreamEvent[] = [];

@@ -18,6 +18,8 @@ export interface AppInfo {
   readonly demo: boolean;
   /** The configured sync server, or null when this desk runs standalone. */
   readonly syncServerUrl: string | null;
+  /** This desk's id, recorded with every change it makes (docs/design.md invariant 11). */
+  readonly deskId: string;
 }
 
 export interface MainStatus {

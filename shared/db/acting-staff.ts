@@ -10,8 +10,10 @@ import type { ClinicDatabase } from './database.js';
 
 /** What every command that writes on behalf of a staff member needs to know. */
 export interface DeskActor {
-  /** The signed-in staff member's id. */
+  /** The signed-in staff member's id (they proved it with their PIN or password), or SYSTEM_ACTOR. */
   readonly actor: string;
+  /** This desk's id, recorded with every change it makes (docs/design.md invariant 11). */
+  readonly desk: string;
   /** Enrolled with a sync server: invoice numbers come from the server. */
   readonly synced: boolean;
   /**

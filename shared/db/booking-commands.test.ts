@@ -6,10 +6,15 @@ import { createClient } from './client-commands.js';
 import { runSetup } from './setup-commands.js';
 import { RefusedError } from '../domain/result.js';
 import type { StaffDoc } from '../schemas/index.js';
+import type { Actor } from '../domain/actor.js';
+import { DESK_ACTOR } from '../domain/setup.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const SETUP_AT = '2026-01-01T08:00:00.000Z';
 const NOW = '2026-11-20T12:00:00.000Z';
 const START = '2026-11-23T09:00:00.000Z';
+/** The desk's own work, as before staff signed in. */
+const BY: Actor = { actor: DESK_ACTOR, desk: TEST_DESK, now: NOW };
 
 let db: ClinicDatabase;
 let clientId: string;
@@ -21,10 +26,10 @@ beforeEach(async () => {
   await runSetup(db, {
     clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-  }, SETUP_AT);
+  }, SETUP_AT, TEST_DESK);
   serviceId = (await db.services.findOne().exec())!.id;
   practitionerId = (await db.staff.findOne().exec())!.id;
-  clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Sørensen', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', NOW)).id;
+  clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Sørensen', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', BY)).id;
 });
 
 afterEach(async () => {
@@ -51,7 +56,7 @@ async function addPractitioner(name: string, changes: Partial<StaffDoc> = {}): P
   const id = `staff-${name.toLowerCase()}`;
   await db.staff.insert({
     id, name, email: '', roles: ['practitioner'], isPractitioner: true, color: '#059669', active: true, sortKey: 1,
-    createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', ...changes,
+    createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', deskId: TEST_DESK, ...changes,
   });
   return id;
 }
@@ -63,7 +68,7 @@ async function patchSettings(changes: { billingProcess?: 'automatic' | 'manual';
 describe('createBooking', () => {
   it('creates the booking, one draft invoice from the service, and an activity entry', async () => {
     const before = await counts();
-    const { booking, invoice } = await createBooking(db, input(), NOW);
+    const { booking, invoice } = await createBooking(db, input(), BY);
 
     expect(booking).toMatchObject({
       clientId, serviceId, practitionerId, start: START, end: '2026-11-23T09:45:00.000Z', status: 'booked',
@@ -88,21 +93,21 @@ describe('createBooking', () => {
   it('ends the booking after the service duration', async () => {
     await db.services.insert({
       id: 'svc-long', name: 'Extended treatment', durationMinutes: 90, priceMinor: 98_000, currency: 'NOK', vatRateBp: 0,
-      active: true, createdAt: NOW, updatedAt: NOW, updatedBy: 'desk',
+      active: true, createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', deskId: TEST_DESK,
     });
-    const { booking } = await createBooking(db, input({ serviceId: 'svc-long', start: '2026-11-23T23:00:00.000Z' }), NOW);
+    const { booking } = await createBooking(db, input({ serviceId: 'svc-long', start: '2026-11-23T23:00:00.000Z' }), BY);
     expect(booking.end).toBe('2026-11-24T00:30:00.000Z');
   });
 
   it('stores the start as a UTC instant whatever offset it came with', async () => {
-    const { booking } = await createBooking(db, input({ start: '2026-11-23T10:00:00+01:00' }), NOW);
+    const { booking } = await createBooking(db, input({ start: '2026-11-23T10:00:00+01:00' }), BY);
     expect(booking.start).toBe('2026-11-23T09:00:00.000Z');
     expect(booking.end).toBe('2026-11-23T09:45:00.000Z');
   });
 
   it('makes no invoice when the clinic is manual without automatic drafts', async () => {
     await patchSettings({ billingProcess: 'manual', manualCreateDraft: false });
-    const { booking, invoice } = await createBooking(db, input(), NOW);
+    const { booking, invoice } = await createBooking(db, input(), BY);
     expect(invoice).toBeNull();
     expect(booking).toMatchObject({ billing: 'external', billingChosen: false, invoiceId: '' });
     expect(await db.invoices.find().exec()).toHaveLength(0);
@@ -112,21 +117,21 @@ describe('createBooking', () => {
 
   it('still invoices when the booking overrides a no-draft clinic with Manual', async () => {
     await patchSettings({ billingProcess: 'manual', manualCreateDraft: false });
-    const { booking, invoice } = await createBooking(db, input({ billing: 'manual' }), NOW);
+    const { booking, invoice } = await createBooking(db, input({ billing: 'manual' }), BY);
     expect(booking).toMatchObject({ billing: 'manual', billingChosen: true });
     expect(invoice?.bookingId).toBe(booking.id);
   });
 
   it('bills automatically when the clinic is automatic', async () => {
     await patchSettings({ billingProcess: 'automatic' });
-    const { booking, invoice } = await createBooking(db, input(), NOW);
+    const { booking, invoice } = await createBooking(db, input(), BY);
     expect(booking.billing).toBe('automatic');
     expect(invoice?.status).toBe('draft');
   });
 
   it('makes no invoice for a booking marked externally billed', async () => {
     await patchSettings({ billingProcess: 'automatic' });
-    const { booking, invoice } = await createBooking(db, input({ billing: 'external' }), NOW);
+    const { booking, invoice } = await createBooking(db, input({ billing: 'external' }), BY);
     expect(invoice).toBeNull();
     expect(booking).toMatchObject({ billing: 'external', billingChosen: true, invoiceId: '' });
     expect(await db.invoices.find().exec()).toHaveLength(0);
@@ -134,7 +139,7 @@ describe('createBooking', () => {
 
   it('bills externally before invoicing is activated', async () => {
     await patchSettings({ invoicingActivatedAt: '2026-12-01T00:00:00.000Z' });
-    const { booking, invoice } = await createBooking(db, input({ billing: 'automatic' }), NOW);
+    const { booking, invoice } = await createBooking(db, input({ billing: 'automatic' }), BY);
     expect(invoice).toBeNull();
     expect(booking.billing).toBe('external');
   });
@@ -150,7 +155,7 @@ describe('createBooking', () => {
     ['start', { start: 'next tuesday' }, 'Choose when the booking starts.'],
   ] as const)('refuses a booking without a valid %s and writes nothing', async (field, changes, message) => {
     const before = await counts();
-    const err = await rejection(createBooking(db, input(changes), NOW));
+    const err = await rejection(createBooking(db, input(changes), BY));
     expect(err).toBeInstanceOf(RefusedError);
     expect(err).toMatchObject({ field, message });
     expect(await counts()).toEqual(before);
@@ -158,7 +163,7 @@ describe('createBooking', () => {
 
   it('refuses an inactive service', async () => {
     await (await db.services.findOne(serviceId).exec())!.incrementalPatch({ active: false });
-    const err = await rejection(createBooking(db, input(), NOW));
+    const err = await rejection(createBooking(db, input(), BY));
     expect(err).toMatchObject({ name: 'RefusedError', field: 'service', message: 'That service is not available. Choose another.' });
     expect((await counts()).bookings).toBe(0);
   });
@@ -167,7 +172,7 @@ describe('createBooking', () => {
     const gone = await addPractitioner('Gone', { active: false });
     const desk = await addPractitioner('Desk', { isPractitioner: false, roles: ['reception'] });
     for (const id of [gone, desk]) {
-      const err = await rejection(createBooking(db, input({ practitionerId: id }), NOW));
+      const err = await rejection(createBooking(db, input({ practitionerId: id }), BY));
       expect(err).toMatchObject({ name: 'RefusedError', field: 'practitioner' });
     }
     expect((await counts()).bookings).toBe(0);
@@ -177,16 +182,16 @@ describe('createBooking', () => {
     // Only one database may be open at a time (RxDB's collection limit): swap it for an empty one.
     await db.close();
     db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `empty-${crypto.randomUUID()}` });
-    const err = await rejection(createBooking(db, input(), NOW));
+    const err = await rejection(createBooking(db, input(), BY));
     expect(err).toMatchObject({ name: 'RefusedError', message: 'The clinic is not set up yet.' });
     expect(await db.bookings.find().exec()).toHaveLength(0);
   });
 
   describe('overlaps', () => {
     it('warns about an overlapping booking of the same practitioner and writes nothing', async () => {
-      const { booking: first } = await createBooking(db, input(), NOW);
+      const { booking: first } = await createBooking(db, input(), BY);
       const before = await counts();
-      const err = await rejection(createBooking(db, input({ start: '2026-11-23T09:30:00.000Z' }), NOW));
+      const err = await rejection(createBooking(db, input({ start: '2026-11-23T09:30:00.000Z' }), BY));
       expect(err).toBeInstanceOf(OverlapError);
       expect((err as OverlapError).conflicts).toEqual([first]);
       expect((err as OverlapError).message).toBe('This overlaps another booking for the same practitioner.');
@@ -194,39 +199,39 @@ describe('createBooking', () => {
     });
 
     it('finds a conflict that started earlier and a conflict that is contained', async () => {
-      const { booking: a } = await createBooking(db, input({ start: '2026-11-23T08:30:00.000Z' }), NOW); // 08:30–09:15
-      const { booking: b } = await createBooking(db, input({ start: '2026-11-23T09:15:00.000Z' }), NOW); // 09:15–10:00
-      const err = await rejection(createBooking(db, input({ start: '2026-11-23T09:00:00.000Z' }), NOW));  // 09:00–09:45
+      const { booking: a } = await createBooking(db, input({ start: '2026-11-23T08:30:00.000Z' }), BY); // 08:30–09:15
+      const { booking: b } = await createBooking(db, input({ start: '2026-11-23T09:15:00.000Z' }), BY); // 09:15–10:00
+      const err = await rejection(createBooking(db, input({ start: '2026-11-23T09:00:00.000Z' }), BY));  // 09:00–09:45
       expect((err as OverlapError).conflicts.map((c) => c.id)).toEqual([a.id, b.id]);
       expect((err as OverlapError).message).toBe('This overlaps 2 other bookings for the same practitioner.');
     });
 
     it('books the overlap once the receptionist confirms it', async () => {
-      await createBooking(db, input(), NOW);
-      const { booking, invoice } = await createBooking(db, input({ start: '2026-11-23T09:30:00.000Z', confirmOverlap: true }), NOW);
+      await createBooking(db, input(), BY);
+      const { booking, invoice } = await createBooking(db, input({ start: '2026-11-23T09:30:00.000Z', confirmOverlap: true }), BY);
       expect(booking.start).toBe('2026-11-23T09:30:00.000Z');
       expect(invoice).not.toBeNull();
       expect(await counts()).toMatchObject({ bookings: 2, invoices: 2 });
     });
 
     it('lets a booking start when the previous one ends', async () => {
-      await createBooking(db, input(), NOW);
-      const { booking } = await createBooking(db, input({ start: '2026-11-23T09:45:00.000Z' }), NOW);
+      await createBooking(db, input(), BY);
+      const { booking } = await createBooking(db, input({ start: '2026-11-23T09:45:00.000Z' }), BY);
       expect(booking.start).toBe('2026-11-23T09:45:00.000Z');
     });
 
     it('does not mind another practitioner at the same time', async () => {
-      await createBooking(db, input(), NOW);
+      await createBooking(db, input(), BY);
       const other = await addPractitioner('Jon');
-      const { booking } = await createBooking(db, input({ practitionerId: other }), NOW);
+      const { booking } = await createBooking(db, input({ practitionerId: other }), BY);
       expect(booking.practitionerId).toBe(other);
       expect((await counts()).bookings).toBe(2);
     });
 
     it('does not count a cancelled booking', async () => {
-      const { booking: first } = await createBooking(db, input(), NOW);
+      const { booking: first } = await createBooking(db, input(), BY);
       await (await db.bookings.findOne(first.id).exec())!.incrementalPatch({ status: 'cancelled' });
-      const { booking } = await createBooking(db, input(), NOW);
+      const { booking } = await createBooking(db, input(), BY);
       expect(booking.id).not.toBe(first.id);
       expect((await counts()).bookings).toBe(2);
     });
@@ -235,7 +240,7 @@ describe('createBooking', () => {
   it('refuses a booking on 1 January 1900, or more than two years ahead, and writes nothing', async () => {
     const before = await counts();
     for (const start of ['1900-01-01T09:00:00.000Z', '2028-11-21T09:00:00.000Z']) {
-      const err = await rejection(createBooking(db, input({ start }), NOW));
+      const err = await rejection(createBooking(db, input({ start }), BY));
       expect(err).toMatchObject({ name: 'RefusedError', field: 'start', message: /is too far (back|ahead): a booking can be from 20 Nov 2025 to 20 Nov 2028/ });
     }
     expect(await counts()).toEqual(before);
@@ -244,15 +249,15 @@ describe('createBooking', () => {
   it("books yesterday's visit, and the window's edges in the clinic's time zone", async () => {
     // 00:30 in Oslo on 20 November 2025 is still 19 November in UTC: the clinic's day counts.
     for (const start of ['2026-11-19T09:00:00.000Z', '2025-11-19T23:30:00.000Z', '2028-11-20T21:00:00.000Z']) {
-      const { booking } = await createBooking(db, input({ start, confirmOverlap: true }), NOW);
+      const { booking } = await createBooking(db, input({ start, confirmOverlap: true }), BY);
       expect(booking.start).toBe(start);
     }
-    await expect(createBooking(db, input({ start: '2028-11-20T23:30:00.000Z' }), NOW)).rejects.toMatchObject({ field: 'start' });
+    await expect(createBooking(db, input({ start: '2028-11-20T23:30:00.000Z' }), BY)).rejects.toMatchObject({ field: 'start' });
   });
 
   it('refuses to move a booking outside the window, and leaves it where it was', async () => {
-    const { booking } = await createBooking(db, input(), NOW);
-    const ctx = { actor: practitionerId, synced: false, now: NOW };
+    const { booking } = await createBooking(db, input(), BY);
+    const ctx = { actor: practitionerId, synced: false, desk: TEST_DESK, now: NOW };
     const err = await rejection(rescheduleBooking(db, booking.id, { start: '1900-01-01T09:00:00.000Z', practitionerId, confirmOverlap: false }, ctx));
     expect(err).toMatchObject({ name: 'RefusedError', field: 'start', message: /^1 Jan 1900 is too far back/ });
     expect((await db.bookings.findOne(booking.id).exec())!.start).toBe(START);
@@ -263,12 +268,12 @@ describe('createBooking', () => {
   it('takes the booking back when its invoice cannot be written', async () => {
     const before = await counts();
     const spy = vi.spyOn(db.invoices, 'insert').mockRejectedValueOnce(new Error('disk full'));
-    const err = await rejection(createBooking(db, input(), NOW));
+    const err = await rejection(createBooking(db, input(), BY));
     spy.mockRestore();
     expect((err as Error).message).toBe('disk full');
     expect(await counts()).toEqual(before);
     // And the slot is free again.
-    const { booking } = await createBooking(db, input(), NOW);
+    const { booking } = await createBooking(db, input(), BY);
     expect(booking.start).toBe(START);
   });
 });

@@ -3,12 +3,12 @@
  * booking together with its draft invoice (unless externally billed).
  */
 import type { BookingDoc, InvoiceDoc } from '../schemas/index.js';
+import { changeStamp, createStamp, factStamp, type Actor } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from '../domain/billing.js';
 import { bookingEnd, checkBookingDay, conflictingBookings } from '../domain/bookings.js';
 import { newId } from '../domain/ids.js';
 import { RefusedError, type Refusal } from '../domain/result.js';
-import { DESK_ACTOR } from '../domain/setup.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
@@ -61,11 +61,10 @@ export async function findConflicts(db: ClinicDatabase, candidate: Pick<BookingD
 export async function createBooking(
   db: ClinicDatabase,
   input: BookingInput,
-  /** From the desk's injected clock (docs/decisions/0004-time.md). */
-  now: string,
-  /** The staff member signed in on the desk, recorded as the writer. */
-  actor = DESK_ACTOR,
+  /** The staff member signed in on the desk, on this desk, at the desk clock's now (docs/decisions/0004-time.md). */
+  ctx: Actor,
 ): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
+  const now = ctx.now;
   if (!input.clientId) refuse('Choose a client for the booking.', 'client');
   if (!input.serviceId) refuse('Choose a service for the booking.', 'service');
   if (!input.practitionerId) refuse('Choose a practitioner for the booking.', 'practitioner');
@@ -94,9 +93,9 @@ export async function createBooking(
   const booking: BookingDoc = {
     id, clientId: input.clientId, serviceId: input.serviceId, practitionerId: input.practitionerId,
     start, end, status: 'booked', billing, billingChosen: input.billing !== 'clinic-default', invoiceId,
-    createdAt: now, updatedAt: now, updatedBy: actor,
+    ...createStamp(ctx),
   };
-  const invoice = invoiceId ? draftInvoiceForBooking(booking, service, settings, invoiceId, now, actor) : null;
+  const invoice = invoiceId ? draftInvoiceForBooking(booking, service, settings, invoiceId, ctx) : null;
 
   await db.bookings.insert(booking);
   if (invoice) {
@@ -108,10 +107,10 @@ export async function createBooking(
       throw err;
     }
   }
-  if (invoice && billing === 'automatic') await db.paymentrequests.insert(automaticLinkRequest(booking, invoice, client.toMutableJSON(), settings, now, actor));
+  if (invoice && billing === 'automatic') await db.paymentrequests.insert(automaticLinkRequest(booking, invoice, client.toMutableJSON(), settings, ctx));
   await db.activity.insert(activityEntry({
     entity: 'booking', entityId: id, action: 'booking.created',
-    summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', at: now, by: actor,
+    summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', ...factStamp(ctx),
   }));
   return { booking, invoice };
 }
@@ -144,12 +143,12 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
   const conflicts = (await findConflicts(db, { id: bookingId, practitionerId: input.practitionerId, start, end })).filter((b) => b.id !== bookingId);
   if (conflicts.length > 0 && !input.confirmOverlap) throw new OverlapError(conflicts);
   const from = doc.start;
-  await doc.incrementalPatch({ start, end, practitionerId: input.practitionerId, updatedAt: now, updatedBy: ctx.actor });
+  await doc.incrementalPatch({ start, end, practitionerId: input.practitionerId, ...changeStamp(ctx) });
   if (doc.billing === 'automatic' && doc.invoiceId) {
     // The automatic link follows the appointment (docs/product.md §4).
     const sendAt = automaticLinkSendAt({ createdAt: doc.createdAt, end }, settings);
     for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
-      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ sendAt, updatedAt: now, updatedBy: ctx.actor });
+      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ sendAt, ...changeStamp(ctx) });
     }
   }
   let invoiceNote = '';
@@ -157,14 +156,14 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
     const invoice = await db.invoices.findOne(doc.invoiceId).exec();
     const serviceDate = localDateOf(start, settings.timeZone);
     if (invoice && invoice.status === 'draft' && invoice.serviceDate !== serviceDate) {
-      await invoice.incrementalModify((current) => (current.status === 'draft' ? { ...current, serviceDate, updatedAt: now, updatedBy: ctx.actor } : current));
+      await invoice.incrementalModify((current) => (current.status === 'draft' ? { ...current, serviceDate, ...changeStamp(ctx) } : current));
       invoiceNote = '; draft invoice moved with it';
     } else if (invoice && invoice.status !== 'draft') {
       invoiceNote = '; its invoice was already issued and keeps its date';
     }
   }
   await db.activity.insert(activityEntry({
-    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: `Moved from ${from} to ${start}${invoiceNote}`, at: now, by: ctx.actor,
+    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: `Moved from ${from} to ${start}${invoiceNote}`, ...factStamp(ctx),
   }));
   return (await db.bookings.findOne(bookingId).exec())!.toMutableJSON();
 }
@@ -175,16 +174,15 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
  * and its own decision (invoice-commands.voidInvoice).
  */
 export async function cancelBooking(db: ClinicDatabase, bookingId: string, options: { voidDraft: boolean }, ctx: DeskActor): Promise<{ booking: BookingDoc; draftVoided: boolean }> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'book', 'cancel bookings');
   const doc = await db.bookings.findOne(bookingId).exec();
   if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
   if (doc.status === 'cancelled') throw new RefusedError({ ok: false, message: 'This booking is already cancelled.' });
-  await doc.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
+  await doc.incrementalPatch({ status: 'cancelled', ...changeStamp(ctx) });
   // A cancelled appointment is not charged automatically.
   if (doc.invoiceId) {
     for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
-      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ status: 'cancelled', updatedAt: now, updatedBy: ctx.actor });
+      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ status: 'cancelled', ...changeStamp(ctx) });
     }
   }
   let draftVoided = false;
@@ -194,15 +192,15 @@ export async function cancelBooking(db: ClinicDatabase, bookingId: string, optio
       await invoice.incrementalModify((current) => {
         if (current.status !== 'draft') return current;
         draftVoided = true;
-        return { ...current, status: 'void', updatedAt: now, updatedBy: ctx.actor };
+        return { ...current, status: 'void', ...changeStamp(ctx) };
       });
       if (draftVoided) {
-        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', at: now, by: ctx.actor }));
+        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', ...factStamp(ctx) }));
       }
     }
   }
   await db.activity.insert(activityEntry({
-    entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', at: now, by: ctx.actor,
+    entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', ...factStamp(ctx),
   }));
   return { booking: (await db.bookings.findOne(bookingId).exec())!.toMutableJSON(), draftVoided };
 }

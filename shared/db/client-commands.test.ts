@@ -2,12 +2,16 @@ import { describe, it, expect, afterEach, beforeEach } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createClinicDatabase, type ClinicDatabase } from './database.js';
 import { createClient, findClients, updateClient } from './client-commands.js';
-import { openTestClinic } from '../test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClientInput } from '../domain/clients.js';
+import type { Actor } from '../domain/actor.js';
+import { DESK_ACTOR } from '../domain/setup.js';
 
 const TODAY = '2026-11-21';
 const NOW = '2026-11-21T09:00:00.000Z';
+/** The desk's own work, as before staff signed in. */
+const BY: Actor = { actor: DESK_ACTOR, desk: TEST_DESK, now: NOW };
 
 let db: ClinicDatabase;
 
@@ -22,25 +26,25 @@ afterEach(async () => {
 const input = (firstName: string, lastName: string, email = '', phone = ''): ClientInput => ({ firstName, lastName, email, phone, dateOfBirth: '' });
 
 async function seed(): Promise<void> {
-  await createClient(db, input('Anna', 'Sørensen', 'anna@example.com', '+47 412 34 567'), TODAY, NOW);
-  await createClient(db, input('Ola', 'Nordmann', 'ola@post.no', '900 11 222'), TODAY, NOW);
-  await createClient(db, input('Kari', 'Nordmann', 'kari@post.no', ''), TODAY, NOW);
-  await createClient(db, input('Émile', 'Andersen', '', '020 7946 0958'), TODAY, NOW);
-  await createClient(db, input('Anne', 'Berg', 'anne.berg@example.com', ''), TODAY, NOW);
+  await createClient(db, input('Anna', 'Sørensen', 'anna@example.com', '+47 412 34 567'), TODAY, BY);
+  await createClient(db, input('Ola', 'Nordmann', 'ola@post.no', '900 11 222'), TODAY, BY);
+  await createClient(db, input('Kari', 'Nordmann', 'kari@post.no', ''), TODAY, BY);
+  await createClient(db, input('Émile', 'Andersen', '', '020 7946 0958'), TODAY, BY);
+  await createClient(db, input('Anne', 'Berg', 'anne.berg@example.com', ''), TODAY, BY);
 }
 
 const names = (docs: { firstName: string; lastName: string }[]) => docs.map((d) => `${d.firstName} ${d.lastName}`);
 
 describe('createClient', () => {
   it('writes a checked client', async () => {
-    const doc = await createClient(db, { firstName: ' Anna ', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' }, TODAY, NOW);
-    expect(doc).toMatchObject({ firstName: 'Anna', lastName: 'Sørensen', sortName: 'sorensen anna', createdAt: NOW, updatedAt: NOW, updatedBy: 'desk' });
+    const doc = await createClient(db, { firstName: ' Anna ', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' }, TODAY, BY);
+    expect(doc).toMatchObject({ firstName: 'Anna', lastName: 'Sørensen', sortName: 'sorensen anna', createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', deskId: TEST_DESK });
     const stored = await db.clients.findOne(doc.id).exec();
     expect(stored?.toJSON()).toMatchObject({ firstName: 'Anna', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' });
   });
 
   it('refuses an invalid email and writes nothing', async () => {
-    const err = await createClient(db, input('Anna', 'Sørensen', 'anna@'), TODAY, NOW).then(() => null, (e: unknown) => e);
+    const err = await createClient(db, input('Anna', 'Sørensen', 'anna@'), TODAY, BY).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(RefusedError);
     expect((err as RefusedError).field).toBe('email');
     expect((err as RefusedError).message).toBe('"anna@" is not a valid email address. Check it looks like name@example.com.');
@@ -48,7 +52,7 @@ describe('createClient', () => {
   });
 
   it('refuses a missing name with its field', async () => {
-    await expect(createClient(db, input('', 'Sørensen'), TODAY, NOW)).rejects.toMatchObject({ name: 'RefusedError', field: 'firstName' });
+    await expect(createClient(db, input('', 'Sørensen'), TODAY, BY)).rejects.toMatchObject({ name: 'RefusedError', field: 'firstName' });
     expect(await db.clients.find().exec()).toHaveLength(0);
   });
 });
@@ -57,7 +61,7 @@ describe('updateClient', () => {
   let reception: string;
   let admin: string;
   let id: string;
-  const ctx = (actor: string, now = NOW) => ({ actor, synced: false, now });
+  const ctx = (actor: string, now = NOW) => ({ actor, synced: false, desk: TEST_DESK, now });
   const anna: ClientInput = { firstName: 'Ana', lastName: 'Sørensen', email: 'ana@exmple.com', phone: '', dateOfBirth: '1984-03-27', address: 'Storgata 1, 0155 Oslo' };
   const log = async () => (await db.activity.find({ selector: { entityId: id } }).exec()).map((e) => e.toJSON());
 
@@ -66,7 +70,7 @@ describe('updateClient', () => {
     await db.close();
     const clinic = await openTestClinic('client-edit');
     ({ db, reception, admin } = clinic);
-    id = (await createClient(db, anna, TODAY, NOW, admin)).id;
+    id = (await createClient(db, anna, TODAY, ctx(admin))).id;
   });
 
   it('changes every field, re-derives the search fields, and logs what changed', async () => {
@@ -88,7 +92,7 @@ describe('updateClient', () => {
     const stored = (await db.clients.findOne(id).exec())!.toJSON();
     for (const [changes, field] of [[{ email: 'anna@' }, 'email'], [{ firstName: ' ' }, 'firstName'], [{ phone: 'call me' }, 'phone']] as const) {
       const edit = { ...anna, ...changes };
-      const created = await createClient(db, edit, TODAY, NOW).then(() => null, (e: unknown) => e);
+      const created = await createClient(db, edit, TODAY, BY).then(() => null, (e: unknown) => e);
       const err = await updateClient(db, id, edit, ctx(reception)).then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(RefusedError);
       expect(err).toMatchObject({ field, message: (created as RefusedError).message });

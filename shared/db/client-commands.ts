@@ -1,20 +1,20 @@
 /** Creating, changing and finding clients. */
 import type { ClientDoc } from '../schemas/index.js';
+import { changeStamp, createStamp, factStamp, type Actor } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { checkClient, clientName, clientQueryWords, describeClientChange, type ClientInput } from '../domain/clients.js';
 import { newId } from '../domain/ids.js';
 import { RefusedError } from '../domain/result.js';
-import { DESK_ACTOR } from '../domain/setup.js';
 import { localDateOf } from '../domain/time.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 
-/** `actor`: the staff member signed in on the desk, recorded as the writer. */
-export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, now: string, actor = DESK_ACTOR): Promise<ClientDoc> {
+/** `by`: the staff member signed in on the desk (or the setup), recorded as the writer. */
+export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, by: Actor): Promise<ClientDoc> {
   const checked = checkClient(input, today);
   if (!checked.ok) throw new RefusedError(checked);
-  const doc: ClientDoc = { id: newId(), ...checked.value, createdAt: now, updatedAt: now, updatedBy: actor };
+  const doc: ClientDoc = { id: newId(), ...checked.value, ...createStamp(by) };
   await db.clients.insert(doc);
   return doc;
 }
@@ -39,11 +39,11 @@ export async function updateClient(db: ClinicDatabase, clientId: string, input: 
   const after = await stored.incrementalModify((current) => {
     change = describeClientChange(current, fields);
     before = clientName(current);
-    return change === '' ? current : { ...current, ...fields, updatedAt: ctx.now, updatedBy: ctx.actor };
+    return change === '' ? current : { ...current, ...fields, ...changeStamp(ctx) };
   });
   if (change !== '') {
     await db.activity.insert(activityEntry({
-      entity: 'client', entityId: clientId, action: 'client.updated', summary: `Changed ${before}'s details: ${change}`.slice(0, 500), at: ctx.now, by: ctx.actor,
+      entity: 'client', entityId: clientId, action: 'client.updated', summary: `Changed ${before}'s details: ${change}`.slice(0, 500), ...factStamp(ctx),
     }));
   }
   return after.toMutableJSON();

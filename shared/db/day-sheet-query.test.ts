@@ -8,6 +8,7 @@ import { applyClientCredit, refundClientCredit, takePayment } from './payment-co
 import { loadClientMoney } from './client-money.js';
 import { runSetup } from './setup-commands.js';
 import { factsUntilQuery, issuedInvoicesUntilQuery, loadDaySheet } from './day-sheet-query.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 // The sheet's day in Oslo (UTC+1 in November): [2026-11-19T23:00Z, 2026-11-20T23:00Z).
 const DAY = '2026-11-20';
@@ -17,20 +18,20 @@ let anna: string;
 let bo: string;
 let a1: string, a2: string, b1: string, b2: string;
 
-const at = (now: string) => ({ actor: admin, synced: false, now });
+const at = (now: string) => ({ actor: admin, synced: false, desk: TEST_DESK, now });
 
 beforeEach(async () => {
   db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `day-sheet-${crypto.randomUUID()}` });
   const setup = await runSetup(db, {
     clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-  }, '2026-01-01T08:00:00.000Z');
+  }, '2026-01-01T08:00:00.000Z', TEST_DESK);
   admin = setup.practitioner.id;
   const booked = '2026-09-25T08:00:00.000Z';
-  anna = (await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-09-20', booked, admin)).id;
-  bo = (await createClient(db, { firstName: 'Bo', lastName: 'Lund', email: '', phone: '', dateOfBirth: '' }, '2026-09-20', booked, admin)).id;
+  anna = (await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-09-20', { actor: admin, desk: TEST_DESK, now: booked })).id;
+  bo = (await createClient(db, { firstName: 'Bo', lastName: 'Lund', email: '', phone: '', dateOfBirth: '' }, '2026-09-20', { actor: admin, desk: TEST_DESK, now: booked })).id;
   const draft = async (clientId: string, start: string) =>
-    (await createBooking(db, { clientId, serviceId: setup.service.id, practitionerId: admin, start, billing: 'clinic-default', confirmOverlap: true }, booked, admin)).invoice!.id;
+    (await createBooking(db, { clientId, serviceId: setup.service.id, practitionerId: admin, start, billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: booked })).invoice!.id;
   b1 = await draft(bo, '2026-10-01T08:00:00.000Z');
   a1 = await draft(anna, '2026-11-20T08:00:00.000Z');
   a2 = await draft(anna, '2026-11-20T09:00:00.000Z');

@@ -5,6 +5,7 @@
  * document (plus its log entry), so a refusal leaves nothing half-written.
  */
 import type { InvoiceDoc } from '../schemas/index.js';
+import { changeStamp, factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { completeDraft, type Numbering } from '../domain/invoice-completion.js';
 import { draftCreditNote, voidInvoice as voidRule, type CreditRequest } from '../domain/invoice-corrections.js';
@@ -70,74 +71,69 @@ function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): string {
  * shows "number pending" until it arrives); otherwise this desk takes the next number.
  */
 export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'complete invoices');
   const settings = await clinicSettings(db);
   const numbering = await numberingFor(db, ctx.synced);
-  const done = await modifyInvoice(db, invoiceId, (current) => completeDraft(current, settings, numbering, now, ctx.actor));
+  const done = await modifyInvoice(db, invoiceId, (current) => completeDraft(current, settings, numbering, ctx));
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
-    summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', at: now, by: ctx.actor,
+    summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', ...factStamp(ctx),
   }));
   return done;
 }
 
 /** Replaces a draft's lines. Every line is checked first; a completed invoice is refused. */
 export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, lines: readonly LineInput[], ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'edit invoices');
   const settings = await clinicSettings(db);
   const before = (await findInvoice(db, invoiceId)).toMutableJSON();
-  const edited = await modifyInvoice(db, invoiceId, (current) => editDraftLines(current, lines, settings, now, ctx.actor));
+  const edited = await modifyInvoice(db, invoiceId, (current) => editDraftLines(current, lines, settings, ctx));
   const total = (inv: InvoiceDoc) => formatMoney(invoiceTotals(inv.lines).totalMinor, inv.currency, settings.locale);
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'invoice.edited',
-    summary: `Lines edited: ${edited.lines.length} line${edited.lines.length === 1 ? '' : 's'}, total ${total(before)} → ${total(edited)}`, at: now, by: ctx.actor,
+    summary: `Lines edited: ${edited.lines.length} line${edited.lines.length === 1 ? '' : 's'}, total ${total(before)} → ${total(edited)}`, ...factStamp(ctx),
   }));
   return edited;
 }
 
 /** Voids a draft (anyone who books: the booking was cancelled) or an unpaid, uncredited completed invoice (billing). */
 export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now;
   const before = (await findInvoice(db, invoiceId)).toMutableJSON();
-  const needed = invoiceChangePermission(before, { ...before, status: 'void', updatedAt: now, updatedBy: ctx.actor });
+  const needed = invoiceChangePermission(before, { ...before, status: 'void', ...changeStamp(ctx) });
   await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'void draft invoices' : 'void invoices');
   const money = await loadClientMoney(db, before.clientId);
   const account = money.account.accounts.get(invoiceId)!;
-  const voided = await modifyInvoice(db, invoiceId, (current) => voidRule(current, account, now, ctx.actor));
+  const voided = await modifyInvoice(db, invoiceId, (current) => voidRule(current, account, ctx));
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'invoice.voided',
-    summary: before.status === 'draft' ? 'Draft voided' : `Voided ${numberText(voided)}`, at: now, by: ctx.actor,
+    summary: before.status === 'draft' ? 'Draft voided' : `Voided ${numberText(voided)}`, ...factStamp(ctx),
   }));
   return voided;
 }
 
 /** Issues a credit note against a completed invoice (numbered in the same series). */
 export async function createCreditNote(db: ClinicDatabase, invoiceId: string, request: CreditRequest, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'issue credit notes');
   const settings = await clinicSettings(db);
   const invoice = (await findInvoice(db, invoiceId)).toMutableJSON();
   const money = await loadClientMoney(db, invoice.clientId);
   const account = money.account.accounts.get(invoiceId)!;
-  const draft = draftCreditNote(invoice, account, request, settings.locale, now, ctx.actor);
+  const draft = draftCreditNote(invoice, account, request, settings.locale, ctx);
   if (!draft.ok) throw new RefusedError(draft);
-  const completed = completeDraft(draft.value, settings, await numberingFor(db, ctx.synced), now, ctx.actor);
+  const completed = completeDraft(draft.value, settings, await numberingFor(db, ctx.synced), ctx);
   if (!completed.ok) throw new RefusedError(completed);
   const note = completed.value;
   await db.invoices.insert(note);
   const amount = formatMoney(invoiceTotals(note.lines).totalMinor, note.currency, settings.locale);
   await db.activity.bulkInsert([
-    activityEntry({ entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: `${amount} credited by ${numberText(note)}`, at: now, by: ctx.actor }),
-    activityEntry({ entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: `Credit note for ${numberText(invoice)}: ${amount}`, at: now, by: ctx.actor }),
+    activityEntry({ entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: `${amount} credited by ${numberText(note)}`, ...factStamp(ctx) }),
+    activityEntry({ entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: `Credit note for ${numberText(invoice)}: ${amount}`, ...factStamp(ctx) }),
   ]);
   return note;
 }
 
 /** "Create invoice" on an externally billed booking: it gets a draft from its service. */
 export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'book', 'create invoices for bookings');
   const settings = await clinicSettings(db);
   const booking = await db.bookings.findOne(bookingId).exec();
@@ -146,18 +142,18 @@ export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: str
   if (booking.invoiceId) refused('This booking already has an invoice.');
   const service = await db.services.findOne(booking.serviceId).exec();
   if (!service) refused("This booking's service no longer exists, so its price is unknown.");
-  const invoice = draftInvoiceForBooking(booking, service, settings, newId(), now, ctx.actor);
+  const invoice = draftInvoiceForBooking(booking, service, settings, newId(), ctx);
   await db.invoices.insert(invoice);
   try {
-    await booking.incrementalPatch({ invoiceId: invoice.id, billing: 'manual', billingChosen: true, updatedAt: now, updatedBy: ctx.actor });
+    await booking.incrementalPatch({ invoiceId: invoice.id, billing: 'manual', billingChosen: true, ...changeStamp(ctx) });
   } catch (err) {
     // Nothing half-written: the draft goes again if the booking could not point to it.
     await db.invoices.findOne(invoice.id).remove();
     throw err;
   }
   await db.activity.bulkInsert([
-    activityEntry({ entity: 'booking', entityId: bookingId, action: 'booking.invoiced', summary: 'Invoice created for an externally billed booking', at: now, by: ctx.actor }),
-    activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.created', summary: 'Draft created from the booking', at: now, by: ctx.actor }),
+    activityEntry({ entity: 'booking', entityId: bookingId, action: 'booking.invoiced', summary: 'Invoice created for an externally billed booking', ...factStamp(ctx) }),
+    activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.created', summary: 'Draft created from the booking', ...factStamp(ctx) }),
   ]);
   return invoice;
 }

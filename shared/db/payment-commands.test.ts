@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from '../test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { cancelBooking, createBooking, rescheduleBooking } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { completeInvoice, createCreditNote, createInvoiceForBooking, editInvoiceLines, voidInvoice } from './invoice-commands.js';
@@ -17,15 +17,15 @@ let serviceId: string;
 let drafts: string[];
 let bookings: string[];
 
-const ctx = (actor = admin) => ({ actor, synced: false, now: NOW });
+const ctx = (actor = admin) => ({ actor, synced: false, desk: TEST_DESK, now: NOW });
 
 beforeEach(async () => {
   ({ db, admin, reception, serviceId } = await openTestClinic('money'));
-  clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', NOW, admin)).id;
+  clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', { actor: admin, desk: TEST_DESK, now: NOW })).id;
   drafts = [];
   bookings = [];
   for (const hour of [9, 10]) {
-    const { booking, invoice } = await createBooking(db, { clientId, serviceId, practitionerId: admin, start: `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`, billing: 'clinic-default', confirmOverlap: true }, NOW, admin);
+    const { booking, invoice } = await createBooking(db, { clientId, serviceId, practitionerId: admin, start: `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`, billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: NOW });
     drafts.push(invoice!.id);
     bookings.push(booking.id);
   }
@@ -237,7 +237,7 @@ describe('permissions are checked where the effect happens', () => {
   });
 
   it('creates a draft for an externally billed booking', async () => {
-    const { booking } = await createBooking(db, { clientId, serviceId, practitionerId: admin, start: '2026-11-24T09:00:00.000Z', billing: 'external', confirmOverlap: true }, NOW, admin);
+    const { booking } = await createBooking(db, { clientId, serviceId, practitionerId: admin, start: '2026-11-24T09:00:00.000Z', billing: 'external', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: NOW });
     expect(booking.invoiceId).toBe('');
     const invoice = await createInvoiceForBooking(db, booking.id, ctx(reception));
     expect(invoice).toMatchObject({ status: 'draft', bookingId: booking.id, serviceDate: '2026-11-24' });

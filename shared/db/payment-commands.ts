@@ -5,6 +5,7 @@
  * draft completes it first, but only once the payment itself has been checked.
  */
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
+import { factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { completeDraft } from '../domain/invoice-completion.js';
 import { payableAccount } from '../domain/ledger.js';
@@ -47,20 +48,20 @@ export async function takePayment(db: ClinicDatabase, invoiceId: string, input: 
   if (!plan.ok) throw new RefusedError(plan);
 
   if (invoice.status === 'draft') {
-    const completed = completeDraft(invoice, settings, await numberingFor(db, ctx.synced), now, ctx.actor);
+    const completed = completeDraft(invoice, settings, await numberingFor(db, ctx.synced), ctx);
     if (!completed.ok) throw new RefusedError(completed);
     await stored.incrementalModify((current) => (current.status === 'draft' ? completed.value : current));
     invoice = (await db.invoices.findOne(invoiceId).exec())!.toMutableJSON();
     if (invoice.status !== 'completed') refused('This invoice changed on another desk while the payment was being taken. Check it and try again.');
     await db.activity.insert(activityEntry({
       entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
-      summary: invoice.number > 0 ? `Completed as invoice ${invoice.number} to take payment` : 'Completed to take payment; number pending from the sync server', at: now, by: ctx.actor,
+      summary: invoice.number > 0 ? `Completed as invoice ${invoice.number} to take payment` : 'Completed to take payment; number pending from the sync server', ...factStamp(ctx),
     }));
   }
 
   const payment = moneyFact({
     id: newId(), kind: 'payment', invoiceId, clientId: invoice.clientId, method: input.method, amountMinor: plan.value.amountMinor,
-    currency: invoice.currency, at: now, recordedBy: ctx.actor, tenderedMinor: plan.value.tenderedMinor,
+    currency: invoice.currency, at: now, recordedBy: ctx.actor, recordedOn: ctx.desk, tenderedMinor: plan.value.tenderedMinor,
   });
   await db.payments.insert(payment);
   const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
@@ -68,7 +69,7 @@ export async function takePayment(db: ClinicDatabase, invoiceId: string, input: 
   const change = plan.value.changeMinor > 0 ? `; change given ${fmt(plan.value.changeMinor)}` : '';
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'payment.taken',
-    summary: `${METHOD_LABELS[input.method]} payment of ${fmt(plan.value.amountMinor)}${change}${extra}; balance now ${fmt(plan.value.balanceAfterMinor)}`, at: now, by: ctx.actor,
+    summary: `${METHOD_LABELS[input.method]} payment of ${fmt(plan.value.amountMinor)}${change}${extra}; balance now ${fmt(plan.value.balanceAfterMinor)}`, ...factStamp(ctx),
   }));
   return { payment, plan: plan.value, invoice };
 }
@@ -86,12 +87,12 @@ export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, a
   if (!plan.ok) throw new RefusedError(plan);
   const fact = moneyFact({
     id: newId(), kind: 'credit_applied', invoiceId, clientId: invoice.clientId, method: 'client_credit', amountMinor: plan.value,
-    currency: invoice.currency, at: now, recordedBy: ctx.actor,
+    currency: invoice.currency, at: now, recordedBy: ctx.actor, recordedOn: ctx.desk,
   });
   await db.payments.insert(fact);
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'credit.applied',
-    summary: `Client credit of ${formatMoney(plan.value, invoice.currency, settings.locale)} used on this invoice`, at: now, by: ctx.actor,
+    summary: `Client credit of ${formatMoney(plan.value, invoice.currency, settings.locale)} used on this invoice`, ...factStamp(ctx),
   }));
   return fact;
 }
@@ -106,12 +107,12 @@ export async function refundClientCredit(db: ClinicDatabase, clientId: string, a
   const plan = planRefund(money.account.creditMinor, amount, method, { currency: settings.currency, locale: settings.locale });
   if (!plan.ok) throw new RefusedError(plan);
   const fact = moneyFact({
-    id: newId(), kind: 'refund', invoiceId: '', clientId, method, amountMinor: plan.value, currency: settings.currency, at: now, recordedBy: ctx.actor,
+    id: newId(), kind: 'refund', invoiceId: '', clientId, method, amountMinor: plan.value, currency: settings.currency, at: now, recordedBy: ctx.actor, recordedOn: ctx.desk,
   });
   await db.payments.insert(fact);
   await db.activity.insert(activityEntry({
     entity: 'client', entityId: clientId, action: 'refund.paid',
-    summary: `${METHOD_LABELS[method]} refund of ${formatMoney(plan.value, settings.currency, settings.locale)} from client credit`, at: now, by: ctx.actor,
+    summary: `${METHOD_LABELS[method]} refund of ${formatMoney(plan.value, settings.currency, settings.locale)} from client credit`, ...factStamp(ctx),
   }));
   return fact;
 }

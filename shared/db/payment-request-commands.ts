@@ -5,6 +5,7 @@
  * (electron/services/scheduler). A request never asks for more than the balance.
  */
 import type { PaymentRequestDoc } from '../schemas/index.js';
+import { changeStamp, createStamp, factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { formatMoney } from '../domain/money.js';
 import { newId } from '../domain/ids.js';
@@ -56,7 +57,7 @@ export async function createPaymentRequest(
   const request: PaymentRequestDoc = {
     id: newId(), invoiceId, clientId: invoice.clientId, amountMinor: storedAmountMinor(fixedAmount(plan.value.amountMinor)), currency: invoice.currency,
     channels: plan.value.channels, purpose: 'payment_link', status: 'scheduled', sendAt: plan.value.sendAt, sentAt: '', linkUrl: '',
-    providerRef: '', expiresAt: '', feeMinor: 0, problem: '', createdAt: now, updatedAt: now, updatedBy: ctx.actor,
+    providerRef: '', expiresAt: '', feeMinor: 0, problem: '', ...createStamp(ctx),
   };
   await db.paymentrequests.insert(request);
   const amount = formatMoney(plan.value.amountMinor, request.currency, settings.locale);
@@ -64,14 +65,13 @@ export async function createPaymentRequest(
   const when = plan.value.sendAt === now ? 'to send now' : `to send at ${plan.value.sendAt}`;
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'link.requested',
-    summary: `Payment link for ${amount}${part} by ${channelsText(request.channels)}, ${when}`, at: now, by: ctx.actor,
+    summary: `Payment link for ${amount}${part} by ${channelsText(request.channels)}, ${when}`, ...factStamp(ctx),
   }));
   return request;
 }
 
 /** Cancels a link that has not been paid: a scheduled one never goes; a sent one is expired at the provider by main. */
 export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'cancel payment links');
   const doc = await db.paymentrequests.findOne(requestId).exec();
   if (!doc) refused('This payment link no longer exists.');
@@ -82,11 +82,11 @@ export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string
   await doc.incrementalModify((current) => {
     if (!OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'processing') return current;
     cancelled = true;
-    return { ...current, status: 'cancelled', updatedAt: now, updatedBy: ctx.actor };
+    return { ...current, status: 'cancelled', ...changeStamp(ctx) };
   });
   if (!cancelled) refused('This link changed while it was being cancelled. Check it and try again.');
   await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: doc.invoiceId, action: 'link.cancelled', summary: 'Payment link cancelled', at: now, by: ctx.actor,
+    entity: 'invoice', entityId: doc.invoiceId, action: 'link.cancelled', summary: 'Payment link cancelled', ...factStamp(ctx),
   }));
   return (await db.paymentrequests.findOne(requestId).exec())!.toMutableJSON();
 }
@@ -103,7 +103,7 @@ export async function resendPaymentRequest(db: ClinicDatabase, requestId: string
   // The old amount, or what is left when less (an automatic link asked for the balance).
   const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: amountToAsk(linkAmountOf(old), { balanceMinor: balance }), channels: old.channels }), { ...ctx, now });
   await old.incrementalModify((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
-    ? { ...current, status: 'superseded', updatedAt: now, updatedBy: ctx.actor }
+    ? { ...current, status: 'superseded', ...changeStamp(ctx) }
     : current));
   return fresh;
 }

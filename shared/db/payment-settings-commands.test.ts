@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from '../test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { setPaymentProvider, updatePaymentSettings } from './payment-settings-commands.js';
 import type { PaymentSettingsInput } from '../domain/payment-settings-input.js';
 
 let db: ClinicDatabase;
 let admin: string;
 let reception: string;
-const ctx = (actor: string) => ({ actor, synced: false, now: '2026-11-21T10:00:00.000Z' });
+const ctx = (actor: string) => ({ actor, synced: false, desk: TEST_DESK, now: '2026-11-21T10:00:00.000Z' });
 const INPUT: PaymentSettingsInput = {
   linkLifetimeHours: '12', emailCost: '0.03', smsSegmentCost: '0.06', messageVat: '25', reminderAfterDueDays: '10', secondReminderAfterDays: '14',
   finalNoticeAfterDays: '14', finalNoticeGivesDays: '21', reminderFee: '35', notifyClinicOnPayment: true,

@@ -4,7 +4,7 @@ import type { ClinicDatabase } from './database.js';
 import { createBooking } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { clientIdsOfPractitioner } from './practitioner-scope.js';
-import { openTestClinic } from '../test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 let db: ClinicDatabase;
@@ -31,10 +31,10 @@ describe('what a practitioner-only user sees', () => {
   it('finds the clients a practitioner has bookings with, and no others', async () => {
     const marte = (await db.staff.findOne(admin).exec())!.toMutableJSON();
     await db.staff.insert({ ...marte, id: 'st-marte', name: 'Marte Lie', roles: ['practitioner'], sortKey: 2 });
-    const client = (first: string) => createClient(db, { firstName: first, lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', NOW, admin);
+    const client = (first: string) => createClient(db, { firstName: first, lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', { actor: admin, desk: TEST_DESK, now: NOW });
     const [anna, bo, cai] = await Promise.all([client('Anna'), client('Bo'), client('Cai')]);
     const book = (clientId: string, practitionerId: string, start: string) =>
-      createBooking(db, { clientId, serviceId, practitionerId, start, billing: 'clinic-default', confirmOverlap: true }, NOW, admin);
+      createBooking(db, { clientId, serviceId, practitionerId, start, billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: NOW });
     await book(anna.id, 'st-marte', '2026-11-23T09:00:00.000Z');
     await book(bo.id, admin, '2026-11-23T09:00:00.000Z');
     await book(anna.id, admin, '2026-11-24T09:00:00.000Z');

@@ -3,7 +3,7 @@ import { CLINIC_SETTINGS_ID, type ClinicSettingsDoc } from '../schemas/index.js'
 import type { BillingSettingsInput, InvoiceDetailsInput } from '../domain/clinic-settings.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from '../test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { updateClinicSettings } from './settings-commands.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -11,7 +11,7 @@ let db: ClinicDatabase;
 let admin: string;
 let reception: string;
 
-const ctx = (actor = admin) => ({ actor, synced: false, now: NOW });
+const ctx = (actor = admin) => ({ actor, synced: false, desk: TEST_DESK, now: NOW });
 
 const BILLING: BillingSettingsInput = {
   billingProcess: 'manual', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal',

@@ -4,6 +4,7 @@
  * patch is checked before anything is written, so a refusal changes nothing (invariant 8).
  */
 import type { ClinicSettingsDoc } from '../schemas/index.js';
+import { changeStamp, factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import {
   checkBillingSettings, checkInvoiceDetails, type BillingSettingsInput, type InvoiceDetailsInput,
@@ -22,7 +23,6 @@ export interface SettingsPatch {
 
 /** Checks and saves the patch; returns the settings as stored afterwards. */
 export async function updateClinicSettings(db: ClinicDatabase, patch: SettingsPatch, ctx: DeskActor): Promise<ClinicSettingsDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'change the clinic settings');
   const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!stored) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
@@ -43,9 +43,9 @@ export async function updateClinicSettings(db: ClinicDatabase, patch: SettingsPa
   if (changedSettings(before, fields).length === 0) return before;
 
   const summary = describeSettingsChanges(before, fields);
-  const after = await stored.incrementalPatch({ ...fields, updatedAt: now, updatedBy: ctx.actor });
+  const after = await stored.incrementalPatch({ ...fields, ...changeStamp(ctx) });
   await db.activity.insert(activityEntry({
-    entity: 'settings', entityId: CLINIC_SETTINGS_ID, action: 'settings.updated', summary, at: now, by: ctx.actor,
+    entity: 'settings', entityId: CLINIC_SETTINGS_ID, action: 'settings.updated', summary, ...factStamp(ctx),
   }));
   return after.toMutableJSON();
 }

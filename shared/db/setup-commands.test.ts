@@ -6,6 +6,7 @@ import { COLLECTION_NAMES } from '../schemas/index.js';
 import { RefusedError } from '../domain/result.js';
 import { demoClinic } from '../domain/demo-clinic.js';
 import type { SetupInput } from '../domain/setup.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
 const good: SetupInput = {
@@ -44,7 +45,7 @@ async function refusedBy(promise: Promise<unknown>): Promise<RefusedError> {
 describe('runSetup', () => {
   it('writes the clinic settings, its practitioner and its service', async () => {
     expect(await isClinicSetUp(db)).toBe(false);
-    await runSetup(db, good, NOW);
+    await runSetup(db, good, NOW, TEST_DESK);
     expect(await isClinicSetUp(db)).toBe(true);
 
     const settings = await db.settings.findOne('clinic').exec();
@@ -60,9 +61,9 @@ describe('runSetup', () => {
   });
 
   it('refuses a second setup and changes nothing', async () => {
-    await runSetup(db, good, NOW);
+    await runSetup(db, good, NOW, TEST_DESK);
     const before = await counts();
-    const err = await refusedBy(runSetup(db, { ...good, clinicName: 'Another clinic' }, '2026-11-22T09:00:00.000Z'));
+    const err = await refusedBy(runSetup(db, { ...good, clinicName: 'Another clinic' }, '2026-11-22T09:00:00.000Z', TEST_DESK));
     expect(err.message).toBe('This desk is already set up.');
     expect(await counts()).toEqual(before);
     expect((await db.settings.findOne('clinic').exec())?.clinicName).toBe('Fjordside Physio');
@@ -77,7 +78,7 @@ describe('runSetup', () => {
     ['price', { ...good, service: { ...good.service, price: 'a lot' } }],
     ['vatRate', { ...good, service: { ...good.service, vatRate: '250' } }],
   ])('refuses an invalid setup (%s) and writes nothing at all', async (field, input) => {
-    const err = await refusedBy(runSetup(db, input, NOW));
+    const err = await refusedBy(runSetup(db, input, NOW, TEST_DESK));
     expect(err.field).toBe(field);
     expect(err.message.length).toBeGreaterThan(10);
     expect(await counts()).toEqual(EMPTY);

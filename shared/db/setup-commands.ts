@@ -13,8 +13,8 @@ export async function isClinicSetUp(db: ClinicDatabase): Promise<boolean> {
 /**
  * Checks and writes the clinic, its practitioner and its service; returns what it wrote.
  */
-export async function runSetup(db: ClinicDatabase, input: SetupInput, now: string): Promise<SetupDocs> {
-  const checked = checkSetup(input, now);
+export async function runSetup(db: ClinicDatabase, input: SetupInput, now: string, deskId: string): Promise<SetupDocs> {
+  const checked = checkSetup(input, now, deskId);
   if (!checked.ok) throw new RefusedError(checked);
   await writeSetup(db, checked.value, now);
   return checked.value;
@@ -29,7 +29,7 @@ export async function writeSetup(db: ClinicDatabase, docs: SetupDocs, now: strin
   const { settings, practitioner, service } = docs;
   await db.staff.insert(practitioner);
   await db.services.insert(service);
-  await db.activity.insert(activityEntry({ entity: 'settings', entityId: settings.id, action: 'clinic.setup', summary: `Clinic "${settings.clinicName}" set up`, at: now, by: practitioner.id }));
+  await db.activity.insert(activityEntry({ entity: 'settings', entityId: settings.id, action: 'clinic.setup', summary: `Clinic "${settings.clinicName}" set up`, at: now, by: practitioner.id, deskId: settings.deskId }));
   await db.settings.insert(settings);
 }
 

@@ -3,7 +3,7 @@ import { PRACTITIONER_COLORS } from '../domain/setup.js';
 import { RefusedError } from '../domain/result.js';
 import type { StaffInput } from '../domain/staff.js';
 import type { ClinicDatabase } from './database.js';
-import { openTestClinic } from '../test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { addStaff, updateStaff } from './staff-commands.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -11,7 +11,7 @@ let db: ClinicDatabase;
 let admin: string;
 let reception: string;
 
-const ctx = (actor = admin) => ({ actor, synced: false, now: NOW });
+const ctx = (actor = admin) => ({ actor, synced: false, desk: TEST_DESK, now: NOW });
 const ASTRID: StaffInput = { name: 'Astrid Solberg', email: '', roles: ['admin', 'billing', 'practitioner'], isPractitioner: true, active: true };
 const MARTE: StaffInput = { name: 'Marte Lie', email: 'marte@fjordside.no', roles: ['practitioner'], isPractitioner: true, active: true };
 

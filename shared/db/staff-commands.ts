@@ -4,6 +4,7 @@
  * whole are checked before anything is written, so a refusal changes nothing (invariant 8).
  */
 import type { StaffDoc, StaffRole } from '../schemas/index.js';
+import { changeStamp, createStamp, factStamp } from '../domain/actor.js';
 import { newId } from '../domain/ids.js';
 import { RefusedError, type Result } from '../domain/result.js';
 import { PRACTITIONER_COLORS } from '../domain/setup.js';
@@ -30,7 +31,6 @@ function nextColor(staff: readonly StaffDoc[]): string {
 const rolesText = (roles: readonly StaffRole[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
 
 export async function addStaff(db: ClinicDatabase, input: StaffInput, ctx: DeskActor): Promise<StaffDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'add staff members');
   const fields = orRefuse(checkStaff(input));
   const staff = await allStaff(db);
@@ -40,11 +40,11 @@ export async function addStaff(db: ClinicDatabase, input: StaffInput, ctx: DeskA
     id, ...fields,
     color: nextColor(staff),
     sortKey: staff.reduce((max, s) => Math.max(max, s.sortKey + 1), 0),
-    createdAt: now, updatedAt: now, updatedBy: ctx.actor,
+    ...createStamp(ctx),
   };
   await db.staff.insert(doc);
   await db.activity.insert(activityEntry({
-    entity: 'staff', entityId: id, action: 'staff.added', summary: `Added ${doc.name} (${rolesText(doc.roles)})`, at: now, by: ctx.actor,
+    entity: 'staff', entityId: id, action: 'staff.added', summary: `Added ${doc.name} (${rolesText(doc.roles)})`, ...factStamp(ctx),
   }));
   return doc;
 }
@@ -61,7 +61,6 @@ function describeStaffChange(before: StaffFields, after: StaffFields): string {
 }
 
 export async function updateStaff(db: ClinicDatabase, staffId: string, input: StaffInput, ctx: DeskActor): Promise<StaffDoc> {
-  const now = ctx.now;
   await requirePermission(db, ctx.actor, 'admin', 'change staff members');
   const stored = await db.staff.findOne(staffId).exec();
   if (!stored) throw new RefusedError({ ok: false, message: 'This staff member is no longer on the staff list.' });
@@ -74,9 +73,9 @@ export async function updateStaff(db: ClinicDatabase, staffId: string, input: St
   const change = describeStaffChange(before, fields);
   // Saved unchanged: nothing to write, sync or log.
   if (change === '') return before;
-  const after = await stored.incrementalPatch({ ...fields, updatedAt: now, updatedBy: ctx.actor });
+  const after = await stored.incrementalPatch({ ...fields, ...changeStamp(ctx) });
   await db.activity.insert(activityEntry({
-    entity: 'staff', entityId: staffId, action: 'staff.updated', summary: `Changed ${before.name}: ${change}`.slice(0, 500), at: now, by: ctx.actor,
+    entity: 'staff', entityId: staffId, action: 'staff.updated', summary: `Changed ${before.name}: ${change}`.slice(0, 500), ...factStamp(ctx),
   }));
   return after.toMutableJSON();
 }

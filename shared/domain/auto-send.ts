@@ -4,6 +4,7 @@
  * Instants are UTC, so "15 minutes after" is the same across a daylight-saving change.
  */
 import type { BookingDoc, ClientDoc, ClinicSettingsDoc, InvoiceDoc, PaymentRequestDoc } from '../schemas/index.js';
+import { createStamp, type Actor } from './actor.js';
 import { reachableChannels } from './contact.js';
 import { newId } from './ids.js';
 import { addMinutes } from './time.js';
@@ -26,8 +27,7 @@ export function automaticLinkRequest(
   invoice: Pick<InvoiceDoc, 'id' | 'currency'>,
   client: Pick<ClientDoc, 'email' | 'phone'>,
   settings: Pick<ClinicSettingsDoc, 'linkTiming' | 'linkDelayMinutes'>,
-  now: string,
-  actor: string,
+  by: Actor,
 ): PaymentRequestDoc {
   const channels = reachableChannels(client);
   return {
@@ -35,6 +35,6 @@ export function automaticLinkRequest(
     purpose: 'payment_link', status: channels.length > 0 ? 'scheduled' : 'failed', sendAt: automaticLinkSendAt(booking, settings),
     sentAt: '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: 0,
     problem: channels.length > 0 ? '' : 'The client has no email address or mobile number, so the automatic payment link cannot be sent.',
-    createdAt: now, updatedAt: now, updatedBy: actor,
+    ...createStamp(by),
   };
 }

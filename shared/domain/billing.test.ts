@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { BILLING_LABELS, clinicDefaultBilling, createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from './billing.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const ACTIVATED = '2026-01-01T00:00:00.000Z';
 const AFTER = '2026-03-01T09:00:00.000Z';
@@ -59,12 +60,12 @@ describe('draftInvoiceForBooking', () => {
   const now = '2026-03-01T09:00:00.000Z';
 
   it('makes one draft line from the service price and VAT', () => {
-    const invoice = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1', start: '2026-03-02T09:00:00.000Z' }, service, { currency: 'NOK', timeZone: 'Europe/Oslo' }, 'inv-1', now, 'desk');
+    const invoice = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1', start: '2026-03-02T09:00:00.000Z' }, service, { currency: 'NOK', timeZone: 'Europe/Oslo' }, 'inv-1', { actor: 'desk', desk: TEST_DESK, now });
     const { lines, ...rest } = invoice;
     expect(rest).toEqual({
       id: 'inv-1', kind: 'invoice', status: 'draft', clientId: 'cl-1', bookingId: 'bk-1', creditsInvoiceId: '',
       currency: 'NOK', number: 0, invoiceDate: '', dueDate: '', completedAt: '', serviceDate: '2026-03-02',
-      createdAt: now, updatedAt: now, updatedBy: 'desk',
+      createdAt: now, updatedAt: now, updatedBy: 'desk', deskId: TEST_DESK,
     });
     expect(lines).toHaveLength(1);
     const [line] = lines;
@@ -76,8 +77,8 @@ describe('draftInvoiceForBooking', () => {
   });
 
   it('gives each line a fresh id', () => {
-    const a = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1', start: '2026-03-02T09:00:00.000Z' }, service, { currency: 'GBP', timeZone: 'Europe/London' }, 'inv-1', now, 'desk');
-    const b = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1', start: '2026-03-02T09:00:00.000Z' }, service, { currency: 'GBP', timeZone: 'Europe/London' }, 'inv-1', now, 'desk');
+    const a = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1', start: '2026-03-02T09:00:00.000Z' }, service, { currency: 'GBP', timeZone: 'Europe/London' }, 'inv-1', { actor: 'desk', desk: TEST_DESK, now });
+    const b = draftInvoiceForBooking({ id: 'bk-1', clientId: 'cl-1', start: '2026-03-02T09:00:00.000Z' }, service, { currency: 'GBP', timeZone: 'Europe/London' }, 'inv-1', { actor: 'desk', desk: TEST_DESK, now });
     expect(a.lines[0]!.id).not.toBe(b.lines[0]!.id);
     expect(a.currency).toBe('GBP');
   });

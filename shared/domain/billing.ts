@@ -5,6 +5,7 @@
  * was activated.
  */
 import type { BillingMode, BookingDoc, ClinicSettingsDoc, InvoiceDoc, ServiceDoc } from '../schemas/index.js';
+import { createStamp, type Actor } from './actor.js';
 import { newId } from './ids.js';
 import { localDateOf } from './time.js';
 
@@ -35,8 +36,7 @@ export function draftInvoiceForBooking(
   service: Pick<ServiceDoc, 'id' | 'name' | 'priceMinor' | 'vatRateBp'>,
   settings: Pick<ClinicSettingsDoc, 'currency' | 'timeZone'>,
   invoiceId: string,
-  now: string,
-  actor: string,
+  by: Actor,
 ): InvoiceDoc {
   const serviceDate = localDateOf(booking.start, settings.timeZone);
   return {
@@ -61,9 +61,7 @@ export function draftInvoiceForBooking(
     dueDate: '',
     completedAt: '',
     serviceDate,
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: actor,
+    ...createStamp(by),
   };
 }
 

@@ -6,6 +6,7 @@ import { daySheet, TAKING_METHODS, type DaySheetInvoice } from './day-sheet.js';
 import { clientAccount } from './ledger.js';
 import { moneyFact } from './payment-rules.js';
 import { localDateOf } from './time.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const TZ = 'Europe/Oslo';
 // 2026-11-20 in Oslo (UTC+1): [2026-11-19T23:00Z, 2026-11-20T23:00Z).
@@ -15,7 +16,7 @@ const at = (local: string) => new Date(`${local}+01:00`).toISOString();
 let seq = 0;
 function fact(over: Partial<PaymentDoc> & Pick<PaymentDoc, 'kind' | 'amountMinor'>): PaymentDoc {
   seq += 1;
-  return moneyFact({ id: `f${seq}`, invoiceId: '', clientId: 'c1', method: 'cash', currency: 'NOK', at: at('2026-11-20T10:00:00'), recordedBy: 'st', ...over });
+  return moneyFact({ id: `f${seq}`, invoiceId: '', clientId: 'c1', method: 'cash', currency: 'NOK', at: at('2026-11-20T10:00:00'), recordedBy: 'st', recordedOn: TEST_DESK, ...over });
 }
 
 function invoice(id: string, prices: number[], over: Partial<DaySheetInvoice> = {}): DaySheetInvoice {

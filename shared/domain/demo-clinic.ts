@@ -43,11 +43,14 @@ function demoId(kind: string, n: number): string {
   return `demo-${kind}-${String(n).padStart(6, '0')}`;
 }
 
+/** The desk a generated demo clinic's documents name. */
+export const DEMO_DESK = 'demo';
+
 export function demoClinic(options: DemoOptions): DemoClinic {
   const random = seededRandom(options.seed ?? 20261121);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const created = new Date(options.now.getTime() - 400 * 86_400_000).toISOString();
-  const base = { createdAt: created, updatedAt: created, updatedBy: DESK_ACTOR };
+  const base = { createdAt: created, updatedAt: created, updatedBy: DESK_ACTOR, deskId: DEMO_DESK };
   const timeZone = 'Europe/Oslo';
 
   const settings: ClinicSettingsDoc = {
@@ -55,7 +58,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
     billingProcess: 'automatic', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal',
     linkTiming: 'after_appointment', linkDelayMinutes: 15, paymentTermsDays: 14, vatRatesBp: [2500, 1500, 1200, 0],
     organisationNumber: '912 345 678', address: 'Strandgata 1, 5013 Bergen', supportEmail: 'post@fjordside.example', bankAccount: '1503 12 34567',
-    senderName: 'Fjordside Physio', ...defaultPaymentSettings(2500), invoicingActivatedAt: created, ...base,
+    senderName: 'Fjordside Physio', ...defaultPaymentSettings(2500), invoicingActivatedAt: created, idleLockMinutes: 10, ...base,
   };
   const staff: StaffDoc[] = Array.from({ length: options.practitioners }, (_, i) => ({
     id: demoId('staff', i), name: PRACTITIONERS[i % PRACTITIONERS.length]! + (i >= PRACTITIONERS.length ? ` ${i}` : ''), email: '',
@@ -105,7 +108,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
             end: bookingEnd(start, service.durationMinutes), status: random() < 0.04 ? 'cancelled' : 'booked',
             billing, billingChosen: billing !== 'automatic', invoiceId, ...base,
           });
-          if (invoiceId) invoices.push(draftInvoiceForBooking({ id, clientId: client.id, start }, service, settings, invoiceId, created, DESK_ACTOR));
+          if (invoiceId) invoices.push(draftInvoiceForBooking({ id, clientId: client.id, start }, service, settings, invoiceId, { now: created, actor: DESK_ACTOR, desk: DEMO_DESK }));
           minute += service.durationMinutes + Math.floor(random() * 3) * 15;
           n++;
         }

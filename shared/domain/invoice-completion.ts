@@ -5,6 +5,7 @@
  * pending") and the server fills number and dates in; a standalone desk numbers itself.
  */
 import type { ClinicSettingsDoc, InvoiceDoc } from '../schemas/index.js';
+import { changeStamp, type Actor } from './actor.js';
 import { ok, refuse, type Result } from './result.js';
 import { numberInvoice } from './invoice-numbering.js';
 
@@ -14,12 +15,12 @@ export function completeDraft(
   invoice: InvoiceDoc,
   settings: Pick<ClinicSettingsDoc, 'timeZone' | 'paymentTermsDays'>,
   numbering: Numbering,
-  now: string,
-  actor: string,
+  by: Actor,
 ): Result<InvoiceDoc> {
+  const now = by.now;
   if (invoice.status !== 'draft') return refuse('This invoice is already completed and cannot be changed. Use a credit note to correct it.');
   if (invoice.lines.length === 0) return refuse('Add at least one line before completing the invoice.');
-  const base = { ...invoice, status: 'completed' as const, completedAt: now, updatedAt: now, updatedBy: actor };
+  const base = { ...invoice, status: 'completed' as const, completedAt: now, ...changeStamp(by) };
   if (numbering.kind === 'server') return ok({ ...base, number: 0, invoiceDate: '', dueDate: '' });
   // The same numbering and dating rule the server applies.
   return ok(numberInvoice(base, numbering.nextNumber, now, settings));

@@ -5,6 +5,7 @@
  * anyone who books (nothing was issued); see invoice-permissions.ts for who may do what.
  */
 import type { InvoiceDoc, InvoiceLine } from '../schemas/index.js';
+import { changeStamp, createStamp, type Actor } from './actor.js';
 import { formatMoney } from './money.js';
 import { newId } from './ids.js';
 import { lineTotals } from './invoice-math.js';
@@ -12,14 +13,14 @@ import { ok, refuse, type Result } from './result.js';
 import type { InvoiceAccount } from './ledger.js';
 import { checkAmount } from './payment-rules.js';
 
-export function voidInvoice(invoice: InvoiceDoc, account: Pick<InvoiceAccount, 'allocatedMinor' | 'creditedMinor'>, now: string, actor: string): Result<InvoiceDoc> {
+export function voidInvoice(invoice: InvoiceDoc, account: Pick<InvoiceAccount, 'allocatedMinor' | 'creditedMinor'>, by: Actor): Result<InvoiceDoc> {
   if (invoice.kind === 'credit_note') return refuse('A credit note cannot be voided.');
   if (invoice.status === 'void') return refuse('This invoice is already void.');
   if (invoice.status === 'completed') {
     if (account.allocatedMinor !== 0) return refuse('Money has been taken on this invoice, so it cannot be voided. Use a credit note instead; what was paid becomes client credit.');
     if (account.creditedMinor > 0) return refuse('This invoice already has a credit note. Credit the rest instead of voiding it.');
   }
-  return ok({ ...invoice, status: 'void', updatedAt: now, updatedBy: actor });
+  return ok({ ...invoice, status: 'void', ...changeStamp(by) });
 }
 
 export type CreditRequest =
@@ -37,8 +38,7 @@ export function draftCreditNote(
   account: Pick<InvoiceAccount, 'chargedMinor' | 'creditedMinor'>,
   request: CreditRequest,
   locale: string,
-  now: string,
-  actor: string,
+  by: Actor,
 ): Result<InvoiceDoc> {
   if (invoice.kind !== 'invoice') return refuse('A credit note cannot itself be credited.');
   if (invoice.status === 'draft') return refuse('This invoice is still a draft: edit it instead of crediting it.');
@@ -80,8 +80,6 @@ export function draftCreditNote(
     dueDate: '',
     completedAt: '',
     serviceDate: invoice.serviceDate,
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: actor,
+    ...createStamp(by),
   });
 }

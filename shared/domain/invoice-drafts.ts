@@ -4,7 +4,8 @@
  * checked before anything is written, and a refusal names the line and field.
  */
 import type { InvoiceDoc, InvoiceLine } from '../schemas/index.js';
-import { minorToInput, parseAmount, type CurrencyCode } from './money.js';
+import { changeStamp, type Actor } from './actor.js';
+import { MAX_AMOUNT_MINOR, minorToInput, parseAmount, type CurrencyCode } from './money.js';
 import { newId } from './ids.js';
 import { ok, refuse, type Result } from './result.js';
 import { formatVatRate } from './vat.js';
@@ -55,7 +56,7 @@ export function checkLine(input: LineInput, index: number, currency: CurrencyCod
     if (!price.ok) return refuse(`${where}: ${price.message}`, `line-${index}-price`);
     unitPriceMinor = price.value;
   }
-  if (quantity * unitPriceMinor > 100_000_000_000) return refuse(`${where}: the amount is too large.`, `line-${index}-price`);
+  if (quantity * unitPriceMinor > MAX_AMOUNT_MINOR) return refuse(`${where}: the amount is too large.`, `line-${index}-price`);
   const discount = percentToBp(input.discountPercent);
   if (!discount.ok) return refuse(`${where}: ${discount.message}`, `line-${index}-discount`);
   if (!vatRatesBp.includes(input.vatRateBp)) {
@@ -78,8 +79,7 @@ export function editDraftLines(
   invoice: InvoiceDoc,
   lines: readonly LineInput[],
   settings: { currency: CurrencyCode; vatRatesBp: readonly number[]; locale: string },
-  now: string,
-  actor: string,
+  by: Actor,
 ): Result<InvoiceDoc> {
   if (invoice.status !== 'draft') return refuse(invoice.status === 'void' ? 'This invoice is void and cannot be edited.' : LOCKED_INVOICE_MESSAGE);
   if (invoice.currency !== settings.currency) return refuse(`This draft is in ${invoice.currency} but the clinic now charges in ${settings.currency}. Void it and create a new one.`);
@@ -93,7 +93,7 @@ export function editDraftLines(
     if (!result.ok) return result;
     checked.push(result.value);
   }
-  return ok({ ...invoice, lines: checked, updatedAt: now, updatedBy: actor });
+  return ok({ ...invoice, lines: checked, ...changeStamp(by) });
 }
 
 /** The editor's starting values for an existing line. */

@@ -13,7 +13,7 @@ import type { Permission } from './permissions.js';
 type InvoiceLike = Readonly<Record<string, unknown>>;
 
 /** Fields booking may change on a draft. */
-const BOOKING_FIELDS: ReadonlySet<string> = new Set(['serviceDate', 'bookingId', 'updatedAt', 'updatedBy']);
+const BOOKING_FIELDS: ReadonlySet<string> = new Set(['serviceDate', 'bookingId', 'updatedAt', 'updatedBy', 'deskId']);
 
 function changedKeys(a: InvoiceLike, b: InvoiceLike): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

@@ -7,6 +7,7 @@ import { draftCreditNote, voidInvoice } from './invoice-corrections.js';
 import { completeDraft } from './invoice-completion.js';
 import { editDraftLines } from './invoice-drafts.js';
 import { invoiceTotals } from './invoice-math.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const LOCALE = 'en-GB';
 const SETTINGS = { currency: 'NOK' as const, vatRatesBp: [2500, 1200, 0], locale: LOCALE, timeZone: 'Europe/Oslo', paymentTermsDays: 14 };
@@ -15,12 +16,12 @@ function draft(id: string, prices: number[], at: string): InvoiceDoc {
   return {
     id, kind: 'invoice', status: 'draft', clientId: 'c1', bookingId: '', creditsInvoiceId: '', currency: 'NOK',
     lines: prices.map((p, i) => ({ id: `${id}-l${i}`, serviceId: '', description: `Line ${i}`, quantity: 1, unitPriceMinor: p, discountBp: 0, vatRateBp: 2500 })),
-    number: 0, invoiceDate: '', dueDate: '', completedAt: '', serviceDate: '', createdAt: at, updatedAt: at, updatedBy: 'st',
+    number: 0, invoiceDate: '', dueDate: '', completedAt: '', serviceDate: '', createdAt: at, updatedAt: at, updatedBy: 'st', deskId: TEST_DESK,
   };
 }
 
 const fact = (over: Partial<PaymentDoc> & Pick<PaymentDoc, 'id' | 'kind' | 'amountMinor'>): PaymentDoc =>
-  moneyFact({ invoiceId: '', clientId: 'c1', method: 'cash', currency: 'NOK', at: '2026-03-01T10:00:00.000Z', recordedBy: 'st', ...over });
+  moneyFact({ invoiceId: '', clientId: 'c1', method: 'cash', currency: 'NOK', at: '2026-03-01T10:00:00.000Z', recordedBy: 'st', recordedOn: TEST_DESK, ...over });
 
 describe('invoice accounts', () => {
   const inv = { ...draft('i1', [50_000, 25_000], '2026-03-01T09:00:00.000Z'), status: 'completed' as const, completedAt: '2026-03-01T09:00:00.000Z', number: 1 };
@@ -139,10 +140,10 @@ describe('ledger properties over any sequence of operations', () => {
         const acc = clientAccount(invoices, facts);
         const account = target ? acc.accounts.get(target.id)! : null;
         if (op.t === 'complete') {
-          const r = completeDraft(target!, SETTINGS, { kind: 'local', nextNumber: number + 1 }, now, 'st');
+          const r = completeDraft(target!, SETTINGS, { kind: 'local', nextNumber: number + 1 }, { actor: 'st', desk: TEST_DESK, now });
           if (r.ok) { number++; put(r.value); }
         } else if (op.t === 'edit') {
-          const r = editDraftLines(target!, [{ description: 'Edited', quantity: 1, price: op.price, discountPercent: '', vatRateBp: 2500 }], SETTINGS, now, 'st');
+          const r = editDraftLines(target!, [{ description: 'Edited', quantity: 1, price: op.price, discountPercent: '', vatRateBp: 2500 }], SETTINGS, { actor: 'st', desk: TEST_DESK, now });
           if (r.ok) put(r.value);
           else expect(target!.status).not.toBe('draft');
         } else if (op.t === 'pay') {
@@ -151,14 +152,14 @@ describe('ledger properties over any sequence of operations', () => {
           if (r.ok && !op.credit) expect(r.value.amountMinor).toBeLessThanOrEqual(account!.balanceMinor);
         } else if (op.t === 'credit') {
           const req = op.full ? { mode: 'full' as const } : { mode: 'lines' as const, amounts: { [target!.lines[0]!.id]: op.amount } };
-          const r = draftCreditNote(target!, account!, req, LOCALE, now, 'st');
+          const r = draftCreditNote(target!, account!, req, LOCALE, { actor: 'st', desk: TEST_DESK, now });
           if (r.ok) {
-            const done = completeDraft(r.value, SETTINGS, { kind: 'local', nextNumber: number + 1 }, now, 'st');
+            const done = completeDraft(r.value, SETTINGS, { kind: 'local', nextNumber: number + 1 }, { actor: 'st', desk: TEST_DESK, now });
             expect(done.ok).toBe(true);
             if (done.ok) { number++; put(done.value); }
           }
         } else if (op.t === 'void') {
-          const r = voidInvoice(target!, account!, now, 'st');
+          const r = voidInvoice(target!, account!, { actor: 'st', desk: TEST_DESK, now });
           if (r.ok) put(r.value);
         } else if (op.t === 'apply') {
           const r = planCreditApplication(target!, account!, acc.creditMinor, op.amount, LOCALE);

@@ -9,6 +9,7 @@ import { amountToAsk, BALANCE_AMOUNT, fixedAmount, isAutomaticLink, linkAmountOf
 import { nextDunningStep, DEFAULT_DUNNING } from './dunning.js';
 import { planPaymentRequest } from './payment-request-rules.js';
 import { automaticLinkRequest } from './auto-send.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const amounts: fc.Arbitrary<LinkAmount> = fc.oneof(fc.constant(BALANCE_AMOUNT), fc.integer({ min: 1, max: 10_000_000 }).map(fixedAmount));
 const balances = fc.integer({ min: -1_000_000, max: 10_000_000 });
@@ -63,7 +64,7 @@ describe('the amount a payment link asks for', () => {
   it('marks only the links an Automatic booking scheduled as following the booking', () => {
     const auto = automaticLinkRequest(
       { createdAt: '2026-03-02T08:00:00.000Z', end: '2026-03-02T08:45:00.000Z', clientId: 'cl-1' }, { id: 'inv-1', currency: 'NOK' },
-      { email: 'ingrid@example.com', phone: '' }, { linkTiming: 'after_booking', linkDelayMinutes: 15 }, '2026-03-02T08:00:00.000Z', 'st-1',
+      { email: 'ingrid@example.com', phone: '' }, { linkTiming: 'after_booking', linkDelayMinutes: 15 }, { actor: 'st-1', desk: TEST_DESK, now: '2026-03-02T08:00:00.000Z' },
     );
     expect(linkAmountOf(auto)).toEqual(BALANCE_AMOUNT);
     expect(isAutomaticLink(auto)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CURRENCIES, formatMoney, isCurrency, minorToInput, parseAmount, roundDiv } from './money.js';
+import { CURRENCIES, formatMoney, isCurrency, MAX_AMOUNT_MINOR, minorToInput, parseAmount, roundDiv } from './money.js';
 
 /** Intl uses non-breaking and narrow non-breaking spaces; compare with plain ones. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -76,9 +76,14 @@ describe('parseAmount', () => {
   });
 
   it('round-trips minorToInput for any non-negative amount', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), fc.constantFrom(...CURRENCIES), (n, currency) => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), fc.constantFrom(...CURRENCIES), (n, currency) => {
       expect(parseAmount(minorToInput(n, currency), currency)).toEqual({ ok: true, value: n });
     }));
+  });
+
+  it('takes at most one amount\'s bound, which the sync server keeps too (10,000,000.00)', () => {
+    expect(parseAmount('10 000 000,00', 'NOK')).toEqual({ ok: true, value: MAX_AMOUNT_MINOR });
+    expect(parseAmount('10000000.01', 'NOK')).toMatchObject({ ok: false, message: 'The amount is too large.' });
   });
 });
 

@@ -13,6 +13,15 @@ export const MINOR_DIGITS: Readonly<Record<CurrencyCode, number>> = {
   NOK: 2, GBP: 2, EUR: 2, USD: 2, SEK: 2, DKK: 2,
 };
 
+/**
+ * The most one amount may be — a price, an invoice line, a payment, a refund, a fee: 10,000,000.00
+ * in major units (1e9 minor units). No front desk takes that much at once, a mistyped amount
+ * (three zeros too many) is caught, and sums of many amounts stay far inside exact integers.
+ * The desks refuse more when it is typed, and the sync server when it is pushed
+ * (shared/sync/document-rules.ts), so the two never disagree.
+ */
+export const MAX_AMOUNT_MINOR = 1_000_000_000;
+
 /** The locale a clinic gets by default for its currency; it decides number formatting. */
 export const DEFAULT_LOCALE: Readonly<Record<CurrencyCode, string>> = {
   NOK: 'nb-NO', GBP: 'en-GB', EUR: 'en-IE', USD: 'en-US', SEK: 'sv-SE', DKK: 'da-DK',
@@ -100,7 +109,7 @@ export function parseAmount(input: string, currency: CurrencyCode): Result<numbe
   const major = intPart === '' ? 0 : Number(intPart);
   const minor = Number(fracPart.padEnd(digits, '0') || '0');
   const total = major * 10 ** digits + minor;
-  if (!Number.isSafeInteger(total) || total > 1_000_000_000_00) {
+  if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR) {
     return refuse('The amount is too large.');
   }
   return ok(total);

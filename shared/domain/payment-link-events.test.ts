@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PaymentDoc, PaymentRequestDoc } from '../schemas/index.js';
 import { linkEventEffect, paymentIdFor, type LinkEvent } from './payment-link-events.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 type Status = PaymentRequestDoc['status'];
 const REQUEST = { invoiceId: 'inv-1', clientId: 'cl-1', providerRef: 'cs_1' };
@@ -12,7 +13,7 @@ function apply(events: readonly LinkEvent[], start: Status = 'sent') {
   let problem = '';
   const facts = new Map<string, PaymentDoc>();
   for (const e of events) {
-    const effect = linkEventEffect(e, { ...REQUEST, status, problem });
+    const effect = linkEventEffect(e, { ...REQUEST, status, problem }, TEST_DESK);
     if (effect.fact && !facts.has(effect.fact.id)) facts.set(effect.fact.id, effect.fact);
     if (effect.request) ({ status, problem } = effect.request);
   }

@@ -45,19 +45,20 @@ export const refundIdFor = (refundRef: string) => `refund-${refundRef}`.slice(0,
 
 type OnRequest = Pick<PaymentRequestDoc, 'invoiceId' | 'clientId' | 'status' | 'problem' | 'providerRef'>;
 
-export function linkEventEffect(event: LinkEvent, request: OnRequest): LinkEventEffect {
+/** `desk`: where the effect is recorded (a desk's id, or SERVER_DESK on the sync server). */
+export function linkEventEffect(event: LinkEvent, request: OnRequest, desk: string): LinkEventEffect {
   const step = nextLinkRequestState(request, event);
   const moved = step.status !== request.status || step.problem !== request.problem;
   const fact: PaymentDoc | null = step.money === 'none' ? null : event.type === 'succeeded'
     ? {
       id: paymentIdFor(event.paymentRef), kind: 'payment', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
-      amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
+      amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, recordedOn: desk, tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
     }
     : event.type === 'refunded'
       ? {
         // On the invoice it paid: the refunded part is owed again.
         id: refundIdFor(event.refundRef), kind: 'refund', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
-        amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, tenderedMinor: 0, externalRef: event.refundRef.slice(0, 120),
+        amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, recordedOn: desk, tenderedMinor: 0, externalRef: event.refundRef.slice(0, 120),
       }
       : null;
   return { fact, request: moved ? { status: step.status, problem: step.problem } : null, flag: step.flag };

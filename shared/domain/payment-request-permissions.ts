@@ -14,8 +14,8 @@ import { isAutomaticLink } from './link-amount.js';
 
 type Doc = Readonly<Record<string, unknown>>;
 
-const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['status', 'sentAt', 'linkUrl', 'providerRef', 'expiresAt', 'problem', 'amountMinor', 'updatedAt', 'updatedBy']);
-const AUTOMATIC_FIELDS: ReadonlySet<string> = new Set(['sendAt', 'status', 'updatedAt', 'updatedBy']);
+const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['status', 'sentAt', 'linkUrl', 'providerRef', 'expiresAt', 'problem', 'amountMinor', 'updatedAt', 'updatedBy', 'deskId']);
+const AUTOMATIC_FIELDS: ReadonlySet<string> = new Set(['sendAt', 'status', 'updatedAt', 'updatedBy', 'deskId']);
 const LOCAL = new Set(['_meta', '_rev', '_attachments']);
 
 function changed(a: Doc, b: Doc): string[] {

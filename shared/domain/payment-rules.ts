@@ -6,7 +6,7 @@
  */
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
 import type { PaymentMethod } from '../schemas/payments.js';
-import { formatMoney, parseAmount, type CurrencyCode } from './money.js';
+import { formatMoney, MAX_AMOUNT_MINOR, parseAmount, type CurrencyCode } from './money.js';
 import { ok, refuse, type Result } from './result.js';
 import type { InvoiceAccount } from './ledger.js';
 
@@ -34,6 +34,7 @@ export function checkAmount(amount: string | number, ctx: AmountContext, field =
     if (!Number.isFinite(amount) || !Number.isInteger(amount)) return refuse('The amount must be a whole number of øre/pence/cents.', field);
     if (amount < 0) return refuse('The amount cannot be negative.', field);
     if (amount === 0) return refuse('The amount must be more than zero.', field);
+    if (amount > MAX_AMOUNT_MINOR) return refuse('The amount is too large.', field);
     return ok(amount);
   }
   const parsed = parseAmount(amount, ctx.currency);

@@ -4,6 +4,7 @@
  * final notice must give at least 14 days — Norwegian inkasso rules) and the reminder fee.
  * Each refusal names the field.
  */
+import { reminderFeeLimitProblem } from './reminder-fees.js';
 import type { CurrencyCode } from './money.js';
 import { parseAmount } from './money.js';
 import type { PaymentSettings } from './payment-settings.js';
@@ -56,6 +57,8 @@ export function checkPaymentSettings(input: PaymentSettingsInput, currency: Curr
   if (!gives.ok) return gives;
   const fee = price(input.reminderFee, currency, 'reminderFee', 'Reminder fee');
   if (!fee.ok) return fee;
+  const feeLimit = reminderFeeLimitProblem(fee.value, currency);
+  if (feeLimit) return refuse(feeLimit, 'reminderFee');
   return ok({
     linkLifetimeHours: Number(h), emailCostMinor: email.value, smsSegmentCostMinor: sms.value, messageVatBp: vat.value,
     reminderAfterDueDays: r1.value, secondReminderAfterDays: r2.value, finalNoticeAfterDays: fn.value, finalNoticeGivesDays: gives.value,

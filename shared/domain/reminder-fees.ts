@@ -8,6 +8,7 @@ import type { PaymentDoc } from '../schemas/index.js';
 import type { DunningStep } from './dunning.js';
 import { moneyFact } from './payment-rules.js';
 import { SYSTEM_ACTOR } from './permissions.js';
+import { addDays, localDateOf } from './time.js';
 
 export const reminderFeeId = (invoiceId: string, step: DunningStep) => `fee-${step}-${invoiceId}`.slice(0, 40);
 
@@ -18,16 +19,77 @@ export interface FeeFacts {
   readonly amountMinor: number;
   readonly currency: PaymentDoc['currency'];
   readonly at: string;
+  /** The desk whose chasing charged it. */
+  readonly desk: string;
 }
 
 export function reminderFeeFact(f: FeeFacts): PaymentDoc {
   return moneyFact({
     id: reminderFeeId(f.invoiceId, f.step), kind: 'fee', invoiceId: f.invoiceId, clientId: f.clientId, method: 'other',
-    amountMinor: f.amountMinor, currency: f.currency, at: f.at, recordedBy: SYSTEM_ACTOR,
+    amountMinor: f.amountMinor, currency: f.currency, at: f.at, recordedBy: SYSTEM_ACTOR, recordedOn: f.desk,
   });
 }
 
 /** A fee the chasing recorded: it moves no money in, so the desk's reception may sync it. */
 export function isChasingFee(doc: Readonly<Record<string, unknown>>): boolean {
   return doc.kind === 'fee' && doc.recordedBy === SYSTEM_ACTOR;
+}
+
+/**
+ * The highest reminder fee (purregebyr) Norwegian law allows: a tenth of the inkassosats
+ * (forskrift til inkassoloven § 1-2). The regulation sets the sats; this follows the 700 kr
+ * sats, and is the one place to change when it moves (docs/decisions/0022-system-write-bounds.md).
+ * Every clinic follows the Norwegian fee rules (dunning.ts), so the cap holds for NOK clinics;
+ * other currencies have no statutory figure here.
+ */
+export const NORWEGIAN_REMINDER_FEE_MAX_MINOR = 7_000;
+
+/** Why a clinic may not charge this reminder fee, or null. Asked by the settings form and the server. */
+export function reminderFeeLimitProblem(feeMinor: number, currency: string): string | null {
+  if (currency === 'NOK' && feeMinor > NORWEGIAN_REMINDER_FEE_MAX_MINOR) {
+    return `A reminder fee may be at most ${NORWEGIAN_REMINDER_FEE_MAX_MINOR / 100} kr (a tenth of the inkassosats).`;
+  }
+  return null;
+}
+
+/** The steps that may carry a fee (never the hand-over to debt collection). */
+const FEE_STEPS: readonly DunningStep[] = ['reminder', 'second_reminder', 'final_notice'];
+
+/** The ids every fee the chasing may charge on this invoice would have. */
+export const chasingFeeIds = (invoiceId: string): string[] => FEE_STEPS.map((s) => reminderFeeId(invoiceId, s));
+
+export interface FeeContext {
+  /** The invoice the fee is charged on, as the server holds it (null: not held). */
+  readonly invoice: Readonly<Record<string, unknown>> | null;
+  /** The clinic's settings as the server holds them: its fee, currency and zone. */
+  readonly settings: Readonly<Record<string, unknown>> | null;
+  /** Ids of the chasing fees already on the invoice. */
+  readonly feesOnInvoice: readonly string[];
+}
+
+/**
+ * Why a fee recorded by the chasing (recorded as the system's) is not one the chasing could
+ * have charged, or null: its id names its invoice and a step that carries a fee; the amount
+ * is the clinic's fee, within the legal limit; the invoice is completed, in the fee's
+ * currency, and the fee comes at least 14 days after its due date; at most two fees per
+ * invoice (docs/decisions/0012-reminder-fees.md). A desk cannot forge a 99,999 kr "fee".
+ */
+export function chasingFeeProblem(fee: Readonly<Record<string, unknown>>, ctx: FeeContext): string | null {
+  const refused = (why: string) => `The server did not take this reminder fee: ${why}`;
+  const invoiceId = typeof fee.invoiceId === 'string' ? fee.invoiceId : '';
+  const step = FEE_STEPS.find((s) => reminderFeeId(invoiceId, s) === fee.id);
+  if (!step) return refused('it does not name a chasing step of its invoice.');
+  const invoice = ctx.invoice;
+  if (!invoice || invoice._deleted === true || invoice.kind !== 'invoice' || invoice.status !== 'completed') return refused('its invoice is not an unpaid, completed invoice.');
+  if (invoice.currency !== fee.currency) return refused("it is not in its invoice's currency.");
+  const clinicFee = typeof ctx.settings?.reminderFeeMinor === 'number' ? ctx.settings.reminderFeeMinor : 0;
+  if (fee.amountMinor !== clinicFee) return refused("it is not the clinic's reminder fee.");
+  const limit = reminderFeeLimitProblem(clinicFee, String(fee.currency));
+  if (limit) return refused(limit);
+  const timeZone = typeof ctx.settings?.timeZone === 'string' ? ctx.settings.timeZone : 'UTC';
+  const dueDate = typeof invoice.dueDate === 'string' ? invoice.dueDate : '';
+  const chargedOn = typeof fee.at === 'string' && fee.at !== '' ? localDateOf(fee.at, timeZone) : '';
+  if (dueDate === '' || chargedOn === '' || chargedOn < addDays(dueDate, 14)) return refused('a fee may only come with a reminder sent at least 14 days after the due date.');
+  if (ctx.feesOnInvoice.filter((id) => id !== fee.id).length >= 2) return refused('an invoice carries at most two reminder fees.');
+  return null;
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkSetup } from './setup.js';
 import { changedSettings, describeSettingsChanges } from './settings-changes.js';
 import { formatVatRate } from './vat.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const setup = checkSetup({
   clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
   service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-}, '2026-01-01T08:00:00.000Z');
+}, '2026-01-01T08:00:00.000Z', TEST_DESK);
 if (!setup.ok) throw new Error(setup.message);
 const settings = setup.value.settings;
 

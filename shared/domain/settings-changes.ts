@@ -7,7 +7,7 @@ import type { ClinicSettingsDoc } from '../schemas/index.js';
 import { METHOD_LABELS } from './payment-rules.js';
 import { formatVatRate } from './vat.js';
 
-type Editable = Omit<ClinicSettingsDoc, 'id' | 'currency' | 'locale' | 'timeZone' | 'invoicingActivatedAt' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
+type Editable = Omit<ClinicSettingsDoc, 'id' | 'currency' | 'locale' | 'timeZone' | 'invoicingActivatedAt' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deskId'>;
 
 const LABELS: Readonly<Record<keyof Editable, string>> = {
   billingProcess: 'Billing process',
@@ -28,6 +28,7 @@ const LABELS: Readonly<Record<keyof Editable, string>> = {
   linkLifetimeHours: 'Payment link lifetime (hours)',
   emailCostMinor: 'Email cost',
   smsSegmentCostMinor: 'SMS cost per segment',
+  idleLockMinutes: 'Lock the desk after (minutes idle)',
   messageVatBp: 'VAT on messages',
   reminderAfterDueDays: 'Reminder, days after due',
   secondReminderAfterDays: 'Second reminder, days after the first',

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { checkSetup, DESK_ACTOR, type SetupInput } from './setup.js';
 import { DEFAULT_LOCALE } from './money.js';
+import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const NOW = '2026-11-21T09:00:00.000Z';
 const good: SetupInput = {
@@ -12,30 +13,30 @@ const good: SetupInput = {
 };
 
 function refusal(input: SetupInput): { message: string; field: string | undefined } {
-  const r = checkSetup(input, NOW);
+  const r = checkSetup(input, NOW, TEST_DESK);
   if (r.ok) throw new Error('expected a refusal');
   return { message: r.message, field: r.field };
 }
 
 describe('checkSetup', () => {
   it('builds settings, practitioner and service from a good input', () => {
-    const r = checkSetup(good, NOW);
+    const r = checkSetup(good, NOW, TEST_DESK);
     if (!r.ok) throw new Error(r.message);
     const { settings, practitioner, service } = r.value;
     expect(settings).toMatchObject({
       id: 'clinic', clinicName: 'Fjordside Physio', displayName: 'Fjordside Physio', senderName: 'Fjordside Physio',
       currency: 'NOK', locale: DEFAULT_LOCALE.NOK, timeZone: 'Europe/Oslo', billingProcess: 'manual', manualCreateDraft: true,
-      linkDelayMinutes: 15, paymentTermsDays: 14, invoicingActivatedAt: NOW, createdAt: NOW, updatedBy: DESK_ACTOR,
+      linkDelayMinutes: 15, paymentTermsDays: 14, invoicingActivatedAt: NOW, createdAt: NOW, updatedBy: DESK_ACTOR, deskId: TEST_DESK, idleLockMinutes: 10,
     });
     expect(settings.locale).toBe('nb-NO');
     expect(settings.vatRatesBp).toEqual([2500, 1500, 1200, 0]);
-    expect(practitioner).toMatchObject({ name: 'Astrid Solberg', isPractitioner: true, active: true, roles: ['admin', 'billing', 'practitioner'] });
-    expect(service).toMatchObject({ name: 'Consultation', durationMinutes: 45, priceMinor: 75_000, vatRateBp: 0, currency: 'NOK', active: true });
+    expect(practitioner).toMatchObject({ name: 'Astrid Solberg', isPractitioner: true, active: true, roles: ['admin', 'billing', 'practitioner'], deskId: TEST_DESK });
+    expect(service).toMatchObject({ name: 'Consultation', durationMinutes: 45, priceMinor: 75_000, vatRateBp: 0, currency: 'NOK', active: true, deskId: TEST_DESK });
     expect(practitioner.id).not.toBe(service.id);
   });
 
   it("adds the service's VAT rate to the clinic's rates when it is not a standard one", () => {
-    const r = checkSetup({ ...good, currency: 'GBP', timeZone: 'Europe/London', service: { ...good.service, price: '80.00', vatRate: '12.5' } }, NOW);
+    const r = checkSetup({ ...good, currency: 'GBP', timeZone: 'Europe/London', service: { ...good.service, price: '80.00', vatRate: '12.5' } }, NOW, TEST_DESK);
     if (!r.ok) throw new Error(r.message);
     expect(r.value.settings.locale).toBe(DEFAULT_LOCALE.GBP);
     expect(r.value.settings.currency).toBe('GBP');
@@ -45,7 +46,7 @@ describe('checkSetup', () => {
   });
 
   it('uses the US locale for dollars', () => {
-    const r = checkSetup({ ...good, currency: 'USD', timeZone: 'America/New_York' }, NOW);
+    const r = checkSetup({ ...good, currency: 'USD', timeZone: 'America/New_York' }, NOW, TEST_DESK);
     expect(r.ok && r.value.settings.locale).toBe('en-US');
   });
 

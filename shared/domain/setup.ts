@@ -37,7 +37,7 @@ const VAT_RATES: Readonly<Record<CurrencyCode, number[]>> = {
 
 export const PRACTITIONER_COLORS = ['#2563eb', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#dc2626', '#4f46e5', '#0d9488', '#ca8a04', '#9333ea'];
 
-export function checkSetup(input: SetupInput, now: string): Result<SetupDocs> {
+export function checkSetup(input: SetupInput, now: string, deskId: string): Result<SetupDocs> {
   const clinicName = checkName(input.clinicName, 'clinicName', 'Clinic name', 120);
   if (!clinicName.ok) return clinicName;
   if (!isCurrency(input.currency)) return refuse('Choose the currency the clinic charges in.', 'currency');
@@ -48,7 +48,7 @@ export function checkSetup(input: SetupInput, now: string): Result<SetupDocs> {
   const service = checkService(input.service, currency);
   if (!service.ok) return service;
 
-  const base = { createdAt: now, updatedAt: now, updatedBy: DESK_ACTOR };
+  const base = { createdAt: now, updatedAt: now, updatedBy: DESK_ACTOR, deskId };
   const settings: ClinicSettingsDoc = {
     id: CLINIC_SETTINGS_ID,
     clinicName: clinicName.value,
@@ -70,6 +70,7 @@ export function checkSetup(input: SetupInput, now: string): Result<SetupDocs> {
     senderName: clinicName.value,
     ...defaultPaymentSettings(VAT_RATES[currency][0] ?? 0),
     invoicingActivatedAt: now,
+    idleLockMinutes: 10,
     ...base,
   };
   const practitioner: StaffDoc = {

@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, idField, instantField } from './fields.js';
+import { actorField, deskField, idField, instantField } from './fields.js';
 
 /**
  * The activity log (the invoice log is its view for one invoice): who did what,
@@ -7,7 +7,7 @@ import { actorField, idField, instantField } from './fields.js';
  */
 const literal = {
   title: 'activity entry',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -18,8 +18,10 @@ const literal = {
     summary: { type: 'string', maxLength: 500 },
     at: instantField,
     by: actorField,
+    /** The desk it happened on (invariant 11). */
+    deskId: deskField,
   },
-  required: ['id', 'entity', 'entityId', 'action', 'summary', 'at', 'by'],
+  required: ['id', 'entity', 'entityId', 'action', 'summary', 'at', 'by', 'deskId'],
   indexes: [['entityId', 'at'], 'at'],
   additionalProperties: false,
 } as const;

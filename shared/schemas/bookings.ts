@@ -6,7 +6,7 @@ export type BillingMode = (typeof BILLING_MODES)[number];
 
 const literal = {
   title: 'booking',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -25,7 +25,7 @@ const literal = {
     invoiceId: { type: 'string', maxLength: 40 },
     ...auditFields,
   },
-  required: ['id', 'clientId', 'serviceId', 'practitionerId', 'start', 'end', 'status', 'billing', 'billingChosen', 'invoiceId', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'clientId', 'serviceId', 'practitionerId', 'start', 'end', 'status', 'billing', 'billingChosen', 'invoiceId', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   // Bookings in view are found by range on `start`, never by loading them all.
   indexes: ['start', ['practitionerId', 'start'], ['clientId', 'start']],
   additionalProperties: false,

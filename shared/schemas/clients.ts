@@ -3,7 +3,7 @@ import { auditFields, idField } from './fields.js';
 
 const literal = {
   title: 'client',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -22,7 +22,7 @@ const literal = {
     dateOfBirth: { type: 'string', maxLength: 10 },
     ...auditFields,
   },
-  required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'address', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'address', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   indexes: ['sortName'],
   additionalProperties: false,
 } as const;

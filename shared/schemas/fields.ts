@@ -9,9 +9,16 @@ export const minorUnitsField = { type: 'integer', minimum: -100_000_000_000, max
 /** Who changed a document last: a staff id, or "system" for the desk's own work. */
 export const actorField = { type: 'string', maxLength: 40 } as const;
 
-/** When a mutable document was created and last changed, and by whom. */
+/**
+ * The desk a change was made on (docs/design.md invariant 11): the desk's own id, 'server'
+ * for the sync server's own writes, '' for changes made before desks were recorded.
+ */
+export const deskField = { type: 'string', maxLength: 40 } as const;
+
+/** When a mutable document was created and last changed, by whom and on which desk. */
 export const auditFields = {
   createdAt: instantField,
   updatedAt: instantField,
   updatedBy: actorField,
+  deskId: deskField,
 } as const;

@@ -3,7 +3,7 @@ import { auditFields, currencyField, idField, minorUnitsField } from './fields.j
 
 const literal = {
   title: 'invoice',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -44,7 +44,7 @@ const literal = {
     ...auditFields,
   },
   required: ['id', 'kind', 'status', 'clientId', 'bookingId', 'creditsInvoiceId', 'currency', 'lines', 'number',
-    'invoiceDate', 'dueDate', 'completedAt', 'serviceDate', 'createdAt', 'updatedAt', 'updatedBy'],
+    'invoiceDate', 'dueDate', 'completedAt', 'serviceDate', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   // `number` finds a standalone desk's last number without reading every invoice;
   // [status, dueDate] finds overdue invoices for chasing without reading every invoice.
   indexes: [['clientId', 'createdAt'], ['status', 'createdAt'], 'number', ['status', 'dueDate']],

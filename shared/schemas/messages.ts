@@ -1,10 +1,10 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { currencyField, idField, instantField, minorUnitsField } from './fields.js';
+import { actorField, currencyField, deskField, idField, instantField, minorUnitsField } from './fields.js';
 
 /** A message sent (or attempted) to a client: an append-only fact with its cost. */
 const literal = {
   title: 'message',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,8 +20,11 @@ const literal = {
     costMinor: minorUnitsField,
     currency: currencyField,
     at: instantField,
+    /** Who sent it: a staff member, or the system's own sending (invariant 11). */
+    by: actorField,
+    deskId: deskField,
   },
-  required: ['id', 'invoiceId', 'paymentRequestId', 'clientId', 'channel', 'purpose', 'recipient', 'outcome', 'detail', 'costMinor', 'currency', 'at'],
+  required: ['id', 'invoiceId', 'paymentRequestId', 'clientId', 'channel', 'purpose', 'recipient', 'outcome', 'detail', 'costMinor', 'currency', 'at', 'by', 'deskId'],
   indexes: [['invoiceId', 'at'], 'at'],
   additionalProperties: false,
 } as const;

@@ -17,17 +17,28 @@ export type MigrationStrategy = (previous: StoredDocument) => StoredDocument | n
 /** Version 1 starts versioning: every document of version 0 is already a version 1 one. */
 const versioningBegins: MigrationStrategy = (doc) => doc;
 
+/**
+ * Version 2 records the desk of every change (docs/design.md invariant 11). What was written
+ * before names no desk: '' says so, and the sync server takes such a change only from a desk
+ * whose history it is (docs/decisions/0017-staff-sign-in.md).
+ */
+const BEFORE_DESKS = '';
+const recordsDesk: MigrationStrategy = (doc) => ({ ...doc, deskId: BEFORE_DESKS });
+
 export const migrationStrategies: Record<CollectionName, Readonly<Record<number, MigrationStrategy>>> = {
-  settings: { 1: versioningBegins },
-  staff: { 1: versioningBegins },
-  clients: { 1: versioningBegins },
-  services: { 1: versioningBegins },
-  bookings: { 1: versioningBegins },
-  invoices: { 1: versioningBegins },
-  payments: { 1: versioningBegins },
-  paymentrequests: { 1: versioningBegins },
-  messages: { 1: versioningBegins },
-  activity: { 1: versioningBegins },
+  // Idle lock as the default every new clinic gets.
+  settings: { 1: versioningBegins, 2: (doc) => ({ ...doc, deskId: BEFORE_DESKS, idleLockMinutes: 10 }) },
+  // No staff member has a secret yet: each chooses one at their next sign-in.
+  staff: { 1: versioningBegins, 2: recordsDesk },
+  clients: { 1: versioningBegins, 2: recordsDesk },
+  services: { 1: versioningBegins, 2: recordsDesk },
+  bookings: { 1: versioningBegins, 2: recordsDesk },
+  invoices: { 1: versioningBegins, 2: recordsDesk },
+  payments: { 1: versioningBegins, 2: (doc) => ({ ...doc, recordedOn: BEFORE_DESKS }) },
+  paymentrequests: { 1: versioningBegins, 2: recordsDesk },
+  // Messages did not name a sender: they were the scheduler's or a link send, recorded as the system's.
+  messages: { 1: versioningBegins, 2: (doc) => ({ ...doc, by: 'system', deskId: BEFORE_DESKS }) },
+  activity: { 1: versioningBegins, 2: recordsDesk },
 };
 
 /**

@@ -4,7 +4,7 @@ import { auditFields, currencyField, idField, instantField, minorUnitsField } fr
 /** A request for money by link: an amount, the channels to use, and when to send. */
 const literal = {
   title: 'payment request',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -40,7 +40,7 @@ const literal = {
     ...auditFields,
   },
   required: ['id', 'invoiceId', 'clientId', 'amountMinor', 'currency', 'channels', 'purpose', 'status', 'sendAt', 'sentAt', 'linkUrl', 'providerRef',
-    'expiresAt', 'feeMinor', 'problem', 'createdAt', 'updatedAt', 'updatedBy'],
+    'expiresAt', 'feeMinor', 'problem', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   indexes: [['invoiceId', 'createdAt'], ['status', 'sendAt']],
   additionalProperties: false,
 } as const;

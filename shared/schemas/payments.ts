@@ -1,5 +1,5 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { actorField, currencyField, idField, instantField, minorUnitsField } from './fields.js';
+import { actorField, currencyField, deskField, idField, instantField, minorUnitsField } from './fields.js';
 
 export const PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payment_link', 'other', 'client_credit'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -13,7 +13,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
  */
 const literal = {
   title: 'payment',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -26,12 +26,14 @@ const literal = {
     currency: currencyField,
     at: instantField,
     recordedBy: actorField,
+    /** The desk it was recorded on (invariant 11). */
+    recordedOn: deskField,
     /** Cash handed over (for the receipt's change due); 0 when not cash. */
     tenderedMinor: minorUnitsField,
     /** Provider reference (e.g. a Stripe payment intent), empty for desk payments. */
     externalRef: { type: 'string', maxLength: 120 },
   },
-  required: ['id', 'kind', 'invoiceId', 'clientId', 'method', 'amountMinor', 'currency', 'at', 'recordedBy', 'tenderedMinor', 'externalRef'],
+  required: ['id', 'kind', 'invoiceId', 'clientId', 'method', 'amountMinor', 'currency', 'at', 'recordedBy', 'recordedOn', 'tenderedMinor', 'externalRef'],
   indexes: [['invoiceId', 'at'], ['clientId', 'at'], 'at'],
   additionalProperties: false,
 } as const;

@@ -3,7 +3,7 @@ import { auditFields, currencyField, idField, minorUnitsField } from './fields.j
 
 const literal = {
   title: 'service',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -17,7 +17,7 @@ const literal = {
     active: { type: 'boolean' },
     ...auditFields,
   },
-  required: ['id', 'name', 'durationMinutes', 'priceMinor', 'currency', 'vatRateBp', 'active', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'name', 'durationMinutes', 'priceMinor', 'currency', 'vatRateBp', 'active', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   additionalProperties: false,
 } as const;
 

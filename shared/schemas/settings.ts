@@ -6,7 +6,7 @@ export const CLINIC_SETTINGS_ID = 'clinic';
 
 const literal = {
   title: 'clinic settings',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -47,13 +47,15 @@ const literal = {
     notifyClinicOnPayment: { type: 'boolean' },
     /** Invoicing switched on; bookings created before this are externally billed. */
     invoicingActivatedAt: instantField,
+    /** A desk nobody has touched for this many minutes locks and asks for a PIN or password. */
+    idleLockMinutes: { type: 'integer', minimum: 1, maximum: 240 },
     ...auditFields,
   },
   required: ['id', 'clinicName', 'displayName', 'currency', 'locale', 'timeZone', 'billingProcess',
     'manualCreateDraft', 'defaultAltPaymentMethod', 'linkTiming', 'linkDelayMinutes', 'paymentTermsDays',
     'vatRatesBp', 'organisationNumber', 'address', 'bankAccount', 'paymentProvider', 'linkLifetimeHours', 'emailCostMinor',
     'smsSegmentCostMinor', 'messageVatBp', 'reminderAfterDueDays', 'secondReminderAfterDays', 'finalNoticeAfterDays', 'finalNoticeGivesDays',
-    'reminderFeeMinor', 'notifyClinicOnPayment', 'invoicingActivatedAt', 'createdAt', 'updatedAt', 'updatedBy'],
+    'reminderFeeMinor', 'notifyClinicOnPayment', 'invoicingActivatedAt', 'idleLockMinutes', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   additionalProperties: false,
 } as const;
 

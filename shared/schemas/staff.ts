@@ -1,12 +1,12 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { auditFields, idField } from './fields.js';
+import { auditFields, idField, instantField } from './fields.js';
 
 export const STAFF_ROLES = ['admin', 'billing', 'reception', 'practitioner'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const literal = {
   title: 'staff member',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,9 +20,27 @@ const literal = {
     active: { type: 'boolean' },
     /** Order of the practitioner columns. */
     sortKey: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+    /**
+     * The staff member's PIN or password as a slow salted hash (docs/decisions/0017-staff-sign-in.md),
+     * synced so any desk can check it offline. Absent until they choose one at first sign-in,
+     * and after an admin resets it.
+     */
+    secret: {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: ['pin', 'password'] },
+        /** e.g. "scrypt:N=32768,r=8,p=1" */
+        scheme: { type: 'string', maxLength: 60 },
+        salt: { type: 'string', maxLength: 60 },
+        hash: { type: 'string', maxLength: 200 },
+        setAt: instantField,
+      },
+      required: ['kind', 'scheme', 'salt', 'hash', 'setAt'],
+      additionalProperties: false,
+    },
     ...auditFields,
   },
-  required: ['id', 'name', 'roles', 'isPractitioner', 'color', 'active', 'sortKey', 'createdAt', 'updatedAt', 'updatedBy'],
+  required: ['id', 'name', 'roles', 'isPractitioner', 'color', 'active', 'sortKey', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   indexes: ['sortKey'],
   additionalProperties: false,
 } as const;

@@ -10,22 +10,27 @@ export interface CollectionPolicy {
   readonly write: Permission;
   /** Facts: inserted once, never changed or deleted (docs/design.md invariant 2). */
   readonly appendOnly: boolean;
-  /** The document field naming who wrote it (checked against the acting staff member). */
-  readonly actorField: 'updatedBy' | 'recordedBy' | 'by' | null;
+  /** The document fields naming who made the change, on which desk, and when (docs/design.md invariant 11). */
+  readonly actorField: 'updatedBy' | 'recordedBy' | 'by';
+  readonly deskField: 'deskId' | 'recordedOn';
+  readonly timeField: 'updatedAt' | 'at';
 }
 
+const MUTABLE = { appendOnly: false, actorField: 'updatedBy', deskField: 'deskId', timeField: 'updatedAt' } as const;
+const FACT = { appendOnly: true, actorField: 'by', deskField: 'deskId', timeField: 'at' } as const;
+
 export const COLLECTION_POLICIES: Readonly<Record<CollectionName, CollectionPolicy>> = {
-  settings: { write: 'admin', appendOnly: false, actorField: 'updatedBy' },
-  staff: { write: 'admin', appendOnly: false, actorField: 'updatedBy' },
-  services: { write: 'admin', appendOnly: false, actorField: 'updatedBy' },
-  clients: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
-  bookings: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
+  settings: { write: 'admin', ...MUTABLE },
+  staff: { write: 'admin', ...MUTABLE },
+  services: { write: 'admin', ...MUTABLE },
+  clients: { write: 'book', ...MUTABLE },
+  bookings: { write: 'book', ...MUTABLE },
   // Booking writes drafts; the change itself decides whether billing is needed (invoice-permissions.ts).
-  invoices: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
-  payments: { write: 'billing', appendOnly: true, actorField: 'recordedBy' },
+  invoices: { write: 'book', ...MUTABLE },
+  payments: { write: 'billing', ...FACT, actorField: 'recordedBy', deskField: 'recordedOn' },
   // Per change (payment-request-permissions.ts): automatic links and the desk's sending work need only booking.
-  paymentrequests: { write: 'book', appendOnly: false, actorField: 'updatedBy' },
+  paymentrequests: { write: 'book', ...MUTABLE },
   // Records of what the desk sent: they move no money, and any desk sends what is due.
-  messages: { write: 'book', appendOnly: true, actorField: null },
-  activity: { write: 'book', appendOnly: true, actorField: 'by' },
+  messages: { write: 'book', ...FACT },
+  activity: { write: 'book', ...FACT },
 };

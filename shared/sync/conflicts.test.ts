@@ -174,10 +174,13 @@ describe('field-merge collections (bookings, clients, services, staff, settings,
   for (const [collection, draftOnly] of cases) {
     const s = spec(collection);
     describe(draftOnly ? 'invoices (both drafts)' : collection, () => {
-      it('is symmetric: the same result whichever desk resolves', () => {
+      it('is symmetric in content: the same fields whichever desk resolves (the audit names the resolving desk)', () => {
+        const content = (d: Doc) => ({ ...d, updatedAt: undefined, updatedBy: undefined, deskId: undefined });
         fc.assert(fc.property(scenario(s, draftOnly), fc.boolean(), ([b, x, y], withBase) => {
           const base = withBase ? b : undefined;
-          expect(resolve(collection, x, y, base)).toEqual(resolve(collection, y, x, base));
+          const [xy, yx] = [resolve(collection, x, y, base), resolve(collection, y, x, base)];
+          // A merge that keeps nothing of the resolving desk's is the master itself, audit and all.
+          if (!same(content(xy), content(y)) && !same(content(yx), content(x))) expect(content(xy)).toEqual(content(yx));
         }), runs);
       });
 
@@ -192,15 +195,19 @@ describe('field-merge collections (bookings, clients, services, staff, settings,
             else expect(same(z[k], x[k]) || same(z[k], y[k]), k).toBe(true);
           }
           expect(z._deleted).toBe(x._deleted || y._deleted);
-          // Audit from the later side (ties: larger updatedBy).
-          const later = [x, y].sort((p, q) => `${String(q.updatedAt)} ${String(q.updatedBy)}`.localeCompare(`${String(p.updatedAt)} ${String(p.updatedBy)}`))[0]!;
-          expect([z.updatedAt, z.updatedBy]).toEqual([later.updatedAt, later.updatedBy]);
+          // The merge is the resolving desk's change, recorded as its own (invariant 11), unless it is the master unchanged.
+          const later = String(x.updatedAt) >= String(y.updatedAt) ? x.updatedAt : y.updatedAt;
+          if (same({ ...z, updatedAt: 0, updatedBy: 0, deskId: 0 }, { ...y, updatedAt: 0, updatedBy: 0, deskId: 0 })) expect(z).toEqual(y);
+          else expect([z.updatedAt, z.updatedBy, z.deskId]).toEqual([later, x.updatedBy, x.deskId]);
         }), runs);
       });
 
       it('fast-forwards when one side did not edit', () => {
         fc.assert(fc.property(scenario(s, draftOnly), ([b, x]) => {
-          expect(resolve(collection, x, b, b)).toEqual(x);
+          // An edit that changed only who/when leaves nothing to push: the master stays.
+          const onlyAudit = same({ ...x, updatedAt: 0, updatedBy: 0, deskId: 0 }, { ...b, updatedAt: 0, updatedBy: 0, deskId: 0 });
+          const later = String(x.updatedAt) >= String(b.updatedAt) ? x.updatedAt : b.updatedAt;
+          expect(resolve(collection, x, b, b)).toEqual(onlyAudit ? b : { ...x, updatedAt: later });
           expect(resolve(collection, b, x, b)).toEqual(x);
         }), runs);
       });
@@ -270,22 +277,35 @@ const invoice = (over: Partial<Doc> = {}): Doc => ({
   createdAt: BASE_AT, updatedAt: BASE_AT, updatedBy: 's1', _deleted: false, ...over,
 });
 
+/** Examples compare what was merged; who the merge names is checked once, below. */
+const withoutWho = (d: Doc): Doc => ({ ...d, updatedBy: undefined, deskId: undefined });
+const expectMerge = (d: Doc) => ({ toEqual: (e: Doc) => expect(withoutWho(d)).toEqual(withoutWho(e)) });
+
 describe('examples', () => {
+  it('a merge is the resolving desk\'s change: it names that desk and its staff member (invariant 11)', () => {
+    const base = booking({ deskId: 'desk-0' });
+    const moved = booking({ start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T14:00:00.000Z', updatedAt: at('12:00'), updatedBy: 's1', deskId: 'desk-a' });
+    const reassigned = booking({ practitionerId: 'p2', updatedAt: at('12:05'), updatedBy: 's2', deskId: 'desk-b' });
+    expect(resolve('bookings', moved, reassigned, base)).toMatchObject({ practitionerId: 'p2', start: moved.start, updatedBy: 's1', deskId: 'desk-a', updatedAt: at('12:05') });
+    // Nothing of the resolving desk's left: the master itself, so nothing is pushed.
+    expect(resolve('bookings', base, reassigned, base)).toEqual(reassigned);
+  });
+
   it('one desk reschedules, the other changes practitioner: both kept', () => {
     const base = booking();
     const moved = booking({ start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T14:00:00.000Z', updatedAt: at('12:00'), updatedBy: 's1' });
     const reassigned = booking({ practitionerId: 'p2', updatedAt: at('12:05'), updatedBy: 's2' });
     const expected = booking({ start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T14:00:00.000Z', practitionerId: 'p2', updatedAt: at('12:05'), updatedBy: 's2' });
-    expect(resolve('bookings', moved, reassigned, base)).toEqual(expected);
-    expect(resolve('bookings', reassigned, moved, base)).toEqual(expected);
+    expectMerge(resolve('bookings', moved, reassigned, base)).toEqual(expected);
+    expectMerge(resolve('bookings', reassigned, moved, base)).toEqual(expected);
   });
 
   it('both reschedule: the later updatedAt wins', () => {
     const base = booking();
     const early = booking({ start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T14:00:00.000Z', updatedAt: at('12:00'), updatedBy: 's2' });
     const late = booking({ start: '2026-03-02T15:00:00.000Z', end: '2026-03-02T16:00:00.000Z', updatedAt: at('12:05'), updatedBy: 's1' });
-    expect(resolve('bookings', early, late, base)).toEqual(late);
-    expect(resolve('bookings', late, early, base)).toEqual(late);
+    expectMerge(resolve('bookings', early, late, base)).toEqual(late);
+    expectMerge(resolve('bookings', late, early, base)).toEqual(late);
   });
 
   it('both reschedule at the same instant: the larger value wins on both desks', () => {
@@ -293,8 +313,8 @@ describe('examples', () => {
     const a = booking({ start: '2026-03-02T13:00:00.000Z', updatedAt: at('12:00'), updatedBy: 's1' });
     const b = booking({ start: '2026-03-02T15:00:00.000Z', updatedAt: at('12:00'), updatedBy: 's2' });
     const expected = booking({ start: '2026-03-02T15:00:00.000Z', updatedAt: at('12:00'), updatedBy: 's2' });
-    expect(resolve('bookings', a, b, base)).toEqual(expected);
-    expect(resolve('bookings', b, a, base)).toEqual(expected);
+    expectMerge(resolve('bookings', a, b, base)).toEqual(expected);
+    expectMerge(resolve('bookings', b, a, base)).toEqual(expected);
   });
 
   it('cancel vs reschedule: cancelled, at the rescheduled time', () => {
@@ -302,8 +322,8 @@ describe('examples', () => {
     const cancelled = booking({ status: 'cancelled', updatedAt: at('12:00'), updatedBy: 's1' });
     const moved = booking({ start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T14:00:00.000Z', updatedAt: at('12:05'), updatedBy: 's2' });
     const expected = booking({ status: 'cancelled', start: '2026-03-02T13:00:00.000Z', end: '2026-03-02T14:00:00.000Z', updatedAt: at('12:05'), updatedBy: 's2' });
-    expect(resolve('bookings', cancelled, moved, base)).toEqual(expected);
-    expect(resolve('bookings', moved, cancelled, base)).toEqual(expected);
+    expectMerge(resolve('bookings', cancelled, moved, base)).toEqual(expected);
+    expectMerge(resolve('bookings', moved, cancelled, base)).toEqual(expected);
   });
 
   it('same booking id created on two desks (no base): cancelled beats a later booked', () => {
@@ -318,8 +338,8 @@ describe('examples', () => {
     const deleted = booking({ _deleted: true, updatedAt: at('12:00') });
     const edited = booking({ practitionerId: 'p2', updatedAt: at('12:05'), updatedBy: 's2' });
     const expected = booking({ practitionerId: 'p2', updatedAt: at('12:05'), updatedBy: 's2', _deleted: true });
-    expect(resolve('bookings', deleted, edited, base)).toEqual(expected);
-    expect(resolve('bookings', edited, deleted, base)).toEqual(expected);
+    expectMerge(resolve('bookings', deleted, edited, base)).toEqual(expected);
+    expectMerge(resolve('bookings', edited, deleted, base)).toEqual(expected);
   });
 
   it('a payment pushed again returns the server copy', () => {
@@ -328,16 +348,16 @@ describe('examples', () => {
     const server = { ...payment };
     const desk = { ...payment, amountMinor: 1 };
     expect(resolve('payments', desk, server, undefined)).toBe(server);
-    expect(resolve('payments', desk, server, payment)).toEqual(payment);
+    expectMerge(resolve('payments', desk, server, payment)).toEqual(payment);
   });
 
   it('a desk edits a completed invoice: the master is unchanged', () => {
     const done = invoice({ status: 'completed', number: 17, invoiceDate: '2026-03-01', dueDate: '2026-03-15', completedAt: at('11:30'), updatedAt: at('11:30') });
     const server = { ...done, updatedAt: at('11:45'), updatedBy: 'system' };
     const edit = { ...done, lines: [{ ...line1, quantity: 2 }], updatedAt: at('12:00'), updatedBy: 's2' };
-    expect(resolve('invoices', edit, server, done)).toEqual(server);
-    expect(resolve('invoices', { ...edit, status: 'draft' }, server, done)).toEqual(server);
-    expect(resolve('invoices', { ...edit, _deleted: true }, server, done)).toEqual(server);
+    expectMerge(resolve('invoices', edit, server, done)).toEqual(server);
+    expectMerge(resolve('invoices', { ...edit, status: 'draft' }, server, done)).toEqual(server);
+    expectMerge(resolve('invoices', { ...edit, _deleted: true }, server, done)).toEqual(server);
   });
 
   it('a desk voids a completed invoice: the void is kept, with the server number', () => {
@@ -345,21 +365,21 @@ describe('examples', () => {
     const seen = invoice({ status: 'completed', invoiceDate: '2026-03-01', dueDate: '2026-03-15', completedAt: at('11:30'), updatedAt: at('11:30') });
     const server = { ...seen, number: 17, updatedAt: at('11:31'), updatedBy: 'system' };
     const voided = { ...seen, status: 'void', updatedAt: at('12:00'), updatedBy: 's2' };
-    expect(resolve('invoices', voided, server, seen)).toEqual({ ...server, status: 'void', updatedAt: at('12:00'), updatedBy: 's2' });
+    expectMerge(resolve('invoices', voided, server, seen)).toEqual({ ...server, status: 'void', updatedAt: at('12:00'), updatedBy: 's2' });
     // A void that also changes the content is not a plain void: the master stands.
-    expect(resolve('invoices', { ...voided, lines: [] }, server, seen)).toEqual(server);
+    expectMerge(resolve('invoices', { ...voided, lines: [] }, server, seen)).toEqual(server);
     // A void master stays void.
     const voidServer = { ...server, status: 'void' };
-    expect(resolve('invoices', { ...seen, dueDate: '2026-04-01', updatedAt: at('12:00') }, voidServer, seen)).toEqual(voidServer);
+    expectMerge(resolve('invoices', { ...seen, dueDate: '2026-04-01', updatedAt: at('12:00') }, voidServer, seen)).toEqual(voidServer);
   });
 
   it('a desk completes a draft while another edits a line: the completed content wins', () => {
     const draft = invoice();
     const completed = invoice({ status: 'completed', invoiceDate: '2026-03-01', dueDate: '2026-03-15', completedAt: at('12:00'), updatedAt: at('12:00'), updatedBy: 's1' });
     const lineEdited = invoice({ lines: [{ ...line1, unitPriceMinor: 80_000 }], bookingId: '', updatedAt: at('12:05'), updatedBy: 's2' });
-    expect(resolve('invoices', completed, lineEdited, draft)).toEqual({ ...completed, bookingId: '' });
+    expectMerge(resolve('invoices', completed, lineEdited, draft)).toEqual({ ...completed, bookingId: '' });
     // The other way round the completed master stands: invoices are not symmetric once final.
-    expect(resolve('invoices', lineEdited, completed, draft)).toEqual(completed);
+    expectMerge(resolve('invoices', lineEdited, completed, draft)).toEqual(completed);
   });
 
   it('draft vs draft: one edits a line, the other the booking link: both kept', () => {
@@ -367,15 +387,15 @@ describe('examples', () => {
     const a = invoice({ lines: [line1, { ...line1, id: 'l2', description: 'Oil', unitPriceMinor: 5_000 }], updatedAt: at('12:00') });
     const b = invoice({ bookingId: '', updatedAt: at('12:05'), updatedBy: 's2' });
     const expected = invoice({ lines: a.lines, bookingId: '', updatedAt: at('12:05'), updatedBy: 's2' });
-    expect(resolve('invoices', a, b, draft)).toEqual(expected);
-    expect(resolve('invoices', b, a, draft)).toEqual(expected);
+    expectMerge(resolve('invoices', a, b, draft)).toEqual(expected);
+    expectMerge(resolve('invoices', b, a, draft)).toEqual(expected);
   });
 
   it('a field changed on only one side wins even when that side is older', () => {
     const base = booking();
     const older = booking({ practitionerId: 'p2', updatedAt: at('12:00'), updatedBy: 's1' });
     const newer = booking({ invoiceId: '', updatedAt: at('12:05'), updatedBy: 's2' });
-    expect(resolve('bookings', older, newer, base)).toMatchObject({ practitionerId: 'p2', invoiceId: '', updatedAt: at('12:05'), updatedBy: 's2' });
+    expect(withoutWho(resolve('bookings', older, newer, base))).toMatchObject({ practitionerId: 'p2', invoiceId: '', updatedAt: at('12:05') });
   });
 });
 
@@ -401,7 +421,7 @@ describe('isEqualForSync and the RxDB handler', () => {
     const cancelled = booking({ status: 'cancelled', updatedAt: at('12:00') });
     const moved = booking({ start: '2026-03-02T13:00:00.000Z', updatedAt: at('12:05'), updatedBy: 's2' });
     await expect(handler.resolve({ newDocumentState: cancelled, realMasterState: moved, assumedMasterState: base }, 'test'))
-      .resolves.toEqual(booking({ status: 'cancelled', start: '2026-03-02T13:00:00.000Z', updatedAt: at('12:05'), updatedBy: 's2' }));
+      .resolves.toEqual(booking({ status: 'cancelled', start: '2026-03-02T13:00:00.000Z', updatedAt: at('12:05'), updatedBy: 's1' }));
     expect(handler.isEqual(base, { ...base, _rev: '9-z' }, 'test')).toBe(true);
     expect(handler.isEqual(base, cancelled, 'test')).toBe(false);
     await expect(conflictHandlerFor('payments').resolve({ newDocumentState: cancelled, realMasterState: moved }, 'test')).resolves.toBe(moved);

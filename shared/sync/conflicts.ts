@@ -20,7 +20,7 @@ type Fields = Readonly<Record<string, unknown>>;
 /** RxDB's local bookkeeping: never replicated, never part of a document's content. */
 const LOCAL_KEYS: ReadonlySet<string> = new Set(['_meta', '_rev', '_attachments']);
 /** Fields a merge settles on its own rules rather than field by field. */
-const SPECIAL_KEYS: ReadonlySet<string> = new Set([...LOCAL_KEYS, '_deleted', 'updatedAt', 'updatedBy']);
+const SPECIAL_KEYS: ReadonlySet<string> = new Set([...LOCAL_KEYS, '_deleted', 'updatedAt', 'updatedBy', 'deskId']);
 
 /**
  * When both sides changed `status`, the later one in the life cycle wins: a cancellation
@@ -75,14 +75,21 @@ function contentKeys(...docs: Fields[]): string[] {
 }
 
 /**
- * The side whose `updatedAt`/`updatedBy` the result carries: the later updatedAt (UTC ISO
- * strings compare as text), then the larger updatedBy. A plain maximum of the pair, so it
- * is the same whichever desk resolves and resolving again picks the same pair.
+ * Who a merged change is recorded as: the merge is a new change this desk makes and pushes,
+ * so it names this desk's side — its staff member and its desk (docs/design.md invariant 11:
+ * the server takes a new change only from the desk it names, and checks that person's
+ * permission for what changed). Its time is the later of the two, so a value both sides
+ * changed is settled the same way when the result is resolved again.
  */
-function laterAudit(a: Fields, b: Fields): Fields {
-  const [ta, tb] = [text(a.updatedAt), text(b.updatedAt)];
-  if (ta !== tb) return ta > tb ? a : b;
-  return text(a.updatedBy) >= text(b.updatedBy) ? a : b;
+function mergedAudit(n: Fields, r: Fields): Fields {
+  const [tn, tr] = [text(n.updatedAt), text(r.updatedAt)];
+  return { updatedAt: tn >= tr ? n.updatedAt : r.updatedAt, updatedBy: n.updatedBy, deskId: n.deskId };
+}
+
+/** The merge left nothing of this desk's: the master as it is, so nothing is pushed again. */
+function masterIfSame(merged: Doc, r: Doc): Doc {
+  const content = (d: Fields) => ({ ...syncState(d), updatedAt: undefined, updatedBy: undefined, deskId: undefined });
+  return isEqualForSync(content(merged), content(r)) ? r : merged;
 }
 
 /** A value both sides changed, differently: status life cycle, then later updatedAt, then larger canonical JSON. */
@@ -115,16 +122,14 @@ function mergeFields(collection: CollectionName, n: Fields, r: Fields, base: Fie
     else if (!rChanged || same(n[key], r[key])) out[key] = n[key];
     else out[key] = concurrentValue(collection, key, n, r);
   }
-  const audit = laterAudit(n, r);
-  out.updatedAt = audit.updatedAt;
-  out.updatedBy = audit.updatedBy;
+  Object.assign(out, mergedAudit(n, r));
   out._deleted = n._deleted === true || r._deleted === true;
-  return withoutUndefined(out) as Doc;
+  return masterIfSame(withoutUndefined(out) as Doc, r as Doc);
 }
 
 /** True when `a` and `b` differ at most in status and who/when changed them. */
 function differsOnlyInStatus(a: Fields, b: Fields): boolean {
-  const strip = (d: Fields) => ({ ...syncState(d), status: undefined, updatedAt: undefined, updatedBy: undefined });
+  const strip = (d: Fields) => ({ ...syncState(d), status: undefined, updatedAt: undefined, updatedBy: undefined, deskId: undefined });
   return isEqualForSync(strip(a), strip(b));
 }
 
@@ -141,8 +146,7 @@ function resolveInvoice(n: Doc, r: Doc, base: Fields): Doc {
     const voidsMaster = r.status === 'completed' && n.status === 'void'
       && ((base.status === 'completed' && differsOnlyInStatus(n, base)) || differsOnlyInStatus(n, r));
     if (!voidsMaster) return r;
-    const audit = laterAudit(n, r);
-    return withoutUndefined({ ...r, status: 'void', updatedAt: audit.updatedAt, updatedBy: audit.updatedBy }) as Doc;
+    return withoutUndefined({ ...r, status: 'void', ...mergedAudit(n, r) }) as Doc;
   }
   if (n.status === 'completed') {
     const out: Record<string, unknown> = {};
@@ -153,6 +157,7 @@ function resolveInvoice(n: Doc, r: Doc, base: Fields): Doc {
     // concurrent deletion of its draft.
     out.updatedAt = n.updatedAt;
     out.updatedBy = n.updatedBy;
+    out.deskId = n.deskId;
     out._deleted = n._deleted === true;
     return withoutUndefined(out) as Doc;
   }

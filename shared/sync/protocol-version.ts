@@ -6,18 +6,22 @@
  */
 import { collectionSchemas, COLLECTION_NAMES, type CollectionName } from '../schemas/index.js';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * The oldest peer this code still syncs with. Raise it when a schema migration changes
  * documents in a way the previous release cannot read: version 1 changed no document, so
- * a version-0 desk still reads what a version-1 server stores, and the reverse.
+ * a version-0 desk still read what a version-1 server stored. Version 2 records the desk of
+ * every change (schemas at version 2): a version-1 desk cannot store such documents, and the
+ * server cannot check the desk of its changes, so both sides must be at 2
+ * (docs/decisions/0017-recorded-actor-and-desk.md).
  */
-export const OLDEST_PEER_PROTOCOL = 0;
+export const OLDEST_PEER_PROTOCOL = 2;
 
 /** The schema version of every collection, as written by a peer of each protocol version (index). */
 const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] = [
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 1])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
 ];
 

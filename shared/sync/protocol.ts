@@ -67,7 +67,12 @@ export interface CreateClinicRequest {
   /** The first admin, as a staff document the desk made (id, name, roles…). */
   readonly admin: WireDocument;
   readonly deviceName: string;
+  /** The desk's own id, which its changes name (docs/design.md invariant 11). */
+  readonly deskId: string;
 }
+
+/** What a desk id looks like (electron/services/desk-identity.ts makes them). */
+export const DESK_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
 export interface DeviceCredentials {
   readonly clinicId: string;
@@ -84,6 +89,7 @@ export interface EnrollmentCode {
 export interface EnrollRequest {
   readonly code: string;
   readonly deviceName: string;
+  readonly deskId: string;
 }
 
 export interface DeviceInfo {

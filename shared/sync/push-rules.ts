@@ -8,11 +8,14 @@
  */
 import type { CollectionName } from '../schemas/index.js';
 import type { StaffRole } from '../schemas/staff.js';
-import { hasPermission, PERMISSION_LABELS, type Permission } from '../domain/permissions.js';
+import { hasPermission, PERMISSION_LABELS, SYSTEM_ACTOR, type Permission } from '../domain/permissions.js';
 import { awaitsNumber } from '../domain/invoice-numbering.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
+import { paymentIdFor, refundIdFor } from '../domain/payment-link-events.js';
+import { systemRequestChangeProblem } from '../domain/system-request-changes.js';
 import { isChasingFee } from '../domain/reminder-fees.js';
+import { DESK_ACTOR } from '../domain/setup.js';
 import { COLLECTION_POLICIES } from './collections.js';
 import type { PushRow, RefusalParams, WireDocument } from './protocol.js';
 import type { RefusalCode } from './refusal-codes.js';
@@ -41,10 +44,34 @@ export type PushDecision =
 
 export interface PushRuleContext {
   readonly collection: CollectionName;
-  /** The x-frontdesk-staff header, or null when the desk sent none. */
-  readonly staffId: string | null;
-  /** That staff member's stored document, read as ActingStaff; null when unknown. */
-  readonly staff: ActingStaff | null;
+  /** The pushing device's desk id (told to the server when it enrolled). */
+  readonly deskId: string;
+  /**
+   * When the server first saw this desk record desks (ISO), or null: a change that names no
+   * desk ('', made before desks were recorded) is taken only if it is older than that.
+   */
+  readonly deskSince: string | null;
+  /** The clinic's stored staff members named as actors in this push, by id. */
+  readonly staff: ReadonlyMap<string, ActingStaff>;
+  /**
+   * Whether the pushing device created the clinic on this server (its first device): only
+   * that desk's own invoice series, numbered before it synced, is taken over (invariant 3).
+   */
+  readonly foundingDesk?: boolean;
+}
+
+/** Who a pushed document says made its change, on which desk, and when (invariant 11). */
+export interface RecordedActor {
+  readonly actor: string;
+  readonly desk: string;
+  readonly at: string;
+}
+
+const field = (doc: WireDocument, key: string): string => (typeof doc[key] === 'string' ? doc[key] : '');
+
+export function recordedActor(collection: CollectionName, doc: WireDocument): RecordedActor {
+  const policy = COLLECTION_POLICIES[collection];
+  return { actor: field(doc, policy.actorField), desk: field(doc, policy.deskField), at: field(doc, policy.timeField) };
 }
 
 /** How a refusal names what was not taken. */
@@ -100,7 +127,7 @@ export function sameState(a: WireDocument | null | undefined, b: WireDocument | 
  */
 export function staffPermissionProblem(staffId: string | null, staff: ActingStaff | null, permission: Permission, what: string): string | null {
   if (!staffId) return `No staff member is signed in on this desk, so the server did not take ${what}. Sign in and try again.`;
-  if (!staff) return `The staff member signed in on this desk is not on the clinic's staff list, so the server did not take ${what}.`;
+  if (!staff) return `The staff member recorded for ${what} is not on this clinic's staff list, so the server did not take it.`;
   if (!staff.active) return `${staff.name} is no longer active at the clinic, so the server did not take ${what}.`;
   if (!hasPermission(staff.roles, permission)) {
     return `${staff.name} does not have the ${PERMISSION_LABELS[permission]} permission, so the server did not take ${what}.`;
@@ -108,12 +135,75 @@ export function staffPermissionProblem(staffId: string | null, staff: ActingStaf
   return null;
 }
 
-/** Why the acting staff member may not write this document here, or null when they may. */
-export function permissionProblem(ctx: PushRuleContext, next: WireDocument): string | null {
-  // A reminder fee is the desk's own chasing work, sent whoever is signed in (like the
-  // chasing step itself, payment-request-permissions.ts); other money facts need billing.
-  const needed = ctx.collection === 'payments' && isChasingFee(next) ? 'book' : COLLECTION_POLICIES[ctx.collection].write;
-  return staffPermissionProblem(ctx.staffId, ctx.staff, needed, WHAT[ctx.collection]);
+type Refusal = Extract<PushDecision, { kind: 'refused' }>;
+const refusal = (code: RefusalCode, message: string, params?: RefusalParams): Refusal => ({ kind: 'refused', code, message, ...(params ? { params } : {}) });
+
+/**
+ * A new change must come from the desk it names (invariant 11): a desk never pushes another
+ * desk's change, so a mismatch is a copied or forged document. A change that names no desk
+ * was made before desks were recorded, and is taken only if it is older than this desk's
+ * first push that recorded desks.
+ */
+export function deskProblem(ctx: PushRuleContext, who: RecordedActor): Refusal | null {
+  if (who.desk === ctx.deskId) return null;
+  if (who.desk === '' && ctx.deskSince !== null && who.at !== '' && who.at <= ctx.deskSince) return null;
+  return refusal('wrong_desk', `${capitalise(WHAT[ctx.collection])} is recorded as made on another desk, so the server did not take it from this one.`, { desk: who.desk });
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What the system may write by itself (the desk's sending, chasing and provider events), whoever is signed in. */
+function systemWriteProblem(collection: CollectionName, stored: WireDocument | null, next: WireDocument): Refusal | null {
+  const allowed = collection === 'activity' || collection === 'messages'
+    || (collection === 'payments' && (isChasingFee(next) || isProviderPayment(next)))
+    || (collection === 'paymentrequests' && paymentRequestChangePermission(stored, next) === 'book');
+  if (!allowed) return refusal('system_write', `The desk's own work does not make ${WHAT[collection]}, so the server did not take it.`);
+  // Within what the one rule for the system's request changes allows (docs/decisions/0022).
+  const problem = collection === 'paymentrequests' ? systemRequestChangeProblem(stored, next) : null;
+  return problem ? refusal('system_write', `${problem} The server did not take ${WHAT[collection]}.`) : null;
+}
+
+/**
+ * A payment the provider reported for a link (payment-link-events.ts): money in or a refund,
+ * by payment link, named after the provider's own reference. The amount is the provider's; the
+ * server cannot ask the provider on a desk's behalf, so this is the bound (decision 0022).
+ */
+function isProviderPayment(next: WireDocument): boolean {
+  if (next.method !== 'payment_link' || typeof next.externalRef !== 'string' || next.externalRef === '') return false;
+  // Its id comes from the provider's reference, so one provider payment is one fact on every desk.
+  if (next.kind === 'payment') return next.id === paymentIdFor(next.externalRef);
+  return next.kind === 'refund' && next.id === refundIdFor(next.externalRef);
+}
+
+/**
+ * A clinic's setup is recorded as the desk's own (DESK_ACTOR: nobody has signed in yet). A desk
+ * that set up alone and later joins a server uploads that history, so the server takes the
+ * setup's documents — the clinic settings and a service, never staff (the clinic's first
+ * admin arrives with the clinic) — when they are new to it and older than the desk's first
+ * push; nothing later may be recorded as the setup's.
+ */
+function setupWriteProblem(ctx: PushRuleContext, stored: WireDocument | null, who: RecordedActor): Refusal | null {
+  const setupDocument = ctx.collection === 'settings' || ctx.collection === 'services';
+  const history = ctx.deskSince !== null && who.at !== '' && who.at <= ctx.deskSince;
+  if (setupDocument && stored === null && history) return null;
+  return refusal('permission_denied', `${capitalise(WHAT[ctx.collection])} is recorded as made during the clinic's setup, which is over, so the server did not take it.`, { actor: who.actor });
+}
+
+/**
+ * Why the recorded actor may not make this change, or null when they may: a staff member of
+ * this clinic, active, with the permission the change needs — never whoever is signed in
+ * when the desk pushes (invariant 11).
+ */
+export function permissionProblem(ctx: PushRuleContext, stored: WireDocument | null, next: WireDocument): Refusal | null {
+  const who = recordedActor(ctx.collection, next);
+  if (who.actor === SYSTEM_ACTOR) return systemWriteProblem(ctx.collection, stored, next);
+  if (who.actor === DESK_ACTOR) return setupWriteProblem(ctx, stored, who);
+  // A reminder fee is the chasing's (recorded as the system's); other money facts need billing.
+  const needed: Permission = ctx.collection === 'paymentrequests' ? paymentRequestChangePermission(stored, next)
+    : ctx.collection === 'invoices' ? invoiceChangePermission(stored, next)
+      : COLLECTION_POLICIES[ctx.collection].write;
+  const problem = staffPermissionProblem(who.actor || null, ctx.staff.get(who.actor) ?? null, needed, WHAT[ctx.collection]);
+  return problem ? refusal('permission_denied', problem, { actor: who.actor }) : null;
 }
 
 /** A money fact the server would never take, whoever sent it (docs/design.md invariant 8). */
@@ -128,7 +218,7 @@ function paymentProblem(doc: WireDocument): string | null {
 
 const LOCKED_INVOICE_STATUSES: ReadonlySet<unknown> = new Set(['completed', 'void']);
 /** What a desk may change when it voids a completed invoice: the status and who/when. */
-const VOID_MAY_CHANGE = ['status', 'updatedAt', 'updatedBy'] as const;
+const VOID_MAY_CHANGE = ['status', 'updatedAt', 'updatedBy', 'deskId'] as const;
 
 function without(doc: WireDocument, keys: readonly string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...doc };
@@ -142,7 +232,18 @@ export function isPlainVoid(stored: WireDocument, next: WireDocument): boolean {
     && canonicalJson(without(stored, VOID_MAY_CHANGE)) === canonicalJson(without(next, VOID_MAY_CHANGE));
 }
 
-function decideInvoice(stored: WireDocument | null, next: WireDocument): PushDecision {
+/**
+ * A number a desk gave an invoice itself is taken only as the history of a standalone desk
+ * whose clinic was created on the server from it: by the founding desk, for an invoice
+ * completed before that desk first synced. Any other desk-made number is a forgery that would
+ * move the clinic's series (docs/decisions/0022-system-write-bounds.md).
+ */
+function takesDeskNumber(ctx: PushRuleContext, next: WireDocument): boolean {
+  const completedAt = typeof next.completedAt === 'string' ? next.completedAt : '';
+  return ctx.foundingDesk === true && ctx.deskSince !== null && completedAt !== '' && completedAt <= ctx.deskSince;
+}
+
+function decideInvoice(ctx: PushRuleContext, stored: WireDocument | null, next: WireDocument): PushDecision {
   if (stored && !stored._deleted && LOCKED_INVOICE_STATUSES.has(stored.status)) {
     // Numbered invoices are never rewritten or deleted; corrections are credit notes.
     return isPlainVoid(stored, next) ? { kind: 'write', document: next, invoiceNumber: null } : { kind: 'conflict', current: stored };
@@ -153,6 +254,9 @@ function decideInvoice(stored: WireDocument | null, next: WireDocument): PushDec
     const n = next.number;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
       return { kind: 'refused', code: 'invoice_number', message: 'This invoice has no valid number, so the server did not take it.' };
+    }
+    if (!takesDeskNumber(ctx, next)) {
+      return { kind: 'refused', code: 'invoice_number', params: { number: n }, message: `Invoice numbers are given by the sync server, so it did not take this invoice numbered ${n} by a desk.` };
     }
     return { kind: 'write', document: next, invoiceNumber: n };
   }
@@ -171,8 +275,11 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
   // nothing to overwrite: that row is judged as an insert rather than bounced forever.
   if (stored && !sameState(row.assumedMasterState, stored)) return { kind: 'conflict', current: stored };
 
-  const problem = permissionProblem(ctx, next);
-  if (problem) return { kind: 'refused', code: 'permission_denied', message: problem };
+  const who = recordedActor(ctx.collection, next);
+  const wrongDesk = deskProblem(ctx, who);
+  if (wrongDesk) return wrongDesk;
+  const denied = permissionProblem(ctx, stored, next);
+  if (denied) return denied;
 
   if (COLLECTION_POLICIES[ctx.collection].appendOnly) {
     // Facts are inserted once; an edit or deletion of a stored fact never wins.
@@ -184,15 +291,6 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
     }
     return { kind: 'write', document: next, invoiceNumber: null };
   }
-  if (ctx.collection === 'paymentrequests' && paymentRequestChangePermission(stored, next) === 'billing') {
-    const billingProblem = staffPermissionProblem(ctx.staffId, ctx.staff, 'billing', WHAT.paymentrequests);
-    if (billingProblem) return { kind: 'refused', code: 'permission_denied', message: billingProblem };
-  }
-  if (ctx.collection === 'invoices') {
-    const needed = invoiceChangePermission(stored, next);
-    const billingProblem = needed === 'billing' ? staffPermissionProblem(ctx.staffId, ctx.staff, 'billing', WHAT.invoices) : null;
-    if (billingProblem) return { kind: 'refused', code: 'permission_denied', message: billingProblem };
-    return decideInvoice(stored, next);
-  }
+  if (ctx.collection === 'invoices') return decideInvoice(ctx, stored, next);
   return { kind: 'write', document: next, invoiceNumber: null };
 }

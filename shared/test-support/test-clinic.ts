@@ -20,13 +20,16 @@ export interface TestClinic {
 
 export const SETUP_AT = '2026-01-01T08:00:00.000Z';
 
+/** The desk the test clinic's changes are made on (docs/design.md invariant 11). */
+export const TEST_DESK = 'desk-test';
+
 export async function openTestClinic(name: string): Promise<TestClinic> {
   const db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `${name}-${crypto.randomUUID()}` });
   const setup = await runSetup(db, {
     clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
-  }, SETUP_AT);
-  const rita: StaffDoc = { ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false, sortKey: 5 };
+  }, SETUP_AT, TEST_DESK);
+  const rita: StaffDoc = { ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false, sortKey: 5, updatedBy: setup.practitioner.id };
   await db.staff.insert(rita);
   return { db, admin: setup.practitioner.id, reception: rita.id, serviceId: setup.service.id };
 }

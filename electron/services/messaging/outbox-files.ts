@@ -1,11 +1,17 @@
 /**
  * The outbox folder on disk: one file per message, named after the message key, written
- * atomically. Shared by the email and SMS outbox transports (writing) and outbox.ts
- * (reading). Node-only (main process and browser host); imported by this folder only.
+ * atomically and readable by the desk's user only — messages hold names, contacts, amounts
+ * and payment links (decision 0019). Shared by the email and SMS outbox transports (writing)
+ * and outbox.ts (reading). Node-only (main process and browser host); imported by this
+ * folder and by main-services (to narrow the folder at start).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { writePrivateFile } from '../private-files.js';
+
+/** The outbox's folder in the data folder. */
+export const OUTBOX_FOLDER = 'outbox';
 
 export type OutboxExtension = 'eml' | 'json';
 
@@ -32,22 +38,14 @@ export function outboxFileName(key: string, ext: OutboxExtension): string {
 /**
  * Writes one message file unless the key already has one: a second send with the same
  * key is the same message (docs/design.md invariant 5), so the first file stands, as a
- * provider's idempotency key would keep the first message. Temp file + rename, so the
- * outbox screen never reads half a message.
+ * provider's idempotency key would keep the first message. writePrivateFile makes the
+ * folder 0700 and writes a dot-prefixed temp file that it renames, so the outbox screen
+ * never reads half a message.
  */
 export async function writeOutboxFile(dir: string, key: string, ext: OutboxExtension, data: Buffer | string): Promise<'written' | 'exists'> {
-  await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, outboxFileName(key, ext));
   if (await exists(file)) return 'exists';
-  // Dot-prefixed so listOutbox skips it; random so two concurrent writers never share one.
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await fs.writeFile(tmp, data, { flag: 'wx' });
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
+  writePrivateFile(file, data);
   return 'written';
 }
 

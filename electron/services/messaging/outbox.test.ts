@@ -33,6 +33,19 @@ describe('the outbox', () => {
     expect(mail.attachments.map((a) => a.cid)).toEqual(['payment-qr']);
   });
 
+  it("keeps every message readable by the desk's user only: names, contacts, amounts and links (decision 0019)", async () => {
+    const outbox = path.join(dir, 'outbox');
+    const previous = process.umask(0);
+    try {
+      await createEmailTransport({ kind: 'outbox', dir: outbox, fromAddress: 'post@fjordside.example' }).sendEmail({ key: 'pr_1-email', to: 'ingrid@client.example', fromName: 'Rita Resepsjon', facts: FACTS });
+      await createSmsTransport({ kind: 'outbox', dir: outbox }, () => new Date(0)).sendSms({ key: 'pr_1-sms', to: '412 34 567', facts: FACTS });
+    } finally {
+      process.umask(previous);
+    }
+    const modes = async (name: string) => (await fs.stat(path.join(outbox, name))).mode & 0o777;
+    expect([await modes('.'), await modes('pr_1-email.eml'), await modes('pr_1-sms.json')]).toEqual([0o700, 0o600, 0o600]);
+  });
+
   it('lists emails and SMS newest first, with the payment link', async () => {
     // The email's Date header is the real time (whole seconds): the SMS go a minute either side.
     let clock = Date.now() - 60_000;

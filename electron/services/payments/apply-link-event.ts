@@ -18,10 +18,11 @@ import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 
 export type ApplyResult = 'applied' | 'duplicate' | 'unknown-request';
 
-export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: string): Promise<ApplyResult> {
+/** `desk`: this desk's id, recorded on what the event writes (docs/design.md invariant 11). */
+export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: string, desk: string): Promise<ApplyResult> {
   const request = await db.paymentrequests.findOne(event.requestId).exec();
   if (!request) return 'unknown-request';
-  const effect = linkEventEffect(event, request);
+  const effect = linkEventEffect(event, request, desk);
   let result: ApplyResult = 'duplicate';
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   const locale = settings?.locale ?? 'en-GB';
@@ -41,7 +42,7 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
           : effect.fact.amountMinor > balance
             ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
             : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
-      await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: effect.fact.kind === 'refund' ? 'link.refunded' : 'link.paid', summary, at: now, by: SYSTEM_ACTOR }));
+      await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: effect.fact.kind === 'refund' ? 'link.refunded' : 'link.paid', summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
     }
   }
   if (effect.request) {
@@ -49,17 +50,17 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
     let changed = false;
     await request.incrementalModify((current) => {
       // Re-decided on the stored state: another event may have arrived meanwhile.
-      const again = linkEventEffect(event, current).request;
+      const again = linkEventEffect(event, current, desk).request;
       if (!again || (again.status === current.status && again.problem === current.problem)) return current;
       changed = true;
-      return { ...current, ...again, updatedAt: now, updatedBy: SYSTEM_ACTOR };
+      return { ...current, ...again, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: desk };
     });
     if (changed) {
       result = 'applied';
       // A payment on a closed link is logged with its money above.
       if (!(effect.flag && effect.fact) && (target.status === 'processing' || target.status === 'expired' || target.problem)) {
         const summary = target.status === 'processing' ? 'Payment by link is processing' : target.status === 'expired' && !effect.flag ? 'Payment link expired' : target.problem;
-        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: SYSTEM_ACTOR }));
+        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
       }
     }
   }

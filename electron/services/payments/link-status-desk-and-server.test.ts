@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import Stripe from 'stripe';
 import type { FastifyInstance } from 'fastify';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
@@ -20,8 +20,8 @@ import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { ROUTES, type DeviceCredentials, type WireDocument } from '../../../shared/sync/protocol.js';
 import { openStore } from '../../../server/store/open-store.js';
 import type { Store } from '../../../server/store/store.js';
-import { ADMIN_SECRET, call, insert, testServer, type Desk } from '../../../server/test-support/harness.js';
-import { clientDoc, staffDoc } from '../../../server/test-support/docs.js';
+import { ADMIN_SECRET, by, call, insert, testServer, type Desk } from '../../../server/test-support/harness.js';
+import { clientDoc, draftInvoice, staffDoc } from '../../../server/test-support/docs.js';
 import { STRIPE_WEBHOOK_ROUTE } from '../../../server/routes/stripe-webhook.js';
 import { applyLinkEvent } from './apply-link-event.js';
 import { toLinkEvent } from './stripe-event-poller.js';
@@ -41,18 +41,20 @@ beforeAll(async () => {
   const clinic = await openTestClinic('link-rule');
   db = clinic.db;
   const at = NOW.toISOString();
-  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-03-02', at, clinic.admin)).id;
-  invoiceId = (await createBooking(db, { clientId, serviceId: clinic.serviceId, practitionerId: clinic.admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, at, clinic.admin)).invoice!.id;
-  await completeInvoice(db, invoiceId, { actor: clinic.admin, synced: false, now: at });
+  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-03-02', { actor: clinic.admin, desk: TEST_DESK, now: at })).id;
+  invoiceId = (await createBooking(db, { clientId, serviceId: clinic.serviceId, practitionerId: clinic.admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: clinic.admin, desk: TEST_DESK, now: at })).invoice!.id;
+  await completeInvoice(db, invoiceId, { actor: clinic.admin, synced: false, desk: TEST_DESK, now: at });
 
   store = await openStore({ memory: true });
   app = testServer(store, { stripeWebhookSecret: SECRET, now: () => NOW });
   const res = await call<DeviceCredentials>(app, 'POST', ROUTES.clinics, {
-    token: ADMIN_SECRET, body: { clinicId: CLINIC, clinicName: 'Fjordside Fysio', admin: staffDoc('st-admin', 'Astrid Admin', ['admin']), deviceName: 'Front desk' },
+    token: ADMIN_SECRET, body: { clinicId: CLINIC, clinicName: 'Fjordside Fysio', admin: staffDoc('st-admin', 'Astrid Admin', ['admin']), deviceName: 'Front desk', deskId: TEST_DESK },
   });
   if (res.status !== 201) throw new Error(`clinic: ${res.status}`);
-  serverDesk = { clinicId: CLINIC, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: 'st-admin' };
-  await insert(app, serverDesk, 'clients', [clientDoc(clientId)]);
+  serverDesk = { clinicId: CLINIC, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: 'st-admin', deskId: TEST_DESK };
+  await insert(app, serverDesk, 'clients', [clientDoc(clientId, by(serverDesk))]);
+  // The requests name the invoice: the server takes them only once it holds it.
+  await insert(app, serverDesk, 'invoices', [draftInvoice(invoiceId, { clientId, ...by(serverDesk) })]);
 }, 60_000);
 let serverDesk: Desk;
 
@@ -97,7 +99,7 @@ function request(id: string, tag: string, status: PaymentRequestDoc['status']): 
   return {
     id, invoiceId, clientId, amountMinor: 30_000, currency: 'NOK', channels: ['email'], purpose: 'payment_link', status,
     sendAt: at, sentAt: status === 'scheduled' ? '' : at, linkUrl: '', providerRef: `cs_${tag}`, expiresAt: '', feeMinor: 0,
-    problem: '', createdAt: at, updatedAt: at, updatedBy: 'st-admin',
+    problem: '', createdAt: at, updatedAt: at, updatedBy: 'st-admin', deskId: TEST_DESK,
   };
 }
 
@@ -110,7 +112,7 @@ async function onDesk(tag: string, status: PaymentRequestDoc['status'], deliveri
     if (mapped.kind !== 'apply') throw new Error(mapped.reason);
     for (const e of mapped.events) {
       const link = e.type === 'refund_total' ? null : toLinkEvent(e);
-      if (link) await applyLinkEvent(db, link, NOW.toISOString());
+      if (link) await applyLinkEvent(db, link, NOW.toISOString(), TEST_DESK);
     }
   }
   const stored = (await db.paymentrequests.findOne(id).exec())!;

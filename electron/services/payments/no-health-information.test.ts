@@ -15,7 +15,7 @@ import { simpleParser } from 'mailparser';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { editInvoiceLines } from '../../../shared/db/invoice-commands.js';
@@ -47,7 +47,7 @@ describe('no health information leaves the clinic', () => {
     twilio = await startTwilioStandIn();
     db = (await openTestClinic('canary')).db;
     service = createPaymentService({
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'canary-')), database: () => db, sandboxPort: 0, cron: false, now: clock, log: () => undefined,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'canary-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: clock, log: () => undefined,
       stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
       secrets: () => ({
         stripeSecretKey: FAKE_SECRET_KEY,
@@ -69,13 +69,13 @@ describe('no health information leaves the clinic', () => {
     await practitioner.incrementalPatch({ name: PRACTITIONER });
     const svc = (await db.services.findOne().exec())!;
     await svc.incrementalPatch({ name: SERVICE });
-    const ctx = { actor: practitioner.id, synced: false, now: NOW.toISOString() };
+    const ctx = { actor: practitioner.id, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     await setPaymentProvider(db, 'stripe', true, ctx);
     await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.example' });
 
     // A booking with the practitioner; the draft's line carries the service and the notes.
-    const client = await createClient(db, { firstName: 'Kari', lastName: 'Nordmann', email: 'kari@client.example', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-03-02', ctx.now, practitioner.id);
-    const { invoice } = await createBooking(db, { clientId: client.id, serviceId: svc.id, practitionerId: practitioner.id, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, ctx.now, practitioner.id);
+    const client = await createClient(db, { firstName: 'Kari', lastName: 'Nordmann', email: 'kari@client.example', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-03-02', { actor: practitioner.id, desk: TEST_DESK, now: ctx.now });
+    const { invoice } = await createBooking(db, { clientId: client.id, serviceId: svc.id, practitionerId: practitioner.id, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: practitioner.id, desk: TEST_DESK, now: ctx.now });
     const line = lineToInput(invoice!.lines[0]!, invoice!.currency);
     expect(line.description).toBe(SERVICE);
     await editInvoiceLines(db, invoice!.id, [{ ...line, description: `${SERVICE} — ${NOTES} (${PRACTITIONER})` }], ctx);

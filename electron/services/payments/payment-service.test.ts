@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { moneyFact } from '../../../shared/domain/payment-rules.js';
+import { SERVER_DESK } from '../../../shared/domain/actor.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
 import { recordingTransport, type RecordingTransport } from '../test-support/recording-transport.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';
@@ -25,13 +26,13 @@ const NOW = new Date('2026-11-21T10:00:00.000Z');
 beforeEach(async () => {
   const clinic = await openTestClinic('payment-service');
   ({ db, admin } = clinic);
-  const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', NOW.toISOString(), admin);
-  invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, NOW.toISOString(), admin)).invoice!.id;
+  const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', { actor: admin, desk: TEST_DESK, now: NOW.toISOString() });
+  invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: NOW.toISOString() })).invoice!.id;
   fake = await startStripeFake({ now: () => NOW });
   const transport = recordingTransport();
   ({ emails, notices } = transport);
   service = createPaymentService({
-    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, cron: false, now: () => NOW, log: () => undefined,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
     secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
   });
   await service.start();
@@ -45,7 +46,7 @@ afterEach(async () => {
 
 describe('the payment service', () => {
   it('sends links through Stripe once the clinic switches to it with a stored key — the same path as the sandbox', async () => {
-    const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     await expect(setPaymentProvider(db, 'stripe', false, ctx)).rejects.toThrow("Enter the clinic's Stripe secret key first, then switch to Stripe.");
     await setPaymentProvider(db, 'stripe', true, ctx);
     await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.no' });
@@ -74,11 +75,11 @@ describe('the payment service', () => {
   });
 
   it('on a standalone desk, asks Stripe every few seconds while a link is open, without waiting for the minute tick', async () => {
-    const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     await setPaymentProvider(db, 'stripe', true, ctx);
     await service.close();
     service = createPaymentService({
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, now: () => NOW, log: () => undefined,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, now: () => NOW, log: () => undefined,
       // The minute cron stays at its default; only the open-link timer is short here.
       openLinkPollMs: 50, secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
       transport: recordingTransport(),
@@ -99,14 +100,14 @@ describe('the payment service', () => {
   });
 
   it('on a desk without the Stripe key, sends nothing once the clinic uses Stripe: no sandbox link, no message, no notice', async () => {
-    const ctx = { actor: admin, synced: false, now: NOW.toISOString() };
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     // Another desk holds the key and switched the clinic to Stripe; this one has no key.
     await setPaymentProvider(db, 'stripe', true, ctx);
     await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.no' });
     await service.close();
     const transport = recordingTransport();
     service = createPaymentService({
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, cron: false, now: () => NOW, log: () => undefined,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
       secrets: () => ({}), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
     });
     await service.start();
@@ -114,7 +115,7 @@ describe('the payment service', () => {
     // A link payment the sync server applied from Stripe's webhook, replicated here: its notice is another desk's too.
     await db.payments.insert(moneyFact({
       id: 'pay-link-1', kind: 'payment', invoiceId, clientId: request.clientId, method: 'payment_link', amountMinor: 30_000, currency: 'NOK',
-      at: NOW.toISOString(), recordedBy: 'system', externalRef: 'pi_test_1',
+      at: NOW.toISOString(), recordedBy: 'system', recordedOn: SERVER_DESK, externalRef: 'pi_test_1',
     }));
     expect(await service.handlers['payments.sendDue']()).toMatchObject({ sent: 0, failed: 0 });
     const stored = (await db.paymentrequests.findOne(request.id).exec())!;
@@ -131,7 +132,7 @@ describe('the payment service', () => {
     const gone = () => Promise.reject(new Error('The desk window is not connected.'));
     const disconnected = { settings: { findOne: () => ({ exec: gone }) }, paymentrequests: { findOne: () => ({ exec: gone }) } } as unknown as ClinicDatabase;
     service = createPaymentService({
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => disconnected, sandboxPort: 0, now: () => NOW,
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => disconnected, sandboxPort: 0, deskId: TEST_DESK, now: () => NOW,
       cronExpression: '* * * * * *', openLinkPollMs: 60_000, log: (line) => lines.push(line), transport: recordingTransport(),
     });
     await service.start();
@@ -140,7 +141,7 @@ describe('the payment service', () => {
   });
 
   it('uses the sandbox while the clinic has not switched', async () => {
-    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, { actor: admin, synced: false, now: NOW.toISOString() });
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() });
     await service.handlers['payments.sendDue']();
     expect((await db.paymentrequests.findOne(request.id).exec())!.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
     expect(fake.requests).toHaveLength(0);

@@ -14,6 +14,7 @@ import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { readSyncConfig } from '../sync/desk-sync-config.js';
 import { listOutbox } from '../messaging/outbox.js';
+import { OUTBOX_FOLDER } from '../messaging/outbox-files.js';
 import { createMessageTransport } from '../messaging/transport.js';
 import type { MessageTransport } from '../messaging/types.js';
 import { createFileClaimStore, type ClaimStore } from '../scheduler/claims.js';
@@ -41,6 +42,8 @@ export interface PaymentServiceOptions {
   readonly cron?: boolean;
   readonly cronExpression?: string;
   readonly now: () => Date;
+  /** This desk's id, recorded on the system's own writes (docs/design.md invariant 11). */
+  readonly deskId: string;
   readonly log: (line: string) => void;
   /** Where the Stripe SDK connects (tests point it at the local Stripe fake). */
   readonly stripeOptions?: StripeConnectionOptions;
@@ -71,7 +74,7 @@ export interface PaymentService {
 
 export function createPaymentService(options: PaymentServiceOptions): PaymentService {
   const now = options.now;
-  const outboxDir = path.join(options.dataDir, 'outbox');
+  const outboxDir = path.join(options.dataDir, OUTBOX_FOLDER);
   const waiting: LinkEvent[] = [];
   let locale = 'en-GB';
   let fromAddress = 'no-reply@frontdesk.invalid';
@@ -84,7 +87,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       return;
     }
     try {
-      const result = await applyLinkEvent(db, event, now().toISOString());
+      const result = await applyLinkEvent(db, event, now().toISOString(), options.deskId);
       if (result === 'unknown-request') options.log(`payment event ${event.eventId} names an unknown payment request`);
       // The clinic's "paid by link" email goes out from the scheduler's pass (clinic-notices.ts),
       // which also sees payments the sync server applied from Stripe's webhooks.
@@ -173,7 +176,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       return null;
     }
     keyMissingLogged = false;
-    return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, now, log: options.log };
+    return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, deskId: options.deskId, now, log: options.log };
   };
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.
   const scheduler = createScheduler(deps);

@@ -13,6 +13,7 @@ import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { formatMoney, isCurrency } from '../../../shared/domain/money.js';
 import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider } from './types.js';
 import { payPage } from './sandbox-page.js';
+import { writePrivateFile } from '../private-files.js';
 
 interface SandboxLink {
   readonly ref: string;
@@ -55,12 +56,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   let eventCounter = 0;
   const timers = new Set<NodeJS.Timeout>();
 
-  const save = () => {
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    const tmp = `${file}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify([...links.values()], null, 1));
-    fs.renameSync(tmp, file);
-  };
+  // Amounts and invoice numbers: private like the rest of the data folder (private-files.ts).
+  const save = () => writePrivateFile(file, JSON.stringify([...links.values()], null, 1));
   const eventId = () => `evt_sbx_${now().getTime().toString(36)}_${++eventCounter}`;
   const emit = async (event: LinkEvent) => {
     try {

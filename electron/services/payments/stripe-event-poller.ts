@@ -14,6 +14,7 @@ import { isCurrency } from '../../../shared/domain/money.js';
 import { mapStripeEvent, type StripeEventLike } from '../../../shared/domain/stripe-events.js';
 import type { PaymentEvent } from '../../../shared/domain/provider-events.js';
 import type { StripeConnectionOptions } from './stripe-provider.js';
+import { writePrivateFile } from '../private-files.js';
 
 const TYPES = ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed', 'checkout.session.expired', 'charge.refunded'];
 
@@ -55,11 +56,7 @@ export function createStripeEventPoller(options: {
       return null;
     }
   };
-  const writeCursor = (last: string) => {
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ last }));
-    fs.renameSync(`${file}.tmp`, file);
-  };
+  const writeCursor = (last: string) => writePrivateFile(file, JSON.stringify({ last }));
   return {
     async poll() {
       let cursor = readCursor();

@@ -34,7 +34,9 @@ function fileFor(dir: string, key: string): string {
 }
 
 function writeDurably(file: string, text: string, flags: 'wx' | 'w'): void {
-  const fd = fs.openSync(file, flags);
+  // Owner-only like every private file (private-files.ts), written here for O_EXCL and fsync; the
+  // modes are literal because claims.test.ts runs this module on its own in other processes.
+  const fd = fs.openSync(file, flags, 0o600);
   try {
     fs.writeSync(fd, text);
     fs.fsyncSync(fd);
@@ -44,7 +46,7 @@ function writeDurably(file: string, text: string, flags: 'wx' | 'w'): void {
 }
 
 export function createFileClaimStore(dir: string): ClaimStore {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return {
     async claim(key) {
       try {

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
 import { takePayment } from '../../../shared/db/payment-commands.js';
 import { moneyFact } from '../../../shared/domain/payment-rules.js';
+import { SERVER_DESK } from '../../../shared/domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { recordingTransport, type RecordingTransport } from '../test-support/recording-transport.js';
 import type { PaymentProvider } from '../payments/types.js';
@@ -30,11 +31,11 @@ const provider: PaymentProvider = {
   async createLink() { throw new Error('no links in this test'); },
   async expireLink() { return 'expired'; /* none open */ },
 };
-const deps = (): SenderDeps => ({ db, provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
+const deps = (): SenderDeps => ({ db, provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, deskId: TEST_DESK, now: () => clock, log: () => undefined });
 
 /** A link payment as the sync server writes it from Stripe's webhook, replicated to this desk. */
 const webhookPayment = (id: string, amountMinor: number, at: string) => db.payments.insert(moneyFact({
-  id, kind: 'payment', invoiceId, clientId, method: 'payment_link', amountMinor, currency: 'NOK', at, recordedBy: 'system', externalRef: `pi_${id}`,
+  id, kind: 'payment', invoiceId, clientId, method: 'payment_link', amountMinor, currency: 'NOK', at, recordedBy: 'system', recordedOn: SERVER_DESK, externalRef: `pi_${id}`,
 }));
 
 beforeEach(async () => {
@@ -44,9 +45,9 @@ beforeEach(async () => {
   transport = recordingTransport();
   notices = transport.notices;
   clock = new Date('2026-11-21T10:00:00.000Z');
-  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', clock.toISOString(), admin)).id;
-  invoiceId = (await createBooking(db, { clientId, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
-  await completeInvoice(db, invoiceId, { actor: admin, synced: false, now: clock.toISOString() });
+  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-11-21', { actor: admin, desk: TEST_DESK, now: clock.toISOString() })).id;
+  invoiceId = (await createBooking(db, { clientId, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: clock.toISOString() })).invoice!.id;
+  await completeInvoice(db, invoiceId, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
   await (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.no' });
 });
 
@@ -68,7 +69,7 @@ describe('emailing the clinic when a link is paid', () => {
   });
 
   it('says nothing about desk payments, old payments, or when the clinic did not ask', async () => {
-    await takePayment(db, invoiceId, { amount: '100', method: 'cash' }, { actor: admin, synced: false, now: clock.toISOString() });
+    await takePayment(db, invoiceId, { amount: '100', method: 'cash' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
     await webhookPayment('pay-old', 10_000, '2026-11-19T09:00:00.000Z');
     const scheduler = createScheduler(deps);
     await scheduler.tick();

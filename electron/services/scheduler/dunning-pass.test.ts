@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
@@ -26,7 +26,7 @@ let dir: string;
 let transport: RecordingTransport;
 let sent: RecordingTransport['emails'];
 
-const deps = (): SenderDeps => ({ db, provider: sandbox.provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined });
+const deps = (): SenderDeps => ({ db, provider: sandbox.provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, deskId: TEST_DESK, now: () => clock, log: () => undefined });
 const at = (day: string) => { clock = new Date(`${day}T09:00:00.000Z`); };
 
 beforeEach(async () => {
@@ -37,7 +37,7 @@ beforeEach(async () => {
   at('2026-03-02');
   sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: () => undefined, now: () => clock });
   await sandbox.start();
-  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-03-02', clock.toISOString(), admin)).id;
+  clientId = (await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' }, '2026-03-02', { actor: admin, desk: TEST_DESK, now: clock.toISOString() })).id;
 });
 
 afterEach(async () => {
@@ -46,8 +46,8 @@ afterEach(async () => {
 });
 
 async function invoiceDueOn2026_03_16(): Promise<string> {
-  const id = (await createBooking(db, { clientId, serviceId, practitionerId: admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
-  const done = await completeInvoice(db, id, { actor: admin, synced: false, now: clock.toISOString() });
+  const id = (await createBooking(db, { clientId, serviceId, practitionerId: admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: clock.toISOString() })).invoice!.id;
+  const done = await completeInvoice(db, id, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
   expect(done.dueDate).toBe('2026-03-16');
   return id;
 }
@@ -70,7 +70,7 @@ describe('chasing unpaid invoices', () => {
     expect(sent[0]!.facts.amount).toMatch(/^750,00\skr$/);
 
     // A part payment lowers what the next step asks for.
-    await takePayment(db, id, { amount: '250', method: 'cash' }, { actor: admin, synced: false, now: clock.toISOString() });
+    await takePayment(db, id, { amount: '250', method: 'cash' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
     at('2026-04-06');
     await scheduler.tick();
     expect((await steps(id)).at(-1)).toEqual(['second_reminder', 'sent', '2026-04-06', 50_000]);
@@ -128,7 +128,7 @@ describe('chasing unpaid invoices', () => {
     expect(log).toEqual([expect.stringMatching(/^Reminder fee of 70,00\skr charged with the second reminder$/), expect.stringMatching(/^Reminder fee of 70,00\skr charged with the final notice/)]);
 
     // Paying everything owed settles the invoice and ends the chasing.
-    await takePayment(db, id, { amount: '890', method: 'card_terminal' }, { actor: admin, synced: false, now: clock.toISOString() });
+    await takePayment(db, id, { amount: '890', method: 'card_terminal' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
     expect(await balance()).toMatchObject({ balanceMinor: 0, overpaidMinor: 0, state: 'paid' });
     at('2026-05-30');
     await scheduler.tick();
@@ -149,7 +149,7 @@ describe('chasing unpaid invoices', () => {
 
   it('does not chase a paid invoice, and stops when it is paid', async () => {
     const paid = await invoiceDueOn2026_03_16();
-    await takePayment(db, paid, { amount: '750', method: 'card_terminal' }, { actor: admin, synced: false, now: clock.toISOString() });
+    await takePayment(db, paid, { amount: '750', method: 'card_terminal' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
     const scheduler = createScheduler(deps);
     at('2026-04-30');
     await scheduler.tick();

@@ -77,7 +77,7 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
       channels: last ? [] : channels, purpose: next.step, status: last ? 'sent' : channels.length === 0 ? 'failed' : 'scheduled',
       sendAt: nowIso, sentAt: last ? nowIso : '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: next.feeMinor,
       problem: !last && channels.length === 0 ? 'The client has no valid email address or mobile number to send the reminder to.' : '',
-      createdAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR,
+      createdAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId,
     };
     if (await d.db.paymentrequests.findOne(id).exec()) continue;
     await d.db.paymentrequests.insert(request);
@@ -87,7 +87,7 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     await d.db.activity.insert(activityEntry({
       entity: 'invoice', entityId: invoice.id, action: `dunning.${next.step}`,
       summary: last ? `Ready for debt collection: ${owed} still owed` : `${DUNNING_LABELS[next.step]} due (${owed}${fee})${request.problem ? `: ${request.problem}` : ''}`,
-      at: nowIso, by: SYSTEM_ACTOR,
+      at: nowIso, by: SYSTEM_ACTOR, deskId: d.deskId,
     }));
   }
   return created;

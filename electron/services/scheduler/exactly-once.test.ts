@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
@@ -45,9 +45,9 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
     seed = t.db;
     const at = '2026-03-02T09:00:00.000Z';
     for (let i = 0; i < INVOICES; i++) {
-      const client = await createClient(seed, { firstName: `Client${i}`, lastName: 'Berg', email: `c${i}@example.com`, phone: '', dateOfBirth: '' }, '2026-03-02', at, t.admin);
-      const { invoice } = await createBooking(seed, { clientId: client.id, serviceId: t.serviceId, practitionerId: t.admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, at, t.admin);
-      await completeInvoice(seed, invoice!.id, { actor: t.admin, synced: false, now: at });
+      const client = await createClient(seed, { firstName: `Client${i}`, lastName: 'Berg', email: `c${i}@example.com`, phone: '', dateOfBirth: '' }, '2026-03-02', { actor: t.admin, desk: TEST_DESK, now: at });
+      const { invoice } = await createBooking(seed, { clientId: client.id, serviceId: t.serviceId, practitionerId: t.admin, start: '2026-03-02T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: t.admin, desk: TEST_DESK, now: at });
+      await completeInvoice(seed, invoice!.id, { actor: t.admin, synced: false, desk: TEST_DESK, now: at });
     }
     sandbox = createSandbox({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'once-')), port: 0, locale: () => 'nb-NO', onEvent: () => undefined, now: () => new Date(at) });
     await sandbox.start();
@@ -92,7 +92,7 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
     const deps = (i: number) => (): SenderDeps => ({
       db: desks[i]!, provider: sandbox.provider,
       transport: { ...transport(i), sendEmail: (m) => transport(i).sendEmail({ ...m, fromName: `desk-${i}` }) },
-      claims: createServerClaimStore({ serverUrl, deviceToken: tokens[i]! }), clinicId: 'c', synced: true, now: () => clock, log: () => undefined,
+      claims: createServerClaimStore({ serverUrl, deviceToken: tokens[i]! }), clinicId: 'c', synced: true, deskId: TEST_DESK, now: () => clock, log: () => undefined,
     });
 
     killAfter = 30;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { cancelPaymentRequest, createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
@@ -25,10 +25,10 @@ let dir: string;
 let sent: RecordingTransport['all'];
 let transport: RecordingTransport;
 
-const ctx = () => ({ actor: admin, synced: false, now: clock.toISOString() });
+const ctx = () => ({ actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
 
 function deps(claims: ClaimStore): SenderDeps {
-  return { db, provider: sandbox.provider, transport, claims, clinicId: 'standalone', synced: false, now: () => clock, log: () => undefined };
+  return { db, provider: sandbox.provider, transport, claims, clinicId: 'standalone', synced: false, deskId: TEST_DESK, now: () => clock, log: () => undefined };
 }
 
 beforeEach(async () => {
@@ -39,10 +39,10 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scheduler-'));
   transport = recordingTransport();
   sent = transport.all;
-  sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: (e) => applyLinkEvent(db, e, clock.toISOString()).then(() => undefined), now: () => clock, processingMs: 10 });
+  sandbox = createSandbox({ dataDir: dir, port: 0, locale: () => 'nb-NO', onEvent: (e) => applyLinkEvent(db, e, clock.toISOString(), TEST_DESK).then(() => undefined), now: () => clock, processingMs: 10 });
   await sandbox.start();
-  const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-11-21', clock.toISOString(), admin);
-  invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin)).invoice!.id;
+  const client = await createClient(db, { firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid@example.com', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-11-21', { actor: admin, desk: TEST_DESK, now: clock.toISOString() });
+  invoiceId = (await createBooking(db, { clientId: client.id, serviceId: clinic.serviceId, practitionerId: admin, start: '2026-11-21T08:00:00.000Z', billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: clock.toISOString() })).invoice!.id;
 });
 
 afterEach(async () => {
@@ -124,7 +124,7 @@ describe('sending payment links', () => {
     // The client paid through the link on another desk; the payment reached this desk first.
     const paidElsewhere = (ref: string) => (ref === providerRef ? Promise.resolve('completed' as const) : sandbox.provider.expireLink(ref));
     const racing = createScheduler(() => ({ ...deps(claims), provider: { ...sandbox.provider, expireLink: paidElsewhere } }));
-    await db.payments.insert(moneyFact({ id: 'link-pi_1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'payment_link', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: 'system', externalRef: 'pi_1' }));
+    await db.payments.insert(moneyFact({ id: 'link-pi_1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'payment_link', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: 'system', recordedOn: 'desk-other', externalRef: 'pi_1' }));
     await racing.tick();
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'sent', problem: '' });
   });
@@ -134,7 +134,7 @@ describe('sending payment links', () => {
     const r = await createPaymentRequest(db, invoiceId, { amount: '750', channels: ['email'] }, ctx());
     await scheduler.tick();
     const { linkUrl } = (await db.paymentrequests.findOne(r.id).exec())!;
-    await db.payments.insert(moneyFact({ id: 'cash-1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'cash', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: admin }));
+    await db.payments.insert(moneyFact({ id: 'cash-1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'cash', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: admin, recordedOn: TEST_DESK }));
     await scheduler.tick();
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'cancelled', problem: 'Paid in another way.' });
     expect(await pay(linkUrl)).toContain('expired');
@@ -167,7 +167,7 @@ describe('sending payment links', () => {
     const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
     const client = (await db.clients.find().exec())[0]!;
     const service = (await db.services.find().exec())[0]!;
-    const book = (start: string) => createBooking(db, { clientId: client.id, serviceId: service.id, practitionerId: admin, start, billing: 'clinic-default', confirmOverlap: true }, clock.toISOString(), admin);
+    const book = (start: string) => createBooking(db, { clientId: client.id, serviceId: service.id, practitionerId: admin, start, billing: 'clinic-default', confirmOverlap: true }, { actor: admin, desk: TEST_DESK, now: clock.toISOString() });
     const { booking, invoice } = await book('2026-11-21T12:00:00.000Z');
     expect(booking.billing).toBe('automatic');
     const [request] = await db.paymentrequests.find({ selector: { invoiceId: invoice!.id } }).exec();

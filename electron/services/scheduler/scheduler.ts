@@ -44,8 +44,8 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       await d.claims.finish(key, 'unknown');
       if (!request) continue;
       const now = d.now().toISOString();
-      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', problem: `The ${channel === 'sms' ? 'SMS' : 'email'} may or may not have gone out: the desk stopped while sending. Check with the client before sending again.`, updatedAt: now, updatedBy: SYSTEM_ACTOR } : current));
-      await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.unknown', summary: `The ${channel === 'sms' ? 'SMS' : 'email'} for this payment link may not have been sent (the desk stopped while sending); review it before sending again`, at: now, by: SYSTEM_ACTOR }));
+      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', problem: `The ${channel === 'sms' ? 'SMS' : 'email'} may or may not have gone out: the desk stopped while sending. Check with the client before sending again.`, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: d.deskId } : current));
+      await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.unknown', summary: `The ${channel === 'sms' ? 'SMS' : 'email'} for this payment link may not have been sent (the desk stopped while sending); review it before sending again`, at: now, by: SYSTEM_ACTOR, deskId: d.deskId }));
       n++;
     }
     return n;
@@ -105,13 +105,13 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
         if (current.status !== 'sent') return current;
         changed = true;
         return lapsed
-          ? { ...current, status: 'expired', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR }
-          : { ...current, status: 'cancelled', expiresAt: nowIso, problem: invoice?.status === 'void' ? 'The invoice was voided.' : 'Paid in another way.', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR };
+          ? { ...current, status: 'expired', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId }
+          : { ...current, status: 'cancelled', expiresAt: nowIso, problem: invoice?.status === 'void' ? 'The invoice was voided.' : 'Paid in another way.', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId };
       });
       if (changed) {
         n++;
         const summary = lapsed ? 'Payment link expired unpaid; send a new one with Resend' : invoice?.status === 'void' ? 'Payment link closed: the invoice was voided' : 'Payment link closed: the invoice is paid';
-        await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: r.invoiceId, action: 'link.expired', summary, at: nowIso, by: SYSTEM_ACTOR }));
+        await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: r.invoiceId, action: 'link.expired', summary, at: nowIso, by: SYSTEM_ACTOR, deskId: d.deskId }));
       }
     }
     const since = new Date(Date.parse(nowIso) - 25 * 3_600_000).toISOString();
@@ -120,7 +120,7 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       for (const r of closed) {
         if (!r.providerRef || (r.expiresAt !== '' && r.expiresAt <= nowIso)) continue;
         await d.provider.expireLink(r.providerRef).catch((err: unknown) => d.log(`deactivating link ${r.providerRef}: ${String(err)}`));
-        await r.incrementalModify((current: PaymentRequestDoc) => ({ ...current, expiresAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR }));
+        await r.incrementalModify((current: PaymentRequestDoc) => ({ ...current, expiresAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId }));
       }
     }
     return n;

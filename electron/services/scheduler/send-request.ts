@@ -34,6 +34,8 @@ export interface SenderDeps {
   readonly clinicId: string;
   /** Enrolled: invoice numbers come from the server. */
   readonly synced: boolean;
+  /** This desk's id, recorded on what the scheduler writes (docs/design.md invariant 11). */
+  readonly deskId: string;
   readonly now: () => Date;
   readonly log: (line: string) => void;
 }
@@ -53,9 +55,9 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   const stored = await db.invoices.findOne(request.invoiceId).exec();
   const client = await db.clients.findOne(request.clientId).exec();
-  const log = (summary: string, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: SYSTEM_ACTOR }));
+  const log = (summary: string, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId }));
   const settle = async (status: PaymentRequestDoc['status'], patch: Partial<PaymentRequestDoc>) => {
-    await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR } : current));
+    await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId } : current));
   };
   if (!settings || !stored || !client) {
     await settle('failed', { problem: 'The invoice or its client no longer exists.' });
@@ -70,7 +72,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   // Sending a payment message completes a draft (docs/product.md §2).
   let invoice: InvoiceDoc = stored.toMutableJSON();
   if (invoice.status === 'draft') {
-    const done = completeDraft(invoice, settings, await numberingFor(db, deps.synced), nowIso, request.updatedBy);
+    const done = completeDraft(invoice, settings, await numberingFor(db, deps.synced), { now: nowIso, actor: request.updatedBy, desk: deps.deskId });
     if (!done.ok) {
       await settle('failed', { problem: done.message });
       await log(`Payment link not sent: ${done.message}`, 'link.failed');
@@ -110,7 +112,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     const problem = `The payment link could not be created: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
     deps.log(problem);
     // Nothing reached the client; the request stays scheduled and the next tick tries again.
-    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR }));
+    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
     return 'failed';
   }
 
@@ -139,7 +141,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
       id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_KIND[request.purpose],
       recipient: to.slice(0, 200), outcome: outcome.outcome, detail: outcome.detail.slice(0, 500),
       costMinor: outcome.outcome === 'failed' ? 0 : messageCostMinor(channel, outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }),
-      currency: settings.currency, at: nowIso,
+      currency: settings.currency, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId,
     });
     await deps.claims.finish(key, outcome.outcome);
     outcomes.push({ channel, to, outcome });
@@ -152,7 +154,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
   if (feeStep && feeMinor > 0 && sent.length > 0) {
     // Charged only once the reminder that announces it has reached the client.
-    const fee = reminderFeeFact({ invoiceId: invoice.id, clientId: invoice.clientId, step: feeStep, amountMinor: feeMinor, currency: invoice.currency, at: nowIso });
+    const fee = reminderFeeFact({ invoiceId: invoice.id, clientId: invoice.clientId, step: feeStep, amountMinor: feeMinor, currency: invoice.currency, at: nowIso, desk: deps.deskId });
     // Already there (synced from a desk that recorded this step's fee): one step, one fee.
     await db.payments.insert(fee).catch(async (err: unknown) => { if (!(await db.payments.findOne(fee.id).exec())) throw err; });
     await log(`Reminder fee of ${fmt(feeMinor)} charged with the ${DUNNING_LABELS[feeStep].toLowerCase()}`, 'fee.charged');

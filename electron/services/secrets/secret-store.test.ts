@@ -7,6 +7,7 @@ import { createClinicDatabase } from '../../../shared/db/database.js';
 import { runSetup } from '../../../shared/db/setup-commands.js';
 import { createConnections } from './connections.js';
 import { createSecretStore, ownerOnlyFile, type SecretCipher } from './secret-store.js';
+import { TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'secrets-'));
 
@@ -37,7 +38,7 @@ describe('secret store', () => {
   it('tells the renderer what is set, never a secret, and lets only admins change it', async () => {
     const db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `secrets-${crypto.randomUUID()}` });
     try {
-      const setup = await runSetup(db, { clinicName: 'Fjordside', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg', service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, '2026-01-01T08:00:00.000Z');
+      const setup = await runSetup(db, { clinicName: 'Fjordside', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg', service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, '2026-01-01T08:00:00.000Z', TEST_DESK);
       await db.staff.insert({ ...setup.practitioner, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], sortKey: 3 });
       const c = createConnections(createSecretStore(dir(), ownerOnlyFile), () => db);
       await expect(c.handlers['connections.save']({ staffId: 'st-rita', kind: 'stripe', secretKey: 'sk_test_abcdefgh12345678' })).rejects.toThrow('Rita Resepsjon does not have the admin permission needed to change the payment and messaging connections. Ask someone with admin rights.');

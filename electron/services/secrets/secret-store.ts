@@ -8,6 +8,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writePrivateFile } from '../private-files.js';
+
+/** Where each cipher keeps the secrets in the data folder (both 0600: private-files.ts). */
+export const SECRET_FILES = { encrypted: 'secrets.bin', file: 'secrets.json' } as const;
 
 export interface SecretCipher {
   /** 'encrypted' (the OS keychain through safeStorage) or 'file' (owner-only, not encrypted). */
@@ -56,7 +60,7 @@ export interface SecretStore {
 }
 
 export function createSecretStore(dataDir: string, cipher: SecretCipher): SecretStore {
-  const file = path.join(dataDir, cipher.kind === 'encrypted' ? 'secrets.bin' : 'secrets.json');
+  const file = path.join(dataDir, SECRET_FILES[cipher.kind]);
   return {
     kind: cipher.kind,
     problem: () => cipher.problem(),
@@ -70,11 +74,7 @@ export function createSecretStore(dataDir: string, cipher: SecretCipher): Secret
     write(next) {
       const problem = cipher.problem();
       if (problem) throw new Error(problem);
-      fs.mkdirSync(dataDir, { recursive: true });
-      const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, cipher.encrypt(JSON.stringify(next)), { mode: 0o600 });
-      fs.renameSync(tmp, file);
-      fs.chmodSync(file, 0o600);
+      writePrivateFile(file, cipher.encrypt(JSON.stringify(next)));
     },
   };
 }

@@ -1,9 +1,11 @@
 /**
  * This desk's link to the clinic's sync server, kept in main's data folder (the
- * device token is a credential: the file is readable by the user only). Node-only.
+ * device token is a credential: the file is readable by the user only, private-files.ts).
+ * Node-only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writePrivateFile } from '../private-files.js';
 import type { DeskSyncConfig } from '../../../shared/contract/index.js';
 
 export const SYNC_CONFIG_FILE = 'desk-sync.json';
@@ -24,8 +26,5 @@ export function writeSyncConfig(dataDir: string, config: DeskSyncConfig | null):
     fs.rmSync(file, { force: true });
     return;
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(config, null, 2), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writePrivateFile(file, JSON.stringify(config, null, 2));
 }

@@ -5,7 +5,7 @@
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
 import {
   ROUTES, SYNC_HEADERS,
-  type CreateClinicRequest, type DeviceCredentials, type DeviceInfo, type EnrollmentCode, type ErrorBody,
+  type CreateClinicRequest, type DeviceCredentials, type DeviceInfo, type EnrollmentCode, type EnrollRequest, type ErrorBody,
 } from '../../../shared/sync/protocol.js';
 
 export class ServerRefusal extends Error {
@@ -45,8 +45,9 @@ export function createClinicOnServer(serverUrl: string, adminSecret: string, bod
   return call(serverUrl, ROUTES.clinics, { method: 'POST', token: adminSecret, body });
 }
 
-export function enrollDesk(serverUrl: string, code: string, deviceName: string): Promise<DeviceCredentials> {
-  return call(serverUrl, ROUTES.enroll, { method: 'POST', body: { code: code.trim().toUpperCase(), deviceName } });
+export function enrollDesk(serverUrl: string, code: string, deviceName: string, deskId: string): Promise<DeviceCredentials> {
+  const body: EnrollRequest = { code: code.trim().toUpperCase(), deviceName, deskId };
+  return call(serverUrl, ROUTES.enroll, { method: 'POST', body });
 }
 
 export function createEnrollmentCode(serverUrl: string, token: string, staff: string): Promise<EnrollmentCode> {

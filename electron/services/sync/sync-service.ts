@@ -8,6 +8,7 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { isClinicSetUp } from '../../../shared/db/setup-commands.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { DeskSyncConfig, RequestHandlers } from '../../../shared/contract/index.js';
+import type { TlsFiles } from '../../../server/config/tls.js';
 import { startEmbeddedServer } from '../../../server/embedded.js';
 import { readSyncConfig, writeSyncConfig } from './desk-sync-config.js';
 import { createClinicOnServer, createEnrollmentCode, enrollDesk, listDevices, revokeDevice, ServerRefusal } from './sync-admin.js';
@@ -17,6 +18,8 @@ export interface EmbeddedServerOptions {
   host: string;
   /** STRIPE_WEBHOOK_SECRET of the desk's environment: the hosted server accepts Stripe's events with it. */
   stripeWebhookSecret?: string;
+  /** FRONTDESK_TLS_KEY_FILE / FRONTDESK_TLS_CERT_FILE of the desk's environment: the hosted server speaks HTTPS (README). */
+  tls?: TlsFiles | null;
 }
 
 /** The hosted server's Stripe signing secret, from the environment as for `npm run server` (README). */
@@ -28,6 +31,8 @@ export interface SyncServiceOptions {
   dataDir: string;
   embedded: EmbeddedServerOptions;
   database: () => ClinicDatabase | null;
+  /** This desk's id (desk-identity.ts), told to the server when the desk enrols. */
+  deskId: string;
   log: (line: string) => void;
 }
 
@@ -47,7 +52,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let embedded: Awaited<ReturnType<typeof startEmbeddedServer>> | null = null;
 
   async function ensureEmbedded() {
-    embedded ??= await startEmbeddedServer({ dataDir: path.join(options.dataDir, 'server'), port: options.embedded.port, host: options.embedded.host, stripeWebhookSecret: options.embedded.stripeWebhookSecret });
+    embedded ??= await startEmbeddedServer({ dataDir: path.join(options.dataDir, 'server'), port: options.embedded.port, host: options.embedded.host, stripeWebhookSecret: options.embedded.stripeWebhookSecret, tls: options.embedded.tls });
     options.log(`this desk hosts the clinic's sync server at ${embedded.url}`);
     return embedded;
   }
@@ -67,7 +72,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     'sync.createClinic': async ({ clinicName, admin, deviceName, target }) => {
       if (config) throw new ServerRefusal(0, 'This desk is already connected to a sync server.');
       const server = target.kind === 'embedded' ? await ensureEmbedded() : { url: target.serverUrl, adminSecret: target.adminSecret };
-      const creds = await createClinicOnServer(server.url, server.adminSecret, { clinicId: newId(), clinicName, admin, deviceName });
+      const creds = await createClinicOnServer(server.url, server.adminSecret, { clinicId: newId(), clinicName, admin, deviceName, deskId: options.deskId });
       save({ serverUrl: server.url, clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: target.kind === 'embedded' });
       return config!;
     },
@@ -77,7 +82,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       if (db && (await isClinicSetUp(db))) {
         throw new ServerRefusal(0, 'This desk already holds a clinic. Only a new, empty desk can join a clinic.');
       }
-      const creds = await enrollDesk(serverUrl, code, deviceName);
+      const creds = await enrollDesk(serverUrl, code, deviceName, options.deskId);
       save({ serverUrl: new URL(serverUrl).origin + '/', clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: false });
       return config!;
     },

@@ -10,7 +10,10 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
 import { syncState } from '../../../shared/sync/conflicts.js';
+import { COLLECTION_POLICIES } from '../../../shared/sync/collections.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
+import type { PulledRejection } from '../../../shared/sync/document-validation.js';
+import { checkedPull } from './checked-pull.js';
 import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
@@ -31,6 +34,8 @@ export interface SyncStatus {
   /** True when sync cannot continue until someone acts (e.g. a revoked desk). */
   stopped: boolean;
   refusals: PushRefusal[];
+  /** Pulled documents this desk did not write because they fail its validation (invariant 13). */
+  rejectedPulls: PulledRejection[];
 }
 
 export interface DeskReplicationOptions extends SyncTarget {
@@ -55,13 +60,24 @@ export interface DeskReplication {
 
 const REPLICATION_CONTEXT = /^replication/;
 
+/** Facts and issued invoices: what a person entered that a refusal must not take away. */
+export function isKeptWhenRefused(collection: CollectionName, doc: WireDocument): boolean {
+  return COLLECTION_POLICIES[collection].appendOnly || (collection === 'invoices' && doc.status !== 'draft');
+}
+
 export function startDeskReplication(db: ClinicDatabase, options: DeskReplicationOptions): DeskReplication {
   const fetchImpl = options.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const http = new SyncHttp(options, options.actingStaff, fetchImpl);
   const pending = new PendingChanges();
-  const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [] });
+  const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [], rejectedPulls: [] });
   const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
-  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length ? status$.value.problem : null }) });
+  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length || status$.value.rejectedPulls.length ? status$.value.problem : null }) });
+  // Each rejected document is reported once, however often a page brings it again.
+  const rejectPulled = (rejected: PulledRejection[]) => {
+    const seen = new Set(status$.value.rejectedPulls.map((r) => `${r.collection}/${r.id}/${r.message}`));
+    const fresh = rejected.filter((r) => !seen.has(`${r.collection}/${r.id}/${r.message}`));
+    if (fresh.length > 0) update({ rejectedPulls: [...status$.value.rejectedPulls, ...fresh].slice(-20), problem: fresh[fresh.length - 1]!.message });
+  };
   const resync$ = new Map<CollectionName, () => void>();
   const streams: Subject<'RESYNC'>[] = [];
   const states = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
@@ -97,16 +113,18 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       else stream.next('RESYNC');
     });
     const pullBatchSize = Math.min(options.batchSize ?? PULL_LIMIT_MAX, PULL_LIMIT_MAX);
+    // What the server sends is checked before either pull below writes it (checked-pull.ts).
+    const pullPage = checkedPull(name, async (checkpoint, size) => {
+      const res = await http.pull(name, checkpoint, size).catch(fail);
+      synced();
+      return res;
+    }, rejectPulled);
     // An empty collection's first pull writes the pages itself (docs/decisions/0013-first-sync.md).
     const first = firstSync({
       collection: collection as never,
       replication: () => states.get(name),
       batchSize: pullBatchSize,
-      pull: async (checkpoint) => {
-        const res = await http.pull(name, checkpoint, pullBatchSize).catch(fail);
-        synced();
-        return res;
-      },
+      pull: (checkpoint) => pullPage(checkpoint, pullBatchSize),
     });
     const state = replicateRxCollection<unknown, SyncCheckpoint>({
       // Per clinic: a desk enrolled in another clinic starts from its own checkpoint.
@@ -134,8 +152,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
             }
           }
           if (firstPull) return { documents: firstPull.documents as never[], checkpoint: firstPull.checkpoint };
-          const res = await http.pull(name, checkpoint ?? undefined, batchSize).catch(fail);
-          synced();
+          const res = await pullPage(checkpoint ?? undefined, batchSize);
           return { documents: res.documents as never[], checkpoint: res.checkpoint };
         },
       },
@@ -154,17 +171,27 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
           }));
           const snapshot = pending.snapshot(name, wire.map((r) => r.newDocumentState.id));
           const res = await http.push(name, wire).catch(fail);
+          // What a document names has not reached the server yet (a payment pushed before its
+          // invoice, a booking before its client: `retryable`, decision 0018). Nothing is taken
+          // back and nothing counts as pushed: RxDB sends the whole push again after its retry
+          // time, as after a lost answer, and the rows the server took meanwhile come back unchanged.
+          const waiting = res.refusals.filter((r) => r.retryable);
+          if (waiting.length > 0) {
+            update({ problem: waiting[waiting.length - 1]!.message });
+            throw new SyncError(409, waiting[0]!.code, waiting[0]!.message);
+          }
           const conflicts = [...res.conflicts];
           if (res.refusals.length > 0) {
-            // A refused write is taken back on this desk: the server's state (what the
-            // desk assumed it had) wins, or a tombstone for a document the server never took.
+            // A refused change to a record is taken back on this desk: the server's state (what
+            // the desk assumed it had) wins, or a tombstone for a record the server never took.
+            // A refused fact — a payment, refund, message, log entry or a numbered invoice — is
+            // never deleted (docs/design.md invariants 2, 3, 13): it stays on this desk and the
+            // refusal is shown for someone to resolve.
             const conflictIds = new Set(conflicts.map((c) => c.id));
             for (const refusal of res.refusals) {
               const row = wire.find((r) => r.newDocumentState.id === refusal.id);
               if (!row || conflictIds.has(refusal.id)) continue;
-              // A numbered invoice is never deleted or rewritten (invariant 3), not even to
-              // undo a refused push: it stays on this desk and the problem is shown.
-              if (!row.assumedMasterState && name === 'invoices' && row.newDocumentState.status !== 'draft') continue;
+              if (isKeptWhenRefused(name, row.newDocumentState)) continue;
               conflicts.push(row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true });
             }
             update({ refusals: [...status$.value.refusals, ...res.refusals].slice(-20), problem: res.refusals[res.refusals.length - 1]!.message });

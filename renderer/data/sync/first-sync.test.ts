@@ -15,6 +15,11 @@ import type { RxStorage } from 'rxdb';
 import { createClinicDatabase, type ClinicDatabase } from '../../../shared/db/database.js';
 import type { PullResponse, PushRow, PushResponse, WireDocument } from '../../../shared/sync/protocol.js';
 import { startDeskReplication, type DeskReplication } from './desk-replication.js';
+import { SYNC_HEADERS } from '../../../shared/sync/protocol.js';
+import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
+
+/** The fake server speaks this desk's sync protocol, as a real one says in every answer. */
+const SPEAKS = { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) };
 
 const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
@@ -35,7 +40,7 @@ class FakeServer {
 
   readonly fetch: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
-    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', ...SPEAKS } });
     if (url.pathname === '/v1/sync/stream') {
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -43,7 +48,7 @@ class FakeServer {
           init?.signal?.addEventListener('abort', () => controller.error(new Error('aborted')));
         },
       });
-      return new Response(body, { status: 200 });
+      return new Response(body, { status: 200, headers: SPEAKS });
     }
     const m = /^\/v1\/sync\/(\w+)\/(pull|push)$/.exec(url.pathname);
     if (!m) return new Response('{}', { status: 404 });
@@ -76,7 +81,7 @@ class FakeServer {
 function client(n: number, over: Partial<WireDocument> = {}): WireDocument {
   return {
     id: `client-${String(n).padStart(2, '0')}`, firstName: `First${n}`, lastName: `Last${n}`, sortName: `last${n}`, searchText: `first${n} last${n}`,
-    email: '', phone: '', address: '', dateOfBirth: '', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', updatedBy: 'staff-1',
+    email: '', phone: '', address: '', dateOfBirth: '', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', updatedBy: 'staff-1', deskId: 'desk-1',
     _deleted: false, ...over,
   };
 }

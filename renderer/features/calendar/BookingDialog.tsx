@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
-import { useActor } from '../../app/session.js';
+import { useDeskActor } from '../../app/use-desk-actor.js';
 import { createBooking, OverlapError } from '../../../shared/db/booking-commands.js';
 import { BILLING_LABELS, clinicDefaultBilling, type BillingChoice } from '../../../shared/domain/billing.js';
 import { bookingEnd, bookingWindow, checkBookingDay } from '../../../shared/domain/bookings.js';
@@ -35,7 +35,7 @@ const BILLING_HELP: Record<BillingChoice, string> = {
 export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft; onClose: () => void; onSaved: (message: string) => void }) {
   const { db } = useDesk();
   const settings = useSettings();
-  const actor = useActor();
+  const actor = useDeskActor();
   const services = useServices();
   const practitioners = usePractitioners();
   const [client, setClient] = useState<ClientDoc | null>(null);
@@ -78,7 +78,7 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
       const result = await createBooking(db, {
         clientId: client?.id ?? '', serviceId: effectiveServiceId, practitionerId: effectivePractitionerId,
         start, billing, confirmOverlap,
-      }, deskClock().toISOString(), actor);
+      }, { actor: actor.actor, desk: actor.desk, now: deskClock().toISOString() });
       onSaved(result.invoice ? 'Booked. A draft invoice was created.' : 'Booked. Externally billed — no invoice created.');
     } catch (err) {
       if (err instanceof OverlapError) setOverlap(err);

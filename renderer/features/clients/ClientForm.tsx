@@ -4,7 +4,6 @@
  * data layer, so an edit is refused exactly where creating would be.
  */
 import { useDesk, useSettings } from '../../app/desk-context.js';
-import { useActor } from '../../app/session.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { deskClock } from '../../app/desk-clock.js';
 import { createClient, updateClient } from '../../../shared/db/client-commands.js';
@@ -20,7 +19,7 @@ type ClientForm = ReturnType<typeof useForm<ReturnType<typeof clientInputOf>>>;
 export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onClose: () => void; onCreated: (client: ClientDoc) => void; initialName?: string }) {
   const { db } = useDesk();
   const settings = useSettings();
-  const actor = useActor();
+  const actor = useDeskActor();
   const [first = '', ...rest] = initialName.trim().split(/\s+/);
   const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', address: '', dateOfBirth: '' });
 
@@ -34,7 +33,7 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
         let created: ClientDoc | null = null;
         void form.submit(async (v) => {
           const now = deskClock();
-          created = await createClient(db, v, localDateOf(now, settings.timeZone), now.toISOString(), actor);
+          created = await createClient(db, v, localDateOf(now, settings.timeZone), { actor: actor.actor, desk: actor.desk, now: now.toISOString() });
         }).then((ok) => { if (ok && created) onCreated(created); });
       }}
     >

@@ -13,11 +13,12 @@ import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { BillingSettingsDialog } from './BillingSettingsDialog.js';
 import { StaffDialog } from './StaffDialog.js';
+import { TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 
 const setup = checkSetup({
   clinicName: 'Fjordside Fysioterapi', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
   service: { name: 'Konsultasjon', durationMinutes: '45', price: '750', vatRate: '0' },
-}, '2026-01-01T08:00:00.000Z');
+}, '2026-01-01T08:00:00.000Z', TEST_DESK);
 if (!setup.ok) throw new Error(setup.message);
 const { settings, practitioner: astrid } = setup.value;
 const rita: StaffDoc = { ...astrid, id: 'st-rita', name: 'Rita Resepsjon', roles: ['reception'], isPractitioner: false };

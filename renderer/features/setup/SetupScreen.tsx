@@ -44,7 +44,7 @@ export function SetupScreen() {
 }
 
 function NewClinicForm() {
-  const { db, main } = useDesk();
+  const { db, main, info } = useDesk();
   const form = useForm({
     clinicName: '',
     currency: 'NOK',
@@ -62,10 +62,11 @@ function NewClinicForm() {
 
   async function setUp(v: typeof form.values): Promise<void> {
     const now = deskClock().toISOString();
+    if (!info) throw new RefusedError({ ok: false, message: 'The desk service has not started yet. Wait a moment and try again.' });
     const checked = checkSetup({
       clinicName: v.clinicName, currency: v.currency, timeZone: v.timeZone, practitionerName: v.practitionerName,
       service: { name: v.serviceName, durationMinutes: v.duration, price: v.price, vatRate: v.vatRate },
-    }, now);
+    }, now, info.deskId);
     if (!checked.ok) throw new RefusedError(checked);
     if (v.sync !== 'standalone') {
       const address = v.sync === 'remote' ? checkServerAddress(v.serverUrl) : null;
