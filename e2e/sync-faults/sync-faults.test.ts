@@ -226,7 +226,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           sleep(30_000).then(() => false),
         ]);
         if (!inSync) {
-          const stuck = desks.map((d) => `${d.name}: ${[...d.replication!.states.entries()].filter(([, s]) => s.isStopped() || !s.internalReplicationState).map(([n]) => n).join(',')} states=${d.replication!.states.size}`);
+          const stuck = desks.map((d) => `${d.name}: ${[...d.replication!.states.entries()].filter(([, s]) => s.isStopped() || !s.internalReplicationState).map(([n]) => n).join(',')} states=${d.replication!.states.size} problem=${d.replication!.status$.value.problem ?? '-'}`);
           throw new Error(`desks did not get in sync within 30 s: ${stuck.join('; ')}`);
         }
         await sleep(300);

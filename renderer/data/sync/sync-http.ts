@@ -81,8 +81,10 @@ export class SyncHttp {
     } catch {
       throw new SyncError(0, 'offline', 'The sync server cannot be reached.');
     }
-    // A server refusing this desk's version says so in its body; any other answer is checked here.
-    if (res.status !== UPGRADE_REQUIRED) {
+    // A server refusing this desk's version says so in its body; any other answer is checked here —
+    // except an error without the header, which a closing server or a proxy sends (a 503, a 502):
+    // that is an outage to retry, not a server of another version.
+    if (res.status !== UPGRADE_REQUIRED && (res.ok || res.headers.has(SYNC_HEADERS.protocol))) {
       checkServerProtocol(res);
       this.serverChecked = true;
     }
