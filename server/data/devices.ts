@@ -11,6 +11,8 @@ export interface DeviceRecord {
   readonly clinicId: string;
   readonly deskId: string;
   readonly deskSince: Date | null;
+  /** It created the clinic on this server: its own invoice series is taken over once. */
+  readonly founding: boolean;
   readonly revokedAt: Date | null;
   readonly lastSeenAt: Date | null;
 }
@@ -42,11 +44,14 @@ export async function markDeskSince(q: Queryable, deviceId: string, at: Date): P
 }
 
 export async function findDeviceByTokenHash(q: Queryable, tokenHash: string): Promise<DeviceRecord | null> {
-  const rows = await q.query<DeviceRow & { desk_id: string; desk_since: Date | null }>(
-    'SELECT id, clinic_id, desk_id, desk_since, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = $1', [tokenHash],
+  const rows = await q.query<DeviceRow & { desk_id: string; desk_since: Date | null; founding: boolean }>(
+    'SELECT id, clinic_id, desk_id, desk_since, founding, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = $1', [tokenHash],
   );
   const r = rows[0];
-  return r ? { id: r.id, clinicId: r.clinic_id, deskId: r.desk_id, deskSince: r.desk_since ? new Date(r.desk_since) : null, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at } : null;
+  return r ? {
+    id: r.id, clinicId: r.clinic_id, deskId: r.desk_id, deskSince: r.desk_since ? new Date(r.desk_since) : null, founding: r.founding === true,
+    revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at,
+  } : null;
 }
 
 export async function touchDevice(q: Queryable, deviceId: string, at: Date): Promise<void> {
@@ -97,10 +102,4 @@ export async function useEnrollmentCode(tx: Queryable, codeHash: string, deviceI
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.used_at) return { ok: false, reason: 'used' };
   return { ok: false, reason: new Date(row.expires_at).getTime() <= at.getTime() ? 'expired' : 'withdrawn' };
-}
-
-/** Whether this device created the clinic on this server. */
-export async function isFoundingDevice(q: Queryable, clinicId: string, deviceId: string): Promise<boolean> {
-  const rows = await q.query<{ founding: boolean }>('SELECT founding FROM devices WHERE clinic_id = $1 AND id = $2', [clinicId, deviceId]);
-  return rows[0]?.founding === true;
 }

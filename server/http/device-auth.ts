@@ -20,6 +20,8 @@ export interface AuthedDevice {
   /** The desk this device is (docs/design.md invariant 11), and since when it records desks. */
   readonly deskId: string;
   readonly deskSince: Date | null;
+  /** It created the clinic on this server (devices.founding). */
+  readonly founding: boolean;
 }
 
 declare module 'fastify' {
@@ -58,7 +60,7 @@ export function deviceAuthenticator(store: Store, now: () => Date) {
     if (!device.lastSeenAt || at.getTime() - new Date(device.lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
       await touchDevice(store, device.id, at);
     }
-    request.device = { id: device.id, clinicId: device.clinicId, deskId: device.deskId, deskSince: device.deskSince };
+    request.device = { id: device.id, clinicId: device.clinicId, deskId: device.deskId, deskSince: device.deskSince, founding: device.founding };
   };
 }
 

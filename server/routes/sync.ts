@@ -38,7 +38,7 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const now = deps.now();
       // Who made each change is read from the change itself, never from who is signed in now (invariant 11).
       const deskSince = device.deskSince ?? await markDeskSince(deps.store, device.id, now);
-      const ctx = { clinicId: device.clinicId, deviceId: device.id, deskId: device.deskId, deskSince, collection, now };
+      const ctx = { clinicId: device.clinicId, deviceId: device.id, deskId: device.deskId, deskSince, foundingDesk: device.founding, collection, now };
       const outcome = await applyPush(deps.store, ctx, rows, deps.pushHooks);
       // After COMMIT: a desk told to pull will find the rows.
       if (outcome.lastSeq !== null) deps.hub.publish(device.clinicId, { type: 'changed', collections: [collection], seq: outcome.lastSeq });

@@ -13,7 +13,6 @@ import { nextInvoiceNumber, raiseInvoiceCounter } from '../data/clinics.js';
 import { heldIds, invoiceNumberTaken, readDocument, readDocuments, writeDocument } from '../data/documents.js';
 import { chasingFeeIds, chasingFeeProblem, isChasingFee } from '../../shared/domain/reminder-fees.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
-import { isFoundingDevice } from '../data/devices.js';
 import { validatePushRows } from './validate-push.js';
 import type { Queryable, Store } from '../store/store.js';
 
@@ -26,6 +25,8 @@ export interface PushContext {
   /** The pushing device's desk id, and since when it records desks (see PushRuleContext). */
   readonly deskId: string;
   readonly deskSince: Date | null;
+  /** The device created the clinic on this server (PushRuleContext.foundingDesk). */
+  readonly foundingDesk: boolean;
   readonly collection: CollectionName;
   readonly now: Date;
 }
@@ -84,9 +85,8 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
     const valid = await validatePushRows(tx, ctx, rows);
     const stored = await readDocuments(tx, ctx.clinicId, ctx.collection, valid.rows.map((r) => r.newDocumentState.id));
     const staff = await recordedStaff(tx, ctx, valid.rows);
-    const foundingDesk = ctx.collection === 'invoices' && await isFoundingDevice(tx, ctx.clinicId, ctx.deviceId);
-    const rules = { collection: ctx.collection, deskId: ctx.deskId, deskSince: ctx.deskSince?.toISOString() ?? null, staff, foundingDesk };
-    let settings: WireDocument | null | undefined; // read once, when an invoice needs a number
+    const rules = { collection: ctx.collection, deskId: ctx.deskId, deskSince: ctx.deskSince?.toISOString() ?? null, staff, foundingDesk: ctx.foundingDesk };
+    let settings: WireDocument | null | undefined; // read once, when an invoice needs a number or a fee its check
 
     const conflicts: WireDocument[] = [];
     const refusals: PushRefusal[] = [...valid.refusals];
