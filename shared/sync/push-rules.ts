@@ -54,7 +54,7 @@ export interface PushRuleContext {
   /** The clinic's stored staff members named as actors in this push, by id. */
   readonly staff: ReadonlyMap<string, ActingStaff>;
   /**
-   * Whether the pushing device created the clinic on this server (its first device): only
+   * Whether the pushing device created the clinic on this server (devices.founding): only
    * that desk's own invoice series, numbered before it synced, is taken over (invariant 3).
    */
   readonly foundingDesk?: boolean;
