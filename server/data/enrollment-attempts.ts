@@ -17,17 +17,21 @@ const toState = (r: BucketRow): BucketState => ({
 });
 
 /**
- * Counts one attempt for `bucket` unless it is locked. The row is locked (FOR UPDATE) while
+ * Counts one attempt for `bucket` unless it is locked. The row is locked (by the upsert) while
  * deciding, so concurrent attempts — from one server or several — are counted one by one and
  * a burst cannot slip past the limit. Use inside a transaction.
  */
 export async function admitAttempt(tx: Queryable, bucket: string, limit: AttemptLimit, now: Date): Promise<Admission> {
-  // A new row with nothing counted is the same as no row; it gives FOR UPDATE something to lock.
-  await tx.query(
-    'INSERT INTO enrollment_attempts (bucket, window_started_at, attempts) VALUES ($1, $2, 0) ON CONFLICT (bucket) DO NOTHING',
+  // One statement that inserts or locks: a separate INSERT … DO NOTHING then SELECT … FOR UPDATE
+  // found no row when a concurrent right code (forgiveEnrolment) or prune deleted it between
+  // the two, and the attempt failed with a 500. ON CONFLICT DO UPDATE retries that case itself.
+  // A new row with nothing counted is the same as no row.
+  const rows = await tx.query<BucketRow>(
+    `INSERT INTO enrollment_attempts (bucket, window_started_at, attempts) VALUES ($1, $2, 0)
+     ON CONFLICT (bucket) DO UPDATE SET bucket = EXCLUDED.bucket
+     RETURNING window_started_at, attempts, locked_until`,
     [bucket, now],
   );
-  const rows = await tx.query<BucketRow>('SELECT window_started_at, attempts, locked_until FROM enrollment_attempts WHERE bucket = $1 FOR UPDATE', [bucket]);
   const decision = admit(toState(rows[0]!), limit, now);
   if (decision.admitted) {
     const { windowStartedAt, attempts, lockedUntil } = decision.next;
