@@ -3,7 +3,7 @@
  * told to the sync server when the desk enrols, so the server can check that a new change
  * comes from the desk that pushes it. Made once and kept in the data folder; a desk enrolled
  * before desks had ids takes its device id, which the server already knows it by
- * (docs/decisions/0017-staff-sign-in.md). Node-only; imported by main-services.ts.
+ * (docs/decisions/0017-recorded-actor-and-desk.md). Node-only; imported by main-services.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';

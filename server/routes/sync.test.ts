@@ -285,6 +285,24 @@ describe.each(backends())('sync on $name', (backend) => {
       expect((await pullAll(app, desk, 'staff')).find((s) => s.id === berit)!.roles).toEqual(['billing', 'practitioner']);
     });
 
+    it('takes a staff member choosing their own secret, and refuses one set for someone else', async () => {
+      const clinic = await createClinic(app);
+      const rita = await addStaff(app, clinic, 'Rita', ['reception']);
+      const olav = await addStaff(app, clinic, 'Olav', ['reception']);
+      const desk = clinic.desk;
+      const stored = await pullAll(app, desk, 'staff');
+      const secret = { kind: 'pin', scheme: 'scrypt:N=32768,r=8,p=1', salt: 'c2FsdHNhbHRzYWx0c2FsdA==', hash: 'aGFzaA==', setAt: '2026-03-02T10:00:00.000Z' };
+      const ritaDoc = stored.find((s) => s.id === rita)!;
+      const own = await push(app, desk, 'staff', [{ newDocumentState: { ...ritaDoc, ...by(desk, rita), secret }, assumedMasterState: ritaDoc }]);
+      expect(own.body).toEqual({ conflicts: [], refusals: [] });
+      const olavDoc = stored.find((s) => s.id === olav)!;
+      const forged = await push(app, desk, 'staff', [{ newDocumentState: { ...olavDoc, ...by(desk, rita), secret }, assumedMasterState: olavDoc }]);
+      expect(forged.body.refusals).toEqual([denied(olav, rita, 'Rita does not have the admin permission, so the server did not take this change to the staff list.')]);
+      const after = await pullAll(app, desk, 'staff');
+      expect(after.find((s) => s.id === rita)!.secret).toEqual(secret);
+      expect(after.find((s) => s.id === olav)!.secret).toBeUndefined();
+    });
+
     it("refuses writes recorded for inactive, removed, unknown, missing or another clinic's staff", async () => {
       const clinic = await createClinic(app);
       const gone = await addStaff(app, clinic, 'Gunnar', ['admin'], { active: false });

@@ -20,7 +20,7 @@ const versioningBegins: MigrationStrategy = (doc) => doc;
 /**
  * Version 2 records the desk of every change (docs/design.md invariant 11). What was written
  * before names no desk: '' says so, and the sync server takes such a change only from a desk
- * whose history it is (docs/decisions/0017-staff-sign-in.md).
+ * whose history it is (docs/decisions/0017-recorded-actor-and-desk.md).
  */
 const BEFORE_DESKS = '';
 const recordsDesk: MigrationStrategy = (doc) => ({ ...doc, deskId: BEFORE_DESKS });

@@ -21,7 +21,7 @@ const literal = {
     /** Order of the practitioner columns. */
     sortKey: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
     /**
-     * The staff member's PIN or password as a slow salted hash (docs/decisions/0017-staff-sign-in.md),
+     * The staff member's PIN or password as a slow salted hash (docs/decisions/0023-staff-sign-in.md),
      * synced so any desk can check it offline. Absent until they choose one at first sign-in,
      * and after an admin resets it.
      */

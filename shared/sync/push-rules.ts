@@ -10,6 +10,7 @@ import type { CollectionName } from '../schemas/index.js';
 import type { StaffRole } from '../schemas/staff.js';
 import { hasPermission, PERMISSION_LABELS, SYSTEM_ACTOR, type Permission } from '../domain/permissions.js';
 import { awaitsNumber } from '../domain/invoice-numbering.js';
+import { staffChangePermission } from '../domain/staff-permissions.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
 import { paymentIdFor, refundIdFor } from '../domain/payment-link-events.js';
@@ -201,7 +202,8 @@ export function permissionProblem(ctx: PushRuleContext, stored: WireDocument | n
   // A reminder fee is the chasing's (recorded as the system's); other money facts need billing.
   const needed: Permission = ctx.collection === 'paymentrequests' ? paymentRequestChangePermission(stored, next)
     : ctx.collection === 'invoices' ? invoiceChangePermission(stored, next)
-      : COLLECTION_POLICIES[ctx.collection].write;
+      : ctx.collection === 'staff' ? staffChangePermission(stored, next, who.actor)
+        : COLLECTION_POLICIES[ctx.collection].write;
   const problem = staffPermissionProblem(who.actor || null, ctx.staff.get(who.actor) ?? null, needed, WHAT[ctx.collection]);
   return problem ? refusal('permission_denied', problem, { actor: who.actor }) : null;
 }
