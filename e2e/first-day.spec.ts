@@ -12,6 +12,7 @@ import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { mainNav } from './pages/main-nav.js';
+import { SignInPage } from './pages/sign-in-page.js';
 
 
 test('set up, add a client, book, see the draft invoice, and find it all after a restart', async () => {
@@ -111,6 +112,8 @@ test('set up, add a client, book, see the draft invoice, and find it all after a
   await host.stop();
   host = await startHostProcess({ port, dataDir });
   desk = await openDesk(profile, host.url);
+  // A restart signs everyone out: the password again (docs/decisions/0023-staff-sign-in.md).
+  await new SignInPage(desk.page).signIn(OSLO_CLINIC.practitioner);
   await expect(mainNav(desk.page)).toBeVisible();
   await expect(new CalendarPage(desk.page).booking(/^10:00 ?–10:45 Ingrid Berg/)).toBeVisible();
   await expect(new CalendarPage(desk.page).booking(/^10:30 ?–11:15 Ingrid Berg/)).toBeVisible();

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 import { SetupPage } from './pages/setup-page.js';
 import { SettingsPage } from './pages/settings-page.js';
+import { mainNav } from './pages/main-nav.js';
 import { SignInPage } from './pages/sign-in-page.js';
 
 test.afterEach(stopAllHosts);
@@ -72,14 +73,41 @@ test('an admin edits billing and adds a receptionist, who can read settings but 
   await expect(pay).toBeHidden();
   await expect(page.getByText('12 hours')).toBeVisible();
 
+  // Rita's first sign-in: she chooses a PIN; a short or guessable one is refused.
   await page.getByRole('button', { name: 'Switch user' }).click();
-  await new SignInPage(page).signIn('Rita Resepsjon');
+  const signIn = new SignInPage(page);
+  await signIn.expectShown();
+  await page.getByRole('button', { name: /^Rita Resepsjon/ }).click();
+  const choose = page.getByRole('form', { name: 'Choose your PIN or password' });
+  await choose.getByLabel('New PIN').fill('123456');
+  await choose.getByLabel('The PIN again').fill('123456');
+  await choose.getByRole('button', { name: 'Sign in' }).click();
+  await expect(choose.getByText('That PIN is too easy to guess')).toBeVisible();
+  await expectAccessible(page, 'choose a PIN refused');
+  await screenshot(page, 'settings-06-choose-pin-refused');
+  await choose.getByLabel('New PIN').fill('482917');
+  await choose.getByLabel('The PIN again').fill('482917');
+  await choose.getByRole('button', { name: 'Sign in' }).click();
+  await expect(mainNav(page)).toContainText('Signed in: Rita Resepsjon');
+
+  // Switch user asks for the PIN now; a wrong one is refused and nobody is signed in.
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await page.getByRole('button', { name: /^Rita Resepsjon/ }).click();
+  const enter = page.getByRole('form', { name: 'Sign in' });
+  await enter.getByLabel('Your PIN').fill('482918');
+  await enter.getByRole('button', { name: 'Sign in' }).click();
+  await expect(enter.getByText('That PIN is not right. Try again.')).toBeVisible();
+  await expectAccessible(page, 'wrong PIN');
+  await screenshot(page, 'settings-07-wrong-pin');
+  await enter.getByLabel('Your PIN').fill('482917');
+  await enter.getByRole('button', { name: 'Sign in' }).click();
+  await expect(mainNav(page)).toContainText('Signed in: Rita Resepsjon');
   await settings.open();
   await expect(settings.card('Billing')).toContainText('30 days');
   await expect(settings.staffRow('Rita Resepsjon')).toBeVisible();
   await expect(settings.editButtons()).toHaveCount(0);
   await expectAccessible(page, 'settings as reception');
-  await screenshot(page, 'settings-06-reception');
+  await screenshot(page, 'settings-08-reception');
 
   expect(desk.problems).toEqual([]);
   await desk.context.close();

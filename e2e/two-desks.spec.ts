@@ -10,6 +10,7 @@ import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { SettingsPage } from './pages/settings-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 import { mainNav, syncState } from './pages/main-nav.js';
 
 test.afterEach(stopAllHosts);
@@ -49,6 +50,8 @@ test('two desks sync through the embedded server, and catch up after one was off
   const setupB = new SetupPage(b.page);
   await setupB.expectShown();
   await setupB.join(`http://127.0.0.1:${serverPort}`, code, 'Reception 2');
+  // The clinic's staff arrive with their passwords' hashes: the admin signs in on the new desk.
+  await new SignInPage(b.page).signIn(OSLO_CLINIC.practitioner);
   await expect(mainNav(b.page)).toContainText(OSLO_CLINIC.clinicName, { timeout: 20_000 });
   await expect(syncState(b.page)).toHaveText(/^Synced/);
   await screenshot(b.page, '31-desk-b-joined');

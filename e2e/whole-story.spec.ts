@@ -19,6 +19,7 @@ import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
 import { OutboxPage } from './pages/outbox-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
 import { mainNav, syncState } from './pages/main-nav.js';
 
 const CLIENT_EMAIL = 'ingrid.berg@example.com';
@@ -61,6 +62,8 @@ test('an Automatic booking on one desk is paid by link at Stripe; the webhook tu
   const setupB = new SetupPage(b.page);
   await setupB.expectShown();
   await setupB.join(`http://127.0.0.1:${serverPort}`, code, 'Reception 2');
+  // The clinic's staff arrive with their passwords' hashes: the admin signs in on the new desk.
+  await new SignInPage(b.page).signIn(OSLO_CLINIC.practitioner);
   await expect(mainNav(b.page)).toContainText(OSLO_CLINIC.clinicName, { timeout: 20_000 });
   await expect(syncState(b.page)).toHaveText(/^Synced/, { timeout: 20_000 });
   const settingsB = new SettingsPage(b.page);

@@ -1,6 +1,7 @@
 /** Page model: first-run setup. */
 import { expect, type Page } from '@playwright/test';
 import { mainNav, syncState } from './main-nav.js';
+import { E2E_PASSWORD } from './sign-in-page.js';
 
 export interface SetupValues {
   clinicName: string;
@@ -35,6 +36,8 @@ export class SetupPage {
     await p.getByLabel('Duration (minutes)').fill(values.duration);
     await p.getByLabel(/Price incl\. VAT/).fill(values.price);
     await p.getByLabel('VAT rate (%)').fill(values.vatRate);
+    await p.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+    await p.getByLabel('The password again').fill(E2E_PASSWORD);
   }
 
   /** "Host the clinic's sync server on this desk". */

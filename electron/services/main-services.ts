@@ -3,6 +3,7 @@
  * contract's handlers, main's handle on the renderer's database, and the events main
  * sends back. Node-only; imported by electron/main and electron/host.
  */
+import path from 'node:path';
 import { Subject } from 'rxjs';
 import type { AppInfo, EventChannel, EventPayload, MainStatus, RequestHandlers } from '../../shared/contract/index.js';
 import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain/demo-clinic.js';
@@ -16,6 +17,7 @@ import type { StripeConnectionOptions } from './payments/stripe-provider.js';
 import { createSyncService, type EmbeddedServerOptions } from './sync/sync-service.js';
 import { printHandlers, type PdfPrinter } from './pdf-printer.js';
 import { readOrCreateDeskId } from './desk-identity.js';
+import { createStaffAuth } from './staff-auth/staff-auth.js';
 import { secureDataFolder } from './data-folder.js';
 
 export type DemoRequest = Partial<Omit<DemoOptions, 'now'>>;
@@ -69,14 +71,24 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const hub = new RemoteDatabaseHub();
   const deskId = readOrCreateDeskId(options.info.dataDir);
   const events$ = new Subject<OutgoingEvent>();
+  const auth = createStaffAuth({
+    privateDir: path.join(options.info.dataDir, 'staff-auth'),
+    database: () => hub.database$.value,
+    deskId,
+    // `sync` is made below; this is asked only when someone chooses a secret.
+    synced: () => sync.serverUrl() !== null,
+    now,
+  });
+  const requireSignedInAdmin = (claimed: string, action: string) => auth.requireSignedIn(claimed, 'admin', action);
   const sync = createSyncService({
     dataDir: options.info.dataDir,
     embedded: options.embeddedServer ?? { port: 4318, host: '127.0.0.1' },
     database: () => hub.database$.value,
     deskId,
+    requireSignedInAdmin,
     log,
   });
-  const connections = createConnections(createSecretStore(options.info.dataDir, options.secretCipher ?? ownerOnlyFile), () => hub.database$.value);
+  const connections = createConnections(createSecretStore(options.info.dataDir, options.secretCipher ?? ownerOnlyFile), requireSignedInAdmin);
   const payments = createPaymentService({
     dataDir: options.info.dataDir,
     database: () => hub.database$.value,
@@ -121,6 +133,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const handlers: RequestHandlers = {
     'app.info': () => ({ ...options.info, demo: options.demo !== null, syncServerUrl: sync.serverUrl(), deskId }),
     'app.status': () => status(),
+    ...auth.handlers,
     ...sync.handlers,
     ...printHandlers(options.printer),
     ...payments.handlers,

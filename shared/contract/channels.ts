@@ -178,9 +178,42 @@ export function parseClearConnection(input: unknown): { staffId: string; kind: C
   return { staffId: str(o.staffId, 'staffId', 40), kind: o.kind };
 }
 
+/** What main answers to a sign-in (docs/decisions/0023-staff-sign-in.md). */
+export type SignInAnswer =
+  | { readonly outcome: 'signed_in'; readonly staffId: string }
+  /** This staff member has no secret yet (new, or reset by an admin): they choose one. */
+  | { readonly outcome: 'choose_secret' }
+  /** Wrong secret; `waitMs` is how long before the next try is checked (0: at once). */
+  | { readonly outcome: 'wrong'; readonly waitMs: number }
+  /** Too many wrong secrets: nothing was checked. */
+  | { readonly outcome: 'wait'; readonly waitMs: number };
+
+export type SecretKindInput = 'pin' | 'password';
+
+function parseSignIn(input: unknown): { staffId: string; secret: string } {
+  const o = objectInput(input);
+  return { staffId: str(o.staffId, 'staffId', 40), secret: str(o.secret, 'secret', 400) };
+}
+
+function parseChooseSecret(input: unknown): { staffId: string; kind: SecretKindInput; secret: string } {
+  const o = objectInput(input);
+  if (o.kind !== 'pin' && o.kind !== 'password') throw new ContractError('kind must be pin or password');
+  return { staffId: str(o.staffId, 'staffId', 40), kind: o.kind, secret: str(o.secret, 'secret', 400) };
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(noInput),
   'app.status': request<MainStatus>()(noInput),
+  /** Who main has signed in on this desk (null: nobody; the desk shows only the sign-in screen). */
+  'staff.current': request<string | null>()(noInput),
+  /** Check a staff member's PIN or password in main; signs them in when it is right. */
+  'staff.signIn': request<SignInAnswer>()(parseSignIn),
+  /** A staff member without a secret chooses one; main hashes it, stores it and signs them in. */
+  'staff.chooseSecret': request<SignInAnswer>()(parseChooseSecret),
+  /** Sign out (Switch user, the idle lock). */
+  'staff.signOut': request<void>()(noInput),
+  /** An admin takes a staff member's secret away; they choose a new one at their next sign-in. */
+  'staff.resetSecret': request<void>()(parseStaff),
   'sync.config': request<DeskSyncConfig | null>()(noInput),
   /** Create the clinic on a sync server (or this desk's embedded one) from a set-up desk. */
   'sync.createClinic': request<DeskSyncConfig>()(parseCreateClinic),

@@ -1,12 +1,11 @@
 /**
  * Main's handlers for the clinic's payment and messaging credentials: what is set (never
- * the secret itself), saving and removing — admins only, checked here in main against
- * the staff list, because the renderer never sees or sends a secret it did not just type.
+ * the secret itself), saving and removing — admins only, checked here in main against the
+ * staff member main has signed in (staff-auth; the renderer's claimed id must be theirs),
+ * because the renderer never sees or sends a secret it did not just type.
  * Node-only; part of main-services.
  */
 import type { ConnectionInput, ConnectionKind, ConnectionsStatus } from '../../../shared/contract/index.js';
-import { permissionMessage } from '../../../shared/db/acting-staff.js';
-import type { ClinicDatabase } from '../../../shared/db/database.js';
 import type { Secrets, SecretStore } from './secret-store.js';
 
 export interface Connections {
@@ -19,7 +18,10 @@ export interface Connections {
   secrets(): Secrets;
 }
 
-export function createConnections(store: SecretStore, database: () => ClinicDatabase | null): Connections {
+/** Resolves when `claimed` is the signed-in staff member and an admin; throws the reason otherwise. */
+export type RequireAdmin = (claimed: string, action: string) => Promise<unknown>;
+
+export function createConnections(store: SecretStore, requireSignedInAdmin: RequireAdmin): Connections {
   const status = (): ConnectionsStatus => {
     const s = store.read();
     return {
@@ -30,12 +32,7 @@ export function createConnections(store: SecretStore, database: () => ClinicData
       sms: s.sms ? { baseUrl: s.sms.baseUrl, accountSid: s.sms.accountSid, from: s.sms.from } : null,
     };
   };
-  const requireAdmin = async (staffId: string) => {
-    const db = database();
-    const doc = db ? await db.staff.findOne(staffId).exec() : null;
-    const problem = permissionMessage(doc ? doc.toMutableJSON() : null, 'admin', 'change the payment and messaging connections');
-    if (problem) throw new Error(problem);
-  };
+  const requireAdmin = (staffId: string) => requireSignedInAdmin(staffId, 'change the payment and messaging connections');
   return {
     secrets: () => store.read(),
     handlers: {

@@ -33,6 +33,8 @@ export interface SyncServiceOptions {
   database: () => ClinicDatabase | null;
   /** This desk's id (desk-identity.ts), told to the server when the desk enrols. */
   deskId: string;
+  /** Resolves when `claimed` is the staff member main has signed in and an admin (staff-auth). */
+  requireSignedInAdmin: (claimed: string, action: string) => Promise<unknown>;
   log: (line: string) => void;
 }
 
@@ -71,6 +73,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     'sync.config': () => config,
     'sync.createClinic': async ({ clinicName, admin, deviceName, target }) => {
       if (config) throw new ServerRefusal(0, 'This desk is already connected to a sync server.');
+      // A desk with a clinic uploads all of it: only its signed-in admin may send it to a server.
+      // During setup there is nothing yet but what setup itself is about to write.
+      const db = options.database();
+      if (db && (await isClinicSetUp(db))) await options.requireSignedInAdmin(admin.id, "connect the clinic's data to a sync server");
       const server = target.kind === 'embedded' ? await ensureEmbedded() : { url: target.serverUrl, adminSecret: target.adminSecret };
       const creds = await createClinicOnServer(server.url, server.adminSecret, { clinicId: newId(), clinicName, admin, deviceName, deskId: options.deskId });
       save({ serverUrl: server.url, clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: target.kind === 'embedded' });
@@ -86,22 +92,26 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       save({ serverUrl: new URL(serverUrl).origin + '/', clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: false });
       return config!;
     },
-    'sync.createEnrollmentCode': ({ staffId }) => {
+    'sync.createEnrollmentCode': async ({ staffId }) => {
       const c = connected();
+      await options.requireSignedInAdmin(staffId, 'create an enrolment code');
       return createEnrollmentCode(c.serverUrl, c.deviceToken, staffId);
     },
-    'sync.devices': ({ staffId }) => {
+    'sync.devices': async ({ staffId }) => {
       const c = connected();
+      await options.requireSignedInAdmin(staffId, "see the clinic's desks");
       return listDevices(c.serverUrl, c.deviceToken, staffId);
     },
-    'sync.revokeDevice': ({ staffId, deviceId }) => {
+    'sync.revokeDevice': async ({ staffId, deviceId }) => {
       const c = connected();
       if (deviceId === c.deviceId) throw new ServerRefusal(0, 'To sign this desk out, use "Leave the sync server" instead.');
+      await options.requireSignedInAdmin(staffId, 'sign a desk out of the sync server');
       return revokeDevice(c.serverUrl, c.deviceToken, staffId, deviceId);
     },
     'sync.leave': async ({ staffId }) => {
       const c = connected();
       if (c.embedded) throw new ServerRefusal(0, "This desk hosts the clinic's sync server; the other desks depend on it.");
+      await options.requireSignedInAdmin(staffId, 'take this desk off the sync server');
       await revokeDevice(c.serverUrl, c.deviceToken, staffId, c.deviceId);
       save(null);
     },

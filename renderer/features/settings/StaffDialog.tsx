@@ -3,6 +3,7 @@
  * the calendar, and (when changing) whether they are still active. The data layer
  * refuses non-admins and a change that would leave the clinic without an active admin.
  */
+import { useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
 import { addStaff, updateStaff } from '../../../shared/db/staff-commands.js';
 import { ROLE_LABELS } from '../../../shared/domain/staff.js';
@@ -22,6 +23,25 @@ const ROLE_HELP: Readonly<Record<StaffRole, string>> = {
 const ROLE_CHOICES: readonly Choice<StaffRole>[] = STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], help: ROLE_HELP[role] }));
 
 /** `member` null: add a new staff member. */
+/** An admin's reset: main takes the secret away; the person chooses a new one at their next sign-in. */
+function ResetSecret({ member }: { member: StaffDoc }) {
+  const { main } = useDesk();
+  const [state, setState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
+  if (!member.secret && !state.message) return <p className="muted">{member.name} chooses a PIN or password at their next sign-in.</p>;
+  return (
+    <div className="field">
+      <button type="button" className="button" disabled={state.busy || !member.secret} onClick={() => {
+        setState({ busy: true, message: null });
+        main.invoke('staff.resetSecret', { staffId: member.id }).then(
+          () => setState({ busy: false, message: `${member.name}'s PIN or password is reset. They choose a new one when they next sign in.` }),
+          (err: unknown) => setState({ busy: false, message: err instanceof Error ? err.message : String(err) }),
+        );
+      }}>Reset PIN or password</button>
+      {state.message && <p role="status">{state.message}</p>}
+    </div>
+  );
+}
+
 export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | null; onClose: () => void; onSaved: (saved: StaffDoc) => void }) {
   const { db } = useDesk();
   const ctx = useDeskActor();
@@ -84,6 +104,7 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
           error={form.fieldError('active')}
         />
       )}
+      {member && <ResetSecret member={member} />}
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
     </FormDialog>
   );

@@ -1,10 +1,11 @@
 /** First run: the clinic, one practitioner and one service, in one short form. */
 import { useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
-import { writeSignedInStaff } from '../../app/session.js';
+import { announceSignIn } from '../../app/session.js';
 import { CURRENCIES } from '../../../shared/domain/money.js';
 import { RefusedError } from '../../../shared/domain/result.js';
 import { checkSetup } from '../../../shared/domain/setup.js';
+import { newSecretProblem, STRONG_PASSWORD_MIN_LENGTH } from '../../../shared/domain/staff-secret.js';
 import { checkServerAddress } from '../../../shared/domain/server-address.js';
 import { writeSetup } from '../../../shared/db/setup-commands.js';
 import type { CreateClinicTarget } from '../../../shared/contract/index.js';
@@ -57,6 +58,8 @@ function NewClinicForm() {
     sync: 'standalone' as SyncChoice,
     serverUrl: '',
     adminSecret: '',
+    password: '',
+    passwordRepeat: '',
   });
   const zones = timeZones();
 
@@ -68,6 +71,10 @@ function NewClinicForm() {
       service: { name: v.serviceName, durationMinutes: v.duration, price: v.price, vatRate: v.vatRate },
     }, now, info.deskId);
     if (!checked.ok) throw new RefusedError(checked);
+    // The first admin's password, checked before anything is written (docs/decisions/0023-staff-sign-in.md).
+    const password = newSecretProblem(checked.value.practitioner.roles, 'password', v.password);
+    if (!password.ok) throw new RefusedError({ ...password, field: 'password' });
+    if (v.passwordRepeat !== v.password) throw new RefusedError({ ok: false, message: 'The two passwords are not the same. Type it again.', field: 'passwordRepeat' });
     if (v.sync !== 'standalone') {
       const address = v.sync === 'remote' ? checkServerAddress(v.serverUrl) : null;
       if (address && !address.ok) throw new RefusedError(address);
@@ -81,7 +88,10 @@ function NewClinicForm() {
       });
     }
     await writeSetup(db, checked.value, now);
-    writeSignedInStaff(checked.value.practitioner.id);
+    // Main hashes and stores the password, and signs the admin in. Should this fail, the
+    // sign-in screen asks them to choose one: nothing of the setup is lost.
+    await main.invoke('staff.chooseSecret', { staffId: checked.value.practitioner.id, kind: 'password', secret: password.value })
+      .then(announceSignIn, (err: unknown) => console.warn('the first admin chooses a password at sign-in:', err instanceof Error ? err.message : String(err)));
     // The page's connect-src allows the new sync server only after a reload.
     if (v.sync !== 'standalone') location.reload();
   }
@@ -118,6 +128,13 @@ function NewClinicForm() {
           <legend>First practitioner</legend>
           <Field label="Practitioner's name" error={form.fieldError('practitionerName')}>
             <input {...form.bind('practitionerName')} autoComplete="name" />
+          </Field>
+          <p className="muted">They are the clinic's first admin, and sign in with this password.</p>
+          <Field label="Password" error={form.fieldError('password')} hint={`At least ${STRONG_PASSWORD_MIN_LENGTH} characters.`}>
+            <input {...form.bind('password')} type="password" autoComplete="new-password" />
+          </Field>
+          <Field label="The password again" error={form.fieldError('passwordRepeat')}>
+            <input {...form.bind('passwordRepeat')} type="password" autoComplete="new-password" />
           </Field>
         </fieldset>
         <fieldset>

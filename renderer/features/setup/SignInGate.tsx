@@ -1,47 +1,85 @@
 /**
- * Sign in by choosing who you are. The signed-in staff member is recorded on every
- * change and their permissions are checked here and by the sync server.
+ * Sign in: choose your name, then type your PIN or password, which main checks
+ * (docs/decisions/0023-staff-sign-in.md); the first time, choose one. Nothing else of the desk
+ * shows until someone is signed in, and the idle lock brings this screen back.
  */
-import { useMemo, useState, type ReactNode } from 'react';
-import { useDesk } from '../../app/desk-context.js';
-import { readSignedInStaff, SessionContext, writeSignedInStaff, type Session } from '../../app/session.js';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useDesk, useSettings } from '../../app/desk-context.js';
+import { noteSignedInStaff, onSignInAnnounced, SessionContext, type Session } from '../../app/session.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { FullPageMessage } from '../../ui/FullPageMessage.js';
+import { ROLE_LABELS } from '../../../shared/domain/staff.js';
+import type { StaffDoc } from '../../../shared/schemas/index.js';
+import { useIdleLock } from '../sign-in/idle-lock.js';
+import { ChooseSecretForm, EnterSecretForm } from '../sign-in/SecretForms.js';
 
 export function SignInGate({ children }: { children: ReactNode }) {
-  const { db } = useDesk();
-  const [staffId, setStaffId] = useState(readSignedInStaff);
+  const { db, main } = useDesk();
+  const settings = useSettings();
+  // undefined: main has not answered yet.
+  const [signedInId, setSignedInId] = useState<string | null | undefined>(undefined);
+  const [chosen, setChosen] = useState<string | null>(null);
   const staff = useLiveQuery(() => db.staff.find({ selector: { active: true }, sort: [{ sortKey: 'asc' }] }), [db]);
-  const signedIn = staff?.find((s) => s.id === staffId) ?? (staff?.length === 1 ? staff[0] : undefined);
-  const session = useMemo<Session | null>(() => (signedIn ? {
-    staff: signedIn,
-    signOut: () => { writeSignedInStaff(null); setStaffId(null); },
-  } : null), [signedIn]);
 
-  if (staff === undefined) return <FullPageMessage title="Opening the desk…" busy />;
-  if (session) {
-    if (readSignedInStaff() !== session.staff.id) writeSignedInStaff(session.staff.id);
-    return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
-  }
+  // Asked again when main signs someone in elsewhere: setup's first admin is signed in as
+  // their password is stored, a moment after this screen appears.
+  const [asked, setAsked] = useState(0);
+  useEffect(() => onSignInAnnounced(() => setAsked((n) => n + 1)), []);
+  useEffect(() => {
+    let live = true;
+    main.invoke('staff.current').then((id) => live && setSignedInId(id), () => live && setSignedInId(null));
+    return () => { live = false; };
+  }, [main, asked]);
+
+  const signOut = useCallback(() => {
+    setSignedInId(null);
+    setChosen(null);
+    void main.invoke('staff.signOut').catch(() => undefined);
+  }, [main]);
+  const signedIn = staff?.find((s) => s.id === signedInId);
+  useIdleLock(signedIn !== undefined, settings.idleLockMinutes, signOut);
+  const session = useMemo<Session | null>(() => (signedIn ? { staff: signedIn, signOut } : null), [signedIn, signOut]);
+  useEffect(() => noteSignedInStaff(session?.staff.id ?? null), [session]);
+
+  if (staff === undefined || signedInId === undefined) return <FullPageMessage title="Opening the desk…" busy />;
+  if (session) return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  const person = staff.find((s) => s.id === chosen);
   return (
     <main className="setup" id="main">
       <section className="setup__card" aria-labelledby="signin-title">
-        <h1 id="signin-title">Who is at the desk?</h1>
-        <p className="muted">Choose your name. Your changes are recorded in your name.</p>
-        {staff.length === 0 ? <p role="alert">There are no active staff members on this desk yet.</p> : (
-          <ul className="signin-list">
-            {staff.map((s) => (
-              <li key={s.id}>
-                <button type="button" className="button signin-button" onClick={() => { writeSignedInStaff(s.id); setStaffId(s.id); }}>
-                  <span className="signin-dot" style={{ background: s.color }} aria-hidden="true" />
-                  <span>{s.name}</span>
-                  <span className="muted">{s.roles.join(', ')}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        {person ? <SecretStep staff={person} onSignedIn={setSignedInId} onBack={() => setChosen(null)} /> : <ChooseName staff={staff} onChoose={setChosen} />}
       </section>
     </main>
+  );
+}
+
+function ChooseName({ staff, onChoose }: { staff: StaffDoc[]; onChoose: (id: string) => void }) {
+  return (
+    <>
+      <h1 id="signin-title">Who is at the desk?</h1>
+      <p className="muted">Choose your name, then type your PIN or password. Your changes are recorded in your name.</p>
+      {staff.length === 0 ? <p role="alert">There are no active staff members on this desk yet.</p> : (
+        <ul className="signin-list">
+          {staff.map((s) => (
+            <li key={s.id}>
+              <button type="button" className="button signin-button" onClick={() => onChoose(s.id)}>
+                <span className="signin-dot" style={{ background: s.color }} aria-hidden="true" />
+                <span>{s.name}</span>
+                <span className="muted">{s.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SecretStep({ staff, onSignedIn, onBack }: { staff: StaffDoc; onSignedIn: (id: string) => void; onBack: () => void }) {
+  return (
+    <>
+      {staff.secret ? <EnterSecretForm staff={staff} onSignedIn={onSignedIn} /> : <ChooseSecretForm staff={staff} onSignedIn={onSignedIn} />}
+      <p><button type="button" className="link-button" onClick={onBack}>Not {staff.name}? Choose another name</button></p>
+    </>
   );
 }

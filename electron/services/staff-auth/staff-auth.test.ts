@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { FREE_WRONG_ATTEMPTS } from '../../../shared/domain/staff-secret.js';
+import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
+import { hashSecret } from './secret-hash.js';
+import { createStaffAuth, type StaffAuth } from './staff-auth.js';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+const fastHash = (secret: string) => hashSecret(secret, { N: 2 ** 10, r: 8, p: 1 });
+let db: ClinicDatabase;
+let admin: string;
+let reception: string;
+let dir: string;
+let clock: Date;
+let auth: StaffAuth;
+
+const open = () => createStaffAuth({ privateDir: dir, database: () => db, deskId: 'desk-test', synced: () => false, now: () => clock, hash: fastHash });
+
+beforeEach(async () => {
+  ({ db, admin, reception } = await openTestClinic('staff-auth'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-auth-'));
+  clock = NOW;
+  auth = open();
+});
+afterEach(async () => {
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('signing in with a secret, in main', () => {
+  it('asks a staff member without a secret to choose one, then signs them in with it', async () => {
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '' })).toEqual({ outcome: 'choose_secret' });
+    expect(auth.signedIn()).toBeNull();
+    expect(await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' })).toEqual({ outcome: 'signed_in', staffId: reception });
+    expect(auth.signedIn()).toBe(reception);
+    const stored = (await db.staff.findOne(reception).exec())!.toMutableJSON();
+    expect(stored.secret).toMatchObject({ kind: 'pin', scheme: 'scrypt:N=1024,r=8,p=1' });
+    expect(JSON.stringify(stored)).not.toContain('482917');
+    auth.handlers['staff.signOut']();
+    expect(auth.signedIn()).toBeNull();
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482918' })).toEqual({ outcome: 'wrong', waitMs: 0 });
+    expect(auth.signedIn()).toBeNull();
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).toEqual({ outcome: 'signed_in', staffId: reception });
+  });
+
+  it('refuses a secret that does not fit the role, and a second first choice', async () => {
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'pin', secret: '482917' })).rejects.toThrow(/password of at least 10/);
+    expect((await db.staff.findOne(admin).exec())!.toMutableJSON().secret).toBeUndefined();
+    await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'someone-elses' })).rejects.toThrow(/already has a password/);
+  });
+
+  it('makes a guesser wait, and a restart of the app does not clear the wait', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    auth.handlers['staff.signOut']();
+    for (let i = 0; i < FREE_WRONG_ATTEMPTS; i++) expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '000001' })).outcome).toBe('wrong');
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '000001' })).toEqual({ outcome: 'wrong', waitMs: 30_000 });
+    auth = open();
+    // Even the right PIN is not checked while the wait lasts.
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).toEqual({ outcome: 'wait', waitMs: 30_000 });
+    clock = new Date(NOW.getTime() + 30_000);
+    expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).outcome).toBe('signed_in');
+  });
+
+  it('lets only the signed-in admin reset a secret, and main trusts no claimed staff id', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    await expect(auth.handlers['staff.resetSecret']({ staffId: reception })).rejects.toThrow(/admin permission/);
+    await expect(auth.requireSignedIn(admin, 'admin', 'change the connections')).rejects.toThrow('Sign in with your PIN or password to change the connections.');
+    await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
+    await expect(auth.requireSignedIn(admin, 'admin', 'change the connections')).resolves.toMatchObject({ id: admin });
+    await auth.handlers['staff.resetSecret']({ staffId: reception });
+    expect((await db.staff.findOne(reception).exec())!.toMutableJSON().secret).toBeUndefined();
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).toEqual({ outcome: 'choose_secret' });
+  });
+
+  it('refuses an inactive or unknown staff member', async () => {
+    await expect(auth.handlers['staff.signIn']({ staffId: 'st-nobody', secret: '482917' })).rejects.toThrow(/not on the active staff list/);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Who is signed in on this desk, decided in main (docs/decisions/0023-staff-sign-in.md): the
+ * renderer sends a typed PIN or password and learns only whether it was right. Main's other
+ * handlers ask `requireSignedIn` before anything a staff member's role decides (connections,
+ * the sync server's account calls), so a renderer that claims to be the admin is not one.
+ * The session lives in memory: a restart of the app signs everyone out.
+ * Node-only; imported by electron/services/main-services.ts.
+ */
+import type { RequestHandlers } from '../../../shared/contract/index.js';
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { permissionMessage } from '../../../shared/db/acting-staff.js';
+import { resetStaffSecret, setOwnSecret } from '../../../shared/db/staff-secret-commands.js';
+import type { Permission } from '../../../shared/domain/permissions.js';
+import { newSecretProblem } from '../../../shared/domain/staff-secret.js';
+import type { StaffDoc } from '../../../shared/schemas/index.js';
+import { hashSecret, verifySecret } from './secret-hash.js';
+import { openSignInAttempts } from './sign-in-attempts.js';
+
+type AuthHandlers = Pick<RequestHandlers, 'staff.current' | 'staff.signIn' | 'staff.chooseSecret' | 'staff.signOut' | 'staff.resetSecret'>;
+
+export interface StaffAuthOptions {
+  /** Where the count of wrong secrets is kept (a private folder). */
+  privateDir: string;
+  database: () => ClinicDatabase | null;
+  deskId: string;
+  synced: () => boolean;
+  now: () => Date;
+  /** Stronger or weaker hashing (tests); the decision note's parameters otherwise. */
+  hash?: typeof hashSecret;
+}
+
+export interface StaffAuth {
+  readonly handlers: AuthHandlers;
+  signedIn(): string | null;
+  /**
+   * The signed-in staff member, when they are who the renderer says (`claimed`) and hold
+   * `permission`; otherwise an error a receptionist understands.
+   */
+  requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc>;
+}
+
+const NOT_OPEN = "The desk's database is not open yet. Wait a moment and try again.";
+
+export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
+  const attempts = openSignInAttempts(options.privateDir);
+  const hash = options.hash ?? hashSecret;
+  let session: string | null = null;
+
+  function db(): ClinicDatabase {
+    const open = options.database();
+    if (!open) throw new Error(NOT_OPEN);
+    return open;
+  }
+
+  async function activeStaff(staffId: string): Promise<StaffDoc> {
+    const doc = await db().staff.findOne(staffId).exec();
+    const staff = doc?.toMutableJSON();
+    if (!staff || !staff.active) throw new Error('That staff member is not on the active staff list. Choose your name again.');
+    return staff;
+  }
+
+  const ctxFor = (actor: string) => ({ actor, desk: options.deskId, synced: options.synced(), now: options.now().toISOString() });
+
+  const handlers: AuthHandlers = {
+    'staff.current': () => session,
+    'staff.signIn': async ({ staffId, secret }) => {
+      const staff = await activeStaff(staffId);
+      if (!staff.secret) return { outcome: 'choose_secret' };
+      const now = options.now();
+      const wait = attempts.waitFor(staffId, now);
+      if (wait > 0) return { outcome: 'wait', waitMs: wait };
+      if (await verifySecret(secret, staff.secret)) {
+        attempts.right(staffId);
+        session = staffId;
+        return { outcome: 'signed_in', staffId };
+      }
+      attempts.wrong(staffId, now);
+      return { outcome: 'wrong', waitMs: attempts.waitFor(staffId, now) };
+    },
+    'staff.chooseSecret': async ({ staffId, kind, secret }) => {
+      const staff = await activeStaff(staffId);
+      // Changing an existing secret needs the old one first; here only a first choice (or after a reset).
+      if (staff.secret) throw new Error(`${staff.name} already has a ${staff.secret.kind === 'pin' ? 'PIN' : 'password'}. Sign in with it, or ask an admin to reset it.`);
+      const checked = newSecretProblem(staff.roles, kind, secret);
+      if (!checked.ok) throw new Error(checked.message);
+      const hashed = await hash(checked.value);
+      await setOwnSecret(db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staffId));
+      attempts.right(staffId);
+      session = staffId;
+      return { outcome: 'signed_in', staffId };
+    },
+    'staff.signOut': () => {
+      session = null;
+    },
+    'staff.resetSecret': async ({ staffId }) => {
+      const admin = await requireSignedIn(session ?? '', 'admin', "reset a staff member's PIN or password");
+      await resetStaffSecret(db(), staffId, ctxFor(admin.id));
+    },
+  };
+
+  async function requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc> {
+    if (!session || session !== claimed) throw new Error(`Sign in with your PIN or password to ${action}.`);
+    const doc = await db().staff.findOne(session).exec();
+    const staff = doc ? doc.toMutableJSON() : null;
+    const problem = permissionMessage(staff, permission, action);
+    if (problem || !staff) throw new Error(problem ?? `Sign in with your PIN or password to ${action}.`);
+    return staff;
+  }
+
+  return { handlers, signedIn: () => session, requireSignedIn };
+}
