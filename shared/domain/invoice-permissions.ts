@@ -8,17 +8,13 @@
  * decides what the client is charged — lines, completing, voiding an issued invoice,
  * credit notes — needs billing.
  */
+import { changedKeys } from './changed-keys.js';
 import type { Permission } from './permissions.js';
 
 type InvoiceLike = Readonly<Record<string, unknown>>;
 
 /** Fields booking may change on a draft. */
 const BOOKING_FIELDS: ReadonlySet<string> = new Set(['serviceDate', 'bookingId', 'updatedAt', 'updatedBy', 'deskId']);
-
-function changedKeys(a: InvoiceLike, b: InvoiceLike): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
 
 export function invoiceChangePermission(before: InvoiceLike | null, after: InvoiceLike): Permission {
   const isDraftInvoice = (d: InvoiceLike) => d.kind === 'invoice' && d.status === 'draft' && d._deleted !== true;

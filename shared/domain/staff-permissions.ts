@@ -7,17 +7,13 @@
  * own PIN or password (at their first sign-in, or to change it), and that change touches the
  * secret and nothing else. Taking a secret away (an admin's reset) is the admin's.
  */
+import { changedKeys } from './changed-keys.js';
 import type { Permission } from './permissions.js';
 
 type StaffLike = Readonly<Record<string, unknown>>;
 
 /** What choosing one's own secret may change. */
 const OWN_SECRET_FIELDS: ReadonlySet<string> = new Set(['secret', 'updatedAt', 'updatedBy', 'deskId', '_meta', '_rev', '_attachments']);
-
-function changedKeys(a: StaffLike, b: StaffLike): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
 
 /** `actor` is the staff member the change is recorded as made by. */
 export function staffChangePermission(before: StaffLike | null, after: StaffLike, actor: string): Permission {
