@@ -7,7 +7,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
@@ -18,16 +17,8 @@ import { hostSessionForTools } from '../../electron/host/session-key.js';
 const root = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(root, 'e2e-artifacts', 'screenshots');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+/** Below the kernel's ephemeral range: see server/test-support/free-port.ts. */
+export { freePort } from '../../server/test-support/free-port.js';
 
 export interface HostProcess {
   url: string;
