@@ -2,7 +2,9 @@
  * Two desks of one clinic on one machine, each started as `npm start` would start it:
  * the first hosts the clinic's sync server (embedded, PGlite), the second joins with
  * an enrolment code. One goes offline, both keep working, and when it is back both
- * show the same bookings and invoices, with the invoice number from the server.
+ * show the same bookings and invoices, with the invoice number from the server. A payment
+ * the server refuses (its recorder lost billing meanwhile) stays in Needs attention until the
+ * admin accepts it again.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
@@ -12,6 +14,9 @@ import { CalendarPage } from './pages/calendar-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { mainNav, syncState } from './pages/main-nav.js';
+import { InvoiceDialog } from './pages/invoice-dialog.js';
+import { CheckoutPage } from './pages/checkout-page.js';
+import { NeedsAttentionPage } from './pages/needs-attention-page.js';
 
 test.afterEach(stopAllHosts);
 
@@ -103,6 +108,58 @@ test('two desks sync through the embedded server, and catch up after one was off
   }
   await screenshot(a.page, '34-desk-a-after-sync');
   await expectAccessible(b.page, 'invoices after sync');
+
+  // ---- A refusal loses nothing. Berit (billing) takes cash on desk B while it is offline; on
+  // desk A the admin meanwhile takes billing from her. The server refuses her payment as hers
+  // (not as whoever is signed in when B reconnects); desk B keeps it in Needs attention, and
+  // the admin accepts it again, signed as them (decision 0024).
+  await settingsA.open();
+  await settingsA.addStaff('Berit Billing', ['Billing']);
+  await b.page.getByRole('button', { name: 'Switch user' }).click();
+  await new SignInPage(b.page).signIn('Berit Billing');
+  await expect(syncState(b.page)).toHaveText(/^Synced/, { timeout: 20_000 });
+  await b.context.setOffline(true);
+  await clientsB.open();
+  const ledgerB = await clientsB.openClient('Berg, Ingrid');
+  await ledgerB.openInvoicesTab();
+  const unpaid = new InvoiceDialog(b.page);
+  await ledgerB.openInvoice(/Unpaid/);
+  await unpaid.takePayment();
+  const checkoutB = new CheckoutPage(b.page);
+  await checkoutB.expectShown();
+  await checkoutB.pay(/Cash/, '100');
+  await expect(checkoutB.confirmation()).toBeVisible();
+  await checkoutB.done();
+  const berit = await settingsA.startEditStaff('Berit Billing');
+  await settingsA.setRoles(berit, ['Reception']);
+  await berit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(berit).toBeHidden();
+  await b.context.setOffline(false);
+  const attention = new NeedsAttentionPage(b.page);
+  await expect(attention.statusLink()).toHaveText('1 refused change needs attention', { timeout: 20_000 });
+  await attention.open();
+  const refused = attention.item(/Payment of 100,00\s?kr \(Cash\) on invoice 1 for Ingrid Berg/);
+  await expect(refused).toContainText('Recorded by Berit Billing');
+  await expect(refused).toContainText('Berit Billing does not have the billing permission, so the server did not take this payment.');
+  await expect(refused).toContainText('Kept on this desk only');
+  // Berit, now reception only, cannot vouch for it herself.
+  await attention.acceptAgain(refused);
+  await expect(refused.getByRole('alert')).toHaveText('This is already recorded as yours, and the sync server refused it as yours. Ask someone whose role allows it to accept it again.');
+  await expectAccessible(b.page, 'needs attention');
+  await screenshot(b.page, '35-needs-attention');
+  await b.page.getByRole('button', { name: 'Switch user' }).click();
+  await new SignInPage(b.page).signIn(OSLO_CLINIC.practitioner);
+  await attention.open();
+  await attention.acceptAgain(attention.item(/Payment of 100,00/));
+  await attention.expectEmpty();
+  await expect(attention.statusLink()).toHaveCount(0);
+  await screenshot(b.page, '36-needs-attention-empty');
+  // On desk A, the payment is in the ledger, as the admin's.
+  const clientsA = new ClientsPage(a.page);
+  await clientsA.open();
+  const recordA = await clientsA.openClient('Berg, Ingrid');
+  await recordA.openLedgerTab();
+  await expect(recordA.ledgerRows().filter({ hasText: 'Payment, Cash (invoice 1)' })).toHaveCount(1, { timeout: 20_000 });
   expect(a.problems).toEqual([]);
   expect(b.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR/.test(p))).toEqual([]);
   await a.context.close();

@@ -6,7 +6,7 @@ export function mainNav(page: Page): Locator {
 }
 
 /** Clicks the screen's link in the main navigation and waits for its heading. */
-export async function openScreen(page: Page, link: string, heading: string | RegExp = link): Promise<void> {
+export async function openScreen(page: Page, link: string | RegExp, heading: string | RegExp = link): Promise<void> {
   await mainNav(page).getByRole('link', { name: link }).click();
   await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
 }

@@ -31,6 +31,8 @@ export interface DeskOptions {
   deviceToken: string;
   clinicId: string;
   staffId: string;
+  /** Who is signed in on this desk now, when staff switch during a run (default: staffId throughout). */
+  signedIn?: () => string;
   fetchImpl: typeof fetch;
 }
 
@@ -65,7 +67,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         serverUrl: options.serverUrl,
         deviceToken: options.deviceToken,
         clinicId: options.clinicId,
-        actingStaff: () => options.staffId,
+        actingStaff: options.signedIn ?? (() => options.staffId),
         fetchImpl: options.fetchImpl,
         retryTimeMs: 300,
       });

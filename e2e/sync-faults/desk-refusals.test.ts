@@ -18,6 +18,7 @@ import { createClient } from '../../shared/db/client-commands.js';
 import { createBooking } from '../../shared/db/booking-commands.js';
 import { completeInvoice } from '../../shared/db/invoice-commands.js';
 import type { ClientDoc, InvoiceDoc } from '../../shared/schemas/index.js';
+import { acceptAgain, readNeedsAttention, setAside } from '../../shared/db/needs-attention.js';
 import { ADMIN_SECRET, LiveServer } from './live-server.js';
 import { createClinicWithDesks, http, pullAll, pushAll } from '../support/sync-client.js';
 import type { Desk } from './desk-kit.js';
@@ -95,11 +96,24 @@ describe('desk replication when the server refuses', () => {
     const payment = { id, kind: 'payment', invoiceId: invoice.id, clientId: client.id, method: 'cash', amountMinor: 50_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: reception.id, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' } as const;
     await desk.db.payments.insert(payment);
     await vi.waitFor(() => expect(desk.replication!.status$.value.refusals.map((r) => [r.id, r.code])).toContainEqual([id, 'permission_denied']), { timeout: 15_000 });
-    expect(desk.replication!.status$.value.problem).toMatch(/Rita Reception.*billing permission/);
     await desk.replication!.awaitInSync();
-    // Still on this desk, as recorded; never on the server.
+    // Still on this desk, as recorded; never on the server; in the Needs-attention list with the reason.
     expect((await desk.db.payments.findOne(id).exec())?.toJSON()).toMatchObject(payment);
     expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).map((p) => p.id)).not.toContain(id);
+    const [entry] = await readNeedsAttention(desk.db);
+    expect(entry).toMatchObject({ key: `payments/${id}`, code: 'permission_denied', kept: true, message: expect.stringMatching(/Rita Reception.*billing permission/) });
+    // Not a sync fault: the status bar's problem stays clear.
+    expect(desk.replication!.status$.value.problem).toBeNull();
+
+    // Rita cannot accept it again herself; the admin (who has billing) can, signed as them.
+    const at = (actor: string) => ({ actor, desk: desk.deskId, synced: true, now: new Date().toISOString() });
+    await expect(acceptAgain(desk.db, entry!.key, at(reception.id))).rejects.toThrow(/already recorded as yours, and the sync server refused it as yours/);
+    await expect(setAside(desk.db, entry!.key, at(reception.id))).rejects.toThrow(/stays on the list/);
+    await acceptAgain(desk.db, entry!.key, at(admin.id));
+    await vi.waitFor(async () => expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).find((p) => p.id === id)).toMatchObject({ ...payment, recordedBy: admin.id }), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(await readNeedsAttention(desk.db)).toEqual([]), { timeout: 15_000 });
+    const log = await pullAll(server.url, adminDesk.deviceToken, admin.id, 'activity');
+    expect(log.find((e) => e.action === 'sync.acceptedAgain')).toMatchObject({ entity: 'payment', entityId: id, by: admin.id, summary: expect.stringMatching(/first recorded as Rita Reception's/) });
   });
 
   it('sends a payment again whose invoice has not reached the server yet, until the server takes it', async () => {

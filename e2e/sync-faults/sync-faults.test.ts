@@ -3,7 +3,9 @@
  * replication client and data-layer commands — against the real server on PostgreSQL
  * and on PGlite, under a random workload with random faults. After healing, every
  * desk must equal the server, nothing acknowledged may be lost, no payment lost or
- * duplicated, and invoice numbers gap-free and unique.
+ * duplicated, and invoice numbers gap-free and unique. Staff switch on the desks between
+ * offline changes and reconnects; each change is judged by the person it records, so nothing
+ * lands in any desk's Needs-attention list.
  *
  * `npm test` runs a short form; `npm run test:sync-faults` the full one
  * (SYNC_FAULT_OPS=2000). SYNC_FAULT_SEED replays a run.
@@ -87,18 +89,33 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
       const staffId = setup.value.practitioner.id;
       const creds = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...setup.value.practitioner, _deleted: false }, DESKS, deskIds);
       const first = creds[0]!;
+      // Who is signed in on each desk. Staff switch during the run (the `switchUser` op): each
+      // change records who made it, and the server judges it by that person, never by whoever
+      // is signed in when the desk pushes (docs/design.md invariant 11) — so billing's cash
+      // taken offline and pushed after reception signed in is not lost.
+      const signedIn: string[] = Array.from({ length: DESKS }, () => staffId);
+      const rolesOf = new Map<string, readonly string[]>([[staffId, setup.value.practitioner.roles]]);
+      const mayBill = (i: number) => (rolesOf.get(signedIn[i]!) ?? []).some((r) => r === 'admin' || r === 'billing');
       for (let i = 0; i < DESKS; i++) {
         const network = new FaultyNetwork(random);
         networks.push(network);
         // Each desk its own RxDB, as in its own process.
         vi.resetModules();
         const kit = await import('./desk-kit.js');
-        const desk = await kit.openDesk({ name: `desk${i}`, deskId: creds[i]!.deskId, serverUrl: server.url, deviceToken: creds[i]!.deviceToken, clinicId: first.clinicId, staffId, fetchImpl: network.fetch });
+        const desk = await kit.openDesk({ name: `desk${i}`, deskId: creds[i]!.deskId, serverUrl: server.url, deviceToken: creds[i]!.deviceToken, clinicId: first.clinicId, staffId, signedIn: () => signedIn[i]!, fetchImpl: network.fetch });
         desks.push(desk);
       }
       // As in the app: the first desk writes its setup, then syncing starts.
       const { writeSetup } = await import('../../shared/db/setup-commands.js');
       await writeSetup(desks[0]!.db, setup.value, now);
+      // The admin adds a billing member and a receptionist on the first desk.
+      const { addStaff } = await import('../../shared/db/staff-commands.js');
+      for (const [name, roles] of [['Berit Billing', ['billing']], ['Rita Reception', ['reception']]] as const) {
+        const member = await addStaff(desks[0]!.db, { name, email: '', roles, isPractitioner: false, active: true }, { actor: staffId, desk: desks[0]!.deskId, synced: true, now });
+        rolesOf.set(member.id, member.roles);
+      }
+      const staffIds = [...rolesOf.keys()];
+      let switches = 0;
       // The last desk joins half-way through: it imports the clinic as it is by then
       // (bootstrap import), and the workload goes on editing those imported documents.
       const lateDesk = desks[DESKS - 1]!;
@@ -116,7 +133,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
 
       const ops: Record<string, (desk: Desk, index: number) => Promise<void>> = {
         async client(desk) {
-          const c = await desk.commands.createClient(desk.db, { firstName: pick(['Ingrid', 'Ola', 'Kari', 'Lars'])!, lastName: `Client${Math.floor(random() * 1e6)}`, email: '', phone: '', dateOfBirth: '' }, new Date().toISOString().slice(0, 10), { actor: staffId, desk: desk.deskId, now: new Date().toISOString() });
+          const c = await desk.commands.createClient(desk.db, { firstName: pick(['Ingrid', 'Ola', 'Kari', 'Lars'])!, lastName: `Client${Math.floor(random() * 1e6)}`, email: '', phone: '', dateOfBirth: '' }, new Date().toISOString().slice(0, 10), { actor: signedIn[desks.indexOf(desk)]!, desk: desk.deskId, now: new Date().toISOString() });
           created.get('clients')!.add(c.id);
         },
         async book(desk) {
@@ -128,7 +145,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1 + Math.floor(random() * 30), 7 + Math.floor(random() * 9), Math.floor(random() * 4) * 15)).toISOString();
           const { booking, invoice } = await desk.commands.createBooking(desk.db, {
             clientId: client.id, serviceId: setup.value.service.id, practitionerId: staffId, start, billing: 'clinic-default', confirmOverlap: true,
-          }, { actor: staffId, desk: desk.deskId, now: new Date().toISOString() });
+          }, { actor: signedIn[desks.indexOf(desk)]!, desk: desk.deskId, now: new Date().toISOString() });
           created.get('bookings')!.add(booking.id);
           if (invoice) created.get('invoices')!.add(invoice.id);
         },
@@ -138,24 +155,32 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const shift = (Math.floor(random() * 8) - 4) * 15 * 60_000;
           await b.incrementalPatch({
             start: new Date(Date.parse(b.start) + shift).toISOString(), end: new Date(Date.parse(b.end) + shift).toISOString(),
-            updatedAt: new Date().toISOString(), updatedBy: staffId, deskId: desk.deskId,
+            updatedAt: new Date().toISOString(), updatedBy: signedIn[desks.indexOf(desk)]!, deskId: desk.deskId,
           });
         },
         async cancel(desk) {
           const b = pick(await desk.db.bookings.find({ selector: { status: 'booked' } }).exec());
-          await b?.incrementalPatch({ status: 'cancelled', updatedAt: new Date().toISOString(), updatedBy: staffId, deskId: desk.deskId });
+          await b?.incrementalPatch({ status: 'cancelled', updatedAt: new Date().toISOString(), updatedBy: signedIn[desks.indexOf(desk)]!, deskId: desk.deskId });
         },
         async complete(desk) {
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'draft' } }).exec());
-          if (inv) await desk.commands.completeInvoice(desk.db, inv.id, { synced: true, actor: staffId, desk: desk.deskId, now: new Date().toISOString() }).catch(() => undefined);
+          if (inv) await desk.commands.completeInvoice(desk.db, inv.id, { synced: true, actor: signedIn[desks.indexOf(desk)]!, desk: desk.deskId, now: new Date().toISOString() }).catch(() => undefined);
         },
-        async pay(desk) {
+        async switchUser(desk, index) {
+          // Only someone this desk knows can sign in on it (their staff document has arrived).
+          const here = new Set((await desk.db.staff.find().exec()).map((m) => m.id));
+          signedIn[index] = pick(staffIds.filter((id) => here.has(id)))!;
+          switches++;
+        },
+        async pay(desk, index) {
+          // As at the checkout: only someone with billing takes money.
+          if (!mayBill(index)) return;
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'completed' } }).exec());
           if (!inv) return;
           const id = newId();
           const amountMinor = 100 + Math.floor(random() * 50_000);
           await desk.db.payments.insert({ id, kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: pick(['cash', 'card_terminal', 'bank_transfer'] as const)!,
-            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: staffId, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' });
+            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: signedIn[index]!, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' });
           paymentsMade.set(id, amountMinor);
           created.get('payments')!.add(id);
         },
@@ -169,12 +194,12 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           if (!b) return;
           const otherDoc = await other.db.bookings.findOne(b.id).exec();
           await Promise.all([
-            b.incrementalPatch({ start: new Date(Date.parse(b.start) + 15 * 60_000).toISOString(), end: new Date(Date.parse(b.end) + 15 * 60_000).toISOString(), updatedAt: new Date().toISOString(), updatedBy: staffId, deskId: here.deskId }),
-            otherDoc?.incrementalPatch({ practitionerId: staffId, updatedAt: new Date(Date.now() + 1).toISOString(), updatedBy: staffId, deskId: other.deskId }),
+            b.incrementalPatch({ start: new Date(Date.parse(b.start) + 15 * 60_000).toISOString(), end: new Date(Date.parse(b.end) + 15 * 60_000).toISOString(), updatedAt: new Date().toISOString(), updatedBy: signedIn[index]!, deskId: here.deskId }),
+            otherDoc?.incrementalPatch({ practitionerId: staffId, updatedAt: new Date(Date.now() + 1).toISOString(), updatedBy: signedIn[desks.indexOf(other)]!, deskId: other.deskId }),
           ]);
         },
       };
-      const weights: [string, number][] = [['client', 10], ['book', 28], ['reschedule', 14], ['cancel', 4], ['complete', 14], ['pay', 18], ['sameDocOnTwoDesks', 8]];
+      const weights: [string, number][] = [['client', 10], ['book', 28], ['reschedule', 14], ['cancel', 4], ['complete', 14], ['pay', 18], ['sameDocOnTwoDesks', 8], ['switchUser', 8]];
       const total = weights.reduce((s, [, w]) => s + w, 0);
       const chooseOp = () => {
         let r = random() * total;
@@ -280,9 +305,13 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         duplicated: acc.duplicated + n.counters.duplicatedPushes, streams: acc.streams + n.counters.droppedStreams,
       }), { offline: 0, dropped: 0, duplicated: 0, streams: 0 });
       results.push(`sync-faults: backend=${backend} storage=${process.env.SYNC_FAULT_STORAGE === 'memory' ? 'memory' : 'dexie'} seed=${SEED} desks=${DESKS} ops=${OPS} faults=${faults} restarts=${server.restarts} ` +
-        `dropped_responses=${counters.dropped} duplicate_pushes=${counters.duplicated} dropped_streams=${counters.streams} ` +
+        `staff_switches=${switches} dropped_responses=${counters.dropped} duplicate_pushes=${counters.duplicated} dropped_streams=${counters.streams} ` +
         `invoices_numbered=${numbers.length} payments=${payments.length} lost=${lost + paymentsLost} duplicated=${duplicated} diverged=${diverged} number_gaps=${numberGaps}`);
       expect({ lost, paymentsLost, duplicated, diverged, numberGaps, sumMatches }).toEqual({ lost: 0, paymentsLost: 0, duplicated: 0, diverged: 0, numberGaps: 0, sumMatches: true });
+      // Nothing anyone did was refused: no desk has anything in Needs attention.
+      const { readNeedsAttention } = await import('../../shared/db/needs-attention.js');
+      for (const d of desks) expect((await readNeedsAttention(d.db)).map((e) => `${d.name} ${e.key} ${e.code}: ${e.message}`)).toEqual([]);
+      expect(switches).toBeGreaterThan(0);
       expect(numbers.length).toBeGreaterThan(0);
       expect(payments.length).toBeGreaterThan(0);
     } finally {

@@ -13,20 +13,24 @@ import { DaySheetScreen } from '../features/day-sheet/DaySheetScreen.js';
 import { PrintScreen } from '../features/print/PrintScreen.js';
 import { OutboxScreen } from '../features/payment-links/OutboxScreen.js';
 import { NotificationsButton } from '../features/notifications/NotificationsButton.js';
+import { NeedsAttentionScreen } from '../features/needs-attention/NeedsAttentionScreen.js';
+import { useNeedsAttention } from '../features/needs-attention/use-needs-attention.js';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
   { route: { name: 'clients' }, label: 'Clients', match: ['clients', 'client'] },
   { route: { name: 'day-sheet', date: '' }, label: 'Day sheet', match: ['day-sheet'] },
   { route: { name: 'outbox' }, label: 'Outbox', match: ['outbox'] },
+  { route: { name: 'attention' }, label: 'Needs attention', match: ['attention'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
 ];
 
 export function Layout({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
   const route = useRoute();
   const settings = useSettings();
-  const { info } = useDesk();
+  const { info, db } = useDesk();
   const session = useSession();
+  const attention = useNeedsAttention(db)?.length ?? 0;
   // Print views are the page itself: no navigation, no status bar on paper.
   if (route.name === 'print') return <PrintScreen kind={route.kind} id={route.id} />;
   return (
@@ -37,7 +41,10 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
         <ul>
           {NAV.map((item) => (
             <li key={item.label}>
-              <a href={routeHref(item.route)} aria-current={item.match.includes(route.name) ? 'page' : undefined}>{item.label}</a>
+              <a href={routeHref(item.route)} aria-current={item.match.includes(route.name) ? 'page' : undefined}>
+                {item.label}
+                {item.route.name === 'attention' && attention > 0 && <>{' '}<span className="nav__count" aria-label={`${attention} waiting`}>{attention}</span></>}
+              </a>
             </li>
           ))}
         </ul>
@@ -50,7 +57,7 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
       <main className="content" id="main" tabIndex={0} aria-label="Content">
         <Screen route={route} />
       </main>
-      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} />
+      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} needsAttention={attention} />
     </div>
   );
 }
@@ -71,6 +78,8 @@ function Screen({ route }: { route: Route }) {
       return null;
     case 'outbox':
       return <OutboxScreen />;
+    case 'attention':
+      return <NeedsAttentionScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

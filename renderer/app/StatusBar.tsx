@@ -1,8 +1,9 @@
 /** Always visible: network, sync and the desk service's state, in plain words. */
 import type { Connection } from './desk-context.js';
 import type { SyncStatus } from '../data/sync/desk-replication.js';
+import { routeHref } from './router.js';
 
-export function StatusBar({ connection, syncServerUrl, sync }: { connection: Connection; syncServerUrl: string | null; sync: SyncStatus | null }) {
+export function StatusBar({ connection, syncServerUrl, sync, needsAttention }: { connection: Connection; syncServerUrl: string | null; sync: SyncStatus | null; needsAttention: number }) {
   const { online, mainConnected, mainStatus } = connection;
   return (
     <footer className="status-bar" aria-label="Status">
@@ -11,6 +12,11 @@ export function StatusBar({ connection, syncServerUrl, sync }: { connection: Con
         {online ? 'Online' : 'Offline — working on this desk'}
       </span>
       <SyncPill serverUrl={syncServerUrl} sync={sync} />
+      {needsAttention > 0 && (
+        <a className="status-pill status-pill--error" href={routeHref({ name: 'attention' })} data-testid="needs-attention">
+          {needsAttention} refused change{needsAttention === 1 ? '' : 's'} need{needsAttention === 1 ? 's' : ''} attention
+        </a>
+      )}
       <span className={`status-pill ${mainConnected ? 'status-pill--ok' : 'status-pill--warn'}`} data-testid="desk-service">
         <span className="status-dot" aria-hidden="true" />
         {mainConnected ? (mainStatus?.databaseConnected === false ? 'Desk service starting…' : 'Desk service ready') : 'Reconnecting to the desk service…'}

@@ -1,7 +1,7 @@
 /**
  * A tiny hash router: routes are "#/calendar", "#/clients", "#/clients/<id>[/<tab>]",
- * "#/checkout/<invoiceId>", "#/day-sheet[/<date>]", "#/print/<kind>/<id>" and
- * "#/settings". Hash routes work the same under app:// and http://127.0.0.1.
+ * "#/checkout/<invoiceId>", "#/day-sheet[/<date>]", "#/print/<kind>/<id>", "#/outbox",
+ * "#/attention" and "#/settings". Hash routes work the same under app:// and http://127.0.0.1.
  */
 import { useEffect, useState } from 'react';
 
@@ -20,6 +20,8 @@ export type Route =
   | { name: 'print'; kind: PrintKind; id: string }
   /** Messages written to the outbox folder (no SMTP server or SMS provider set up). */
   | { name: 'outbox' }
+  /** Changes the sync server refused (shared/db/needs-attention.ts). */
+  | { name: 'attention' }
   | { name: 'settings' };
 
 const CLIENT_TABS: readonly ClientTab[] = ['details', 'invoices', 'ledger'];
@@ -40,6 +42,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'outbox') return { name: 'outbox' };
+  if (parts[0] === 'attention') return { name: 'attention' };
   return { name: 'calendar' };
 }
 

@@ -5,6 +5,7 @@
  */
 import { addRxPlugin, createRxDatabase, type MigrationStrategies, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import {
   collectionSchemas,
   type ActivityDoc, type BookingDoc, type ClientDoc, type ClinicSettingsDoc, type InvoiceDoc,
@@ -16,6 +17,8 @@ import { conflictHandlerFor } from '../sync/conflicts.js';
 // Stored documents of an older schema version are migrated when the collection opens
 // (docs/decisions/0014-schema-versions.md).
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// The desk's own notes that never sync (the Needs-attention list: shared/db/needs-attention.ts).
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 const migrations = (name: keyof typeof migrationStrategies): MigrationStrategies => migrationStrategies[name];
 
@@ -66,6 +69,7 @@ export async function createClinicDatabase(options: DatabaseOptions): Promise<Cl
     storage: options.storage,
     multiInstance: options.multiInstance ?? false,
     eventReduce: true,
+    localDocuments: true,
     // No cleanup of deleted documents here: the sync issue decides when tombstones may go.
     cleanupPolicy: { minimumDeletedTime: 1000 * 60 * 60 * 24 * 365 },
   });

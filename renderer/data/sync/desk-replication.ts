@@ -13,6 +13,7 @@ import { syncState } from '../../../shared/sync/conflicts.js';
 import { COLLECTION_POLICIES } from '../../../shared/sync/collections.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
 import type { PulledRejection } from '../../../shared/sync/document-validation.js';
+import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
 import { checkedPull } from './checked-pull.js';
 import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
@@ -29,10 +30,14 @@ export interface SyncStatus {
   pending: number;
   /** When a pull or push last succeeded (ISO instant), or null. */
   lastSyncAt: string | null;
-  /** Why sync stopped or what the server refused, in plain words; null when all is well. */
+  /**
+   * Why sync stopped, what it waits for, or a pulled document it would not write, in plain
+   * words; null when all is well. Refused changes are in the Needs-attention list instead.
+   */
   problem: string | null;
   /** True when sync cannot continue until someone acts (e.g. a revoked desk). */
   stopped: boolean;
+  /** This run's latest refusals (the lasting record is shared/db/needs-attention.ts). */
   refusals: PushRefusal[];
   /** Pulled documents this desk did not write because they fail its validation (invariant 13). */
   rejectedPulls: PulledRejection[];
@@ -71,7 +76,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   const pending = new PendingChanges();
   const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [], rejectedPulls: [] });
   const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
-  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.refusals.length || status$.value.rejectedPulls.length ? status$.value.problem : null }) });
+  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.rejectedPulls.length ? status$.value.problem : null }) });
   // Each rejected document is reported once, however often a page brings it again.
   const rejectPulled = (rejected: PulledRejection[]) => {
     const seen = new Set(status$.value.rejectedPulls.map((r) => `${r.collection}/${r.id}/${r.message}`));
@@ -194,8 +199,17 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
               if (isKeptWhenRefused(name, row.newDocumentState)) continue;
               conflicts.push(row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true });
             }
-            update({ refusals: [...status$.value.refusals, ...res.refusals].slice(-20), problem: res.refusals[res.refusals.length - 1]!.message });
+            // Shown in the Needs-attention list, not as the sync problem: it is no fault of the sync.
+            update({ refusals: [...status$.value.refusals, ...res.refusals].slice(-20) });
           }
+          // The Needs-attention list (shared/db/needs-attention.ts) keeps each refusal until the
+          // server takes that document — or a conflict shows it already holds it.
+          const refusedIds = new Set(res.refusals.map((r) => r.id));
+          await noteRefusals(db, name, res.refusals, (id) => {
+            const row = wire.find((r) => r.newDocumentState.id === id);
+            return row !== undefined && isKeptWhenRefused(name, row.newDocumentState);
+          }, deskClock().toISOString());
+          await noteTaken(db, name, wire.map((r) => r.newDocumentState.id).filter((id) => !refusedIds.has(id)));
           pending.settle(name, snapshot);
           synced();
           return conflicts as never[];

@@ -1,0 +1,196 @@
+/**
+ * The desk's Needs-attention list (docs/design.md invariant 13, decision 0024): every change
+ * the sync server refused, kept in a local document of the desk's database that never syncs,
+ * so it survives a reload and nothing a person entered disappears silently.
+ *
+ * - A refused **fact** (payment, refund, message, log entry, numbered invoice) stays on this
+ *   desk as it was recorded (desk-replication.ts never deletes it). Someone whose role allows
+ *   that change *accepts it again*: the fact is signed as them, on this desk, and sent again;
+ *   it leaves the list when the server takes it. Whether they may is the server's own rule
+ *   (shared/sync/push-rules.ts permissionProblem), run on this desk's staff list.
+ * - A refused change to a **record** (a booking edit) was taken back to the server's state;
+ *   its entry says so until someone has read it (*set aside*).
+ *
+ * Written by the desk's replication (renderer/data/sync) and the Needs-attention screen;
+ * importable from every runtime.
+ */
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import type { CollectionName } from '../schemas/index.js';
+import type { ActivityDoc } from '../schemas/activity.js';
+import { factStamp } from '../domain/actor.js';
+import { RefusedError } from '../domain/result.js';
+import { COLLECTION_POLICIES } from '../sync/collections.js';
+import { actingStaffFrom, permissionProblem, type ActingStaff } from '../sync/push-rules.js';
+import type { PushRefusal, RefusalParams, WireDocument } from '../sync/protocol.js';
+import type { RefusalCode } from '../sync/refusal-codes.js';
+import type { ClinicDatabase } from './database.js';
+import { activityEntry } from './activity-log.js';
+import type { DeskActor } from './acting-staff.js';
+
+/** The local document that holds the list. */
+export const NEEDS_ATTENTION_ID = 'needs-attention';
+/** The list keeps the newest entries; a desk with this many unresolved refusals has bigger trouble. */
+const MAX_ENTRIES = 500;
+
+export interface RefusedChange {
+  /** `${collection}/${id}`: one entry per document, the latest refusal. */
+  readonly key: string;
+  readonly collection: CollectionName;
+  readonly id: string;
+  readonly code: RefusalCode;
+  readonly params?: RefusalParams;
+  /** The server's reason, in its words (the staff member's language comes with issue 13). */
+  readonly message: string;
+  /** When the server refused it (the desk's clock). */
+  readonly refusedAt: string;
+  /** True for a fact kept on this desk; false for a record change that was taken back. */
+  readonly kept: boolean;
+  /** Set when someone accepted it again: it is on its way to the server as theirs. */
+  readonly acceptedBy?: string;
+}
+
+interface ListData {
+  readonly entries: readonly RefusedChange[];
+}
+
+export const refusalKey = (collection: CollectionName, id: string) => `${collection}/${id}`;
+
+/** One write at a time per database: the replication and the screen both change the list. */
+const queues = new WeakMap<ClinicDatabase, Promise<unknown>>();
+
+function changeList(db: ClinicDatabase, change: (entries: readonly RefusedChange[]) => readonly RefusedChange[]): Promise<void> {
+  const run = async () => {
+    const doc = await db.getLocal<ListData>(NEEDS_ATTENTION_ID);
+    const before = (doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [];
+    const after = change(before);
+    if (after === before) return;
+    await db.upsertLocal<ListData>(NEEDS_ATTENTION_ID, { entries: after.slice(-MAX_ENTRIES) });
+  };
+  const next = (queues.get(db) ?? Promise.resolve()).then(run, run);
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+/** The list as it is now, oldest first. */
+export async function readNeedsAttention(db: ClinicDatabase): Promise<RefusedChange[]> {
+  const doc = await db.getLocal<ListData>(NEEDS_ATTENTION_ID);
+  return [...((doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [])];
+}
+
+/** The list, and every change to it. */
+export function watchNeedsAttention(db: ClinicDatabase): Observable<RefusedChange[]> {
+  return db.getLocal$<ListData>(NEEDS_ATTENTION_ID).pipe(map((doc) => [...((doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [])]));
+}
+
+/** The server refused these rows of one push; `kept` says which stayed on this desk. */
+export function noteRefusals(db: ClinicDatabase, collection: CollectionName, refusals: readonly PushRefusal[], kept: (id: string) => boolean, at: string): Promise<void> {
+  if (refusals.length === 0) return Promise.resolve();
+  return changeList(db, (entries) => {
+    const fresh = new Map(refusals.map((r) => [refusalKey(collection, r.id), r]));
+    const others = entries.filter((e) => !fresh.has(e.key));
+    const added = [...fresh].map(([key, r]): RefusedChange => ({
+      key, collection, id: r.id, code: r.code, ...(r.params ? { params: r.params } : {}), message: r.message, refusedAt: at, kept: kept(r.id),
+    }));
+    return [...others, ...added];
+  });
+}
+
+/** The server took these documents (or already held them): their entries are resolved. */
+export function noteTaken(db: ClinicDatabase, collection: CollectionName, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return Promise.resolve();
+  const taken = new Set(ids.map((id) => refusalKey(collection, id)));
+  return changeList(db, (entries) => (entries.some((e) => taken.has(e.key)) ? entries.filter((e) => !taken.has(e.key)) : entries));
+}
+
+/** Accepting again only helps where the refusal was about who made it or where. */
+export function isAcceptable(entry: Pick<RefusedChange, 'kept' | 'code'>): boolean {
+  return entry.kept && (entry.code === 'permission_denied' || entry.code === 'wrong_desk');
+}
+
+/** The document signed as `ctx`'s person on `ctx`'s desk; a record's change time is now, a fact keeps its own. */
+export function signedAs(collection: CollectionName, doc: WireDocument, ctx: DeskActor): WireDocument {
+  const policy = COLLECTION_POLICIES[collection];
+  return { ...doc, [policy.actorField]: ctx.actor, [policy.deskField]: ctx.desk, ...(policy.appendOnly ? {} : { [policy.timeField]: ctx.now }) };
+}
+
+async function staffById(db: ClinicDatabase): Promise<Map<string, ActingStaff>> {
+  const staff = new Map<string, ActingStaff>();
+  for (const doc of await db.staff.find().exec()) {
+    const member = actingStaffFrom(doc.toJSON() as unknown as WireDocument);
+    if (member) staff.set(member.id, member);
+  }
+  return staff;
+}
+
+const refused = (message: string) => new RefusedError({ ok: false, message });
+
+/** What the audit entry is about. */
+function auditSubject(collection: CollectionName, doc: WireDocument): Pick<ActivityDoc, 'entity' | 'entityId'> {
+  const text = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : '');
+  switch (collection) {
+    case 'payments': return { entity: 'payment', entityId: doc.id };
+    case 'invoices': return { entity: 'invoice', entityId: doc.id };
+    case 'activity': return { entity: text('entity') as ActivityDoc['entity'], entityId: text('entityId') };
+    default: return { entity: 'invoice', entityId: text('invoiceId') || doc.id };
+  }
+}
+
+const WHAT: Partial<Record<CollectionName, string>> = { payments: 'payment', invoices: 'invoice', messages: 'message record', activity: 'log entry' };
+
+/**
+ * `ctx`'s person accepts a refused fact again: it is signed as them on this desk and sent
+ * again, with a log entry saying who accepted what and why it had been refused. Refused when
+ * their role may not make that change — the same rule the server will apply.
+ */
+export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
+  const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
+  if (!entry) throw refused('This refusal has already been dealt with.');
+  if (!isAcceptable(entry)) throw refused('Accepting this again would not change the server\'s answer. Set it aside, or correct it and record it anew.');
+  const stored = await db[entry.collection].findOne(entry.id).exec();
+  if (!stored) throw refused('The refused record is no longer on this desk.');
+  const before = stored.toJSON() as unknown as WireDocument;
+  const policy = COLLECTION_POLICIES[entry.collection];
+  // The server judged it as this person's: signing it as them again would bring the same answer
+  // (and, changing nothing, would not even be sent) — whatever this desk's copy of the staff list says yet.
+  if (entry.code === 'permission_denied' && before[policy.actorField] === ctx.actor) {
+    throw refused('This is already recorded as yours, and the sync server refused it as yours. Ask someone whose role allows it to accept it again.');
+  }
+  const after = signedAs(entry.collection, before, ctx);
+  const staff = await staffById(db);
+  const problem = permissionProblem({ collection: entry.collection, deskId: ctx.desk, deskSince: null, staff }, null, after);
+  if (problem) throw refused(problem.message.replace(/, so the server did not take .*$/, ', so you cannot accept it again.'));
+  await (stored as unknown as { incrementalPatch(p: Record<string, unknown>): Promise<unknown> }).incrementalPatch({
+    [policy.actorField]: after[policy.actorField], [policy.deskField]: after[policy.deskField],
+    ...(policy.appendOnly ? {} : { [policy.timeField]: after[policy.timeField] }),
+  });
+  await db.activity.insert(activityEntry({
+    ...auditSubject(entry.collection, before), action: 'sync.acceptedAgain',
+    summary: `Accepted again a refused ${WHAT[entry.collection] ?? 'change'} first recorded as ${staff.get(String(before[policy.actorField]))?.name ?? 'someone not on the staff list'}'s: ${entry.message}`.slice(0, 500),
+    ...factStamp(ctx),
+  }));
+  await changeList(db, (entries) => entries.map((e) => (e.key === key ? { ...e, acceptedBy: ctx.actor } : e)));
+}
+
+/**
+ * `ctx`'s person has read this refusal and leaves it: the entry goes. Only where accepting
+ * again cannot help — a record change already taken back, or a fact the server will never
+ * take as it stands. Such a fact stays on this desk as recorded (it is never deleted); the log
+ * says who set it aside and why it was refused. A fact that someone may accept again is not
+ * set aside: it waits for them.
+ */
+export async function setAside(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
+  const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
+  if (!entry) return;
+  if (!ctx.actor) throw refused('Sign in as a member of staff to set a refusal aside.');
+  if (isAcceptable(entry)) throw refused('This can be accepted again by someone whose role allows it, so it stays on the list until they do.');
+  const stored = await db[entry.collection].findOne(entry.id).exec();
+  if (entry.kept && stored) {
+    await db.activity.insert(activityEntry({
+      ...auditSubject(entry.collection, stored.toJSON() as unknown as WireDocument), action: 'sync.refusalSetAside',
+      summary: `Set aside a ${WHAT[entry.collection] ?? 'change'} the sync server refused; it stays on this desk only: ${entry.message}`.slice(0, 500),
+      ...factStamp(ctx),
+    }));
+  }
+  await changeList(db, (entries) => entries.filter((e) => e.key !== key));
+}
