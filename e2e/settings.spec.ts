@@ -109,6 +109,44 @@ test('an admin edits billing and adds a receptionist, who can read settings but 
   await expectAccessible(page, 'settings as reception');
   await screenshot(page, 'settings-08-reception');
 
+  // Rita changes her own PIN: the current one first.
+  await mainNav(page).getByRole('button', { name: 'Change PIN or password' }).click();
+  const change = page.getByRole('dialog', { name: 'Change your PIN or password' });
+  await change.getByLabel('Your current PIN').fill('000001');
+  await change.getByLabel('New PIN', { exact: true }).fill('739164');
+  await change.getByLabel('The new PIN again').fill('739164');
+  await change.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(change.getByText('That is not your current PIN. Nothing was changed.')).toBeVisible();
+  await expect(change.getByLabel('Your current PIN')).toBeFocused();
+  await expectAccessible(page, 'change PIN refused');
+  await screenshot(page, 'settings-09-change-pin-refused');
+  await change.getByLabel('Your current PIN').fill('482917');
+  await change.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(change).toBeHidden();
+  await expect(mainNav(page).getByRole('status')).toHaveText('Your PIN is changed.');
+
+  // The admin gives Rita billing: her PIN is right but no longer enough, so she chooses a password.
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await signIn.signIn('Astrid Solberg');
+  await settings.open();
+  const rita = await settings.startEditStaff('Rita Resepsjon');
+  await settings.setRoles(rita, ['Reception', 'Billing']);
+  await rita.getByRole('button', { name: 'Save changes' }).click();
+  await expect(rita).toBeHidden();
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await page.getByRole('button', { name: /^Rita Resepsjon/ }).click();
+  await enter.getByLabel('Your PIN').fill('739164');
+  await enter.getByRole('button', { name: 'Sign in' }).click();
+  const stronger = page.getByRole('form', { name: 'Choose your PIN or password' });
+  await expect(stronger.getByRole('status')).toHaveText('Your roles now need a password of at least 10 characters, so your old PIN no longer signs you in. Choose a new one to go on.');
+  await expect(stronger.getByRole('radio', { name: 'A PIN' })).toHaveCount(0);
+  await expectAccessible(page, 'stronger secret needed');
+  await screenshot(page, 'settings-10-password-needed');
+  await stronger.getByLabel('New password').fill('rita-bills-2026');
+  await stronger.getByLabel('The password again').fill('rita-bills-2026');
+  await stronger.getByRole('button', { name: 'Sign in' }).click();
+  await expect(mainNav(page)).toContainText('Signed in: Rita Resepsjon');
+
   expect(desk.problems).toEqual([]);
   await desk.context.close();
   await host.stop();

@@ -15,6 +15,7 @@ import { OutboxScreen } from '../features/payment-links/OutboxScreen.js';
 import { NotificationsButton } from '../features/notifications/NotificationsButton.js';
 import { NeedsAttentionScreen } from '../features/needs-attention/NeedsAttentionScreen.js';
 import { useNeedsAttention } from '../features/needs-attention/use-needs-attention.js';
+import { ChangeSecretButton } from '../features/sign-in/ChangeSecretDialog.js';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
@@ -52,6 +53,7 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
         <div className="sidebar__user">
           <div>Signed in: <strong>{session.staff.name}</strong></div>
           <button type="button" className="link-button" onClick={session.signOut}>Switch user</button>
+          <ChangeSecretButton staff={session.staff} />
         </div>
       </nav>
       <main className="content" id="main" tabIndex={0} aria-label="Content">

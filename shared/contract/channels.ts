@@ -181,8 +181,12 @@ export function parseClearConnection(input: unknown): { staffId: string; kind: C
 /** What main answers to a sign-in (docs/decisions/0023-staff-sign-in.md). */
 export type SignInAnswer =
   | { readonly outcome: 'signed_in'; readonly staffId: string }
-  /** This staff member has no secret yet (new, or reset by an admin): they choose one. */
-  | { readonly outcome: 'choose_secret' }
+  /**
+   * They choose a secret: they have none yet (new, or reset by an admin), or — `stronger` —
+   * the one they typed was right but no longer meets the rule for their roles (a receptionist
+   * with a PIN given billing or admin): they choose a new one before they are signed in.
+   */
+  | { readonly outcome: 'choose_secret'; readonly stronger?: boolean }
   /** Wrong secret; `waitMs` is how long before the next try is checked (0: at once). */
   | { readonly outcome: 'wrong'; readonly waitMs: number }
   /** Too many wrong secrets: nothing was checked. */
@@ -201,6 +205,12 @@ function parseChooseSecret(input: unknown): { staffId: string; kind: SecretKindI
   return { staffId: str(o.staffId, 'staffId', 40), kind: o.kind, secret: str(o.secret, 'secret', 400) };
 }
 
+function parseChangeSecret(input: unknown): { staffId: string; current: string; kind: SecretKindInput; secret: string } {
+  const o = objectInput(input);
+  if (o.kind !== 'pin' && o.kind !== 'password') throw new ContractError('kind must be pin or password');
+  return { staffId: str(o.staffId, 'staffId', 40), current: str(o.current, 'current', 400), kind: o.kind, secret: str(o.secret, 'secret', 400) };
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(noInput),
   'app.status': request<MainStatus>()(noInput),
@@ -210,6 +220,8 @@ export const requests = {
   'staff.signIn': request<SignInAnswer>()(parseSignIn),
   /** A staff member without a secret chooses one; main hashes it, stores it and signs them in. */
   'staff.chooseSecret': request<SignInAnswer>()(parseChooseSecret),
+  /** The signed-in staff member changes their own secret: main checks the current one first. */
+  'staff.changeSecret': request<void>()(parseChangeSecret),
   /** Sign out (Switch user, the idle lock). */
   'staff.signOut': request<void>()(noInput),
   /** An admin takes a staff member's secret away; they choose a new one at their next sign-in. */

@@ -79,4 +79,51 @@ describe('signing in with a secret, in main', () => {
   it('refuses an inactive or unknown staff member', async () => {
     await expect(auth.handlers['staff.signIn']({ staffId: 'st-nobody', secret: '482917' })).rejects.toThrow(/not on the active staff list/);
   });
+
+  it('changes a secret only with the current one, for the person signed in', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    // Not for someone else, even with their PIN.
+    await expect(auth.handlers['staff.changeSecret']({ staffId: admin, current: '482917', kind: 'password', secret: 'fjordside-2026' })).rejects.toThrow('Sign in with your PIN or password to change it.');
+    await expect(auth.handlers['staff.changeSecret']({ staffId: reception, current: '000001', kind: 'pin', secret: '739164' })).rejects.toThrow('That is not your current PIN. Nothing was changed.');
+    await expect(auth.handlers['staff.changeSecret']({ staffId: reception, current: '482917', kind: 'pin', secret: '111111' })).rejects.toThrow(/same digit|repeat|row/i);
+    await auth.handlers['staff.changeSecret']({ staffId: reception, current: '482917', kind: 'password', secret: 'rita-at-the-desk' });
+    auth.handlers['staff.signOut']();
+    expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).outcome).toBe('wrong');
+    expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: 'rita-at-the-desk' })).outcome).toBe('signed_in');
+    const log = (await db.activity.find({ selector: { entityId: reception } }).exec()).map((e) => e.action);
+    expect(log.sort()).toEqual(['staff.secretChanged', 'staff.secretChosen']);
+  });
+
+  it('counts wrong current secrets toward the wait', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    for (let i = 0; i < FREE_WRONG_ATTEMPTS + 1; i++) {
+      await expect(auth.handlers['staff.changeSecret']({ staffId: reception, current: '000001', kind: 'pin', secret: '739164' })).rejects.toThrow(/not your current PIN/);
+    }
+    await expect(auth.handlers['staff.changeSecret']({ staffId: reception, current: '482917', kind: 'pin', secret: '739164' })).rejects.toThrow('Too many wrong tries. Wait 30 seconds, then try again.');
+  });
+
+  it('has a receptionist given billing choose a password before signing in with the old PIN', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    auth.handlers['staff.signOut']();
+    const rita = (await db.staff.findOne(reception).exec())!;
+    await rita.incrementalPatch({ roles: ['reception', 'billing'] });
+    // A wrong PIN is just wrong; the right one asks for a stronger secret and signs nobody in.
+    expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '000001' })).outcome).toBe('wrong');
+    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).toEqual({ outcome: 'choose_secret', stronger: true });
+    expect(auth.signedIn()).toBeNull();
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '739164' })).rejects.toThrow(/password/);
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'short-pw' })).rejects.toThrow(/at least 10/);
+    expect(await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-bills-2026' })).toEqual({ outcome: 'signed_in', staffId: reception });
+    // Used once: a second choice needs the current password.
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'another-one-2026' })).rejects.toThrow(/already has a password/);
+  });
+
+  it('lets the stronger choice lapse after five minutes', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    auth.handlers['staff.signOut']();
+    await (await db.staff.findOne(reception).exec())!.incrementalPatch({ roles: ['admin'] });
+    expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).outcome).toBe('choose_secret');
+    clock = new Date(NOW.getTime() + 5 * 60_000 + 1);
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-admin-2026' })).rejects.toThrow(/already has a PIN/);
+  });
 });

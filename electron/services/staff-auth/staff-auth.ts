@@ -16,7 +16,7 @@ import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { hashSecret, verifySecret } from './secret-hash.js';
 import { openSignInAttempts } from './sign-in-attempts.js';
 
-type AuthHandlers = Pick<RequestHandlers, 'staff.current' | 'staff.signIn' | 'staff.chooseSecret' | 'staff.signOut' | 'staff.resetSecret'>;
+type AuthHandlers = Pick<RequestHandlers, 'staff.current' | 'staff.signIn' | 'staff.chooseSecret' | 'staff.changeSecret' | 'staff.signOut' | 'staff.resetSecret'>;
 
 export interface StaffAuthOptions {
   /** Where the count of wrong secrets is kept (a private folder). */
@@ -40,11 +40,16 @@ export interface StaffAuth {
 }
 
 const NOT_OPEN = "The desk's database is not open yet. Wait a moment and try again.";
+/** How long a right but too weak secret lets its owner choose a stronger one. */
+const STRONGER_WINDOW_MS = 5 * 60_000;
+const waitWords = (ms: number) => (ms >= 90_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`);
 
 export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
   const attempts = openSignInAttempts(options.privateDir);
   const hash = options.hash ?? hashSecret;
   let session: string | null = null;
+  /** Staff who typed their right secret, which their roles no longer allow: when (ms). */
+  const mayChooseStronger = new Map<string, number>();
 
   function db(): ClinicDatabase {
     const open = options.database();
@@ -71,6 +76,11 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
       if (wait > 0) return { outcome: 'wait', waitMs: wait };
       if (await verifySecret(secret, staff.secret)) {
         attempts.right(staffId);
+        // The rule for their roles now (a receptionist's PIN after they were given billing).
+        if (!newSecretProblem(staff.roles, staff.secret.kind, secret).ok) {
+          mayChooseStronger.set(staffId, now.getTime());
+          return { outcome: 'choose_secret', stronger: true };
+        }
         session = staffId;
         return { outcome: 'signed_in', staffId };
       }
@@ -79,15 +89,30 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     },
     'staff.chooseSecret': async ({ staffId, kind, secret }) => {
       const staff = await activeStaff(staffId);
-      // Changing an existing secret needs the old one first; here only a first choice (or after a reset).
-      if (staff.secret) throw new Error(`${staff.name} already has a ${staff.secret.kind === 'pin' ? 'PIN' : 'password'}. Sign in with it, or ask an admin to reset it.`);
-      const checked = newSecretProblem(staff.roles, kind, secret);
-      if (!checked.ok) throw new Error(checked.message);
-      const hashed = await hash(checked.value);
-      await setOwnSecret(db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staffId));
+      // A first choice (or after a reset), or a stronger one just after the old one was typed right.
+      // Changing a secret otherwise goes through staff.changeSecret, which asks for the current one.
+      const provedAt = mayChooseStronger.get(staffId);
+      const proved = provedAt !== undefined && options.now().getTime() - provedAt <= STRONGER_WINDOW_MS;
+      if (staff.secret && !proved) throw new Error(`${staff.name} already has a ${staff.secret.kind === 'pin' ? 'PIN' : 'password'}. Sign in with it, or ask an admin to reset it.`);
+      await storeNewSecret(staff, kind, secret);
+      mayChooseStronger.delete(staffId);
       attempts.right(staffId);
       session = staffId;
       return { outcome: 'signed_in', staffId };
+    },
+    'staff.changeSecret': async ({ staffId, current, kind, secret }) => {
+      if (session !== staffId) throw new Error('Sign in with your PIN or password to change it.');
+      const staff = await activeStaff(staffId);
+      const what = staff.secret?.kind === 'pin' ? 'PIN' : 'password';
+      const now = options.now();
+      const wait = attempts.waitFor(staffId, now);
+      if (wait > 0) throw new Error(`Too many wrong tries. Wait ${waitWords(wait)}, then try again.`);
+      if (!staff.secret || !(await verifySecret(current, staff.secret))) {
+        attempts.wrong(staffId, now);
+        throw new Error(`That is not your current ${what}. Nothing was changed.`);
+      }
+      attempts.right(staffId);
+      await storeNewSecret(staff, kind, secret);
     },
     'staff.signOut': () => {
       session = null;
@@ -97,6 +122,14 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
       await resetStaffSecret(db(), staffId, ctxFor(admin.id));
     },
   };
+
+  /** The shared rule for a new secret, then the slow hash, then the command that stores it as the person's own. */
+  async function storeNewSecret(staff: StaffDoc, kind: 'pin' | 'password', secret: string): Promise<void> {
+    const checked = newSecretProblem(staff.roles, kind, secret);
+    if (!checked.ok) throw new Error(checked.message);
+    const hashed = await hash(checked.value);
+    await setOwnSecret(db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staff.id));
+  }
 
   async function requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc> {
     if (!session || session !== claimed) throw new Error(`Sign in with your PIN or password to ${action}.`);

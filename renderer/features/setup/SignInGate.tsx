@@ -76,9 +76,12 @@ function ChooseName({ staff, onChoose }: { staff: StaffDoc[]; onChoose: (id: str
 }
 
 function SecretStep({ staff, onSignedIn, onBack }: { staff: StaffDoc; onSignedIn: (id: string) => void; onBack: () => void }) {
+  const [stronger, setStronger] = useState(false);
   return (
     <>
-      {staff.secret ? <EnterSecretForm staff={staff} onSignedIn={onSignedIn} /> : <ChooseSecretForm staff={staff} onSignedIn={onSignedIn} />}
+      {staff.secret && !stronger
+        ? <EnterSecretForm staff={staff} onSignedIn={onSignedIn} onChooseStronger={() => setStronger(true)} />
+        : <ChooseSecretForm staff={staff} onSignedIn={onSignedIn} stronger={stronger} />}
       <p><button type="button" className="link-button" onClick={onBack}>Not {staff.name}? Choose another name</button></p>
     </>
   );

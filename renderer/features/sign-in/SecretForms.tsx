@@ -17,6 +17,11 @@ interface FormProps {
   onSignedIn: (staffId: string) => void;
 }
 
+interface EnterProps extends FormProps {
+  /** Their secret was right but their roles now need a stronger one: they choose it next. */
+  onChooseStronger: () => void;
+}
+
 const waitText = (ms: number) => (ms >= 90_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`);
 
 /** Counts down a wait main asked for, so the form says when to try again. */
@@ -38,7 +43,7 @@ function answerProblem(answer: SignInAnswer, what: string, startWait: (ms: numbe
   return answer.waitMs > 0 ? `That ${what} is not right. Wait ${waitText(answer.waitMs)} before the next try.` : `That ${what} is not right. Try again.`;
 }
 
-export function EnterSecretForm({ staff, onSignedIn }: FormProps) {
+export function EnterSecretForm({ staff, onSignedIn, onChooseStronger }: EnterProps) {
   const { main } = useDesk();
   const form = useForm({ secret: '' });
   const [wait, startWait] = useWait();
@@ -50,6 +55,7 @@ export function EnterSecretForm({ staff, onSignedIn }: FormProps) {
       void form.submit(async (v) => {
         const answer = await main.invoke('staff.signIn', { staffId: staff.id, secret: v.secret });
         if (answer.outcome === 'signed_in') return onSignedIn(answer.staffId);
+        if (answer.outcome === 'choose_secret' && answer.stronger) return onChooseStronger();
         form.setValues({ secret: '' });
         const problem = answerProblem(answer, what, startWait) ?? `${staff.name} has no ${what} yet. Choose your name again.`;
         throw new RefusedError({ ok: false, message: problem, field: 'secret' });
@@ -65,7 +71,8 @@ export function EnterSecretForm({ staff, onSignedIn }: FormProps) {
   );
 }
 
-export function ChooseSecretForm({ staff, onSignedIn }: FormProps) {
+/** `stronger`: the old secret was right but no longer meets the rule for their roles. */
+export function ChooseSecretForm({ staff, onSignedIn, stronger = false }: FormProps & { stronger?: boolean }) {
   const { main } = useDesk();
   const mayUsePin = pinAllowed(staff.roles);
   const form = useForm({ kind: mayUsePin ? 'pin' : 'password', secret: '', repeat: '' });
@@ -83,7 +90,8 @@ export function ChooseSecretForm({ staff, onSignedIn }: FormProps) {
         if (answer.outcome === 'signed_in') onSignedIn(answer.staffId);
       });
     }}>
-      <h1 id="signin-title">Welcome, {staff.name}</h1>
+      <h1 id="signin-title">{stronger ? `Choose a new ${mayUsePin ? 'PIN or password' : 'password'}, ${staff.name}` : `Welcome, ${staff.name}`}</h1>
+      {stronger && <p role="status">Your roles now need a password of at least {minPasswordLength(staff.roles)} characters, so your old {staff.secret?.kind === 'pin' ? 'PIN' : 'password'} no longer signs you in. Choose a new one to go on.</p>}
       <p className="muted">Choose the {mayUsePin ? 'PIN or password' : 'password'} you will sign in with on every desk of the clinic. Keep it to yourself: your changes are recorded in your name.</p>
       {mayUsePin && (
         <div className="radio-list" role="radiogroup" aria-label="Sign in with">
