@@ -11,6 +11,7 @@ import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { Field } from '../../ui/Field.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { useForm } from '../../ui/use-form.js';
+import { SecretKindChoice } from './SecretForms.js';
 
 export function ChangeSecretDialog({ staff, onClose, onChanged }: { staff: StaffDoc; onClose: () => void; onChanged: () => void }) {
   const { main } = useDesk();
@@ -38,12 +39,7 @@ export function ChangeSecretDialog({ staff, onClose, onChanged }: { staff: Staff
       <Field label={`Your current ${currentWhat}`} error={form.fieldError('current')}>
         <input {...form.bind('current')} type="password" inputMode={currentWhat === 'PIN' ? 'numeric' : undefined} autoComplete="current-password" />
       </Field>
-      {mayUsePin && (
-        <div className="radio-list" role="radiogroup" aria-label="Sign in with">
-          <label className="radio"><input type="radio" name="kind" value="pin" checked={kind === 'pin'} onChange={() => form.setValues((x) => ({ ...x, kind: 'pin' }))} /><span>A PIN</span></label>
-          <label className="radio"><input type="radio" name="kind" value="password" checked={kind === 'password'} onChange={() => form.setValues((x) => ({ ...x, kind: 'password' }))} /><span>A password</span></label>
-        </div>
-      )}
+      {mayUsePin && <SecretKindChoice kind={kind} onChange={(k) => form.setValues((x) => ({ ...x, kind: k }))} />}
       <Field label={kind === 'pin' ? 'New PIN' : 'New password'} error={form.fieldError('secret')} hint={hint}>
         <input {...form.bind('secret')} type="password" inputMode={kind === 'pin' ? 'numeric' : undefined} autoComplete="new-password" />
       </Field>

@@ -43,6 +43,16 @@ function answerProblem(answer: SignInAnswer, what: string, startWait: (ms: numbe
   return answer.waitMs > 0 ? `That ${what} is not right. Wait ${waitText(answer.waitMs)} before the next try.` : `That ${what} is not right. Try again.`;
 }
 
+/** PIN or password, for someone whose roles allow either. */
+export function SecretKindChoice({ kind, onChange }: { kind: SecretKind; onChange: (kind: SecretKind) => void }) {
+  return (
+    <div className="radio-list" role="radiogroup" aria-label="Sign in with">
+      <label className="radio"><input type="radio" name="kind" value="pin" checked={kind === 'pin'} onChange={() => onChange('pin')} /><span>A PIN</span></label>
+      <label className="radio"><input type="radio" name="kind" value="password" checked={kind === 'password'} onChange={() => onChange('password')} /><span>A password</span></label>
+    </div>
+  );
+}
+
 export function EnterSecretForm({ staff, onSignedIn, onChooseStronger }: EnterProps) {
   const { main } = useDesk();
   const form = useForm({ secret: '' });
@@ -93,12 +103,7 @@ export function ChooseSecretForm({ staff, onSignedIn, stronger = false }: FormPr
       <h1 id="signin-title">{stronger ? `Choose a new ${mayUsePin ? 'PIN or password' : 'password'}, ${staff.name}` : `Welcome, ${staff.name}`}</h1>
       {stronger && <p role="status">Your roles now need a password of at least {minPasswordLength(staff.roles)} characters, so your old {staff.secret?.kind === 'pin' ? 'PIN' : 'password'} no longer signs you in. Choose a new one to go on.</p>}
       <p className="muted">Choose the {mayUsePin ? 'PIN or password' : 'password'} you will sign in with on every desk of the clinic. Keep it to yourself: your changes are recorded in your name.</p>
-      {mayUsePin && (
-        <div className="radio-list" role="radiogroup" aria-label="Sign in with">
-          <label className="radio"><input type="radio" name="kind" value="pin" checked={kind === 'pin'} onChange={() => form.setValues((x) => ({ ...x, kind: 'pin' }))} /><span>A PIN</span></label>
-          <label className="radio"><input type="radio" name="kind" value="password" checked={kind === 'password'} onChange={() => form.setValues((x) => ({ ...x, kind: 'password' }))} /><span>A password</span></label>
-        </div>
-      )}
+      {mayUsePin && <SecretKindChoice kind={kind} onChange={(k) => form.setValues((x) => ({ ...x, kind: k }))} />}
       <Field label={kind === 'pin' ? 'New PIN' : 'New password'} error={form.fieldError('secret')} hint={hint}>
         <input {...form.bind('secret')} type="password" inputMode={kind === 'pin' ? 'numeric' : undefined} autoComplete="new-password" autoFocus />
       </Field>
