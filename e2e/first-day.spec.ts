@@ -121,4 +121,14 @@ test('set up, add a client, book, see the draft invoice, and find it all after a
   expect(desk.problems).toEqual([]);
   await desk.context.close();
   await host.stop();
+
+  // The only admin forgot her password: the desk's computer user sets a new one from the
+  // command line (README "Signing in"); the old one no longer works.
+  host = await startHostProcess({ port, dataDir, args: ['--reset-secret', OSLO_CLINIC.practitioner], env: { FRONTDESK_NEW_SECRET: 'a-new-start-2026' } });
+  desk = await openDesk(profile, host.url);
+  await host.waitForOutput(new RegExp(`${OSLO_CLINIC.practitioner} can now sign in with the new password`));
+  await new SignInPage(desk.page).signIn(OSLO_CLINIC.practitioner, 'a-new-start-2026');
+  expect(desk.problems).toEqual([]);
+  await desk.context.close();
+  await host.stop();
 });

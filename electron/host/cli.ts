@@ -10,6 +10,8 @@
  *   --demo[=N]      seed a demo clinic into an empty store (N bookings)
  *   --no-open       do not open a browser
  *   --server-port N where this desk's embedded sync server listens, if it hosts one (4318)
+ *   --reset-secret NAME  a new PIN or password for NAME (the only admin forgot theirs): typed
+ *                   in the terminal, or FRONTDESK_NEW_SECRET; set as the desk opens (README "Signing in")
  * and STRIPE_WEBHOOK_SECRET: the signing secret that server checks Stripe's events with;
  * FRONTDESK_SERVER_HOST, FRONTDESK_TLS_KEY_FILE and FRONTDESK_TLS_CERT_FILE: where it listens,
  * and HTTPS for it (README "The sync server on the clinic's network").
@@ -23,6 +25,7 @@ import { findChromium, QUIET_CHROMIUM_FLAGS } from './find-chromium.js';
 import { startHost, type HostOptions, type RunningHost } from './host-server.js';
 import { CODE_LIFETIME_MS } from './opening-codes.js';
 import { parseHostArgs } from './host-args.js';
+import { newSecretFor } from './ask-secret.js';
 import { tlsFromEnv } from '../../server/config/tls.js';
 import { stripeWebhookSecretFromEnv } from '../services/sync/sync-service.js';
 import { clockFromEnv, schedulerExpressionFromEnv, stripeApiFromEnv } from './test-env.js';
@@ -41,7 +44,14 @@ async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2), process.env);
   // Created (0700) and made private by the host's services.
   const dataDir = resolveDataDir();
+  const recoverSecret = args.resetSecretOf === null ? undefined : {
+    name: args.resetSecretOf,
+    secret: await newSecretFor(args.resetSecretOf, process.env),
+    report: (line: string) => console.log(line),
+  };
+  if (recoverSecret) console.log(`The new PIN or password for ${recoverSecret.name} is set when the desk opens.`);
   const host = await startHost({
+    ...(recoverSecret ? { recoverSecret } : {}),
     rendererDir: path.resolve(here, '../renderer'),
     dataDir,
     version: process.env.FRONTDESK_VERSION ?? '0.0.0',

@@ -14,10 +14,12 @@ export interface HostArgs {
   serverPort: number;
   /** The sandbox payment page (payment links in demos and tests). */
   sandboxPort: number;
+  /** --reset-secret NAME: set a new PIN or password for this staff member (they forgot theirs). */
+  resetSecretOf: string | null;
 }
 
 export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): HostArgs {
-  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT, sandboxPort: DEFAULT_SANDBOX_PORT };
+  const out: HostArgs = { port: DEFAULT_PORT, demo: null, open: true, serverPort: DEFAULT_SERVER_PORT, sandboxPort: DEFAULT_SANDBOX_PORT, resetSecretOf: null };
   if (env.FRONTDESK_PORT) out.port = checkPort(env.FRONTDESK_PORT);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -30,9 +32,17 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     else if (arg === '--sandbox-port') out.sandboxPort = checkPort(argv[++i] ?? '');
     else if (arg.startsWith('--sandbox-port=')) out.sandboxPort = checkPort(arg.slice('--sandbox-port='.length));
     else if (arg.startsWith('--port=')) out.port = checkPort(arg.slice('--port='.length));
-    else throw new Error(`Unknown option "${arg}". Options: --port N, --server-port N, --sandbox-port N, --demo[=bookings], --no-open.`);
+    else if (arg === '--reset-secret') out.resetSecretOf = staffName(argv[++i] ?? '');
+    else if (arg.startsWith('--reset-secret=')) out.resetSecretOf = staffName(arg.slice('--reset-secret='.length));
+    else throw new Error(`Unknown option "${arg}". Options: --port N, --server-port N, --sandbox-port N, --demo[=bookings], --no-open, --reset-secret "Staff Name".`);
   }
   return out;
+}
+
+export function staffName(text: string): string {
+  const name = text.trim();
+  if (name === '' || name.length > 100) throw new Error('--reset-secret takes the staff member\'s name as it is written on the sign-in screen, e.g. --reset-secret "Astrid Solberg".');
+  return name;
 }
 
 function checkPort(text: string): number {

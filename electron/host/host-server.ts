@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { contentSecurityPolicy } from '../services/csp.js';
-import { createMainServices, type DemoRequest, type MainServices } from '../services/main-services.js';
+import { createMainServices, type DemoRequest, type MainServices, type SecretRecovery } from '../services/main-services.js';
 import type { EmbeddedServerOptions } from '../services/sync/sync-service.js';
 import { readStaticFile } from './static-files.js';
 import { attachSocketSession } from './socket-session.js';
@@ -38,6 +38,8 @@ export interface HostOptions {
   /** Where the Stripe SDK connects (e2e tests: the repo's Stripe test server). */
   stripeOptions?: StripeConnectionOptions;
   log?: (line: string) => void;
+  /** The command line's --reset-secret (main-services.ts SecretRecovery). */
+  recoverSecret?: SecretRecovery;
 }
 
 export interface RunningHost {
@@ -76,6 +78,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ...(options.schedulerExpression ? { schedulerExpression: options.schedulerExpression } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}),
+    ...(options.recoverSecret ? { recoverSecret: options.recoverSecret } : {}),
     log,
   });
   const codes = createOpeningCodes(now);

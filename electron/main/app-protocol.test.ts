@@ -77,7 +77,14 @@ describe('app:// protocol', () => {
 
 describe('launch options', () => {
   it('is without demo by default and reads --demo', () => {
-    expect(launchOptions(['electron', '.'])).toEqual({ demo: null });
-    expect(launchOptions(['electron', '.', '--demo'])).toEqual({ demo: {} });
+    expect(launchOptions(['electron', '.'])).toEqual({ demo: null, recoverSecret: null });
+    expect(launchOptions(['electron', '.', '--demo'])).toEqual({ demo: {}, recoverSecret: null });
+  });
+
+  it('takes --reset-secret with the new secret from the environment only', () => {
+    expect(launchOptions(['electron', '.', '--reset-secret=Astrid Solberg'], { FRONTDESK_NEW_SECRET: 'fjordside-2026' }))
+      .toEqual({ demo: null, recoverSecret: { name: 'Astrid Solberg', secret: 'fjordside-2026' } });
+    expect(() => launchOptions(['electron', '.', '--reset-secret=Astrid Solberg'], {})).toThrow(/FRONTDESK_NEW_SECRET/);
+    expect(() => launchOptions(['electron', '.', '--reset-secret= '], { FRONTDESK_NEW_SECRET: 'x' })).toThrow(/name as it is written/);
   });
 });

@@ -31,7 +31,7 @@ app.enableSandbox();
 // run (named after package.json) uses the same folder as the packaged app and the browser host.
 app.setPath('userData', resolveDataDir());
 
-const options: LaunchOptions = launchOptions(process.argv);
+const options: LaunchOptions = launchOptions(process.argv, process.env);
 
 // A second start focuses the open desk instead of opening the same database twice.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -55,6 +55,7 @@ function run(launch: LaunchOptions): void {
     sandboxPort: 4319,
     embeddedServer: { port: 4318, host: '127.0.0.1', stripeWebhookSecret: stripeWebhookSecretFromEnv(process.env) },
     secretCipher: createSafeStorageCipher(safeStorage, process.platform),
+    ...(launch.recoverSecret ? { recoverSecret: { ...launch.recoverSecret, report: log } } : {}),
     log,
   });
 

@@ -44,6 +44,18 @@ export interface MainServicesOptions {
   stripeOptions?: StripeConnectionOptions;
   /** How credentials are kept: Electron's safeStorage in the desktop app; an owner-only file otherwise. */
   secretCipher?: SecretCipher;
+  /**
+   * A new secret for a staff member who forgot theirs (the only admin), given on the command
+   * line by the desk's computer user (--reset-secret): set once the database opens.
+   */
+  recoverSecret?: SecretRecovery;
+}
+
+export interface SecretRecovery {
+  readonly name: string;
+  readonly secret: string;
+  /** Told the outcome in words (printed by the launcher). */
+  readonly report: (line: string) => void;
 }
 
 export interface OutgoingEvent {
@@ -118,8 +130,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     busy = null;
   }
 
+  let recovery = options.recoverSecret ?? null;
   const sub = hub.database$.subscribe((db) => {
     emit('app.status', status());
+    if (db && recovery) {
+      const { name, secret, report } = recovery;
+      recovery = null;
+      auth.recoverSecret(name, secret).then(report, (err: unknown) => report(`The PIN or password was not changed: ${err instanceof Error ? err.message : String(err)}`));
+    }
     if (db && options.demo) {
       seedIfEmpty(db, options.demo)
         .catch((err: unknown) => log(`demo seed failed: ${String(err)}`))

@@ -127,3 +127,18 @@ describe('signing in with a secret, in main', () => {
     await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-admin-2026' })).rejects.toThrow(/already has a PIN/);
   });
 });
+
+describe('recovering a forgotten secret from the desk computer', () => {
+  it("sets the only admin's new password as their own change, and clears their wait", async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
+    auth.handlers['staff.signOut']();
+    for (let i = 0; i < FREE_WRONG_ATTEMPTS + 1; i++) await auth.handlers['staff.signIn']({ staffId: admin, secret: 'forgotten-one' });
+    await expect(auth.recoverSecret(' astrid solberg ', 'short')).rejects.toThrow(/at least 10/);
+    expect(await auth.recoverSecret(' astrid solberg ', 'a-new-start-2026')).toBe('Astrid Solberg can now sign in with the new password on every desk of the clinic.');
+    // Recorded as her own change of her secret: the rule the sync server applies takes it.
+    const stored = (await db.staff.findOne(admin).exec())!.toMutableJSON();
+    expect(stored).toMatchObject({ updatedBy: admin, deskId: 'desk-test', secret: { kind: 'password' } });
+    expect(await auth.handlers['staff.signIn']({ staffId: admin, secret: 'a-new-start-2026' })).toEqual({ outcome: 'signed_in', staffId: admin });
+    await expect(auth.recoverSecret('Nobody Here', 'a-new-start-2026')).rejects.toThrow('No active staff member is called "Nobody Here".');
+  });
+});

@@ -11,7 +11,7 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { permissionMessage } from '../../../shared/db/acting-staff.js';
 import { resetStaffSecret, setOwnSecret } from '../../../shared/db/staff-secret-commands.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
-import { newSecretProblem } from '../../../shared/domain/staff-secret.js';
+import { newSecretProblem, pinAllowed } from '../../../shared/domain/staff-secret.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { hashSecret, verifySecret } from './secret-hash.js';
 import { openSignInAttempts } from './sign-in-attempts.js';
@@ -37,6 +37,13 @@ export interface StaffAuth {
    * `permission`; otherwise an error a receptionist understands.
    */
   requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc>;
+  /**
+   * The desk's own computer user sets a new secret for the staff member called `name` (the
+   * only admin forgot theirs): asked on the command line, never from the renderer. Recorded
+   * as that person's own change of their secret, so every desk and the sync server take it.
+   * Resolves with what to print.
+   */
+  recoverSecret(name: string, secret: string): Promise<string>;
 }
 
 const NOT_OPEN = "The desk's database is not open yet. Wait a moment and try again.";
@@ -140,5 +147,18 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     return staff;
   }
 
-  return { handlers, signedIn: () => session, requireSignedIn };
+  async function recoverSecret(name: string, secret: string): Promise<string> {
+    const wanted = name.trim().normalize('NFC').toLocaleLowerCase();
+    const matches = (await db().staff.find({ selector: { active: true } }).exec())
+      .map((d) => d.toMutableJSON())
+      .filter((m) => m.name.trim().normalize('NFC').toLocaleLowerCase() === wanted);
+    if (matches.length !== 1) throw new Error(matches.length === 0 ? `No active staff member is called "${name}". Use the name as it is written on the sign-in screen.` : `More than one active staff member is called "${name}".`);
+    const staff = matches[0]!;
+    await storeNewSecret(staff, pinAllowed(staff.roles) && /^\d+$/.test(secret) ? 'pin' : 'password', secret);
+    // Whatever the wrong tries were, this person's new secret starts with none.
+    attempts.right(staff.id);
+    return `${staff.name} can now sign in with the new ${pinAllowed(staff.roles) && /^\d+$/.test(secret) ? 'PIN' : 'password'} on every desk of the clinic.`;
+  }
+
+  return { handlers, signedIn: () => session, requireSignedIn, recoverSecret };
 }
