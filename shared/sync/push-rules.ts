@@ -204,7 +204,9 @@ export function permissionProblem(ctx: PushRuleContext, stored: WireDocument | n
     : ctx.collection === 'invoices' ? invoiceChangePermission(stored, next)
       : ctx.collection === 'staff' ? staffChangePermission(stored, next, who.actor)
         : COLLECTION_POLICIES[ctx.collection].write;
-  const problem = staffPermissionProblem(who.actor || null, ctx.staff.get(who.actor) ?? null, needed, WHAT[ctx.collection]);
+  // Who is signed in when the desk pushes plays no part: a change that names nobody is refused as such.
+  if (who.actor === '') return refusal('permission_denied', `${capitalise(WHAT[ctx.collection])} does not record which staff member made it, so the server did not take it.`, { actor: '' });
+  const problem = staffPermissionProblem(who.actor, ctx.staff.get(who.actor) ?? null, needed, WHAT[ctx.collection]);
   return problem ? refusal('permission_denied', problem, { actor: who.actor }) : null;
 }
 
