@@ -138,7 +138,7 @@ test('an admin edits billing and adds a receptionist, who can read settings but 
   await enter.getByLabel('Your PIN').fill('739164');
   await enter.getByRole('button', { name: 'Sign in' }).click();
   const stronger = page.getByRole('form', { name: 'Choose your PIN or password' });
-  await expect(stronger.getByRole('status')).toHaveText('Your roles now need a password of at least 10 characters, so your old PIN no longer signs you in. Choose a new one to go on.');
+  await expect(stronger.getByRole('status')).toHaveText('Your PIN was right, but it no longer signs you in: Staff with the billing or admin role sign in with a password of at least 10 characters, not a PIN. Choose a new one to go on.');
   await expect(stronger.getByRole('radio', { name: 'A PIN' })).toHaveCount(0);
   await expectAccessible(page, 'stronger secret needed');
   await screenshot(page, 'settings-10-password-needed');

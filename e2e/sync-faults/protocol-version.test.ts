@@ -35,6 +35,8 @@ async function server(): Promise<{ url: string; clinic: TestClinic; store: Store
  */
 async function deskWithChange(url: string, clinic: TestClinic, fetchImpl: typeof fetch): Promise<DeskReplication> {
   const t = await openTestClinic('protocol');
+  // The server clinic's admin, as this desk would have them from the clinic: they may add clients here.
+  await t.db.staff.insert({ ...(await t.db.staff.findOne(t.admin).exec())!.toMutableJSON(), id: clinic.adminId, name: 'Server Admin', sortKey: 9 });
   await createClient(t.db, { firstName: 'Ingrid', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-03-02', { actor: clinic.adminId, desk: clinic.desk.deskId, now: AT });
   const replication = startDeskReplication(t.db, { serverUrl: url, deviceToken: clinic.desk.token, clinicId: clinic.clinicId, actingStaff: () => clinic.adminId, fetchImpl, retryTimeMs: 50 });
   cleanups.push(async () => { await replication.stop(); await t.db.close(); });

@@ -19,6 +19,8 @@ import { createClinicWithDesks, pullAll } from '../support/sync-client.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
 import { checkSetup } from '../../shared/domain/setup.js';
 import { newId } from '../../shared/domain/ids.js';
+import { hasPermission } from '../../shared/domain/permissions.js';
+import type { StaffRole } from '../../shared/schemas/staff.js';
 import { ADMIN_SECRET, LiveServer, type BackendName } from './live-server.js';
 import { FaultyNetwork } from './faulty-fetch.js';
 import type { Desk } from './desk-kit.js';
@@ -94,8 +96,8 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
       // is signed in when the desk pushes (docs/design.md invariant 11) — so billing's cash
       // taken offline and pushed after reception signed in is not lost.
       const signedIn: string[] = Array.from({ length: DESKS }, () => staffId);
-      const rolesOf = new Map<string, readonly string[]>([[staffId, setup.value.practitioner.roles]]);
-      const mayBill = (i: number) => (rolesOf.get(signedIn[i]!) ?? []).some((r) => r === 'admin' || r === 'billing');
+      const rolesOf = new Map<string, readonly StaffRole[]>([[staffId, setup.value.practitioner.roles]]);
+      const mayBill = (i: number) => hasPermission(rolesOf.get(signedIn[i]!) ?? [], 'billing');
       for (let i = 0; i < DESKS; i++) {
         const network = new FaultyNetwork(random);
         networks.push(network);
@@ -169,7 +171,9 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         async switchUser(desk, index) {
           // Only someone this desk knows can sign in on it (their staff document has arrived).
           const here = new Set((await desk.db.staff.find().exec()).map((m) => m.id));
-          signedIn[index] = pick(staffIds.filter((id) => here.has(id)))!;
+          const known = staffIds.filter((id) => here.has(id));
+          if (known.length === 0) return;
+          signedIn[index] = pick(known)!;
           switches++;
         },
         async pay(desk, index) {
@@ -292,6 +296,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           const st = d.replication!.status$.value;
           const codes = [...new Set(st.refusals.map((r) => `${r.code}${r.retryable ? ' (retryable)' : ''}`))];
           console.log(`STATUS ${d.name}: stopped=${st.stopped} problem=${st.problem ?? '-'} refusals=[${codes.join(', ')}] rejectedPulls=${st.rejectedPulls.length}`);
+          for (const r of st.refusals.slice(-5)) console.log(`  refused ${r.id}: ${r.code} ${JSON.stringify(r.params ?? {})} ${r.message}`);
         }
       }
       const payments = serverState.get('payments')!.filter((d) => !d._deleted);

@@ -9,6 +9,8 @@ import { Writable } from 'node:stream';
 
 export async function newSecretFor(name: string, env: NodeJS.ProcessEnv, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stdout): Promise<string> {
   const fromEnv = env.FRONTDESK_NEW_SECRET;
+  // Read once, then gone: the browser and anything else the host starts inherit its environment.
+  delete env.FRONTDESK_NEW_SECRET;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!input.isTTY) throw new Error('--reset-secret asks for the new PIN or password in a terminal, or takes it from FRONTDESK_NEW_SECRET.');
   const first = await askHidden(`New PIN or password for ${name}: `, input, output);

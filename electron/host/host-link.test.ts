@@ -6,7 +6,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createClinicDatabase, type ClinicDatabase } from '../../shared/db/database.js';
 import { createClient } from '../../shared/db/client-commands.js';
 import type { Actor } from '../../shared/domain/actor.js';
-import { DESK_ACTOR } from '../../shared/domain/setup.js';
+import { runSetup } from '../../shared/db/setup-commands.js';
 import { TEST_DESK } from '../../shared/test-support/test-clinic.js';
 import { createSocketBridge, type SocketBridge } from '../../renderer/data/socket-bridge.js';
 import { exposeDatabaseToMain } from '../../renderer/data/expose-database.js';
@@ -64,7 +64,16 @@ async function mainDatabase(t: TestHost): Promise<ClinicDatabase> {
 }
 
 const client = { firstName: 'Ingrid', lastName: 'Solberg', email: 'ingrid@example.com', phone: '', dateOfBirth: '' };
-const BY: Actor = { actor: DESK_ACTOR, desk: TEST_DESK, now: '2026-11-21T09:00:00.000Z' };
+const AT = '2026-11-21T09:00:00.000Z';
+
+/** A set-up clinic, so its admin may add clients: who adds them (createClient needs the booking permission). */
+async function adminOf(db: ClinicDatabase): Promise<Actor> {
+  const { practitioner } = await runSetup(db, {
+    clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
+    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
+  }, AT, TEST_DESK);
+  return { actor: practitioner.id, desk: TEST_DESK, now: AT };
+}
 
 describe('browser host link', () => {
   it('answers contract requests over the socket', async () => {
@@ -80,6 +89,7 @@ describe('browser host link', () => {
     const h = await host();
     const { db } = await rendererDesk(h, 'desk-live');
     const mainDb = await mainDatabase(h);
+    const BY = await adminOf(db);
 
     const seenByRenderer = firstValueFrom(db.clients.find().$.pipe(filter((docs) => docs.some((d) => d.lastName === 'Solberg'))));
     await createMainSideClient(mainDb, client, '2026-11-21', BY);
@@ -94,6 +104,7 @@ describe('browser host link', () => {
     const h = await host();
     const first = await rendererDesk(h, 'desk-reload');
     const firstMainDb = await mainDatabase(h);
+    const BY = await adminOf(first.db);
     await createMainSideClient(firstMainDb, client, '2026-11-21', BY);
 
     await first.stop();

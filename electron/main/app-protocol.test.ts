@@ -86,5 +86,6 @@ describe('launch options', () => {
       .toEqual({ demo: null, recoverSecret: { name: 'Astrid Solberg', secret: 'fjordside-2026' } });
     expect(() => launchOptions(['electron', '.', '--reset-secret=Astrid Solberg'], {})).toThrow(/FRONTDESK_NEW_SECRET/);
     expect(() => launchOptions(['electron', '.', '--reset-secret= '], { FRONTDESK_NEW_SECRET: 'x' })).toThrow(/name as it is written/);
+    expect(() => launchOptions(['electron', '.', '--reset-secret', 'Astrid'], { FRONTDESK_NEW_SECRET: 'x' })).toThrow(/with =/);
   });
 });

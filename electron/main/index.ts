@@ -32,6 +32,8 @@ app.enableSandbox();
 app.setPath('userData', resolveDataDir());
 
 const options: LaunchOptions = launchOptions(process.argv, process.env);
+// Read once, then gone: Electron's helper processes inherit the environment.
+delete process.env.FRONTDESK_NEW_SECRET;
 
 // A second start focuses the open desk instead of opening the same database twice.
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -19,6 +19,7 @@ export interface LaunchOptions {
 }
 
 export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {}): LaunchOptions {
+  if (argv.includes('--reset-secret')) throw new Error('Write --reset-secret="Staff Name" (with =), and the new PIN or password in FRONTDESK_NEW_SECRET.');
   const reset = argv.find((a) => a.startsWith(RESET_SECRET_FLAG));
   let recoverSecret: LaunchOptions['recoverSecret'] = null;
   if (reset !== undefined) {

@@ -44,7 +44,7 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
             <li key={item.label}>
               <a href={routeHref(item.route)} aria-current={item.match.includes(route.name) ? 'page' : undefined}>
                 {item.label}
-                {item.route.name === 'attention' && attention > 0 && <>{' '}<span className="nav__count" aria-label={`${attention} waiting`}>{attention}</span></>}
+                {item.route.name === 'attention' && attention > 0 && <>{' '}<span className="nav__count" aria-hidden="true">{attention}</span><span className="visually-hidden">, {attention} waiting</span></>}
               </a>
             </li>
           ))}

@@ -6,12 +6,20 @@
  * get from its ephemeral range (32768–60999 on Linux), and a port just released there can
  * be given again to the next port-0 listener — the desk's own sandbox, a Stripe test
  * server — before the process it was meant for binds it ("port in use" in CI). Ports picked
- * here come from below that range, where the kernel never assigns one by itself.
+ * here come from below that range (Linux's default 32768–60999, which Debian keeps), where
+ * the kernel never assigns one by itself.
  */
 import net from 'node:net';
 
-const LOWEST = 20_000;
-const HIGHEST = 32_000;
+/**
+ * Each test worker (Vitest's pool id, Playwright's worker index) picks from its own slice, so
+ * two workers cannot pick the same port before either has bound it.
+ */
+const SLICES = 8;
+const worker = Math.abs(Math.trunc(Number(process.env.VITEST_POOL_ID ?? process.env.TEST_WORKER_INDEX ?? 0) || 0)) % SLICES;
+const SLICE = Math.floor((32_000 - 20_000) / SLICES);
+const LOWEST = 20_000 + worker * SLICE;
+const HIGHEST = LOWEST + SLICE;
 
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

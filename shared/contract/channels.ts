@@ -184,9 +184,10 @@ export type SignInAnswer =
   /**
    * They choose a secret: they have none yet (new, or reset by an admin), or — `stronger` —
    * the one they typed was right but no longer meets the rule for their roles (a receptionist
-   * with a PIN given billing or admin): they choose a new one before they are signed in.
+   * with a PIN given billing or admin): they choose a new one before they are signed in,
+   * within minutes, by handing `token` back to staff.chooseSecret; `reason` says why, in words.
    */
-  | { readonly outcome: 'choose_secret'; readonly stronger?: boolean }
+  | { readonly outcome: 'choose_secret'; readonly stronger?: { readonly token: string; readonly reason: string } }
   /** Wrong secret; `waitMs` is how long before the next try is checked (0: at once). */
   | { readonly outcome: 'wrong'; readonly waitMs: number }
   /** Too many wrong secrets: nothing was checked. */
@@ -199,10 +200,11 @@ function parseSignIn(input: unknown): { staffId: string; secret: string } {
   return { staffId: str(o.staffId, 'staffId', 40), secret: str(o.secret, 'secret', 400) };
 }
 
-function parseChooseSecret(input: unknown): { staffId: string; kind: SecretKindInput; secret: string } {
+function parseChooseSecret(input: unknown): { staffId: string; kind: SecretKindInput; secret: string; token?: string } {
   const o = objectInput(input);
   if (o.kind !== 'pin' && o.kind !== 'password') throw new ContractError('kind must be pin or password');
-  return { staffId: str(o.staffId, 'staffId', 40), kind: o.kind, secret: str(o.secret, 'secret', 400) };
+  const token = o.token === undefined ? undefined : str(o.token, 'token', 100);
+  return { staffId: str(o.staffId, 'staffId', 40), kind: o.kind, secret: str(o.secret, 'secret', 400), ...(token !== undefined ? { token } : {}) };
 }
 
 function parseChangeSecret(input: unknown): { staffId: string; current: string; kind: SecretKindInput; secret: string } {

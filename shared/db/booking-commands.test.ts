@@ -7,14 +7,13 @@ import { runSetup } from './setup-commands.js';
 import { RefusedError } from '../domain/result.js';
 import type { StaffDoc } from '../schemas/index.js';
 import type { Actor } from '../domain/actor.js';
-import { DESK_ACTOR } from '../domain/setup.js';
 import { TEST_DESK } from '../test-support/test-clinic.js';
 
 const SETUP_AT = '2026-01-01T08:00:00.000Z';
 const NOW = '2026-11-20T12:00:00.000Z';
 const START = '2026-11-23T09:00:00.000Z';
-/** The desk's own work, as before staff signed in. */
-const BY: Actor = { actor: DESK_ACTOR, desk: TEST_DESK, now: NOW };
+/** The clinic's admin practitioner, signed in on the test desk (set once the clinic is). */
+let BY: Actor;
 
 let db: ClinicDatabase;
 let clientId: string;
@@ -29,6 +28,7 @@ beforeEach(async () => {
   }, SETUP_AT, TEST_DESK);
   serviceId = (await db.services.findOne().exec())!.id;
   practitionerId = (await db.staff.findOne().exec())!.id;
+  BY = { actor: practitionerId, desk: TEST_DESK, now: NOW };
   clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Sørensen', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', BY)).id;
 });
 
@@ -56,7 +56,7 @@ async function addPractitioner(name: string, changes: Partial<StaffDoc> = {}): P
   const id = `staff-${name.toLowerCase()}`;
   await db.staff.insert({
     id, name, email: '', roles: ['practitioner'], isPractitioner: true, color: '#059669', active: true, sortKey: 1,
-    createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', deskId: TEST_DESK, ...changes,
+    createdAt: NOW, updatedAt: NOW, updatedBy: BY.actor, deskId: TEST_DESK, ...changes,
   });
   return id;
 }
@@ -72,7 +72,7 @@ describe('createBooking', () => {
 
     expect(booking).toMatchObject({
       clientId, serviceId, practitionerId, start: START, end: '2026-11-23T09:45:00.000Z', status: 'booked',
-      billing: 'manual', billingChosen: false, createdAt: NOW, updatedBy: 'desk',
+      billing: 'manual', billingChosen: false, createdAt: NOW, updatedBy: BY.actor,
     });
     expect(invoice).not.toBeNull();
     expect(booking.invoiceId).toBe(invoice!.id);
@@ -93,7 +93,7 @@ describe('createBooking', () => {
   it('ends the booking after the service duration', async () => {
     await db.services.insert({
       id: 'svc-long', name: 'Extended treatment', durationMinutes: 90, priceMinor: 98_000, currency: 'NOK', vatRateBp: 0,
-      active: true, createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', deskId: TEST_DESK,
+      active: true, createdAt: NOW, updatedAt: NOW, updatedBy: BY.actor, deskId: TEST_DESK,
     });
     const { booking } = await createBooking(db, input({ serviceId: 'svc-long', start: '2026-11-23T23:00:00.000Z' }), BY);
     expect(booking.end).toBe('2026-11-24T00:30:00.000Z');
@@ -178,12 +178,19 @@ describe('createBooking', () => {
     expect((await counts()).bookings).toBe(0);
   });
 
+  it('needs a signed-in member of staff', async () => {
+    await expect(createBooking(db, input(), { ...BY, actor: '' })).rejects.toMatchObject({ name: 'RefusedError', message: 'Sign in as a member of staff to book appointments.' });
+    await expect(createBooking(db, input(), { ...BY, actor: 'desk' })).rejects.toBeInstanceOf(RefusedError);
+    expect(await db.bookings.find().exec()).toHaveLength(0);
+  });
+
   it('refuses to book before the clinic is set up', async () => {
     // Only one database may be open at a time (RxDB's collection limit): swap it for an empty one.
     await db.close();
     db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `empty-${crypto.randomUUID()}` });
     const err = await rejection(createBooking(db, input(), BY));
-    expect(err).toMatchObject({ name: 'RefusedError', message: 'The clinic is not set up yet.' });
+    // No clinic, no staff: nobody on this desk may book yet.
+    expect(err).toMatchObject({ name: 'RefusedError', message: 'Sign in as a member of staff to book appointments.' });
     expect(await db.bookings.find().exec()).toHaveLength(0);
   });
 

@@ -65,6 +65,7 @@ export async function createBooking(
   ctx: Actor,
 ): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
   const now = ctx.now;
+  await requirePermission(db, ctx.actor, 'book', 'book appointments');
   if (!input.clientId) refuse('Choose a client for the booking.', 'client');
   if (!input.serviceId) refuse('Choose a service for the booking.', 'service');
   if (!input.practitionerId) refuse('Choose a practitioner for the booking.', 'practitioner');

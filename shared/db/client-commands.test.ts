@@ -1,22 +1,22 @@
 import { describe, it, expect, afterEach, beforeEach } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createClinicDatabase, type ClinicDatabase } from './database.js';
+import type { ClinicDatabase } from './database.js';
 import { createClient, findClients, updateClient } from './client-commands.js';
 import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClientInput } from '../domain/clients.js';
 import type { Actor } from '../domain/actor.js';
-import { DESK_ACTOR } from '../domain/setup.js';
 
 const TODAY = '2026-11-21';
 const NOW = '2026-11-21T09:00:00.000Z';
-/** The desk's own work, as before staff signed in. */
-const BY: Actor = { actor: DESK_ACTOR, desk: TEST_DESK, now: NOW };
+/** The clinic's admin, signed in on the test desk. */
+let BY: Actor;
 
 let db: ClinicDatabase;
 
 beforeEach(async () => {
-  db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `clients-${crypto.randomUUID()}` });
+  const clinic = await openTestClinic('clients');
+  db = clinic.db;
+  BY = { actor: clinic.admin, desk: TEST_DESK, now: NOW };
 });
 
 afterEach(async () => {
@@ -38,7 +38,7 @@ const names = (docs: { firstName: string; lastName: string }[]) => docs.map((d) 
 describe('createClient', () => {
   it('writes a checked client', async () => {
     const doc = await createClient(db, { firstName: ' Anna ', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' }, TODAY, BY);
-    expect(doc).toMatchObject({ firstName: 'Anna', lastName: 'Sørensen', sortName: 'sorensen anna', createdAt: NOW, updatedAt: NOW, updatedBy: 'desk', deskId: TEST_DESK });
+    expect(doc).toMatchObject({ firstName: 'Anna', lastName: 'Sørensen', sortName: 'sorensen anna', createdAt: NOW, updatedAt: NOW, updatedBy: BY.actor, deskId: TEST_DESK });
     const stored = await db.clients.findOne(doc.id).exec();
     expect(stored?.toJSON()).toMatchObject({ firstName: 'Anna', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' });
   });
@@ -53,6 +53,12 @@ describe('createClient', () => {
 
   it('refuses a missing name with its field', async () => {
     await expect(createClient(db, input('', 'Sørensen'), TODAY, BY)).rejects.toMatchObject({ name: 'RefusedError', field: 'firstName' });
+    expect(await db.clients.find().exec()).toHaveLength(0);
+  });
+
+  it('needs a signed-in member of staff: a change that names nobody would be refused by the sync server', async () => {
+    await expect(createClient(db, input('Anna', 'Sørensen'), TODAY, { ...BY, actor: '' })).rejects.toMatchObject({ name: 'RefusedError', message: 'Sign in as a member of staff to add clients.' });
+    await expect(createClient(db, input('Anna', 'Sørensen'), TODAY, { ...BY, actor: 'desk' })).rejects.toBeInstanceOf(RefusedError);
     expect(await db.clients.find().exec()).toHaveLength(0);
   });
 });
@@ -70,6 +76,7 @@ describe('updateClient', () => {
     await db.close();
     const clinic = await openTestClinic('client-edit');
     ({ db, reception, admin } = clinic);
+    BY = { actor: admin, desk: TEST_DESK, now: NOW };
     id = (await createClient(db, anna, TODAY, ctx(admin))).id;
   });
 

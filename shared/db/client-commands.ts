@@ -10,8 +10,9 @@ import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 
-/** `by`: the staff member signed in on the desk (or the setup), recorded as the writer. */
+/** `by`: the staff member signed in on the desk, recorded as the writer; they need the booking permission. */
 export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, by: Actor): Promise<ClientDoc> {
+  await requirePermission(db, by.actor, 'book', 'add clients');
   const checked = checkClient(input, today);
   if (!checked.ok) throw new RefusedError(checked);
   const doc: ClientDoc = { id: newId(), ...checked.value, ...createStamp(by) };

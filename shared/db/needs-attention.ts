@@ -5,9 +5,9 @@
  *
  * - A refused **fact** (payment, refund, message, log entry, numbered invoice) stays on this
  *   desk as it was recorded (desk-replication.ts never deletes it). Someone whose role allows
- *   that change *accepts it again*: the fact is signed as them, on this desk, and sent again;
- *   it leaves the list when the server takes it. Whether they may is the server's own rule
- *   (shared/sync/push-rules.ts permissionProblem), run on this desk's staff list.
+ *   that change *accepts it again*: the state that was refused is signed as them, on this
+ *   desk, and sent again; it leaves the list when the server takes it. Whether they may is the
+ *   permission the server will require (shared/sync/push-rules.ts neededPermission).
  * - A refused change to a **record** (a booking edit) was taken back to the server's state;
  *   its entry says so until someone has read it (*set aside*).
  *
@@ -21,17 +21,20 @@ import type { ActivityDoc } from '../schemas/activity.js';
 import { factStamp } from '../domain/actor.js';
 import { RefusedError } from '../domain/result.js';
 import { COLLECTION_POLICIES } from '../sync/collections.js';
-import { actingStaffFrom, permissionProblem, type ActingStaff } from '../sync/push-rules.js';
+import { neededPermission } from '../sync/push-rules.js';
 import type { PushRefusal, RefusalParams, WireDocument } from '../sync/protocol.js';
 import type { RefusalCode } from '../sync/refusal-codes.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
-import type { DeskActor } from './acting-staff.js';
+import { requirePermission, type DeskActor } from './acting-staff.js';
 
 /** The local document that holds the list. */
 export const NEEDS_ATTENTION_ID = 'needs-attention';
-/** The list keeps the newest entries; a desk with this many unresolved refusals has bigger trouble. */
-const MAX_ENTRIES = 500;
+/**
+ * Notices of record changes taken back are kept up to this many (the newest); a kept fact's
+ * entry is never dropped, however many there are — it is the only trace of an unsent fact.
+ */
+export const MAX_NOTICES = 500;
 
 export interface RefusedChange {
   /** `${collection}/${id}`: one entry per document, the latest refusal. */
@@ -46,6 +49,11 @@ export interface RefusedChange {
   readonly refusedAt: string;
   /** True for a fact kept on this desk; false for a record change that was taken back. */
   readonly kept: boolean;
+  /**
+   * The document as it was sent and refused. What accepting again sends (signed anew): a pull
+   * may since have replaced this desk's copy of a record with the server's state.
+   */
+  readonly sent?: WireDocument;
   /** Set when someone accepted it again: it is on its way to the server as theirs. */
   readonly acceptedBy?: string;
 }
@@ -65,11 +73,18 @@ function changeList(db: ClinicDatabase, change: (entries: readonly RefusedChange
     const before = (doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [];
     const after = change(before);
     if (after === before) return;
-    await db.upsertLocal<ListData>(NEEDS_ATTENTION_ID, { entries: after.slice(-MAX_ENTRIES) });
+    await db.upsertLocal<ListData>(NEEDS_ATTENTION_ID, { entries: capped(after) });
   };
   const next = (queues.get(db) ?? Promise.resolve()).then(run, run);
   queues.set(db, next.catch(() => undefined));
   return next;
+}
+
+function capped(entries: readonly RefusedChange[]): RefusedChange[] {
+  const notices = entries.filter((e) => !e.kept).length;
+  if (notices <= MAX_NOTICES) return [...entries];
+  let drop = notices - MAX_NOTICES;
+  return entries.filter((e) => e.kept || drop-- <= 0);
 }
 
 /** The list as it is now, oldest first. */
@@ -83,20 +98,27 @@ export function watchNeedsAttention(db: ClinicDatabase): Observable<RefusedChang
   return db.getLocal$<ListData>(NEEDS_ATTENTION_ID).pipe(map((doc) => [...((doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [])]));
 }
 
-/** The server refused these rows of one push; `kept` says which stayed on this desk. */
-export function noteRefusals(db: ClinicDatabase, collection: CollectionName, refusals: readonly PushRefusal[], kept: (id: string) => boolean, at: string): Promise<void> {
+/** What became of a refused row on this desk, and the state that was sent. */
+export interface RefusedRow {
+  readonly kept: boolean;
+  readonly sent: WireDocument | undefined;
+}
+
+/** The server refused these rows of one push. */
+export function noteRefusals(db: ClinicDatabase, collection: CollectionName, refusals: readonly PushRefusal[], row: (id: string) => RefusedRow, at: string): Promise<void> {
   if (refusals.length === 0) return Promise.resolve();
   return changeList(db, (entries) => {
     const fresh = new Map(refusals.map((r) => [refusalKey(collection, r.id), r]));
     const others = entries.filter((e) => !fresh.has(e.key));
-    const added = [...fresh].map(([key, r]): RefusedChange => ({
-      key, collection, id: r.id, code: r.code, ...(r.params ? { params: r.params } : {}), message: r.message, refusedAt: at, kept: kept(r.id),
-    }));
+    const added = [...fresh].map(([key, r]): RefusedChange => {
+      const { kept, sent } = row(r.id);
+      return { key, collection, id: r.id, code: r.code, ...(r.params ? { params: r.params } : {}), message: r.message, refusedAt: at, kept, ...(sent ? { sent } : {}) };
+    });
     return [...others, ...added];
   });
 }
 
-/** The server took these documents (or already held them): their entries are resolved. */
+/** The server took these documents (or already holds these facts): their entries are resolved. */
 export function noteTaken(db: ClinicDatabase, collection: CollectionName, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return Promise.resolve();
   const taken = new Set(ids.map((id) => refusalKey(collection, id)));
@@ -112,15 +134,6 @@ export function isAcceptable(entry: Pick<RefusedChange, 'kept' | 'code'>): boole
 export function signedAs(collection: CollectionName, doc: WireDocument, ctx: DeskActor): WireDocument {
   const policy = COLLECTION_POLICIES[collection];
   return { ...doc, [policy.actorField]: ctx.actor, [policy.deskField]: ctx.desk, ...(policy.appendOnly ? {} : { [policy.timeField]: ctx.now }) };
-}
-
-async function staffById(db: ClinicDatabase): Promise<Map<string, ActingStaff>> {
-  const staff = new Map<string, ActingStaff>();
-  for (const doc of await db.staff.find().exec()) {
-    const member = actingStaffFrom(doc.toJSON() as unknown as WireDocument);
-    if (member) staff.set(member.id, member);
-  }
-  return staff;
 }
 
 const refused = (message: string) => new RefusedError({ ok: false, message });
@@ -139,9 +152,10 @@ function auditSubject(collection: CollectionName, doc: WireDocument): Pick<Activ
 const WHAT: Partial<Record<CollectionName, string>> = { payments: 'payment', invoices: 'invoice', messages: 'message record', activity: 'log entry' };
 
 /**
- * `ctx`'s person accepts a refused fact again: it is signed as them on this desk and sent
- * again, with a log entry saying who accepted what and why it had been refused. Refused when
- * their role may not make that change — the same rule the server will apply.
+ * `ctx`'s person accepts a refused fact again: the state that was refused is signed as them on
+ * this desk and sent again, with a log entry saying who accepted what and whose it was first.
+ * Refused when their role may not make that change — the permission the server will require
+ * (push-rules.ts neededPermission), checked on this desk's staff list.
  */
 export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
   const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
@@ -149,45 +163,56 @@ export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActo
   if (!isAcceptable(entry)) throw refused('Accepting this again would not change the server\'s answer. Set it aside, or correct it and record it anew.');
   const stored = await db[entry.collection].findOne(entry.id).exec();
   if (!stored) throw refused('The refused record is no longer on this desk.');
-  const before = stored.toJSON() as unknown as WireDocument;
+  const before = entry.sent ?? (stored.toJSON() as unknown as WireDocument);
   const policy = COLLECTION_POLICIES[entry.collection];
+  const firstBy = String(before[policy.actorField] ?? '');
   // The server judged it as this person's: signing it as them again would bring the same answer
   // (and, changing nothing, would not even be sent) — whatever this desk's copy of the staff list says yet.
-  if (entry.code === 'permission_denied' && before[policy.actorField] === ctx.actor) {
+  if (entry.code === 'permission_denied' && firstBy === ctx.actor) {
     throw refused('This is already recorded as yours, and the sync server refused it as yours. Ask someone whose role allows it to accept it again.');
   }
   const after = signedAs(entry.collection, before, ctx);
-  const staff = await staffById(db);
-  const problem = permissionProblem({ collection: entry.collection, deskId: ctx.desk, deskSince: null, staff }, null, after);
-  if (problem) throw refused(problem.message.replace(/, so the server did not take .*$/, ', so you cannot accept it again.'));
-  await (stored as unknown as { incrementalPatch(p: Record<string, unknown>): Promise<unknown> }).incrementalPatch({
-    [policy.actorField]: after[policy.actorField], [policy.deskField]: after[policy.deskField],
-    ...(policy.appendOnly ? {} : { [policy.timeField]: after[policy.timeField] }),
-  });
+  await requirePermission(db, ctx.actor, neededPermission(entry.collection, null, after, ctx.actor), `accept this ${WHAT[entry.collection] ?? 'change'} again`);
+  const firstName = firstBy ? (await db.staff.findOne(firstBy).exec())?.name : undefined;
+  // Marked first, in the list's own queue: a refusal that comes back while this runs replaces the
+  // mark (noteRefusals writes a fresh entry), so an entry is never left marked but unsent.
+  await changeList(db, (entries) => entries.map((e) => (e.key === key && e.refusedAt === entry.refusedAt ? { ...e, acceptedBy: ctx.actor } : e)));
+  try {
+    const { _deleted: _ignored, ...fields } = after;
+    await (stored as unknown as { incrementalModify(f: (d: Record<string, unknown>) => Record<string, unknown>): Promise<unknown> }).incrementalModify((current) => ({ ...current, ...fields }));
+  } catch (err) {
+    await changeList(db, (entries) => entries.map((e) => (e.key === key && e.acceptedBy === ctx.actor ? withoutAcceptance(e) : e)));
+    throw err;
+  }
   await db.activity.insert(activityEntry({
     ...auditSubject(entry.collection, before), action: 'sync.acceptedAgain',
-    summary: `Accepted again a refused ${WHAT[entry.collection] ?? 'change'} first recorded as ${staff.get(String(before[policy.actorField]))?.name ?? 'someone not on the staff list'}'s: ${entry.message}`.slice(0, 500),
+    summary: `Accepted again a refused ${WHAT[entry.collection] ?? 'change'} first recorded as ${firstName ?? 'someone not on the staff list'}'s: ${entry.message}`.slice(0, 500),
     ...factStamp(ctx),
   }));
-  await changeList(db, (entries) => entries.map((e) => (e.key === key ? { ...e, acceptedBy: ctx.actor } : e)));
+}
+
+function withoutAcceptance(entry: RefusedChange): RefusedChange {
+  const { acceptedBy: _dropped, ...rest } = entry;
+  return rest;
 }
 
 /**
  * `ctx`'s person has read this refusal and leaves it: the entry goes. Only where accepting
  * again cannot help — a record change already taken back, or a fact the server will never
- * take as it stands. Such a fact stays on this desk as recorded (it is never deleted); the log
- * says who set it aside and why it was refused. A fact that someone may accept again is not
- * set aside: it waits for them.
+ * take as it stands. Such a fact stays on this desk as recorded (it is never deleted); setting
+ * it aside needs the permission that kind of fact needs, and the log says who did it and why
+ * it had been refused. A fact that someone may accept again is not set aside: it waits for them.
  */
 export async function setAside(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
   const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
   if (!entry) return;
   if (!ctx.actor) throw refused('Sign in as a member of staff to set a refusal aside.');
   if (isAcceptable(entry)) throw refused('This can be accepted again by someone whose role allows it, so it stays on the list until they do.');
-  const stored = await db[entry.collection].findOne(entry.id).exec();
-  if (entry.kept && stored) {
+  if (entry.kept) {
+    await requirePermission(db, ctx.actor, COLLECTION_POLICIES[entry.collection].write, `set aside a refused ${WHAT[entry.collection] ?? 'change'}`);
+    const stored = await db[entry.collection].findOne(entry.id).exec();
     await db.activity.insert(activityEntry({
-      ...auditSubject(entry.collection, stored.toJSON() as unknown as WireDocument), action: 'sync.refusalSetAside',
+      ...auditSubject(entry.collection, entry.sent ?? (stored?.toJSON() as unknown as WireDocument | undefined) ?? { id: entry.id, _deleted: false }), action: 'sync.refusalSetAside',
       summary: `Set aside a ${WHAT[entry.collection] ?? 'change'} the sync server refused; it stays on this desk only: ${entry.message}`.slice(0, 500),
       ...factStamp(ctx),
     }));

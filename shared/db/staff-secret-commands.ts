@@ -17,8 +17,11 @@ export type StaffSecret = NonNullable<StaffDoc['secret']>;
 
 const gone = () => new RefusedError({ ok: false, message: 'This staff member is no longer on the staff list.' });
 
-/** Stores the secret `ctx.actor` chose for themselves. */
-export async function setOwnSecret(db: ClinicDatabase, secret: StaffSecret, ctx: DeskActor): Promise<StaffDoc> {
+/**
+ * Stores the secret `ctx.actor` chose for themselves. `recovery`: set from the desk computer's
+ * command line because they forgot it (the only admin; decision 0023), logged as such.
+ */
+export async function setOwnSecret(db: ClinicDatabase, secret: StaffSecret, ctx: DeskActor, recovery = false): Promise<StaffDoc> {
   const stored = await db.staff.findOne(ctx.actor).exec();
   if (!stored) throw gone();
   const before = stored.toMutableJSON();
@@ -26,9 +29,12 @@ export async function setOwnSecret(db: ClinicDatabase, secret: StaffSecret, ctx:
   const needed = staffChangePermission(before, after, ctx.actor);
   await requirePermission(db, ctx.actor, needed, 'choose a sign-in PIN or password');
   const written = await stored.incrementalPatch({ secret, ...changeStamp(ctx) });
+  const what = secret.kind === 'pin' ? 'PIN' : 'password';
   await db.activity.insert(activityEntry({
-    entity: 'staff', entityId: ctx.actor, action: before.secret ? 'staff.secretChanged' : 'staff.secretChosen',
-    summary: `${before.name} ${before.secret ? 'changed' : 'chose'} their sign-in ${secret.kind === 'pin' ? 'PIN' : 'password'}`, ...factStamp(ctx),
+    entity: 'staff', entityId: ctx.actor, ...(recovery
+      ? { action: 'staff.secretRecovered', summary: `${before.name}'s forgotten sign-in ${what} was replaced from this desk computer's command line` }
+      : { action: before.secret ? 'staff.secretChanged' : 'staff.secretChosen', summary: `${before.name} ${before.secret ? 'changed' : 'chose'} their sign-in ${what}` }),
+    ...factStamp(ctx),
   }));
   return written.toMutableJSON();
 }

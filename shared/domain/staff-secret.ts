@@ -80,3 +80,8 @@ export function afterWrongSecret(state: SignInFailures, now: Date): SignInFailur
   const wait = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_WRONG_ATTEMPTS - 1));
   return { failures, lockedUntil: new Date(now.getTime() + wait).toISOString() };
 }
+
+/** How long a wait reads to a person: "30 seconds", "4 minutes". */
+export function waitText(ms: number): string {
+  return ms >= 90_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`;
+}

@@ -191,6 +191,18 @@ function setupWriteProblem(ctx: PushRuleContext, stored: WireDocument | null, wh
 }
 
 /**
+ * The permission a staff member needs to make this change (`actor` makes it): the one rule
+ * for the server's pushes and for a desk that predicts them (accepting a refused fact again).
+ * A reminder fee is the chasing's (recorded as the system's); other money facts need billing.
+ */
+export function neededPermission(collection: CollectionName, stored: WireDocument | null, next: WireDocument, actor: string): Permission {
+  if (collection === 'paymentrequests') return paymentRequestChangePermission(stored, next);
+  if (collection === 'invoices') return invoiceChangePermission(stored, next);
+  if (collection === 'staff') return staffChangePermission(stored, next, actor);
+  return COLLECTION_POLICIES[collection].write;
+}
+
+/**
  * Why the recorded actor may not make this change, or null when they may: a staff member of
  * this clinic, active, with the permission the change needs — never whoever is signed in
  * when the desk pushes (invariant 11).
@@ -199,11 +211,7 @@ export function permissionProblem(ctx: PushRuleContext, stored: WireDocument | n
   const who = recordedActor(ctx.collection, next);
   if (who.actor === SYSTEM_ACTOR) return systemWriteProblem(ctx.collection, stored, next);
   if (who.actor === DESK_ACTOR) return setupWriteProblem(ctx, stored, who);
-  // A reminder fee is the chasing's (recorded as the system's); other money facts need billing.
-  const needed: Permission = ctx.collection === 'paymentrequests' ? paymentRequestChangePermission(stored, next)
-    : ctx.collection === 'invoices' ? invoiceChangePermission(stored, next)
-      : ctx.collection === 'staff' ? staffChangePermission(stored, next, who.actor)
-        : COLLECTION_POLICIES[ctx.collection].write;
+  const needed = neededPermission(ctx.collection, stored, next, who.actor);
   // Who is signed in when the desk pushes plays no part: a change that names nobody is refused as such.
   if (who.actor === '') return refusal('permission_denied', `${capitalise(WHAT[ctx.collection])} does not record which staff member made it, so the server did not take it.`, { actor: '' });
   const problem = staffPermissionProblem(who.actor, ctx.staff.get(who.actor) ?? null, needed, WHAT[ctx.collection]);

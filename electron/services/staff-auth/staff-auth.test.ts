@@ -105,31 +105,60 @@ describe('signing in with a secret, in main', () => {
   it('has a receptionist given billing choose a password before signing in with the old PIN', async () => {
     await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
     auth.handlers['staff.signOut']();
-    const rita = (await db.staff.findOne(reception).exec())!;
-    await rita.incrementalPatch({ roles: ['reception', 'billing'] });
+    await (await db.staff.findOne(reception).exec())!.incrementalPatch({ roles: ['reception', 'billing'] });
     // A wrong PIN is just wrong; the right one asks for a stronger secret and signs nobody in.
     expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '000001' })).outcome).toBe('wrong');
-    expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).toEqual({ outcome: 'choose_secret', stronger: true });
+    const answer = await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' });
+    expect(answer).toEqual({ outcome: 'choose_secret', stronger: { token: expect.any(String), reason: expect.stringMatching(/password of at least 10 characters, not a PIN/) } });
+    const token = answer.outcome === 'choose_secret' ? answer.stronger!.token : '';
     expect(auth.signedIn()).toBeNull();
-    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '739164' })).rejects.toThrow(/password/);
-    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'short-pw' })).rejects.toThrow(/at least 10/);
-    expect(await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-bills-2026' })).toEqual({ outcome: 'signed_in', staffId: reception });
+    // Without the token (someone else calling main) nothing changes.
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-bills-2026' })).rejects.toThrow(/already has a PIN/);
+    // The token was spent by that try: the PIN is needed again.
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-bills-2026', token })).rejects.toThrow(/already has a PIN/);
+    const again = await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' });
+    const token2 = again.outcome === 'choose_secret' ? again.stronger!.token : '';
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '739164', token: token2 })).rejects.toThrow(/password/);
+    const third = await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' });
+    const token3 = third.outcome === 'choose_secret' ? third.stronger!.token : '';
+    expect(await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-bills-2026', token: token3 })).toEqual({ outcome: 'signed_in', staffId: reception });
     // Used once: a second choice needs the current password.
-    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'another-one-2026' })).rejects.toThrow(/already has a password/);
+    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'another-one-2026', token: token3 })).rejects.toThrow(/already has a password/);
   });
 
-  it('lets the stronger choice lapse after five minutes', async () => {
+  it('closes the stronger choice on sign-out, on anyone else signing in, and after five minutes', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
     await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
     auth.handlers['staff.signOut']();
     await (await db.staff.findOne(reception).exec())!.incrementalPatch({ roles: ['admin'] });
-    expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).outcome).toBe('choose_secret');
+    const tokenOf = async () => {
+      const a = await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' });
+      return a.outcome === 'choose_secret' ? a.stronger!.token : '';
+    };
+    const choose = (token: string) => auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-admin-2026', token });
+    let token = await tokenOf();
+    auth.handlers['staff.signOut']();
+    await expect(choose(token)).rejects.toThrow(/already has a PIN/);
+    token = await tokenOf();
+    await auth.handlers['staff.signIn']({ staffId: admin, secret: 'fjordside-2026' });
+    await expect(choose(token)).rejects.toThrow(/already has a PIN/);
+    token = await tokenOf();
     clock = new Date(NOW.getTime() + 5 * 60_000 + 1);
-    await expect(auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'password', secret: 'rita-admin-2026' })).rejects.toThrow(/already has a PIN/);
+    await expect(choose(token)).rejects.toThrow(/already has a PIN/);
+  });
+
+  it('checks parallel guesses one at a time, so the wait holds', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
+    auth.handlers['staff.signOut']();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => auth.handlers['staff.signIn']({ staffId: reception, secret: '000001' })));
+    // The free wrong tries, one more that starts the wait, then every other one waits unchecked.
+    expect(answers.filter((a) => a.outcome === 'wrong')).toHaveLength(FREE_WRONG_ATTEMPTS + 1);
+    expect(answers.filter((a) => a.outcome === 'wait')).toHaveLength(12 - FREE_WRONG_ATTEMPTS - 1);
   });
 });
 
 describe('recovering a forgotten secret from the desk computer', () => {
-  it("sets the only admin's new password as their own change, and clears their wait", async () => {
+  it("sets the only admin's new password, logged as a recovery, and clears their wait", async () => {
     await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
     auth.handlers['staff.signOut']();
     for (let i = 0; i < FREE_WRONG_ATTEMPTS + 1; i++) await auth.handlers['staff.signIn']({ staffId: admin, secret: 'forgotten-one' });
@@ -138,7 +167,19 @@ describe('recovering a forgotten secret from the desk computer', () => {
     // Recorded as her own change of her secret: the rule the sync server applies takes it.
     const stored = (await db.staff.findOne(admin).exec())!.toMutableJSON();
     expect(stored).toMatchObject({ updatedBy: admin, deskId: 'desk-test', secret: { kind: 'password' } });
+    const log = (await db.activity.find({ selector: { action: 'staff.secretRecovered' } }).exec()).map((e) => e.toJSON());
+    expect(log).toEqual([expect.objectContaining({ entityId: admin, summary: "Astrid Solberg's forgotten sign-in password was replaced from this desk computer's command line" })]);
     expect(await auth.handlers['staff.signIn']({ staffId: admin, secret: 'a-new-start-2026' })).toEqual({ outcome: 'signed_in', staffId: admin });
     await expect(auth.recoverSecret('Nobody Here', 'a-new-start-2026')).rejects.toThrow('No active staff member is called "Nobody Here".');
+  });
+
+  it('is only for an admin whom no other admin can reset', async () => {
+    await expect(auth.recoverSecret('Rita Resepsjon', '739164')).rejects.toThrow('Rita Resepsjon is not an admin: an admin resets their PIN or password in Settings → Staff.');
+    const second = { ...(await db.staff.findOne(admin).exec())!.toMutableJSON(), id: 'st-berit', name: 'Berit Admin', sortKey: 7 };
+    await db.staff.insert(second);
+    // Berit has no password yet, so she cannot reset Astrid's: recovery still works.
+    expect(await auth.recoverSecret('Astrid Solberg', 'a-new-start-2026')).toMatch(/can now sign in/);
+    await (await db.staff.findOne('st-berit').exec())!.incrementalPatch({ secret: { kind: 'password', scheme: 'x', salt: 'x', hash: 'x', setAt: NOW.toISOString() } });
+    await expect(auth.recoverSecret('Astrid Solberg', 'another-start-2026')).rejects.toThrow("Berit Admin is also an admin and can sign in: they reset Astrid Solberg's password in Settings → Staff.");
   });
 });

@@ -6,12 +6,13 @@
  * The session lives in memory: a restart of the app signs everyone out.
  * Node-only; imported by electron/services/main-services.ts.
  */
-import type { RequestHandlers } from '../../../shared/contract/index.js';
+import { randomBytes } from 'node:crypto';
+import type { RequestHandlers, SignInAnswer } from '../../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { permissionMessage } from '../../../shared/db/acting-staff.js';
 import { resetStaffSecret, setOwnSecret } from '../../../shared/db/staff-secret-commands.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
-import { newSecretProblem, pinAllowed } from '../../../shared/domain/staff-secret.js';
+import { newSecretProblem, pinAllowed, waitText } from '../../../shared/domain/staff-secret.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { hashSecret, verifySecret } from './secret-hash.js';
 import { openSignInAttempts } from './sign-in-attempts.js';
@@ -49,14 +50,27 @@ export interface StaffAuth {
 const NOT_OPEN = "The desk's database is not open yet. Wait a moment and try again.";
 /** How long a right but too weak secret lets its owner choose a stronger one. */
 const STRONGER_WINDOW_MS = 5 * 60_000;
-const waitWords = (ms: number) => (ms >= 90_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`);
 
 export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
   const attempts = openSignInAttempts(options.privateDir);
   const hash = options.hash ?? hashSecret;
   let session: string | null = null;
-  /** Staff who typed their right secret, which their roles no longer allow: when (ms). */
-  const mayChooseStronger = new Map<string, number>();
+  /**
+   * The one person who just typed their right secret, which their roles no longer allow: they
+   * may choose a stronger one by handing back this token, until someone else signs in, the
+   * desk signs out, or five minutes pass.
+   */
+  let stronger: { staffId: string; token: string; at: number } | null = null;
+  /** One check of a secret at a time per person: parallel guesses cannot slip past the wait. */
+  const checking = new Map<string, Promise<unknown>>();
+
+  function oneAtATime<T>(staffId: string, check: () => Promise<T>): Promise<T> {
+    const run = (checking.get(staffId) ?? Promise.resolve()).then(check, check);
+    const settled = run.catch(() => undefined);
+    checking.set(staffId, settled);
+    void settled.then(() => { if (checking.get(staffId) === settled) checking.delete(staffId); });
+    return run;
+  }
 
   function db(): ClinicDatabase {
     const open = options.database();
@@ -73,9 +87,15 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
 
   const ctxFor = (actor: string) => ({ actor, desk: options.deskId, synced: options.synced(), now: options.now().toISOString() });
 
+  function signInAs(staffId: string): SignInAnswer {
+    stronger = null;
+    session = staffId;
+    return { outcome: 'signed_in', staffId };
+  }
+
   const handlers: AuthHandlers = {
     'staff.current': () => session,
-    'staff.signIn': async ({ staffId, secret }) => {
+    'staff.signIn': ({ staffId, secret }) => oneAtATime(staffId, async (): Promise<SignInAnswer> => {
       const staff = await activeStaff(staffId);
       if (!staff.secret) return { outcome: 'choose_secret' };
       const now = options.now();
@@ -84,45 +104,46 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
       if (await verifySecret(secret, staff.secret)) {
         attempts.right(staffId);
         // The rule for their roles now (a receptionist's PIN after they were given billing).
-        if (!newSecretProblem(staff.roles, staff.secret.kind, secret).ok) {
-          mayChooseStronger.set(staffId, now.getTime());
-          return { outcome: 'choose_secret', stronger: true };
+        const still = newSecretProblem(staff.roles, staff.secret.kind, secret);
+        if (!still.ok) {
+          session = null;
+          stronger = { staffId, token: randomBytes(24).toString('base64url'), at: now.getTime() };
+          return { outcome: 'choose_secret', stronger: { token: stronger.token, reason: still.message } };
         }
-        session = staffId;
-        return { outcome: 'signed_in', staffId };
+        return signInAs(staffId);
       }
       attempts.wrong(staffId, now);
       return { outcome: 'wrong', waitMs: attempts.waitFor(staffId, now) };
-    },
-    'staff.chooseSecret': async ({ staffId, kind, secret }) => {
+    }),
+    'staff.chooseSecret': async ({ staffId, kind, secret, token }) => {
       const staff = await activeStaff(staffId);
-      // A first choice (or after a reset), or a stronger one just after the old one was typed right.
-      // Changing a secret otherwise goes through staff.changeSecret, which asks for the current one.
-      const provedAt = mayChooseStronger.get(staffId);
-      const proved = provedAt !== undefined && options.now().getTime() - provedAt <= STRONGER_WINDOW_MS;
-      if (staff.secret && !proved) throw new Error(`${staff.name} already has a ${staff.secret.kind === 'pin' ? 'PIN' : 'password'}. Sign in with it, or ask an admin to reset it.`);
+      // A first choice (or after a reset), or a stronger one by the person who just typed the old
+      // one right. Changing a secret otherwise goes through staff.changeSecret, which asks for it.
+      if (staff.secret && !mayChooseStronger(staffId, token)) {
+        throw new Error(`${staff.name} already has a ${staff.secret.kind === 'pin' ? 'PIN' : 'password'}. Sign in with it, or ask an admin to reset it.`);
+      }
       await storeNewSecret(staff, kind, secret);
-      mayChooseStronger.delete(staffId);
       attempts.right(staffId);
-      session = staffId;
-      return { outcome: 'signed_in', staffId };
+      return signInAs(staffId);
     },
-    'staff.changeSecret': async ({ staffId, current, kind, secret }) => {
+    'staff.changeSecret': ({ staffId, current, kind, secret }) => oneAtATime(staffId, async () => {
       if (session !== staffId) throw new Error('Sign in with your PIN or password to change it.');
       const staff = await activeStaff(staffId);
-      const what = staff.secret?.kind === 'pin' ? 'PIN' : 'password';
+      if (!staff.secret) throw new Error('An admin has reset your PIN or password. Switch user and choose a new one as you sign in.');
+      const what = staff.secret.kind === 'pin' ? 'PIN' : 'password';
       const now = options.now();
       const wait = attempts.waitFor(staffId, now);
-      if (wait > 0) throw new Error(`Too many wrong tries. Wait ${waitWords(wait)}, then try again.`);
-      if (!staff.secret || !(await verifySecret(current, staff.secret))) {
+      if (wait > 0) throw new Error(`Too many wrong tries. Wait ${waitText(wait)}, then try again.`);
+      if (!(await verifySecret(current, staff.secret))) {
         attempts.wrong(staffId, now);
         throw new Error(`That is not your current ${what}. Nothing was changed.`);
       }
       attempts.right(staffId);
       await storeNewSecret(staff, kind, secret);
-    },
+    }),
     'staff.signOut': () => {
       session = null;
+      stronger = null;
     },
     'staff.resetSecret': async ({ staffId }) => {
       const admin = await requireSignedIn(session ?? '', 'admin', "reset a staff member's PIN or password");
@@ -130,12 +151,20 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     },
   };
 
+  function mayChooseStronger(staffId: string, token: string | undefined): boolean {
+    const open = stronger !== null && stronger.staffId === staffId && token !== undefined && token === stronger.token
+      && options.now().getTime() - stronger.at <= STRONGER_WINDOW_MS;
+    // Used once, or spent by a wrong try.
+    stronger = null;
+    return open;
+  }
+
   /** The shared rule for a new secret, then the slow hash, then the command that stores it as the person's own. */
-  async function storeNewSecret(staff: StaffDoc, kind: 'pin' | 'password', secret: string): Promise<void> {
+  async function storeNewSecret(staff: StaffDoc, kind: 'pin' | 'password', secret: string, recovery = false): Promise<void> {
     const checked = newSecretProblem(staff.roles, kind, secret);
     if (!checked.ok) throw new Error(checked.message);
     const hashed = await hash(checked.value);
-    await setOwnSecret(db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staff.id));
+    await setOwnSecret(db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staff.id), recovery);
   }
 
   async function requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc> {
@@ -147,18 +176,27 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     return staff;
   }
 
+  /**
+   * Only for the clinic's admins, and only when no other active admin could reset it from
+   * Settings instead: the command line is the last way in, not a second door.
+   */
   async function recoverSecret(name: string, secret: string): Promise<string> {
-    const wanted = name.trim().normalize('NFC').toLocaleLowerCase();
-    const matches = (await db().staff.find({ selector: { active: true } }).exec())
-      .map((d) => d.toMutableJSON())
-      .filter((m) => m.name.trim().normalize('NFC').toLocaleLowerCase() === wanted);
+    const wanted = normalName(name);
+    const active = (await db().staff.find({ selector: { active: true } }).exec()).map((d) => d.toMutableJSON());
+    const matches = active.filter((m) => normalName(m.name) === wanted);
     if (matches.length !== 1) throw new Error(matches.length === 0 ? `No active staff member is called "${name}". Use the name as it is written on the sign-in screen.` : `More than one active staff member is called "${name}".`);
     const staff = matches[0]!;
-    await storeNewSecret(staff, pinAllowed(staff.roles) && /^\d+$/.test(secret) ? 'pin' : 'password', secret);
+    if (!staff.roles.includes('admin')) throw new Error(`${staff.name} is not an admin: an admin resets their PIN or password in Settings → Staff.`);
+    const otherAdmin = active.find((m) => m.id !== staff.id && m.roles.includes('admin') && m.secret);
+    if (otherAdmin) throw new Error(`${otherAdmin.name} is also an admin and can sign in: they reset ${staff.name}'s password in Settings → Staff.`);
+    const kind = pinAllowed(staff.roles) && /^\d+$/.test(secret) ? 'pin' : 'password';
+    await storeNewSecret(staff, kind, secret, true);
     // Whatever the wrong tries were, this person's new secret starts with none.
     attempts.right(staff.id);
-    return `${staff.name} can now sign in with the new ${pinAllowed(staff.roles) && /^\d+$/.test(secret) ? 'PIN' : 'password'} on every desk of the clinic.`;
+    return `${staff.name} can now sign in with the new ${kind === 'pin' ? 'PIN' : 'password'} on every desk of the clinic.`;
   }
 
   return { handlers, signedIn: () => session, requireSignedIn, recoverSecret };
 }
+
+const normalName = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase();

@@ -202,14 +202,18 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
             // Shown in the Needs-attention list, not as the sync problem: it is no fault of the sync.
             update({ refusals: [...status$.value.refusals, ...res.refusals].slice(-20) });
           }
-          // The Needs-attention list (shared/db/needs-attention.ts) keeps each refusal until the
-          // server takes that document — or a conflict shows it already holds it.
+          // The Needs-attention list (shared/db/needs-attention.ts) keeps each refusal, with what was
+          // sent, until the server takes that document. A conflict on a fact means the server holds
+          // that fact already; on a record it means another version, which RxDB resolves and sends
+          // again, so its entry stays until then.
           const refusedIds = new Set(res.refusals.map((r) => r.id));
+          const conflicted = new Set(res.conflicts.map((c) => c.id));
           await noteRefusals(db, name, res.refusals, (id) => {
             const row = wire.find((r) => r.newDocumentState.id === id);
-            return row !== undefined && isKeptWhenRefused(name, row.newDocumentState);
+            return { kept: row !== undefined && isKeptWhenRefused(name, row.newDocumentState), sent: row?.newDocumentState };
           }, deskClock().toISOString());
-          await noteTaken(db, name, wire.map((r) => r.newDocumentState.id).filter((id) => !refusedIds.has(id)));
+          const appendOnly = COLLECTION_POLICIES[name].appendOnly;
+          await noteTaken(db, name, wire.map((r) => r.newDocumentState.id).filter((id) => !refusedIds.has(id) && (appendOnly || !conflicted.has(id))));
           pending.settle(name, snapshot);
           synced();
           return conflicts as never[];

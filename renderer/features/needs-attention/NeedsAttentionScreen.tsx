@@ -4,12 +4,13 @@
  * this desk; someone whose role allows it accepts it again, signed as them. Nothing a person
  * entered disappears silently.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { acceptAgain, isAcceptable, setAside, type RefusedChange } from '../../../shared/db/needs-attention.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { recordedActor } from '../../../shared/sync/push-rules.js';
+import { recordedActor, sameState } from '../../../shared/sync/push-rules.js';
+import { syncState } from '../../../shared/sync/conflicts.js';
 import type { WireDocument } from '../../../shared/sync/protocol.js';
 import type { ClientDoc, InvoiceDoc } from '../../../shared/schemas/index.js';
 import { errorText } from '../../ui/errors.js';
@@ -22,11 +23,15 @@ interface EntryView {
   readonly what: string;
   readonly recordedBy: string;
   readonly outcome: string;
+  /** This desk's copy is no longer what was refused (a pull replaced a record since). */
+  readonly replacedSince: boolean;
 }
 
 async function viewOf(db: ClinicDatabase, entry: RefusedChange, clinic: { locale: string }): Promise<EntryView> {
   const found = await db[entry.collection].findOne(entry.id).exec();
-  const doc = found ? (found.toJSON() as unknown as WireDocument) : null;
+  const local = found ? (syncState(found.toJSON()) as WireDocument) : null;
+  // What was refused is what the entry is about, whatever this desk holds now.
+  const doc = entry.sent ?? local;
   const text = (key: string) => (doc && typeof doc[key] === 'string' ? (doc[key] as string) : '');
   const invoiceId = entry.collection === 'invoices' ? '' : text('invoiceId');
   const invoice = invoiceId ? ((await db.invoices.findOne(invoiceId).exec())?.toJSON() as InvoiceDoc | undefined) ?? null : null;
@@ -39,6 +44,7 @@ async function viewOf(db: ClinicDatabase, entry: RefusedChange, clinic: { locale
     what: describeRefused(entry, { doc, invoice, client, clinic }),
     recordedBy: (await nameOf(actor)) ?? (actor === 'system' ? 'the desk itself' : actor ? 'someone not on the staff list' : 'nobody'),
     outcome: refusedOutcome(entry, await nameOf(entry.acceptedBy ?? '')),
+    replacedSince: entry.kept && entry.sent !== undefined && local !== null && !sameState(local, entry.sent),
   };
 }
 
@@ -47,10 +53,14 @@ export function NeedsAttentionScreen() {
   const settings = useSettings();
   const entries = useNeedsAttention(db);
   const [views, setViews] = useState<EntryView[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
     if (!entries) return;
     let live = true;
-    Promise.all([...entries].reverse().map((e) => viewOf(db, e, settings))).then((v) => { if (live) setViews(v); }, () => undefined);
+    Promise.all([...entries].reverse().map((e) => viewOf(db, e, settings))).then(
+      (v) => { if (live) { setViews(v); setLoadError(null); } },
+      (err: unknown) => { if (live) setLoadError(errorText(err)); },
+    );
     return () => { live = false; };
   }, [db, entries, settings]);
 
@@ -60,7 +70,8 @@ export function NeedsAttentionScreen() {
         <h1 id="attention-title">Needs attention</h1>
       </header>
       <p className="muted">Changes the clinic's sync server did not take, and why. A payment, message or numbered invoice stays on this desk until someone whose role allows it accepts it again; it is then recorded as theirs.</p>
-      {views === null ? <p role="status">Loading…</p> : views.length === 0 ? (
+      {loadError && <p className="form-error" role="alert">The list could not be read: {loadError}</p>}
+      {views === null ? (!loadError && <p role="status">Loading…</p>) : views.length === 0 ? (
         <p className="empty-state">Nothing needs attention. If the sync server refuses a change made on this desk, it appears here.</p>
       ) : (
         <ul className="attention-list">
@@ -87,21 +98,23 @@ function AttentionItem({ view }: { view: EntryView }) {
       .finally(() => setBusy(false));
   };
   const acceptable = isAcceptable(entry) && !entry.acceptedBy;
+  const whatId = useId();
   return (
     <li className="card attention-item" data-testid="attention-item">
-      <p className="attention-item__what"><strong>{view.what}</strong></p>
+      <p className="attention-item__what" id={whatId}><strong>{view.what}</strong></p>
       <p className="muted">Recorded by {view.recordedBy} · refused {formatDateTime(entry.refusedAt, settings)}</p>
       <p className="attention-item__reason">{entry.message}</p>
       <p className="muted">{view.outcome}</p>
+      {view.replacedSince && <p className="muted">This desk now shows the sync server's version of it; accepting again sends the refused one, signed as you.</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="attention-item__actions">
         {acceptable && (
-          <button type="button" className="button button--primary" disabled={busy} aria-busy={busy} onClick={() => act(acceptAgain)}>
+          <button type="button" className="button button--primary" disabled={busy} aria-busy={busy} aria-describedby={whatId} onClick={() => act(acceptAgain)}>
             {busy ? 'Accepting…' : 'Accept again as me'}
           </button>
         )}
         {!isAcceptable(entry) && (
-          <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => act(setAside)}>
+          <button type="button" className="button" disabled={busy} aria-busy={busy} aria-describedby={whatId} onClick={() => act(setAside)}>
             {busy ? 'Setting aside…' : 'Set aside'}
           </button>
         )}

@@ -11,7 +11,7 @@ import { FullPageMessage } from '../../ui/FullPageMessage.js';
 import { ROLE_LABELS } from '../../../shared/domain/staff.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { useIdleLock } from '../sign-in/idle-lock.js';
-import { ChooseSecretForm, EnterSecretForm } from '../sign-in/SecretForms.js';
+import { ChooseSecretForm, EnterSecretForm, type StrongerSecret } from '../sign-in/SecretForms.js';
 
 export function SignInGate({ children }: { children: ReactNode }) {
   const { db, main } = useDesk();
@@ -76,11 +76,11 @@ function ChooseName({ staff, onChoose }: { staff: StaffDoc[]; onChoose: (id: str
 }
 
 function SecretStep({ staff, onSignedIn, onBack }: { staff: StaffDoc; onSignedIn: (id: string) => void; onBack: () => void }) {
-  const [stronger, setStronger] = useState(false);
+  const [stronger, setStronger] = useState<StrongerSecret | undefined>(undefined);
   return (
     <>
       {staff.secret && !stronger
-        ? <EnterSecretForm staff={staff} onSignedIn={onSignedIn} onChooseStronger={() => setStronger(true)} />
+        ? <EnterSecretForm staff={staff} onSignedIn={onSignedIn} onChooseStronger={setStronger} />
         : <ChooseSecretForm staff={staff} onSignedIn={onSignedIn} stronger={stronger} />}
       <p><button type="button" className="link-button" onClick={onBack}>Not {staff.name}? Choose another name</button></p>
     </>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
 import type { SignInAnswer } from '../../../shared/contract/index.js';
 import { RefusedError } from '../../../shared/domain/result.js';
-import { minPasswordLength, newSecretProblem, pinAllowed, PIN_MIN_DIGITS, type SecretKind } from '../../../shared/domain/staff-secret.js';
+import { minPasswordLength, newSecretProblem, pinAllowed, PIN_MIN_DIGITS, waitText, type SecretKind } from '../../../shared/domain/staff-secret.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
@@ -17,12 +17,14 @@ interface FormProps {
   onSignedIn: (staffId: string) => void;
 }
 
+/** Main's go-ahead to replace a right but too weak secret (SignInAnswer's `stronger`). */
+export type StrongerSecret = NonNullable<Extract<SignInAnswer, { outcome: 'choose_secret' }>['stronger']>;
+
 interface EnterProps extends FormProps {
   /** Their secret was right but their roles now need a stronger one: they choose it next. */
-  onChooseStronger: () => void;
+  onChooseStronger: (stronger: StrongerSecret) => void;
 }
 
-const waitText = (ms: number) => (ms >= 90_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`);
 
 /** Counts down a wait main asked for, so the form says when to try again. */
 function useWait(): [number, (ms: number) => void] {
@@ -65,7 +67,7 @@ export function EnterSecretForm({ staff, onSignedIn, onChooseStronger }: EnterPr
       void form.submit(async (v) => {
         const answer = await main.invoke('staff.signIn', { staffId: staff.id, secret: v.secret });
         if (answer.outcome === 'signed_in') return onSignedIn(answer.staffId);
-        if (answer.outcome === 'choose_secret' && answer.stronger) return onChooseStronger();
+        if (answer.outcome === 'choose_secret' && answer.stronger) return onChooseStronger(answer.stronger);
         form.setValues({ secret: '' });
         const problem = answerProblem(answer, what, startWait) ?? `${staff.name} has no ${what} yet. Choose your name again.`;
         throw new RefusedError({ ok: false, message: problem, field: 'secret' });
@@ -82,7 +84,7 @@ export function EnterSecretForm({ staff, onSignedIn, onChooseStronger }: EnterPr
 }
 
 /** `stronger`: the old secret was right but no longer meets the rule for their roles. */
-export function ChooseSecretForm({ staff, onSignedIn, stronger = false }: FormProps & { stronger?: boolean }) {
+export function ChooseSecretForm({ staff, onSignedIn, stronger }: FormProps & { stronger?: StrongerSecret | undefined }) {
   const { main } = useDesk();
   const mayUsePin = pinAllowed(staff.roles);
   const form = useForm({ kind: mayUsePin ? 'pin' : 'password', secret: '', repeat: '' });
@@ -96,12 +98,12 @@ export function ChooseSecretForm({ staff, onSignedIn, stronger = false }: FormPr
         const checked = newSecretProblem(staff.roles, kind, v.secret);
         if (!checked.ok) throw new RefusedError(checked);
         if (v.repeat !== v.secret) throw new RefusedError({ ok: false, message: `The two ${what}s are not the same. Type it again.`, field: 'repeat' });
-        const answer = await main.invoke('staff.chooseSecret', { staffId: staff.id, kind, secret: v.secret });
+        const answer = await main.invoke('staff.chooseSecret', { staffId: staff.id, kind, secret: v.secret, ...(stronger ? { token: stronger.token } : {}) });
         if (answer.outcome === 'signed_in') onSignedIn(answer.staffId);
       });
     }}>
       <h1 id="signin-title">{stronger ? `Choose a new ${mayUsePin ? 'PIN or password' : 'password'}, ${staff.name}` : `Welcome, ${staff.name}`}</h1>
-      {stronger && <p role="status">Your roles now need a password of at least {minPasswordLength(staff.roles)} characters, so your old {staff.secret?.kind === 'pin' ? 'PIN' : 'password'} no longer signs you in. Choose a new one to go on.</p>}
+      {stronger && <p role="status">Your {staff.secret?.kind === 'pin' ? 'PIN' : 'password'} was right, but it no longer signs you in: {stronger.reason} Choose a new one to go on.</p>}
       <p className="muted">Choose the {mayUsePin ? 'PIN or password' : 'password'} you will sign in with on every desk of the clinic. Keep it to yourself: your changes are recorded in your name.</p>
       {mayUsePin && <SecretKindChoice kind={kind} onChange={(k) => form.setValues((x) => ({ ...x, kind: k }))} />}
       <Field label={kind === 'pin' ? 'New PIN' : 'New password'} error={form.fieldError('secret')} hint={hint}>
