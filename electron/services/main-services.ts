@@ -4,7 +4,7 @@
  * sends back. Node-only; imported by electron/main and electron/host.
  */
 import path from 'node:path';
-import { Subject } from 'rxjs';
+import { filter, firstValueFrom, of, Subject, timeout } from 'rxjs';
 import type { AppInfo, EventChannel, EventPayload, MainStatus, RequestHandlers } from '../../shared/contract/index.js';
 import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain/demo-clinic.js';
 import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js';
@@ -21,6 +21,9 @@ import { createStaffAuth } from './staff-auth/staff-auth.js';
 import { secureDataFolder } from './data-folder.js';
 
 export type DemoRequest = Partial<Omit<DemoOptions, 'now'>>;
+
+/** How long a request that needs the renderer's database waits for main to reach it again (a window reload). */
+const DATABASE_WAIT_MS = 8000;
 
 export interface MainServicesOptions {
   info: Omit<AppInfo, 'demo' | 'syncServerUrl' | 'deskId'>;
@@ -86,6 +89,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const auth = createStaffAuth({
     privateDir: path.join(options.info.dataDir, 'staff-auth'),
     database: () => hub.database$.value,
+    awaitDatabase: () => firstValueFrom(hub.database$.pipe(filter((d): d is ClinicDatabase => d !== null), timeout({ first: DATABASE_WAIT_MS, with: () => of(null) }))),
     deskId,
     // `sync` is made below; this is asked only when someone chooses a secret.
     synced: () => sync.serverUrl() !== null,

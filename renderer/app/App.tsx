@@ -3,6 +3,9 @@
  * and lend it to main, then show first-run setup or the desk.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { recoverOperations } from '../../shared/db/operations.js';
+import { OPERATION_REPLAYS } from '../../shared/db/operation-replays.js';
+import { deskClock } from './desk-clock.js';
 import type { AppInfo, BridgeApi, DeskSyncConfig, MainStatus } from '../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
 import { CLINIC_SETTINGS_ID } from '../../shared/schemas/index.js';
@@ -50,7 +53,10 @@ export function App() {
     dbPromise ??= claimDeskWindow().then((claimed) => {
       if (!claimed) throw new Error(SECOND_WINDOW);
       return openDeskDatabase();
-    }).then((opened) => {
+    }).then(async (opened) => {
+      // What a crash left half-done is finished before anyone works (docs/decisions/0025-operations.md);
+      // an operation that cannot be finished now stays journaled for the next start.
+      await recoverOperations(opened, OPERATION_REPLAYS, deskClock().toISOString()).catch(() => undefined);
       exposeDatabaseToMain(opened, boot.bridge);
       return opened;
     });

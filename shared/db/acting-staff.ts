@@ -21,6 +21,12 @@ export interface DeskActor {
    * no command reads the wall clock itself, so tests and a shifted clock see the same rules.
    */
   readonly now: string;
+  /**
+   * The operation this command is (one thing a person asked for, shared/db/operations.ts): the
+   * ids of what it writes derive from it, so running it twice writes once. Absent for the
+   * desk's own work.
+   */
+  readonly operation?: string;
 }
 
 export function permissionMessage(staff: Pick<StaffDoc, 'name' | 'roles' | 'active'> | null, permission: Permission, action: string): string | null {

@@ -3,10 +3,12 @@ import type { ActivityDoc } from '../schemas/index.js';
 import { newId } from '../domain/ids.js';
 import type { ClinicDatabase } from './database.js';
 
-export type ActivityInput = Omit<ActivityDoc, 'id'>;
+export type ActivityInput = Omit<ActivityDoc, 'id'> & { readonly id?: string };
 
+/** `id`: an operation's own (shared/db/operations.ts partId), so a repeat finds it; a fresh one otherwise. */
 export function activityEntry(input: ActivityInput): ActivityDoc {
-  return { id: newId(), ...input };
+  const { id, ...rest } = input;
+  return { id: id ?? newId(), ...rest };
 }
 
 export async function logActivity(db: ClinicDatabase, input: ActivityInput): Promise<void> {

@@ -18,6 +18,7 @@ import { newId } from '../domain/ids.js';
 import { RefusedError, type Result } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
+import { insertOnce, journaled, partId } from './operations.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 
@@ -111,25 +112,33 @@ export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: De
   return voided;
 }
 
-/** Issues a credit note against a completed invoice (numbered in the same series). */
+/**
+ * Issues a credit note against a completed invoice (numbered in the same series). Commit point:
+ * the credit note (its id from the operation, docs/decisions/0025-operations.md); the two log
+ * entries follow, so a retry or a double click issues one note.
+ */
 export async function createCreditNote(db: ClinicDatabase, invoiceId: string, request: CreditRequest, ctx: DeskActor): Promise<InvoiceDoc> {
-  await requirePermission(db, ctx.actor, 'billing', 'issue credit notes');
-  const settings = await clinicSettings(db);
-  const invoice = (await findInvoice(db, invoiceId)).toMutableJSON();
-  const money = await loadClientMoney(db, invoice.clientId);
-  const account = money.account.accounts.get(invoiceId)!;
-  const draft = draftCreditNote(invoice, account, request, settings.locale, ctx);
-  if (!draft.ok) throw new RefusedError(draft);
-  const completed = completeDraft(draft.value, settings, await numberingFor(db, ctx.synced), ctx);
-  if (!completed.ok) throw new RefusedError(completed);
-  const note = completed.value;
-  await db.invoices.insert(note);
-  const amount = formatMoney(invoiceTotals(note.lines).totalMinor, note.currency, settings.locale);
-  await db.activity.bulkInsert([
-    activityEntry({ entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: `${amount} credited by ${numberText(note)}`, ...factStamp(ctx) }),
-    activityEntry({ entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: `Credit note for ${numberText(invoice)}: ${amount}`, ...factStamp(ctx) }),
-  ]);
-  return note;
+  const noteId = partId(ctx, 'invoice');
+  return journaled(db, ctx, { command: 'createCreditNote', args: { invoiceId, request }, commit: { collection: 'invoices', id: noteId } }, async () => {
+    await requirePermission(db, ctx.actor, 'billing', 'issue credit notes');
+    const settings = await clinicSettings(db);
+    const invoice = (await findInvoice(db, invoiceId)).toMutableJSON();
+    let note = (await db.invoices.findOne(noteId).exec())?.toMutableJSON();
+    if (!note) {
+      const money = await loadClientMoney(db, invoice.clientId);
+      const account = money.account.accounts.get(invoiceId)!;
+      const draft = draftCreditNote(invoice, account, request, settings.locale, ctx);
+      if (!draft.ok) throw new RefusedError(draft);
+      const completed = completeDraft({ ...draft.value, id: noteId }, settings, await numberingFor(db, ctx.synced), ctx);
+      if (!completed.ok) throw new RefusedError(completed);
+      note = completed.value;
+      await insertOnce(db.invoices, note);
+    }
+    const amount = formatMoney(invoiceTotals(note.lines).totalMinor, note.currency, settings.locale);
+    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: `${amount} credited by ${numberText(note)}`, ...factStamp(ctx) }));
+    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: `Credit note for ${numberText(invoice)}: ${amount}`, ...factStamp(ctx) }));
+    return note;
+  });
 }
 
 /** "Create invoice" on an externally billed booking: it gets a draft from its service. */

@@ -15,7 +15,6 @@
  * importable from every runtime.
  */
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
 import type { CollectionName } from '../schemas/index.js';
 import type { ActivityDoc } from '../schemas/activity.js';
 import { factStamp } from '../domain/actor.js';
@@ -27,6 +26,7 @@ import type { RefusalCode } from '../sync/refusal-codes.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
+import { localList } from './local-list.js';
 
 /** The local document that holds the list. */
 export const NEEDS_ATTENTION_ID = 'needs-attention';
@@ -58,45 +58,23 @@ export interface RefusedChange {
   readonly acceptedBy?: string;
 }
 
-interface ListData {
-  readonly entries: readonly RefusedChange[];
-}
-
 export const refusalKey = (collection: CollectionName, id: string) => `${collection}/${id}`;
 
-/** One write at a time per database: the replication and the screen both change the list. */
-const queues = new WeakMap<ClinicDatabase, Promise<unknown>>();
-
-function changeList(db: ClinicDatabase, change: (entries: readonly RefusedChange[]) => readonly RefusedChange[]): Promise<void> {
-  const run = async () => {
-    const doc = await db.getLocal<ListData>(NEEDS_ATTENTION_ID);
-    const before = (doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [];
-    const after = change(before);
-    if (after === before) return;
-    await db.upsertLocal<ListData>(NEEDS_ATTENTION_ID, { entries: capped(after) });
-  };
-  const next = (queues.get(db) ?? Promise.resolve()).then(run, run);
-  queues.set(db, next.catch(() => undefined));
-  return next;
-}
-
-function capped(entries: readonly RefusedChange[]): RefusedChange[] {
+function capped(entries: readonly RefusedChange[]): readonly RefusedChange[] {
   const notices = entries.filter((e) => !e.kept).length;
-  if (notices <= MAX_NOTICES) return [...entries];
+  if (notices <= MAX_NOTICES) return entries;
   let drop = notices - MAX_NOTICES;
   return entries.filter((e) => e.kept || drop-- <= 0);
 }
 
+const list = localList<RefusedChange>(NEEDS_ATTENTION_ID, capped);
+const changeList = list.change;
+
 /** The list as it is now, oldest first. */
-export async function readNeedsAttention(db: ClinicDatabase): Promise<RefusedChange[]> {
-  const doc = await db.getLocal<ListData>(NEEDS_ATTENTION_ID);
-  return [...((doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [])];
-}
+export const readNeedsAttention = (db: ClinicDatabase): Promise<RefusedChange[]> => list.read(db);
 
 /** The list, and every change to it. */
-export function watchNeedsAttention(db: ClinicDatabase): Observable<RefusedChange[]> {
-  return db.getLocal$<ListData>(NEEDS_ATTENTION_ID).pipe(map((doc) => [...((doc?.get('entries') as readonly RefusedChange[] | undefined) ?? [])]));
-}
+export const watchNeedsAttention = (db: ClinicDatabase): Observable<RefusedChange[]> => list.watch(db);
 
 /** What became of a refused row on this desk, and the state that was sent. */
 export interface RefusedRow {

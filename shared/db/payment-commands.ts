@@ -4,15 +4,14 @@
  * and the payment rules have passed; a refusal writes nothing. Taking payment on a
  * draft completes it first, but only once the payment itself has been checked.
  */
-import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
+import type { ClinicSettingsDoc, InvoiceDoc, PaymentDoc } from '../schemas/index.js';
 import { factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { completeDraft } from '../domain/invoice-completion.js';
 import { payableAccount } from '../domain/ledger.js';
 import { formatMoney } from '../domain/money.js';
-import { newId } from '../domain/ids.js';
 import {
-  METHOD_LABELS, moneyFact, planCreditApplication, planPayment, planRefund, type DeskMethod, type PaymentInput, type PaymentPlan,
+  METHOD_LABELS, moneyFact, planCreditApplication, planPayment, planRefund, recordedPaymentPlan, type DeskMethod, type PaymentInput, type PaymentPlan,
 } from '../domain/payment-rules.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
@@ -20,6 +19,7 @@ import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 import { numberingFor } from './invoice-commands.js';
+import { insertOnce, journaled, partId } from './operations.js';
 
 function refused(message: string, field?: string): never {
   throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
@@ -31,88 +31,123 @@ export interface PaymentTaken {
   readonly invoice: InvoiceDoc;
 }
 
+/**
+ * Takes a payment on an invoice (a draft is completed for it). Commit point: the payment
+ * (docs/decisions/0025-operations.md) — written first, after every check; completing a draft
+ * and the log entries follow from it, so running the same operation again (a retry, a double
+ * click, recovery after a crash) finishes them and never takes the money twice.
+ */
 export async function takePayment(db: ClinicDatabase, invoiceId: string, input: PaymentInput, ctx: DeskActor): Promise<PaymentTaken> {
-  const now = ctx.now;
-  await requirePermission(db, ctx.actor, 'billing', 'take payments');
-  const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!settings) refused('The clinic is not set up yet.');
-  const stored = await db.invoices.findOne(invoiceId).exec();
+  const paymentId = partId(ctx, 'payment');
+  return journaled(db, ctx, { command: 'takePayment', args: { invoiceId, input }, commit: { collection: 'payments', id: paymentId } }, async () => {
+    await requirePermission(db, ctx.actor, 'billing', 'take payments');
+    const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+    if (!settings) refused('The clinic is not set up yet.');
+    const earlier = await db.payments.findOne(paymentId).exec();
+    if (earlier) return finishPayment(db, earlier.toMutableJSON(), null, settings, ctx);
+    const stored = await db.invoices.findOne(invoiceId).exec();
+    if (!stored) refused('This invoice no longer exists.');
+    const invoice = stored.toMutableJSON();
+    const money = await loadClientMoney(db, invoice.clientId);
+    // A draft is charged in full once completed: check the payment against that first.
+    const account = payableAccount(invoice, money.account.accounts.get(invoiceId));
+    const asCompleted = invoice.status === 'draft' ? { ...invoice, status: 'completed' as const } : invoice;
+    const plan = planPayment(asCompleted, account, input, settings.locale);
+    if (!plan.ok) throw new RefusedError(plan);
+    if (invoice.status === 'draft') {
+      // Checked before the money is written, so a draft that cannot be completed takes none.
+      const completable = completeDraft(invoice, settings, await numberingFor(db, ctx.synced), ctx);
+      if (!completable.ok) throw new RefusedError(completable);
+    }
+    const payment = moneyFact({
+      id: paymentId, kind: 'payment', invoiceId, clientId: invoice.clientId, method: input.method, amountMinor: plan.value.amountMinor,
+      currency: invoice.currency, at: ctx.now, recordedBy: ctx.actor, recordedOn: ctx.desk, tenderedMinor: plan.value.tenderedMinor,
+    });
+    await insertOnce(db.payments, payment);
+    return finishPayment(db, payment, plan.value, settings, ctx);
+  });
+}
+
+/** What follows from a payment written: its draft completed, and the log. Each part at most once. */
+async function finishPayment(db: ClinicDatabase, payment: PaymentDoc, planned: PaymentPlan | null, settings: ClinicSettingsDoc, ctx: DeskActor): Promise<PaymentTaken> {
+  const stored = await db.invoices.findOne(payment.invoiceId).exec();
   if (!stored) refused('This invoice no longer exists.');
   let invoice = stored.toMutableJSON();
-  const money = await loadClientMoney(db, invoice.clientId);
-
-  // A draft is charged in full once completed: check the payment against that first.
-  const account = payableAccount(invoice, money.account.accounts.get(invoiceId));
-  const asCompleted = invoice.status === 'draft' ? { ...invoice, status: 'completed' as const } : invoice;
-  const plan = planPayment(asCompleted, account, input, settings.locale);
-  if (!plan.ok) throw new RefusedError(plan);
-
   if (invoice.status === 'draft') {
     const completed = completeDraft(invoice, settings, await numberingFor(db, ctx.synced), ctx);
     if (!completed.ok) throw new RefusedError(completed);
-    await stored.incrementalModify((current) => (current.status === 'draft' ? completed.value : current));
-    invoice = (await db.invoices.findOne(invoiceId).exec())!.toMutableJSON();
-    if (invoice.status !== 'completed') refused('This invoice changed on another desk while the payment was being taken. Check it and try again.');
-    await db.activity.insert(activityEntry({
-      entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
-      summary: invoice.number > 0 ? `Completed as invoice ${invoice.number} to take payment` : 'Completed to take payment; number pending from the sync server', ...factStamp(ctx),
+    // The entry before the change it records: a repeat that finds the invoice completed knows
+    // this operation logged it; one that finds it still a draft completes it (the entry is there).
+    const number = completed.value.number;
+    await insertOnce(db.activity, activityEntry({
+      id: partId(ctx, 'log'), entity: 'invoice', entityId: invoice.id, action: 'invoice.completed',
+      summary: number > 0 ? `Completed as invoice ${number} to take payment` : 'Completed to take payment; number pending from the sync server', ...factStamp(ctx),
     }));
+    await stored.incrementalModify((current) => (current.status === 'draft' ? completed.value : current));
+    invoice = (await db.invoices.findOne(payment.invoiceId).exec())!.toMutableJSON();
   }
-
-  const payment = moneyFact({
-    id: newId(), kind: 'payment', invoiceId, clientId: invoice.clientId, method: input.method, amountMinor: plan.value.amountMinor,
-    currency: invoice.currency, at: now, recordedBy: ctx.actor, recordedOn: ctx.desk, tenderedMinor: plan.value.tenderedMinor,
-  });
-  await db.payments.insert(payment);
-  const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
-  const extra = plan.value.toCreditMinor > 0 ? `; ${fmt(plan.value.toCreditMinor)} kept as client credit` : '';
-  const change = plan.value.changeMinor > 0 ? `; change given ${fmt(plan.value.changeMinor)}` : '';
-  await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: invoiceId, action: 'payment.taken',
-    summary: `${METHOD_LABELS[input.method]} payment of ${fmt(plan.value.amountMinor)}${change}${extra}; balance now ${fmt(plan.value.balanceAfterMinor)}`, ...factStamp(ctx),
-  }));
-  return { payment, plan: plan.value, invoice };
-}
-
-/** Uses the client's credit (overpayments, credited payments) to pay an invoice. */
-export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, amount: string | number, ctx: DeskActor): Promise<PaymentDoc> {
-  const now = ctx.now;
-  await requirePermission(db, ctx.actor, 'billing', 'use client credit');
-  const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!settings) refused('The clinic is not set up yet.');
-  const invoice = await db.invoices.findOne(invoiceId).exec();
-  if (!invoice) refused('This invoice no longer exists.');
   const money = await loadClientMoney(db, invoice.clientId);
-  const plan = planCreditApplication(invoice, money.account.accounts.get(invoiceId)!, money.account.creditMinor, amount, settings.locale);
-  if (!plan.ok) throw new RefusedError(plan);
-  const fact = moneyFact({
-    id: newId(), kind: 'credit_applied', invoiceId, clientId: invoice.clientId, method: 'client_credit', amountMinor: plan.value,
-    currency: invoice.currency, at: now, recordedBy: ctx.actor, recordedOn: ctx.desk,
-  });
-  await db.payments.insert(fact);
-  await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: invoiceId, action: 'credit.applied',
-    summary: `Client credit of ${formatMoney(plan.value, invoice.currency, settings.locale)} used on this invoice`, ...factStamp(ctx),
+  const plan = planned ?? recordedPaymentPlan(payment, payableAccount(invoice, money.account.accounts.get(invoice.id)));
+  const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
+  const extra = plan.toCreditMinor > 0 ? `; ${fmt(plan.toCreditMinor)} kept as client credit` : '';
+  const change = plan.changeMinor > 0 ? `; change given ${fmt(plan.changeMinor)}` : '';
+  await insertOnce(db.activity, activityEntry({
+    id: partId(ctx, 'log2'), entity: 'invoice', entityId: invoice.id, action: 'payment.taken',
+    summary: `${METHOD_LABELS[payment.method]} payment of ${fmt(payment.amountMinor)}${change}${extra}; balance now ${fmt(plan.balanceAfterMinor)}`, ...factStamp(ctx),
   }));
-  return fact;
+  return { payment, plan, invoice };
 }
 
-/** Pays a client's credit back by a desk method. */
-export async function refundClientCredit(db: ClinicDatabase, clientId: string, amount: string | number, method: DeskMethod, ctx: DeskActor): Promise<PaymentDoc> {
-  const now = ctx.now;
-  await requirePermission(db, ctx.actor, 'billing', 'refund money');
-  const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!settings) refused('The clinic is not set up yet.');
-  const money = await loadClientMoney(db, clientId);
-  const plan = planRefund(money.account.creditMinor, amount, method, { currency: settings.currency, locale: settings.locale });
-  if (!plan.ok) throw new RefusedError(plan);
-  const fact = moneyFact({
-    id: newId(), kind: 'refund', invoiceId: '', clientId, method, amountMinor: plan.value, currency: settings.currency, at: now, recordedBy: ctx.actor, recordedOn: ctx.desk,
+/** Uses the client's credit (overpayments, credited payments) to pay an invoice. Commit point: the fact. */
+export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, amount: string | number, ctx: DeskActor): Promise<PaymentDoc> {
+  const factId = partId(ctx, 'payment');
+  return journaled(db, ctx, { command: 'applyClientCredit', args: { invoiceId, amount }, commit: { collection: 'payments', id: factId } }, async () => {
+    await requirePermission(db, ctx.actor, 'billing', 'use client credit');
+    const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+    if (!settings) refused('The clinic is not set up yet.');
+    const earlier = (await db.payments.findOne(factId).exec())?.toMutableJSON();
+    let fact = earlier;
+    if (!fact) {
+      const invoice = await db.invoices.findOne(invoiceId).exec();
+      if (!invoice) refused('This invoice no longer exists.');
+      const money = await loadClientMoney(db, invoice.clientId);
+      const plan = planCreditApplication(invoice, money.account.accounts.get(invoiceId)!, money.account.creditMinor, amount, settings.locale);
+      if (!plan.ok) throw new RefusedError(plan);
+      fact = moneyFact({
+        id: factId, kind: 'credit_applied', invoiceId, clientId: invoice.clientId, method: 'client_credit', amountMinor: plan.value,
+        currency: invoice.currency, at: ctx.now, recordedBy: ctx.actor, recordedOn: ctx.desk,
+      });
+      await insertOnce(db.payments, fact);
+    }
+    await insertOnce(db.activity, activityEntry({
+      id: partId(ctx, 'log'), entity: 'invoice', entityId: fact.invoiceId, action: 'credit.applied',
+      summary: `Client credit of ${formatMoney(fact.amountMinor, fact.currency, settings.locale)} used on this invoice`, ...factStamp(ctx),
+    }));
+    return fact;
   });
-  await db.payments.insert(fact);
-  await db.activity.insert(activityEntry({
-    entity: 'client', entityId: clientId, action: 'refund.paid',
-    summary: `${METHOD_LABELS[method]} refund of ${formatMoney(plan.value, settings.currency, settings.locale)} from client credit`, ...factStamp(ctx),
-  }));
-  return fact;
+}
+
+/** Pays a client's credit back by a desk method. Commit point: the refund. */
+export async function refundClientCredit(db: ClinicDatabase, clientId: string, amount: string | number, method: DeskMethod, ctx: DeskActor): Promise<PaymentDoc> {
+  const factId = partId(ctx, 'payment');
+  return journaled(db, ctx, { command: 'refundClientCredit', args: { clientId, amount, method }, commit: { collection: 'payments', id: factId } }, async () => {
+    await requirePermission(db, ctx.actor, 'billing', 'refund money');
+    const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+    if (!settings) refused('The clinic is not set up yet.');
+    let fact = (await db.payments.findOne(factId).exec())?.toMutableJSON();
+    if (!fact) {
+      const money = await loadClientMoney(db, clientId);
+      const plan = planRefund(money.account.creditMinor, amount, method, { currency: settings.currency, locale: settings.locale });
+      if (!plan.ok) throw new RefusedError(plan);
+      fact = moneyFact({
+        id: factId, kind: 'refund', invoiceId: '', clientId, method, amountMinor: plan.value, currency: settings.currency, at: ctx.now, recordedBy: ctx.actor, recordedOn: ctx.desk,
+      });
+      await insertOnce(db.payments, fact);
+    }
+    await insertOnce(db.activity, activityEntry({
+      id: partId(ctx, 'log'), entity: 'client', entityId: clientId, action: 'refund.paid',
+      summary: `${METHOD_LABELS[fact.method]} refund of ${formatMoney(fact.amountMinor, fact.currency, settings.locale)} from client credit`, ...factStamp(ctx),
+    }));
+    return fact;
+  });
 }

@@ -8,7 +8,6 @@ import type { PaymentRequestDoc } from '../schemas/index.js';
 import { changeStamp, createStamp, factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { formatMoney } from '../domain/money.js';
-import { newId } from '../domain/ids.js';
 import { payableAccount } from '../domain/ledger.js';
 import { invoiceTotals } from '../domain/invoice-math.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../domain/link-amount.js';
@@ -18,6 +17,7 @@ import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
+import { insertOnce, journaled, partId } from './operations.js';
 
 function refused(message: string, field?: string): never {
   throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
@@ -33,16 +33,31 @@ export function channelsText(channels: readonly ('email' | 'sms')[]): string {
 }
 
 /**
+ * Asks for the balance or a part of it by link. Commit point: the request (its id from the
+ * operation, docs/decisions/0025-operations.md); the log entry follows, so the same operation
+ * twice — a double click on Send — writes one request and sends one link.
  * `input` may be worked out from the invoice's balance as read here (a resend asks for
  * what is left), so the client's money is read once.
  */
 export async function createPaymentRequest(
   db: ClinicDatabase, invoiceId: string, input: PaymentRequestInput | ((balanceMinor: number) => PaymentRequestInput), ctx: DeskActor,
 ): Promise<PaymentRequestDoc> {
+  const requestId = partId(ctx, 'request');
+  // A function input is a resend's, which journals itself; a plain one can be run again as it is.
+  const args = typeof input === 'function' ? null : { invoiceId, input };
+  const write = () => writePaymentRequest(db, invoiceId, input, requestId, ctx);
+  return args ? journaled(db, ctx, { command: 'createPaymentRequest', args, commit: { collection: 'paymentrequests', id: requestId } }, write) : write();
+}
+
+async function writePaymentRequest(
+  db: ClinicDatabase, invoiceId: string, input: PaymentRequestInput | ((balanceMinor: number) => PaymentRequestInput), requestId: string, ctx: DeskActor,
+): Promise<PaymentRequestDoc> {
   const now = ctx.now;
   await requirePermission(db, ctx.actor, 'billing', 'send payment links');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!settings) refused('The clinic is not set up yet.');
+  const earlier = await db.paymentrequests.findOne(requestId).exec();
+  if (earlier) return logRequest(db, earlier.toMutableJSON(), settings.locale, ctx);
   const invoiceDoc = await db.invoices.findOne(invoiceId).exec();
   if (!invoiceDoc) refused('This invoice no longer exists.');
   const invoice = invoiceDoc.toMutableJSON();
@@ -55,16 +70,23 @@ export async function createPaymentRequest(
   const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, asked, settings.locale, now);
   if (!plan.ok) throw new RefusedError(plan);
   const request: PaymentRequestDoc = {
-    id: newId(), invoiceId, clientId: invoice.clientId, amountMinor: storedAmountMinor(fixedAmount(plan.value.amountMinor)), currency: invoice.currency,
+    id: requestId, invoiceId, clientId: invoice.clientId, amountMinor: storedAmountMinor(fixedAmount(plan.value.amountMinor)), currency: invoice.currency,
     channels: plan.value.channels, purpose: 'payment_link', status: 'scheduled', sendAt: plan.value.sendAt, sentAt: '', linkUrl: '',
     providerRef: '', expiresAt: '', feeMinor: 0, problem: '', ...createStamp(ctx),
   };
-  await db.paymentrequests.insert(request);
-  const amount = formatMoney(plan.value.amountMinor, request.currency, settings.locale);
-  const part = plan.value.amountMinor < invoiceTotals(invoice.lines).totalMinor ? ' (part amount)' : '';
-  const when = plan.value.sendAt === now ? 'to send now' : `to send at ${plan.value.sendAt}`;
-  await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: invoiceId, action: 'link.requested',
+  await insertOnce(db.paymentrequests, request);
+  return logRequest(db, request, settings.locale, ctx);
+}
+
+/** The request's log entry, once per operation. */
+async function logRequest(db: ClinicDatabase, request: PaymentRequestDoc, locale: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
+  const invoice = (await db.invoices.findOne(request.invoiceId).exec())?.toMutableJSON();
+  const amountMinor = linkAmountOf(request).kind === 'fixed' ? request.amountMinor : (invoice ? invoiceTotals(invoice.lines).totalMinor : 0);
+  const amount = formatMoney(amountMinor, request.currency, locale);
+  const part = invoice && amountMinor < invoiceTotals(invoice.lines).totalMinor ? ' (part amount)' : '';
+  const when = request.sendAt === request.updatedAt ? 'to send now' : `to send at ${request.sendAt}`;
+  await insertOnce(db.activity, activityEntry({
+    id: partId(ctx, 'log'), entity: 'invoice', entityId: request.invoiceId, action: 'link.requested',
     summary: `Payment link for ${amount}${part} by ${channelsText(request.channels)}, ${when}`, ...factStamp(ctx),
   }));
   return request;
@@ -96,14 +118,19 @@ export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string
  * one is superseded and the new one asks for what is left, by the same channels, now.
  */
 export async function resendPaymentRequest(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
-  const now = ctx.now;
-  const old = await db.paymentrequests.findOne(requestId).exec();
-  if (!old) refused('This payment link no longer exists.');
-  if (old.status === 'paid') refused('This link has been paid; there is nothing to send again.');
-  // The old amount, or what is left when less (an automatic link asked for the balance).
-  const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: amountToAsk(linkAmountOf(old), { balanceMinor: balance }), channels: old.channels }), { ...ctx, now });
-  await old.incrementalModify((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
-    ? { ...current, status: 'superseded', ...changeStamp(ctx) }
-    : current));
-  return fresh;
+  const freshId = partId(ctx, 'request');
+  return journaled(db, ctx, { command: 'resendPaymentRequest', args: { requestId }, commit: { collection: 'paymentrequests', id: freshId } }, async () => {
+    const old = await db.paymentrequests.findOne(requestId).exec();
+    if (!old) refused('This payment link no longer exists.');
+    // The same operation again (a double click on Resend): the new link is there; only the old one's retiring may be left.
+    const earlier = await db.paymentrequests.findOne(freshId).exec();
+    if (!earlier && old.status === 'paid') refused('This link has been paid; there is nothing to send again.');
+    if (!earlier && old.status === 'superseded') refused('This link has already been replaced by a newer one.');
+    // The old amount, or what is left when less (an automatic link asked for the balance).
+    const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: amountToAsk(linkAmountOf(old), { balanceMinor: balance }), channels: old.channels }), ctx);
+    await old.incrementalModify((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
+      ? { ...current, status: 'superseded', ...changeStamp(ctx) }
+      : current));
+    return fresh;
+  });
 }

@@ -146,6 +146,20 @@ export function planRefund(creditMinor: number, amount: string | number, method:
 }
 
 /** The fact recorded for a payment, credit application or refund. */
+/**
+ * The plan a payment already written stands for, told again to whoever repeats its command
+ * (a retry, a double click): its own amount and cash, and the invoice as it is now.
+ */
+export function recordedPaymentPlan(payment: Pick<PaymentDoc, 'amountMinor' | 'tenderedMinor'>, accountNow: Pick<InvoiceAccount, 'balanceMinor' | 'allocatedMinor' | 'dueMinor'>): PaymentPlan {
+  return {
+    amountMinor: payment.amountMinor,
+    tenderedMinor: payment.tenderedMinor,
+    changeMinor: Math.max(0, payment.tenderedMinor - payment.amountMinor),
+    toCreditMinor: Math.min(payment.amountMinor, Math.max(0, accountNow.allocatedMinor - accountNow.dueMinor)),
+    balanceAfterMinor: Math.max(0, accountNow.balanceMinor),
+  };
+}
+
 export function moneyFact(fields: Omit<PaymentDoc, 'externalRef' | 'tenderedMinor'> & Partial<Pick<PaymentDoc, 'externalRef' | 'tenderedMinor'>>): PaymentDoc {
   return { externalRef: '', tenderedMinor: 0, ...fields };
 }

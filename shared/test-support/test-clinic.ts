@@ -4,6 +4,7 @@
  * 45-minute service at 750 (25 % VAT), and Rita Resepsjon with reception only.
  * Test support: imported by tests only (lint keeps it out of the app); close the database after each test.
  */
+import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { StaffDoc } from '../schemas/index.js';
 import { createClinicDatabase, type ClinicDatabase } from '../db/database.js';
@@ -23,8 +24,10 @@ export const SETUP_AT = '2026-01-01T08:00:00.000Z';
 /** The desk the test clinic's changes are made on (docs/design.md invariant 11). */
 export const TEST_DESK = 'desk-test';
 
-export async function openTestClinic(name: string): Promise<TestClinic> {
-  const db = await createClinicDatabase({ storage: getRxStorageMemory(), name: `${name}-${crypto.randomUUID()}` });
+/** `storage`: another storage than RxDB's memory one (e.g. failingStorage, to break a write on purpose). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function openTestClinic(name: string, storage: RxStorage<any, any> = getRxStorageMemory()): Promise<TestClinic> {
+  const db = await createClinicDatabase({ storage, name: `${name}-${crypto.randomUUID()}` });
   const setup = await runSetup(db, {
     clinicName: 'Fjordside Physio', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Solberg',
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },

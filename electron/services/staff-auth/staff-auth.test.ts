@@ -183,3 +183,18 @@ describe('recovering a forgotten secret from the desk computer', () => {
     await expect(auth.recoverSecret('Astrid Solberg', 'another-start-2026')).rejects.toThrow("Berit Admin is also an admin and can sign in: they reset Astrid Solberg's password in Settings → Staff.");
   });
 });
+
+describe('while main is without the database for a moment (a window reload)', () => {
+  it('waits for it instead of refusing the click', async () => {
+    await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
+    let reachable = false;
+    const back = createStaffAuth({
+      privateDir: dir, deskId: 'desk-test', synced: () => false, now: () => clock, hash: fastHash,
+      database: () => (reachable ? db : null),
+      awaitDatabase: () => new Promise((resolve) => setTimeout(() => { reachable = true; resolve(db); }, 20)),
+    });
+    expect(await back.handlers['staff.signIn']({ staffId: admin, secret: 'fjordside-2026' })).toEqual({ outcome: 'signed_in', staffId: admin });
+    const gone = createStaffAuth({ privateDir: dir, deskId: 'desk-test', synced: () => false, now: () => clock, hash: fastHash, database: () => null, awaitDatabase: async () => null });
+    await expect(gone.handlers['staff.signIn']({ staffId: admin, secret: 'x' })).rejects.toThrow("The desk's database is not open yet.");
+  });
+});

@@ -23,6 +23,8 @@ export interface StaffAuthOptions {
   /** Where the count of wrong secrets is kept (a private folder). */
   privateDir: string;
   database: () => ClinicDatabase | null;
+  /** Resolves with the database once main has it again (or null after a few seconds). */
+  awaitDatabase?: () => Promise<ClinicDatabase | null>;
   deskId: string;
   synced: () => boolean;
   now: () => Date;
@@ -72,14 +74,19 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     return run;
   }
 
-  function db(): ClinicDatabase {
-    const open = options.database();
+  /**
+   * The renderer's database as main reaches it. After a reload of the window (joining or hosting
+   * a sync server reloads it) main is without it for a moment: wait for it rather than refuse
+   * a click made in that moment.
+   */
+  async function db(): Promise<ClinicDatabase> {
+    const open = options.database() ?? (await options.awaitDatabase?.());
     if (!open) throw new Error(NOT_OPEN);
     return open;
   }
 
   async function activeStaff(staffId: string): Promise<StaffDoc> {
-    const doc = await db().staff.findOne(staffId).exec();
+    const doc = await (await db()).staff.findOne(staffId).exec();
     const staff = doc?.toMutableJSON();
     if (!staff || !staff.active) throw new Error('That staff member is not on the active staff list. Choose your name again.');
     return staff;
@@ -147,7 +154,7 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     },
     'staff.resetSecret': async ({ staffId }) => {
       const admin = await requireSignedIn(session ?? '', 'admin', "reset a staff member's PIN or password");
-      await resetStaffSecret(db(), staffId, ctxFor(admin.id));
+      await resetStaffSecret(await db(), staffId, ctxFor(admin.id));
     },
   };
 
@@ -164,12 +171,12 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     const checked = newSecretProblem(staff.roles, kind, secret);
     if (!checked.ok) throw new Error(checked.message);
     const hashed = await hash(checked.value);
-    await setOwnSecret(db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staff.id), recovery);
+    await setOwnSecret(await db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staff.id), recovery);
   }
 
   async function requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc> {
     if (!session || session !== claimed) throw new Error(`Sign in with your PIN or password to ${action}.`);
-    const doc = await db().staff.findOne(session).exec();
+    const doc = await (await db()).staff.findOne(session).exec();
     const staff = doc ? doc.toMutableJSON() : null;
     const problem = permissionMessage(staff, permission, action);
     if (problem || !staff) throw new Error(problem ?? `Sign in with your PIN or password to ${action}.`);
@@ -182,7 +189,7 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
    */
   async function recoverSecret(name: string, secret: string): Promise<string> {
     const wanted = normalName(name);
-    const active = (await db().staff.find({ selector: { active: true } }).exec()).map((d) => d.toMutableJSON());
+    const active = (await (await db()).staff.find({ selector: { active: true } }).exec()).map((d) => d.toMutableJSON());
     const matches = active.filter((m) => normalName(m.name) === wanted);
     if (matches.length !== 1) throw new Error(matches.length === 0 ? `No active staff member is called "${name}". Use the name as it is written on the sign-in screen.` : `More than one active staff member is called "${name}".`);
     const staff = matches[0]!;

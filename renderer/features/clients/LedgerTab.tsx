@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { routeHref } from '../../app/router.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { refundClientCredit } from '../../../shared/db/payment-commands.js';
 import { ledgerEntries } from '../../../shared/domain/ledger.js';
@@ -26,6 +27,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
   const [refund, setRefund] = useState<{ amount: string; method: DeskMethod } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const refundCommand = useCommand();
   const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts, data.account.accounts) : null), [data]);
   const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
 
@@ -35,8 +37,9 @@ export function LedgerTab({ clientId }: { clientId: string }) {
   const submitRefund = () => {
     if (!refund) return;
     setError(null);
-    refundClientCredit(db, clientId, refund.amount, refund.method, actor).then(
-      () => { setRefund(null); setNotice('Refund recorded.'); },
+    // One operation for this refund form: pressed twice, or again after an error, it pays back once.
+    refundCommand.run((operation) => refundClientCredit(db, clientId, refund.amount, refund.method, { ...actor, operation })).then(
+      (done) => { if (done) { setRefund(null); setNotice('Refund recorded.'); } },
       (err: unknown) => setError(errorText(err)),
     );
   };
@@ -65,7 +68,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
             </select>
           </label>
           <button type="button" className="button" onClick={() => setRefund(null)}>Cancel</button>
-          <button type="submit" className="button button--primary">Record refund</button>
+          <button type="submit" className="button button--primary" disabled={refundCommand.busy} aria-busy={refundCommand.busy}>{refundCommand.busy ? "Recording…" : "Record refund"}</button>
         </form>
       )}
       {entries.length === 0 ? <p className="muted">Nothing charged or paid yet. Drafts appear here once completed.</p> : (

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { createCreditNote } from '../../../shared/db/invoice-commands.js';
 import { lineTotals } from '../../../shared/domain/invoice-math.js';
 import type { InvoiceAccount } from '../../../shared/domain/ledger.js';
@@ -22,20 +23,19 @@ export function CreditNoteForm({ invoice, account, onDone, onIssued }: { invoice
   const [mode, setMode] = useState<'full' | 'lines'>(nothingCredited ? 'full' : 'lines');
   const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const busy = command.busy;
   const left = account.chargedMinor - account.creditedMinor;
   const m = (minor: number) => money(minor, invoice.currency, settings);
 
   const issue = async () => {
-    setBusy(true);
     setError(null);
     try {
-      const note = await createCreditNote(db, invoice.id, mode === 'full' ? { mode: 'full' } : { mode: 'lines', amounts }, actor);
-      onIssued(note.id);
+      // One operation for this form: Issue pressed twice, or again after an error, issues one note.
+      const note = await command.run((operation) => createCreditNote(db, invoice.id, mode === 'full' ? { mode: 'full' } : { mode: 'lines', amounts }, { ...actor, operation }));
+      if (note) onIssued(note.id);
     } catch (err) {
       setError({ message: errorText(err), field: err instanceof RefusedError ? err.field : undefined });
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { cancelPaymentRequest, channelsText, OPEN_REQUEST_STATUSES, resendPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { errorText } from '../../ui/errors.js';
@@ -68,9 +69,17 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
                 {r.linkUrl && r.status === 'sent' && <button type="button" className="button button--small" onClick={() => open(r)}>Go to payment link</button>}
                 {r.linkUrl && r.status === 'sent' && showQr === undefined && <button type="button" className="button button--small" onClick={() => setQrFor(qrFor === r.id ? null : r.id)}>{qrFor === r.id ? 'Hide QR code' : 'Show QR code'}</button>}
                 {actor.can('billing') && ['sent', 'expired', 'failed', 'unknown'].includes(r.status) && (
-                  <button type="button" className="button button--small" onClick={() => run(async () => { await resendPaymentRequest(db, r.id, actor); await main.invoke('payments.sendDue'); })}>Resend</button>
+                  <CommandButton label="Resend" busyLabel="Sending…" onError={setError} command={async (operation) => {
+                    await resendPaymentRequest(db, r.id, { ...actor, operation });
+                    await main.invoke('payments.sendDue');
+                  }} />
                 )}
-                {actor.can('billing') && isOpen && <button type="button" className="button button--small" onClick={() => run(async () => { await cancelPaymentRequest(db, r.id, actor); await main.invoke('payments.sendDue'); })}>Cancel link</button>}
+                {actor.can('billing') && isOpen && (
+                  <CommandButton label="Cancel link" busyLabel="Cancelling…" onError={setError} command={async (operation) => {
+                    await cancelPaymentRequest(db, r.id, { ...actor, operation });
+                    await main.invoke('payments.sendDue');
+                  }} />
+                )}
               </span>
             </li>
           );
@@ -83,5 +92,16 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
         </div>
       )}
     </section>
+  );
+}
+
+/** A row's button that acts once while busy, with its own operation (renderer/app/use-command.ts). */
+function CommandButton({ label, busyLabel, command, onError }: { label: string; busyLabel: string; command: (operation: string) => Promise<void>; onError: (message: string | null) => void }) {
+  const { busy, run } = useCommand();
+  return (
+    <button type="button" className="button button--small" disabled={busy} aria-busy={busy} onClick={() => {
+      onError(null);
+      run(command).catch((err: unknown) => onError(errorText(err)));
+    }}>{busy ? busyLabel : label}</button>
   );
 }

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
@@ -41,7 +42,8 @@ export function SendLinkDialog({ invoice, balanceMinor, amount: typedAmount, onC
   const [date, setDate] = useState(localDateOf(deskClock(), settings.timeZone));
   const [time, setTime] = useState('');
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const busy = command.busy;
 
   const m = (minor: number) => money(minor, settings.currency, settings);
   const segments = smsSize(paymentSms({
@@ -51,21 +53,20 @@ export function SendLinkDialog({ invoice, balanceMinor, amount: typedAmount, onC
   const vat = formatVatRate(settings.messageVatBp, settings.locale);
 
   const send = async () => {
-    setBusy(true);
     setError(null);
     try {
       const channels = [...(email ? ['email' as const] : []), ...(sms ? ['sms' as const] : [])];
       const sendAt = when === 'later' ? localDateTimeToInstant(date, time, settings.timeZone) : undefined;
       if (when === 'later' && !sendAt) throw new RefusedError({ ok: false, message: 'Enter the day and a time like 09:30 to send the link.', field: 'sendAt' });
-      await createPaymentRequest(db, invoice.id, { amount, channels, ...(sendAt ? { sendAt } : {}) }, actor);
+      // One operation for this dialog: pressing Send twice, or again after an error, asks for one link.
+      const sent = await command.run((operation) => createPaymentRequest(db, invoice.id, { amount, channels, ...(sendAt ? { sendAt } : {}) }, { ...actor, operation }));
+      if (!sent) return;
       // Main's scheduler sends it at once (a later one waits for its time).
       if (when === 'now') await main.invoke('payments.sendDue').catch(() => undefined);
       onSent?.();
       onClose();
     } catch (err) {
       setError({ message: errorText(err), field: err instanceof RefusedError ? err.field : undefined });
-    } finally {
-      setBusy(false);
     }
   };
   const bad = (field: string) => (error?.field === field ? true : undefined);

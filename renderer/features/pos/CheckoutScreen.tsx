@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { routeHref } from '../../app/router.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { takePayment, type PaymentTaken } from '../../../shared/db/payment-commands.js';
@@ -42,7 +43,8 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
   const [received, setReceived] = useState('');
   const [toCredit, setToCredit] = useState(false);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const busy = command.busy;
   const [taken, setTaken] = useState<PaymentTaken | null>(null);
   const [sendingLink, setSendingLink] = useState(false);
   const [showQr, setShowQr] = useState(false);
@@ -82,10 +84,11 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
   const closed = invoice.kind !== 'invoice' || invoice.status === 'void';
 
   const submit = async () => {
-    setBusy(true);
     setError(null);
     try {
-      const result = await takePayment(db, invoice.id, { amount: amountText, method, tendered: method === 'cash' ? received : undefined, overpaymentToCredit: toCredit }, actor);
+      const input = { amount: amountText, method, tendered: method === 'cash' ? received : undefined, overpaymentToCredit: toCredit };
+      const result = await command.run((operation) => takePayment(db, invoice.id, input, { ...actor, operation }));
+      if (!result) return;
       setTaken(result);
       setTyped(null);
       setReceived('');
@@ -94,8 +97,6 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
       const field = err instanceof RefusedError ? err.field : undefined;
       setError({ message: errorText(err), field });
       (field === 'tendered' ? document.getElementById('received') : amountRef.current)?.focus();
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -205,7 +206,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
                 Keep {parsed.ok ? m(parsed.value - Math.max(balance, 0)) : 'the amount'} above the balance as client credit
               </label>
             )}
-            <button type="submit" className="button button--primary button--large" disabled={busy}>{busy ? 'Taking payment…' : `Take payment${parsed.ok ? ` · ${m(parsed.value)}` : ''}`}</button>
+            <button type="submit" className="button button--primary button--large" disabled={busy} aria-busy={busy}>{busy ? 'Taking payment…' : `Take payment${parsed.ok ? ` · ${m(parsed.value)}` : ''}`}</button>
           </form>
         )}
       </div>

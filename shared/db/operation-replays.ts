@@ -1,0 +1,25 @@
+/**
+ * How each journaled command is run again to finish what it began (shared/db/operations.ts):
+ * by name, with the input the journal kept. Used by recovery at the desk's start and after a
+ * failed command. Importable from every runtime.
+ */
+import type { PaymentInput } from '../domain/payment-rules.js';
+import type { OperationReplays } from './operations.js';
+import { applyClientCredit, refundClientCredit, takePayment } from './payment-commands.js';
+import { createCreditNote } from './invoice-commands.js';
+import type { CreditRequest } from '../domain/invoice-corrections.js';
+import type { DeskMethod } from '../domain/payment-rules.js';
+import { createPaymentRequest, resendPaymentRequest } from './payment-request-commands.js';
+import type { PaymentRequestInput } from '../domain/payment-request-rules.js';
+
+const record = (args: unknown): Record<string, unknown> => (typeof args === 'object' && args !== null ? (args as Record<string, unknown>) : {});
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export const OPERATION_REPLAYS: OperationReplays = {
+  takePayment: (db, args, ctx) => takePayment(db, text(record(args).invoiceId), record(args).input as PaymentInput, ctx),
+  createPaymentRequest: (db, args, ctx) => createPaymentRequest(db, text(record(args).invoiceId), record(args).input as PaymentRequestInput, ctx),
+  resendPaymentRequest: (db, args, ctx) => resendPaymentRequest(db, text(record(args).requestId), ctx),
+  applyClientCredit: (db, args, ctx) => applyClientCredit(db, text(record(args).invoiceId), record(args).amount as string | number, ctx),
+  refundClientCredit: (db, args, ctx) => refundClientCredit(db, text(record(args).clientId), record(args).amount as string | number, record(args).method as DeskMethod, ctx),
+  createCreditNote: (db, args, ctx) => createCreditNote(db, text(record(args).invoiceId), record(args).request as CreditRequest, ctx),
+};
