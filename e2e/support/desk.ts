@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../../electron/host/find-chromium.js';
 import { hostSessionForTools } from '../../electron/host/session-key.js';
@@ -52,8 +52,16 @@ export function stopWithHosts<T extends { stop(): Promise<void> }>(service: T): 
   return service;
 }
 
-/** Stops every host a test started, even when the test failed half-way (call in afterEach), then what ran alongside. */
+/** Each running host's recent output, for a failed test's report. */
+const outputs = new WeakMap<ChildProcess, () => string>();
+
+/** Stops every host a test started, even when the test failed half-way (`test.afterEach(stopAllHosts)`), then what ran alongside. */
 export async function stopAllHosts(): Promise<void> {
+  // A failed test says what its hosts printed: often why (a refused request, a database not reached).
+  const testInfo = test.info();
+  if (testInfo.status !== testInfo.expectedStatus) {
+    for (const child of running) console.error(`host output before the failure: ${outputs.get(child)?.() ?? ''}`);
+  }
   await Promise.all([...running].map((child) => stopChild(child)));
   running.clear();
   for (const stop of alongside.splice(0)) await stop();
@@ -94,6 +102,7 @@ export async function startHostProcess(options: { port: number; dataDir: string;
   child.once('exit', (code, signal) => {
     if (!stopped.has(child)) console.error(`host ${url} exited by itself (${signal ?? code}); its last output:\n${output.slice(-4000)}`);
   });
+  outputs.set(child, () => `${url}\n${output.slice(-6000)}`);
   return {
     url,
     dataDir: options.dataDir,

@@ -20,6 +20,9 @@ import { createClinicDatabase, type ClinicDatabase } from '../../shared/db/datab
 import { createBooking } from '../../shared/db/booking-commands.js';
 import { createClient } from '../../shared/db/client-commands.js';
 import { completeInvoice } from '../../shared/db/invoice-commands.js';
+import { takePayment } from '../../shared/db/payment-commands.js';
+import { recoverOperations } from '../../shared/db/operations.js';
+import { OPERATION_REPLAYS } from '../../shared/db/operation-replays.js';
 import { startDeskReplication, type DeskReplication } from '../../renderer/data/sync/desk-replication.js';
 
 export interface DeskOptions {
@@ -49,6 +52,9 @@ export interface Desk {
     createBooking: typeof createBooking;
     createClient: typeof createClient;
     completeInvoice: typeof completeInvoice;
+    takePayment: typeof takePayment;
+    /** Finishes what a failed command left after its commit (shared/db/operations.ts). */
+    recover(now: string): Promise<unknown>;
   };
 }
 
@@ -81,7 +87,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       await desk.stopSync();
       await db.close();
     },
-    commands: { createBooking, createClient, completeInvoice },
+    commands: { createBooking, createClient, completeInvoice, takePayment, recover: (now) => recoverOperations(db, OPERATION_REPLAYS, now) },
   };
   return desk;
 }

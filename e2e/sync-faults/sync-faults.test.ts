@@ -5,7 +5,9 @@
  * desk must equal the server, nothing acknowledged may be lost, no payment lost or
  * duplicated, and invoice numbers gap-free and unique. Staff switch on the desks between
  * offline changes and reconnects; each change is judged by the person it records, so nothing
- * lands in any desk's Needs-attention list.
+ * lands in any desk's Needs-attention list. Payments go through the real command with
+ * operation ids: some are replayed, some fail after the money is written and are recovered;
+ * still one payment each.
  *
  * `npm test` runs a short form; `npm run test:sync-faults` the full one
  * (SYNC_FAULT_OPS=2000). SYNC_FAULT_SEED replays a run.
@@ -18,7 +20,7 @@ import type { WireDocument } from '../../shared/sync/protocol.js';
 import { createClinicWithDesks, pullAll } from '../support/sync-client.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
 import { checkSetup } from '../../shared/domain/setup.js';
-import { newId } from '../../shared/domain/ids.js';
+import { newOperationId } from '../../shared/db/operations.js';
 import { hasPermission } from '../../shared/domain/permissions.js';
 import type { StaffRole } from '../../shared/schemas/staff.js';
 import { ADMIN_SECRET, LiveServer, type BackendName } from './live-server.js';
@@ -118,6 +120,8 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
       }
       const staffIds = [...rolesOf.keys()];
       let switches = 0;
+      let replays = 0;
+      let injectedFailures = 0;
       // The last desk joins half-way through: it imports the clinic as it is by then
       // (bootstrap import), and the workload goes on editing those imported documents.
       const lateDesk = desks[DESKS - 1]!;
@@ -177,16 +181,38 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           switches++;
         },
         async pay(desk, index) {
-          // As at the checkout: only someone with billing takes money.
+          // As at the checkout: only someone with billing takes money — through the real command,
+          // with an operation id (decision 0025). Some are replayed (a double click, a retry);
+          // some fail after the money is written, and recovery finishes them.
           if (!mayBill(index)) return;
           const inv = pick(await desk.db.invoices.find({ selector: { status: 'completed' } }).exec());
           if (!inv) return;
-          const id = newId();
-          const amountMinor = 100 + Math.floor(random() * 50_000);
-          await desk.db.payments.insert({ id, kind: 'payment', invoiceId: inv.id, clientId: inv.clientId, method: pick(['cash', 'card_terminal', 'bank_transfer'] as const)!,
-            amountMinor, currency: 'NOK', at: new Date().toISOString(), recordedBy: signedIn[index]!, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' });
-          paymentsMade.set(id, amountMinor);
-          created.get('payments')!.add(id);
+          const operation = newOperationId();
+          const ctx = { actor: signedIn[index]!, desk: desk.deskId, synced: true, now: new Date().toISOString(), operation };
+          const input = { amount: String(1 + Math.floor(random() * 500)), method: pick(['cash', 'card_terminal', 'bank_transfer'] as const)!, overpaymentToCredit: true };
+          const failAfterCommit = random() < 0.25;
+          const activity = desk.db.activity;
+          const insert = activity.insert.bind(activity);
+          if (failAfterCommit) {
+            activity.insert = (() => Promise.reject(new Error('injected failure after the payment'))) as typeof activity.insert;
+            injectedFailures++;
+          }
+          let taken;
+          try {
+            taken = await desk.commands.takePayment(desk.db, inv.id, input, ctx);
+          } catch (err) {
+            if (!failAfterCommit) throw err;
+          } finally {
+            activity.insert = insert;
+          }
+          if (failAfterCommit) await desk.commands.recover(new Date().toISOString());
+          if (random() < 0.3 || failAfterCommit) {
+            replays++;
+            taken = await desk.commands.takePayment(desk.db, inv.id, input, ctx);
+          }
+          if (!taken) return;
+          paymentsMade.set(taken.payment.id, taken.payment.amountMinor);
+          created.get('payments')!.add(taken.payment.id);
         },
         async sameDocOnTwoDesks(_desk, index) {
           // The same booking edited on two desks before either has synced the other's edit.
@@ -310,9 +336,12 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         duplicated: acc.duplicated + n.counters.duplicatedPushes, streams: acc.streams + n.counters.droppedStreams,
       }), { offline: 0, dropped: 0, duplicated: 0, streams: 0 });
       results.push(`sync-faults: backend=${backend} storage=${process.env.SYNC_FAULT_STORAGE === 'memory' ? 'memory' : 'dexie'} seed=${SEED} desks=${DESKS} ops=${OPS} faults=${faults} restarts=${server.restarts} ` +
-        `staff_switches=${switches} dropped_responses=${counters.dropped} duplicate_pushes=${counters.duplicated} dropped_streams=${counters.streams} ` +
+        `staff_switches=${switches} replays=${replays} injected_failures=${injectedFailures} dropped_responses=${counters.dropped} duplicate_pushes=${counters.duplicated} dropped_streams=${counters.streams} ` +
         `invoices_numbered=${numbers.length} payments=${payments.length} lost=${lost + paymentsLost} duplicated=${duplicated} diverged=${diverged} number_gaps=${numberGaps}`);
       expect({ lost, paymentsLost, duplicated, diverged, numberGaps, sumMatches }).toEqual({ lost: 0, paymentsLost: 0, duplicated: 0, diverged: 0, numberGaps: 0, sumMatches: true });
+      // Each payment has its one log entry: a replay wrote none twice, a recovery wrote the missing one.
+      const paymentLogs = serverState.get('activity')!.filter((e) => e.action === 'payment.taken').length;
+      expect(paymentLogs).toBe(payments.length);
       // Nothing anyone did was refused: no desk has anything in Needs attention.
       const { readNeedsAttention } = await import('../../shared/db/needs-attention.js');
       for (const d of desks) expect((await readNeedsAttention(d.db)).map((e) => `${d.name} ${e.key} ${e.code}: ${e.message}`)).toEqual([]);

@@ -7,11 +7,11 @@ import { changeStamp, createStamp, factStamp, type Actor } from '../domain/actor
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from '../domain/billing.js';
 import { bookingEnd, checkBookingDay, conflictingBookings } from '../domain/bookings.js';
-import { newId } from '../domain/ids.js';
 import { RefusedError, type Refusal } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
+import { insertOnce, journaled, partId } from './operations.js';
 import { localDateOf } from '../domain/time.js';
 import { automaticLinkRequest, automaticLinkSendAt } from '../domain/auto-send.js';
 import { isAutomaticLink } from '../domain/link-amount.js';
@@ -62,57 +62,78 @@ export async function createBooking(
   db: ClinicDatabase,
   input: BookingInput,
   /** The staff member signed in on the desk, on this desk, at the desk clock's now (docs/decisions/0004-time.md). */
-  ctx: Actor,
+  ctx: Actor & { readonly operation?: string },
 ): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
-  const now = ctx.now;
-  await requirePermission(db, ctx.actor, 'book', 'book appointments');
-  if (!input.clientId) refuse('Choose a client for the booking.', 'client');
-  if (!input.serviceId) refuse('Choose a service for the booking.', 'service');
-  if (!input.practitionerId) refuse('Choose a practitioner for the booking.', 'practitioner');
-  if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('Choose when the booking starts.', 'start');
+  const id = partId(ctx, 'booking');
+  const deskCtx = { synced: false, ...ctx };
+  return journaled(db, deskCtx, { command: 'createBooking', args: { input }, commit: { collection: 'bookings', id } }, async () => {
+    await requirePermission(db, ctx.actor, 'book', 'book appointments');
+    const earlier = await db.bookings.findOne(id).exec();
+    if (earlier) return finishBooking(db, earlier.toMutableJSON(), ctx);
+    const now = ctx.now;
+    if (!input.clientId) refuse('Choose a client for the booking.', 'client');
+    if (!input.serviceId) refuse('Choose a service for the booking.', 'service');
+    if (!input.practitionerId) refuse('Choose a practitioner for the booking.', 'practitioner');
+    if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('Choose when the booking starts.', 'start');
 
-  const [settings, client, service, practitioner] = await Promise.all([
-    db.settings.findOne(CLINIC_SETTINGS_ID).exec(),
-    db.clients.findOne(input.clientId).exec(),
-    db.services.findOne(input.serviceId).exec(),
-    db.staff.findOne(input.practitionerId).exec(),
-  ]);
-  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
-  requireBookableDay(input.start, now, settings);
-  if (!client) refuse('That client no longer exists. Choose another.', 'client');
-  if (!service || !service.active) return refuse('That service is not available. Choose another.', 'service');
-  if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
+    const [settings, client, service, practitioner] = await Promise.all([
+      db.settings.findOne(CLINIC_SETTINGS_ID).exec(),
+      db.clients.findOne(input.clientId).exec(),
+      db.services.findOne(input.serviceId).exec(),
+      db.staff.findOne(input.practitionerId).exec(),
+    ]);
+    if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+    requireBookableDay(input.start, now, settings);
+    if (!client) refuse('That client no longer exists. Choose another.', 'client');
+    if (!service || !service.active) return refuse('That service is not available. Choose another.', 'service');
+    if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
 
-  const start = new Date(input.start).toISOString();
-  const id = newId();
-  const end = bookingEnd(start, service.durationMinutes);
-  const conflicts = await findConflicts(db, { id, practitionerId: input.practitionerId, start, end });
-  if (conflicts.length > 0 && !input.confirmOverlap) throw new OverlapError(conflicts);
+    const start = new Date(input.start).toISOString();
+    const end = bookingEnd(start, service.durationMinutes);
+    const conflicts = await findConflicts(db, { id, practitionerId: input.practitionerId, start, end });
+    if (conflicts.length > 0 && !input.confirmOverlap) throw new OverlapError(conflicts);
 
-  const billing = resolveBilling(settings, input.billing, now);
-  const invoiceId = createsDraftInvoice(billing) ? newId() : '';
-  const booking: BookingDoc = {
-    id, clientId: input.clientId, serviceId: input.serviceId, practitionerId: input.practitionerId,
-    start, end, status: 'booked', billing, billingChosen: input.billing !== 'clinic-default', invoiceId,
-    ...createStamp(ctx),
-  };
-  const invoice = invoiceId ? draftInvoiceForBooking(booking, service, settings, invoiceId, ctx) : null;
-
-  await db.bookings.insert(booking);
-  if (invoice) {
+    const billing = resolveBilling(settings, input.billing, now);
+    const invoiceId = createsDraftInvoice(billing) ? partId(ctx, 'invoice') : '';
+    const booking: BookingDoc = {
+      id, clientId: input.clientId, serviceId: input.serviceId, practitionerId: input.practitionerId,
+      start, end, status: 'booked', billing, billingChosen: input.billing !== 'clinic-default', invoiceId,
+      ...createStamp(ctx),
+    };
+    // Commit point (docs/decisions/0025-operations.md): the booking. Its draft invoice, an
+    // Automatic link and the log entry follow from it.
+    await insertOnce(db.bookings, booking);
     try {
-      await db.invoices.insert(invoice);
+      return await finishBooking(db, booking, ctx);
     } catch (err) {
-      // Nothing half-written: without its invoice the booking is taken back.
-      await db.bookings.findOne(id).remove();
+      // Without an operation to finish it later, nothing half-written: the booking is taken back.
+      if (ctx.operation === undefined) await db.bookings.findOne(id).remove();
       throw err;
     }
+  });
+}
+
+/** What follows from a booking written: its draft invoice, an Automatic link, the log. Each at most once. */
+async function finishBooking(db: ClinicDatabase, booking: BookingDoc, ctx: Actor & { readonly operation?: string }): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
+  if (!booking.invoiceId) {
+    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'booking', entityId: booking.id, action: 'booking.created', summary: 'Booked; externally billed', ...factStamp(ctx) }));
+    return { booking, invoice: null };
   }
-  if (invoice && billing === 'automatic') await db.paymentrequests.insert(automaticLinkRequest(booking, invoice, client.toMutableJSON(), settings, ctx));
-  await db.activity.insert(activityEntry({
-    entity: 'booking', entityId: id, action: 'booking.created',
-    summary: invoice ? 'Booked; draft invoice created' : 'Booked; externally billed', ...factStamp(ctx),
-  }));
+  const [settings, client, service] = await Promise.all([
+    db.settings.findOne(CLINIC_SETTINGS_ID).exec(),
+    db.clients.findOne(booking.clientId).exec(),
+    db.services.findOne(booking.serviceId).exec(),
+  ]);
+  if (!settings || !client || !service) throw new RefusedError({ ok: false, message: 'The booking\'s client or service is no longer on this desk.' });
+  let invoice = (await db.invoices.findOne(booking.invoiceId).exec())?.toMutableJSON() ?? null;
+  if (!invoice) {
+    invoice = draftInvoiceForBooking(booking, service, settings, booking.invoiceId, ctx);
+    await insertOnce(db.invoices, invoice);
+  }
+  if (booking.billing === 'automatic') {
+    await insertOnce(db.paymentrequests, { ...automaticLinkRequest(booking, invoice, client.toMutableJSON(), settings, ctx), id: partId(ctx, 'request') });
+  }
+  await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'booking', entityId: booking.id, action: 'booking.created', summary: 'Booked; draft invoice created', ...factStamp(ctx) }));
   return { booking, invoice };
 }
 
@@ -175,33 +196,37 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
  * and its own decision (invoice-commands.voidInvoice).
  */
 export async function cancelBooking(db: ClinicDatabase, bookingId: string, options: { voidDraft: boolean }, ctx: DeskActor): Promise<{ booking: BookingDoc; draftVoided: boolean }> {
-  await requirePermission(db, ctx.actor, 'book', 'cancel bookings');
-  const doc = await db.bookings.findOne(bookingId).exec();
-  if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
-  if (doc.status === 'cancelled') throw new RefusedError({ ok: false, message: 'This booking is already cancelled.' });
-  await doc.incrementalPatch({ status: 'cancelled', ...changeStamp(ctx) });
-  // A cancelled appointment is not charged automatically.
-  if (doc.invoiceId) {
-    for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
-      if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ status: 'cancelled', ...changeStamp(ctx) });
+  return journaled(db, ctx, { command: 'cancelBooking', args: { bookingId, options }, commit: { collection: 'bookings', id: bookingId } }, async () => {
+    await requirePermission(db, ctx.actor, 'book', 'cancel bookings');
+    const doc = await db.bookings.findOne(bookingId).exec();
+    if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
+    const logId = partId(ctx, 'log');
+    // The same operation again (a retry, recovery): finish it; anyone else finds it done.
+    const ours = ctx.operation !== undefined;
+    if (doc.status === 'cancelled' && (!ours || (await db.activity.findOne(logId).exec()))) {
+      if (!ours) throw new RefusedError({ ok: false, message: 'This booking is already cancelled.' });
+      return { booking: doc.toMutableJSON(), draftVoided: (await db.invoices.findOne(doc.invoiceId || '-').exec())?.status === 'void' };
     }
-  }
-  let draftVoided = false;
-  if (options.voidDraft && doc.invoiceId) {
-    const invoice = await db.invoices.findOne(doc.invoiceId).exec();
-    if (invoice?.status === 'draft') {
-      await invoice.incrementalModify((current) => {
-        if (current.status !== 'draft') return current;
-        draftVoided = true;
-        return { ...current, status: 'void', ...changeStamp(ctx) };
-      });
-      if (draftVoided) {
-        await db.activity.insert(activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', ...factStamp(ctx) }));
+    // The links first: a cancelled appointment is never charged automatically, even when a
+    // later write of this command fails (docs/decisions/0025-operations.md).
+    if (doc.invoiceId) {
+      for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
+        if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'cancelled', ...changeStamp(ctx) } : current));
       }
     }
-  }
-  await db.activity.insert(activityEntry({
-    entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', ...factStamp(ctx),
-  }));
-  return { booking: (await db.bookings.findOne(bookingId).exec())!.toMutableJSON(), draftVoided };
+    let draftVoided = false;
+    if (options.voidDraft && doc.invoiceId) {
+      const invoice = await db.invoices.findOne(doc.invoiceId).exec();
+      if (invoice?.status === 'draft') {
+        await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', ...factStamp(ctx) }));
+        await invoice.incrementalModify((current) => (current.status === 'draft' ? { ...current, status: 'void', ...changeStamp(ctx) } : current));
+      }
+      draftVoided = (await db.invoices.findOne(doc.invoiceId).exec())?.status === 'void';
+    }
+    await doc.incrementalModify((current) => (current.status === 'cancelled' ? current : { ...current, status: 'cancelled', ...changeStamp(ctx) }));
+    await insertOnce(db.activity, activityEntry({
+      id: logId, entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', ...factStamp(ctx),
+    }));
+    return { booking: (await db.bookings.findOne(bookingId).exec())!.toMutableJSON(), draftVoided };
+  });
 }

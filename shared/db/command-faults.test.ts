@@ -8,7 +8,7 @@ import type { ClinicDatabase } from './database.js';
 import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { failingStorage, INJECTED_FAILURE, type WriteFault } from '../test-support/failing-storage.js';
 import { createClient } from './client-commands.js';
-import { createBooking } from './booking-commands.js';
+import { cancelBooking, createBooking } from './booking-commands.js';
 import { refundClientCredit, takePayment } from './payment-commands.js';
 import { completeInvoice, createCreditNote } from './invoice-commands.js';
 import { createPaymentRequest, resendPaymentRequest } from './payment-request-commands.js';
@@ -46,6 +46,29 @@ async function breakWrite(b: Bench, n: number, command: () => Promise<unknown>):
   b.fault.disarm();
   await recoverOperations(b.db, OPERATION_REPLAYS, NOW);
   return { reached, threw };
+}
+
+type OperationCtx = { actor: string; desk: string; synced: boolean; now: string; operation: string };
+
+/**
+ * Breaks each write of `command` in turn on a fresh clinic (from `bench`); `check` sees the
+ * state after recovery and again after the same operation ran twice more. Returns how many
+ * writes the command made.
+ */
+async function everyWrite<B extends Bench>(bench: () => Promise<B>, command: (b: B, ctx: OperationCtx) => Promise<unknown>, check: (b: B, when: 'recovered' | 'repeated') => Promise<void>): Promise<number> {
+  let n = 0;
+  for (;; n++) {
+    const b = await bench();
+    const ctx = { actor: b.admin, desk: TEST_DESK, synced: false, now: NOW, operation: newOperationId() };
+    const { reached } = await breakWrite(b, n, () => command(b, ctx));
+    await check(b, 'recovered');
+    await Promise.all([command(b, ctx), command(b, ctx)]);
+    await check(b, 'repeated');
+    expect(await readJournal(b.db)).toEqual([]);
+    await b.db.close();
+    open = null;
+    if (!reached) return n;
+  }
 }
 
 describe('take payment, with each of its writes broken in turn', () => {
@@ -153,27 +176,10 @@ describe('payment links, with each write broken in turn', () => {
 });
 
 describe('credit notes and client credit, with each write broken in turn', () => {
-  /** Breaks each write of `command` in turn on a fresh clinic; `check` sees the state after recovery and after two more runs. */
-  async function everyWrite(prepare: (b: Bench) => Promise<void>, command: (b: Bench, ctx: { actor: string; desk: string; synced: boolean; now: string; operation: string }) => Promise<unknown>, check: (b: Bench, when: 'recovered' | 'repeated') => Promise<void>): Promise<number> {
-    let n = 0;
-    for (;; n++) {
-      const b = await clinicWithInvoice(true);
-      await prepare(b);
-      const ctx = { actor: b.admin, desk: TEST_DESK, synced: false, now: NOW, operation: newOperationId() };
-      const { reached } = await breakWrite(b, n, () => command(b, ctx));
-      await check(b, 'recovered');
-      await Promise.all([command(b, ctx), command(b, ctx)]);
-      await check(b, 'repeated');
-      expect(await readJournal(b.db)).toEqual([]);
-      await b.db.close();
-      open = null;
-      if (!reached) return n;
-    }
-  }
   const actions = async (db: ClinicDatabase, action: string) => (await db.activity.find({ selector: { action } }).exec()).length;
 
   it('a credit note is issued once, with both its log entries', async () => {
-    const n = await everyWrite(async () => undefined, (b, ctx) => createCreditNote(b.db, b.invoiceId, { mode: 'full' }, ctx), async (b, when) => {
+    const n = await everyWrite(() => clinicWithInvoice(true), (b, ctx) => createCreditNote(b.db, b.invoiceId, { mode: 'full' }, ctx), async (b, when) => {
       const notes = await b.db.invoices.find({ selector: { kind: 'credit_note' } }).exec();
       if (when === 'repeated') expect(notes).toHaveLength(1);
       expect(notes.length).toBeLessThanOrEqual(1);
@@ -186,16 +192,68 @@ describe('credit notes and client credit, with each write broken in turn', () =>
 
   it('client credit is refunded once', async () => {
     let clientId = '';
-    const prepare = async (b: Bench) => {
-      // 1000 kr on a 937,50 kr invoice: 62,50 kr of credit.
+    const withCredit = async () => {
+      const b = await clinicWithInvoice(true);
+      // 1000 kr on a 750 kr invoice: 250 kr of credit.
       await takePayment(b.db, b.invoiceId, { amount: '1000', method: 'cash', overpaymentToCredit: true }, { actor: b.admin, desk: TEST_DESK, synced: false, now: NOW });
       clientId = (await b.db.invoices.findOne(b.invoiceId).exec())!.clientId;
+      return b;
     };
-    const n = await everyWrite(prepare, (b, ctx) => refundClientCredit(b.db, clientId, '10', 'cash', ctx), async (b, when) => {
+    const n = await everyWrite(withCredit, (b, ctx) => refundClientCredit(b.db, clientId, '10', 'cash', ctx), async (b, when) => {
       const refunds = (await b.db.payments.find({ selector: { kind: 'refund' } }).exec()).map((p) => p.amountMinor);
       expect(refunds).toEqual(when === 'repeated' || refunds.length ? [1000] : []);
       expect(await actions(b.db, 'refund.paid')).toBe(refunds.length);
     });
     expect(n).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('bookings, with each write broken in turn', () => {
+  async function automaticClinic(): Promise<Bench & { clientId: string; serviceId: string }> {
+    const { storage, fault } = failingStorage();
+    const clinic = await openTestClinic('booking-faults', storage);
+    open = clinic.db;
+    await (await clinic.db.settings.findOne('clinic').exec())!.incrementalPatch({ billingProcess: 'automatic' });
+    const by = { actor: clinic.admin, desk: TEST_DESK, synced: false, now: NOW };
+    const client = await createClient(clinic.db, { firstName: 'Ola', lastName: 'Berg', email: 'ola@example.com', phone: '', dateOfBirth: '' }, NOW.slice(0, 10), by);
+    return { db: clinic.db, fault, admin: clinic.admin, invoiceId: '', clientId: client.id, serviceId: clinic.serviceId };
+  }
+  const input = (b: { clientId: string; serviceId: string; admin: string }) => ({ clientId: b.clientId, serviceId: b.serviceId, practitionerId: b.admin, start: '2026-11-21T09:00:00.000Z', billing: 'clinic-default' as const, confirmOverlap: true });
+
+  it('an Automatic booking is written whole — booking, draft, link, log — or not at all', async () => {
+    const counts = async (db: ClinicDatabase) => [
+      (await db.bookings.find().exec()).length, (await db.invoices.find().exec()).length,
+      (await db.paymentrequests.find().exec()).length, (await db.activity.find({ selector: { action: 'booking.created' } }).exec()).length,
+    ];
+    const n = await everyWrite(automaticClinic, (b, ctx) => createBooking(b.db, input(b), ctx), async (b, when) => {
+      expect(when === 'repeated' ? [[1, 1, 1, 1]] : [[0, 0, 0, 0], [1, 1, 1, 1]]).toContainEqual(await counts(b.db));
+    });
+    expect(n).toBeGreaterThanOrEqual(4);
+  });
+
+  it("cancelling a booking never leaves its Automatic link to be sent, and logs once", async () => {
+    let n = 0;
+    for (;; n++) {
+      const b = await automaticClinic();
+      const { booking } = await createBooking(b.db, input(b), { actor: b.admin, desk: TEST_DESK, now: NOW });
+      const ctx = { actor: b.admin, desk: TEST_DESK, synced: false, now: NOW, operation: newOperationId() };
+      const cancel = () => cancelBooking(b.db, booking.id, { voidDraft: true }, ctx);
+      const { reached, threw } = await breakWrite(b, n, cancel);
+      const scheduled = (await b.db.paymentrequests.find().exec()).filter((r) => r.status === 'scheduled');
+      const status = (await b.db.bookings.findOne(booking.id).exec())!.status;
+      // Cancelled, or (the command failed before it) still booked — but never a cancelled booking with its link still to go.
+      if (status === 'cancelled') expect(scheduled).toEqual([]);
+      if (!threw) expect(status).toBe('cancelled');
+      await cancel();
+      await cancel();
+      expect((await b.db.bookings.findOne(booking.id).exec())!.status).toBe('cancelled');
+      expect((await b.db.paymentrequests.find().exec()).filter((r) => r.status === 'scheduled')).toEqual([]);
+      expect(await b.db.activity.find({ selector: { action: 'booking.cancelled' } }).exec()).toHaveLength(1);
+      expect(await b.db.activity.find({ selector: { action: 'invoice.voided' } }).exec()).toHaveLength(1);
+      await b.db.close();
+      open = null;
+      if (!reached) break;
+    }
+    expect(n).toBeGreaterThanOrEqual(4);
   });
 });

@@ -7,6 +7,7 @@ import type { PaymentInput } from '../domain/payment-rules.js';
 import type { OperationReplays } from './operations.js';
 import { applyClientCredit, refundClientCredit, takePayment } from './payment-commands.js';
 import { createCreditNote } from './invoice-commands.js';
+import { cancelBooking, createBooking, type BookingInput } from './booking-commands.js';
 import type { CreditRequest } from '../domain/invoice-corrections.js';
 import type { DeskMethod } from '../domain/payment-rules.js';
 import { createPaymentRequest, resendPaymentRequest } from './payment-request-commands.js';
@@ -21,5 +22,7 @@ export const OPERATION_REPLAYS: OperationReplays = {
   resendPaymentRequest: (db, args, ctx) => resendPaymentRequest(db, text(record(args).requestId), ctx),
   applyClientCredit: (db, args, ctx) => applyClientCredit(db, text(record(args).invoiceId), record(args).amount as string | number, ctx),
   refundClientCredit: (db, args, ctx) => refundClientCredit(db, text(record(args).clientId), record(args).amount as string | number, record(args).method as DeskMethod, ctx),
+  createBooking: (db, args, ctx) => createBooking(db, record(args).input as BookingInput, ctx),
+  cancelBooking: (db, args, ctx) => cancelBooking(db, text(record(args).bookingId), { voidDraft: (record(record(args).options).voidDraft) === true }, ctx),
   createCreditNote: (db, args, ctx) => createCreditNote(db, text(record(args).invoiceId), record(args).request as CreditRequest, ctx),
 };

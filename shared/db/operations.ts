@@ -16,6 +16,7 @@
 import type { RxCollection } from 'rxdb';
 import type { CollectionName } from '../schemas/index.js';
 import { newId } from '../domain/ids.js';
+import { RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import type { DeskActor } from './acting-staff.js';
 import { localList } from './local-list.js';
@@ -31,6 +32,8 @@ export const OPERATION_PARTS = {
   invoice: 'inv',
   /** A new payment request (a link to send). */
   request: 'req',
+  /** A new booking. */
+  booking: 'bkg',
   /** The log entries a command writes, in order. */
   log: 'lg1',
   log2: 'lg2',
@@ -123,7 +126,7 @@ export type OperationReplays = Readonly<Record<string, (db: ClinicDatabase, args
 export interface RecoveryOutcome {
   /** Operations whose commit was there: finished by running them again. */
   readonly finished: string[];
-  /** Operations that never reached their commit: nothing was written, so nothing to do. */
+  /** Operations that never reached their commit (nothing was written), or that the rules no longer let go on. */
   readonly dropped: string[];
   /** Operations that could not be finished now (they stay in the journal for the next pass). */
   readonly failed: { readonly operation: string; readonly error: string }[];
@@ -149,7 +152,14 @@ export async function recoverOperations(db: ClinicDatabase, replays: OperationRe
       await replay(db, entry.args, { actor: entry.actor, desk: entry.desk, synced: entry.synced, now, operation: entry.operation });
       outcome.finished.push(entry.operation);
     } catch (err) {
-      outcome.failed.push({ operation: entry.operation, error: err instanceof Error ? err.message : String(err) });
+      if (err instanceof RefusedError) {
+        // The rules no longer let it go on (the invoice was paid meanwhile, the link is gone):
+        // what it wrote stands as written, and nothing more can be done for it.
+        await changeJournal(db, (entries) => entries.filter((e) => e.operation !== entry.operation));
+        outcome.dropped.push(entry.operation);
+      } else {
+        outcome.failed.push({ operation: entry.operation, error: err instanceof Error ? err.message : String(err) });
+      }
     }
   }
   return outcome;

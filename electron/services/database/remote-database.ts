@@ -14,10 +14,18 @@ let attachCounter = 0;
 export class RemoteDatabaseHub {
   readonly database$ = new BehaviorSubject<ClinicDatabase | null>(null);
   private current: { link: StorageLink; channel: DetachableChannel; db: Promise<ClinicDatabase | null> } | null = null;
+  /**
+   * The previous handle's close, still under way. RxDB refuses a second database of the same
+   * name while the first is open in this process, so a renderer that reloads (joining a sync
+   * server reloads it) must wait for its old handle to be closed before its new one opens —
+   * else the new one fails and main is left without the database.
+   */
+  private closing: Promise<void> = Promise.resolve();
 
   /** Opens the database behind a newly announced link; resolves when services can use it. */
   async attach(link: StorageLink): Promise<ClinicDatabase> {
     await this.detach();
+    await this.closing;
     const channel = new DetachableChannel(link);
     const storage = getRxStorageRemote({
       identifier: `renderer-${++attachCounter}`,
@@ -44,8 +52,12 @@ export class RemoteDatabaseHub {
     this.current = null;
     previous.channel.detach();
     if (this.database$.value) this.database$.next(null);
-    const db = await previous.db;
-    await db?.close().catch(() => undefined);
+    const closed = this.closing.then(async () => {
+      const db = await previous.db;
+      await db?.close().catch(() => undefined);
+    });
+    this.closing = closed;
+    await closed;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { cancelBooking, OverlapError, rescheduleBooking } from '../../../shared/db/booking-commands.js';
 import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
@@ -30,22 +31,21 @@ export function BookingActions({ booking, onInvoice }: { booking: BookingDoc; on
   const [overlap, setOverlap] = useState<string | null>(null);
   const [voidDraft, setVoidDraft] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One operation per action: a button pressed twice, or again after an error, acts once.
+  const command = useCommand();
+  const busy = command.busy;
 
   if (booking.status === 'cancelled') return <p className="muted">This booking is cancelled.</p>;
 
-  const act = async (action: () => Promise<unknown>) => {
-    setBusy(true);
+  const act = async (action: (operation: string) => Promise<unknown>) => {
     setError(null);
     try {
-      await action();
+      await command.run(action);
       setMode('idle');
       setOverlap(null);
     } catch (err) {
       if (err instanceof OverlapError) setOverlap(err.message);
       else setError(errorText(err));
-    } finally {
-      setBusy(false);
     }
   };
   const move = (confirmOverlap: boolean) => {
@@ -84,7 +84,7 @@ export function BookingActions({ booking, onInvoice }: { booking: BookingDoc; on
         </form>
       )}
       {mode === 'cancel' && (
-        <form className="confirm" aria-label="Cancel booking" onSubmit={(e) => { e.preventDefault(); void act(() => cancelBooking(db, booking.id, { voidDraft: voidDraft && invoice?.status === 'draft' }, actor)); }}>
+        <form className="confirm" aria-label="Cancel booking" onSubmit={(e) => { e.preventDefault(); void act((operation) => cancelBooking(db, booking.id, { voidDraft: voidDraft && invoice?.status === 'draft' }, { ...actor, operation })); }}>
           <span>Cancel this booking?</span>
           {invoice?.status === 'draft' && (
             <label className="checkbox"><input type="checkbox" checked={voidDraft} onChange={(e) => setVoidDraft(e.target.checked)} /> Also void its draft invoice</label>

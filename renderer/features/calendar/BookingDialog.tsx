@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { createBooking, OverlapError } from '../../../shared/db/booking-commands.js';
 import { BILLING_LABELS, clinicDefaultBilling, type BillingChoice } from '../../../shared/domain/billing.js';
 import { bookingEnd, bookingWindow, checkBookingDay } from '../../../shared/domain/bookings.js';
@@ -46,7 +47,8 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
   const [billing, setBilling] = useState<BillingChoice>('clinic-default');
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const [overlap, setOverlap] = useState<OverlapError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const busy = command.busy;
   const serviceRef = useRef<HTMLSelectElement>(null);
   const chosenBefore = useRef(false);
 
@@ -71,14 +73,15 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
   const day = isLocalDate(date) ? checkBookingDay(date, today, settings.locale) : null;
 
   async function save(confirmOverlap: boolean) {
-    setBusy(true);
     setError(null);
     try {
       if (!start) throw new RefusedError({ ok: false, message: 'Enter a valid date and time for the booking.', field: 'start' });
-      const result = await createBooking(db, {
+      // One operation for this dialog: Add booking pressed twice, or again after an error, books once.
+      const result = await command.run((operation) => createBooking(db, {
         clientId: client?.id ?? '', serviceId: effectiveServiceId, practitionerId: effectivePractitionerId,
         start, billing, confirmOverlap,
-      }, { actor: actor.actor, desk: actor.desk, now: deskClock().toISOString() });
+      }, { actor: actor.actor, desk: actor.desk, now: deskClock().toISOString(), operation }));
+      if (!result) return;
       onSaved(result.invoice ? 'Booked. A draft invoice was created.' : 'Booked. Externally billed — no invoice created.');
     } catch (err) {
       if (err instanceof OverlapError) setOverlap(err);
@@ -88,8 +91,6 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
         // As use-form does: the field to fix has focus, so the keyboard is where the message is.
         if (field) document.querySelector<HTMLElement>(`dialog[open] [name="${field}"]`)?.focus();
       }
-    } finally {
-      setBusy(false);
     }
   }
 

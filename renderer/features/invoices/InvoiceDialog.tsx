@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { navigate } from '../../app/router.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useCommand } from '../../app/use-command.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
@@ -34,7 +35,8 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
   const [view, setView] = useState<View>('invoice');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const busy = command.busy;
   const [sendingLink, setSendingLink] = useState(false);
   const invoice = useLiveDocument(() => db.invoices.findOne(shownId), [db, shownId]);
   const client = useLiveDocument(() => (invoice ? db.clients.findOne(invoice.clientId) : null), [db, invoice?.clientId]);
@@ -52,17 +54,15 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
   const canBill = actor.can('billing');
   const mayPay = !isCreditNote && invoice.status !== 'void' && (isDraft || (account?.balanceMinor ?? 0) > 0);
 
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    setBusy(true);
+  // One operation per action (renderer/app/use-command.ts): pressed twice, or again after an error, it acts once.
+  const run = async (action: (operation: string) => Promise<unknown>, done?: string) => {
     setError(null);
     setNotice(null);
     try {
-      await action();
-      if (done) setNotice(done);
+      const result = await command.run(action);
+      if (done && result !== undefined) setNotice(done);
     } catch (err) {
       setError(errorText(err));
-    } finally {
-      setBusy(false);
     }
   };
   const takePayment = () => {
@@ -74,7 +74,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
     <>
       {isDraft && canBill && <button type="button" className="button" onClick={() => setView('edit')} disabled={busy}>Edit lines</button>}
       {isDraft && canBill && (
-        <button type="button" className="button" onClick={() => void run(() => completeInvoice(db, invoice.id, actor), 'Invoice completed.')} disabled={busy}>Complete invoice</button>
+        <button type="button" className="button" onClick={() => void run((operation) => completeInvoice(db, invoice.id, { ...actor, operation }), 'Invoice completed.')} disabled={busy}>Complete invoice</button>
       )}
       {mayPay && canBill && <button type="button" className="button button--primary" onClick={takePayment} disabled={busy}>Take payment</button>}
       <InvoiceOptions

@@ -21,7 +21,8 @@ interface Props {
   creditMinor: number;
   onCredit: () => void;
   onSendLink: () => void;
-  onRun: (action: () => Promise<unknown>, done?: string) => Promise<void>;
+  /** Runs a command once (its operation id from the dialog's command hook). */
+  onRun: (action: (operation: string) => Promise<unknown>, done?: string) => Promise<void>;
 }
 
 type Step = 'menu' | 'confirm-void' | 'use-credit' | null;
@@ -49,13 +50,13 @@ export function InvoiceOptions({ invoice, account, creditMinor, onCredit, onSend
       <div className="confirm" role="group" aria-label="Void invoice">
         <span>Void {what}? {invoice.status === 'draft' ? 'It will not be sent or charged.' : 'It keeps its number and shows as void.'}</span>
         <button type="button" className="button" onClick={close}>Keep it</button>
-        <button type="button" className="button button--danger" onClick={() => { close(); void onRun(() => voidInvoice(db, invoice.id, actor), 'Invoice voided.'); }}>Void invoice</button>
+        <button type="button" className="button button--danger" onClick={() => { close(); void onRun((operation) => voidInvoice(db, invoice.id, { ...actor, operation }), 'Invoice voided.'); }}>Void invoice</button>
       </div>
     );
   }
   if (step === 'use-credit') {
     return (
-      <form className="confirm" aria-label="Use client credit" onSubmit={(e) => { e.preventDefault(); close(); void onRun(() => applyClientCredit(db, invoice.id, creditAmount, actor), 'Client credit used.'); }}>
+      <form className="confirm" aria-label="Use client credit" onSubmit={(e) => { e.preventDefault(); close(); void onRun((operation) => applyClientCredit(db, invoice.id, creditAmount, { ...actor, operation }), 'Client credit used.'); }}>
         <label>
           Credit to use (client has {m(creditMinor)})
           <input className="input--money" inputMode="decimal" value={creditAmount} onChange={(e) => setCreditAmount(e.target.value)} autoFocus />
