@@ -14,7 +14,7 @@ import { kr, todayInOslo } from './support/money.js';
 import { SMTP_PASSWORD, SMTP_USER, startSmtp } from './support/smtp.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, stopWithHosts, tempDir } from './support/desk.js';
 import { SetupPage } from './pages/setup-page.js';
-import { SettingsPage } from './pages/settings-page.js';
+import { CLINIC_THANK_YOU_PAGE, SettingsPage } from './pages/settings-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
@@ -86,6 +86,9 @@ test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice
   const sessionId = /https:\/\/checkout\.stripe\.com\/c\/pay\/(cs_test_\w+)/.exec(request.text ?? '')?.[1];
   expect(sessionId).toBeTruthy();
   expect(request.html || '').toContain(`https://checkout.stripe.com/c/pay/${sessionId}`);
+  // After paying, Stripe sends the client's phone to the clinic's public page, never this desk (decision 0026).
+  const sessionCreate = fake.requests.find((r) => r.method === "POST" && r.url.startsWith("/v1/checkout/sessions") && r.status === 200);
+  expect(sessionCreate?.params).toMatchObject({ success_url: CLINIC_THANK_YOU_PAGE, cancel_url: CLINIC_THANK_YOU_PAGE });
 
   // ---- The client pays at Stripe; the desk asks Stripe for events and the open invoice updates.
   fake.completeSession(sessionId!, 'paid');

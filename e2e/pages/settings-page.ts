@@ -26,6 +26,9 @@ export interface EmailServerValues {
   fromAddress: string;
 }
 
+/** The clinic's own thank-you page, where Stripe sends a client after paying. */
+export const CLINIC_THANK_YOU_PAGE = 'https://www.fjordside.no/takk';
+
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
@@ -141,6 +144,8 @@ export class SettingsPage {
     await card.getByRole('button', { name: /^(Add|Replace) Stripe key$/ }).click();
     const form = card.getByRole('form', { name: 'Stripe key' });
     await form.getByLabel(/^Stripe secret key/).fill(secretKey);
+    // Where Stripe sends the client after paying: the clinic's public page, never this desk (decision 0026).
+    await form.getByLabel(/^Page clients see after paying/).fill(CLINIC_THANK_YOU_PAGE);
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(card.getByRole('status')).toHaveText('Stripe key saved.');
   }

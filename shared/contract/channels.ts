@@ -4,6 +4,7 @@
  * table (typed so a missing handler fails to compile) and the renderer's client type
  * are all derived from these two objects. Importable from every runtime.
  */
+import { returnPageProblem } from '../domain/return-page.js';
 import { ContractError, event, noInput, objectInput, request } from './define.js';
 import type { DeviceInfo, EnrollmentCode, WireDocument } from '../sync/protocol.js';
 
@@ -135,7 +136,8 @@ export interface ConnectionsStatus {
   readonly storage: 'encrypted' | 'file';
   /** Why credentials cannot be stored on this desk, or null. */
   readonly storageProblem: string | null;
-  readonly stripe: { readonly mode: 'test' | 'live' } | null;
+  /** `returnUrl`: the page after paying; '' when a key was stored before it was asked for. */
+  readonly stripe: { readonly mode: 'test' | 'live'; readonly returnUrl: string } | null;
   readonly smtp: { readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string; readonly fromAddress: string } | null;
   readonly sms: { readonly baseUrl: string; readonly accountSid: string; readonly from: string } | null;
 }
@@ -143,7 +145,8 @@ export interface ConnectionsStatus {
 export type ConnectionKind = 'stripe' | 'smtp' | 'sms';
 
 export type ConnectionInput =
-  | { readonly staffId: string; readonly kind: 'stripe'; readonly secretKey: string }
+  /** `returnUrl`: where Stripe sends the client after paying (shared/domain/return-page.ts). */
+  | { readonly staffId: string; readonly kind: 'stripe'; readonly secretKey: string; readonly returnUrl: string }
   | { readonly staffId: string; readonly kind: 'smtp'; readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string; readonly password: string; readonly fromAddress: string }
   | { readonly staffId: string; readonly kind: 'sms'; readonly baseUrl: string; readonly accountSid: string; readonly authToken: string; readonly from: string };
 
@@ -153,7 +156,10 @@ export function parseConnection(input: unknown): ConnectionInput {
   if (o.kind === 'stripe') {
     const secretKey = str(o.secretKey, 'secretKey', 300).trim();
     if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/.test(secretKey)) throw new ContractError('That is not a Stripe secret key. It starts with sk_live_ or sk_test_ (or rk_ for a restricted key).');
-    return { staffId, kind: 'stripe', secretKey };
+    const returnUrl = str(o.returnUrl ?? '', 'returnUrl', 400).trim();
+    const badPage = returnPageProblem(returnUrl);
+    if (badPage) throw new ContractError(badPage);
+    return { staffId, kind: 'stripe', secretKey, returnUrl };
   }
   if (o.kind === 'smtp') {
     const port = o.port;

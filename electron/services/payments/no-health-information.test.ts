@@ -50,7 +50,7 @@ describe('no health information leaves the clinic', () => {
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'canary-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: clock, log: () => undefined,
       stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
       secrets: () => ({
-        stripeSecretKey: FAKE_SECRET_KEY,
+        stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://www.fjordside.no/takk',
         smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: '', password: '', fromAddress: 'post@fjordside.example' },
         sms: { baseUrl: twilio.baseUrl, accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'twilio-token', from: 'Fjordside' },
       }),

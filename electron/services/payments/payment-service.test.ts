@@ -33,7 +33,7 @@ beforeEach(async () => {
   ({ emails, notices } = transport);
   service = createPaymentService({
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
-    secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
+    secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://www.fjordside.no/takk' }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
   });
   await service.start();
 });
@@ -81,7 +81,7 @@ describe('the payment service', () => {
     service = createPaymentService({
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, now: () => NOW, log: () => undefined,
       // The minute cron stays at its default; only the open-link timer is short here.
-      openLinkPollMs: 50, secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
+      openLinkPollMs: 50, secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://www.fjordside.no/takk' }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 },
       transport: recordingTransport(),
     });
     await service.start();
@@ -99,7 +99,12 @@ describe('the payment service', () => {
     expect(eventsAsked()).toBe(settled);
   });
 
-  it('on a desk without the Stripe key, sends nothing once the clinic uses Stripe: no sandbox link, no message, no notice', async () => {
+  it.each([
+    ['without the Stripe key', {}],
+    // Never its own address instead: on the client's phone that is the phone itself (decision 0026).
+    ['with the key but no page for clients after paying', { stripeSecretKey: FAKE_SECRET_KEY }],
+    ['with the key and a page only the clinic\'s network reaches', { stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://192.168.1.20/takk' }],
+  ])('on a desk %s, sends nothing once the clinic uses Stripe: no sandbox link, no message, no notice', async (_case, secrets) => {
     const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     // Another desk holds the key and switched the clinic to Stripe; this one has no key.
     await setPaymentProvider(db, 'stripe', true, ctx);
@@ -108,7 +113,7 @@ describe('the payment service', () => {
     const transport = recordingTransport();
     service = createPaymentService({
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
-      secrets: () => ({}), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
+      secrets: () => secrets, stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport,
     });
     await service.start();
     const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
@@ -121,7 +126,8 @@ describe('the payment service', () => {
     const stored = (await db.paymentrequests.findOne(request.id).exec())!;
     expect(stored.status).toBe('scheduled');
     expect(stored.linkUrl).toBe('');
-    expect(fake.requests).toHaveLength(0);
+    // No Checkout Session made (a desk with the key may still read Stripe's events).
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     expect(transport.emails).toHaveLength(0);
     expect(transport.notices).toHaveLength(0);
   });

@@ -27,6 +27,7 @@ import { createStripeProvider, type StripeConnectionOptions } from './stripe-pro
 import { createStripeEventPoller, type StripeEventPoller } from './stripe-event-poller.js';
 import type { PaymentProvider } from './types.js';
 import type { Secrets } from '../secrets/secret-store.js';
+import { returnPageProblem } from '../../../shared/domain/return-page.js';
 
 export interface PaymentServiceOptions {
   readonly dataDir: string;
@@ -145,8 +146,12 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   let stripe: { key: string; provider: PaymentProvider } | null = null;
   const providerFor = (secrets: Secrets): PaymentProvider => {
     if (provider !== 'stripe' || !secrets.stripeSecretKey) return sandbox.provider;
-    if (stripe?.key !== secrets.stripeSecretKey) {
-      stripe = { key: secrets.stripeSecretKey, provider: createStripeProvider({ secretKey: secrets.stripeSecretKey, now, successUrl: `${sandbox.url()}/thanks`, cancelUrl: `${sandbox.url()}/thanks`, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
+    // The page after paying is the clinic's public https page (docs/decisions/0026): never this
+    // desk's own address, which on the client's phone means the phone itself. deps() checks it.
+    const returnUrl = secrets.stripeReturnUrl ?? '';
+    const key = `${secrets.stripeSecretKey}|${returnUrl}`;
+    if (stripe?.key !== key) {
+      stripe = { key, provider: createStripeProvider({ secretKey: secrets.stripeSecretKey, now, successUrl: returnUrl, cancelUrl: returnUrl, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
     }
     return stripe.provider;
   };
@@ -161,6 +166,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   };
 
   let keyMissingLogged = false;
+  let pageMissingLogged = false;
   const deps = (): SenderDeps | null => {
     const db = options.database();
     if (!db) return null;
@@ -176,6 +182,12 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       return null;
     }
     keyMissingLogged = false;
+    if (provider === 'stripe' && returnPageProblem(secrets.stripeReturnUrl ?? '') !== null) {
+      if (!pageMissingLogged) options.log('the clinic uses Stripe but this desk has no page for clients after paying (Settings → Connections): it sends no links or messages');
+      pageMissingLogged = true;
+      return null;
+    }
+    pageMissingLogged = false;
     return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, deskId: options.deskId, now, log: options.log };
   };
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.

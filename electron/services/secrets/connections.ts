@@ -27,7 +27,7 @@ export function createConnections(store: SecretStore, requireSignedInAdmin: Requ
     return {
       storage: store.kind,
       storageProblem: store.problem(),
-      stripe: s.stripeSecretKey ? { mode: s.stripeSecretKey.includes('_live_') ? 'live' : 'test' } : null,
+      stripe: s.stripeSecretKey ? { mode: s.stripeSecretKey.includes('_live_') ? 'live' : 'test', returnUrl: s.stripeReturnUrl ?? '' } : null,
       smtp: s.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user, fromAddress: s.smtp.fromAddress } : null,
       sms: s.sms ? { baseUrl: s.sms.baseUrl, accountSid: s.sms.accountSid, from: s.sms.from } : null,
     };
@@ -40,7 +40,7 @@ export function createConnections(store: SecretStore, requireSignedInAdmin: Requ
       async 'connections.save'(input) {
         await requireAdmin(input.staffId);
         const current = store.read();
-        if (input.kind === 'stripe') store.write({ ...current, stripeSecretKey: input.secretKey });
+        if (input.kind === 'stripe') store.write({ ...current, stripeSecretKey: input.secretKey, stripeReturnUrl: input.returnUrl });
         else if (input.kind === 'smtp') {
           const { host, port, secure, user, password, fromAddress } = input;
           store.write({ ...current, smtp: { host, port, secure, user, password, fromAddress } });
@@ -53,7 +53,10 @@ export function createConnections(store: SecretStore, requireSignedInAdmin: Requ
       async 'connections.clear'(input) {
         await requireAdmin(input.staffId);
         const next: { -readonly [K in keyof Secrets]: Secrets[K] } = { ...store.read() };
-        if (input.kind === 'stripe') delete next.stripeSecretKey;
+        if (input.kind === 'stripe') {
+          delete next.stripeSecretKey;
+          delete next.stripeReturnUrl;
+        }
         else delete next[input.kind];
         store.write(next);
         return status();

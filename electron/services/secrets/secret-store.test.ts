@@ -45,9 +45,9 @@ describe('secret store', () => {
       const auth = createStaffAuth({ privateDir: dir(), database: () => db, deskId: TEST_DESK, synced: () => false, now: () => new Date('2026-01-02T08:00:00.000Z'), hash: (s) => hashSecret(s, { N: 1024, r: 8, p: 1 }) });
       const c = createConnections(createSecretStore(dir(), ownerOnlyFile), (id, action) => auth.requireSignedIn(id, 'admin', action));
       // Nobody signed in in main: the claimed admin id alone is not enough.
-      await expect(c.handlers['connections.save']({ staffId: setup.practitioner.id, kind: 'stripe', secretKey: 'sk_test_abcdefgh12345678' })).rejects.toThrow('Sign in with your PIN or password to change the payment and messaging connections.');
+      await expect(c.handlers['connections.save']({ staffId: setup.practitioner.id, kind: 'stripe', secretKey: 'sk_test_abcdefgh12345678', returnUrl: 'https://www.fjordside.no/takk' })).rejects.toThrow('Sign in with your PIN or password to change the payment and messaging connections.');
       await auth.handlers['staff.chooseSecret']({ staffId: 'st-rita', kind: 'pin', secret: '482917' });
-      await expect(c.handlers['connections.save']({ staffId: 'st-rita', kind: 'stripe', secretKey: 'sk_test_abcdefgh12345678' })).rejects.toThrow('Rita Resepsjon does not have the admin permission needed to change the payment and messaging connections. Ask someone with admin rights.');
+      await expect(c.handlers['connections.save']({ staffId: 'st-rita', kind: 'stripe', secretKey: 'sk_test_abcdefgh12345678', returnUrl: 'https://www.fjordside.no/takk' })).rejects.toThrow('Rita Resepsjon does not have the admin permission needed to change the payment and messaging connections. Ask someone with admin rights.');
       expect(c.handlers['connections.status']().stripe).toBeNull();
       await auth.handlers['staff.chooseSecret']({ staffId: setup.practitioner.id, kind: 'password', secret: 'fjordside-2026' });
       const status = await c.handlers['connections.save']({ staffId: setup.practitioner.id, kind: 'smtp', host: 'smtp.example.com', port: 587, secure: false, user: 'post', password: 'hunter2-secret', fromAddress: 'post@clinic.no' });

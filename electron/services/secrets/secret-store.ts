@@ -40,6 +40,8 @@ export interface SmsSecret {
 
 export interface Secrets {
   readonly stripeSecretKey?: string;
+  /** Where Stripe sends the client after paying (not a secret; kept with the key it belongs to). */
+  readonly stripeReturnUrl?: string;
   readonly smtp?: SmtpSecret;
   readonly sms?: SmsSecret;
 }

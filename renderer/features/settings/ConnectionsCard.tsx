@@ -36,7 +36,7 @@ export function ConnectionsCard() {
   );
   const save = () => {
     const staffId = actor.actor;
-    if (form === 'stripe') return run(() => main.invoke('connections.save', { staffId, kind: 'stripe', secretKey: values.secretKey ?? '' }), 'Stripe key saved.');
+    if (form === 'stripe') return run(() => main.invoke('connections.save', { staffId, kind: 'stripe', secretKey: values.secretKey ?? '', returnUrl: values.returnUrl ?? '' }), 'Stripe key saved.');
     if (form === 'smtp') {
       return run(() => main.invoke('connections.save', {
         staffId, kind: 'smtp', host: values.host ?? '', port: Number(values.port || 587), secure: values.port === '465', user: values.user ?? '', password: values.password ?? '', fromAddress: values.fromAddress ?? '',
@@ -60,11 +60,13 @@ export function ConnectionsCard() {
           <dl className="details">
             <dt>Payment links</dt>
             <dd>{settings.paymentProvider === 'stripe' ? 'Stripe' : 'Sandbox (no real money)'}{status.stripe ? ` · Stripe key stored (${status.stripe.mode} mode)` : ' · no Stripe key'}</dd>
+            {status.stripe && <><dt>After paying</dt><dd>{status.stripe.returnUrl || 'No page set — replace the Stripe key to add one'}</dd></>}
             <dt>Email</dt><dd>{status.smtp ? `${status.smtp.host}:${status.smtp.port} as ${status.smtp.fromAddress}` : 'Not set up — emails go to the outbox'}</dd>
             <dt>SMS</dt><dd>{status.sms ? `${status.sms.baseUrl} from ${status.sms.from}` : 'Not set up — SMS go to the outbox'}</dd>
           </dl>
           {/* Main's scheduler leaves the clinic's sending to desks that hold the key (payment-service.ts). */}
           {settings.paymentProvider === 'stripe' && !status.stripe && <p className="muted">This desk has no Stripe key, so it sends no payment links or messages; desks with the key send them.</p>}
+          {settings.paymentProvider === 'stripe' && status.stripe && !status.stripe.returnUrl && <p className="form-error">Stripe needs the page clients see after paying. Until it is set (Replace Stripe key), this desk sends no payment links or messages.</p>}
           {isAdmin && !form && (
             <div className="toolbar">
               <button type="button" className="button" onClick={() => setForm('stripe')}>{status.stripe ? 'Replace Stripe key' : 'Add Stripe key'}</button>
@@ -78,7 +80,10 @@ export function ConnectionsCard() {
           )}
           {form && (
             <form className="inline-form" aria-label={form === 'stripe' ? 'Stripe key' : form === 'smtp' ? 'Email server' : 'SMS provider'} onSubmit={(e) => { e.preventDefault(); save(); }}>
-              {form === 'stripe' && field('secretKey', 'Stripe secret key (sk_live_… or sk_test_…)', 'password')}
+              {form === 'stripe' && [
+                field('secretKey', 'Stripe secret key (sk_live_… or sk_test_…)', 'password'),
+                field('returnUrl', 'Page clients see after paying (https://, e.g. your website)', 'url'),
+              ]}
               {form === 'smtp' && [field('host', 'SMTP server'), field('port', 'Port (587 or 465)'), field('user', 'User name'), field('password', 'Password', 'password'), field('fromAddress', 'Send from address')]}
               {form === 'sms' && [field('baseUrl', 'Provider address (https://api.twilio.com)'), field('accountSid', 'Account SID'), field('authToken', 'Auth token', 'password'), field('from', 'Send from (number or sender name)')]}
               <button type="button" className="button" onClick={() => { setForm(null); setValues({}); }}>Cancel</button>
