@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_DUNNING, dunningDueToday, nextDunningStep, type DunningState, type StepDone } from './dunning.js';
+import { DEFAULT_DUNNING, dunningDueToday, nextDunningStep, payByDate, type DunningState, type StepDone } from './dunning.js';
 import { addDays } from './time.js';
 import { automaticLinkSendAt } from './auto-send.js';
 
@@ -8,13 +8,13 @@ const unpaid = (done: StepDone[] = []): DunningState => ({ dueDate: '2026-03-01'
 const FEE = { ...DEFAULT_DUNNING, reminderFeeMinor: 3_500 };
 
 describe('dunning', () => {
-  it('follows the default schedule: 7 days after due, 14 after that, final notice 14 later, collection 14 after it', () => {
+  it('follows the default schedule: 7 days after due, 14 after that, final notice 14 later, collection the day after its 14 days', () => {
     expect(nextDunningStep(unpaid(), DEFAULT_DUNNING)).toMatchObject({ step: 'reminder', dueOn: '2026-03-08' });
     expect(nextDunningStep(unpaid([{ step: 'reminder', on: '2026-03-08', feeMinor: 0 }]), DEFAULT_DUNNING)).toMatchObject({ step: 'second_reminder', dueOn: '2026-03-22' });
     const two = [{ step: 'reminder' as const, on: '2026-03-08', feeMinor: 0 }, { step: 'second_reminder' as const, on: '2026-03-22', feeMinor: 0 }];
     expect(nextDunningStep(unpaid(two), DEFAULT_DUNNING)).toMatchObject({ step: 'final_notice', dueOn: '2026-04-05' });
     const three = [...two, { step: 'final_notice' as const, on: '2026-04-05', feeMinor: 0 }];
-    expect(nextDunningStep(unpaid(three), DEFAULT_DUNNING)).toMatchObject({ step: 'debt_collection', dueOn: '2026-04-19' });
+    expect(nextDunningStep(unpaid(three), DEFAULT_DUNNING)).toMatchObject({ step: 'debt_collection', dueOn: '2026-04-20' });
     expect(nextDunningStep(unpaid([...three, { step: 'debt_collection', on: '2026-04-19', feeMinor: 0 }]), DEFAULT_DUNNING)).toBeNull();
   });
 
@@ -49,7 +49,21 @@ describe('dunning', () => {
 
   it('never gives less than 14 days between the final notice and debt collection', () => {
     const done: StepDone[] = [{ step: 'reminder', on: '2026-03-08', feeMinor: 0 }, { step: 'second_reminder', on: '2026-03-22', feeMinor: 0 }, { step: 'final_notice', on: '2026-04-05', feeMinor: 0 }];
-    expect(nextDunningStep(unpaid(done), { ...DEFAULT_DUNNING, finalNoticeGivesDays: 3 })!.dueOn).toBe('2026-04-19');
+    expect(nextDunningStep(unpaid(done), { ...DEFAULT_DUNNING, finalNoticeGivesDays: 3 })!.dueOn).toBe('2026-04-20');
+    expect(payByDate('final_notice', '2026-03-01', '2026-04-05', { ...DEFAULT_DUNNING, finalNoticeGivesDays: 3 })).toBe('2026-04-19');
+  });
+
+  it('gives each message its own deadline, always after the day it is sent', () => {
+    // A reminder sent on 23 December for an invoice due on 16 December (issue 12).
+    expect(payByDate('reminder', '2026-12-16', '2026-12-23', DEFAULT_DUNNING)).toBe('2027-01-05');
+    expect(payByDate('second_reminder', '2026-12-16', '2027-01-06', DEFAULT_DUNNING)).toBe('2027-01-19');
+    expect(payByDate('final_notice', '2026-12-16', '2027-01-20', DEFAULT_DUNNING)).toBe('2027-02-03');
+    // A payment link names the due date only while it is ahead.
+    expect(payByDate('payment_link', '2026-12-16', '2026-12-02', DEFAULT_DUNNING)).toBe('2026-12-16');
+    expect(payByDate('payment_link', '2026-12-16', '2026-12-20', DEFAULT_DUNNING)).toBe('');
+    // However short the clinic's intervals, never today or before.
+    expect(payByDate('reminder', '2026-12-16', '2026-12-23', { ...DEFAULT_DUNNING, secondReminderAfterDays: 0 })).toBe('2026-12-24');
+    for (const step of ['reminder', 'second_reminder', 'final_notice'] as const) expect(payByDate(step, '2026-12-16', '2026-12-23', DEFAULT_DUNNING) > '2026-12-23').toBe(true);
   });
 });
 

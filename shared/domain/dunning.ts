@@ -83,7 +83,8 @@ export function nextDunningStep(state: DunningState, schedule: DunningSchedule):
     case 'reminder': dueOn = addDays(state.dueDate, schedule.reminderAfterDueDays); break;
     case 'second_reminder': dueOn = addDays(last!.on, schedule.secondReminderAfterDays); break;
     case 'final_notice': dueOn = addDays(last!.on, schedule.finalNoticeAfterDays); break;
-    default: dueOn = addDays(last!.on, Math.max(14, schedule.finalNoticeGivesDays));
+    // The day after the final notice's deadline (payByDate): the client has every day it gives.
+    default: dueOn = addDays(finalNoticeDeadline(last!.on, schedule), 1);
   }
   const feesCharged = state.done.filter((d) => d.feeMinor > 0).length;
   const feeable = step !== 'debt_collection' && schedule.reminderFeeMinor > 0 && feesCharged < 2 && daysBetween(state.dueDate, dueOn) >= 14;
@@ -96,4 +97,32 @@ export function dunningDueToday(state: DunningState, schedule: DunningSchedule, 
   if (state.paymentProcessing) return null;
   const next = nextDunningStep(state, schedule);
   return next && next.dueOn <= today ? next : null;
+}
+
+/**
+ * The inkassovarsel's deadline: at least 14 days from the day it is sent (inkassoloven § 9;
+ * the clinic may give more).
+ */
+function finalNoticeDeadline(sentOn: LocalDate, schedule: DunningSchedule): LocalDate {
+  return addDays(sentOn, Math.max(14, schedule.finalNoticeGivesDays));
+}
+
+/**
+ * The day a message asks to be paid by, from the day it is sent (issue 12: a reminder sent on
+ * 23 December said "pay by 16 December"). Every date is in the future:
+ * - a payment link: the invoice's due date, or no date once that has passed (pay now);
+ * - a reminder: the day before the next step would go;
+ * - the final notice: at least 14 days ahead; debt collection follows the day after.
+ * '' when the message should give no date.
+ */
+export function payByDate(kind: 'payment_link' | DunningStep, invoiceDueDate: LocalDate | '', sentOn: LocalDate, schedule: DunningSchedule): LocalDate | '' {
+  const tomorrow = addDays(sentOn, 1);
+  const atLeastTomorrow = (day: LocalDate) => (day < tomorrow ? tomorrow : day);
+  switch (kind) {
+    case 'payment_link': return invoiceDueDate !== '' && invoiceDueDate >= sentOn ? invoiceDueDate : '';
+    case 'reminder': return atLeastTomorrow(addDays(sentOn, schedule.secondReminderAfterDays - 1));
+    case 'second_reminder': return atLeastTomorrow(addDays(sentOn, schedule.finalNoticeAfterDays - 1));
+    case 'final_notice': return finalNoticeDeadline(sentOn, schedule);
+    case 'debt_collection': return '';
+  }
 }

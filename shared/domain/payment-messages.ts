@@ -14,7 +14,10 @@ export interface PaymentMessageFacts {
   readonly invoiceNumber: number;
   /** Formatted in the clinic's locale, e.g. "450,00 kr". */
   readonly amount: string;
-  /** Formatted due date, or '' when there is none yet. */
+  /**
+   * The formatted day to pay by (shared/domain/dunning.ts payByDate: always in the future), or
+   * '' for none. A final notice always has one.
+   */
   readonly dueDate: string;
   readonly link: string;
   /** The staff member the email is sent in the name of. */
@@ -43,7 +46,7 @@ function invoiceRef(n: number): string {
 function opening(facts: PaymentMessageFacts): string {
   switch (facts.kind) {
     case 'reminder': return `This is a reminder that ${invoiceRef(facts.invoiceNumber)} from ${facts.clinicName} is not yet paid.`;
-    case 'final_notice': return `Final notice: ${invoiceRef(facts.invoiceNumber)} from ${facts.clinicName} is still unpaid. If it is not paid within 14 days, it may be sent to debt collection.`;
+    case 'final_notice': return `Final notice: ${invoiceRef(facts.invoiceNumber)} from ${facts.clinicName} is still unpaid. ${facts.dueDate ? `If it is not paid by ${facts.dueDate}, it will be sent to debt collection.` : 'It may now be sent to debt collection.'}`;
     default: return `Here is the payment link for ${invoiceRef(facts.invoiceNumber)} from ${facts.clinicName}.`;
   }
 }

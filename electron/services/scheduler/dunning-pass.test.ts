@@ -1,3 +1,4 @@
+import { formatLocalDay } from '../../../shared/domain/time.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,9 @@ describe('chasing unpaid invoices', () => {
     expect(await steps(id)).toEqual([['reminder', 'sent', '2026-03-23', 75_000]]);
     expect(sent.map((m) => m.facts.kind)).toEqual(['reminder']);
     expect(sent[0]!.facts.amount).toMatch(/^750,00\skr$/);
+    // Its own deadline, in the future — not the invoice's due date of 16 March (issue 12).
+    const day = async (d: string) => formatLocalDay(d, (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())!.locale);
+    expect(sent[0]!.facts.dueDate).toBe(await day('2026-04-05'));
 
     // A part payment lowers what the next step asks for.
     await takePayment(db, id, { amount: '250', method: 'cash' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
@@ -81,13 +85,16 @@ describe('chasing unpaid invoices', () => {
     await scheduler.tick();
     expect((await steps(id)).filter(([p]) => p === 'final_notice')).toEqual([['final_notice', 'sent', '2026-04-27', 50_000]]);
     expect(sent.map((m) => m.facts.kind)).toEqual(['reminder', 'reminder', 'final_notice']);
+    expect(sent[1]!.facts.dueDate).toBe(await day('2026-04-19'));
+    // The inkassovarsel gives 14 days from the day it went, by date; collection follows the day after.
+    expect(sent[2]!.facts.dueDate).toBe(await day('2026-05-11'));
 
-    at('2026-05-10');
-    await scheduler.tick();
-    expect((await steps(id)).at(-1)?.[0]).toBe('final_notice');
     at('2026-05-11');
     await scheduler.tick();
-    expect((await steps(id)).at(-1)).toEqual(['debt_collection', 'sent', '2026-05-11', 50_000]);
+    expect((await steps(id)).at(-1)?.[0]).toBe('final_notice');
+    at('2026-05-12');
+    await scheduler.tick();
+    expect((await steps(id)).at(-1)).toEqual(['debt_collection', 'sent', '2026-05-12', 50_000]);
     expect(sent).toHaveLength(3);
     at('2026-06-30');
     await scheduler.tick();

@@ -4,6 +4,8 @@
  * recorded after (docs/design.md invariant 5) — then records every message with its cost and
  * the request's new state in the invoice log. Node-only; called by the scheduler.
  */
+import { payByDate } from '../../../shared/domain/dunning.js';
+import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
@@ -15,7 +17,7 @@ import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { formatMoney } from '../../../shared/domain/money.js';
-import { formatLocalDay } from '../../../shared/domain/time.js';
+import { formatLocalDay, localDateOf } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
 import type { Channel } from '../../../shared/domain/payment-request-rules.js';
@@ -120,9 +122,11 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   // would tell the client who treated them (docs/design.md invariant 7); the clinic's sender name then.
   const staff = await db.staff.findOne(request.updatedBy).exec();
   const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
+  // Each message's own deadline, in the future: a reminder's is not the invoice's past due date.
+  const payBy = payByDate(request.purpose, invoice.dueDate, localDateOf(nowIso, settings.timeZone), dunningScheduleOf(settings));
   const facts: PaymentMessageFacts = {
     clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
-    dueDate: invoice.dueDate ? formatLocalDay(invoice.dueDate, settings.locale) : '', link: link.url, senderName: sender, kind: MESSAGE_KIND[request.purpose],
+    dueDate: payBy ? formatLocalDay(payBy, settings.locale) : '', link: link.url, senderName: sender, kind: MESSAGE_KIND[request.purpose],
   };
   const outcomes: { channel: Channel; to: string; outcome: SendOutcome }[] = [];
   for (const channel of request.channels) {
