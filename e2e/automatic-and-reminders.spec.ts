@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { todayInOslo } from './support/money.js';
+import { formatLocalDay } from '../shared/domain/time.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 import { SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
@@ -107,5 +108,31 @@ test('Automatic mode sends the link 15 minutes after the appointment, and a remi
   await expect(invoice.dialog().getByRole('list', { name: 'Invoice log' })).toContainText(/Reminder fee of 70,00\s*kr charged with the second reminder/);
   await expectAccessible(page, 'invoice with a reminder fee');
   await screenshot(page, 'auto-05-reminder-fee');
+
+  // 14 days on: the final notice (inkassovarsel) names a date 14 days ahead and says collection
+  // follows; the day after that date the invoice is ready for debt collection (decision 0027).
+  await invoice.dialog().getByRole('tab', { name: 'Invoice' }).click();
+  const final = addDays(second, 14);
+  setClock(osloInstant(final, '09:00'));
+  await expect(invoice.dialog().getByTestId('payment-link').filter({ hasText: 'Final notice' })).toContainText(/by email/, { timeout: 15_000 });
+  setClock(osloInstant(addDays(final, 15), '09:00'));
+  await expect(invoice.state()).toHaveText('Ready for debt collection', { timeout: 15_000 });
+  const marker = invoice.dialog().getByTestId('payment-link').filter({ hasText: 'Ready for debt collection' });
+  await expect(marker).toContainText('owed; no message');
+  // A step that went by no channel has nothing to send again and no link to cancel.
+  await expect(marker.getByRole('button')).toHaveCount(0);
+  await expectAccessible(page, 'invoice ready for debt collection');
+  await screenshot(page, 'auto-06-ready-for-collection');
+  await invoice.close();
+  await outbox.open();
+  const notice = outbox.items().filter({ hasText: 'Final notice from Fjordside Fysioterapi' });
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(`If it is not paid by ${formatLocalDay(addDays(final, 14), 'nb-NO')}, it will be sent to debt collection.`);
+  // The first reminder's deadline was its own, ahead of the day it went — not the invoice's past due date.
+  await expect(outbox.items().filter({ hasText: 'Payment reminder from Fjordside Fysioterapi' }).filter({ hasText: `by ${formatLocalDay(addDays(due, 13), 'nb-NO')}` })).toHaveCount(1);
   expect(problems).toEqual([]);
 });
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

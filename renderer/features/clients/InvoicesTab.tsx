@@ -10,7 +10,7 @@ import { useLiveQuery } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
 import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
-import { INVOICE_STATE_LABELS, type InvoiceState } from '../../../shared/domain/ledger.js';
+import { SHOWN_STATE_LABELS, shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
 import type { CurrencyCode } from '../../../shared/domain/money.js';
 import { errorText } from '../../ui/errors.js';
 import { formatInstantDate, money } from '../../ui/format.js';
@@ -28,7 +28,7 @@ interface Row {
   /** What it asks for now (balance), or the total once settled; null for external bookings. */
   amountMinor: number | null;
   currency: CurrencyCode;
-  state: InvoiceState | 'external';
+  state: ShownInvoiceState | 'external';
   bucket: 'active' | 'settled';
   /** The payment link or chasing step that speaks for the invoice now, if any. */
   link: PaymentRequestDoc | undefined;
@@ -60,7 +60,7 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
       return {
         key: inv.id, invoiceId: inv.id, bookingId: null, date: booking?.start ?? inv.createdAt, description: label,
         amountMinor: acc.bucket === 'active' && inv.status !== 'draft' ? acc.balanceMinor : acc.totalMinor, currency: inv.currency,
-        state: acc.state, bucket: acc.bucket, link: currentRequest(requestsByInvoice.get(inv.id) ?? []),
+        state: shownInvoiceState(acc, requestsByInvoice.get(inv.id) ?? []), bucket: acc.bucket, link: currentRequest(requestsByInvoice.get(inv.id) ?? []),
       };
     });
     for (const b of bookings) {
@@ -128,7 +128,7 @@ function RowContent({ row, settings }: { row: Row; settings: Clinic }) {
           </span>
         )}
       </span>
-      <span className={`badge badge--${row.state}`}>{row.state === 'external' ? 'Externally billed' : INVOICE_STATE_LABELS[row.state]}</span>
+      <span className={`badge badge--${row.state}`}>{row.state === 'external' ? 'Externally billed' : SHOWN_STATE_LABELS[row.state]}</span>
       <span className="row__amount">{row.amountMinor === null ? '—' : money(row.amountMinor, row.currency, settings)}</span>
     </>
   );

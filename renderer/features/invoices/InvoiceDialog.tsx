@@ -10,6 +10,7 @@ import { useDesk, useSettings } from '../../app/desk-context.js';
 import { navigate } from '../../app/router.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useCommand } from '../../app/use-command.js';
+import { usePaymentRequests } from '../payment-links/use-payment-requests.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { completeInvoice } from '../../../shared/db/invoice-commands.js';
@@ -42,6 +43,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
   const client = useLiveDocument(() => (invoice ? db.clients.findOne(invoice.clientId) : null), [db, invoice?.clientId]);
   const credited = useLiveDocument(() => (invoice?.creditsInvoiceId ? db.invoices.findOne(invoice.creditsInvoiceId) : null), [db, invoice?.creditsInvoiceId]);
   const money = useClientMoney(db, invoice?.clientId);
+  const requests = usePaymentRequests(db, invoice?.id);
 
   if (invoice === undefined) return <Dialog title="Invoice" onClose={onClose}><p role="status">Loading…</p></Dialog>;
   if (invoice === null) return <Dialog title="Invoice" onClose={onClose}><p role="alert">This invoice no longer exists.</p></Dialog>;
@@ -99,7 +101,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
       {!canBill && !isCreditNote && invoice.status !== 'void' && view === 'invoice' && (
         <p className="muted">Taking payment and changing invoices needs the billing permission.</p>
       )}
-      {view === 'invoice' && <InvoiceDocument invoice={invoice} client={client} settings={settings} account={account} credited={credited} />}
+      {view === 'invoice' && <InvoiceDocument invoice={invoice} client={client} settings={settings} account={account} credited={credited} requests={requests ?? []} />}
       {view === 'invoice' && !isCreditNote && <LinkStatus invoiceId={invoice.id} />}
       {sendingLink && (
         <SendLinkDialog invoice={invoice} balanceMinor={payableAccount(invoice, account).balanceMinor}

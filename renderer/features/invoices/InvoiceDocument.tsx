@@ -4,11 +4,12 @@
  * what is paid and left. Presentational only; used by the invoice pop-up, the checkout and
  * the print view.
  */
-import type { ClientDoc, ClinicSettingsDoc, InvoiceDoc } from '../../../shared/schemas/index.js';
+import type { ClientDoc, ClinicSettingsDoc, InvoiceDoc, PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { invoiceNumberLabel } from '../../../shared/domain/invoice-completion.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
-import { INVOICE_STATE_LABELS, type InvoiceAccount } from '../../../shared/domain/ledger.js';
+import type { InvoiceAccount } from '../../../shared/domain/ledger.js';
+import { SHOWN_STATE_LABELS, shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
 import { formatVatRate } from '../../../shared/domain/vat.js';
 import { formatLocalDay, money } from '../../ui/format.js';
 
@@ -21,9 +22,11 @@ export interface InvoiceDocumentProps {
   credited?: InvoiceDoc | null;
   /** Level of its title ("Invoice"); From/To are one below. 3 inside a dialog, 1 when it is the page (print). */
   headingLevel?: 1 | 2 | 3;
+  /** Its payment requests and chasing steps: the state shown says *Ready for debt collection* once marked. */
+  requests?: readonly Pick<PaymentRequestDoc, 'purpose' | 'status'>[];
 }
 
-export function InvoiceDocument({ invoice, client, settings, account, credited, headingLevel = 3 }: InvoiceDocumentProps) {
+export function InvoiceDocument({ invoice, client, settings, account, credited, headingLevel = 3, requests = [] }: InvoiceDocumentProps) {
   const Title = `h${headingLevel}` as const;
   const Part = `h${headingLevel + 1}` as 'h2' | 'h3' | 'h4';
   const isDraft = invoice.status === 'draft';
@@ -57,7 +60,7 @@ export function InvoiceDocument({ invoice, client, settings, account, credited, 
           <dt>Invoice date</dt><dd>{day(invoice.invoiceDate)}</dd>
           {invoice.serviceDate && <><dt>Date of service</dt><dd>{day(invoice.serviceDate)}</dd></>}
           {!isCreditNote && <><dt>Due date</dt><dd>{day(invoice.dueDate)}</dd></>}
-          {account && !isCreditNote && <><dt>Status</dt><dd><span className={`badge badge--${account.state}`} data-testid="invoice-state">{INVOICE_STATE_LABELS[account.state]}</span></dd></>}
+          {account && !isCreditNote && <InvoiceStatus state={shownInvoiceState(account, requests)} />}
         </dl>
       </div>
       <table className="table invoice__lines">
@@ -114,4 +117,8 @@ export function InvoiceDocument({ invoice, client, settings, account, credited, 
       )}
     </article>
   );
+}
+
+function InvoiceStatus({ state }: { state: ShownInvoiceState }) {
+  return <><dt>Status</dt><dd><span className={`badge badge--${state}`} data-testid="invoice-state">{SHOWN_STATE_LABELS[state]}</span></dd></>;
 }

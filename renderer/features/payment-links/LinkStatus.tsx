@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useCommand } from '../../app/use-command.js';
+import { wentByNoChannel } from '../../../shared/domain/invoice-state.js';
 import { cancelPaymentRequest, channelsText, OPEN_REQUEST_STATUSES, resendPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { errorText } from '../../ui/errors.js';
@@ -59,8 +60,10 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
               {r.purpose !== 'payment_link' && <strong>{DUNNING_LABELS[r.purpose]}</strong>}
               <span className={`badge badge--link-${r.status}`}>{linkStateText(r)}</span>
               <span>
-                {amountText(r, 'The balance')} by {channelsText(r.channels) || 'no channel'}
-                {r.sentAt ? `, sent ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
+                {wentByNoChannel(r)
+                  ? `${amountText(r, 'The balance')} owed; no message${r.purpose === 'debt_collection' ? '' : ' (no email or mobile number)'}`
+                  : `${amountText(r, 'The balance')} by ${channelsText(r.channels)}`}
+                {r.sentAt ? `, ${r.purpose === 'debt_collection' ? 'marked' : 'sent'} ${formatDateTime(r.sentAt, settings)}` : r.status === 'scheduled' ? `, to send ${formatDateTime(r.sendAt, settings)}` : ''}
                 {r.status === 'sent' && r.expiresAt ? `; expires ${formatDateTime(r.expiresAt, settings)}` : ''}
               </span>
               {r.problem && !paidOnClosedNotice(r) && <span className="link-status__problem">{r.problem}</span>}
@@ -68,13 +71,13 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
               <span className="link-status__actions">
                 {r.linkUrl && r.status === 'sent' && <button type="button" className="button button--small" onClick={() => open(r)}>Go to payment link</button>}
                 {r.linkUrl && r.status === 'sent' && showQr === undefined && <button type="button" className="button button--small" onClick={() => setQrFor(qrFor === r.id ? null : r.id)}>{qrFor === r.id ? 'Hide QR code' : 'Show QR code'}</button>}
-                {actor.can('billing') && ['sent', 'expired', 'failed', 'unknown'].includes(r.status) && (
+                {actor.can('billing') && !wentByNoChannel(r) && ['sent', 'expired', 'failed', 'unknown'].includes(r.status) && (
                   <CommandButton label="Resend" busyLabel="Sending…" onError={setError} command={async (operation) => {
                     await resendPaymentRequest(db, r.id, { ...actor, operation });
                     await main.invoke('payments.sendDue');
                   }} />
                 )}
-                {actor.can('billing') && isOpen && (
+                {actor.can('billing') && isOpen && !wentByNoChannel(r) && (
                   <CommandButton label="Cancel link" busyLabel="Cancelling…" onError={setError} command={async (operation) => {
                     await cancelPaymentRequest(db, r.id, { ...actor, operation });
                     await main.invoke('payments.sendDue');

@@ -16,7 +16,8 @@ import { takePayment, type PaymentTaken } from '../../../shared/db/payment-comma
 import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
-import { INVOICE_STATE_LABELS, payableAccount } from '../../../shared/domain/ledger.js';
+import { payableAccount } from '../../../shared/domain/ledger.js';
+import { SHOWN_STATE_LABELS, shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
 import { parseAmount } from '../../../shared/domain/money.js';
 import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
 import { RefusedError } from '../../../shared/domain/result.js';
@@ -110,7 +111,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
       <div className="checkout__grid">
         <section className="card checkout__invoice" aria-labelledby="checkout-invoice">
           <h2 id="checkout-invoice">{number} · {client ? clientName(client) : '…'}</h2>
-          {account && <p><span className={`badge badge--${account.state}`}>{INVOICE_STATE_LABELS[account.state]}</span></p>}
+          {account && <p><ShownState state={shownInvoiceState(account, requests ?? [])} /></p>}
           <table className="table">
             <caption className="visually-hidden">Lines</caption>
             <thead><tr><th scope="col">Description</th><th scope="col" className="num">Amount</th></tr></thead>
@@ -212,4 +213,8 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
       </div>
     </section>
   );
+}
+
+function ShownState({ state }: { state: ShownInvoiceState }) {
+  return <span className={`badge badge--${state}`}>{SHOWN_STATE_LABELS[state]}</span>;
 }

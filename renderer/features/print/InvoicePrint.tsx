@@ -7,6 +7,7 @@ import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { InvoiceDocument } from '../invoices/InvoiceDocument.js';
+import { usePaymentRequests } from '../payment-links/use-payment-requests.js';
 import { usePrintTitle, type PrintViewProps } from './print-view.js';
 import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 
@@ -17,6 +18,7 @@ export function InvoicePrint({ id, onTitle }: PrintViewProps) {
   const clientId = invoice?.clientId ?? null;
   const client = useLiveDocument(() => (clientId ? db.clients.findOne(clientId) : null), [db, clientId]);
   const money = useClientMoney(db, clientId);
+  const requests = usePaymentRequests(db, invoice?.id);
   const ready = invoice && client !== undefined && money !== undefined;
   usePrintTitle(onTitle, ready ? invoiceTitle(invoice, settings.clinicName) : null);
 
@@ -32,6 +34,7 @@ export function InvoicePrint({ id, onTitle }: PrintViewProps) {
       account={money.account.accounts.get(invoice.id)}
       credited={credited}
       headingLevel={1}
+      requests={requests ?? []}
     />
   );
 }
