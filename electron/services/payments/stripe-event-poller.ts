@@ -47,7 +47,8 @@ export function createStripeEventPoller(options: {
   apply: (event: LinkEvent) => Promise<void>;
   log: (line: string) => void;
 }): StripeEventPoller {
-  const stripe = new Stripe(options.secretKey, { ...options.stripeOptions });
+  // No telemetry to Stripe, as the provider's client (stripe-provider.ts).
+  const stripe = new Stripe(options.secretKey, { ...options.stripeOptions, telemetry: false });
   const file = path.join(options.dataDir, 'stripe-events-cursor.json');
   const readCursor = (): string | null => {
     try {

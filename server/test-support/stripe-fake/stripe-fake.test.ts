@@ -74,7 +74,9 @@ describe('the local Stripe test server', () => {
       object: 'checkout.session', mode: 'payment', status: 'open', payment_status: 'unpaid', amount_total: 45_000, currency: 'nok',
       expires_at: NOW_S + 3600, metadata: { clinic_id: 'c-1', invoice_id: 'inv-1', payment_request_id: 'pr-1' }, payment_intent: null,
     });
-    expect(res.body.id).toMatch(/^cs_test_/);
+    // As long as Stripe's: `cs_test_` and 58 more; the pay page's address well over 300 characters.
+    expect(res.body.id).toMatch(/^cs_test_[A-Za-z0-9]{58}$/);
+    expect(String(res.body.url).length).toBeGreaterThan(300);
     expect((await get(`/v1/checkout/sessions/${res.body.id}`)).body).toEqual(res.body);
   });
 
@@ -188,6 +190,11 @@ describe('the local Stripe test server', () => {
     expect(next.body.data.length).toBe(fake.events.length - 3);
     const typed = await get('/v1/events?types[]=checkout.session.completed&limit=100');
     expect(typed.body.data.every((e) => e.type === 'checkout.session.completed')).toBe(true);
+    // As the pinned SDK sends a list (types[0]=…&types[1]=…): only those types.
+    const sdk = new Stripe(FAKE_SECRET_KEY, { ...fake.stripeOptions, maxNetworkRetries: 0, telemetry: false });
+    const bySdk = await sdk.events.list({ limit: 100, types: ['charge.refunded', 'checkout.session.async_payment_failed'] });
+    expect(bySdk.data.map((e) => e.type).sort()).toEqual(['charge.refunded', 'checkout.session.async_payment_failed']);
+    expect(fake.requests.at(-1)!.url).toMatch(/types%5B0%5D=|types\[0\]=/);
     expect((await get('/v1/events?colour=red')).body.error.code).toBe('parameter_unknown');
     expect((await get('/v1/events?limit=0')).status).toBe(400);
   });

@@ -75,7 +75,12 @@ interface IdempotentResult {
   readonly body: unknown;
 }
 
-const id = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+/**
+ * Ids as long as Stripe's: a Checkout Session's is `cs_test_` and 58 more characters; others
+ * about 24. Length limits on our side are exercised with the real sizes.
+ */
+const ID_LENGTHS: Readonly<Record<string, number>> = { cs: 58 };
+const id = (prefix: string) => `${prefix}_test_${randomBytes(48).toString('base64url').replace(/[-_]/g, 'x').slice(0, ID_LENGTHS[prefix] ?? 24)}`;
 
 export class StripeFake {
   readonly secretKey: string;
@@ -242,7 +247,8 @@ export class StripeFake {
     const sessionId = id('cs');
     const session = checkoutSession({
       id: sessionId, created: this.nowSeconds(), expiresAt: c.expiresAt, amountTotal: c.amountTotal, currency: c.currency,
-      metadata: c.metadata, successUrl: c.successUrl, cancelUrl: c.cancelUrl, url: `https://checkout.stripe.com/c/pay/${sessionId}`,
+      // Stripe's pay page address carries a long fragment after the session id (some 350 characters in all).
+      metadata: c.metadata, successUrl: c.successUrl, cancelUrl: c.cancelUrl, url: `https://checkout.stripe.com/c/pay/${sessionId}#${randomBytes(240).toString('base64url').slice(0, 280)}`,
     });
     this.sessions.set(sessionId, { session, paymentIntentMetadata: c.paymentIntentMetadata, chargeId: null, refunds: [] });
     return { status: 200, body: session };
@@ -271,7 +277,8 @@ export class StripeFake {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
       return { status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_invalid_integer', param: 'limit', message: 'Invalid integer: limit must be between 1 and 100.' } } };
     }
-    const types = [...query.getAll('types[]'), ...(query.get('type') ? [query.get('type')!] : [])];
+    // The SDK sends an array as `types[0]=…&types[1]=…` (indexed), curl as `types[]=…`: Stripe takes both.
+    const types = [...query.entries()].filter(([k]) => /^types\[\d*\]$/.test(k)).map(([, v]) => v).concat(query.get('type') ? [query.get('type')!] : []);
     // Newest first, as Stripe lists.
     let list = [...this.events].reverse().filter((e) => types.length === 0 || types.some((t) => matchesType(String(e.type), t)));
     const after = query.get('starting_after');
