@@ -74,6 +74,35 @@ describe('the payment service', () => {
     expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
   });
 
+  it("on a standalone desk, records each refund made in Stripe by its own id, though charges no longer list them", async () => {
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    await service.close();
+    // As Stripe at the pinned API version: a charge.refunded event carries no refunds list.
+    const bare = await startStripeFake({ now: () => NOW, chargeRefundsList: false });
+    try {
+      service = createPaymentService({
+        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
+        secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://www.fjordside.no/takk' }), stripeOptions: { ...bare.stripeOptions, maxNetworkRetries: 0 }, transport: recordingTransport(),
+      });
+      await service.start();
+      const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+      await service.handlers['payments.sendDue']();
+      const sessionId = (await db.paymentrequests.findOne(request.id).exec())!.providerRef;
+      bare.completeSession(sessionId, 'paid');
+      bare.refund(sessionId, 10_000);
+      bare.refund(sessionId, 5_000);
+      await service.handlers['payments.sendDue']();
+      await service.handlers['payments.sendDue']();
+      const refunds = (await db.payments.find({ selector: { kind: 'refund' } }).exec()).map((p) => p.toJSON());
+      expect(refunds.map((r) => r.amountMinor).sort((a, b) => a - b)).toEqual([5_000, 10_000]);
+      expect(refunds.every((r) => /^refund-re_test_/.test(r.id))).toBe(true);
+      expect(bare.requests.some((r) => r.method === 'GET' && r.url.startsWith('/v1/refunds'))).toBe(true);
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('on a standalone desk, asks Stripe every few seconds while a link is open, without waiting for the minute tick', async () => {
     const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     await setPaymentProvider(db, 'stripe', true, ctx);

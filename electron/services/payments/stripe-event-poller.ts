@@ -58,6 +58,18 @@ export function createStripeEventPoller(options: {
     }
   };
   const writeCursor = (last: string) => writePrivateFile(file, JSON.stringify({ last }));
+  /**
+   * At the pinned API version a charge no longer carries its refunds (since 2022-11-15): for a
+   * charge.refunded without them, ask Stripe for that charge's refunds, so each is recorded by its
+   * own id — through the same mapping as a charge that lists them (issue 12 point 4).
+   */
+  const withRefundsListed = async (event: StripeEventLike): Promise<StripeEventLike> => {
+    const charge = event.data?.object as { id?: unknown; refunds?: unknown } | undefined;
+    if (event.type !== 'charge.refunded' || !charge || charge.refunds || typeof charge.id !== 'string') return event;
+    const refunds: unknown[] = [];
+    for await (const refund of stripe.refunds.list({ charge: charge.id, limit: 100 })) refunds.push(refund);
+    return { ...event, data: { ...event.data, object: { ...charge, refunds: { object: 'list', data: refunds, has_more: false } } } };
+  };
   return {
     async poll() {
       let cursor = readCursor();
@@ -67,7 +79,7 @@ export function createStripeEventPoller(options: {
         // Stripe lists newest first: apply oldest first.
         const events = [...page.data].reverse();
         for (const event of events) {
-          const mapped = mapStripeEvent(event as unknown as StripeEventLike);
+          const mapped = mapStripeEvent(await withRefundsListed(event as unknown as StripeEventLike));
           if (mapped.kind === 'apply') {
             for (const e of mapped.events) {
               const link = e.type === 'refund_total' ? null : toLinkEvent(e);

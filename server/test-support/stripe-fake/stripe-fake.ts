@@ -42,7 +42,12 @@ export interface StripeFakeOptions {
   readonly secretKey?: string;
   /** Its clock (sessions' created/expires_at, events' created, webhook timestamps). */
   readonly now?: () => Date;
-  /** Include `refunds` in charges (Stripe's example and API versions before 2022-11-15); default true. */
+  /**
+   * Include `refunds` in charges (Stripe's example and API versions before 2022-11-15). Default
+   * true for now, unlike Stripe at the pinned version: the sync server (which holds no Stripe key
+   * to ask) still reads a refunded charge's list; moving it to refund.* events is issue 12 point 4.
+   * The desk's own path is tested without the list (it asks GET /v1/refunds).
+   */
   readonly chargeRefundsList?: boolean;
   /** A webhook endpoint: every event is POSTed there, signed with its secret, as it happens. */
   readonly webhook?: { readonly url: string; readonly secret: string };
@@ -185,6 +190,7 @@ export class StripeFake {
         return { status: 200, body: state.session };
       }
       if (path === '/v1/events') return this.listEvents(query);
+      if (path === '/v1/refunds') return this.listRefunds(query);
       return fail(failure(404, `Unrecognized request URL (GET: ${path}).`));
     }
     if (method !== 'POST') return fail(failure(405, `Unrecognized request URL (${method}: ${path}).`));
@@ -267,6 +273,16 @@ export class StripeFake {
     }
     this.expireSession(sessionId);
     return { status: 200, body: state.session };
+  }
+
+  /** GET /v1/refunds?charge=…: a charge's refunds, newest first (what a desk asks when an event does not list them). */
+  private listRefunds(query: URLSearchParams): { status: number; body: unknown } {
+    const bad = checkQuery(query, new Set(['charge', 'payment_intent', 'limit', 'starting_after', 'ending_before', 'created', 'expand']));
+    if (bad) return { status: bad.status, body: { error: bad.error } };
+    const charge = query.get('charge');
+    const limit = Number(query.get('limit') ?? 10);
+    const all = [...this.sessions.values()].filter((st) => charge === null || st.chargeId === charge).flatMap((st) => st.refunds);
+    return { status: 200, body: { object: 'list', data: all.slice(0, limit).map((r) => structuredClone(r)), has_more: all.length > limit, url: '/v1/refunds' } };
   }
 
   private listEvents(query: URLSearchParams): { status: number; body: unknown } {
