@@ -10,8 +10,8 @@ import { failingStorage, INJECTED_FAILURE, type WriteFault } from '../test-suppo
 import { createClient } from './client-commands.js';
 import { cancelBooking, createBooking } from './booking-commands.js';
 import { refundClientCredit, takePayment } from './payment-commands.js';
-import { completeInvoice, createCreditNote } from './invoice-commands.js';
-import { createPaymentRequest, resendPaymentRequest } from './payment-request-commands.js';
+import { completeInvoice, createCreditNote, voidInvoice } from './invoice-commands.js';
+import { cancelPaymentRequest, createPaymentRequest, resendPaymentRequest } from './payment-request-commands.js';
 import { newOperationId, readJournal, recoverOperations } from './operations.js';
 import { OPERATION_REPLAYS } from './operation-replays.js';
 
@@ -255,5 +255,44 @@ describe('bookings, with each write broken in turn', () => {
       if (!reached) break;
     }
     expect(n).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('complete, void and cancel a link, with each write broken in turn', () => {
+  const actions = async (db: ClinicDatabase, action: string) => (await db.activity.find({ selector: { action } }).exec()).length;
+
+  it('completing numbers the invoice once and logs it once', async () => {
+    const n = await everyWrite(() => clinicWithInvoice(false), (b, ctx) => completeInvoice(b.db, b.invoiceId, ctx), async (b, when) => {
+      const invoice = (await b.db.invoices.findOne(b.invoiceId).exec())!;
+      if (when === 'repeated') expect(invoice).toMatchObject({ status: 'completed', number: 1 });
+      expect(await actions(b.db, 'invoice.completed')).toBe(invoice.status === 'completed' ? 1 : 0);
+    });
+    expect(n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('voiding voids once and logs it once', async () => {
+    const n = await everyWrite(() => clinicWithInvoice(true), (b, ctx) => voidInvoice(b.db, b.invoiceId, ctx), async (b, when) => {
+      const invoice = (await b.db.invoices.findOne(b.invoiceId).exec())!;
+      if (when === 'repeated') expect(invoice.status).toBe('void');
+      expect(await actions(b.db, 'invoice.voided')).toBe(invoice.status === 'void' ? 1 : 0);
+    });
+    expect(n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('cancelling a link cancels it once and logs it once', async () => {
+    let requestId = '';
+    const withLink = async () => {
+      const b = await clinicWithInvoice(true);
+      const invoice = (await b.db.invoices.findOne(b.invoiceId).exec())!;
+      await (await b.db.clients.findOne(invoice.clientId).exec())!.incrementalPatch({ email: 'ola@example.com' });
+      requestId = (await createPaymentRequest(b.db, b.invoiceId, { amount: '300', channels: ['email'] }, { actor: b.admin, desk: TEST_DESK, synced: false, now: NOW })).id;
+      return b;
+    };
+    const n = await everyWrite(withLink, (b, ctx) => cancelPaymentRequest(b.db, requestId, ctx), async (b, when) => {
+      const request = (await b.db.paymentrequests.findOne(requestId).exec())!;
+      if (when === 'repeated') expect(request.status).toBe('cancelled');
+      expect(await actions(b.db, 'link.cancelled')).toBe(request.status === 'cancelled' ? 1 : 0);
+    });
+    expect(n).toBeGreaterThanOrEqual(2);
   });
 });

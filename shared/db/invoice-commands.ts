@@ -15,10 +15,10 @@ import { draftInvoiceForBooking } from '../domain/billing.js';
 import { formatMoney } from '../domain/money.js';
 import { invoiceTotals } from '../domain/invoice-math.js';
 import { newId } from '../domain/ids.js';
-import { RefusedError, type Result } from '../domain/result.js';
+import { ok, RefusedError, type Result } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
-import { insertOnce, journaled, partId } from './operations.js';
+import { insertOnce, isRepeat, journaled, partId } from './operations.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 
@@ -72,15 +72,20 @@ function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): string {
  * shows "number pending" until it arrives); otherwise this desk takes the next number.
  */
 export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  await requirePermission(db, ctx.actor, 'billing', 'complete invoices');
-  const settings = await clinicSettings(db);
-  const numbering = await numberingFor(db, ctx.synced);
-  const done = await modifyInvoice(db, invoiceId, (current) => completeDraft(current, settings, numbering, ctx));
-  await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
-    summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', ...factStamp(ctx),
-  }));
-  return done;
+  return journaled(db, ctx, { command: 'completeInvoice', args: { invoiceId }, commit: { collection: 'invoices', id: invoiceId } }, async () => {
+    await requirePermission(db, ctx.actor, 'billing', 'complete invoices');
+    const settings = await clinicSettings(db);
+    const current = (await findInvoice(db, invoiceId)).toMutableJSON();
+    const numbering = await numberingFor(db, ctx.synced);
+    const done = isRepeat(ctx, current.status === 'completed') ? current
+      // Checked again inside the write: a double click's second run may find the first one done.
+      : await modifyInvoice(db, invoiceId, (draft) => (isRepeat(ctx, draft.status === 'completed') ? ok(draft) : completeDraft(draft, settings, numbering, ctx)));
+    await insertOnce(db.activity, activityEntry({
+      id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
+      summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', ...factStamp(ctx),
+    }));
+    return done;
+  });
 }
 
 /** Replaces a draft's lines. Every line is checked first; a completed invoice is refused. */
@@ -99,17 +104,23 @@ export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, li
 
 /** Voids a draft (anyone who books: the booking was cancelled) or an unpaid, uncredited completed invoice (billing). */
 export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  const before = (await findInvoice(db, invoiceId)).toMutableJSON();
-  const needed = invoiceChangePermission(before, { ...before, status: 'void', ...changeStamp(ctx) });
-  await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'void draft invoices' : 'void invoices');
-  const money = await loadClientMoney(db, before.clientId);
-  const account = money.account.accounts.get(invoiceId)!;
-  const voided = await modifyInvoice(db, invoiceId, (current) => voidRule(current, account, ctx));
-  await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: invoiceId, action: 'invoice.voided',
-    summary: before.status === 'draft' ? 'Draft voided' : `Voided ${numberText(voided)}`, ...factStamp(ctx),
-  }));
-  return voided;
+  return journaled(db, ctx, { command: 'voidInvoice', args: { invoiceId }, commit: { collection: 'invoices', id: invoiceId } }, async () => {
+    const before = (await findInvoice(db, invoiceId)).toMutableJSON();
+    const repeat = isRepeat(ctx, before.status === 'void');
+    const needed = repeat ? 'book' : invoiceChangePermission(before, { ...before, status: 'void', ...changeStamp(ctx) });
+    await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'void draft invoices' : 'void invoices');
+    let voided = before;
+    if (!repeat) {
+      const money = await loadClientMoney(db, before.clientId);
+      const account = money.account.accounts.get(invoiceId)!;
+      voided = await modifyInvoice(db, invoiceId, (current) => (isRepeat(ctx, current.status === 'void') ? ok(current) : voidRule(current, account, ctx)));
+    }
+    await insertOnce(db.activity, activityEntry({
+      id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.voided',
+      summary: voided.completedAt ? `Voided ${numberText(voided)}` : 'Draft voided', ...factStamp(ctx),
+    }));
+    return voided;
+  });
 }
 
 /**

@@ -82,6 +82,16 @@ export async function insertOnce<T extends { id: string }>(collection: RxCollect
   }
 }
 
+/**
+ * For a command that moves one document to a state (complete, void, cancel): the same
+ * operation finding it already there is a repeat — a retry after its log write failed, or a
+ * replay — which only finishes that log entry; without an operation the command's own rule
+ * refuses it as usual.
+ */
+export function isRepeat(ctx: Pick<DeskActor, 'operation'>, alreadyThere: boolean): boolean {
+  return alreadyThere && ctx.operation !== undefined;
+}
+
 /** What the journal holds for one operation under way. */
 export interface JournalEntry {
   readonly operation: string;

@@ -17,7 +17,7 @@ import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
-import { insertOnce, journaled, partId } from './operations.js';
+import { insertOnce, isRepeat, journaled, partId } from './operations.js';
 
 function refused(message: string, field?: string): never {
   throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
@@ -94,23 +94,28 @@ async function logRequest(db: ClinicDatabase, request: PaymentRequestDoc, locale
 
 /** Cancels a link that has not been paid: a scheduled one never goes; a sent one is expired at the provider by main. */
 export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
-  await requirePermission(db, ctx.actor, 'billing', 'cancel payment links');
-  const doc = await db.paymentrequests.findOne(requestId).exec();
-  if (!doc) refused('This payment link no longer exists.');
-  if (doc.status === 'paid') refused('This link has been paid; there is nothing to cancel.');
-  if (doc.status === 'processing') refused('A payment through this link is being processed. Wait for it to finish.');
-  if (!OPEN_REQUEST_STATUSES.includes(doc.status)) refused('This link is no longer open.');
-  let cancelled = false;
-  await doc.incrementalModify((current) => {
-    if (!OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'processing') return current;
-    cancelled = true;
-    return { ...current, status: 'cancelled', ...changeStamp(ctx) };
+  return journaled(db, ctx, { command: 'cancelPaymentRequest', args: { requestId }, commit: { collection: 'paymentrequests', id: requestId } }, async () => {
+    await requirePermission(db, ctx.actor, 'billing', 'cancel payment links');
+    const doc = await db.paymentrequests.findOne(requestId).exec();
+    if (!doc) refused('This payment link no longer exists.');
+    // The same operation again (a double click, a retry after its log write failed): finish it.
+    if (!isRepeat(ctx, doc.status === 'cancelled')) {
+      if (doc.status === 'paid') refused('This link has been paid; there is nothing to cancel.');
+      if (doc.status === 'processing') refused('A payment through this link is being processed. Wait for it to finish.');
+      if (!OPEN_REQUEST_STATUSES.includes(doc.status)) refused('This link is no longer open.');
+      let cancelled = false;
+      await doc.incrementalModify((current) => {
+        if (!OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'processing') return current;
+        cancelled = true;
+        return { ...current, status: 'cancelled', ...changeStamp(ctx) };
+      });
+      if (!cancelled) refused('This link changed while it was being cancelled. Check it and try again.');
+    }
+    await insertOnce(db.activity, activityEntry({
+      id: partId(ctx, 'log'), entity: 'invoice', entityId: doc.invoiceId, action: 'link.cancelled', summary: 'Payment link cancelled', ...factStamp(ctx),
+    }));
+    return (await db.paymentrequests.findOne(requestId).exec())!.toMutableJSON();
   });
-  if (!cancelled) refused('This link changed while it was being cancelled. Check it and try again.');
-  await db.activity.insert(activityEntry({
-    entity: 'invoice', entityId: doc.invoiceId, action: 'link.cancelled', summary: 'Payment link cancelled', ...factStamp(ctx),
-  }));
-  return (await db.paymentrequests.findOne(requestId).exec())!.toMutableJSON();
 }
 
 /**
