@@ -6,7 +6,7 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
-import { createPaymentRequest } from '../../../shared/db/payment-request-commands.js';
+import { createPaymentRequest, resendPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import { setPaymentProvider } from '../../../shared/db/payment-settings-commands.js';
 import { moneyFact } from '../../../shared/domain/payment-rules.js';
 import { SERVER_DESK } from '../../../shared/domain/actor.js';
@@ -180,5 +180,43 @@ describe('the payment service', () => {
     await service.handlers['payments.sendDue']();
     expect((await db.paymentrequests.findOne(request.id).exec())!.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('retires the replaced link before the new one goes: the old page takes nothing and says it was replaced', async () => {
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
+    const first = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    await service.handlers['payments.sendDue']();
+    const oldUrl = (await db.paymentrequests.findOne(first.id).exec())!.linkUrl;
+    await resendPaymentRequest(db, first.id, ctx);
+    await service.handlers['payments.sendDue']();
+    // The client opens the first email and pays: nothing is taken.
+    const page = await (await fetch(`${oldUrl}/pay`, { method: 'POST' })).text();
+    expect(page).toContain('This link was replaced');
+    expect(await db.payments.find().exec()).toHaveLength(0);
+    const live = (await db.paymentrequests.find({ selector: { status: 'sent' } }).exec()).map((r) => r.linkUrl);
+    expect(live).toHaveLength(1);
+    expect(await (await fetch(`${live[0]!}/pay`, { method: 'POST' })).text()).toContain('Thank you');
+  });
+
+  it('at Stripe, expires the replaced session first, and holds the new link while Stripe cannot be reached', async () => {
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    const first = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    await service.handlers['payments.sendDue']();
+    const oldSession = (await db.paymentrequests.findOne(first.id).exec())!.providerRef;
+    const second = await resendPaymentRequest(db, first.id, ctx);
+    await service.handlers['payments.sendDue']();
+    const posts = fake.requests.filter((r) => r.method === 'POST').map((r) => r.url);
+    const expired = posts.indexOf(`/v1/checkout/sessions/${oldSession}/expire`);
+    expect(expired).toBeGreaterThan(0);
+    expect(posts.lastIndexOf('/v1/checkout/sessions')).toBeGreaterThan(expired);
+    expect((await db.paymentrequests.findOne(second.id).exec())!.status).toBe('sent');
+
+    // Stripe out of reach: the next replacement waits, so the client never holds two live links.
+    const third = await resendPaymentRequest(db, second.id, ctx);
+    await fake.stop();
+    await service.handlers['payments.sendDue']();
+    expect((await db.paymentrequests.findOne(third.id).exec())!).toMatchObject({ status: 'scheduled', problem: expect.stringMatching(/Waiting for the payment provider to retire/) });
+    expect(emails).toHaveLength(2);
   });
 });

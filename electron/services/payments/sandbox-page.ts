@@ -4,7 +4,7 @@
  * phone, with the three outcomes a real provider can have. Shows the clinic's wording
  * only: description ("Invoice 12 — Clinic") and amount.
  */
-export type PayPageState = 'open' | 'processing' | 'paid' | 'declined' | 'expired' | 'missing' | 'thanks';
+export type PayPageState = 'open' | 'processing' | 'paid' | 'declined' | 'expired' | 'replaced' | 'missing' | 'thanks';
 
 interface Shown {
   readonly amount: string;
@@ -44,6 +44,10 @@ ${action('pay', 'Pay now', true)}${action('process', 'Processing, then paid', fa
         break;
       case 'expired':
         body = `<h1>This link has expired</h1>${head}<p>Ask the clinic to send a new payment link.</p>`;
+        break;
+      case 'replaced':
+        // Nothing to pay here: the clinic sent a newer link in its place (only the live link takes money).
+        body = `<h1>This link was replaced</h1>${head}<p>The clinic has sent you a newer payment link. Use the most recent message you received; nothing can be paid here.</p>`;
         break;
     }
   }

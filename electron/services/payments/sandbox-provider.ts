@@ -11,7 +11,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { formatMoney, isCurrency } from '../../../shared/domain/money.js';
-import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider } from './types.js';
+import type { LinkEnd, LinkRequest, LinkRetirement, PaymentLink, PaymentProvider } from './types.js';
 import { payPage } from './sandbox-page.js';
 import { writePrivateFile } from '../private-files.js';
 
@@ -23,7 +23,7 @@ interface SandboxLink {
   readonly description: string;
   readonly expiresAt: string;
   readonly idempotencyKey: string;
-  state: 'open' | 'processing' | 'paid' | 'expired';
+  state: 'open' | 'processing' | 'paid' | 'expired' | 'replaced';
 }
 
 export interface SandboxOptions {
@@ -81,11 +81,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       save();
       return { url: `${base}/pay/${ref}`, providerRef: ref, expiresAt: request.expiresAt };
     },
-    async expireLink(ref: string): Promise<LinkEnd> {
+    async expireLink(ref: string, reason: LinkRetirement = 'closed'): Promise<LinkEnd> {
       const link = links.get(ref);
       if (link?.state === 'paid' || link?.state === 'processing') return 'completed';
       if (!link || link.state !== 'open') return 'expired';
-      link.state = 'expired';
+      link.state = reason === 'replaced' ? 'replaced' : 'expired';
       save();
       return 'expired';
     },
@@ -102,6 +102,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
       return 'expired';
     }
+    // A replaced or closed link takes nothing, whatever the page posts.
     if (link.state !== 'open') return link.state;
     const succeed = async () => {
       link.state = 'paid';
@@ -146,7 +147,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const shown = { amount: formatMoney(link.amountMinor, isCurrency(link.currency) ? link.currency : 'NOK', options.locale()), description: link.description, ref: link.ref };
     if (req.method === 'POST' && m[2]) {
       const outcome = await act(link, m[2]);
-      return send(200, payPage({ state: outcome as 'paid' | 'declined' | 'processing' | 'expired' | 'open', ...shown }));
+      return send(200, payPage({ state: outcome as 'paid' | 'declined' | 'processing' | 'expired' | 'replaced' | 'open', ...shown }));
     }
     if (req.method !== 'GET') return send(405, payPage({ state: 'missing' }));
     return send(200, payPage({ state: expired(link) ? 'expired' : link.state, ...shown }));

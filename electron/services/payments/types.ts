@@ -30,6 +30,9 @@ export type { PaymentEvent } from '../../../shared/domain/payment-link-events.js
 
 export type LinkEnd = 'expired' | 'completed';
 
+/** Why a link is retired: a newer one replaced it (its page can say so), or it was closed. */
+export type LinkRetirement = 'replaced' | 'closed';
+
 export interface PaymentProvider {
   readonly kind: 'stripe' | 'sandbox';
   createLink(request: LinkRequest): Promise<PaymentLink>;
@@ -38,5 +41,5 @@ export interface PaymentProvider {
    * became of it: 'expired' (now or before), or 'completed' — the client paid (or is paying)
    * through it, which no desk can undo; the provider's event records that payment.
    */
-  expireLink(providerRef: string): Promise<LinkEnd>;
+  expireLink(providerRef: string, reason?: LinkRetirement): Promise<LinkEnd>;
 }

@@ -71,6 +71,15 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     return 'cancelled';
   }
 
+  // Only the live link takes money (issue 12 point 3): a link this one replaces, or one cancelled,
+  // is retired at the provider before a new one goes out. Unreachable provider: this one waits.
+  const retired = await retireClosedLinks(deps, request.invoiceId, request.id, nowIso);
+  if (!retired) {
+    const problem = 'Waiting for the payment provider to retire the link this one replaces, so the client cannot pay both.';
+    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
+    return 'failed';
+  }
+
   // Sending a payment message completes a draft (docs/product.md §2).
   let invoice: InvoiceDoc = stored.toMutableJSON();
   if (invoice.status === 'draft') {
@@ -173,4 +182,25 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await log(`${o.channel === 'email' ? 'Email' : 'SMS'} to ${o.to} ${o.outcome.outcome === 'failed' ? 'failed' : 'may not have been delivered (check before sending again)'}: ${o.outcome.detail}`, `link.${o.outcome.outcome}`);
   }
   return status === 'sent' ? 'sent' : status === 'unknown' ? 'unknown' : 'failed';
+}
+
+/**
+ * Retires at the provider every other link of this invoice that can no longer be meant to take
+ * money — replaced (superseded) or cancelled — and is not known to be retired yet. False when the
+ * provider could not be reached for one of them: the new link must wait. A link the client has
+ * already paid through stays recorded as paid by the provider's events.
+ */
+async function retireClosedLinks(deps: SenderDeps, invoiceId: string, exceptId: string, nowIso: string): Promise<boolean> {
+  const closed = await deps.db.paymentrequests.find({ selector: { invoiceId, status: { $in: ['superseded', 'cancelled'] } } }).exec();
+  for (const r of closed) {
+    if (r.id === exceptId || !r.providerRef || (r.expiresAt !== '' && r.expiresAt <= nowIso)) continue;
+    try {
+      await deps.provider.expireLink(r.providerRef, r.status === 'superseded' ? 'replaced' : 'closed');
+    } catch (err) {
+      deps.log(`retiring link ${r.providerRef} before a new one: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+    await r.incrementalModify((current: PaymentRequestDoc) => ({ ...current, expiresAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
+  }
+  return true;
 }
