@@ -7,12 +7,14 @@
  * was closed for a week sends the overdue step once and the next one a full interval
  * later — never a burst of steps: caught up once, in order.
  *
- * Fees follow the Norwegian rules for every clinic (the strictest we serve): a fee only
- * on a reminder sent at least 14 days after the due date, at most two fees per invoice,
- * and the final notice (inkassovarsel) gives at least 14 days before debt collection.
+ * Fees follow the Norwegian rules for every clinic (the strictest we serve; the figures and
+ * their sources are in debt-law.ts): a fee only on a reminder sent at least 14 days after the
+ * due date, at most two fees per invoice, and the final notice (inkassovarsel) gives at least
+ * 14 days before debt collection.
  */
 import { addDays, type LocalDate } from './time.js';
 import { amountToAsk, BALANCE_AMOUNT } from './link-amount.js';
+import { FEE_AFTER_DUE_MIN_DAYS, FINAL_NOTICE_MIN_DAYS, MAX_FEES_PER_CLAIM } from './debt-law.js';
 
 export type DunningStep = 'reminder' | 'second_reminder' | 'final_notice' | 'debt_collection';
 export const DUNNING_STEPS: readonly DunningStep[] = ['reminder', 'second_reminder', 'final_notice', 'debt_collection'];
@@ -87,7 +89,7 @@ export function nextDunningStep(state: DunningState, schedule: DunningSchedule):
     default: dueOn = addDays(finalNoticeDeadline(last!.on, schedule), 1);
   }
   const feesCharged = state.done.filter((d) => d.feeMinor > 0).length;
-  const feeable = step !== 'debt_collection' && schedule.reminderFeeMinor > 0 && feesCharged < 2 && daysBetween(state.dueDate, dueOn) >= 14;
+  const feeable = step !== 'debt_collection' && schedule.reminderFeeMinor > 0 && feesCharged < MAX_FEES_PER_CLAIM.value && daysBetween(state.dueDate, dueOn) >= FEE_AFTER_DUE_MIN_DAYS.value;
   const feeMinor = feeable ? schedule.reminderFeeMinor : 0;
   return { step, dueOn, feeMinor, amountMinor: amountToAsk(BALANCE_AMOUNT, { balanceMinor: state.balanceMinor, feeMinor }) };
 }
@@ -104,7 +106,7 @@ export function dunningDueToday(state: DunningState, schedule: DunningSchedule, 
  * the clinic may give more).
  */
 function finalNoticeDeadline(sentOn: LocalDate, schedule: DunningSchedule): LocalDate {
-  return addDays(sentOn, Math.max(14, schedule.finalNoticeGivesDays));
+  return addDays(sentOn, Math.max(FINAL_NOTICE_MIN_DAYS.value, schedule.finalNoticeGivesDays));
 }
 
 /**

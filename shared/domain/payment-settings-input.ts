@@ -4,6 +4,7 @@
  * final notice must give at least 14 days — Norwegian inkasso rules) and the reminder fee.
  * Each refusal names the field.
  */
+import { FINAL_NOTICE_MIN_DAYS } from './debt-law.js';
 import { reminderFeeLimitProblem } from './reminder-fees.js';
 import type { CurrencyCode } from './money.js';
 import { parseAmount } from './money.js';
@@ -53,7 +54,7 @@ export function checkPaymentSettings(input: PaymentSettingsInput, currency: Curr
   if (!r2.ok) return r2;
   const fn = days(input.finalNoticeAfterDays, 'finalNoticeAfterDays', 'Final notice', 1);
   if (!fn.ok) return fn;
-  const gives = days(input.finalNoticeGivesDays, 'finalNoticeGivesDays', 'Days the final notice gives', 14);
+  const gives = days(input.finalNoticeGivesDays, 'finalNoticeGivesDays', 'Days the final notice gives', FINAL_NOTICE_MIN_DAYS.value);
   if (!gives.ok) return gives;
   const fee = price(input.reminderFee, currency, 'reminderFee', 'Reminder fee');
   if (!fee.ok) return fee;

@@ -9,6 +9,7 @@ import type { DunningStep } from './dunning.js';
 import { moneyFact } from './payment-rules.js';
 import { SYSTEM_ACTOR } from './permissions.js';
 import { addDays, localDateOf } from './time.js';
+import { REMINDER_FEE_MAX_MINOR } from './debt-law.js';
 
 export const reminderFeeId = (invoiceId: string, step: DunningStep) => `fee-${step}-${invoiceId}`.slice(0, 40);
 
@@ -36,13 +37,12 @@ export function isChasingFee(doc: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
- * The highest reminder fee (purregebyr) Norwegian law allows: a tenth of the inkassosats
- * (forskrift til inkassoloven § 1-2). The regulation sets the sats; this follows the 700 kr
- * sats, and is the one place to change when it moves (docs/decisions/0022-system-write-bounds.md).
- * Every clinic follows the Norwegian fee rules (dunning.ts), so the cap holds for NOK clinics;
- * other currencies have no statutory figure here.
+ * The highest reminder fee (purregebyr) Norwegian law allows (shared/domain/debt-law.ts, the
+ * one place it changes; docs/decisions/0022-system-write-bounds.md). Every clinic follows the
+ * Norwegian fee rules (dunning.ts), so the cap holds for NOK clinics; other currencies have no
+ * statutory figure here.
  */
-export const NORWEGIAN_REMINDER_FEE_MAX_MINOR = 7_000;
+export const NORWEGIAN_REMINDER_FEE_MAX_MINOR = REMINDER_FEE_MAX_MINOR.value;
 
 /** Why a clinic may not charge this reminder fee, or null. Asked by the settings form and the server. */
 export function reminderFeeLimitProblem(feeMinor: number, currency: string): string | null {

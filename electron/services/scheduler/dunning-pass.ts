@@ -8,6 +8,7 @@
  * The last step sends nothing: it marks the invoice ready for debt collection.
  * Node-only; part of main's scheduler.
  */
+import { FINAL_NOTICE_MIN_DAYS } from '../../../shared/domain/debt-law.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney, type ClientMoney } from '../../../shared/db/client-money.js';
 import { reachableChannels } from '../../../shared/domain/contact.js';
@@ -36,7 +37,8 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
   const schedule = dunningScheduleOf(settings);
   const nowIso = d.now().toISOString();
   const today = localDateOf(nowIso, settings.timeZone);
-  const span = schedule.reminderAfterDueDays + schedule.secondReminderAfterDays + schedule.finalNoticeAfterDays + Math.max(14, schedule.finalNoticeGivesDays);
+  // Due date to debt collection at the latest: collection falls the day after the final notice's deadline.
+  const span = schedule.reminderAfterDueDays + schedule.secondReminderAfterDays + schedule.finalNoticeAfterDays + Math.max(FINAL_NOTICE_MIN_DAYS.value, schedule.finalNoticeGivesDays) + 1;
   const from = addDays(today, -(span + CATCH_UP_DAYS));
   const to = addDays(today, -schedule.reminderAfterDueDays);
   const candidates = await d.db.invoices.find({
