@@ -72,6 +72,8 @@ export function checkoutSession(f: SessionFields): Json {
     currency_conversion: null,
     adaptive_pricing: { enabled: false },
     managed_payments: { enabled: false },
+    // Required by the pinned SDK's Session type, though Stripe's published example predates it.
+    allowed_payment_method_types: null,
   };
 }
 

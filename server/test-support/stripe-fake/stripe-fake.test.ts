@@ -69,7 +69,8 @@ describe('the local Stripe test server', () => {
     const res = await post('/v1/checkout/sessions', sessionForm());
     expect(res.status).toBe(200);
     const example = JSON.parse(readFileSync(new URL('./stripe-fixtures.json', import.meta.url), 'utf8'))['checkout.session'];
-    expect(Object.keys(res.body).sort()).toEqual(Object.keys(example).sort());
+    // Stripe's own example's fields, and every field the pinned SDK's Session type requires.
+    expect(Object.keys(res.body).sort()).toEqual([...new Set([...Object.keys(example), ...requiredSessionFields()])].sort());
     expect(res.body).toMatchObject({
       object: 'checkout.session', mode: 'payment', status: 'open', payment_status: 'unpaid', amount_total: 45_000, currency: 'nok',
       expires_at: NOW_S + 3600, metadata: { clinic_id: 'c-1', invoice_id: 'inv-1', payment_request_id: 'pr-1' }, payment_intent: null,
@@ -257,3 +258,17 @@ describe("Stripe's form encoding", () => {
     expect(parseStripeForm('a=1&a=2').ok).toBe(false);
   });
 });
+
+/** The fields the pinned stripe SDK's Checkout `Session` interface declares without `?`. */
+function requiredSessionFields(): string[] {
+  const types = readFileSync(new URL('../../../node_modules/stripe/cjs/resources/Checkout/Sessions.d.ts', import.meta.url), 'utf8').split('\n');
+  const start = types.findIndex((l) => l.startsWith('export interface Session {'));
+  const fields: string[] = [];
+  for (const line of types.slice(start + 1)) {
+    if (line.startsWith('}')) break;
+    const m = /^ {4}([a-z_]+): /.exec(line);
+    if (m) fields.push(m[1]!);
+  }
+  if (fields.length < 40) throw new Error(`read only ${fields.length} fields of the SDK's Session type`);
+  return fields;
+}
