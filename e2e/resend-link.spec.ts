@@ -4,12 +4,11 @@
  * replaced; the new link takes the money (decisions 0025, 0028).
  */
 import { expect, test } from '@playwright/test';
-import { kr, todayInOslo } from './support/money.js';
+import { kr } from './support/money.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 import { SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
-import { CalendarPage } from './pages/calendar-page.js';
-import { InvoiceDialog } from './pages/invoice-dialog.js';
+import { sendFirstLink } from './pages/first-link-flow.js';
 import { OutboxPage, SandboxPayPage } from './pages/outbox-page.js';
 
 test.afterEach(stopAllHosts);
@@ -19,26 +18,8 @@ test('Resend, even double-clicked, replaces the link once; the old link takes no
   const host = await startHostProcess({ port: await freePort(), dataDir: tempDir('resend-data') });
   const { page, context, problems } = await openDesk(tempDir('resend-profile'), host.url);
   await new SetupPage(page).setUp();
-  const clients = new ClientsPage(page);
-  await clients.open();
-  await clients.create({ firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid.berg@example.com' });
-  const calendar = new CalendarPage(page);
-  await calendar.open();
-  await calendar.newBooking(todayInOslo(), '09:00');
-  await calendar.chooseClient('berg', 'Ingrid Berg');
-  await calendar.save();
-  await expect(calendar.bookingDialog()).toBeHidden();
-
-  // A part-payment link by email.
-  await calendar.booking(/^09:00/).click();
-  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
-  const invoice = new InvoiceDialog(page);
-  await invoice.option('Send payment link…');
-  const send = page.getByRole('dialog', { name: 'Send payment link' });
-  await send.getByLabel('Amount').fill('300');
-  await send.getByRole('button', { name: 'Send link' }).click();
-  await expect(send).toBeHidden();
-  await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Link sent');
+  // A part-payment link for 300 by email.
+  const invoice = await sendFirstLink(page);
 
   // Resend, double-clicked: one new link.
   await invoice.dialog().getByTestId('payment-link').getByRole('button', { name: 'Resend' }).dblclick();
@@ -69,6 +50,7 @@ test('Resend, even double-clicked, replaces the link once; the old link takes no
   await live.pay('Pay now');
   await expect(live.page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
 
+  const clients = new ClientsPage(page);
   await clients.open();
   const record = await clients.openClient('Berg, Ingrid');
   await record.openInvoicesTab();

@@ -10,14 +10,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { FAKE_SECRET_KEY, startStripeFake } from '../server/test-support/stripe-fake/stripe-fake.js';
-import { kr, todayInOslo } from './support/money.js';
+import { kr } from './support/money.js';
 import { SMTP_PASSWORD, SMTP_USER, startSmtp } from './support/smtp.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, stopWithHosts, tempDir } from './support/desk.js';
 import { SetupPage } from './pages/setup-page.js';
 import { CLINIC_THANK_YOU_PAGE, SettingsPage } from './pages/settings-page.js';
-import { ClientsPage } from './pages/clients-page.js';
-import { CalendarPage } from './pages/calendar-page.js';
-import { InvoiceDialog } from './pages/invoice-dialog.js';
+import { sendFirstLink } from './pages/first-link-flow.js';
 
 test.afterEach(stopAllHosts);
 
@@ -47,25 +45,8 @@ test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice
   await expectAccessible(page, 'settings with Stripe and SMTP');
   await screenshot(page, 'stripe-01-connections');
 
-  const clients = new ClientsPage(page);
-  await clients.open();
-  await clients.create({ firstName: 'Ingrid', lastName: 'Berg', email: 'ingrid.berg@example.com' });
-  const calendar = new CalendarPage(page);
-  await calendar.open();
-  await calendar.newBooking(todayInOslo(), '09:00');
-  await calendar.chooseClient('berg', 'Ingrid Berg');
-  await calendar.save();
-  await expect(calendar.bookingDialog()).toBeHidden();
-
   // ---- A part-payment link for 300 by email.
-  await calendar.booking(/^09:00/).click();
-  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
-  const invoice = new InvoiceDialog(page);
-  await invoice.option('Send payment link…');
-  let send = page.getByRole('dialog', { name: 'Send payment link' });
-  await send.getByLabel('Amount').fill('300');
-  await send.getByRole('button', { name: 'Send link' }).click();
-  await expect(send).toBeHidden();
+  const invoice = await sendFirstLink(page);
   await invoice.expectTitle('Invoice 1');
   await expect(invoice.dialog().getByTestId('payment-link')).toContainText('Link sent');
 
@@ -109,7 +90,7 @@ test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice
 
   // ---- A second link for the rest, then cancelled: its Checkout Session is expired at Stripe.
   await invoice.option('Send payment link…');
-  send = page.getByRole('dialog', { name: 'Send payment link' });
+  const send = page.getByRole('dialog', { name: 'Send payment link' });
   await expect(send.getByLabel('Amount')).toHaveValue('450.00');
   await send.getByRole('button', { name: 'Send link' }).click();
   await expect(send).toBeHidden();
