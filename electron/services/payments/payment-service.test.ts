@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Stripe from 'stripe';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -218,5 +219,33 @@ describe('the payment service', () => {
     await service.handlers['payments.sendDue']();
     expect((await db.paymentrequests.findOne(third.id).exec())!).toMatchObject({ status: 'scheduled', problem: expect.stringMatching(/Waiting for the payment provider to retire/) });
     expect(emails).toHaveLength(2);
+  });
+
+  it("on a standalone desk's first poll, applies every event Stripe still lists, not just the newest hundred", async () => {
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    await service.handlers['payments.sendDue']();
+    await service.close();
+    // Paid while no desk asked; then 120 other sessions of the clinic's Stripe account lapse.
+    fake.completeSession((await db.paymentrequests.findOne(request.id).exec())!.providerRef, 'paid');
+    const stripe = new Stripe(FAKE_SECRET_KEY, { ...fake.stripeOptions, maxNetworkRetries: 0, telemetry: false });
+    for (let i = 0; i < 120; i++) {
+      const other = await stripe.checkout.sessions.create({
+        mode: 'payment', line_items: [{ price_data: { currency: 'nok', unit_amount: 1_000, product_data: { name: 'Invoice' } }, quantity: 1 }],
+        expires_at: Math.floor(NOW.getTime() / 1000) + 3600, metadata: { clinic_id: 'c-other', invoice_id: `inv-${i}`, payment_request_id: `pr-${i}` },
+        payment_intent_data: { metadata: { clinic_id: 'c-other', invoice_id: `inv-${i}`, payment_request_id: `pr-${i}` } }, success_url: 'https://www.fjordside.no/takk',
+      }, { idempotencyKey: `other-${i}` });
+      fake.expireSession(other.id);
+    }
+    // A desk that has never polled (a fresh data folder: no cursor).
+    service = createPaymentService({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
+      secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://www.fjordside.no/takk' }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport: recordingTransport(),
+    });
+    await service.start();
+    await service.handlers['payments.sendDue']();
+    expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid');
+    expect((await db.payments.find({ selector: { kind: 'payment' } }).exec()).map((p) => p.amountMinor)).toEqual([30_000]);
   });
 });

@@ -70,23 +70,38 @@ export function createStripeEventPoller(options: {
     for await (const refund of stripe.refunds.list({ charge: charge.id, limit: 100 })) refunds.push(refund);
     return { ...event, data: { ...event.data, object: { ...charge, refunds: { object: 'list', data: refunds, has_more: false } } } };
   };
+  const applyEvent = async (event: Stripe.Event) => {
+    const mapped = mapStripeEvent(await withRefundsListed(event as unknown as StripeEventLike));
+    if (mapped.kind !== 'apply') return;
+    for (const e of mapped.events) {
+      const link = e.type === 'refund_total' ? null : toLinkEvent(e);
+      if (link) await options.apply(link);
+      else options.log(`Stripe event ${event.id}: a refund without its own id is left for staff to check`);
+    }
+  };
   return {
     async poll() {
       let cursor = readCursor();
       let read = 0;
+      if (cursor === null) {
+        // A first poll: every event Stripe still lists (it keeps 30 days), oldest first — not just
+        // the newest page, which would skip a payment made before the hundredth newest event.
+        const all: Stripe.Event[] = [];
+        for await (const event of stripe.events.list({ limit: 100, types: TYPES })) all.push(event);
+        for (const event of all.reverse()) {
+          await applyEvent(event);
+          cursor = event.id;
+          writeCursor(cursor);
+          read++;
+        }
+        if (cursor === null) return read;
+      }
       for (;;) {
         const page = await stripe.events.list({ limit: 100, types: TYPES, ...(cursor ? { ending_before: cursor } : {}) });
         // Stripe lists newest first: apply oldest first.
         const events = [...page.data].reverse();
         for (const event of events) {
-          const mapped = mapStripeEvent(await withRefundsListed(event as unknown as StripeEventLike));
-          if (mapped.kind === 'apply') {
-            for (const e of mapped.events) {
-              const link = e.type === 'refund_total' ? null : toLinkEvent(e);
-              if (link) await options.apply(link);
-              else options.log(`Stripe event ${event.id}: a refund without its own id is left for staff to check`);
-            }
-          }
+          await applyEvent(event);
           cursor = event.id;
           writeCursor(cursor);
           read++;
