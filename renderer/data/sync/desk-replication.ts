@@ -216,6 +216,9 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
           await noteTaken(db, name, wire.map((r) => r.newDocumentState.id).filter((id) => !refusedIds.has(id) && (appendOnly || !conflicted.has(id))));
           pending.settle(name, snapshot);
           synced();
+          // The server numbers a completed invoice as it takes it: fetch that number now rather than
+          // when the event stream next says so (after being offline it may still be backing off).
+          if (name === 'invoices' && wire.some((r) => !refusedIds.has(r.newDocumentState.id))) queueMicrotask(() => resync$.get(name)?.());
           return conflicts as never[];
         },
       },
