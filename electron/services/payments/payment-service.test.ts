@@ -248,4 +248,30 @@ describe('the payment service', () => {
     expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid');
     expect((await db.payments.find({ selector: { kind: 'payment' } }).exec()).map((p) => p.amountMinor)).toEqual([30_000]);
   });
+
+  it('a desk away longer than Stripe keeps events asks for its open links\' sessions instead, and goes on from the newest event', async () => {
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    const request = await createPaymentRequest(db, invoiceId, { amount: '300', channels: ['email'] }, ctx);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-'));
+    const make = () => createPaymentService({
+      dataDir, database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
+      secrets: () => ({ stripeSecretKey: FAKE_SECRET_KEY, stripeReturnUrl: 'https://www.fjordside.no/takk' }), stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 }, transport: recordingTransport(),
+    });
+    await service.close();
+    service = make();
+    await service.start();
+    await service.handlers['payments.sendDue']();
+    await service.close();
+    // Weeks later: the last event this desk saw is no longer listed by Stripe; the client paid meanwhile.
+    fs.writeFileSync(path.join(dataDir, 'stripe-events-cursor.json'), JSON.stringify({ last: 'evt_test_long_gone' }));
+    fake.completeSession((await db.paymentrequests.findOne(request.id).exec())!.providerRef, 'paid');
+    service = make();
+    await service.start();
+    await service.handlers['payments.sendDue']();
+    expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid');
+    expect((await db.payments.find({ selector: { kind: 'payment' } }).exec()).map((p) => p.amountMinor)).toEqual([30_000]);
+    // It goes on from Stripe's newest event.
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'stripe-events-cursor.json'), 'utf8')).last).toBe(fake.events.at(-1)!.id);
+  });
 });

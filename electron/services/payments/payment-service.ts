@@ -121,7 +121,13 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   let poller: { key: string; poller: StripeEventPoller } | null = null;
   const pollerFor = (secretKey: string): StripeEventPoller => {
     if (poller?.key !== secretKey) {
-      poller = { key: secretKey, poller: createStripeEventPoller({ secretKey, dataDir: options.dataDir, apply, log: options.log, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
+      const openSessions = async (): Promise<string[]> => {
+        const db = options.database();
+        if (!db) return [];
+        const open = await db.paymentrequests.find({ selector: { status: { $in: ['sent', 'processing'] } } }).exec();
+        return open.map((r) => r.providerRef).filter((ref) => ref.startsWith('cs_'));
+      };
+      poller = { key: secretKey, poller: createStripeEventPoller({ secretKey, dataDir: options.dataDir, apply, log: options.log, openSessions, now, ...(options.stripeOptions ? { stripeOptions: options.stripeOptions } : {}) }) };
     }
     return poller.poller;
   };

@@ -46,6 +46,10 @@ export function createStripeEventPoller(options: {
   dataDir: string;
   apply: (event: LinkEvent) => Promise<void>;
   log: (line: string) => void;
+  /** The Checkout Sessions of this desk's open links (sent or processing), for when Stripe no longer lists the events since the last one seen. */
+  openSessions?: () => Promise<string[]>;
+  /** The desk's clock: when a state read from a session (not an event) is recorded. */
+  now?: () => Date;
 }): StripeEventPoller {
   // No telemetry to Stripe, as the provider's client (stripe-provider.ts).
   const stripe = new Stripe(options.secretKey, { ...options.stripeOptions, telemetry: false });
@@ -69,6 +73,19 @@ export function createStripeEventPoller(options: {
     const refunds: unknown[] = [];
     for await (const refund of stripe.refunds.list({ charge: charge.id, limit: 100 })) refunds.push(refund);
     return { ...event, data: { ...event.data, object: { ...charge, refunds: { object: 'list', data: refunds, has_more: false } } } };
+  };
+  /** Each open link's session as an event of its state (completed, expired), through the same mapping. */
+  const fromOpenSessions = async (): Promise<number> => {
+    let applied = 0;
+    for (const ref of (await options.openSessions?.()) ?? []) {
+      const session = await stripe.checkout.sessions.retrieve(ref);
+      const type = session.status === 'complete' ? 'checkout.session.completed' : session.status === 'expired' ? 'checkout.session.expired' : null;
+      if (!type) continue;
+      const at = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+      await applyEvent({ id: `state-${session.id}-${session.status}`, type, created: at, data: { object: session } } as unknown as Stripe.Event);
+      applied++;
+    }
+    return applied;
   };
   const applyEvent = async (event: Stripe.Event) => {
     const mapped = mapStripeEvent(await withRefundsListed(event as unknown as StripeEventLike));
@@ -97,7 +114,19 @@ export function createStripeEventPoller(options: {
         if (cursor === null) return read;
       }
       for (;;) {
-        const page = await stripe.events.list({ limit: 100, types: TYPES, ...(cursor ? { ending_before: cursor } : {}) });
+        let page: Stripe.ApiList<Stripe.Event>;
+        try {
+          page = await stripe.events.list({ limit: 100, types: TYPES, ...(cursor ? { ending_before: cursor } : {}) });
+        } catch (err) {
+          // Stripe lists events for 30 days: a desk away longer finds its last event gone. It asks
+          // for its open links' sessions directly, then starts again from the newest event.
+          if (!(cursor && err instanceof Stripe.errors.StripeInvalidRequestError && err.code === 'resource_missing')) throw err;
+          read += await fromOpenSessions();
+          const newest = (await stripe.events.list({ limit: 1, types: TYPES })).data[0];
+          if (newest) writeCursor(newest.id);
+          else fs.rmSync(file, { force: true });
+          return read;
+        }
         // Stripe lists newest first: apply oldest first.
         const events = [...page.data].reverse();
         for (const event of events) {
