@@ -80,7 +80,7 @@ describe('a Stripe payment on a synced desk', () => {
     const transport = recordingTransport();
     const scheduler = createScheduler(() => ({
       db: deskA.db, transport, clinicId: credsA!.clinicId, synced: true, deskId: deskA.deskId, now: clock, log: () => undefined,
-      provider: createStripeProvider({ secretKey: FAKE_SECRET_KEY, now: clock, successUrl: 'http://127.0.0.1/thanks', cancelUrl: 'http://127.0.0.1/thanks', stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 } }),
+      provider: createStripeProvider({ secretKey: FAKE_SECRET_KEY, now: clock, successUrl: 'https://www.fjordside.no/takk', cancelUrl: 'https://www.fjordside.no/takk', stripeOptions: { ...fake.stripeOptions, maxNetworkRetries: 0 } }),
       claims: createServerClaimStore({ serverUrl: url, deviceToken: credsA!.deviceToken }),
     }));
     cleanups.push(() => scheduler.stop());

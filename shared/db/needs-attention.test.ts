@@ -57,6 +57,8 @@ describe('the Needs-attention list', () => {
     expect((await db.payments.findOne('p1').exec())!.recordedBy).toBe(reception);
 
     await acceptAgain(db, 'payments/p1', ctx(admin));
+    // A second press changes and logs nothing more.
+    await acceptAgain(db, 'payments/p1', ctx(admin));
     // Who and where change; when the money was taken does not.
     expect((await db.payments.findOne('p1').exec())!.toJSON()).toMatchObject({ recordedBy: admin, recordedOn: TEST_DESK, at: NOW, amountMinor: 75_000 });
     expect(await readNeedsAttention(db)).toEqual([expect.objectContaining({ key: 'payments/p1', acceptedBy: admin })]);

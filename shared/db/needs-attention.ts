@@ -138,6 +138,8 @@ const WHAT: Partial<Record<CollectionName, string>> = { payments: 'payment', inv
 export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
   const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
   if (!entry) throw refused('This refusal has already been dealt with.');
+  // Accepted already (a double click, a second desk window): on its way, nothing to do twice.
+  if (entry.acceptedBy) return;
   if (!isAcceptable(entry)) throw refused('Accepting this again would not change the server\'s answer. Set it aside, or correct it and record it anew.');
   const stored = await db[entry.collection].findOne(entry.id).exec();
   if (!stored) throw refused('The refused record is no longer on this desk.');

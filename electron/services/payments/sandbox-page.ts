@@ -4,7 +4,7 @@
  * phone, with the three outcomes a real provider can have. Shows the clinic's wording
  * only: description ("Invoice 12 — Clinic") and amount.
  */
-export type PayPageState = 'open' | 'processing' | 'paid' | 'declined' | 'expired' | 'replaced' | 'missing' | 'thanks';
+export type PayPageState = 'open' | 'processing' | 'paid' | 'declined' | 'expired' | 'replaced' | 'missing';
 
 interface Shown {
   readonly amount: string;
@@ -18,13 +18,11 @@ function escapeHtml(value: string): string {
 
 const BUTTON = 'display:block;width:100%;padding:14px;margin:8px 0;font-size:18px;border-radius:8px;border:1px solid #0f5e8c;cursor:pointer';
 
-export function payPage(input: { state: 'missing' } | { state: 'thanks' } | ({ state: Exclude<PayPageState, 'missing' | 'thanks'> } & Shown)): string {
+export function payPage(input: { state: 'missing' } | ({ state: Exclude<PayPageState, 'missing'> } & Shown)): string {
   const e = escapeHtml;
   let body: string;
   if (input.state === 'missing') {
     body = '<h1>Payment link not found</h1><p>This link does not exist. Ask the clinic for a new one.</p>';
-  } else if (input.state === 'thanks') {
-    body = '<h1>Thank you</h1><p>You can close this page. The clinic sees your payment as soon as it is confirmed.</p>';
   } else {
     const head = `<p style="color:#52606d;margin:0">${e(input.description)}</p><p style="font-size:32px;font-weight:bold;margin:8px 0 20px" data-testid="amount">${e(input.amount)}</p>`;
     const action = (path: string, label: string, primary: boolean) =>

@@ -141,8 +141,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         'referrer-policy': 'no-referrer',
       }).end(body);
     };
-    // Where Stripe Checkout sends the client back to on a desk without a public site.
-    if (url.pathname === '/thanks') return send(200, payPage({ state: 'thanks' }));
     if (!m || !link) return send(404, payPage({ state: 'missing' }));
     const shown = { amount: formatMoney(link.amountMinor, isCurrency(link.currency) ? link.currency : 'NOK', options.locale()), description: link.description, ref: link.ref };
     if (req.method === 'POST' && m[2]) {

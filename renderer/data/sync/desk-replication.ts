@@ -14,6 +14,7 @@ import { COLLECTION_POLICIES } from '../../../shared/sync/collections.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
 import type { PulledRejection } from '../../../shared/sync/document-validation.js';
 import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
+import { awaitsNumber } from '../../../shared/domain/invoice-numbering.js';
 import { checkedPull } from './checked-pull.js';
 import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
@@ -218,7 +219,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
           synced();
           // The server numbers a completed invoice as it takes it: fetch that number now rather than
           // when the event stream next says so (after being offline it may still be backing off).
-          if (name === 'invoices' && wire.some((r) => !refusedIds.has(r.newDocumentState.id))) queueMicrotask(() => resync$.get(name)?.());
+          if (name === 'invoices' && wire.some((r) => !refusedIds.has(r.newDocumentState.id) && awaitsNumber(r.newDocumentState))) queueMicrotask(() => resync$.get(name)?.());
           return conflicts as never[];
         },
       },

@@ -10,7 +10,8 @@ import { useLiveQuery } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
 import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
-import { SHOWN_STATE_LABELS, shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
+import { shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
+import { ShownStateBadge } from '../invoices/ShownStateBadge.js';
 import type { CurrencyCode } from '../../../shared/domain/money.js';
 import { errorText } from '../../ui/errors.js';
 import { formatInstantDate, money } from '../../ui/format.js';
@@ -128,7 +129,7 @@ function RowContent({ row, settings }: { row: Row; settings: Clinic }) {
           </span>
         )}
       </span>
-      <span className={`badge badge--${row.state}`}>{row.state === 'external' ? 'Externally billed' : SHOWN_STATE_LABELS[row.state]}</span>
+      {row.state === 'external' ? <span className="badge badge--external">Externally billed</span> : <ShownStateBadge state={row.state} />}
       <span className="row__amount">{row.amountMinor === null ? '—' : money(row.amountMinor, row.currency, settings)}</span>
     </>
   );

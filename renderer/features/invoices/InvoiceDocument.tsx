@@ -9,7 +9,8 @@ import { invoiceNumberLabel } from '../../../shared/domain/invoice-completion.js
 import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
 import type { InvoiceAccount } from '../../../shared/domain/ledger.js';
-import { SHOWN_STATE_LABELS, shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
+import { shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
+import { ShownStateBadge } from './ShownStateBadge.js';
 import { formatVatRate } from '../../../shared/domain/vat.js';
 import { formatLocalDay, money } from '../../ui/format.js';
 
@@ -120,5 +121,5 @@ export function InvoiceDocument({ invoice, client, settings, account, credited, 
 }
 
 function InvoiceStatus({ state }: { state: ShownInvoiceState }) {
-  return <><dt>Status</dt><dd><span className={`badge badge--${state}`} data-testid="invoice-state">{SHOWN_STATE_LABELS[state]}</span></dd></>;
+  return <><dt>Status</dt><dd><ShownStateBadge state={state} testId="invoice-state" /></dd></>;
 }

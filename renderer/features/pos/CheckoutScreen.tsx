@@ -17,7 +17,8 @@ import { clientName } from '../../../shared/domain/clients.js';
 import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
 import { invoiceTotals, lineTotals } from '../../../shared/domain/invoice-math.js';
 import { payableAccount } from '../../../shared/domain/ledger.js';
-import { SHOWN_STATE_LABELS, shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
+import { shownInvoiceState } from '../../../shared/domain/invoice-state.js';
+import { ShownStateBadge } from '../invoices/ShownStateBadge.js';
 import { parseAmount } from '../../../shared/domain/money.js';
 import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
 import { RefusedError } from '../../../shared/domain/result.js';
@@ -111,7 +112,7 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
       <div className="checkout__grid">
         <section className="card checkout__invoice" aria-labelledby="checkout-invoice">
           <h2 id="checkout-invoice">{number} · {client ? clientName(client) : '…'}</h2>
-          {account && <p><ShownState state={shownInvoiceState(account, requests ?? [])} /></p>}
+          {account && <p><ShownStateBadge state={shownInvoiceState(account, requests ?? [])} /></p>}
           <table className="table">
             <caption className="visually-hidden">Lines</caption>
             <thead><tr><th scope="col">Description</th><th scope="col" className="num">Amount</th></tr></thead>
@@ -213,8 +214,4 @@ export function CheckoutScreen({ invoiceId }: { invoiceId: string }) {
       </div>
     </section>
   );
-}
-
-function ShownState({ state }: { state: ShownInvoiceState }) {
-  return <span className={`badge badge--${state}`}>{SHOWN_STATE_LABELS[state]}</span>;
 }
