@@ -37,14 +37,3 @@ export async function claimStripeEvent(tx: Queryable, row: StripeEventRow): Prom
   );
   return rows.length === 1;
 }
-
-/** What the clinic's books already hold as refunded under one provider reference (refund documents naming it). */
-export async function refundedFor(tx: Queryable, clinicId: string, externalRef: string): Promise<number> {
-  const rows = await tx.query<{ total: number }>(
-    `SELECT COALESCE(SUM((data ->> 'amountMinor')::bigint), 0)::bigint AS total FROM documents
-     WHERE clinic_id = $1 AND collection = 'payments' AND NOT deleted
-       AND data ->> 'kind' = 'refund' AND data ->> 'externalRef' = $2`,
-    [clinicId, externalRef],
-  );
-  return rows[0]?.total ?? 0;
-}

@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import Stripe from 'stripe';
 import { ROUTES, type DeviceCredentials, type WireDocument } from '../../shared/sync/protocol.js';
 import { seededRandom } from '../../shared/domain/seeded-random.js';
-import { paymentIdFor, refundIdFor } from '../../shared/domain/payment-link-events.js';
+import { paymentIdFor } from '../../shared/domain/payment-link-events.js';
+import { isRefundReversal, refundIdFor, refundReversalIdFor } from '../../shared/domain/refund-facts.js';
 import { SERVER_DESK } from '../../shared/domain/actor.js';
 import type { Store } from '../store/store.js';
 import { backends } from '../test-support/backends.js';
@@ -216,49 +217,75 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     expect((await deliver(s, other)).body).toEqual({ received: true, outcome: 'ignored' });
   });
 
-  it('records each listed refund once, whatever the order of the charge.refunded events', async () => {
+  const eventsSince = (from: number) => fake.events.slice(from);
+  const netRefunded = (payments: Record<string, unknown>[]) =>
+    payments.reduce((sum, d) => sum + (d.kind === 'refund' ? Number(d.amountMinor) : isRefundReversal(d as never) ? -Number(d.amountMinor) : 0), 0);
+
+  it('records each refund once by its id, from its refund event, whatever the order (the pinned API version)', async () => {
     const s = await server();
     const cs = await sentRequest(s, 'pr-refund');
     const paid = fake.completeSession(cs.id, 'paid');
-    const first = fake.refund(cs.id, 10_000);
-    const second = fake.refund(cs.id, 5_000);
-    await deliver(s, second);
+    const from = fake.events.length;
+    fake.refund(cs.id, 10_000);
+    fake.refund(cs.id, 5_000);
+    const refundEvents = eventsSince(from);
+    // The charge no longer lists its refunds: each comes by its own refund.created.
+    expect(refundEvents.map((e) => e.type)).toEqual(['refund.created', 'charge.refunded', 'refund.created', 'charge.refunded']);
+    expect(((refundEvents[1]!.data as { object: Json }).object).refunds).toBeUndefined();
+    for (const e of [...refundEvents].reverse()) await deliver(s, e);
     await deliver(s, paid);
-    await deliver(s, first);
-    await deliver(s, second);
+    for (const e of refundEvents) await deliver(s, e);
     const refunds = (await docs(s, 'payments')).filter((d) => d.kind === 'refund');
-    const listed = ((second.data as { object: Json }).object.refunds as { data: Json[] }).data;
-    expect(refunds.map((r) => r.id).sort()).toEqual(listed.map((r) => refundIdFor(String(r.id))).sort());
+    expect(refunds.map((r) => r.id).sort()).toEqual(fake.refundsOf(cs.id).map((r) => refundIdFor(String(r.id))).sort());
     expect(refunds.reduce((sum, r) => sum + Number(r.amountMinor), 0)).toBe(15_000);
     expect(refunds.every((r) => r.invoiceId === 'inv-pr-refund' && r.method === 'payment_link')).toBe(true);
+    // Recorded as the system's, on the server (a payment at schema version 2 names its desk).
+    for (const r of refunds) expect(r).toMatchObject({ recordedBy: 'system', recordedOn: SERVER_DESK });
     expect((await requestOf(s, 'pr-refund')).status).toBe('paid');
   });
 
-  it("records what is missing of a charge's refunded total when Stripe does not list the refunds", async () => {
-    const bare = await startStripeFake({ chargeRefundsList: false });
+  it('counts 100 + 50 refunded as 150 when a charge lists its refunds and their own events come too', async () => {
+    const listing = await startStripeFake({ chargeRefundsList: true });
     try {
       const s = await server();
-      const bareStripe = new Stripe(FAKE_SECRET_KEY, { ...bare.stripeOptions, maxNetworkRetries: 0, telemetry: false });
-      const metadata = { clinic_id: s.clinicId, invoice_id: 'inv-pr-total', payment_request_id: 'pr-total' };
-      const cs = await bareStripe.checkout.sessions.create({
+      const listingStripe = new Stripe(FAKE_SECRET_KEY, { ...listing.stripeOptions, maxNetworkRetries: 0, telemetry: false });
+      const metadata = { clinic_id: s.clinicId, invoice_id: 'inv-pr-both', payment_request_id: 'pr-both' };
+      const cs = await listingStripe.checkout.sessions.create({
         mode: 'payment', line_items: [{ price_data: { currency: 'nok', unit_amount: 45_000, product_data: { name: 'Invoice 12 — Fjordside Fysio' } }, quantity: 1 }],
         metadata, payment_intent_data: { metadata }, success_url: 'https://pay.example/done',
-      }, { idempotencyKey: 'pr-total' });
-      await insertRequests(s, [requestDoc('pr-total', { providerRef: cs.id })]);
-      bare.completeSession(cs.id, 'paid');
-      const r1 = bare.refund(cs.id, 10_000);
-      const r2 = bare.refund(cs.id, 5_000);
-      expect((r2.data as { object: Json }).object.refunds).toBeUndefined();
-      await deliver(s, r2);
-      await deliver(s, r1);
-      await deliver(s, r2);
+      }, { idempotencyKey: 'pr-both' });
+      await insertRequests(s, [requestDoc('pr-both', { providerRef: cs.id })]);
+      const paid = listing.completeSession(cs.id, 'paid');
+      const from = listing.events.length;
+      listing.refund(cs.id, 10_000);
+      listing.refund(cs.id, 5_000);
+      await deliver(s, paid);
+      for (const e of listing.events.slice(from)) await deliver(s, e);
       const refunds = (await docs(s, 'payments')).filter((d) => d.kind === 'refund');
-      expect(refunds.reduce((sum, r) => sum + Number(r.amountMinor), 0)).toBe(15_000);
-      // Recorded as the system's, on the server (a payment at schema version 2 names its desk).
-      for (const r of refunds) expect(r).toMatchObject({ recordedBy: 'system', recordedOn: SERVER_DESK });
+      expect(refunds).toHaveLength(2);
+      expect(netRefunded(await docs(s, 'payments'))).toBe(15_000);
     } finally {
-      await bare.stop();
+      await listing.stop();
     }
+  });
+
+  it('puts the money back with a new fact when a refund fails or is cancelled, and keeps the refund', async () => {
+    const s = await server();
+    const cs = await sentRequest(s, 'pr-fails');
+    await deliver(s, fake.completeSession(cs.id, 'paid'));
+    const from = fake.events.length;
+    fake.refund(cs.id, 20_000);
+    const [failing] = fake.refundsOf(cs.id);
+    fake.failRefund(String(failing!.id));
+    fake.refund(cs.id, 3_000);
+    for (const e of eventsSince(from)) await deliver(s, e);
+    const payments = await docs(s, 'payments');
+    expect(payments.find((d) => d.id === refundIdFor(String(failing!.id)))).toMatchObject({ kind: 'refund', amountMinor: 20_000 });
+    expect(payments.find((d) => d.id === refundReversalIdFor(String(failing!.id)))).toMatchObject({ kind: 'payment', method: 'payment_link', amountMinor: 20_000, externalRef: failing!.id });
+    expect(netRefunded(payments)).toBe(3_000);
+    // A redelivery of the failure adds nothing.
+    for (const e of eventsSince(from)) await deliver(s, e);
+    expect(await docs(s, 'payments')).toHaveLength(payments.length);
   });
 
   it('ends the same after 500 events delivered 1–3 times each in shuffled order as after one in-order delivery', async () => {
@@ -266,7 +293,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     const inOrder = await server(clinicId);
     const shuffled = await server(clinicId);
     const random = seededRandom(20_260_302);
-    const scenarios = ['paid', 'paid', 'paid_refund', 'paid_two_refunds', 'delayed_ok', 'delayed_fail', 'expired', 'delayed_ok_refund', 'open'] as const;
+    const scenarios = ['paid', 'paid', 'paid_refund', 'paid_two_refunds', 'delayed_ok', 'delayed_fail', 'expired', 'delayed_ok_refund', 'open', 'paid_refund_fails'] as const;
     const firstEvent = fake.events.length;
     const requests: WireDocument[] = [];
     let n = 0;
@@ -281,7 +308,8 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
       const delayed = scenario.startsWith('delayed');
       fake.completeSession(cs.id, delayed ? 'unpaid' : 'paid');
       if (delayed) fake.settleAsyncPayment(cs.id, scenario === 'delayed_fail' ? 'failed' : 'succeeded');
-      if (scenario.endsWith('_refund')) fake.refund(cs.id, Math.floor(amount / 2));
+      if (scenario.endsWith('_refund') || scenario === 'paid_refund_fails') fake.refund(cs.id, Math.floor(amount / 2));
+      if (scenario === 'paid_refund_fails') fake.failRefund(String(fake.refundsOf(cs.id)[0]!.id));
       if (scenario === 'paid_two_refunds') { fake.refund(cs.id, 500); fake.refund(cs.id, 500); }
     }
     const events = fake.events.slice(firstEvent, firstEvent + 500);
@@ -306,7 +334,7 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
       while (next < deliveries.length) expect(await fake.deliver(deliveries[next++]!, urls[1]!)).toBe(200);
     }));
 
-    const moneyOf = async (s: Server) => (await docs(s, 'payments')).map((d) => ({ id: d.id, kind: d.kind, amountMinor: d.amountMinor, invoiceId: d.invoiceId, at: d.at, externalRef: d.externalRef }));
+    const moneyOf = async (s: Server) => (await docs(s, 'payments')).map((d) => ({ id: d.id, kind: d.kind, method: d.method, amountMinor: d.amountMinor, invoiceId: d.invoiceId, at: d.at, externalRef: d.externalRef }));
     const statusesOf = async (s: Server) => (await docs(s, 'paymentrequests')).map((d) => ({ id: d.id, status: d.status, problem: d.problem }));
     const money = await moneyOf(inOrder);
     expect(await moneyOf(shuffled)).toEqual(money);
@@ -314,18 +342,18 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
 
     // And it is the money Stripe says moved: one payment per paid session, every refund once.
     const paidSessions = new Set<string>();
-    const refundedPerCharge = new Map<string, number>();
+    const refundNow = new Map<string, Json>();
     for (const e of events) {
       const object = (e.data as { object: Json }).object;
       if (e.type === 'checkout.session.async_payment_succeeded' || (e.type === 'checkout.session.completed' && object.payment_status === 'paid')) paidSessions.add(String(object.id));
-      // A charge's refunded total only grows: its last event has it.
-      if (e.type === 'charge.refunded') refundedPerCharge.set(String(object.id), Number(object.amount_refunded));
+      // Each refund as its last event in the 500 has it.
+      if (object.object === 'refund') refundNow.set(String(object.id), object);
     }
-    const refundedMinor = [...refundedPerCharge.values()].reduce((a, b) => a + b, 0);
-    const payments = money.filter((m) => m.kind === 'payment');
+    const refundedMinor = [...refundNow.values()].filter((r) => r.status !== 'failed' && r.status !== 'canceled').reduce((a, r) => a + Number(r.amount), 0);
+    const payments = money.filter((m) => m.kind === 'payment' && !isRefundReversal(m as never));
     const refunds = money.filter((m) => m.kind === 'refund');
     expect(payments).toHaveLength(paidSessions.size);
-    expect(refunds.reduce((sum, r) => sum + Number(r.amountMinor), 0)).toBe(refundedMinor);
+    expect(netRefunded(money)).toBe(refundedMinor);
     const duplicates = payments.length - new Set(payments.map((p) => p.externalRef)).size;
     expect(duplicates).toBe(0);
     const seen = await shuffled.store.query<{ n: number }>('SELECT count(*)::int AS n FROM stripe_events');

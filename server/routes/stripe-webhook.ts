@@ -12,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import Stripe from 'stripe';
 import { HttpError } from '../http/errors.js';
-import { applyStripeEvent } from '../payments/apply-stripe-event.js';
+import { applyStripeEvent, applyStripeRefunds } from '../payments/apply-stripe-event.js';
 import { mapStripeEvent } from '../../shared/domain/stripe-events.js';
 import type { RouteDeps } from './deps.js';
 
@@ -52,10 +52,15 @@ export function stripeWebhookRoutes(app: FastifyInstance, deps: RouteDeps, signi
         request.log.info({ stripeEvent: event.id, type: event.type, reason: mapped.reason }, 'stripe webhook: ignored');
         return { received: true, outcome: 'ignored' };
       }
-      const result = await applyStripeEvent(deps.store, mapped, event.type, deps.now());
+      const result = mapped.kind === 'refunds'
+        ? await applyStripeRefunds(deps.store, mapped, event.type, deps.now())
+        : await applyStripeEvent(deps.store, mapped, event.type, deps.now());
       // After COMMIT: a desk told to pull will find the rows.
-      if (result.changed) deps.hub.publish(mapped.clinicId, { type: 'changed', collections: result.changed.collections, seq: result.changed.seq });
-      const fields = { stripeEvent: event.id, type: event.type, clinicId: mapped.clinicId, requestId: mapped.requestId, detail: result.detail };
+      if (result.changed) deps.hub.publish(result.clinicId, { type: 'changed', collections: result.changed.collections, seq: result.changed.seq });
+      const fields = {
+        stripeEvent: event.id, type: event.type, clinicId: result.clinicId,
+        ...(mapped.kind === 'apply' ? { requestId: mapped.requestId } : { paymentIntent: mapped.paymentRef }), detail: result.detail,
+      };
       if (result.outcome === 'unmatched') request.log.warn(fields, 'stripe webhook: unmatched, acknowledged');
       else request.log.info(fields, `stripe webhook: ${result.outcome}`);
       return { received: true, outcome: result.outcome };

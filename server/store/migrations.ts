@@ -171,6 +171,38 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE d.id = (SELECT e.id FROM devices e WHERE e.clinic_id = d.clinic_id ORDER BY e.created_at, e.id LIMIT 1)`,
     ],
   },
+  {
+    version: 8,
+    name: 'stripe refunds by refund id: whose payment each payment intent is, and refunds waiting for it',
+    statements: [
+      // A refund Stripe reports by its own event names only the payment intent it refunds (its
+      // metadata is empty unless a desk made it): this says whose it is (server/data/stripe-refunds.ts,
+      // docs/decisions/0029-refunds-by-refund-id.md). Written from verified Stripe events only.
+      `CREATE TABLE stripe_payment_refs (
+        payment_ref text PRIMARY KEY,
+        clinic_id text NOT NULL,
+        request_id text NOT NULL
+      )`,
+      // Payments by link recorded before this table: their clinic is the one that holds them.
+      `INSERT INTO stripe_payment_refs (payment_ref, clinic_id, request_id)
+       SELECT DISTINCT ON (data ->> 'externalRef') data ->> 'externalRef', clinic_id, ''
+       FROM documents
+       WHERE collection = 'payments' AND data ->> 'kind' = 'payment' AND data ->> 'method' = 'payment_link'
+         AND id = left('link-' || (data ->> 'externalRef'), 40)
+       ORDER BY data ->> 'externalRef', seq
+       ON CONFLICT DO NOTHING`,
+      // A refund whose payment intent is not known yet (its event came first): applied when it is.
+      `CREATE TABLE stripe_waiting_refunds (
+        event_id text NOT NULL,
+        refund_ref text NOT NULL,
+        payment_ref text NOT NULL,
+        seen jsonb NOT NULL,
+        received_at timestamptz NOT NULL,
+        PRIMARY KEY (event_id, refund_ref)
+      )`,
+      `CREATE INDEX stripe_waiting_refunds_by_payment ON stripe_waiting_refunds (payment_ref)`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

@@ -19,7 +19,25 @@ describe.each(backends())('store on $name', (backend) => {
     const tables = await store.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['claims', 'clinics', 'devices', 'documents', 'enrollment_attempts', 'enrollment_codes', 'schema_migrations', 'send_claims', 'stripe_events']);
+    expect(tables.map((t) => t.table_name)).toEqual(['claims', 'clinics', 'devices', 'documents', 'enrollment_attempts', 'enrollment_codes', 'schema_migrations', 'send_claims', 'stripe_events', 'stripe_payment_refs', 'stripe_waiting_refunds']);
+  });
+
+  it('migration 8 learns whose payment intent each recorded payment by link is', async () => {
+    const s8 = await backend.freshStore();
+    await s8.query('DROP TABLE stripe_waiting_refunds');
+    await s8.query('DROP TABLE stripe_payment_refs');
+    await s8.query('DELETE FROM schema_migrations WHERE version = 8');
+    await s8.query("INSERT INTO clinics (id, name, created_at) VALUES ('c-8', 'Fjordside', now())");
+    let seq = 0;
+    const payment = (id: string, ref: string, method = 'payment_link') =>
+      s8.query(`INSERT INTO documents (clinic_id, collection, id, seq, data, deleted, written_at) VALUES ('c-8', 'payments', $1, $2, $3, false, now())`,
+        [id, ++seq, JSON.stringify({ kind: 'payment', method, externalRef: ref })]);
+    await payment('link-pi_A', 'pi_A');
+    await payment('p-cash', '', 'cash');
+    // A payment naming a reference under another id is not the provider's record of it.
+    await payment('forged', 'pi_B');
+    expect(await migrate(s8)).toEqual([8]);
+    expect(await s8.query('SELECT payment_ref, clinic_id, request_id FROM stripe_payment_refs')).toEqual([{ payment_ref: 'pi_A', clinic_id: 'c-8', request_id: '' }]);
   });
 
   it('applies a new migration once and reports it', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PaymentDoc } from '../schemas/index.js';
 import { PAYMENT_METHODS } from '../schemas/payments.js';
-import { daySheet, TAKING_METHODS, type DaySheetInvoice } from './day-sheet.js';
+import { daySheet, TAKING_METHODS, type DaySheet, type DaySheetInvoice } from './day-sheet.js';
+import { refundFacts } from './refund-facts.js';
 import { clientAccount } from './ledger.js';
 import { moneyFact } from './payment-rules.js';
 import { localDateOf } from './time.js';
@@ -77,6 +78,14 @@ describe('takings per payment method', () => {
       ['other', 0, 0, 0, 0, 0],
     ]);
     expect(s).toMatchObject({ paymentsMinor: 281_650, refundsMinor: 35_000, takingsMinor: 246_650, creditUsed: { count: 2, totalMinor: 25_000 } });
+  });
+
+  it('takes a failed refund coming back off the refunds of its day, not as a payment taken', () => {
+    const seen = { refundRef: 're_1', paymentRef: 'pi_1', amountMinor: 20_000, currency: 'NOK' as const, state: 'reversed' as const, madeAt: at('2026-11-19T10:00:00'), seenAt: at('2026-11-20T11:00:00'), ofCredit: false };
+    const [refund, back] = refundFacts(seen, { invoiceId: 'i1', clientId: 'c1', currency: 'NOK' }, TEST_DESK);
+    const link = (d: DaySheet) => d.takings.find((r) => r.method === 'payment_link')!;
+    expect(link(sheet([], [refund!, back!]))).toMatchObject({ paymentCount: 0, paymentsMinor: 0, refundCount: 0, refundsMinor: -20_000, netMinor: 20_000 });
+    expect(link(sheet([], [refund!, back!], '2026-11-19'))).toMatchObject({ paymentCount: 0, refundCount: 1, refundsMinor: 20_000 });
   });
 
   it('uses the clinic day across DST: 23 hours in spring, 25 in autumn', () => {

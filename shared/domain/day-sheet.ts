@@ -17,6 +17,7 @@ import { invoiceTotals } from './invoice-math.js';
 import { clientAccount, type LedgerInvoice, type MoneyFact } from './ledger.js';
 import type { CurrencyCode } from './money.js';
 import { localDaysRange, type LocalDate } from './time.js';
+import { isRefundReversal } from './refund-facts.js';
 
 /** Methods by which money actually moves, in the order the sheet lists them. */
 export const TAKING_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payment_link', 'other'] as const satisfies readonly PaymentMethod[];
@@ -150,7 +151,10 @@ export function daySheet(input: DaySheetInput): DaySheet {
     // in by sync it moved no money at the desk, so it is not takings.
     if (!isTakingMethod(f.method)) continue;
     const row = rows.get(f.method)!;
-    if (f.kind === 'payment') {
+    // A failed or cancelled refund coming back is less refunded, not a payment taken.
+    if (isRefundReversal(f)) {
+      row.refundsMinor -= f.amountMinor;
+    } else if (f.kind === 'payment') {
       row.paymentCount += 1;
       row.paymentsMinor += f.amountMinor;
     } else {

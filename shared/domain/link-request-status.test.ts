@@ -49,12 +49,6 @@ describe('the payment link status rule', () => {
     expect(paidOnClosedNotice(end(sent, [e('succeeded'), e('expired')]))).not.toBeNull();
   });
 
-  it('records every refund and moves no status with it', () => {
-    for (const status of ['paid', 'cancelled', 'sent'] as const) {
-      expect(nextLinkRequestState({ status, problem: '', providerRef: 'cs_1' }, { type: 'refunded' })).toEqual({ status, problem: '', money: 'record', flag: null });
-    }
-  });
-
   it('does not let a replaced link expire the current one, but counts its money and its outcome', () => {
     expect(end(sent, [e('expired', 'cs_old')])).toEqual({ status: 'sent', problem: '' });
     expect(end(sent, [e('processing', 'cs_old')])).toEqual({ status: 'processing', problem: '' });
@@ -72,7 +66,6 @@ describe('the payment link status rule', () => {
   const events: fc.Arbitrary<LinkStatusEvent> = fc.oneof(
     fc.record({ type: fc.constantFrom('processing', 'succeeded', 'expired' as const), providerRef: fc.constantFrom('', 'cs_1', 'cs_old') }),
     fc.record({ type: fc.constant('failed' as const), providerRef: fc.constantFrom('cs_1', 'cs_old'), reason: fc.constantFrom('declined', 'insufficient funds', 'a') }),
-    fc.constant({ type: 'refunded' as const }),
   );
 
   it('is a join: any order and any repetition of the same events end the same', () => {
@@ -91,7 +84,7 @@ describe('the payment link status rule', () => {
   it('never moves a paid request back, and money is always recorded', () => {
     fc.assert(fc.property(requests, events, (start, ev) => {
       const step = nextLinkRequestState(start, ev);
-      expect(step.money).toBe(ev.type === 'succeeded' || ev.type === 'refunded' ? 'record' : 'none');
+      expect(step.money).toBe(ev.type === 'succeeded' ? 'record' : 'none');
       if (start.status === 'paid') expect(['paid', 'expired']).toContain(step.status);
       if (step.status === 'expired' && start.status === 'paid') expect(paidOnClosedNotice(step)).not.toBeNull();
     }));

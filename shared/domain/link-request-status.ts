@@ -19,7 +19,7 @@
  * - two failures keep the smaller reason text (any fixed choice commutes);
  * - the expiry of a link the request no longer uses (an attempt replaced by a newer one)
  *   says nothing about the request; its processing, failure and payment do;
- * - refunds never move the status; their money is recorded.
+ * - refunds never move the status (they are not link events: shared/domain/refund-facts.ts).
  */
 import type { PaymentRequestDoc } from '../schemas/index.js';
 
@@ -28,8 +28,7 @@ export type LinkRequestStatus = PaymentRequestDoc['status'];
 /** What the rule needs of an event: its outcome and the link (Checkout Session) it was about, '' when unknown. */
 export type LinkStatusEvent =
   | { readonly type: 'processing' | 'succeeded' | 'expired'; readonly providerRef: string }
-  | { readonly type: 'failed'; readonly providerRef: string; readonly reason: string }
-  | { readonly type: 'refunded' };
+  | { readonly type: 'failed'; readonly providerRef: string; readonly reason: string };
 
 export interface LinkRequestState {
   readonly status: LinkRequestStatus;
@@ -41,7 +40,7 @@ export interface LinkRequestState {
 export interface LinkRequestStep {
   readonly status: LinkRequestStatus;
   readonly problem: string;
-  /** 'record': the event carries money (a payment or a refund) to record once, whatever the status. */
+  /** 'record': the event carries money (a payment) to record once, whatever the status. */
   readonly money: 'record' | 'none';
   /** Money came on a request that was cancelled, superseded or expired. */
   readonly flag: 'paid-on-closed-link' | null;
@@ -80,10 +79,9 @@ export function paidOnClosedNotice(request: Pick<LinkRequestState, 'status' | 'p
 }
 
 export function nextLinkRequestState(request: LinkRequestState, event: LinkStatusEvent): LinkRequestStep {
-  const money = event.type === 'succeeded' || event.type === 'refunded' ? 'record' : 'none';
+  const money = event.type === 'succeeded' ? 'record' : 'none';
   const step = (status: LinkRequestStatus, problem: string, flag: LinkRequestStep['flag'] = null): LinkRequestStep => ({ status, problem, money, flag });
   const unchanged = step(request.status, request.problem);
-  if (event.type === 'refunded') return unchanged;
 
   if (CLOSED.has(request.status)) {
     if (event.type !== 'succeeded') return unchanged;

@@ -42,11 +42,6 @@ describe('payment link events', () => {
     expect(r).toMatchObject({ status: 'cancelled', problem: expect.stringMatching(/refund it or keep it as credit/) });
   });
 
-  it('puts a refund on the invoice it paid', () => {
-    const r = apply([succeeded('pi_1'), { type: 'refunded', eventId: 'e4', requestId: 'r1', refundRef: 're_1', amountMinor: 5_000, currency: 'NOK', at: '2026-11-22T10:00:00.000Z' }]);
-    expect(r.facts.find((f) => f.kind === 'refund')).toMatchObject({ invoiceId: 'inv-1', amountMinor: 5_000 });
-  });
-
   it('gives the same payments and final status whatever the order and however often events arrive', () => {
     const events: LinkEvent[] = [
       { type: 'processing', eventId: 'e1', requestId: 'r1', providerRef: 'cs_1' },

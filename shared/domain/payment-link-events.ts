@@ -19,19 +19,17 @@ export type PaymentEvent =
   | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
   | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string }
   | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
-  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
-  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly paymentRef: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: string; readonly at: string };
+  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string };
 
 /** The same events as a desk applies them: references to our ids, a currency we keep books in. */
 export type LinkEvent =
   | { readonly type: 'processing'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
   | { readonly type: 'succeeded'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly paymentRef: string; readonly amountMinor: number; readonly currency: CurrencyCode; readonly at: string }
   | { readonly type: 'failed'; readonly eventId: string; readonly requestId: string; readonly providerRef: string; readonly reason: string }
-  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string }
-  | { readonly type: 'refunded'; readonly eventId: string; readonly requestId: string; readonly refundRef: string; readonly amountMinor: number; readonly currency: CurrencyCode; readonly at: string };
+  | { readonly type: 'expired'; readonly eventId: string; readonly requestId: string; readonly providerRef: string };
 
 export interface LinkEventEffect {
-  /** A payment or refund to insert (skip when one with this id exists); recorded whatever the request's status. */
+  /** A payment to insert (skip when one with this id exists); recorded whatever the request's status. Refunds: refund-facts.ts. */
   readonly fact: PaymentDoc | null;
   /** The request's new status and problem, or null when it stays as it is (shared/domain/link-request-status.ts). */
   readonly request: Pick<PaymentRequestDoc, 'status' | 'problem'> | null;
@@ -41,7 +39,6 @@ export interface LinkEventEffect {
 
 /** Payment ids from the provider's reference: the same money is always the same document. */
 export const paymentIdFor = (paymentRef: string) => `link-${paymentRef}`.slice(0, 40);
-export const refundIdFor = (refundRef: string) => `refund-${refundRef}`.slice(0, 40);
 
 type OnRequest = Pick<PaymentRequestDoc, 'invoiceId' | 'clientId' | 'status' | 'problem' | 'providerRef'>;
 
@@ -49,17 +46,9 @@ type OnRequest = Pick<PaymentRequestDoc, 'invoiceId' | 'clientId' | 'status' | '
 export function linkEventEffect(event: LinkEvent, request: OnRequest, desk: string): LinkEventEffect {
   const step = nextLinkRequestState(request, event);
   const moved = step.status !== request.status || step.problem !== request.problem;
-  const fact: PaymentDoc | null = step.money === 'none' ? null : event.type === 'succeeded'
-    ? {
-      id: paymentIdFor(event.paymentRef), kind: 'payment', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
-      amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, recordedOn: desk, tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
-    }
-    : event.type === 'refunded'
-      ? {
-        // On the invoice it paid: the refunded part is owed again.
-        id: refundIdFor(event.refundRef), kind: 'refund', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
-        amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, recordedOn: desk, tenderedMinor: 0, externalRef: event.refundRef.slice(0, 120),
-      }
-      : null;
+  const fact: PaymentDoc | null = step.money === 'none' || event.type !== 'succeeded' ? null : {
+    id: paymentIdFor(event.paymentRef), kind: 'payment', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
+    amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, recordedOn: desk, tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
+  };
   return { fact, request: moved ? { status: step.status, problem: step.problem } : null, flag: step.flag };
 }

@@ -68,30 +68,46 @@ describe('mapStripeEvent', () => {
     expect(ignored(refundEvent({ payment_intent: null, amount_refunded: 100 }))).toBe('ignore');
   });
 
-  it('maps a charge that lists its refunds to one refund per refund that took money back', () => {
+  it('maps a charge that lists its refunds to each refund by its id, failed ones as reversed', () => {
     const m = mapStripeEvent(refundEvent({
       amount_refunded: 30_000,
       refunds: {
         object: 'list', has_more: false, data: [
-          { id: 're_2', object: 'refund', amount: 10_000, status: 'succeeded', created: CREATED + 60 },
-          { id: 're_1', object: 'refund', amount: 20_000, status: 'succeeded', created: CREATED },
-          { id: 're_0', object: 'refund', amount: 5_000, status: 'failed', created: CREATED },
+          { id: 're_2', object: 'refund', amount: 10_000, currency: 'nok', payment_intent: 'pi_1', status: 'succeeded', created: CREATED + 60 },
+          { id: 're_1', object: 'refund', amount: 20_000, currency: 'nok', payment_intent: 'pi_1', status: 'pending', created: CREATED },
+          { id: 're_0', object: 'refund', amount: 5_000, currency: 'nok', payment_intent: 'pi_1', status: 'failed', created: CREATED },
         ],
       },
     }));
-    expect(m.kind === 'apply' && m.events).toEqual([
-      { type: 'refunded', eventId: 'evt_refund', requestId: 'pr-1', paymentRef: 'pi_1', refundRef: 're_2', amountMinor: 10_000, currency: 'NOK', at: new Date((CREATED + 60) * 1000).toISOString() },
-      { type: 'refunded', eventId: 'evt_refund', requestId: 'pr-1', paymentRef: 'pi_1', refundRef: 're_1', amountMinor: 20_000, currency: 'NOK', at: AT },
-    ]);
+    expect(m).toMatchObject({ kind: 'refunds', paymentRef: 'pi_1', chargeRef: 'ch_1', ids: { clinicId: 'c-1', requestId: 'pr-1' }, complete: true });
+    expect(m.kind === 'refunds' && m.refunds.map((r) => [r.refundRef, r.amountMinor, r.state])).toEqual([['re_2', 10_000, 'counted'], ['re_1', 20_000, 'counted'], ['re_0', 5_000, 'reversed']]);
+    expect(m.kind === 'refunds' && m.refunds[0]).toMatchObject({ currency: 'NOK', madeAt: new Date((CREATED + 60) * 1000).toISOString(), ofCredit: false });
   });
 
-  it("maps a charge without its refunds (current API versions) to the charge's refunded total", () => {
+  it("maps a charge without its refunds (the pinned API version) to no refund at all, never to its total", () => {
     const m = mapStripeEvent(refundEvent({ amount_refunded: 30_000 }));
-    expect(m.kind === 'apply' && m.events).toEqual([
-      { type: 'refund_total', eventId: 'evt_refund', requestId: 'pr-1', paymentRef: 'pi_1', chargeRef: 'ch_1', refundedTotalMinor: 30_000, currency: 'NOK', at: AT },
-    ]);
+    expect(m).toMatchObject({ kind: 'refunds', paymentRef: 'pi_1', refunds: [], complete: false });
     // A list Stripe cut short is not the whole story either.
     const cut = mapStripeEvent(refundEvent({ amount_refunded: 30_000, refunds: { object: 'list', has_more: true, data: [{ id: 're_1', amount: 10_000, status: 'succeeded' }] } }));
-    expect(cut.kind === 'apply' && cut.events[0]!.type).toBe('refund_total');
+    expect(cut).toMatchObject({ kind: 'refunds', refunds: [], complete: false });
+  });
+
+  it('maps each refund event to its refund, by its id; a desk-made one as a refund of credit with our ids', () => {
+    const refundObject = (over: Record<string, unknown> = {}) => ({
+      id: 're_9', object: 'refund', amount: 7_000, currency: 'nok', charge: 'ch_1', payment_intent: 'pi_1', status: 'succeeded', created: CREATED, metadata: {}, ...over,
+    });
+    const ev = (type: string, object: Record<string, unknown>): StripeEventLike => ({ id: `evt_${type}`, type, created: CREATED + 600, data: { object } });
+    for (const type of ['refund.created', 'refund.updated', 'charge.refund.updated']) {
+      expect(mapStripeEvent(ev(type, refundObject()))).toMatchObject({ kind: 'refunds', paymentRef: 'pi_1', chargeRef: 'ch_1', ids: null, complete: true, refunds: [{ refundRef: 're_9', state: 'counted' }] });
+    }
+    const failed = mapStripeEvent(ev('refund.failed', refundObject({ status: 'failed' })));
+    expect(failed.kind === 'refunds' && failed.refunds[0]).toMatchObject({ state: 'reversed', madeAt: AT, seenAt: new Date((CREATED + 600) * 1000).toISOString() });
+    expect(mapStripeEvent(ev('refund.updated', refundObject({ status: 'canceled' })))).toMatchObject({ refunds: [{ state: 'reversed' }] });
+    const ours = mapStripeEvent(ev('refund.created', refundObject({ metadata: { ...META, refund_of: 'client_credit' } })));
+    expect(ours).toMatchObject({ ids: { clinicId: 'c-1', requestId: 'pr-1' }, refunds: [{ ofCredit: true }] });
+    // Not a refund we can book: no payment intent, a currency we do not keep, no amount.
+    expect(mapStripeEvent(ev('refund.created', refundObject({ payment_intent: null }))).kind).toBe('ignore');
+    expect(mapStripeEvent(ev('refund.created', refundObject({ currency: 'jpy' }))).kind).toBe('ignore');
+    expect(mapStripeEvent(ev('refund.created', refundObject({ amount: 0 }))).kind).toBe('ignore');
   });
 });

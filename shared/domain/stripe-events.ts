@@ -9,10 +9,16 @@
  *   checkout.session.async_payment_succeeded          → succeeded
  *   checkout.session.async_payment_failed             → failed
  *   checkout.session.expired                          → expired
- *   charge.refunded                                   → one refund per refund listed, or the
- *                                                       charge's refunded total when not listed
+ *   charge.refunded                                   → the refunds it lists (none at the pinned
+ *                                                       version: then they are asked for, or come
+ *                                                       by their own events)
+ *   refund.created, refund.updated, refund.failed,
+ *   charge.refund.updated                             → that refund, counted or reversed
+ * (refunds: shared/domain/refund-facts.ts)
  */
-import type { PaymentEvent, RefundTotalEvent } from './provider-events.js';
+import type { PaymentEvent } from './payment-link-events.js';
+import { isCurrency } from './money.js';
+import { refundStateOf, type RefundSeen } from './refund-facts.js';
 
 /** The part of a Stripe event we read; fields are checked, since payloads vary by API version. */
 export interface StripeEventLike {
@@ -29,8 +35,20 @@ export type MappedStripeEvent =
     readonly eventId: string;
     readonly clinicId: string;
     readonly requestId: string;
-    /** At most one status event; refunds may be several (one per refund Stripe listed). */
-    readonly events: readonly (PaymentEvent | RefundTotalEvent)[];
+    /** One status event of a Checkout Session. */
+    readonly events: readonly PaymentEvent[];
+  }
+  | {
+    readonly kind: 'refunds';
+    readonly eventId: string;
+    /** The payment intent refunded: our payment fact is named after it. */
+    readonly paymentRef: string;
+    readonly chargeRef: string;
+    /** Our ids, when the object carries them (a charge always; a refund only when a desk made it). */
+    readonly ids: OurIds | null;
+    readonly refunds: readonly RefundSeen[];
+    /** False: a charge.refunded that does not list its refunds (the pinned API version). */
+    readonly complete: boolean;
   }
   | { readonly kind: 'ignore'; readonly eventId: string; readonly reason: string };
 
@@ -50,7 +68,9 @@ const isoFromUnix = (seconds: number): string => new Date(seconds * 1000).toISOS
 /** Stripe sends lowercase ISO 4217; our documents use uppercase. */
 const currencyOf = (v: unknown): string | null => (typeof v === 'string' && /^[a-zA-Z]{3}$/.test(v) ? v.toUpperCase() : null);
 
-function ourIds(metadata: unknown): { clinicId: string; requestId: string } | null {
+export interface OurIds { readonly clinicId: string; readonly requestId: string }
+
+function ourIds(metadata: unknown): OurIds | null {
   const m = record(metadata);
   const clinicId = text(m?.clinic_id).trim();
   const requestId = text(m?.payment_request_id).trim();
@@ -94,45 +114,60 @@ function fromSession(event: StripeEventLike): MappedStripeEvent {
   }
 }
 
-/** Refunds that took money back (or are taking it): not failed or cancelled ones. */
-const COUNTED_REFUND = (status: unknown) => status !== 'failed' && status !== 'canceled';
+/** Metadata key a desk's own refund (Refund to card) carries: it refunds the client's credit. */
+export const REFUND_OF_KEY = 'refund_of';
+export const REFUND_OF_CREDIT = 'client_credit';
 
+/** One refund object (from a refund.* event, a charge's list, or Stripe's answer) as we record it. */
+export function refundSeenOf(value: unknown, seenAtUnix: number): RefundSeen | null {
+  const refund = record(value);
+  if (!refund || (refund.object !== undefined && refund.object !== 'refund')) return null;
+  const refundRef = text(refund.id);
+  const paymentRef = idOf(refund.payment_intent);
+  const amountMinor = positiveInt(refund.amount);
+  const currency = currencyOf(refund.currency);
+  if (!refundRef || !paymentRef || amountMinor === null || !currency || !isCurrency(currency)) return null;
+  const created = typeof refund.created === 'number' ? refund.created : seenAtUnix;
+  return {
+    refundRef, paymentRef, amountMinor, currency, state: refundStateOf(refund.status),
+    madeAt: isoFromUnix(created), seenAt: isoFromUnix(Math.max(created, seenAtUnix)),
+    ofCredit: text(record(refund.metadata)?.[REFUND_OF_KEY]) === REFUND_OF_CREDIT,
+  };
+}
+
+/**
+ * charge.refunded: the charge names our ids (it inherits the payment intent's metadata). At
+ * the pinned API version it no longer lists its refunds (since 2022-11-15): then `complete`
+ * is false — a desk asks Stripe for them, the server records them from their own refund.*
+ * events — and a charge's refunded total is never recorded as a refund of its own.
+ */
 function fromChargeRefunded(event: StripeEventLike): MappedStripeEvent {
   const charge = record(event.data.object);
   if (!charge || charge.object !== 'charge') return ignore(event, 'the event does not carry a charge');
-  const ids = ourIds(charge.metadata);
-  if (!ids) return ignore(event, 'the charge has no clinic or payment request in its metadata');
   const paymentRef = idOf(charge.payment_intent);
   if (!paymentRef) return ignore(event, 'the refunded charge has no payment intent');
-  const currency = currencyOf(charge.currency);
-  if (!currency) return ignore(event, 'the refunded charge has no currency');
-  const apply = (events: (PaymentEvent | RefundTotalEvent)[]): MappedStripeEvent => ({ kind: 'apply', eventId: event.id, clinicId: ids.clinicId, requestId: ids.requestId, events });
-
+  const ids = ourIds(charge.metadata);
+  if (!ids) return ignore(event, 'the charge has no clinic or payment request in its metadata');
   const list = record(charge.refunds);
-  if (list && Array.isArray(list.data) && list.has_more !== true) {
-    // The complete list: each refund is its own fact, named by its own id.
-    const events: PaymentEvent[] = [];
-    for (const item of list.data) {
-      const refund = record(item);
-      const refundRef = text(refund?.id);
-      const amountMinor = positiveInt(refund?.amount);
-      if (!refund || !refundRef || amountMinor === null || !COUNTED_REFUND(refund.status)) continue;
-      const created = typeof refund.created === 'number' ? refund.created : event.created;
-      events.push({ type: 'refunded', eventId: event.id, requestId: ids.requestId, paymentRef, refundRef, amountMinor, currency, at: isoFromUnix(created) });
-    }
-    return events.length > 0 ? apply(events) : ignore(event, 'the charge lists no refund that took money back');
-  }
-  const refundedTotalMinor = positiveInt(charge.amount_refunded);
-  if (refundedTotalMinor === null) return ignore(event, 'the refunded charge has no refunded amount');
-  if (!text(charge.id)) return ignore(event, 'the refunded charge has no id');
-  return apply([{
-    type: 'refund_total', eventId: event.id, requestId: ids.requestId, paymentRef, chargeRef: text(charge.id),
-    refundedTotalMinor, currency, at: isoFromUnix(event.created),
-  }]);
+  const complete = !!list && Array.isArray(list.data) && list.has_more !== true;
+  const refunds = complete ? (list.data as unknown[]).map((r) => refundSeenOf(r, event.created)).filter((r): r is RefundSeen => r !== null && r.paymentRef === paymentRef) : [];
+  return { kind: 'refunds', eventId: event.id, paymentRef, chargeRef: text(charge.id), ids, refunds, complete };
 }
+
+/** refund.created / refund.updated / refund.failed / charge.refund.updated: one refund, keyed by its id. */
+function fromRefund(event: StripeEventLike): MappedStripeEvent {
+  const seen = refundSeenOf(event.data.object, event.created);
+  if (!seen) return ignore(event, 'the event does not carry a refund of a payment intent in a currency we keep books in');
+  const refund = record(event.data.object)!;
+  return { kind: 'refunds', eventId: event.id, paymentRef: seen.paymentRef, chargeRef: idOf(refund.charge), ids: ourIds(refund.metadata), refunds: [seen], complete: true };
+}
+
+export const REFUND_EVENT_TYPES = ['refund.created', 'refund.updated', 'refund.failed', 'charge.refund.updated'] as const;
+const isRefundEvent = (type: string) => (REFUND_EVENT_TYPES as readonly string[]).includes(type);
 
 export function mapStripeEvent(event: StripeEventLike): MappedStripeEvent {
   if (event.type.startsWith('checkout.session.')) return fromSession(event);
   if (event.type === 'charge.refunded') return fromChargeRefunded(event);
+  if (isRefundEvent(event.type)) return fromRefund(event);
   return ignore(event, `not a payment link event (${event.type})`);
 }

@@ -13,7 +13,8 @@ import { awaitsNumber } from '../domain/invoice-numbering.js';
 import { staffChangePermission } from '../domain/staff-permissions.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
-import { paymentIdFor, refundIdFor } from '../domain/payment-link-events.js';
+import { paymentIdFor } from '../domain/payment-link-events.js';
+import { refundIdFor, refundReversalIdFor } from '../domain/refund-facts.js';
 import { systemRequestChangeProblem } from '../domain/system-request-changes.js';
 import { isChasingFee } from '../domain/reminder-fees.js';
 import { DESK_ACTOR } from '../domain/setup.js';
@@ -172,7 +173,8 @@ function systemWriteProblem(collection: CollectionName, stored: WireDocument | n
 function isProviderPayment(next: WireDocument): boolean {
   if (next.method !== 'payment_link' || typeof next.externalRef !== 'string' || next.externalRef === '') return false;
   // Its id comes from the provider's reference, so one provider payment is one fact on every desk.
-  if (next.kind === 'payment') return next.id === paymentIdFor(next.externalRef);
+  // A failed or cancelled refund's money coming back is a payment named after the refund (refund-facts.ts).
+  if (next.kind === 'payment') return next.id === paymentIdFor(next.externalRef) || next.id === refundReversalIdFor(next.externalRef);
   return next.kind === 'refund' && next.id === refundIdFor(next.externalRef);
 }
 

@@ -17,6 +17,7 @@ import { cancelPaymentRequest, createPaymentRequest } from '../db/payment-reques
 import { setPaymentProvider, updatePaymentSettings } from '../db/payment-settings-commands.js';
 import { updateClinicSettings } from '../db/settings-commands.js';
 import { addStaff, updateStaff } from '../db/staff-commands.js';
+import { refundFacts } from '../domain/refund-facts.js';
 import { linkEventEffect } from '../domain/payment-link-events.js';
 import { reminderFeeFact } from '../domain/reminder-fees.js';
 import { syncState } from '../sync/conflicts.js';
@@ -67,8 +68,8 @@ async function money(db: ClinicDatabase, admin: string, clientId: string, servic
 async function providerEvents(db: ClinicDatabase, requestId: string): Promise<void> {
   const request = (await db.paymentrequests.findOne(requestId).exec())!.toMutableJSON();
   const paid = linkEventEffect({ type: 'succeeded', eventId: 'evt_1', requestId, providerRef: 'cs_test_1', paymentRef: 'pi_test_1', amountMinor: 30_000, currency: 'NOK', at: NOW }, request, DESK);
-  const refunded = linkEventEffect({ type: 'refunded', eventId: 'evt_2', requestId, refundRef: 're_test_1', amountMinor: 5_000, currency: 'NOK', at: NOW }, request, DESK);
-  await db.payments.bulkInsert([paid.fact!, refunded.fact!]);
+  const refunded = refundFacts({ refundRef: 're_test_1', paymentRef: 'pi_test_1', amountMinor: 5_000, currency: 'NOK', state: 'counted', madeAt: NOW, seenAt: NOW, ofCredit: false }, paid.fact!, DESK);
+  await db.payments.bulkInsert([paid.fact!, ...refunded]);
 }
 
 /** The record of an email sent for a link, as the scheduler writes it (electron/services/scheduler/send-request.ts). */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Stripe from 'stripe';
 import os from 'node:os';
 import path from 'node:path';
+import { refundReversalIdFor } from '../../../shared/domain/refund-facts.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
@@ -80,7 +81,7 @@ describe('the payment service', () => {
     await setPaymentProvider(db, 'stripe', true, ctx);
     await service.close();
     // As Stripe at the pinned API version: a charge.refunded event carries no refunds list.
-    const bare = await startStripeFake({ now: () => NOW, chargeRefundsList: false });
+    const bare = await startStripeFake({ now: () => NOW });
     try {
       service = createPaymentService({
         dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'payment-service-')), database: () => db, sandboxPort: 0, deskId: TEST_DESK, cron: false, now: () => NOW, log: () => undefined,
@@ -98,7 +99,17 @@ describe('the payment service', () => {
       const refunds = (await db.payments.find({ selector: { kind: 'refund' } }).exec()).map((p) => p.toJSON());
       expect(refunds.map((r) => r.amountMinor).sort((a, b) => a - b)).toEqual([5_000, 10_000]);
       expect(refunds.every((r) => /^refund-re_test_/.test(r.id))).toBe(true);
+      // A charge.refunded without its list makes the poller ask Stripe (its refund.created events say the same, by id).
       expect(bare.requests.some((r) => r.method === 'GET' && r.url.startsWith('/v1/refunds'))).toBe(true);
+      // The 10 000 refund fails at the bank: a new fact puts the money back; the refund stays.
+      const failing = bare.refundsOf(sessionId).find((r) => r.amount === 10_000)!;
+      bare.failRefund(String(failing.id));
+      await service.handlers['payments.sendDue']();
+      const back = (await db.payments.findOne(refundReversalIdFor(String(failing.id))).exec())?.toJSON();
+      expect(back).toMatchObject({ kind: 'payment', method: 'payment_link', amountMinor: 10_000, externalRef: failing.id });
+      expect(await db.payments.count({ selector: { kind: 'refund' } }).exec()).toBe(2);
+      const log = await db.activity.find({ selector: { action: 'link.refundReversed' } }).exec();
+      expect(log).toHaveLength(1);
     } finally {
       await bare.stop();
     }

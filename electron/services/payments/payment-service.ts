@@ -10,7 +10,6 @@ import path from 'node:path';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { OutboxEntry, SchedulerReport } from '../../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { readSyncConfig } from '../sync/desk-sync-config.js';
 import { listOutbox } from '../messaging/outbox.js';
@@ -21,11 +20,11 @@ import { createFileClaimStore, type ClaimStore } from '../scheduler/claims.js';
 import { createServerClaimStore } from '../scheduler/server-claims.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import type { SenderDeps } from '../scheduler/send-request.js';
-import { applyLinkEvent } from './apply-link-event.js';
+import { applyProviderEvent } from './apply-provider-event.js';
 import { createSandbox } from './sandbox-provider.js';
 import { createStripeProvider, type StripeConnectionOptions } from './stripe-provider.js';
 import { createStripeEventPoller, type StripeEventPoller } from './stripe-event-poller.js';
-import type { PaymentProvider } from './types.js';
+import type { DeskProviderEvent, PaymentProvider } from './types.js';
 import type { Secrets } from '../secrets/secret-store.js';
 import { returnPageProblem } from '../../../shared/domain/return-page.js';
 
@@ -76,20 +75,21 @@ export interface PaymentService {
 export function createPaymentService(options: PaymentServiceOptions): PaymentService {
   const now = options.now;
   const outboxDir = path.join(options.dataDir, OUTBOX_FOLDER);
-  const waiting: LinkEvent[] = [];
+  const waiting: DeskProviderEvent[] = [];
   let locale = 'en-GB';
   let fromAddress = 'no-reply@frontdesk.invalid';
   let provider: 'sandbox' | 'stripe' = 'sandbox';
 
-  const apply = async (event: LinkEvent) => {
+  const apply = async (event: DeskProviderEvent) => {
     const db = options.database();
     if (!db) {
       waiting.push(event);
       return;
     }
     try {
-      const result = await applyLinkEvent(db, event, now().toISOString(), options.deskId);
+      const result = await applyProviderEvent(db, event, now().toISOString(), options.deskId);
       if (result === 'unknown-request') options.log(`payment event ${event.eventId} names an unknown payment request`);
+      if (result === 'waiting') options.log(`refund event ${event.eventId} names a payment this desk does not hold yet: it waits for it`);
       // The clinic's "paid by link" email goes out from the scheduler's pass (clinic-notices.ts),
       // which also sees payments the sync server applied from Stripe's webhooks.
       if (result === 'applied' && event.type === 'succeeded') void scheduler.tick().catch((err: unknown) => options.log(`scheduler: ${String(err)}`));

@@ -11,12 +11,17 @@ import path from 'node:path';
 import Stripe from 'stripe';
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { isCurrency } from '../../../shared/domain/money.js';
-import { mapStripeEvent, type StripeEventLike } from '../../../shared/domain/stripe-events.js';
+import { mapStripeEvent, REFUND_EVENT_TYPES, refundSeenOf, type StripeEventLike } from '../../../shared/domain/stripe-events.js';
+import type { RefundSeen } from '../../../shared/domain/refund-facts.js';
+import type { DeskProviderEvent } from './types.js';
 import type { PaymentEvent } from '../../../shared/domain/provider-events.js';
 import type { StripeConnectionOptions } from './stripe-provider.js';
 import { writePrivateFile } from '../private-files.js';
 
-const TYPES = ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed', 'checkout.session.expired', 'charge.refunded'];
+const TYPES = [
+  'checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed', 'checkout.session.expired',
+  'charge.refunded', ...REFUND_EVENT_TYPES,
+];
 
 export interface StripeEventPoller {
   /** Applies what is new; resolves with how many events were read. */
@@ -33,18 +38,36 @@ export function toLinkEvent(e: PaymentEvent): LinkEvent | null {
       const currency = e.currency.toUpperCase();
       return isCurrency(currency) ? { type: 'succeeded', eventId: e.eventId, requestId: e.requestId, providerRef: e.providerRef, paymentRef: e.paymentRef, amountMinor: e.amountMinor, currency, at: e.at } : null;
     }
-    case 'refunded': {
-      const currency = e.currency.toUpperCase();
-      return isCurrency(currency) ? { type: 'refunded', eventId: e.eventId, requestId: e.requestId, refundRef: e.refundRef, amountMinor: e.amountMinor, currency, at: e.at } : null;
-    }
   }
+}
+
+/**
+ * One Stripe event as this desk applies it: a link's event through the link rule, each refund
+ * by its id — asking Stripe for a charge's refunds when the event does not list them. The
+ * poller's path, and the desk's property test's (refunds-on-desk.test.ts).
+ */
+export async function applyOnDesk(
+  event: StripeEventLike,
+  deps: { listRefunds: (chargeRef: string, paymentRef: string, seenAt: number) => Promise<RefundSeen[]>; apply: (event: DeskProviderEvent) => Promise<void> },
+): Promise<void> {
+  const mapped = mapStripeEvent(event);
+  if (mapped.kind === 'ignore') return;
+  if (mapped.kind === 'apply') {
+    for (const e of mapped.events) {
+      const link = toLinkEvent(e);
+      if (link) await deps.apply(link);
+    }
+    return;
+  }
+  const refunds = mapped.complete ? mapped.refunds : await deps.listRefunds(mapped.chargeRef, mapped.paymentRef, event.created);
+  for (const seen of refunds) await deps.apply({ type: 'refund', eventId: event.id, seen });
 }
 
 export function createStripeEventPoller(options: {
   secretKey: string;
   stripeOptions?: StripeConnectionOptions;
   dataDir: string;
-  apply: (event: LinkEvent) => Promise<void>;
+  apply: (event: DeskProviderEvent) => Promise<void>;
   log: (line: string) => void;
   /** The Checkout Sessions of this desk's open links (sent or processing), for when Stripe no longer lists the events since the last one seen. */
   openSessions?: () => Promise<string[]>;
@@ -63,16 +86,18 @@ export function createStripeEventPoller(options: {
   };
   const writeCursor = (last: string) => writePrivateFile(file, JSON.stringify({ last }));
   /**
-   * At the pinned API version a charge no longer carries its refunds (since 2022-11-15): for a
-   * charge.refunded without them, ask Stripe for that charge's refunds, so each is recorded by its
-   * own id — through the same mapping as a charge that lists them (issue 12 point 4).
+   * At the pinned API version a charge no longer carries its refunds (since 2022-11-15): ask
+   * Stripe for that charge's refunds, so each is recorded by its own id, counted or reversed
+   * (issue 12 point 4; docs/decisions/0029-refunds-by-refund-id.md).
    */
-  const withRefundsListed = async (event: StripeEventLike): Promise<StripeEventLike> => {
-    const charge = event.data?.object as { id?: unknown; refunds?: unknown } | undefined;
-    if (event.type !== 'charge.refunded' || !charge || charge.refunds || typeof charge.id !== 'string') return event;
-    const refunds: unknown[] = [];
-    for await (const refund of stripe.refunds.list({ charge: charge.id, limit: 100 })) refunds.push(refund);
-    return { ...event, data: { ...event.data, object: { ...charge, refunds: { object: 'list', data: refunds, has_more: false } } } };
+  const listedRefunds = async (chargeRef: string, paymentRef: string, seenAt: number): Promise<RefundSeen[]> => {
+    const refunds: RefundSeen[] = [];
+    const query = chargeRef ? { charge: chargeRef, limit: 100 } : { payment_intent: paymentRef, limit: 100 };
+    for await (const refund of stripe.refunds.list(query)) {
+      const seen = refundSeenOf(refund, seenAt);
+      if (seen && seen.paymentRef === paymentRef) refunds.push(seen);
+    }
+    return refunds;
   };
   /** Each open link's session as an event of its state (completed, expired), through the same mapping. */
   const fromOpenSessions = async (): Promise<number> => {
@@ -87,15 +112,7 @@ export function createStripeEventPoller(options: {
     }
     return applied;
   };
-  const applyEvent = async (event: Stripe.Event) => {
-    const mapped = mapStripeEvent(await withRefundsListed(event as unknown as StripeEventLike));
-    if (mapped.kind !== 'apply') return;
-    for (const e of mapped.events) {
-      const link = e.type === 'refund_total' ? null : toLinkEvent(e);
-      if (link) await options.apply(link);
-      else options.log(`Stripe event ${event.id}: a refund without its own id is left for staff to check`);
-    }
-  };
+  const applyEvent = (event: Stripe.Event) => applyOnDesk(event as unknown as StripeEventLike, { listRefunds: listedRefunds, apply: options.apply });
   return {
     async poll() {
       let cursor = readCursor();

@@ -3,6 +3,9 @@
  * the sandbox (a local pay page for demos and tests). Node-only; secrets stay in main.
  * Metadata carries our ids only (docs/design.md invariant 7).
  */
+import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
+import type { RefundSeen } from '../../../shared/domain/refund-facts.js';
+
 export interface LinkRequest {
   /** Our payment request id; also the idempotency key's stem. */
   readonly requestId: string;
@@ -27,6 +30,9 @@ export interface PaymentLink {
 
 /** What a provider event means for our books, whatever the provider (one definition, in shared/). */
 export type { PaymentEvent } from '../../../shared/domain/payment-link-events.js';
+
+/** What a provider reports to this desk: a link's event, or a refund (by its own id). */
+export type DeskProviderEvent = LinkEvent | { readonly type: 'refund'; readonly eventId: string; readonly seen: RefundSeen };
 
 export type LinkEnd = 'expired' | 'completed';
 

@@ -7,6 +7,7 @@ import type { InvoiceDoc } from '../../../shared/schemas/index.js';
 import type { LedgerEntry } from '../../../shared/domain/ledger.js';
 import { METHOD_LABELS } from '../../../shared/domain/payment-rules.js';
 import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
+import { isRefundReversal } from '../../../shared/domain/refund-facts.js';
 
 const num = (inv: Pick<InvoiceDoc, 'number'> | undefined) => invoiceNumberInText(inv ?? { number: 0 });
 
@@ -22,6 +23,7 @@ export function ledgerEntryLabel(entry: LedgerEntry, invoices: ReadonlyMap<strin
       return `Credit note ${num(inv)}${target ? ` for invoice ${num(target)}` : ''}`;
     }
     case 'payment':
+      if (isRefundReversal(entry)) return 'Refund failed at the payment provider: money back';
       return `Payment, ${METHOD_LABELS[entry.method ?? 'other']}${inv ? ` (invoice ${num(inv)})` : ''}`;
     case 'refund':
       return `Refund, ${METHOD_LABELS[entry.method ?? 'other']}`;

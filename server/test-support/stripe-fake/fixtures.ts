@@ -133,11 +133,11 @@ export function charge(f: ChargeFields): Json {
   return out;
 }
 
-export function refund(f: { id: string; created: number; amount: number; currency: string; charge: string; paymentIntent: string }): Json {
+export function refund(f: { id: string; created: number; amount: number; currency: string; charge: string; paymentIntent: string; status: string; metadata: Record<string, string> }): Json {
   return {
     ...example('refund'),
     id: f.id, object: 'refund', created: f.created, amount: f.amount, currency: f.currency,
-    charge: f.charge, payment_intent: f.paymentIntent, status: 'succeeded', metadata: {},
+    charge: f.charge, payment_intent: f.paymentIntent, status: f.status, metadata: { ...f.metadata },
   };
 }
 

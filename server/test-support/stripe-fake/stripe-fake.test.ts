@@ -181,14 +181,16 @@ describe('the local Stripe test server', () => {
       object: 'charge', amount: 45_000, amount_refunded: 10_000, refunded: false, currency: 'nok',
       payment_intent: objectOf(completed).payment_intent, metadata: { clinic_id: 'c-1' },
     });
-    expect((charge.refunds as { data: Json[] }).data).toHaveLength(1);
+    // At the pinned API version a charge does not carry its refunds: they have their own events.
+    expect(charge.refunds).toBeUndefined();
+    expect(fake.refundsOf(paid.id)).toHaveLength(1);
     expect(() => fake.refund(paid.id, 40_000)).toThrow();
 
-    const list = await get('/v1/events?limit=3');
-    expect(list.body.data.map((e) => e.type)).toEqual(['charge.refunded', 'checkout.session.async_payment_failed', 'checkout.session.completed']);
+    const list = await get('/v1/events?limit=4');
+    expect(list.body.data.map((e) => e.type)).toEqual(['charge.refunded', 'refund.created', 'checkout.session.async_payment_failed', 'checkout.session.completed']);
     expect(list.body.has_more).toBe(true);
-    const next = await get(`/v1/events?limit=100&starting_after=${String(list.body.data[2]!.id)}`);
-    expect(next.body.data.length).toBe(fake.events.length - 3);
+    const next = await get(`/v1/events?limit=100&starting_after=${String(list.body.data[3]!.id)}`);
+    expect(next.body.data.length).toBe(fake.events.length - 4);
     const typed = await get('/v1/events?types[]=checkout.session.completed&limit=100');
     expect(typed.body.data.every((e) => e.type === 'checkout.session.completed')).toBe(true);
     // As the pinned SDK sends a list (types[0]=…&types[1]=…): only those types.
@@ -198,6 +200,33 @@ describe('the local Stripe test server', () => {
     expect(fake.requests.at(-1)!.url).toMatch(/types%5B0%5D=|types\[0\]=/);
     expect((await get('/v1/events?colour=red')).body.error.code).toBe('parameter_unknown');
     expect((await get('/v1/events?limit=0')).status).toBe(400);
+  });
+
+  it('refunds a payment intent through POST /v1/refunds as the SDK sends it, with Stripe\'s refusals, and fails or cancels refunds later', async () => {
+    const sdk = new Stripe(FAKE_SECRET_KEY, { ...fake.stripeOptions, maxNetworkRetries: 0, telemetry: false });
+    const cs = (await post('/v1/checkout/sessions', sessionForm())).body;
+    const pi = String(objectOf(fake.completeSession(cs.id, 'paid')).payment_intent);
+    const from = fake.events.length;
+    const refund = await sdk.refunds.create({ payment_intent: pi, amount: 15_000, metadata: { clinic_id: 'c-1', refund_of: 'client_credit' } }, { idempotencyKey: 'op-1_refund' });
+    // Every field the pinned SDK's Refund type declares, as Stripe's example has them.
+    expect(Object.keys(refund).sort()).toEqual(expect.arrayContaining(requiredFields('Refunds.d.ts', 'Refund')));
+    expect(refund).toMatchObject({ object: 'refund', amount: 15_000, currency: 'nok', payment_intent: pi, status: 'succeeded', metadata: { refund_of: 'client_credit' } });
+    expect(refund.id).toMatch(/^re_test_[A-Za-z0-9]{24}$/);
+    // The same key and body: the same refund, not a second one.
+    const again = await sdk.refunds.create({ payment_intent: pi, amount: 15_000, metadata: { clinic_id: 'c-1', refund_of: 'client_credit' } }, { idempotencyKey: 'op-1_refund' });
+    expect(again.id).toBe(refund.id);
+    expect(fake.refundsOf(cs.id)).toHaveLength(1);
+    expect(fake.events.slice(from).map((e) => e.type)).toEqual(['refund.created', 'charge.refunded']);
+    await expect(sdk.refunds.create({ payment_intent: pi, amount: 40_000 }, { idempotencyKey: 'op-2' })).rejects.toMatchObject({ code: 'amount_too_large' });
+    await expect(sdk.refunds.create({ payment_intent: 'pi_nope', amount: 100 }, { idempotencyKey: 'op-3' })).rejects.toMatchObject({ code: 'resource_missing' });
+    fake.failRefund(refund.id);
+    expect(fake.events.slice(-3).map((e) => [e.type, objectOf(e).status])).toEqual([['refund.failed', 'failed'], ['refund.updated', 'failed'], ['charge.refund.updated', 'failed']]);
+    // The failed refund's money is back: the whole payment can be refunded again.
+    const whole = await sdk.refunds.create({ payment_intent: pi }, { idempotencyKey: 'op-4' });
+    expect(whole.amount).toBe(45_000);
+    expect(() => fake.cancelRefund(whole.id)).toThrow(/succeeded/);
+    const listed = await sdk.refunds.list({ payment_intent: pi, limit: 10 });
+    expect(listed.data.map((r) => [r.amount, r.status])).toEqual([[45_000, 'succeeded'], [15_000, 'failed']]);
   });
 
   it('signs webhook deliveries so that the Stripe SDK verifies them, and only with the right secret', () => {
@@ -233,7 +262,7 @@ describe('the local Stripe test server', () => {
       await pushing.stop();
       await new Promise<void>((resolve) => endpoint.close(() => resolve()));
     }
-    expect(received.map((e) => e.type)).toEqual(['checkout.session.completed', 'charge.refunded']);
+    expect(received.map((e) => e.type)).toEqual(['checkout.session.completed', 'refund.created', 'charge.refunded']);
     expect(pushing.deliveries).toEqual(pushing.events.map((e) => ({ eventId: e.id, type: e.type, status: 200 })));
   });
 
@@ -261,14 +290,19 @@ describe("Stripe's form encoding", () => {
 
 /** The fields the pinned stripe SDK's Checkout `Session` interface declares without `?`. */
 function requiredSessionFields(): string[] {
-  const types = readFileSync(new URL('../../../node_modules/stripe/cjs/resources/Checkout/Sessions.d.ts', import.meta.url), 'utf8').split('\n');
-  const start = types.findIndex((l) => l.startsWith('export interface Session {'));
+  return requiredFields('Checkout/Sessions.d.ts', 'Session', 40);
+}
+
+/** The fields an interface of the pinned stripe SDK declares without `?`. */
+function requiredFields(file: string, name: string, atLeast = 10): string[] {
+  const types = readFileSync(new URL(`../../../node_modules/stripe/cjs/resources/${file}`, import.meta.url), 'utf8').split('\n');
+  const start = types.findIndex((l) => l.startsWith(`export interface ${name} {`));
   const fields: string[] = [];
   for (const line of types.slice(start + 1)) {
     if (line.startsWith('}')) break;
     const m = /^ {4}([a-z_]+): /.exec(line);
     if (m) fields.push(m[1]!);
   }
-  if (fields.length < 40) throw new Error(`read only ${fields.length} fields of the SDK's Session type`);
+  if (fields.length < atLeast) throw new Error(`read only ${fields.length} fields of the SDK's ${name} type`);
   return fields;
 }

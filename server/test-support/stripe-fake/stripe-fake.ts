@@ -1,7 +1,7 @@
 /**
  * A local Stripe for tests: a node:http server with the endpoints we use —
  *   POST /v1/checkout/sessions, POST /v1/checkout/sessions/:id/expire,
- *   GET /v1/checkout/sessions/:id, GET /v1/events —
+ *   GET /v1/checkout/sessions/:id, GET /v1/events, POST and GET /v1/refunds —
  * that checks every request the way Stripe does (checks.ts, form.ts: bearer sk_test_ key,
  * form encoding, Idempotency-Key on every POST with Stripe's replay and idempotency_error
  * rules) and answers with objects built from Stripe's own examples (fixtures.ts). It records
@@ -43,12 +43,13 @@ export interface StripeFakeOptions {
   /** Its clock (sessions' created/expires_at, events' created, webhook timestamps). */
   readonly now?: () => Date;
   /**
-   * Include `refunds` in charges (Stripe's example and API versions before 2022-11-15). Default
-   * true for now, unlike Stripe at the pinned version: the sync server (which holds no Stripe key
-   * to ask) still reads a refunded charge's list; moving it to refund.* events is issue 12 point 4.
-   * The desk's own path is tested without the list (it asks GET /v1/refunds).
+   * Include `refunds` in charges, as API versions before 2022-11-15 did (and an endpoint pinned
+   * to one still does). Default false, as Stripe at the pinned version: a desk asks GET
+   * /v1/refunds, the sync server records each refund from its refund.* event.
    */
   readonly chargeRefundsList?: boolean;
+  /** The status a new refund gets: 'succeeded' (cards, mostly) or 'pending' (some methods, and until the bank confirms). */
+  readonly refundStatus?: 'succeeded' | 'pending';
   /** A webhook endpoint: every event is POSTed there, signed with its secret, as it happens. */
   readonly webhook?: { readonly url: string; readonly secret: string };
 }
@@ -98,6 +99,7 @@ export class StripeFake {
   private readonly idempotency = new Map<string, IdempotentResult>();
   private readonly now: () => Date;
   private readonly chargeRefundsList: boolean;
+  private readonly refundStatus: 'succeeded' | 'pending';
   private readonly webhook: StripeFakeOptions['webhook'];
   /** Deliveries go one at a time, in event order. */
   private delivering: Promise<void> = Promise.resolve();
@@ -107,7 +109,8 @@ export class StripeFake {
   constructor(options: StripeFakeOptions = {}) {
     this.secretKey = options.secretKey ?? FAKE_SECRET_KEY;
     this.now = options.now ?? (() => new Date());
-    this.chargeRefundsList = options.chargeRefundsList ?? true;
+    this.chargeRefundsList = options.chargeRefundsList ?? false;
+    this.refundStatus = options.refundStatus ?? 'succeeded';
     this.webhook = options.webhook;
   }
 
@@ -226,6 +229,7 @@ export class StripeFake {
     let answer: { status: number; body: unknown };
     const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path);
     if (path === '/v1/checkout/sessions') answer = this.createSession(parsed.params);
+    else if (path === '/v1/refunds') answer = this.refundByApi(parsed.params);
     else if (expire) answer = this.expireByApi(decodeURIComponent(expire[1]!), parsed.params);
     else return fail(failure(404, `Unrecognized request URL (POST: ${path}).`));
     // Stripe keeps the result of a request that ran; one refused by validation is not kept.
@@ -275,13 +279,16 @@ export class StripeFake {
     return { status: 200, body: state.session };
   }
 
-  /** GET /v1/refunds?charge=…: a charge's refunds, newest first (what a desk asks when an event does not list them). */
+  /** GET /v1/refunds?charge=… or ?payment_intent=…: those refunds, newest first (what a desk asks when an event does not list them). */
   private listRefunds(query: URLSearchParams): { status: number; body: unknown } {
     const bad = checkQuery(query, new Set(['charge', 'payment_intent', 'limit', 'starting_after', 'ending_before', 'created', 'expand']));
     if (bad) return { status: bad.status, body: { error: bad.error } };
     const charge = query.get('charge');
+    const paymentIntent = query.get('payment_intent');
     const limit = Number(query.get('limit') ?? 10);
-    const all = [...this.sessions.values()].filter((st) => charge === null || st.chargeId === charge).flatMap((st) => st.refunds);
+    const all = [...this.sessions.values()]
+      .filter((st) => (charge === null || st.chargeId === charge) && (paymentIntent === null || st.session.payment_intent === paymentIntent))
+      .flatMap((st) => st.refunds);
     return { status: 200, body: { object: 'list', data: all.slice(0, limit).map((r) => structuredClone(r)), has_more: all.length > limit, url: '/v1/refunds' } };
   }
 
@@ -369,23 +376,93 @@ export class StripeFake {
     return this.emit('checkout.session.expired', state.session);
   }
 
-  /** Staff refund (part of) a paid session in Stripe's dashboard. Emits charge.refunded. */
-  refund(sessionId: string, amountMinor?: number): Json {
+  /**
+   * Staff refund (part of) a paid session in Stripe's dashboard. Emits refund.created and
+   * charge.refunded (in that order; Stripe does not promise one); returns the charge.refunded event.
+   */
+  refund(sessionId: string, amountMinor?: number, metadata: Record<string, string> = {}): Json {
     const state = this.state(sessionId);
+    const made = this.makeRefund(state, amountMinor, metadata);
+    if ('error' in made) throw new Error(made.error);
+    return made.chargeEvent;
+  }
+
+  /** A session's refunds, newest first. */
+  refundsOf(sessionId: string): Json[] {
+    return this.state(sessionId).refunds.map((r) => structuredClone(r));
+  }
+
+  /**
+   * A refund fails after it was made (the card was closed): its money returns to the balance.
+   * Emits refund.failed, refund.updated and charge.refund.updated.
+   */
+  failRefund(refundId: string): void {
+    this.endRefund(refundId, 'failed', ['succeeded', 'pending', 'requires_action'], ['refund.failed', 'refund.updated', 'charge.refund.updated']);
+  }
+
+  /** Staff cancel a refund that has not gone through yet. Emits refund.updated and charge.refund.updated. */
+  cancelRefund(refundId: string): void {
+    this.endRefund(refundId, 'canceled', ['pending', 'requires_action'], ['refund.updated', 'charge.refund.updated']);
+  }
+
+  private endRefund(refundId: string, status: 'failed' | 'canceled', from: readonly string[], types: readonly string[]): void {
+    const state = [...this.sessions.values()].find((st) => st.refunds.some((r) => r.id === refundId));
+    const i = state?.refunds.findIndex((r) => r.id === refundId) ?? -1;
+    if (!state || i < 0) throw new Error(`the Stripe fake has no refund ${refundId}`);
+    const refund = state.refunds[i]!;
+    if (!from.includes(String(refund.status))) throw new Error(`refund ${refundId} is ${String(refund.status)}`);
+    state.refunds[i] = { ...refund, status, ...(status === 'failed' ? { failure_reason: 'expired_or_canceled_card' } : {}) };
+    for (const type of types) this.emit(type, state.refunds[i]!);
+  }
+
+  private refundedOf(state: SessionState): number {
+    return state.refunds.filter((r) => r.status !== 'failed' && r.status !== 'canceled').reduce((sum, r) => sum + Number(r.amount), 0);
+  }
+
+  private makeRefund(state: SessionState, amountMinor: number | undefined, metadata: Record<string, string>): { refund: Json; chargeEvent: Json } | { error: string; code: string } {
     const total = Number(state.session.amount_total);
-    if (state.session.payment_status !== 'paid' || !state.chargeId) throw new Error(`session ${sessionId} is not paid`);
-    const refunded = state.refunds.reduce((sum, r) => sum + Number(r.amount), 0);
+    if (state.session.payment_status !== 'paid' || !state.chargeId) return { error: 'This PaymentIntent does not have a successful charge to refund.', code: 'charge_not_refundable' };
+    const refunded = this.refundedOf(state);
+    if (refunded >= total) return { error: `Charge ${state.chargeId} has already been refunded.`, code: 'charge_already_refunded' };
     const amount = amountMinor ?? total - refunded;
-    if (!Number.isInteger(amount) || amount <= 0 || refunded + amount > total) throw new Error(`cannot refund ${amount} of ${total} (already ${refunded})`);
+    if (!Number.isInteger(amount) || amount <= 0 || refunded + amount > total) {
+      return { error: `Refund amount (${amount}) is greater than unrefunded amount on charge (${total - refunded})`, code: 'amount_too_large' };
+    }
     const paymentIntent = String(state.session.payment_intent);
-    state.refunds.unshift(refundObject({
-      id: id('re'), created: this.nowSeconds(), amount, currency: String(state.session.currency), charge: state.chargeId, paymentIntent,
-    }));
-    return this.emit('charge.refunded', charge({
-      id: state.chargeId, created: Number(state.session.created), amount: total, amountRefunded: refunded + amount,
+    const refund = refundObject({
+      id: id('re'), created: this.nowSeconds(), amount, currency: String(state.session.currency), charge: state.chargeId, paymentIntent, status: this.refundStatus, metadata,
+    });
+    state.refunds.unshift(refund);
+    this.emit('refund.created', refund);
+    const chargeEvent = this.emit('charge.refunded', charge({
+      id: state.chargeId, created: Number(state.session.created), amount: total, amountRefunded: this.refundedOf(state),
       currency: String(state.session.currency), paymentIntent, metadata: state.paymentIntentMetadata,
       refunds: this.chargeRefundsList ? state.refunds.map((r) => structuredClone(r)) : null,
     }));
+    return { refund, chargeEvent };
+  }
+
+  /** POST /v1/refunds: a refund of a payment intent (what Refund to card asks). */
+  private refundByApi(params: FormObject): { status: number; body: unknown } {
+    const bad = (message: string, param?: string, code?: string) => ({ status: 400, body: { error: { type: 'invalid_request_error', message, ...(param ? { param } : {}), ...(code ? { code } : {}) } } });
+    const known = new Set(['payment_intent', 'amount', 'metadata', 'reason', 'expand']);
+    const unknown = Object.keys(params).find((k) => !known.has(k));
+    if (unknown) return bad(`Received unknown parameter: ${unknown}`, unknown, 'parameter_unknown');
+    const pi = params.payment_intent;
+    if (typeof pi !== 'string' || pi === '') return bad('Missing required param: payment_intent.', 'payment_intent', 'parameter_missing');
+    const state = [...this.sessions.values()].find((st) => st.session.payment_intent === pi);
+    if (!state) return { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_intent', message: `No such payment_intent: '${pi}'` } } };
+    let amount: number | undefined;
+    if (params.amount !== undefined) {
+      if (typeof params.amount !== 'string' || !/^\d+$/.test(params.amount)) return bad('Invalid integer: amount', 'amount', 'parameter_invalid_integer');
+      amount = Number(params.amount);
+    }
+    if (params.reason !== undefined && !['duplicate', 'fraudulent', 'requested_by_customer'].includes(String(params.reason))) return bad('Invalid reason.', 'reason');
+    const metadata = params.metadata ?? {};
+    if (typeof metadata !== 'object' || Array.isArray(metadata) || Object.values(metadata).some((v) => typeof v !== 'string' || v.length > 500)) return bad('Invalid metadata.', 'metadata');
+    const made = this.makeRefund(state, amount, metadata as Record<string, string>);
+    if ('error' in made) return bad(made.error, 'amount', made.code);
+    return { status: 200, body: structuredClone(made.refund) };
   }
 
   // ---- Webhooks ----------------------------------------------------------------------

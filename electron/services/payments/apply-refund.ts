@@ -1,0 +1,56 @@
+/**
+ * Records a provider refund on this desk's database (a standalone desk's Stripe events, the
+ * answer to its own Refund to card, the sandbox): the facts the shared rule calls for
+ * (shared/domain/refund-facts.ts), each once, and a line in the log of the invoice whose
+ * payment it refunds. Enrolled desks never call this — the sync server records refunds
+ * from Stripe's webhooks by the same rule. Node-only; used by main's payment services.
+ */
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { activityEntry } from '../../../shared/db/activity-log.js';
+import { formatMoney } from '../../../shared/domain/money.js';
+import { paymentIdFor } from '../../../shared/domain/payment-link-events.js';
+import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
+import { refundFacts, type RefundSeen } from '../../../shared/domain/refund-facts.js';
+import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
+import { localList } from '../../../shared/db/local-list.js';
+
+export type RefundResult = 'applied' | 'duplicate' | 'waiting';
+
+/**
+ * Refunds of a payment this desk has not recorded yet (a refund's event before its payment's):
+ * kept in a local document and recorded when the payment is (applyWaitingRefunds), as the sync
+ * server does with its stripe_waiting_refunds table. Capped: a refund of a payment that never
+ * comes is not ours.
+ */
+const waitingRefunds = localList<RefundSeen>('waiting-refunds', (entries) => entries.slice(-500));
+
+export async function applyRefund(db: ClinicDatabase, seen: RefundSeen, now: string, desk: string): Promise<RefundResult> {
+  const paid = await db.payments.findOne(paymentIdFor(seen.paymentRef)).exec();
+  if (!paid) {
+    await waitingRefunds.change(db, (entries) => (entries.some((e) => e.refundRef === seen.refundRef && e.state === seen.state) ? entries : [...entries, seen]));
+    return 'waiting';
+  }
+  const locale = (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())?.locale ?? 'en-GB';
+  const money = formatMoney(seen.amountMinor, seen.currency, locale);
+  let result: RefundResult = 'duplicate';
+  for (const fact of refundFacts(seen, paid, desk)) {
+    if (await db.payments.findOne(fact.id).exec()) continue;
+    await db.payments.insert(fact);
+    result = 'applied';
+    const summary = fact.kind === 'payment'
+      ? `The refund of ${money} did not go through at the payment provider (failed or cancelled): the money is back on the books`
+      : seen.ofCredit ? `Refund to card of ${money} from client credit, confirmed by the payment provider` : `Refund of ${money} through the payment provider`;
+    await db.activity.insert(activityEntry({
+      entity: 'invoice', entityId: paid.invoiceId, action: fact.kind === 'payment' ? 'link.refundReversed' : 'link.refunded', summary, at: now, by: SYSTEM_ACTOR, deskId: desk,
+    }));
+  }
+  return result;
+}
+
+/** Records the refunds that waited for this payment (call after recording a payment by link). */
+export async function applyWaitingRefunds(db: ClinicDatabase, paymentRef: string, now: string, desk: string): Promise<void> {
+  const mine = (await waitingRefunds.read(db)).filter((e) => e.paymentRef === paymentRef);
+  if (mine.length === 0) return;
+  for (const seen of mine) await applyRefund(db, seen, now, desk);
+  await waitingRefunds.change(db, (entries) => entries.filter((e) => e.paymentRef !== paymentRef));
+}
