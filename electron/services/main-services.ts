@@ -107,6 +107,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const connections = createConnections(createSecretStore(options.info.dataDir, options.secretCipher ?? ownerOnlyFile), requireSignedInAdmin);
   const payments = createPaymentService({
     dataDir: options.info.dataDir,
+    requireSignedIn: (claimed, permission, action) => auth.requireSignedIn(claimed, permission, action),
     database: () => hub.database$.value,
     secrets: () => connections.secrets(),
     deskId,

@@ -286,6 +286,12 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     // A redelivery of the failure adds nothing.
     for (const e of eventsSince(from)) await deliver(s, e);
     expect(await docs(s, 'payments')).toHaveLength(payments.length);
+    // A desk's Refund to card (it names no request; its metadata says it refunds credit): recorded on the credit.
+    const ours = fake.events.length;
+    fake.refund(cs.id, 1_000, { clinic_id: s.clinicId, invoice_id: 'inv-pr-fails', refund_of: 'client_credit' });
+    for (const e of fake.events.slice(ours)) await deliver(s, e);
+    const [made] = fake.refundsOf(cs.id);
+    expect((await docs(s, 'payments')).find((d) => d.id === refundIdFor(String(made!.id)))).toMatchObject({ kind: 'refund', invoiceId: '', amountMinor: 1_000 });
   });
 
   it('ends the same after 500 events delivered 1–3 times each in shuffled order as after one in-order delivery', async () => {

@@ -124,6 +124,31 @@ export interface OutboxEntry {
   readonly at: string;
 }
 
+/** Refund to card: who asks (main checks they are signed in with billing), the command's operation, the client, the amount typed. */
+export interface RefundToCardInput {
+  readonly staffId: string;
+  readonly operationId: string;
+  readonly clientId: string;
+  readonly amount: string;
+}
+
+/** What became of a Refund to card. */
+export interface RefundToCardResult {
+  /** 'recorded': the provider confirmed it and the refund is on the books; 'confirming': it is with Stripe, and the sync server records it when Stripe confirms. */
+  readonly outcome: 'recorded' | 'confirming';
+  readonly amountMinor: number;
+}
+
+export function parseRefundToCard(input: unknown): RefundToCardInput {
+  const o = objectInput(input);
+  const id = (v: unknown, field: string) => {
+    const value = str(v, field, 40);
+    if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new ContractError(`${field} must be an id`);
+    return value;
+  };
+  return { staffId: id(o.staffId, 'staffId'), operationId: id(o.operationId, 'operationId'), clientId: id(o.clientId, 'clientId'), amount: str(o.amount, 'amount', 20) };
+}
+
 export function parseRequestId(input: unknown): { requestId: string } {
   const id = str(objectInput(input).requestId, 'requestId', 40);
   if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new ContractError('requestId must be an id');
@@ -250,6 +275,8 @@ export const requests = {
   'payments.sendDue': request<SchedulerReport>()(noInput),
   /** Open a request's payment page: main opens it in the system browser, or answers `opened: false` with the URL. */
   'payments.openLink': request<{ opened: boolean; url: string }>()(parseRequestId),
+  /** Refund to card: a refund of the client's credit to the card that paid a link (billing; decision 0030). */
+  'payments.refundToCard': request<RefundToCardResult>()(parseRefundToCard),
   /** The outbox: messages written to the outbox folder because no SMTP server or SMS provider is set up. */
   'outbox.list': request<OutboxEntry[]>()(noInput),
   /** Which payment and messaging credentials this desk holds (never the secrets). */

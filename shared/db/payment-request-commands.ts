@@ -13,6 +13,7 @@ import { invoiceTotals } from '../domain/invoice-math.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../domain/link-amount.js';
 import { planPaymentRequest, type PaymentRequestInput } from '../domain/payment-request-rules.js';
 import { RefusedError } from '../domain/result.js';
+import { paidOnClosedNotice } from '../domain/link-request-status.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
@@ -138,4 +139,26 @@ export async function resendPaymentRequest(db: ClinicDatabase, requestId: string
       : current));
     return fresh;
   });
+}
+
+/** The log entry that says money paid on this closed link was kept as client credit: one per request. */
+export const keptAsCreditAction = (requestId: string) => `link.keptAsCredit:${requestId}`;
+
+/**
+ * Staff keep money that came in on a cancelled, replaced or expired link as the client's credit
+ * (issue 12 point 3): the notice's other choice beside Refund to card. Nothing moves — the
+ * payment is already recorded and its excess is credit — so the log entry is the record, and
+ * the link's notice stops asking. Commit point: the entry.
+ */
+export async function keepPaidAsCredit(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<void> {
+  const staff = await requirePermission(db, ctx.actor, 'billing', 'keep money as client credit');
+  const doc = await db.paymentrequests.findOne(requestId).exec();
+  if (!doc) refused('This payment link no longer exists.');
+  if (!paidOnClosedNotice(doc)) refused('Nothing was paid on this link after it closed.');
+  const action = keptAsCreditAction(requestId);
+  if (await db.activity.findOne({ selector: { entityId: doc.invoiceId, action } }).exec()) return;
+  await insertOnce(db.activity, activityEntry({
+    id: partId(ctx, 'log'), entity: 'invoice', entityId: doc.invoiceId, action,
+    summary: `Money paid on a closed payment link kept as client credit, by ${staff.name}`, ...factStamp(ctx),
+  }));
 }

@@ -8,7 +8,10 @@
  */
 import path from 'node:path';
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { OutboxEntry, SchedulerReport } from '../../../shared/contract/index.js';
+import type { OutboxEntry, RefundToCardInput, RefundToCardResult, SchedulerReport } from '../../../shared/contract/index.js';
+import type { Permission } from '../../../shared/domain/permissions.js';
+import type { StaffDoc } from '../../../shared/schemas/index.js';
+import { createRefundToCard } from './refund-to-card.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { readSyncConfig } from '../sync/desk-sync-config.js';
@@ -51,6 +54,8 @@ export interface PaymentServiceOptions {
   readonly transport?: MessageTransport;
   /** How often a standalone desk asks Stripe for events while one of its links is open. */
   readonly openLinkPollMs?: number;
+  /** Main's check of who is signed in (staff-auth), for what a role decides here: Refund to card. */
+  readonly requireSignedIn?: (claimed: string, permission: Permission, action: string) => Promise<StaffDoc>;
 }
 
 /**
@@ -64,6 +69,7 @@ export interface PaymentService {
   readonly handlers: {
     'payments.sendDue': () => Promise<SchedulerReport>;
     'payments.openLink': (input: { requestId: string }) => Promise<{ opened: boolean; url: string }>;
+    'payments.refundToCard': (input: RefundToCardInput) => Promise<RefundToCardResult>;
     'outbox.list': () => Promise<OutboxEntry[]>;
   };
   readonly scheduler: Scheduler;
@@ -196,6 +202,14 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     pageMissingLogged = false;
     return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, deskId: options.deskId, now, log: options.log };
   };
+  const refundToCard = createRefundToCard({
+    dataDir: options.dataDir,
+    requireSignedIn: options.requireSignedIn ?? (async () => { throw new Error('Nobody can be checked as signed in on this desk.'); }),
+    deps: () => {
+      const d = deps();
+      return d ? { db: d.db, provider: d.provider, claims: d.claims, clinicId: d.clinicId, synced: d.synced, deskId: d.deskId, now } : null;
+    },
+  });
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.
   const scheduler = createScheduler(deps);
   let task: ScheduledTask | null = null;
@@ -220,6 +234,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     sandboxUrl: () => sandbox.url(),
     handlers: {
       'payments.sendDue': tick,
+      'payments.refundToCard': refundToCard,
       async 'payments.openLink'({ requestId }) {
         const db = options.database();
         const request = db ? await db.paymentrequests.findOne(requestId).exec() : null;

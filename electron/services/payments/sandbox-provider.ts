@@ -11,7 +11,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
 import { formatMoney, isCurrency } from '../../../shared/domain/money.js';
-import type { LinkEnd, LinkRequest, LinkRetirement, PaymentLink, PaymentProvider } from './types.js';
+import type { LinkEnd, LinkRequest, LinkRetirement, PaymentLink, PaymentProvider, RefundRequest } from './types.js';
 import { payPage } from './sandbox-page.js';
 import { writePrivateFile } from '../private-files.js';
 
@@ -24,6 +24,8 @@ interface SandboxLink {
   readonly expiresAt: string;
   readonly idempotencyKey: string;
   state: 'open' | 'processing' | 'paid' | 'expired' | 'replaced';
+  /** Refunds to card of this link's payment (absent in files from before refunds). */
+  refunds?: { readonly id: string; readonly amountMinor: number; readonly key: string; readonly at: number; readonly metadata: Record<string, string> }[];
 }
 
 export interface SandboxOptions {
@@ -81,6 +83,25 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       save();
       return { url: `${base}/pay/${ref}`, providerRef: ref, expiresAt: request.expiresAt };
     },
+    async refundable(paymentRef: string): Promise<number> {
+      const link = paidLink(paymentRef);
+      return link ? link.amountMinor - (link.refunds ?? []).reduce((s, r) => s + r.amountMinor, 0) : 0;
+    },
+    // As Stripe: one refund per idempotency key; never more than is left of the payment.
+    async refund(request: RefundRequest): Promise<unknown> {
+      const link = paidLink(request.paymentRef);
+      if (!link) throw new Error('sandbox: no such paid payment to refund');
+      link.refunds ??= [];
+      let made = link.refunds.find((r) => r.key === request.idempotencyKey);
+      if (!made) {
+        const left = link.amountMinor - link.refunds.reduce((s, r) => s + r.amountMinor, 0);
+        if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0 || request.amountMinor > left) throw new Error(`sandbox: cannot refund that much (${left} left)`);
+        made = { id: `re_sbx_${randomBytes(9).toString('base64url')}`, amountMinor: request.amountMinor, key: request.idempotencyKey, at: Math.floor(now().getTime() / 1000), metadata: { ...request.metadata } };
+        link.refunds.push(made);
+        save();
+      }
+      return { id: made.id, object: 'refund', amount: made.amountMinor, currency: link.currency.toLowerCase(), payment_intent: request.paymentRef, status: 'succeeded', created: made.at, metadata: made.metadata };
+    },
     async expireLink(ref: string, reason: LinkRetirement = 'closed'): Promise<LinkEnd> {
       const link = links.get(ref);
       if (link?.state === 'paid' || link?.state === 'processing') return 'completed';
@@ -91,6 +112,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
   };
 
+  /** The paid link whose payment this is (the sandbox names a payment `pi_<link>`). */
+  const paidLink = (paymentRef: string) => {
+    const link = paymentRef.startsWith('pi_') ? links.get(paymentRef.slice(3)) : undefined;
+    return link?.state === 'paid' ? link : undefined;
+  };
   const expired = (link: SandboxLink) => link.state === 'expired' || (link.state === 'open' && Date.parse(link.expiresAt) <= now().getTime());
 
   async function act(link: SandboxLink, action: string): Promise<string> {

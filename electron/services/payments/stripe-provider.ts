@@ -7,7 +7,7 @@
  * Imported by main's services and tests.
  */
 import Stripe from 'stripe';
-import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider } from './types.js';
+import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider, RefundRequest } from './types.js';
 
 /** Where the SDK connects (tests point it at server/test-support/stripe-fake). */
 export type StripeConnectionOptions = Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol' | 'timeout' | 'maxNetworkRetries'>;
@@ -120,6 +120,30 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       }
       if (!session.url) throw new StripeProviderError('Stripe created the payment page without an address.', 'no_url', false);
       return { url: session.url, providerRef: session.id, expiresAt: new Date(session.expires_at * 1000).toISOString() };
+    },
+
+    async refundable(paymentRef: string, paidMinor: number): Promise<number> {
+      let refunded = 0;
+      try {
+        for await (const r of stripe.refunds.list({ payment_intent: paymentRef, limit: 100 })) {
+          if (r.status !== 'failed' && r.status !== 'canceled') refunded += r.amount;
+        }
+      } catch (err) {
+        throw translate(err, 'reading what was refunded of the payment');
+      }
+      return Math.max(0, paidMinor - refunded);
+    },
+
+    async refund(request: RefundRequest): Promise<unknown> {
+      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) throw new StripeProviderError('A refund must be a positive amount.', 'invalid_refund', false);
+      try {
+        return await stripe.refunds.create(
+          { payment_intent: request.paymentRef, amount: request.amountMinor, reason: 'requested_by_customer', metadata: { ...request.metadata } },
+          { idempotencyKey: request.idempotencyKey },
+        );
+      } catch (err) {
+        throw translate(err, 'refunding to the card');
+      }
     },
 
     async expireLink(providerRef: string): Promise<LinkEnd> {

@@ -39,8 +39,22 @@ export type LinkEnd = 'expired' | 'completed';
 /** Why a link is retired: a newer one replaced it (its page can say so), or it was closed. */
 export type LinkRetirement = 'replaced' | 'closed';
 
+/** A refund of a payment by link (Refund to card): our ids only in its metadata. */
+export interface RefundRequest {
+  /** The provider's payment reference (Stripe: the payment intent). */
+  readonly paymentRef: string;
+  readonly amountMinor: number;
+  /** From the operation id: a retried command refunds once. */
+  readonly idempotencyKey: string;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
 export interface PaymentProvider {
   readonly kind: 'stripe' | 'sandbox';
+  /** What of a payment is still refundable at the provider (`paidMinor`: what the payment was). */
+  refundable(paymentRef: string, paidMinor: number): Promise<number>;
+  /** Refunds (part of) a payment; the same idempotency key gives the same refund. Resolves with the provider's refund, shaped as Stripe's. */
+  refund(request: RefundRequest): Promise<unknown>;
   createLink(request: LinkRequest): Promise<PaymentLink>;
   /**
    * Deactivates a link that was superseded, paid elsewhere or voided. Idempotent. Says what

@@ -30,6 +30,8 @@ const provider: PaymentProvider = {
   kind: 'sandbox',
   async createLink() { throw new Error('no links in this test'); },
   async expireLink() { return 'expired'; /* none open */ },
+  async refundable() { return 0; },
+  async refund() { throw new Error('no refunds in this test'); },
 };
 const deps = (): SenderDeps => ({ db, provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, deskId: TEST_DESK, now: () => clock, log: () => undefined });
 

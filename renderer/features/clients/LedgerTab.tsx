@@ -11,6 +11,7 @@ import { useCommand } from '../../app/use-command.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { refundClientCredit } from '../../../shared/db/payment-commands.js';
 import { ledgerEntries } from '../../../shared/domain/ledger.js';
+import { cardPayments } from '../../../shared/domain/card-refund.js';
 import { minorToInput } from '../../../shared/domain/money.js';
 import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
 import { errorText } from '../../ui/errors.js';
@@ -18,13 +19,17 @@ import { formatDateTime, money } from '../../ui/format.js';
 import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
 import { ledgerEntryLabel } from './ledger-labels.js';
 
+/** The refund form's choice: a desk method, or back to the card through the payment provider. */
+const CARD = 'card';
+type RefundMethod = DeskMethod | typeof CARD;
+
 export function LedgerTab({ clientId }: { clientId: string }) {
-  const { db } = useDesk();
+  const { db, main } = useDesk();
   const settings = useSettings();
   const actor = useDeskActor();
   const data = useClientMoney(db, clientId);
   const [open, setOpen] = useState<string | null>(null);
-  const [refund, setRefund] = useState<{ amount: string; method: DeskMethod } | null>(null);
+  const [refund, setRefund] = useState<{ amount: string; method: RefundMethod } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const refundCommand = useCommand();
@@ -34,11 +39,28 @@ export function LedgerTab({ clientId }: { clientId: string }) {
   if (!data || !entries) return <p role="status">Loading the ledger…</p>;
   const a = data.account;
   const m = (minor: number) => money(minor, settings.currency, settings);
+  const paidByCard = cardPayments(data.facts).length > 0;
   const submitRefund = () => {
     if (!refund) return;
     setError(null);
+    setNotice(null);
     // One operation for this refund form: pressed twice, or again after an error, it pays back once.
-    refundCommand.run((operation) => refundClientCredit(db, clientId, refund.amount, refund.method, { ...actor, operation })).then(
+    if (refund.method === CARD) {
+      // Main refunds at the payment provider, with the operation id as its idempotency key (decision 0030).
+      refundCommand.run((operation) => main.invoke('payments.refundToCard', { staffId: actor.actor, operationId: operation, clientId, amount: refund.amount })).then(
+        (done) => {
+          if (!done) return;
+          setRefund(null);
+          setNotice(done.outcome === 'recorded'
+            ? `Refunded ${m(done.amountMinor)} to the card.`
+            : `Refund of ${m(done.amountMinor)} sent to Stripe; it shows in the ledger when Stripe confirms it.`);
+        },
+        (err: unknown) => setError(errorText(err)),
+      );
+      return;
+    }
+    const method = refund.method;
+    refundCommand.run((operation) => refundClientCredit(db, clientId, refund.amount, method, { ...actor, operation })).then(
       (done) => { if (done) { setRefund(null); setNotice('Refund recorded.'); } },
       (err: unknown) => setError(errorText(err)),
     );
@@ -54,7 +76,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
       <div className="toolbar">
         <a className="button" href={routeHref({ name: 'print', kind: 'statement', id: clientId })}>Print statement</a>
         {a.creditMinor > 0 && actor.can('billing') && !refund && (
-          <button type="button" className="button" onClick={() => setRefund({ amount: minorToInput(a.creditMinor, settings.currency), method: settings.defaultAltPaymentMethod })}>Refund credit…</button>
+          <button type="button" className="button" onClick={() => setRefund({ amount: minorToInput(a.creditMinor, settings.currency), method: paidByCard ? CARD : settings.defaultAltPaymentMethod })}>Refund credit…</button>
         )}
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}
@@ -63,12 +85,13 @@ export function LedgerTab({ clientId }: { clientId: string }) {
         <form className="inline-form" aria-label="Refund client credit" onSubmit={(e) => { e.preventDefault(); submitRefund(); }}>
           <label>Amount <input className="input--money" inputMode="decimal" value={refund.amount} onChange={(e) => setRefund({ ...refund, amount: e.target.value })} autoFocus /></label>
           <label>Paid back by
-            <select value={refund.method} onChange={(e) => setRefund({ ...refund, method: e.target.value as DeskMethod })}>
+            <select value={refund.method} onChange={(e) => setRefund({ ...refund, method: e.target.value as RefundMethod })}>
+              {paidByCard && <option value={CARD}>Refund to card (the card that paid by link)</option>}
               {DESK_METHODS.map((mth) => <option key={mth} value={mth}>{METHOD_LABELS[mth]}</option>)}
             </select>
           </label>
           <button type="button" className="button" onClick={() => setRefund(null)}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={refundCommand.busy} aria-busy={refundCommand.busy}>{refundCommand.busy ? "Recording…" : "Record refund"}</button>
+          <button type="submit" className="button button--primary" disabled={refundCommand.busy} aria-busy={refundCommand.busy}>{refundCommand.busy ? (refund.method === CARD ? 'Refunding…' : 'Recording…') : refund.method === CARD ? 'Refund to card' : 'Record refund'}</button>
         </form>
       )}
       {entries.length === 0 ? <p className="muted">Nothing charged or paid yet. Drafts appear here once completed.</p> : (

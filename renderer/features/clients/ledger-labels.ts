@@ -26,7 +26,8 @@ export function ledgerEntryLabel(entry: LedgerEntry, invoices: ReadonlyMap<strin
       if (isRefundReversal(entry)) return 'Refund failed at the payment provider: money back';
       return `Payment, ${METHOD_LABELS[entry.method ?? 'other']}${inv ? ` (invoice ${num(inv)})` : ''}`;
     case 'refund':
-      return `Refund, ${METHOD_LABELS[entry.method ?? 'other']}`;
+      // Through the payment provider: back to the card that paid the link.
+      return entry.method === 'payment_link' ? 'Refund to card' : `Refund, ${METHOD_LABELS[entry.method ?? 'other']}`;
     case 'credit_applied':
       return `Client credit used on invoice ${num(inv)}`;
     case 'fee':
