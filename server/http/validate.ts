@@ -2,7 +2,7 @@
  * Checks request bodies and parameters by hand (they are small) and throws 400s that say
  * what is wrong. Imported by server/routes.
  */
-import { DESK_ID_PATTERN, PULL_LIMIT_MAX, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { DESK_ID_PATTERN, MAX_COMMAND_PARTS, PULL_LIMIT_MAX, type PushCommand, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { COLLECTION_POLICIES } from '../../shared/sync/collections.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { badRequest, notFound } from './errors.js';
@@ -29,13 +29,29 @@ export function parsePushBody(body: unknown): PushRow[] {
     const problem = wireDocumentProblem(row.newDocumentState);
     if (problem) throw badRequest(`Row ${i + 1} of the push: newDocumentState ${problem}.`);
     const next = row.newDocumentState as WireDocument;
-    if (row.assumedMasterState === undefined || row.assumedMasterState === null) return { newDocumentState: next };
+    const command = row.command === undefined || row.command === null ? {} : { command: commandOf(row.command, next.id, i) };
+    if (row.assumedMasterState === undefined || row.assumedMasterState === null) return { newDocumentState: next, ...command };
     const assumedProblem = wireDocumentProblem(row.assumedMasterState);
     if (assumedProblem) throw badRequest(`Row ${i + 1} of the push: assumedMasterState ${assumedProblem}.`);
     const assumed = row.assumedMasterState as WireDocument;
     if (assumed.id !== next.id) throw badRequest(`Row ${i + 1} of the push: assumedMasterState is for another document.`);
-    return { newDocumentState: next, assumedMasterState: assumed };
+    return { newDocumentState: next, assumedMasterState: assumed, ...command };
   });
+}
+
+const COMMAND_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PART_KEY = /^[a-z]{1,20}:[A-Za-z0-9_-]{1,40}$/;
+
+/** A row's command: an operation id and its documents' keys, the row's own among them. */
+function commandOf(value: unknown, id: string, i: number): PushCommand {
+  const bad = (why: string) => badRequest(`Row ${i + 1} of the push: its command ${why}.`);
+  if (!isObject(value) || typeof value.id !== 'string' || !COMMAND_ID.test(value.id)) throw bad('needs an operation id');
+  const parts = value.parts;
+  if (!Array.isArray(parts) || parts.length === 0 || parts.length > MAX_COMMAND_PARTS) throw bad(`lists 1 to ${MAX_COMMAND_PARTS} documents`);
+  if (!parts.every((p): p is string => typeof p === 'string' && PART_KEY.test(p) && Object.prototype.hasOwnProperty.call(COLLECTION_POLICIES, p.split(':')[0]!))) throw bad('lists something that is not a document');
+  if (new Set(parts).size !== parts.length) throw bad('lists a document twice');
+  if (!parts.some((p) => p.endsWith(`:${id}`))) throw bad('does not list this document');
+  return { id: value.id, parts: [...parts] };
 }
 
 export function collectionParam(name: string): CollectionName {

@@ -41,7 +41,8 @@ export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const ctx = { clinicId: device.clinicId, deviceId: device.id, deskId: device.deskId, deskSince, foundingDesk: device.founding, collection, now };
       const outcome = await applyPush(deps.store, ctx, rows, deps.pushHooks);
       // After COMMIT: a desk told to pull will find the rows.
-      if (outcome.lastSeq !== null) deps.hub.publish(device.clinicId, { type: 'changed', collections: [collection], seq: outcome.lastSeq });
+      // A command's parts may have been written in other collections too (server/sync/commands.ts).
+      if (outcome.lastSeq !== null) deps.hub.publish(device.clinicId, { type: 'changed', collections: [...outcome.collections], seq: outcome.lastSeq });
       return outcome.response;
     },
   );

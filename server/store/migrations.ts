@@ -203,6 +203,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX stripe_waiting_refunds_by_payment ON stripe_waiting_refunds (payment_ref)`,
     ],
   },
+  {
+    version: 9,
+    name: 'commands taken whole: their parts waiting for one another, and commands refused',
+    statements: [
+      // A pushed change made by a command whose other documents have not all arrived: kept
+      // here, not in documents, until they have; then all are judged in one transaction
+      // (server/data/command-parts.ts, docs/decisions/0031-commands-at-the-server.md).
+      `CREATE TABLE command_parts (
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        collection text NOT NULL,
+        doc_id text NOT NULL,
+        command_id text NOT NULL,
+        -- the push row as it came: newDocumentState, assumedMasterState, command
+        row jsonb NOT NULL,
+        staged_at timestamptz NOT NULL,
+        PRIMARY KEY (clinic_id, collection, doc_id)
+      )`,
+      `CREATE INDEX command_parts_by_command ON command_parts (clinic_id, command_id)`,
+      // A command one of whose changes was refused: the rest of it is refused when it comes.
+      `CREATE TABLE refused_commands (
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        command_id text NOT NULL,
+        message text NOT NULL,
+        refused_at timestamptz NOT NULL,
+        PRIMARY KEY (clinic_id, command_id)
+      )`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

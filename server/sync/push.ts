@@ -14,6 +14,7 @@ import { heldIds, invoiceNumberTaken, readDocument, readDocuments, writeDocument
 import { chasingFeeIds, chasingFeeProblem, isChasingFee } from '../../shared/domain/reminder-fees.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
 import { validatePushRows } from './validate-push.js';
+import { takeCommand } from './commands.js';
 import type { Queryable, Store } from '../store/store.js';
 
 /** The clinic settings document's id (shared/schemas/settings.ts CLINIC_SETTINGS_ID; checked by a test). */
@@ -34,12 +35,6 @@ export interface PushContext {
 export interface PushHooks {
   /** Tests only: runs inside the transaction after the writes, before COMMIT (e.g. pg_sleep). */
   readonly beforeCommit?: (tx: Queryable, ctx: PushContext, rows: readonly PushRow[]) => Promise<void>;
-}
-
-export interface PushOutcome {
-  readonly response: PushResponse;
-  /** The seq of the last write, or null when the push changed nothing. */
-  readonly lastSeq: number | null;
 }
 
 /**
@@ -72,63 +67,113 @@ async function chasingFeeRefusal(tx: Queryable, ctx: PushContext, fee: WireDocum
   return chasingFeeProblem(fee, { invoice, settings, feesOnInvoice });
 }
 
+export interface PushOutcome {
+  readonly response: PushResponse;
+  /** The seq of the last write, or null when the push changed nothing. */
+  readonly lastSeq: number | null;
+  /** The collections written (a command's documents may be in several). */
+  readonly collections: readonly CollectionName[];
+}
+
+export interface Judged {
+  readonly conflicts: WireDocument[];
+  readonly refusals: PushRefusal[];
+  readonly lastSeq: number | null;
+}
+
+/**
+ * The rows of one push, in ONE transaction that starts with the clinic's lock: the desk's own
+ * work row by row, and each command's rows all together or not at all (commands.ts).
+ */
 export async function applyPush(store: Store, ctx: PushContext, rows: readonly PushRow[], hooks: PushHooks = {}): Promise<PushOutcome> {
   // Nothing to judge: no need to queue behind the clinic's other writers.
-  if (rows.length === 0) return { response: { conflicts: [], refusals: [] }, lastSeq: null };
+  if (rows.length === 0) return { response: { conflicts: [], refusals: [] }, lastSeq: null, collections: [] };
   return store.transaction(async (tx) => {
     // First statement: the clinic's lock. Everything below sees every earlier commit.
-    const reservation = await reserveSeq(tx, ctx.clinicId, rows.length);
-    if (!reservation) throw new Error(`no clinic ${ctx.clinicId}`);
-    // Invariant 13: a row that is not a document a desk could write is refused here, before
-    // anything compares, numbers or stores it; a write that names what the server does not
-    // hold, or another currency, below.
-    const valid = await validatePushRows(tx, ctx, rows);
-    const stored = await readDocuments(tx, ctx.clinicId, ctx.collection, valid.rows.map((r) => r.newDocumentState.id));
-    const staff = await recordedStaff(tx, ctx, valid.rows);
-    const rules = { collection: ctx.collection, deskId: ctx.deskId, deskSince: ctx.deskSince?.toISOString() ?? null, staff, foundingDesk: ctx.foundingDesk };
-    let settings: WireDocument | null | undefined; // read once, when an invoice needs a number or a fee its check
-
+    if (!(await reserveSeq(tx, ctx.clinicId, 0))) throw new Error(`no clinic ${ctx.clinicId}`);
     const conflicts: WireDocument[] = [];
-    const refusals: PushRefusal[] = [...valid.refusals];
-    let used = 0;
-    for (const row of valid.rows) {
-      const id = row.newDocumentState.id;
-      const decision = decidePushRow(rules, stored.get(id) ?? null, row);
-      if (decision.kind === 'unchanged') continue;
-      if (decision.kind === 'conflict') { conflicts.push(decision.current); continue; }
-      if (decision.kind === 'refused') { refusals.push({ id, code: decision.code, ...(decision.params ? { params: decision.params } : {}), message: decision.message }); continue; }
-      const notYet = valid.writeRefusal(decision.document);
-      if (notYet) { refusals.push(notYet); continue; }
-
-      let document = decision.document;
-      if (ctx.collection === 'payments' && isChasingFee(document)) {
-        if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
-        const problem = await chasingFeeRefusal(tx, ctx, document, settings, stored);
-        if (problem) {
-          refusals.push({ id, code: 'rule_broken', message: problem });
-          continue;
-        }
+    const refusals: PushRefusal[] = [];
+    const collections = new Set<CollectionName>();
+    let lastSeq: number | null = null;
+    const add = (judged: Judged, written: readonly CollectionName[]) => {
+      conflicts.push(...judged.conflicts);
+      refusals.push(...judged.refusals);
+      if (judged.lastSeq !== null) {
+        lastSeq = Math.max(lastSeq ?? 0, judged.lastSeq);
+        for (const c of written) collections.add(c);
       }
-      if (decision.invoiceNumber === 'assign') {
-        if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
-        document = numberInvoice(document, await nextInvoiceNumber(tx, ctx.clinicId), ctx.now, settings);
-      } else if (typeof decision.invoiceNumber === 'number') {
-        if (await invoiceNumberTaken(tx, ctx.clinicId, decision.invoiceNumber, id)) {
-          refusals.push({ id, code: 'invoice_number', params: { number: decision.invoiceNumber }, message: `Invoice number ${decision.invoiceNumber} already belongs to another invoice at this clinic, so the server did not take this invoice.` });
-          continue;
-        }
-        await raiseInvoiceCounter(tx, ctx.clinicId, decision.invoiceNumber);
-      }
-      used += 1;
-      await writeDocument(tx, {
-        clinicId: ctx.clinicId, collection: ctx.collection, document, seq: reservation.base + used,
-        staffId: recordedActor(ctx.collection, document).actor || null, deviceId: ctx.deviceId, at: ctx.now,
-      });
-      // A later row with the same id is judged against this write.
-      stored.set(id, document);
+    };
+    const own = rows.filter((r) => !r.command);
+    if (own.length > 0) add(await judgeRows(tx, ctx, own), [ctx.collection]);
+    for (const [commandId, mine] of byCommand(rows)) {
+      const taken = await takeCommand(tx, ctx, commandId, mine, judgeRows);
+      add(taken, taken.collections);
     }
     await hooks.beforeCommit?.(tx, ctx, rows);
-    await trimSeq(tx, ctx.clinicId, reservation, used);
-    return { response: { conflicts, refusals }, lastSeq: used > 0 ? reservation.base + used : null };
+    return { response: { conflicts, refusals }, lastSeq, collections: [...collections] };
   });
+}
+
+function byCommand(rows: readonly PushRow[]): Map<string, PushRow[]> {
+  const out = new Map<string, PushRow[]>();
+  for (const r of rows) if (r.command) out.set(r.command.id, [...(out.get(r.command.id) ?? []), r]);
+  return out;
+}
+
+/**
+ * Judges and writes rows of one collection (validation, the push rules, numbering, fees),
+ * inside the caller's transaction and under its lock; a refused or conflicting row writes nothing.
+ */
+export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly PushRow[]): Promise<Judged> {
+  const reservation = (await reserveSeq(tx, ctx.clinicId, rows.length))!;
+  // Invariant 13: a row that is not a document a desk could write is refused here, before
+  // anything compares, numbers or stores it; a write that names what the server does not
+  // hold, or another currency, below.
+  const valid = await validatePushRows(tx, ctx, rows);
+  const stored = await readDocuments(tx, ctx.clinicId, ctx.collection, valid.rows.map((r) => r.newDocumentState.id));
+  const staff = await recordedStaff(tx, ctx, valid.rows);
+  const rules = { collection: ctx.collection, deskId: ctx.deskId, deskSince: ctx.deskSince?.toISOString() ?? null, staff, foundingDesk: ctx.foundingDesk };
+  let settings: WireDocument | null | undefined; // read once, when an invoice needs a number or a fee its check
+
+  const conflicts: WireDocument[] = [];
+  const refusals: PushRefusal[] = [...valid.refusals];
+  let used = 0;
+  for (const row of valid.rows) {
+    const id = row.newDocumentState.id;
+    const decision = decidePushRow(rules, stored.get(id) ?? null, row);
+    if (decision.kind === 'unchanged') continue;
+    if (decision.kind === 'conflict') { conflicts.push(decision.current); continue; }
+    if (decision.kind === 'refused') { refusals.push({ id, code: decision.code, ...(decision.params ? { params: decision.params } : {}), message: decision.message }); continue; }
+    const notYet = valid.writeRefusal(decision.document);
+    if (notYet) { refusals.push(notYet); continue; }
+
+    let document = decision.document;
+    if (ctx.collection === 'payments' && isChasingFee(document)) {
+      if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
+      const problem = await chasingFeeRefusal(tx, ctx, document, settings, stored);
+      if (problem) {
+        refusals.push({ id, code: 'rule_broken', message: problem });
+        continue;
+      }
+    }
+    if (decision.invoiceNumber === 'assign') {
+      if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
+      document = numberInvoice(document, await nextInvoiceNumber(tx, ctx.clinicId), ctx.now, settings);
+    } else if (typeof decision.invoiceNumber === 'number') {
+      if (await invoiceNumberTaken(tx, ctx.clinicId, decision.invoiceNumber, id)) {
+        refusals.push({ id, code: 'invoice_number', params: { number: decision.invoiceNumber }, message: `Invoice number ${decision.invoiceNumber} already belongs to another invoice at this clinic, so the server did not take this invoice.` });
+        continue;
+      }
+      await raiseInvoiceCounter(tx, ctx.clinicId, decision.invoiceNumber);
+    }
+    used += 1;
+    await writeDocument(tx, {
+      clinicId: ctx.clinicId, collection: ctx.collection, document, seq: reservation.base + used,
+      staffId: recordedActor(ctx.collection, document).actor || null, deviceId: ctx.deviceId, at: ctx.now,
+    });
+    // A later row with the same id is judged against this write.
+    stored.set(id, document);
+  }
+  await trimSeq(tx, ctx.clinicId, reservation, used);
+  return { conflicts, refusals, lastSeq: used > 0 ? reservation.base + used : null };
 }

@@ -23,5 +23,6 @@ export function upgradePushRows(collection: CollectionName, rows: PushRow[], des
   return rows.map((row) => ({
     newDocumentState: upgrade(collection, row.newDocumentState, from, to),
     ...(row.assumedMasterState ? { assumedMasterState: upgrade(collection, row.assumedMasterState, from, to) } : {}),
+    ...(row.command ? { command: row.command } : {}),
   }));
 }

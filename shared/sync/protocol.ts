@@ -28,7 +28,23 @@ export interface PushRow {
   readonly newDocumentState: WireDocument;
   /** The server state the desk last saw; absent for a document new to the server. */
   readonly assumedMasterState?: WireDocument;
+  /**
+   * The command this change was made by, with every document it wrote: the server takes them
+   * all or none (docs/decisions/0031-commands-at-the-server.md). Absent for the desk's own work.
+   */
+  readonly command?: PushCommand;
 }
+
+/** One command's documents, as `collection:id` keys (commandPartKey). */
+export interface PushCommand {
+  /** The operation id (shared/db/operations.ts), or the oldest of several that wrote the same documents. */
+  readonly id: string;
+  readonly parts: readonly string[];
+}
+
+/** At most this many documents in one command (a booking's cancel writes a handful). */
+export const MAX_COMMAND_PARTS = 64;
+export const commandPartKey = (collection: string, id: string) => `${collection}:${id}`;
 
 /**
  * Why the server did not take a pushed document: a stable code with parameters, so the desk

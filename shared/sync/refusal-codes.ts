@@ -20,6 +20,10 @@ export const REFUSAL_CODES = [
   'invoice_number',
   /** A write recorded as the system's own that its rule does not allow. */
   'system_write',
+  /** Made with other changes in one command, which have not all reached the server yet (retryable). */
+  'waits_for_command',
+  /** Another change of the same command was refused, so the server kept none of it. */
+  'command_refused',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

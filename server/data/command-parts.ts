@@ -1,0 +1,58 @@
+/**
+ * SQL for commands taken whole (migration 9; docs/decisions/0031-commands-at-the-server.md):
+ * the changes of a command waiting for its other documents, and commands refused. Runs inside
+ * a push's transaction, under the clinic's lock. Imported by server/sync only.
+ */
+import type { CollectionName } from '../../shared/schemas/index.js';
+import type { PushRow } from '../../shared/sync/protocol.js';
+import type { Queryable } from '../store/store.js';
+
+export interface StagedPart {
+  readonly collection: CollectionName;
+  readonly row: PushRow;
+}
+
+/** Keeps (or replaces, with its newer state) a command's change until the rest of it is here. */
+export async function stagePart(tx: Queryable, clinicId: string, collection: CollectionName, row: PushRow, at: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO command_parts (clinic_id, collection, doc_id, command_id, row, staged_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (clinic_id, collection, doc_id) DO UPDATE SET command_id = EXCLUDED.command_id, row = EXCLUDED.row, staged_at = EXCLUDED.staged_at`,
+    [clinicId, collection, row.newDocumentState.id, row.command!.id, JSON.stringify(row), at],
+  );
+}
+
+/** Every change kept for this command. */
+export async function stagedParts(tx: Queryable, clinicId: string, commandId: string): Promise<StagedPart[]> {
+  const rows = await tx.query<{ collection: CollectionName; row: PushRow | string }>(
+    'SELECT collection, row FROM command_parts WHERE clinic_id = $1 AND command_id = $2 ORDER BY collection, doc_id',
+    [clinicId, commandId],
+  );
+  return rows.map((r) => ({ collection: r.collection, row: typeof r.row === 'string' ? (JSON.parse(r.row) as PushRow) : r.row }));
+}
+
+/** Which of these `collection:id` keys are kept as parts of any command. */
+export async function stagedKeys(tx: Queryable, clinicId: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await tx.query<{ key: string }>(
+    `SELECT collection || ':' || doc_id AS key FROM command_parts WHERE clinic_id = $1 AND (collection || ':' || doc_id) = ANY($2::text[])`,
+    [clinicId, [...keys]],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+export async function dropStaged(tx: Queryable, clinicId: string, commandId: string): Promise<void> {
+  await tx.query('DELETE FROM command_parts WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
+}
+
+export async function refuseCommand(tx: Queryable, clinicId: string, commandId: string, message: string, at: Date): Promise<void> {
+  await tx.query(
+    'INSERT INTO refused_commands (clinic_id, command_id, message, refused_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    [clinicId, commandId, message, at],
+  );
+}
+
+/** Why this command was refused, or null. */
+export async function commandRefusal(tx: Queryable, clinicId: string, commandId: string): Promise<string | null> {
+  const rows = await tx.query<{ message: string }>('SELECT message FROM refused_commands WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
+  return rows[0]?.message ?? null;
+}

@@ -1,0 +1,85 @@
+/**
+ * A command's documents are taken whole or not at all (docs/decisions/0031-commands-at-the-server.md;
+ * issue 12 point 2). A desk sends each change a command made with the command's id and the keys
+ * of every document it wrote that the desk has not yet seen taken. Desks push each collection on its own, so the parts arrive in
+ * different pushes: each is kept (command_parts) until every part is here, and
+ * then all are judged and written in one savepoint of the push's transaction. One part refused,
+ * or in conflict with what another desk wrote meanwhile, and none is kept: the command is
+ * remembered as refused, and its other parts are refused when their pushes come. A part that
+ * only has to wait (a reference not here yet) makes the whole command wait. Imported by
+ * server/sync/push.ts only.
+ */
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
+import { commandPartKey, type PushRefusal, type PushRow } from '../../shared/sync/protocol.js';
+import { commandRefusal, dropStaged, refuseCommand, stagedKeys, stagedParts, stagePart } from '../data/command-parts.js';
+import type { Queryable } from '../store/store.js';
+import type { Judged, PushContext } from './push.js';
+
+type JudgeRows = (tx: Queryable, ctx: PushContext, rows: readonly PushRow[]) => Promise<Judged>;
+
+const WAITS = 'This change was made together with others (one command) that have not all reached the server yet; it is taken with them.';
+
+const waits = (rows: readonly PushRow[]): PushRefusal[] =>
+  rows.map((r) => ({ id: r.newDocumentState.id, code: 'waits_for_command', message: WAITS, retryable: true }));
+
+const refusedWith = (rows: readonly PushRow[], reason: string, own: readonly PushRefusal[] = []): PushRefusal[] =>
+  rows.map((r) => own.find((o) => o.id === r.newDocumentState.id && !o.retryable)
+    ?? { id: r.newDocumentState.id, code: 'command_refused', message: `The server kept none of the changes made with this one: ${reason}` });
+
+export async function takeCommand(
+  tx: Queryable, ctx: PushContext, commandId: string, mine: readonly PushRow[], judgeRows: JudgeRows,
+): Promise<Judged & { collections: CollectionName[] }> {
+  const none = { conflicts: [], lastSeq: null, collections: [] };
+  const refused = await commandRefusal(tx, ctx.clinicId, commandId);
+  if (refused) return { ...none, refusals: refusedWith(mine, refused) };
+
+  for (const row of mine) await stagePart(tx, ctx.clinicId, ctx.collection, row, ctx.now);
+  const staged = await stagedParts(tx, ctx.clinicId, commandId);
+  const here = new Set(staged.map((p) => commandPartKey(p.collection, p.row.newDocumentState.id)));
+  const parts = new Set(staged.flatMap((p) => p.row.command?.parts ?? []));
+  // The desk lists the parts it has not yet seen taken, so each of them comes. One already held
+  // does not count: the change the command made to it may be the part still on its way.
+  const missing = [...parts].filter((k) => !here.has(k));
+  // A part kept under another command id (the desk merged two commands that wrote the same document) is here too.
+  const elsewhere = await stagedKeys(tx, ctx.clinicId, missing);
+  if (missing.some((k) => !elsewhere.has(k))) return { ...none, refusals: waits(mine) };
+
+  // Every part is here: judge them together; any refusal or conflict undoes all of them.
+  await tx.query('SAVEPOINT command_whole');
+  // In the collections' own order (clients before bookings before invoices before payments…), so
+  // a part that names another part of the same command finds it written.
+  const byCollection = new Map<CollectionName, PushRow[]>();
+  for (const c of COLLECTION_NAMES) {
+    const rows = staged.filter((p) => p.collection === c).map((p) => p.row);
+    if (rows.length > 0) byCollection.set(c, rows);
+  }
+  const judged: Judged[] = [];
+  const written: CollectionName[] = [];
+  for (const [collection, rows] of byCollection) {
+    const result = await judgeRows(tx, { ...ctx, collection }, rows);
+    judged.push(result);
+    if (result.lastSeq !== null) written.push(collection);
+  }
+  const refusals = judged.flatMap((j) => j.refusals);
+  const conflicts = judged.flatMap((j) => j.conflicts);
+  if (refusals.length === 0 && conflicts.length === 0) {
+    await tx.query('RELEASE SAVEPOINT command_whole');
+    await dropStaged(tx, ctx.clinicId, commandId);
+    const seqs = judged.map((j) => j.lastSeq).filter((s): s is number => s !== null);
+    return { conflicts: [], refusals: [], lastSeq: seqs.length > 0 ? Math.max(...seqs) : null, collections: written };
+  }
+  await tx.query('ROLLBACK TO SAVEPOINT command_whole');
+  const final = refusals.find((r) => !r.retryable);
+  if (final || conflicts.length > 0) {
+    // Refused for good, or made on a state another desk has changed since: nothing of it stays,
+    // and its other parts are refused as they come. A conflicting record goes back to this desk
+    // as a conflict too (it takes the server's state); refused facts stay in its Needs attention.
+    const reason = final?.message ?? 'another desk changed one of its records meanwhile, so it was made on a state that is gone.';
+    await refuseCommand(tx, ctx.clinicId, commandId, reason, ctx.now);
+    await dropStaged(tx, ctx.clinicId, commandId);
+    const mineIds = new Set(mine.map((r) => r.newDocumentState.id));
+    return { ...none, conflicts: conflicts.filter((c) => mineIds.has(c.id)), refusals: refusedWith(mine, reason, refusals) };
+  }
+  // Only waiting (a part names a document not here yet): the whole command waits.
+  return { ...none, refusals: waits(mine) };
+}
