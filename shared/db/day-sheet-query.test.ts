@@ -75,7 +75,7 @@ describe('the day sheet from what the desk wrote', () => {
       creditNotes: { count: 1, totalMinor: 20_000 },
       voided: { count: 1, totalMinor: 75_000 },
       // Anna's invoice 2: 750 − 500 − 150 = 100; Bo's invoice 1: 750 − 200 credited − 350 paid = 200, overdue.
-      outstanding: { count: 2, totalMinor: 30_000, overdueCount: 1, overdueMinor: 20_000 },
+      outstanding: { count: 2, totalMinor: 30_000, overdueCount: 1, overdueMinor: 20_000, collectionCount: 0, collectionMinor: 0 },
       otherCurrencyCount: 0,
     });
   });
@@ -98,7 +98,7 @@ describe('the day sheet from what the desk wrote', () => {
   it('the day before saw only Bo’s invoice and his late cash payment', async () => {
     const before = await loadDaySheet(db, '2026-11-19');
     expect(before).toMatchObject({ takingsMinor: 5_000, creditUsed: { count: 0 }, invoicesCompleted: { count: 0 } });
-    expect(before.outstanding).toEqual({ count: 1, totalMinor: 40_000, overdueCount: 1, overdueMinor: 40_000 });
+    expect(before.outstanding).toEqual({ count: 1, totalMinor: 40_000, overdueCount: 1, overdueMinor: 40_000, collectionCount: 0, collectionMinor: 0 });
   });
 
   it('reads through indexes, not a scan of the collections', () => {

@@ -8,7 +8,7 @@
  * scan, but all of the past). Fine for a desk's years of data; if it ever is not, keep a
  * per-client balance snapshot and read only the facts after it.
  */
-import type { InvoiceDoc, MessageDoc, PaymentDoc } from '../schemas/index.js';
+import type { InvoiceDoc, MessageDoc, PaymentDoc, PaymentRequestDoc } from '../schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { daySheet, type DaySheet } from '../domain/day-sheet.js';
 import { localDaysRange, type LocalDate } from '../domain/time.js';
@@ -45,12 +45,24 @@ export interface DaySheetData {
   readonly invoices: InvoiceDoc[];
   readonly facts: PaymentDoc[];
   readonly messages: MessageDoc[];
+  /** The chasing's debt-collection markers: which invoices were ready for debt collection. */
+  readonly steps: PaymentRequestDoc[];
+}
+
+/** Every debt-collection marker (few: one per invoice the chasing gave up on). */
+export function collectionMarkersQuery(db: ClinicDatabase) {
+  return db.paymentrequests.find({ selector: { purpose: 'debt_collection' } });
 }
 
 export async function loadDaySheetData(db: ClinicDatabase, date: LocalDate, timeZone: string): Promise<DaySheetData> {
   const { from, to } = daySheetRange(date, timeZone);
-  const [invoiceDocs, factDocs, messageDocs] = await Promise.all([issuedInvoicesUntilQuery(db, to).exec(), factsUntilQuery(db, to).exec(), messagesOfDayQuery(db, from, to).exec()]);
-  return { invoices: invoiceDocs.map((d) => d.toMutableJSON()), facts: factDocs.map((d) => d.toMutableJSON()), messages: messageDocs.map((d) => d.toMutableJSON()) };
+  const [invoiceDocs, factDocs, messageDocs, stepDocs] = await Promise.all([
+    issuedInvoicesUntilQuery(db, to).exec(), factsUntilQuery(db, to).exec(), messagesOfDayQuery(db, from, to).exec(), collectionMarkersQuery(db).exec(),
+  ]);
+  return {
+    invoices: invoiceDocs.map((d) => d.toMutableJSON()), facts: factDocs.map((d) => d.toMutableJSON()),
+    messages: messageDocs.map((d) => d.toMutableJSON()), steps: stepDocs.map((d) => d.toMutableJSON()),
+  };
 }
 
 /** The day sheet for a clinic day, in the clinic's zone and currency. */

@@ -159,9 +159,14 @@ describe('outstanding at the end of the day', () => {
     const s = sheet(invoices, facts);
     // a-old 600.00 (overdue), a-new 600.00, a-due-today 100.00 (due today: not overdue), b-pending 80.00.
     // c2's credit does not offset anything: it belongs to c2 and was not used.
-    expect(s.outstanding).toEqual({ count: 4, totalMinor: 138_000, overdueCount: 1, overdueMinor: 60_000 });
+    expect(s.outstanding).toEqual({ count: 4, totalMinor: 138_000, overdueCount: 1, overdueMinor: 60_000, collectionCount: 0, collectionMinor: 0 });
     const byClient = ['c1', 'c2'].map((c) => clientAccount(invoices.filter((i) => i.clientId === c), facts.filter((f) => f.clientId === c)).outstandingMinor);
     expect(s.outstanding.totalMinor).toBe(byClient[0]! + byClient[1]!);
+    // a-old was marked ready for debt collection on the 19th; a marker made after the day, or on a paid invoice, does not count.
+    const marker = (invoiceId: string, sentAt: string) => ({ invoiceId, purpose: 'debt_collection' as const, status: 'sent' as const, sentAt });
+    const steps = [marker('a-old', at('2026-11-19T09:00:00')), marker('a-new', at('2026-11-21T09:00:00')), marker('b-paid', at('2026-11-19T09:00:00'))];
+    const withSteps = daySheet({ date: DAY, timeZone: TZ, currency: 'NOK', invoices, facts, steps });
+    expect(withSteps.outstanding).toMatchObject({ collectionCount: 1, collectionMinor: 60_000 });
   });
 
   it('ignores what happened after the day: later payments, credit notes, voids and invoices', () => {
@@ -173,13 +178,13 @@ describe('outstanding at the end of the day', () => {
       invoice('issued-later', [70_000], { number: 4, completedAt: at('2026-11-21T00:00:00'), dueDate: '2026-12-05' }),
     ];
     const facts = [fact({ kind: 'payment', invoiceId: 'paid-later', amountMinor: 50_000, at: at('2026-11-21T08:00:00') })];
-    expect(sheet(invoices, facts).outstanding).toEqual({ count: 3, totalMinor: 100_000, overdueCount: 2, overdueMinor: 70_000 });
+    expect(sheet(invoices, facts).outstanding).toEqual({ count: 3, totalMinor: 100_000, overdueCount: 2, overdueMinor: 70_000, collectionCount: 0, collectionMinor: 0 });
     // The next day's sheet sees the payment and the invoice issued then.
-    expect(sheet(invoices, facts, '2026-11-21').outstanding).toEqual({ count: 3, totalMinor: 120_000, overdueCount: 1, overdueMinor: 20_000 });
+    expect(sheet(invoices, facts, '2026-11-21').outstanding).toEqual({ count: 3, totalMinor: 120_000, overdueCount: 1, overdueMinor: 20_000, collectionCount: 0, collectionMinor: 0 });
     // Once everything has happened it is what the ledger says now.
     const now = sheet(invoices, facts, '2026-11-30').outstanding;
     expect(now.totalMinor).toBe(clientAccount(invoices, facts).outstandingMinor);
-    expect(now).toEqual({ count: 1, totalMinor: 70_000, overdueCount: 0, overdueMinor: 0 });
+    expect(now).toEqual({ count: 1, totalMinor: 70_000, overdueCount: 0, overdueMinor: 0, collectionCount: 0, collectionMinor: 0 });
   });
 
   it('credit used and part payments lower the balance; a refund of credit does not raise it', () => {

@@ -11,7 +11,8 @@
  * and for today it is simply what is owed now. It is derived with the client ledger's own
  * rules (clientAccount), so it agrees with each client's ledger to the øre.
  */
-import type { InvoiceDoc, MessageDoc } from '../schemas/index.js';
+import type { InvoiceDoc, MessageDoc, PaymentRequestDoc } from '../schemas/index.js';
+import { shownInvoiceState } from './invoice-state.js';
 import type { PaymentMethod } from '../schemas/payments.js';
 import { invoiceTotals } from './invoice-math.js';
 import { clientAccount, type LedgerInvoice, type MoneyFact } from './ledger.js';
@@ -44,7 +45,13 @@ export interface Outstanding extends CountAndTotal {
   /** Of those, invoices whose due date is before the day. */
   readonly overdueCount: number;
   readonly overdueMinor: number;
+  /** Of those, invoices the chasing had marked ready for debt collection by then (invoice-state.ts). */
+  readonly collectionCount: number;
+  readonly collectionMinor: number;
 }
+
+/** A chasing step as the day sheet reads it: the debt-collection marker, and when it was made. */
+export type DaySheetStep = Pick<PaymentRequestDoc, 'invoiceId' | 'purpose' | 'status' | 'sentAt'>;
 
 /** Payment links and chasing messages of the day (docs/product.md §6: "links sent"). */
 export interface DayMessages {
@@ -100,6 +107,8 @@ export interface DaySheetInput {
   readonly invoices: readonly DaySheetInvoice[];
   /** Messages: at least every one of the day; others are ignored. */
   readonly messages?: readonly DaySheetMessage[];
+  /** Chasing steps: at least every debt-collection marker; others are ignored. */
+  readonly steps?: readonly DaySheetStep[];
 }
 
 const within = (instant: string, from: string, to: string): boolean => instant >= from && instant < to;
@@ -190,7 +199,7 @@ export function daySheet(input: DaySheetInput): DaySheet {
     takings, paymentsMinor, refundsMinor, takingsMinor: paymentsMinor - refundsMinor,
     creditUsed: { count: creditUsedCount, totalMinor: creditUsedMinor },
     invoicesCompleted, creditNotes, voided,
-    outstanding: outstandingAt(invoices, facts, input.date, to),
+    outstanding: outstandingAt(invoices, facts, input.date, to, input.steps ?? []),
     messages: dayMessages(input.messages ?? [], input.currency, from, to),
     feesCharged,
     otherCurrencyCount,
@@ -222,7 +231,10 @@ function add(into: { count: number; totalMinor: number }, totalMinor: number): v
  * client holds never offsets what another owes). Overdue: due before `date`; an invoice
  * waiting for its number has no due date yet and is not overdue.
  */
-export function outstandingAt(invoices: readonly DaySheetInvoice[], facts: readonly MoneyFact[], date: LocalDate, end: string): Outstanding {
+export function outstandingAt(invoices: readonly DaySheetInvoice[], facts: readonly MoneyFact[], date: LocalDate, end: string, steps: readonly DaySheetStep[] = []): Outstanding {
+  // Marked by `end`: the marker's sentAt is when the chasing made it.
+  const stepsOf = new Map<string, DaySheetStep[]>();
+  for (const st of steps) if (st.sentAt !== '' && st.sentAt < end) stepsOf.set(st.invoiceId, [...(stepsOf.get(st.invoiceId) ?? []), st]);
   const byClient = new Map<string, { invoices: DaySheetInvoice[]; facts: MoneyFact[] }>();
   const group = (clientId: string) => {
     let g = byClient.get(clientId);
@@ -237,7 +249,7 @@ export function outstandingAt(invoices: readonly DaySheetInvoice[], facts: reado
     // Only clients with something charged can owe; others' facts change nothing here.
     if (f.at < end && byClient.has(f.clientId)) byClient.get(f.clientId)!.facts.push(f);
   }
-  const out = { count: 0, totalMinor: 0, overdueCount: 0, overdueMinor: 0 };
+  const out = { count: 0, totalMinor: 0, overdueCount: 0, overdueMinor: 0, collectionCount: 0, collectionMinor: 0 };
   for (const g of byClient.values()) {
     const account = clientAccount(g.invoices, g.facts);
     for (const inv of g.invoices) {
@@ -249,6 +261,11 @@ export function outstandingAt(invoices: readonly DaySheetInvoice[], facts: reado
       if (inv.dueDate !== '' && inv.dueDate < date) {
         out.overdueCount += 1;
         out.overdueMinor += balance;
+      }
+      // The state every list shows (shared/domain/invoice-state.ts), as it stood at the day's end.
+      if (shownInvoiceState(account.accounts.get(inv.id)!, stepsOf.get(inv.id) ?? []) === 'debt_collection') {
+        out.collectionCount += 1;
+        out.collectionMinor += balance;
       }
     }
   }

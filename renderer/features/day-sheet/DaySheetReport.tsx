@@ -136,6 +136,11 @@ export function DaySheetReport({ sheet, settings }: DaySheetReportProps) {
               <td className="num" data-testid="overdue-count">{sheet.outstanding.overdueCount}</td>
               <td className="num" data-testid="outstanding-overdue">{m(sheet.outstanding.overdueMinor)}</td>
             </tr>
+            <tr>
+              <th scope="row">of which ready for debt collection</th>
+              <td className="num" data-testid="collection-count">{sheet.outstanding.collectionCount}</td>
+              <td className="num" data-testid="outstanding-collection">{m(sheet.outstanding.collectionMinor)}</td>
+            </tr>
           </tbody>
         </table>
       </section>

@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useLiveQuery } from '../../data/live-query.js';
-import { daySheetRange, factsUntilQuery, issuedInvoicesUntilQuery, messagesOfDayQuery } from '../../../shared/db/day-sheet-query.js';
+import { collectionMarkersQuery, daySheetRange, factsUntilQuery, issuedInvoicesUntilQuery, messagesOfDayQuery } from '../../../shared/db/day-sheet-query.js';
 import { daySheet, type DaySheet } from '../../../shared/domain/day-sheet.js';
 import { isLocalDate, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
 import { deskClock } from '../../app/desk-clock.js';
@@ -29,8 +29,9 @@ export function useDaySheet(date: LocalDate | null): DaySheet | undefined {
   const invoices = useLiveQuery(() => (end ? issuedInvoicesUntilQuery(db, end) : null), [db, end]);
   const facts = useLiveQuery(() => (end ? factsUntilQuery(db, end) : null), [db, end]);
   const messages = useLiveQuery(() => (start && end ? messagesOfDayQuery(db, start, end) : null), [db, start, end]);
+  const steps = useLiveQuery(() => collectionMarkersQuery(db), [db]);
   return useMemo(
-    () => (date && invoices && facts && messages ? daySheet({ date, timeZone, currency, invoices, facts, messages }) : undefined),
-    [date, timeZone, currency, invoices, facts, messages],
+    () => (date && invoices && facts && messages && steps ? daySheet({ date, timeZone, currency, invoices, facts, messages, steps }) : undefined),
+    [date, timeZone, currency, invoices, facts, messages, steps],
   );
 }
