@@ -156,8 +156,9 @@ describe.each(backends())('sync on $name', (backend) => {
       await insert(app, clinic.desk, 'invoices', [draft]);
       const pending = completedPending(draft);
       const res = await push(app, clinic.desk, 'invoices', [{ newDocumentState: pending, assumedMasterState: draft }]);
-      expect(res.body).toEqual({ conflicts: [], refusals: [] });
       const numbered = { ...pending, number: 1, invoiceDate: '2026-03-03', dueDate: '2026-03-13' };
+      // The answer carries the numbered invoice: the desk takes it at once, not only when it next pulls.
+      expect(res.body).toEqual({ conflicts: [], refusals: [], numbered: [numbered] });
       expect(await pullAll(app, clinic.desk, 'invoices')).toEqual([numbered]);
       // The completion sent again (answer lost) gets the numbered invoice back, not a second number.
       const again = await push(app, clinic.desk, 'invoices', [{ newDocumentState: pending, assumedMasterState: draft }]);
@@ -331,7 +332,7 @@ describe.each(backends())('sync on $name', (backend) => {
       await insert(app, clinic.desk, 'settings', [settingsDoc({ reminderFeeMinor: 3_500 })]);
       // Numbered and dated by the server: due 17 March.
       const completing = await push(app, clinic.desk, 'invoices', [{ newDocumentState: completedPending(draftInvoice('inv-1')), assumedMasterState: draftInvoice('inv-1') }]);
-      expect(completing.body).toEqual({ conflicts: [], refusals: [] });
+      expect(completing.body).toMatchObject({ conflicts: [], refusals: [], numbered: [expect.objectContaining({ id: 'inv-1' })] });
       const desk = await enrollDesk(app, clinic);
       const seq = await seqOf(clinic.clinicId);
       const feeAt = '2026-04-01T09:00:00.000Z';

@@ -48,7 +48,7 @@ describe.each(backends())('commands at the server on $name', (backend) => {
     expect((await pullAll(app, c.desk, 'invoices')).find((d) => d.id === 'inv-1')!.status).toBe('draft');
     // The last part: all three are written now, by this push.
     const last = await push(app, c.desk, 'invoices', [t.row(t.completion, draftInvoice('inv-1'))]);
-    expect(last.body).toEqual({ conflicts: [], refusals: [] });
+    expect(last.body).toMatchObject({ conflicts: [], refusals: [], numbered: [expect.objectContaining({ id: 'inv-1', number: 1 })] });
     expect(await ids(c, 'payments')).toContain(t.payment.id);
     expect(await ids(c, 'activity')).toContain(t.log.id);
     const invoice = (await pullAll(app, c.desk, 'invoices')).find((d) => d.id === 'inv-1')!;

@@ -66,7 +66,10 @@ export async function takeCommand(
     await tx.query('RELEASE SAVEPOINT command_whole');
     await dropStaged(tx, ctx.clinicId, commandId);
     const seqs = judged.map((j) => j.lastSeq).filter((s): s is number => s !== null);
-    return { conflicts: [], refusals: [], lastSeq: seqs.length > 0 ? Math.max(...seqs) : null, collections: written };
+    const mineIds = new Set(mine.map((r) => r.newDocumentState.id));
+    // Numbered invoices go back in the answer to the invoices' own push (any other gets them by pulling).
+    const numbered = ctx.collection === 'invoices' ? judged.flatMap((j) => j.numbered ?? []).filter((d) => mineIds.has(d.id)) : [];
+    return { conflicts: [], refusals: [], lastSeq: seqs.length > 0 ? Math.max(...seqs) : null, collections: written, numbered };
   }
   await tx.query('ROLLBACK TO SAVEPOINT command_whole');
   const final = refusals.find((r) => !r.retryable);

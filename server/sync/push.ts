@@ -79,6 +79,8 @@ export interface Judged {
   readonly conflicts: WireDocument[];
   readonly refusals: PushRefusal[];
   readonly lastSeq: number | null;
+  /** Invoices this push numbered, as stored (PushResponse.numbered). */
+  readonly numbered?: WireDocument[];
 }
 
 /**
@@ -93,11 +95,13 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
     if (!(await reserveSeq(tx, ctx.clinicId, 0))) throw new Error(`no clinic ${ctx.clinicId}`);
     const conflicts: WireDocument[] = [];
     const refusals: PushRefusal[] = [];
+    const numbered: WireDocument[] = [];
     const collections = new Set<CollectionName>();
     let lastSeq: number | null = null;
     const add = (judged: Judged, written: readonly CollectionName[]) => {
       conflicts.push(...judged.conflicts);
       refusals.push(...judged.refusals);
+      numbered.push(...(judged.numbered ?? []));
       if (judged.lastSeq !== null) {
         lastSeq = Math.max(lastSeq ?? 0, judged.lastSeq);
         for (const c of written) collections.add(c);
@@ -110,7 +114,7 @@ export async function applyPush(store: Store, ctx: PushContext, rows: readonly P
       add(taken, taken.collections);
     }
     await hooks.beforeCommit?.(tx, ctx, rows);
-    return { response: { conflicts, refusals }, lastSeq, collections: [...collections] };
+    return { response: { conflicts, refusals, ...(numbered.length > 0 ? { numbered } : {}) }, lastSeq, collections: [...collections] };
   });
 }
 
@@ -137,6 +141,7 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
 
   const conflicts: WireDocument[] = [];
   const refusals: PushRefusal[] = [...valid.refusals];
+  const numbered: WireDocument[] = [];
   let used = 0;
   for (const row of valid.rows) {
     const id = row.newDocumentState.id;
@@ -159,6 +164,7 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
     if (decision.invoiceNumber === 'assign') {
       if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
       document = numberInvoice(document, await nextInvoiceNumber(tx, ctx.clinicId), ctx.now, settings);
+      numbered.push({ ...document, _deleted: false });
     } else if (typeof decision.invoiceNumber === 'number') {
       if (await invoiceNumberTaken(tx, ctx.clinicId, decision.invoiceNumber, id)) {
         refusals.push({ id, code: 'invoice_number', params: { number: decision.invoiceNumber }, message: `Invoice number ${decision.invoiceNumber} already belongs to another invoice at this clinic, so the server did not take this invoice.` });
@@ -175,5 +181,5 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
     stored.set(id, document);
   }
   await trimSeq(tx, ctx.clinicId, reservation, used);
-  return { conflicts, refusals, lastSeq: used > 0 ? reservation.base + used : null };
+  return { conflicts, refusals, lastSeq: used > 0 ? reservation.base + used : null, numbered };
 }

@@ -70,6 +70,12 @@ export interface PushResponse {
   /** Current server states of documents whose assumedMasterState did not match. */
   readonly conflicts: WireDocument[];
   readonly refusals: PushRefusal[];
+  /**
+   * Documents the server changed as it took them (an invoice it gave its number), as stored:
+   * the desk takes them as the server's state at once instead of waiting for a pull, which
+   * could pass them by while its own change was still on its way up. Absent when none.
+   */
+  readonly numbered?: WireDocument[];
 }
 
 /** Sent as Server-Sent Events on the stream. */

@@ -12,7 +12,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/i
 import { syncState } from '../../../shared/sync/conflicts.js';
 import { COLLECTION_POLICIES } from '../../../shared/sync/collections.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
-import type { PulledRejection } from '../../../shared/sync/document-validation.js';
+import { checkPulledDocuments, type PulledRejection } from '../../../shared/sync/document-validation.js';
 import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
 import { awaitsNumber } from '../../../shared/domain/invoice-numbering.js';
 import { checkedPull } from './checked-pull.js';
@@ -186,7 +186,11 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
             update({ problem: waiting[waiting.length - 1]!.message });
             throw new SyncError(409, waiting[0]!.code, waiting[0]!.message);
           }
-          const conflicts = [...res.conflicts];
+          // An invoice the server numbered as it took it comes back at once as the server's state
+          // (checked like a pull): a pull could pass it by while this push was still on its way.
+          const numbered = checkPulledDocuments(name, (res.numbered ?? []).filter((d) => wire.some((r) => r.newDocumentState.id === d.id)));
+          if (numbered.rejected.length > 0) rejectPulled(numbered.rejected);
+          const conflicts = [...res.conflicts, ...numbered.valid.filter((d) => !res.conflicts.some((c) => c.id === d.id))];
           if (res.refusals.length > 0) {
             // A refused change to a record is taken back on this desk: the server's state (what
             // the desk assumed it had) wins, or a tombstone for a record the server never took.
