@@ -30,16 +30,6 @@ export async function stagedParts(tx: Queryable, clinicId: string, commandId: st
   return rows.map((r) => ({ collection: r.collection, row: typeof r.row === 'string' ? (JSON.parse(r.row) as PushRow) : r.row }));
 }
 
-/** Which of these `collection:id` keys are kept as parts of any command. */
-export async function stagedKeys(tx: Queryable, clinicId: string, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await tx.query<{ key: string }>(
-    `SELECT collection || ':' || doc_id AS key FROM command_parts WHERE clinic_id = $1 AND (collection || ':' || doc_id) = ANY($2::text[])`,
-    [clinicId, [...keys]],
-  );
-  return new Set(rows.map((r) => r.key));
-}
-
 export async function dropStaged(tx: Queryable, clinicId: string, commandId: string): Promise<void> {
   await tx.query('DELETE FROM command_parts WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
 }

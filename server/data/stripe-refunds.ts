@@ -13,6 +13,15 @@ export interface PaymentOwner {
   readonly requestId: string;
 }
 
+/**
+ * One payment intent's events one at a time: a refund that finds no owner and waits, and the
+ * payment that would take it from waiting, never pass each other (READ COMMITTED). Taken before
+ * the clinic's lock in both, so the two locks are always taken in the same order.
+ */
+export async function lockPaymentRef(tx: Queryable, paymentRef: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`stripe-payment:${paymentRef}`]);
+}
+
 /** Remembers whose payment intent this is; the first owner stays (Stripe's ids are unique). */
 export async function recordPaymentOwner(tx: Queryable, paymentRef: string, owner: PaymentOwner): Promise<void> {
   await tx.query(

@@ -23,7 +23,7 @@ import { SERVER_DESK } from '../../shared/domain/actor.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import type { WireDocument } from '../../shared/sync/protocol.js';
 import { claimStripeEvent } from '../data/stripe-events.js';
-import { keepWaitingRefunds, paymentOwner, recordPaymentOwner, takeWaitingRefunds } from '../data/stripe-refunds.js';
+import { keepWaitingRefunds, lockPaymentRef, paymentOwner, recordPaymentOwner, takeWaitingRefunds } from '../data/stripe-refunds.js';
 import { readDocument } from '../data/documents.js';
 import type { Queryable, Store } from '../store/store.js';
 import type { PaymentEvent } from '../../shared/domain/provider-events.js';
@@ -84,6 +84,8 @@ export async function applyStripeEvent(
     providerRef: status?.providerRef ?? '', reason: status?.type === 'failed' ? status.reason : '', at: now,
   };
   return store.transaction(async (tx): Promise<ApplyResult> => {
+    // A payment's refunds may be waiting for it: its events and theirs go one at a time.
+    for (const e of mapped.events) if (e.type === 'succeeded') await lockPaymentRef(tx, e.paymentRef);
     const w = await openClinicWrites(tx, clinicId, now);
     if (!w) {
       await claimStripeEvent(tx, { ...row, outcome: 'unmatched', reason: 'no such clinic on this server' });
@@ -135,7 +137,9 @@ export async function applyStripeRefunds(
 ): Promise<ApplyResult> {
   const { eventId, paymentRef } = mapped;
   return store.transaction(async (tx): Promise<ApplyResult> => {
-    const owner = mapped.ids ?? (await paymentOwner(tx, paymentRef));
+    await lockPaymentRef(tx, paymentRef);
+    // The owner learnt from a verified event with our metadata wins over a refund's own metadata.
+    const owner = (await paymentOwner(tx, paymentRef)) ?? mapped.ids;
     const row = { eventId, eventType, clinicId: owner?.clinicId ?? '', requestId: owner?.requestId ?? '', statusEvent: null, providerRef: paymentRef, reason: '', at: now };
     const wait = async (why: string): Promise<ApplyResult> => {
       const fresh = await claimStripeEvent(tx, { ...row, outcome: 'unmatched', reason: why });

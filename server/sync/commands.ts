@@ -10,8 +10,8 @@
  * server/sync/push.ts only.
  */
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
-import { commandPartKey, type PushRefusal, type PushRow } from '../../shared/sync/protocol.js';
-import { commandRefusal, dropStaged, refuseCommand, stagedKeys, stagedParts, stagePart } from '../data/command-parts.js';
+import { commandPartKey, MAX_COMMAND_PARTS, type PushRefusal, type PushRow } from '../../shared/sync/protocol.js';
+import { commandRefusal, dropStaged, refuseCommand, stagedParts, stagePart } from '../data/command-parts.js';
 import type { Queryable } from '../store/store.js';
 import type { Judged, PushContext } from './push.js';
 
@@ -37,12 +37,17 @@ export async function takeCommand(
   const staged = await stagedParts(tx, ctx.clinicId, commandId);
   const here = new Set(staged.map((p) => commandPartKey(p.collection, p.row.newDocumentState.id)));
   const parts = new Set(staged.flatMap((p) => p.row.command?.parts ?? []));
+  // A command is at most what one person's click writes: more parts than that is not one.
+  if (staged.length > MAX_COMMAND_PARTS || parts.size > MAX_COMMAND_PARTS) {
+    const reason = `a command writes at most ${MAX_COMMAND_PARTS} documents.`;
+    await refuseCommand(tx, ctx.clinicId, commandId, reason, ctx.now);
+    await dropStaged(tx, ctx.clinicId, commandId);
+    return { ...none, refusals: refusedWith(mine, reason) };
+  }
   // The desk lists the parts it has not yet seen taken, so each of them comes. One already held
-  // does not count: the change the command made to it may be the part still on its way.
-  const missing = [...parts].filter((k) => !here.has(k));
-  // A part kept under another command id (the desk merged two commands that wrote the same document) is here too.
-  const elsewhere = await stagedKeys(tx, ctx.clinicId, missing);
-  if (missing.some((k) => !elsewhere.has(k))) return { ...none, refusals: waits(mine) };
+  // does not count (the change the command made to it may be the part still on its way), nor one
+  // kept under another command: only what is judged together is taken together.
+  if ([...parts].some((k) => !here.has(k))) return { ...none, refusals: waits(mine) };
 
   // Every part is here: judge them together; any refusal or conflict undoes all of them.
   await tx.query('SAVEPOINT command_whole');

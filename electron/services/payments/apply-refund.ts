@@ -51,6 +51,8 @@ export async function applyRefund(db: ClinicDatabase, seen: RefundSeen, now: str
 export async function applyWaitingRefunds(db: ClinicDatabase, paymentRef: string, now: string, desk: string): Promise<void> {
   const mine = (await waitingRefunds.read(db)).filter((e) => e.paymentRef === paymentRef);
   if (mine.length === 0) return;
-  for (const seen of mine) await applyRefund(db, seen, now, desk);
-  await waitingRefunds.change(db, (entries) => entries.filter((e) => e.paymentRef !== paymentRef));
+  // Only those now recorded go: if the payment still is not here (its request was unknown), they keep waiting.
+  const done: RefundSeen[] = [];
+  for (const seen of mine) if ((await applyRefund(db, seen, now, desk)) !== 'waiting') done.push(seen);
+  if (done.length > 0) await waitingRefunds.change(db, (entries) => entries.filter((e) => !done.some((d) => d.refundRef === e.refundRef && d.state === e.state)));
 }

@@ -33,6 +33,8 @@ export function LedgerTab({ clientId }: { clientId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const refundCommand = useCommand();
+  // Its own operation: a card refund that failed is retried as the same refund, never turned into a cash one.
+  const cardCommand = useCommand();
   const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts, data.account.accounts) : null), [data]);
   const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
 
@@ -47,7 +49,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
     // One operation for this refund form: pressed twice, or again after an error, it pays back once.
     if (refund.method === CARD) {
       // Main refunds at the payment provider, with the operation id as its idempotency key (decision 0030).
-      refundCommand.run((operation) => main.invoke('payments.refundToCard', { staffId: actor.actor, operationId: operation, clientId, amount: refund.amount })).then(
+      cardCommand.run((operation) => main.invoke('payments.refundToCard', { staffId: actor.actor, operationId: operation, clientId, amount: refund.amount })).then(
         (done) => {
           if (!done) return;
           setRefund(null);
@@ -91,7 +93,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
             </select>
           </label>
           <button type="button" className="button" onClick={() => setRefund(null)}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={refundCommand.busy} aria-busy={refundCommand.busy}>{refundCommand.busy ? (refund.method === CARD ? 'Refunding…' : 'Recording…') : refund.method === CARD ? 'Refund to card' : 'Record refund'}</button>
+          <button type="submit" className="button button--primary" disabled={refundCommand.busy || cardCommand.busy} aria-busy={refundCommand.busy || cardCommand.busy}>{cardCommand.busy ? 'Refunding…' : refundCommand.busy ? 'Recording…' : refund.method === CARD ? 'Refund to card' : 'Record refund'}</button>
         </form>
       )}
       {entries.length === 0 ? <p className="muted">Nothing charged or paid yet. Drafts appear here once completed.</p> : (
