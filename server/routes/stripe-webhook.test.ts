@@ -10,7 +10,8 @@ import Stripe from 'stripe';
 import { ROUTES, type DeviceCredentials, type WireDocument } from '../../shared/sync/protocol.js';
 import { seededRandom } from '../../shared/domain/seeded-random.js';
 import { paymentIdFor } from '../../shared/domain/payment-link-events.js';
-import { isRefundReversal, refundIdFor, refundReversalIdFor } from '../../shared/domain/refund-facts.js';
+import { isRefundReversal, refundFacts, refundIdFor, refundReversalIdFor } from '../../shared/domain/refund-facts.js';
+import { refundSeenOf } from '../../shared/domain/stripe-events.js';
 import { SERVER_DESK } from '../../shared/domain/actor.js';
 import type { Store } from '../store/store.js';
 import { backends } from '../test-support/backends.js';
@@ -292,6 +293,22 @@ describe.each(backends())('stripe webhooks on $name', (backend) => {
     for (const e of fake.events.slice(ours)) await deliver(s, e);
     const [made] = fake.refundsOf(cs.id);
     expect((await docs(s, 'payments')).find((d) => d.id === refundIdFor(String(made!.id)))).toMatchObject({ kind: 'refund', invoiceId: '', amountMinor: 1_000 });
+  });
+
+  it("takes an enrolled desk's Refund to card as it recorded it from Stripe's answer, and the webhook adds nothing", async () => {
+    const s = await server();
+    const cs = await sentRequest(s, 'pr-card');
+    await deliver(s, fake.completeSession(cs.id, 'paid'));
+    const from = fake.events.length;
+    fake.refund(cs.id, 2_000, { clinic_id: s.clinicId, invoice_id: 'inv-pr-card', refund_of: 'client_credit' });
+    const [made] = fake.refundsOf(cs.id);
+    // The desk records the answer by the shared rule (what applyRefund writes), and pushes it first.
+    const seen = refundSeenOf(made, Math.floor(Date.parse(AT) / 1000))!;
+    const [fact] = refundFacts(seen, { invoiceId: 'inv-pr-card', clientId: 'client-1', currency: 'NOK' }, DESK);
+    await insert(s.app, s.desk, 'payments', [{ ...fact!, _deleted: false }]);
+    for (const e of fake.events.slice(from)) expect((await deliver(s, e)).status).toBe(200);
+    const refunds = (await docs(s, 'payments')).filter((d) => d.kind === 'refund');
+    expect(refunds).toEqual([expect.objectContaining({ id: refundIdFor(String(made!.id)), invoiceId: '', amountMinor: 2_000, recordedOn: DESK })]);
   });
 
   it('ends the same after 500 events delivered 1–3 times each in shuffled order as after one in-order delivery', async () => {

@@ -132,10 +132,9 @@ export interface RefundToCardInput {
   readonly amount: string;
 }
 
-/** What became of a Refund to card. */
+/** What became of a Refund to card: the provider confirmed it, and the refund is on the books. */
 export interface RefundToCardResult {
-  /** 'recorded': the provider confirmed it and the refund is on the books; 'confirming': it is with Stripe, and the sync server records it when Stripe confirms. */
-  readonly outcome: 'recorded' | 'confirming';
+  readonly outcome: 'recorded';
   readonly amountMinor: number;
 }
 

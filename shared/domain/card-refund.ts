@@ -40,10 +40,11 @@ export function cardToRefund(payments: readonly CardPayment[], left: ReadonlyMap
 
 /**
  * The claim that makes two desks' refunds of the same credit one (like a send's claim): the
- * client and how many card refunds of their credit the books already hold. A second desk that
- * has not yet heard of the first one's refund asks the same key and is refused.
+ * client, how many card refunds of their credit the books already hold, and the clinic's day. A
+ * second desk that has not yet heard of the first one's refund asks the same key and is refused;
+ * a claim a failed refund left behind (its retry never came) holds only until the day ends.
  */
-export function cardRefundClaimKey(clientId: string, facts: readonly Pick<PaymentDoc, 'kind' | 'method' | 'invoiceId'>[]): string {
+export function cardRefundClaimKey(clientId: string, facts: readonly Pick<PaymentDoc, 'kind' | 'method' | 'invoiceId'>[], day: string): string {
   const done = facts.filter((f) => f.kind === 'refund' && f.method === 'payment_link' && f.invoiceId === '').length;
-  return `card-refund:${clientId}:${done}`;
+  return `card-refund:${clientId}:${done}:${day}`;
 }

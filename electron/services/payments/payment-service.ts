@@ -207,7 +207,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     requireSignedIn: options.requireSignedIn ?? (async () => { throw new Error('Nobody can be checked as signed in on this desk.'); }),
     deps: () => {
       const d = deps();
-      return d ? { db: d.db, provider: d.provider, claims: d.claims, clinicId: d.clinicId, synced: d.synced, deskId: d.deskId, now } : null;
+      return d ? { db: d.db, provider: d.provider, claims: d.claims, clinicId: d.clinicId, deskId: d.deskId, now } : null;
     },
   });
   // The service ticks (it refreshes settings and applies waiting events first), not the bare scheduler.

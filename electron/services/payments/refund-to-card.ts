@@ -5,9 +5,9 @@
  * provider what is left of each payment, claims the refund once across desks like a send,
  * and refunds with an idempotency key from the command's operation id — so a double click, a
  * retry after an error or a second desk changes the money once. The refund is recorded when
- * the provider confirms it: at once on a standalone desk and in the sandbox (the answer is the
- * confirmation), by the sync server from Stripe's webhook on an enrolled desk. Node-only; used
- * by main's payment service.
+ * the provider confirms it — its answer is the confirmation — on every desk (an enrolled desk's
+ * fact and the one the server writes from Stripe's webhook are the same document, by the
+ * refund's id). Node-only; used by main's payment service.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { insertOnce, isOperationId, partId } from '../../../shared/db/operations.js';
 import { cardPayments, cardRefundClaimKey, cardToRefund, planCardRefund } from '../../../shared/domain/card-refund.js';
 import { formatMoney } from '../../../shared/domain/money.js';
+import { localDateOf } from '../../../shared/domain/time.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
 import { RefusedError } from '../../../shared/domain/result.js';
 import { REFUND_OF_CREDIT, REFUND_OF_KEY, refundSeenOf } from '../../../shared/domain/stripe-events.js';
@@ -33,8 +34,6 @@ export interface RefundToCardDeps {
   readonly provider: PaymentProvider;
   readonly claims: ClaimStore;
   readonly clinicId: string;
-  /** Enrolled with a sync server: Stripe's webhook reaches it, and it records the refund. */
-  readonly synced: boolean;
   readonly deskId: string;
   readonly now: () => Date;
 }
@@ -94,7 +93,7 @@ export function createRefundToCard(options: {
           ? `No single card payment of this client has ${show(plan.value)} left to refund; the most is ${show(card.mostMinor)}. Refund that much, or the rest another way.`
           : 'Everything this client paid by card has been refunded already. Refund the credit another way.');
       }
-      const key = cardRefundClaimKey(input.clientId, money.facts);
+      const key = cardRefundClaimKey(input.clientId, money.facts, localDateOf(d.now(), settings.timeZone));
       // Claimed once across desks, like a send: another desk refunding the same credit now is refused.
       if (!(await d.claims.claim(key))) return refused("A refund to card of this client's credit is already on its way from this or another desk. Wait until it shows in the ledger, then check the credit.");
       chosen = { key, paymentRef: card.externalRef, invoiceId: card.invoiceId, amountMinor: plan.value };
@@ -128,10 +127,11 @@ export function createRefundToCard(options: {
     await d.claims.finish(chosen.key, 'sent');
     const seen = refundSeenOf(answer, Math.floor(d.now().getTime() / 1000));
     if (!seen) return refused('The payment provider answered with a refund this desk cannot read; check it in the provider’s dashboard.');
-    // Stripe's webhook records it at the sync server; a standalone desk and the sandbox record the answer.
-    const confirming = d.synced && d.provider.kind === 'stripe';
-    if (!confirming) await applyRefund(d.db, seen, nowIso, d.deskId);
-    const done: RefundToCardResult = { outcome: confirming ? 'confirming' : 'recorded', amountMinor: chosen.amountMinor };
+    // Recorded from Stripe's answer on every desk, so the credit drops at once here and, by sync,
+    // everywhere: the server's webhook later finds the same refund id already there (one fact,
+    // whoever writes it first; decision 0029).
+    await applyRefund(d.db, seen, nowIso, d.deskId);
+    const done: RefundToCardResult = { outcome: 'recorded', amountMinor: chosen.amountMinor };
     writePrivateFile(chosenFile(input.operationId), JSON.stringify({ ...chosen, done }));
     return done;
   }

@@ -53,9 +53,7 @@ export function LedgerTab({ clientId }: { clientId: string }) {
         (done) => {
           if (!done) return;
           setRefund(null);
-          setNotice(done.outcome === 'recorded'
-            ? `Refunded ${m(done.amountMinor)} to the card.`
-            : `Refund of ${m(done.amountMinor)} sent to Stripe; it shows in the ledger when Stripe confirms it.`);
+          setNotice(`Refunded ${m(done.amountMinor)} to the card.`);
         },
         (err: unknown) => setError(errorText(err)),
       );

@@ -44,7 +44,7 @@ function PaidOnClosedActions({ request, notice }: { request: NoticeRequest; noti
   const refundToCard = () => {
     setError(null);
     refund.run((operation) => main.invoke('payments.refundToCard', { staffId: actor.actor, operationId: operation, clientId: request.clientId, amount: minorToInput(creditMinor, settings.currency) })).then(
-      (result) => { if (result) setDone(result.outcome === 'recorded' ? `Refunded ${m(result.amountMinor)} to the card.` : `Refund of ${m(result.amountMinor)} sent to Stripe; it shows when Stripe confirms it.`); },
+      (result) => { if (result) setDone(`Refunded ${m(result.amountMinor)} to the card.`); },
       (err: unknown) => setError(errorText(err)),
     );
   };
