@@ -46,3 +46,11 @@ export async function commandRefusal(tx: Queryable, clinicId: string, commandId:
   const rows = await tx.query<{ message: string }>('SELECT message FROM refused_commands WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
   return rows[0]?.message ?? null;
 }
+
+export async function recordTaken(tx: Queryable, clinicId: string, commandId: string, at: Date): Promise<void> {
+  await tx.query('INSERT INTO taken_commands (clinic_id, command_id, taken_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [clinicId, commandId, at]);
+}
+
+export async function wasTaken(tx: Queryable, clinicId: string, commandId: string): Promise<boolean> {
+  return (await tx.query('SELECT 1 FROM taken_commands WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId])).length > 0;
+}

@@ -2,7 +2,7 @@
  * Checks request bodies and parameters by hand (they are small) and throws 400s that say
  * what is wrong. Imported by server/routes.
  */
-import { DESK_ID_PATTERN, MAX_COMMAND_PARTS, PULL_LIMIT_MAX, type PushCommand, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { DESK_ID_PATTERN, MAX_COMMAND_PARTS, MAX_COMMANDS_PER_PUSH, PULL_LIMIT_MAX, type PushCommand, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { COLLECTION_POLICIES } from '../../shared/sync/collections.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { badRequest, notFound } from './errors.js';
@@ -92,4 +92,31 @@ export function deskIdField(body: unknown): string {
 
 export function objectField(body: unknown, key: string): unknown {
   return isObject(body) ? body[key] : undefined;
+}
+
+/** POST /v1/sync/commands: `{ commands: [{ id, parts: [{ collection, newDocumentState, assumedMasterState? }] }] }`. */
+export function parseCommandsBody(body: unknown): { id: string; parts: { collection: CollectionName; row: PushRow }[] }[] {
+  if (!isObject(body) || !Array.isArray(body.commands)) throw badRequest('Send { commands: [...] }.');
+  if (body.commands.length === 0 || body.commands.length > MAX_COMMANDS_PER_PUSH) throw badRequest(`Send 1 to ${MAX_COMMANDS_PER_PUSH} commands at a time.`);
+  const ids = new Set<string>();
+  return body.commands.map((command: unknown, i) => {
+    if (!isObject(command) || typeof command.id !== 'string' || !COMMAND_ID.test(command.id)) throw badRequest(`Command ${i + 1} needs an operation id.`);
+    if (ids.has(command.id)) throw badRequest(`Command ${command.id} is sent twice.`);
+    ids.add(command.id);
+    const parts = command.parts;
+    if (!Array.isArray(parts) || parts.length === 0 || parts.length > MAX_COMMAND_PARTS) throw badRequest(`Command ${i + 1} has 1 to ${MAX_COMMAND_PARTS} parts.`);
+    const keys = new Set<string>();
+    return {
+      id: command.id,
+      parts: parts.map((part: unknown) => {
+        if (!isObject(part) || typeof part.collection !== 'string') throw badRequest(`Command ${i + 1}: each part names its collection.`);
+        const collection = collectionParam(part.collection);
+        const [row] = parsePushBody([{ newDocumentState: part.newDocumentState, assumedMasterState: part.assumedMasterState }]);
+        const key = `${collection}:${row!.newDocumentState.id}`;
+        if (keys.has(key)) throw badRequest(`Command ${i + 1} carries ${key} twice.`);
+        keys.add(key);
+        return { collection, row: row! };
+      }),
+    };
+  });
 }

@@ -4,17 +4,38 @@
  * something tells the clinic's open streams. Imported by server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
-import type { PullResponse, PushResponse } from '../../shared/sync/protocol.js';
+import { ROUTES, type PullResponse, type PushResponse } from '../../shared/sync/protocol.js';
 import { pullDocuments } from '../data/documents.js';
 import { deviceOf } from '../http/device-auth.js';
 import { markDeskSince } from '../data/devices.js';
-import { collectionParam, parsePushBody, pullLimitParam, seqParam } from '../http/validate.js';
-import { applyPush } from '../sync/push.js';
+import { collectionParam, parseCommandsBody, parsePushBody, pullLimitParam, seqParam } from '../http/validate.js';
+import { applyPush, applyWholeCommand } from '../sync/push.js';
+import type { CommandOutcome } from '../sync/commands.js';
 import { upgradePushRows } from '../sync/upgrade-push.js';
 import { deskProtocolOf } from '../http/protocol.js';
 import type { RouteDeps } from './deps.js';
 
 export function syncRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.post(
+    ROUTES.commands,
+    { preHandler: deps.authenticate },
+    async (request): Promise<{ outcomes: CommandOutcome[] }> => {
+      const device = deviceOf(request);
+      const protocol = deskProtocolOf(request);
+      const commands = parseCommandsBody(request.body).map((c) => ({ id: c.id, parts: c.parts.map((p) => ({ collection: p.collection, row: upgradePushRows(p.collection, [p.row], protocol)[0]! })) }));
+      const now = deps.now();
+      const deskSince = device.deskSince ?? await markDeskSince(deps.store, device.id, now);
+      const ctx = { clinicId: device.clinicId, deviceId: device.id, deskId: device.deskId, deskSince, foundingDesk: device.founding, now };
+      const outcomes: CommandOutcome[] = [];
+      for (const command of commands) {
+        const done = await applyWholeCommand(deps.store, ctx, command.id, command.parts);
+        if (done.lastSeq !== null) deps.hub.publish(device.clinicId, { type: 'changed', collections: [...done.collections], seq: done.lastSeq });
+        outcomes.push(done.outcome);
+      }
+      return { outcomes };
+    },
+  );
+
   app.get<{ Params: { collection: string }; Querystring: Record<string, string | undefined> }>(
     '/v1/sync/:collection/pull',
     { preHandler: deps.authenticate },

@@ -231,6 +231,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 10,
+    name: 'commands taken whole: which were taken',
+    statements: [
+      // A command sent again after its answer was lost is answered as it was (server/sync/commands.ts).
+      `CREATE TABLE taken_commands (
+        clinic_id text NOT NULL REFERENCES clinics (id),
+        command_id text NOT NULL,
+        taken_at timestamptz NOT NULL,
+        PRIMARY KEY (clinic_id, command_id)
+      )`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

@@ -19,7 +19,7 @@ describe.each(backends())('store on $name', (backend) => {
     const tables = await store.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['claims', 'clinics', 'command_parts', 'devices', 'documents', 'enrollment_attempts', 'enrollment_codes', 'refused_commands', 'schema_migrations', 'send_claims', 'stripe_events', 'stripe_payment_refs', 'stripe_waiting_refunds']);
+    expect(tables.map((t) => t.table_name)).toEqual(['claims', 'clinics', 'command_parts', 'devices', 'documents', 'enrollment_attempts', 'enrollment_codes', 'refused_commands', 'schema_migrations', 'send_claims', 'stripe_events', 'stripe_payment_refs', 'stripe_waiting_refunds', 'taken_commands']);
   });
 
   it('migration 8 learns whose payment intent each recorded payment by link is', async () => {

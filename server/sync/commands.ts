@@ -10,8 +10,9 @@
  * server/sync/push.ts only.
  */
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
-import { commandPartKey, MAX_COMMAND_PARTS, type PushRefusal, type PushRow } from '../../shared/sync/protocol.js';
-import { commandRefusal, dropStaged, refuseCommand, stagedParts, stagePart } from '../data/command-parts.js';
+import { commandPartKey, MAX_COMMAND_PARTS, type PushRefusal, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { readDocuments } from '../data/documents.js';
+import { commandRefusal, dropStaged, recordTaken, refuseCommand, stagedParts, stagePart, wasTaken } from '../data/command-parts.js';
 import type { Queryable } from '../store/store.js';
 import type { Judged, PushContext } from './push.js';
 
@@ -50,21 +51,7 @@ export async function takeCommand(
   if ([...parts].some((k) => !here.has(k))) return { ...none, refusals: waits(mine) };
 
   // Every part is here: judge them together; any refusal or conflict undoes all of them.
-  await tx.query('SAVEPOINT command_whole');
-  // In the collections' own order (clients before bookings before invoices before payments…), so
-  // a part that names another part of the same command finds it written.
-  const byCollection = new Map<CollectionName, PushRow[]>();
-  for (const c of COLLECTION_NAMES) {
-    const rows = staged.filter((p) => p.collection === c).map((p) => p.row);
-    if (rows.length > 0) byCollection.set(c, rows);
-  }
-  const judged: Judged[] = [];
-  const written: CollectionName[] = [];
-  for (const [collection, rows] of byCollection) {
-    const result = await judgeRows(tx, { ...ctx, collection }, rows);
-    judged.push(result);
-    if (result.lastSeq !== null) written.push(collection);
-  }
+  const { judged, written } = await judgeTogether(tx, ctx, staged, judgeRows);
   const refusals = judged.flatMap((j) => j.refusals);
   const conflicts = judged.flatMap((j) => j.conflicts);
   if (refusals.length === 0 && conflicts.length === 0) {
@@ -90,4 +77,70 @@ export async function takeCommand(
   }
   // Only waiting (a part names a document not here yet): the whole command waits.
   return { ...none, refusals: waits(mine) };
+}
+
+/**
+ * Judges and writes every part inside a savepoint the caller then releases or rolls back, in
+ * the collections' own order (clients before bookings before invoices before payments…), so a
+ * part that names another part of the same command finds it written.
+ */
+export async function judgeTogether(tx: Queryable, ctx: PushContext, parts: readonly { collection: CollectionName; row: PushRow }[], judgeRows: JudgeRows): Promise<{ judged: Judged[]; written: CollectionName[] }> {
+  await tx.query('SAVEPOINT command_whole');
+  const judged: Judged[] = [];
+  const written: CollectionName[] = [];
+  for (const c of COLLECTION_NAMES) {
+    const rows = parts.filter((p) => p.collection === c).map((p) => p.row);
+    if (rows.length === 0) continue;
+    const result = await judgeRows(tx, { ...ctx, collection: c }, rows);
+    judged.push(result);
+    if (result.lastSeq !== null) written.push(c);
+  }
+  return { judged, written };
+}
+
+/** What became of one command sent whole (POST /v1/sync/commands). */
+export type CommandOutcome =
+  | { readonly id: string; readonly outcome: 'taken'; readonly numbered: WireDocument[] }
+  /** A part only has to wait (a reference not here yet): send it again later. */
+  | { readonly id: string; readonly outcome: 'wait'; readonly message: string }
+  /** Nothing kept: each part's refusal, and the server's state of each part it holds (records to take back). */
+  | { readonly id: string; readonly outcome: 'refused'; readonly message: string; readonly refusals: PushRefusal[]; readonly serverStates: { collection: CollectionName; document: WireDocument }[] };
+
+/** One command with all its parts, judged whole in the caller's transaction (the clinic's lock taken). */
+export async function takeWholeCommand(
+  tx: Queryable, ctx: PushContext, commandId: string, parts: readonly { collection: CollectionName; row: PushRow }[], judgeRows: JudgeRows,
+): Promise<{ outcome: CommandOutcome; lastSeq: number | null; collections: CollectionName[] }> {
+  // Sent again after a lost answer: answered as before, nothing judged twice.
+  if (await wasTaken(tx, ctx.clinicId, commandId)) return { outcome: { id: commandId, outcome: 'taken', numbered: [] }, lastSeq: null, collections: [] };
+  const earlier = await commandRefusal(tx, ctx.clinicId, commandId);
+  if (earlier) return { outcome: { id: commandId, outcome: 'refused', message: earlier, refusals: [], serverStates: await serverStatesOf(tx, ctx.clinicId, parts) }, lastSeq: null, collections: [] };
+  const { judged, written } = await judgeTogether(tx, ctx, parts, judgeRows);
+  const refusals = judged.flatMap((j) => j.refusals);
+  const conflicts = judged.flatMap((j) => j.conflicts);
+  if (refusals.length === 0 && conflicts.length === 0) {
+    await tx.query('RELEASE SAVEPOINT command_whole');
+    await recordTaken(tx, ctx.clinicId, commandId, ctx.now);
+    const seqs = judged.map((j) => j.lastSeq).filter((s): s is number => s !== null);
+    return { outcome: { id: commandId, outcome: 'taken', numbered: judged.flatMap((j) => j.numbered ?? []) }, lastSeq: seqs.length > 0 ? Math.max(...seqs) : null, collections: written };
+  }
+  await tx.query('ROLLBACK TO SAVEPOINT command_whole');
+  const final = refusals.find((r) => !r.retryable);
+  if (!final && conflicts.length === 0) return { outcome: { id: commandId, outcome: 'wait', message: refusals[0]!.message }, lastSeq: null, collections: [] };
+  const reason = final?.message ?? 'another desk changed one of its records meanwhile, so it was made on a state that is gone.';
+  await refuseCommand(tx, ctx.clinicId, commandId, reason, ctx.now);
+  return {
+    outcome: { id: commandId, outcome: 'refused', message: reason, refusals: refusedWith(parts.map((p) => p.row), reason, refusals), serverStates: await serverStatesOf(tx, ctx.clinicId, parts) },
+    lastSeq: null, collections: [],
+  };
+}
+
+/** The server's state of each part it holds: what a desk takes back for a refused record. */
+async function serverStatesOf(tx: Queryable, clinicId: string, parts: readonly { collection: CollectionName; row: PushRow }[]): Promise<{ collection: CollectionName; document: WireDocument }[]> {
+  const out: { collection: CollectionName; document: WireDocument }[] = [];
+  for (const c of COLLECTION_NAMES) {
+    const ids = parts.filter((p) => p.collection === c).map((p) => p.row.newDocumentState.id);
+    if (ids.length === 0) continue;
+    for (const document of (await readDocuments(tx, clinicId, c, ids)).values()) out.push({ collection: c, document });
+  }
+  return out;
 }

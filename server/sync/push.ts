@@ -14,7 +14,7 @@ import { heldIds, invoiceNumberTaken, readDocument, readDocuments, writeDocument
 import { chasingFeeIds, chasingFeeProblem, isChasingFee } from '../../shared/domain/reminder-fees.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
 import { validatePushRows } from './validate-push.js';
-import { takeCommand } from './commands.js';
+import { takeCommand, takeWholeCommand } from './commands.js';
 import type { Queryable, Store } from '../store/store.js';
 
 /** The clinic settings document's id (shared/schemas/settings.ts CLINIC_SETTINGS_ID; checked by a test). */
@@ -182,4 +182,12 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
   }
   await trimSeq(tx, ctx.clinicId, reservation, used);
   return { conflicts, refusals, lastSeq: used > 0 ? reservation.base + used : null, numbered };
+}
+
+/** One command with all its parts, in its own transaction (POST /v1/sync/commands). */
+export async function applyWholeCommand(store: Store, ctx: Omit<PushContext, 'collection'>, commandId: string, parts: { collection: CollectionName; row: PushRow }[]) {
+  return store.transaction(async (tx) => {
+    if (!(await reserveSeq(tx, ctx.clinicId, 0))) throw new Error(`no clinic ${ctx.clinicId}`);
+    return takeWholeCommand(tx, { ...ctx, collection: parts[0]!.collection }, commandId, parts, judgeRows);
+  });
 }

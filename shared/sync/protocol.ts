@@ -42,6 +42,15 @@ export interface PushCommand {
   readonly parts: readonly string[];
 }
 
+/** One command sent whole: each part with its collection. */
+export interface CommandPush {
+  readonly id: string;
+  readonly parts: readonly { readonly collection: CollectionName; readonly newDocumentState: WireDocument; readonly assumedMasterState?: WireDocument }[];
+}
+
+/** At most this many commands in one request. */
+export const MAX_COMMANDS_PER_PUSH = 20;
+
 /** At most this many documents in one command (a booking's cancel writes a handful). */
 export const MAX_COMMAND_PARTS = 64;
 export const commandPartKey = (collection: string, id: string) => `${collection}:${id}`;
@@ -151,6 +160,8 @@ export const ROUTES = {
   revokeDevice: (deviceId: string) => `/v1/devices/${encodeURIComponent(deviceId)}/revoke`,
   pull: (collection: CollectionName) => `/v1/sync/${collection}/pull`,
   push: (collection: CollectionName) => `/v1/sync/${collection}/push`,
+  /** Whole commands: every part of each in one request (server/sync/commands.ts takeWholeCommand). */
+  commands: '/v1/sync/commands',
   stream: '/v1/sync/stream',
   /** Exactly once to the patient: claim a send, finish it, and list this desk's unfinished claims. */
   claims: '/v1/claims',
