@@ -1,6 +1,6 @@
 /**
  * Applies a payment link event on this desk's database (the sandbox, or Stripe events a
- * standalone desk polls): the payment or refund fact, once; the request's status; and a
+ * standalone desk polls): the payment fact, once; the request's status; and a
  * line in the invoice log, by the rule the sync server applies too
  * (shared/domain/link-request-status.ts). A payment that takes the invoice past its balance
  * (two open links both paid) becomes client credit and is flagged in the log; money on a
@@ -35,14 +35,13 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
       await db.payments.insert(effect.fact);
       result = 'applied';
       const money = (m: number) => formatMoney(m, effect.fact!.currency, locale);
-      const summary = effect.fact.kind === 'refund'
-        ? `Refund of ${money(effect.fact.amountMinor)} through the payment provider`
-        : effect.flag === 'paid-on-closed-link'
-          ? `Paid ${money(effect.fact.amountMinor)} by payment link. ${effect.request?.problem ?? request.problem}`
-          : effect.fact.amountMinor > balance
-            ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
-            : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
-      await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: effect.fact.kind === 'refund' ? 'link.refunded' : 'link.paid', summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
+      // Refunds are not link events: apply-refund.ts records them.
+      const summary = effect.flag === 'paid-on-closed-link'
+        ? `Paid ${money(effect.fact.amountMinor)} by payment link. ${effect.request?.problem ?? request.problem}`
+        : effect.fact.amountMinor > balance
+          ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
+          : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
+      await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.paid', summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
     }
   }
   if (effect.request) {
