@@ -101,8 +101,8 @@ export interface TestClinic {
  * A new clinic whose admin is TEST_ADMIN on desk TEST_DESK unless told otherwise: the
  * document builders (docs.ts) record those by default, so the creating desk pushes them.
  */
-export async function createClinic(app: FastifyInstance, name = 'Fjord Physio', options: { adminId?: string; deskId?: string } = {}): Promise<TestClinic> {
-  const clinicId = `c-${randomUUID()}`;
+export async function createClinic(app: FastifyInstance, name = 'Fjord Physio', options: { adminId?: string; deskId?: string; clinicId?: string } = {}): Promise<TestClinic> {
+  const clinicId = options.clinicId ?? `c-${randomUUID()}`;
   const adminId = options.adminId ?? TEST_ADMIN;
   const deskId = options.deskId ?? TEST_DESK;
   const res = await call<DeviceCredentials>(app, 'POST', ROUTES.clinics, {

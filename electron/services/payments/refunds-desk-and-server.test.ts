@@ -18,11 +18,11 @@ import { refundCase, shuffledDeliveries, type RefundCase } from '../../../shared
 import { refundSeenOf, type StripeEventLike } from '../../../shared/domain/stripe-events.js';
 import { isRefundReversal, refundIdFor } from '../../../shared/domain/refund-facts.js';
 import type { PaymentDoc, PaymentRequestDoc } from '../../../shared/schemas/index.js';
-import { ROUTES, type DeviceCredentials, type WireDocument } from '../../../shared/sync/protocol.js';
+import type { WireDocument } from '../../../shared/sync/protocol.js';
 import { openStore } from '../../../server/store/open-store.js';
 import type { Store } from '../../../server/store/store.js';
-import { ADMIN_SECRET, by, call, insert, testServer, type Desk } from '../../../server/test-support/harness.js';
-import { clientDoc, draftInvoice, staffDoc } from '../../../server/test-support/docs.js';
+import { by, createClinic, insert, testServer, type Desk } from '../../../server/test-support/harness.js';
+import { clientDoc, draftInvoice } from '../../../server/test-support/docs.js';
 import { STRIPE_WEBHOOK_ROUTE } from '../../../server/routes/stripe-webhook.js';
 import { applyProviderEvent } from './apply-provider-event.js';
 import { applyOnDesk } from './stripe-event-poller.js';
@@ -44,11 +44,7 @@ beforeAll(async () => {
   db = (await openTestClinic('refunds')).db;
   store = await openStore({ memory: true });
   app = testServer(store, { stripeWebhookSecret: SECRET, now: () => NOW });
-  const res = await call<DeviceCredentials>(app, 'POST', ROUTES.clinics, {
-    token: ADMIN_SECRET, body: { clinicId: CLINIC, clinicName: 'Fjordside Fysio', admin: staffDoc('st-admin', 'Astrid Admin', ['admin']), deviceName: 'Front desk', deskId: TEST_DESK },
-  });
-  if (res.status !== 201) throw new Error(`clinic: ${res.status}`);
-  serverDesk = { clinicId: CLINIC, deviceId: res.body.deviceId, token: res.body.deviceToken, staffId: 'st-admin', deskId: TEST_DESK };
+  serverDesk = (await createClinic(app, 'Fjordside Fysio', { clinicId: CLINIC, adminId: 'st-admin', deskId: TEST_DESK })).desk;
   await insert(app, serverDesk, 'clients', [clientDoc(CLIENT, by(serverDesk))]);
   await insert(app, serverDesk, 'invoices', [draftInvoice(INVOICE, { clientId: CLIENT, ...by(serverDesk) })]);
 }, 60_000);
