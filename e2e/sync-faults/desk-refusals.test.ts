@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { ROUTES } from '../../shared/sync/protocol.js';
 import { syncState } from '../../shared/sync/conflicts.js';
-import { checkSetup, type SetupDocs } from '../../shared/domain/setup.js';
+import type { SetupDocs } from '../../shared/domain/setup.js';
 import { newId } from '../../shared/domain/ids.js';
 import { createClinicDatabase } from '../../shared/db/database.js';
 import { writeSetup } from '../../shared/db/setup-commands.js';
@@ -19,41 +19,13 @@ import { createBooking } from '../../shared/db/booking-commands.js';
 import { completeInvoice } from '../../shared/db/invoice-commands.js';
 import type { ClientDoc, InvoiceDoc } from '../../shared/schemas/index.js';
 import { acceptAgain, readNeedsAttention, setAside } from '../../shared/db/needs-attention.js';
-import { ADMIN_SECRET, LiveServer } from './live-server.js';
-import { createClinicWithDesks, http, pullAll, pushAll } from '../support/sync-client.js';
-import type { Desk } from './desk-kit.js';
+import { http, pullAll, pushAll } from '../support/sync-client.js';
+import { ADMIN_DESK, clinicWithDesk } from './clinic-with-desk.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** The admin's desk id: the clinic's setup and everything the admin pushes name it. */
-const ADMIN_DESK = 'desk-admin';
-
-async function clinicWithDesk(staffRoles: string[]) {
-  const server = await LiveServer.start('PGlite');
-  cleanups.push(() => server.stop());
-  const setup = checkSetup({ clinicName: 'Refusal Clinic', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Admin',
-    service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, new Date().toISOString(), ADMIN_DESK);
-  if (!setup.ok) throw new Error(setup.message);
-  const admin = setup.value.practitioner;
-  // Each desk enrols with the desk id its changes record.
-  const deskName = `refusals-${newId().slice(0, 6)}`;
-  const [adminDesk, other] = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...admin, _deleted: false }, 2, [ADMIN_DESK, deskName]);
-  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'settings', [setup.value.settings as never]);
-  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'services', [setup.value.service as never]);
-  // Rita is added by the admin, on the admin's desk.
-  const reception = { ...admin, id: newId(), name: 'Rita Reception', roles: staffRoles, isPractitioner: false, updatedAt: new Date().toISOString(), updatedBy: admin.id, deskId: ADMIN_DESK };
-  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'staff', [reception as never]);
-  vi.resetModules();
-  const kit = await import('./desk-kit.js');
-  const desk: Desk = await kit.openDesk({ name: deskName, deskId: other!.deskId, serverUrl: server.url, deviceToken: other!.deviceToken, clinicId: other!.clinicId, staffId: reception.id, fetchImpl: (...a) => fetch(...a) });
-  cleanups.push(() => desk.close());
-  desk.startSync();
-  await vi.waitFor(async () => expect(await desk.db.staff.count().exec()).toBe(2), { timeout: 15_000 });
-  return { server, desk, adminDesk: adminDesk!, otherDesk: other!, admin, reception, setup: setup.value };
-}
 
 /**
  * A client and their completed invoice as the admin makes them on the admin's desk: the
@@ -78,14 +50,14 @@ async function adminsClientAndInvoice(setup: SetupDocs, adminId: string): Promis
 
 describe('desk replication when the server refuses', () => {
   it('stops with a plain message when the desk has been revoked', async () => {
-    const { server, desk, adminDesk, otherDesk, admin } = await clinicWithDesk(['reception']);
+    const { server, desk, adminDesk, otherDesk, admin } = await clinicWithDesk(['reception'], cleanups);
     await http(`${server.url}${ROUTES.revokeDevice(otherDesk.deviceId)}`, { method: 'POST', token: adminDesk.deviceToken, staff: admin.id, body: {} });
     await desk.db.clients.insert({ id: newId(), firstName: 'Ola', lastName: 'Berg', sortName: 'berg ola', searchText: 'ola berg', email: '', phone: '', address: '', dateOfBirth: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: admin.id, deskId: desk.deskId });
     await vi.waitFor(() => expect(desk.replication!.status$.value).toMatchObject({ stopped: true, problem: expect.stringMatching(/signed out of the clinic's sync server/) }), { timeout: 15_000 });
   });
 
   it("keeps a payment its recorded staff member may not take, shows the server's refusal and why", async () => {
-    const { server, desk, adminDesk, admin, reception, setup } = await clinicWithDesk(['reception']);
+    const { server, desk, adminDesk, admin, reception, setup } = await clinicWithDesk(['reception'], cleanups);
     // The invoice and its client are on the server, so the refusal can only be the permission's.
     const { client, invoice } = await adminsClientAndInvoice(setup, admin.id);
     await pushAll(server.url, adminDesk.deviceToken, admin.id, 'clients', [client as never]);
@@ -117,7 +89,7 @@ describe('desk replication when the server refuses', () => {
   });
 
   it('sends a payment again whose invoice has not reached the server yet, until the server takes it', async () => {
-    const { server, desk, adminDesk, admin, setup } = await clinicWithDesk(['reception']);
+    const { server, desk, adminDesk, admin, setup } = await clinicWithDesk(['reception'], cleanups);
     // Made on the admin's desk, not yet pushed: the payment below names what the server lacks.
     const { client, invoice } = await adminsClientAndInvoice(setup, admin.id);
     const id = newId();

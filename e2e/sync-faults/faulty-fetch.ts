@@ -8,6 +8,8 @@ export interface FaultCounters {
   droppedPushResponses: number;
   duplicatedPushes: number;
   droppedStreams: number;
+  /** Requests that sent commands whole (POST /v1/sync/commands). */
+  commandRequests: number;
 }
 
 export class FaultyNetwork {
@@ -16,7 +18,7 @@ export class FaultyNetwork {
   dropPushResponse = 0;
   /** Chance that a push is sent twice (the second answer is the one the desk sees). */
   duplicatePush = 0;
-  readonly counters: FaultCounters = { offlineRefusals: 0, droppedPushResponses: 0, duplicatedPushes: 0, droppedStreams: 0 };
+  readonly counters: FaultCounters = { offlineRefusals: 0, droppedPushResponses: 0, duplicatedPushes: 0, droppedStreams: 0, commandRequests: 0 };
   private readonly streams = new Set<AbortController>();
 
   constructor(private readonly random: () => number) {}
@@ -41,7 +43,9 @@ export class FaultyNetwork {
       const res = await fetch(input, { ...init, signal: controller.signal });
       return res;
     }
-    const isPush = url.includes('/push');
+    // A whole command is a push too: its answer may be lost after the server committed it.
+    const isPush = url.includes('/push') || url.endsWith('/commands');
+    if (url.endsWith('/commands')) this.counters.commandRequests++;
     if (isPush && this.random() < this.duplicatePush) {
       this.counters.duplicatedPushes++;
       await fetch(input, init).then((r) => r.text()).catch(() => undefined);

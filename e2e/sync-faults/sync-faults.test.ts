@@ -21,6 +21,7 @@ import { createClinicWithDesks, pullAll } from '../support/sync-client.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
 import { checkSetup } from '../../shared/domain/setup.js';
 import { newOperationId } from '../../shared/db/operations.js';
+import { commandDocuments } from '../../shared/db/command-documents.js';
 import { hasPermission } from '../../shared/domain/permissions.js';
 import type { StaffRole } from '../../shared/schemas/staff.js';
 import { ADMIN_SECRET, LiveServer, type BackendName } from './live-server.js';
@@ -282,7 +283,8 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         ]);
         if (!inSync) {
           const stuck = desks.map((d) => `${d.name}: ${[...d.replication!.states.entries()].filter(([, s]) => s.isStopped() || !s.internalReplicationState).map(([n]) => n).join(',')} states=${d.replication!.states.size} problem=${d.replication!.status$.value.problem ?? '-'}`);
-          throw new Error(`desks did not get in sync within 30 s: ${stuck.join('; ')}`);
+          const outboxes = await Promise.all(desks.map(async (d) => `${d.name}: ${(await commandDocuments.read(d.db)).map((e) => `${e.operation.slice(0, 8)} finished=${e.finishedAt !== null} parts=${Object.keys(e.parts).length}/${Object.keys(e.expected).length} attempts=${e.attempts ?? 0}`).join(', ') || 'empty'}`));
+          throw new Error(`desks did not get in sync within 30 s: ${stuck.join('; ')}; command outboxes: ${outboxes.join('; ')}`);
         }
         await sleep(300);
         serverState = new Map(await Promise.all(COLLECTION_NAMES.map(async (c) => [c, await pullAll(server.url, first.deviceToken, staffId, c)] as const)));
@@ -333,10 +335,10 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
       const numberGaps = numbers.filter((n, i) => n !== i + 1).length;
       const counters = networks.reduce((acc, n) => ({
         offline: acc.offline + n.counters.offlineRefusals, dropped: acc.dropped + n.counters.droppedPushResponses,
-        duplicated: acc.duplicated + n.counters.duplicatedPushes, streams: acc.streams + n.counters.droppedStreams,
-      }), { offline: 0, dropped: 0, duplicated: 0, streams: 0 });
+        duplicated: acc.duplicated + n.counters.duplicatedPushes, streams: acc.streams + n.counters.droppedStreams, commands: acc.commands + n.counters.commandRequests,
+      }), { offline: 0, dropped: 0, duplicated: 0, streams: 0, commands: 0 });
       results.push(`sync-faults: backend=${backend} storage=${process.env.SYNC_FAULT_STORAGE === 'memory' ? 'memory' : 'dexie'} seed=${SEED} desks=${DESKS} ops=${OPS} faults=${faults} restarts=${server.restarts} ` +
-        `staff_switches=${switches} replays=${replays} injected_failures=${injectedFailures} dropped_responses=${counters.dropped} duplicate_pushes=${counters.duplicated} dropped_streams=${counters.streams} ` +
+        `staff_switches=${switches} replays=${replays} injected_failures=${injectedFailures} dropped_responses=${counters.dropped} duplicate_pushes=${counters.duplicated} dropped_streams=${counters.streams} command_requests=${counters.commands} ` +
         `invoices_numbered=${numbers.length} payments=${payments.length} lost=${lost + paymentsLost} duplicated=${duplicated} diverged=${diverged} number_gaps=${numberGaps}`);
       expect({ lost, paymentsLost, duplicated, diverged, numberGaps, sumMatches }).toEqual({ lost: 0, paymentsLost: 0, duplicated: 0, diverged: 0, numberGaps: 0, sumMatches: true });
       // Each payment has its one log entry: a replay wrote none twice, a recovery wrote the missing one.

@@ -4,13 +4,12 @@
  * something tells the clinic's open streams. Imported by server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
-import { ROUTES, type PullResponse, type PushResponse } from '../../shared/sync/protocol.js';
+import { ROUTES, type CommandOutcome, type PullResponse, type PushResponse } from '../../shared/sync/protocol.js';
 import { pullDocuments } from '../data/documents.js';
 import { deviceOf } from '../http/device-auth.js';
 import { markDeskSince } from '../data/devices.js';
 import { collectionParam, parseCommandsBody, parsePushBody, pullLimitParam, seqParam } from '../http/validate.js';
 import { applyPush, applyWholeCommand } from '../sync/push.js';
-import type { CommandOutcome } from '../sync/commands.js';
 import { upgradePushRows } from '../sync/upgrade-push.js';
 import { deskProtocolOf } from '../http/protocol.js';
 import type { RouteDeps } from './deps.js';

@@ -10,7 +10,7 @@
  * server/sync/push.ts only.
  */
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
-import { commandPartKey, MAX_COMMAND_PARTS, type PushRefusal, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
+import { commandPartKey, MAX_COMMAND_PARTS, type CommandOutcome, type PushRefusal, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { readDocuments } from '../data/documents.js';
 import { commandRefusal, dropStaged, recordTaken, refuseCommand, stagedParts, stagePart, wasTaken } from '../data/command-parts.js';
 import type { Queryable } from '../store/store.js';
@@ -97,14 +97,6 @@ export async function judgeTogether(tx: Queryable, ctx: PushContext, parts: read
   }
   return { judged, written };
 }
-
-/** What became of one command sent whole (POST /v1/sync/commands). */
-export type CommandOutcome =
-  | { readonly id: string; readonly outcome: 'taken'; readonly numbered: WireDocument[] }
-  /** A part only has to wait (a reference not here yet): send it again later. */
-  | { readonly id: string; readonly outcome: 'wait'; readonly message: string }
-  /** Nothing kept: each part's refusal, and the server's state of each part it holds (records to take back). */
-  | { readonly id: string; readonly outcome: 'refused'; readonly message: string; readonly refusals: PushRefusal[]; readonly serverStates: { collection: CollectionName; document: WireDocument }[] };
 
 /** One command with all its parts, judged whole in the caller's transaction (the clinic's lock taken). */
 export async function takeWholeCommand(

@@ -9,7 +9,7 @@ import { ROUTES, type WireDocument } from '../../shared/sync/protocol.js';
 import { backends } from '../test-support/backends.js';
 import { activityDoc, completedPending, draftInvoice, paymentDoc } from '../test-support/docs.js';
 import { addStaff, call, createClinic, insertReferenced, paidBy, pullAll, testServer, type TestClinic } from '../test-support/harness.js';
-import type { CommandOutcome } from './commands.js';
+import type { CommandOutcome } from '../../shared/sync/protocol.js';
 
 describe.each(backends())('whole commands on $name', (backend) => {
   let app: FastifyInstance;

@@ -11,7 +11,7 @@ import { RefusedError, type Refusal } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
-import { insertOnce, journaled, partId } from './operations.js';
+import { insertOnce, journaled, modifyAs, partId } from './operations.js';
 import { localDateOf } from '../domain/time.js';
 import { automaticLinkRequest, automaticLinkSendAt } from '../domain/auto-send.js';
 import { isAutomaticLink } from '../domain/link-amount.js';
@@ -211,7 +211,7 @@ export async function cancelBooking(db: ClinicDatabase, bookingId: string, optio
     // later write of this command fails (docs/decisions/0025-operations.md).
     if (doc.invoiceId) {
       for (const r of await db.paymentrequests.find({ selector: { invoiceId: doc.invoiceId } }).exec()) {
-        if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'cancelled', ...changeStamp(ctx) } : current));
+        if (r.status === 'scheduled' && isAutomaticLink(r)) await modifyAs(ctx, r)((current) => (current.status === 'scheduled' ? { ...current, status: 'cancelled', ...changeStamp(ctx) } : current));
       }
     }
     let draftVoided = false;
@@ -219,11 +219,11 @@ export async function cancelBooking(db: ClinicDatabase, bookingId: string, optio
       const invoice = await db.invoices.findOne(doc.invoiceId).exec();
       if (invoice?.status === 'draft') {
         await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', ...factStamp(ctx) }));
-        await invoice.incrementalModify((current) => (current.status === 'draft' ? { ...current, status: 'void', ...changeStamp(ctx) } : current));
+        await modifyAs(ctx, invoice)((current) => (current.status === 'draft' ? { ...current, status: 'void', ...changeStamp(ctx) } : current));
       }
       draftVoided = (await db.invoices.findOne(doc.invoiceId).exec())?.status === 'void';
     }
-    await doc.incrementalModify((current) => (current.status === 'cancelled' ? current : { ...current, status: 'cancelled', ...changeStamp(ctx) }));
+    await modifyAs(ctx, doc)((current) => (current.status === 'cancelled' ? current : { ...current, status: 'cancelled', ...changeStamp(ctx) }));
     await insertOnce(db.activity, activityEntry({
       id: logId, entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', ...factStamp(ctx),
     }));

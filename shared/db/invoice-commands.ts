@@ -18,7 +18,7 @@ import { newId } from '../domain/ids.js';
 import { ok, RefusedError, type Result } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
-import { insertOnce, isRepeat, journaled, partId } from './operations.js';
+import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 
@@ -49,10 +49,10 @@ export async function numberingFor(db: ClinicDatabase, synced: boolean): Promise
  * Applies a rule to the stored invoice at write time (so a concurrent edit from sync is
  * not lost) and returns what was written, or throws the rule's refusal unchanged.
  */
-async function modifyInvoice(db: ClinicDatabase, invoiceId: string, rule: (current: InvoiceDoc) => Result<InvoiceDoc>): Promise<InvoiceDoc> {
+async function modifyInvoice(db: ClinicDatabase, invoiceId: string, rule: (current: InvoiceDoc) => Result<InvoiceDoc>, ctx: Pick<DeskActor, 'operation'>): Promise<InvoiceDoc> {
   const doc = await findInvoice(db, invoiceId);
   let outcome: Result<InvoiceDoc> | null = null;
-  await doc.incrementalModify((current) => {
+  await modifyAs(ctx, doc)((current) => {
     outcome = rule(current);
     return outcome.ok ? outcome.value : current;
   });
@@ -79,7 +79,7 @@ export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx
     const numbering = await numberingFor(db, ctx.synced);
     const done = isRepeat(ctx, current.status === 'completed') ? current
       // Checked again inside the write: a double click's second run may find the first one done.
-      : await modifyInvoice(db, invoiceId, (draft) => (isRepeat(ctx, draft.status === 'completed') ? ok(draft) : completeDraft(draft, settings, numbering, ctx)));
+      : await modifyInvoice(db, invoiceId, (draft) => (isRepeat(ctx, draft.status === 'completed') ? ok(draft) : completeDraft(draft, settings, numbering, ctx)), ctx);
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
       summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', ...factStamp(ctx),
@@ -93,7 +93,7 @@ export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, li
   await requirePermission(db, ctx.actor, 'billing', 'edit invoices');
   const settings = await clinicSettings(db);
   const before = (await findInvoice(db, invoiceId)).toMutableJSON();
-  const edited = await modifyInvoice(db, invoiceId, (current) => editDraftLines(current, lines, settings, ctx));
+  const edited = await modifyInvoice(db, invoiceId, (current) => editDraftLines(current, lines, settings, ctx), ctx);
   const total = (inv: InvoiceDoc) => formatMoney(invoiceTotals(inv.lines).totalMinor, inv.currency, settings.locale);
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'invoice.edited',
@@ -113,7 +113,7 @@ export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: De
     if (!repeat) {
       const money = await loadClientMoney(db, before.clientId);
       const account = money.account.accounts.get(invoiceId)!;
-      voided = await modifyInvoice(db, invoiceId, (current) => (isRepeat(ctx, current.status === 'void') ? ok(current) : voidRule(current, account, ctx)));
+      voided = await modifyInvoice(db, invoiceId, (current) => (isRepeat(ctx, current.status === 'void') ? ok(current) : voidRule(current, account, ctx)), ctx);
     }
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.voided',

@@ -13,13 +13,14 @@
  *
  * Used by shared/db's commands and by the renderer's command hook; importable from every runtime.
  */
-import type { RxCollection } from 'rxdb';
+import type { ModifyFunction, RxCollection, RxDocument } from 'rxdb';
 import type { CollectionName } from '../schemas/index.js';
 import { newId } from '../domain/ids.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import type { DeskActor } from './acting-staff.js';
 import { localList } from './local-list.js';
+import { finishCommand, forgetCommand, noteDocument, openCommand } from './command-documents.js';
 
 /**
  * The parts an operation may write, by role; a document's id is `${operation}_${part}` (a
@@ -63,6 +64,12 @@ export function partId(ctx: Pick<DeskActor, 'operation'>, part: OperationPart): 
 
 type AnyCollection = RxCollection<Record<string, unknown>>;
 
+/** The operation a document's id derives from (partId), or null. */
+const operationOf = (id: string): string | null => {
+  const op = id.slice(0, 36);
+  return id.charAt(36) === '_' && isOperationId(op) ? op : null;
+};
+
 const isConflict = (err: unknown) => typeof err === 'object' && err !== null && ((err as { code?: unknown }).code === 'CONFLICT' || (err as { status?: unknown }).status === 409);
 
 /**
@@ -71,15 +78,39 @@ const isConflict = (err: unknown) => typeof err === 'object' && err !== null && 
  */
 export async function insertOnce<T extends { id: string }>(collection: RxCollection<T>, doc: T): Promise<boolean> {
   const c = collection as unknown as AnyCollection;
+  // A document of an operation's is one of its command's parts (command-documents.ts): one this
+  // call wrote is waited for; one already there may be an interrupted run's, handed over if it comes.
+  const operation = operationOf(doc.id);
+  const note = (rev: string | undefined) => (operation ? noteDocument(c.database as unknown as ClinicDatabase, operation, c.name as CollectionName, doc.id, rev) : Promise.resolve());
+  // Noted before the write, so a push handler that sees the row knows whose it is.
+  await note(undefined);
   if (await c.findOne(doc.id).exec()) return false;
   try {
-    await c.insert(doc as unknown as Record<string, unknown>);
+    const written = await c.insert(doc as unknown as Record<string, unknown>);
+    await note(written.revision);
     return true;
   } catch (err) {
     // Written meanwhile by the same operation (a double click racing itself).
     if (isConflict(err) && (await c.findOne(doc.id).exec())) return false;
     throw err;
   }
+}
+
+/**
+ * A command's change to a document it did not create (an invoice completed, a link retired, a
+ * booking cancelled), noted as one of its parts when it changed something.
+ */
+export function modifyAs<T>(ctx: Pick<DeskActor, 'operation'>, doc: RxDocument<T>): (modify: ModifyFunction<T>) => Promise<RxDocument<T>> {
+  return async (modify) => {
+    const c = doc.collection as unknown as AnyCollection;
+    const db = c.database as unknown as ClinicDatabase;
+    // Noted before the write, so a push handler that sees the row knows whose it is.
+    if (ctx.operation !== undefined) await noteDocument(db, ctx.operation, c.name as CollectionName, doc.primary, undefined);
+    const before = doc.getLatest().revision;
+    const after = await doc.incrementalModify(modify);
+    if (ctx.operation !== undefined && after.revision !== before) await noteDocument(db, ctx.operation, c.name as CollectionName, doc.primary, after.revision);
+    return after;
+  };
 }
 
 /**
@@ -122,10 +153,13 @@ export const readJournal = (db: ClinicDatabase): Promise<JournalEntry[]> => jour
 export async function journaled<T>(db: ClinicDatabase, ctx: DeskActor, entry: { command: string; args: unknown; commit: JournalEntry['commit'] }, run: () => Promise<T>): Promise<T> {
   const operation = ctx.operation;
   if (operation === undefined) return run();
+  // A synced desk sends what the command wrote to the server whole (command-documents.ts).
+  if (ctx.synced) await openCommand(db, operation);
   await changeJournal(db, (entries) => (entries.some((e) => e.operation === operation) ? entries : [...entries, {
     operation, command: entry.command, args: entry.args, actor: ctx.actor, desk: ctx.desk, synced: ctx.synced, commit: entry.commit, startedAt: ctx.now,
   }]));
   const result = await run();
+  if (ctx.synced) await finishCommand(db, operation, ctx.now);
   await changeJournal(db, (entries) => entries.filter((e) => e.operation !== operation));
   return result;
 }
@@ -154,6 +188,8 @@ export async function recoverOperations(db: ClinicDatabase, replays: OperationRe
     const committed = await (db[entry.commit.collection] as unknown as AnyCollection).findOne(entry.commit.id).exec();
     const replay = replays[entry.command];
     if (!committed || !replay) {
+      if (!committed) await forgetCommand(db, entry.operation);
+      else await finishCommand(db, entry.operation, now);
       await changeJournal(db, (entries) => entries.filter((e) => e.operation !== entry.operation));
       outcome.dropped.push(entry.operation);
       continue;
@@ -165,6 +201,7 @@ export async function recoverOperations(db: ClinicDatabase, replays: OperationRe
       if (err instanceof RefusedError) {
         // The rules no longer let it go on (the invoice was paid meanwhile, the link is gone):
         // what it wrote stands as written, and nothing more can be done for it.
+        await finishCommand(db, entry.operation, now);
         await changeJournal(db, (entries) => entries.filter((e) => e.operation !== entry.operation));
         outcome.dropped.push(entry.operation);
       } else {

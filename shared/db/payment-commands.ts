@@ -19,7 +19,7 @@ import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 import { numberingFor } from './invoice-commands.js';
-import { insertOnce, journaled, partId } from './operations.js';
+import { insertOnce, journaled, modifyAs, partId } from './operations.js';
 
 function refused(message: string, field?: string): never {
   throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
@@ -83,7 +83,7 @@ async function finishPayment(db: ClinicDatabase, payment: PaymentDoc, planned: P
       id: partId(ctx, 'log'), entity: 'invoice', entityId: invoice.id, action: 'invoice.completed',
       summary: number > 0 ? `Completed as invoice ${number} to take payment` : 'Completed to take payment; number pending from the sync server', ...factStamp(ctx),
     }));
-    await stored.incrementalModify((current) => (current.status === 'draft' ? completed.value : current));
+    await modifyAs(ctx, stored)((current) => (current.status === 'draft' ? completed.value : current));
     invoice = (await db.invoices.findOne(payment.invoiceId).exec())!.toMutableJSON();
   }
   const money = await loadClientMoney(db, invoice.clientId);

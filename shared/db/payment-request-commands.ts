@@ -18,7 +18,7 @@ import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
-import { insertOnce, isRepeat, journaled, partId } from './operations.js';
+import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
 
 function refused(message: string, field?: string): never {
   throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
@@ -105,7 +105,7 @@ export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string
       if (doc.status === 'processing') refused('A payment through this link is being processed. Wait for it to finish.');
       if (!OPEN_REQUEST_STATUSES.includes(doc.status)) refused('This link is no longer open.');
       let cancelled = false;
-      await doc.incrementalModify((current) => {
+      await modifyAs(ctx, doc)((current) => {
         if (!OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'processing') return current;
         cancelled = true;
         return { ...current, status: 'cancelled', ...changeStamp(ctx) };
@@ -134,7 +134,7 @@ export async function resendPaymentRequest(db: ClinicDatabase, requestId: string
     if (!earlier && old.status === 'superseded') refused('This link has already been replaced by a newer one.');
     // The old amount, or what is left when less (an automatic link asked for the balance).
     const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: amountToAsk(linkAmountOf(old), { balanceMinor: balance }), channels: old.channels }), ctx);
-    await old.incrementalModify((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
+    await modifyAs(ctx, old)((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
       ? { ...current, status: 'superseded', ...changeStamp(ctx) }
       : current));
     return fresh;

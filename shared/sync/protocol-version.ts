@@ -6,7 +6,10 @@
  */
 import { collectionSchemas, COLLECTION_NAMES, type CollectionName } from '../schemas/index.js';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
+
+/** The first protocol whose servers take a command's documents whole (POST /v1/sync/commands, docs/decisions/0032-command-outbox.md). */
+export const WHOLE_COMMANDS_PROTOCOL = 3;
 
 /**
  * The oldest peer this code still syncs with. Raise it when a schema migration changes
@@ -14,7 +17,8 @@ export const PROTOCOL_VERSION = 2;
  * a version-0 desk still read what a version-1 server stored. Version 2 records the desk of
  * every change (schemas at version 2): a version-1 desk cannot store such documents, and the
  * server cannot check the desk of its changes, so both sides must be at 2
- * (docs/decisions/0017-recorded-actor-and-desk.md).
+ * (docs/decisions/0017-recorded-actor-and-desk.md). Version 3 changed no document: its servers
+ * also take whole commands, which a version-3 desk sends only to them.
  */
 export const OLDEST_PEER_PROTOCOL = 2;
 
@@ -22,6 +26,7 @@ export const OLDEST_PEER_PROTOCOL = 2;
 const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] = [
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 1])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
 ];
 

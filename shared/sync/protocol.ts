@@ -48,6 +48,19 @@ export interface CommandPush {
   readonly parts: readonly { readonly collection: CollectionName; readonly newDocumentState: WireDocument; readonly assumedMasterState?: WireDocument }[];
 }
 
+/** What became of one command sent whole (POST /v1/sync/commands). */
+export type CommandOutcome =
+  | { readonly id: string; readonly outcome: 'taken'; readonly numbered: WireDocument[] }
+  /** A part only has to wait (a reference not here yet): send it again later. */
+  | { readonly id: string; readonly outcome: 'wait'; readonly message: string }
+  /** Nothing kept: each part's refusal, and the server's state of each part it holds (records to take back). */
+  | { readonly id: string; readonly outcome: 'refused'; readonly message: string; readonly refusals: PushRefusal[]; readonly serverStates: { collection: CollectionName; document: WireDocument }[] };
+
+/** The answer to POST /v1/sync/commands: one outcome per command, in the order sent. */
+export interface CommandsResponse {
+  readonly outcomes: readonly CommandOutcome[];
+}
+
 /** At most this many commands in one request. */
 export const MAX_COMMANDS_PER_PUSH = 20;
 

@@ -16,6 +16,8 @@ import { checkPulledDocuments, type PulledRejection } from '../../../shared/sync
 import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
 import { awaitsNumber } from '../../../shared/domain/invoice-numbering.js';
 import { checkedPull } from './checked-pull.js';
+import { startCommandOutbox, type HandlerRow } from './command-outbox.js';
+import { isKeptWhenRefused } from './kept-when-refused.js';
 import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
@@ -66,10 +68,7 @@ export interface DeskReplication {
 
 const REPLICATION_CONTEXT = /^replication/;
 
-/** Facts and issued invoices: what a person entered that a refusal must not take away. */
-export function isKeptWhenRefused(collection: CollectionName, doc: WireDocument): boolean {
-  return COLLECTION_POLICIES[collection].appendOnly || (collection === 'invoices' && doc.status !== 'draft');
-}
+export { isKeptWhenRefused } from './kept-when-refused.js';
 
 export function startDeskReplication(db: ClinicDatabase, options: DeskReplicationOptions): DeskReplication {
   const fetchImpl = options.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
@@ -99,6 +98,23 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   };
 
   subs.push(pending.count$.subscribe((n) => update({ pending: n })));
+
+  // A command's documents go to the server together (command-outbox.ts).
+  const outbox = startCommandOutbox({
+    db, http, pending, now: deskClock,
+    resync: (collections) => { for (const c of collections) resync$.get(c)?.(); },
+    report: ({ refusals, problem, reachable, fatal }) => {
+      if (fatal) {
+        update({ problem: fatal.message, stopped: true });
+        void stopAll();
+        return;
+      }
+      if (refusals) update({ refusals: [...status$.value.refusals, ...refusals].slice(-20) });
+      if (reachable === false) update({ reachable: false });
+      if (reachable === true) synced();
+      if (problem !== undefined) update({ problem });
+    },
+  });
 
   for (const name of COLLECTION_NAMES) {
     const collection = db[name] as ClinicDatabase['bookings'];
@@ -168,10 +184,13 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
         // with the base it was made on.
         waitBeforePersist: () => first.settled(),
         handler: async (rows) => {
+          // A command's rows wait in the outbox for the rest of their command; RxDB counts them pushed.
+          const own = await outbox.divert(name, rows as unknown as HandlerRow[]).catch(fail);
+          if (own.length === 0) return [];
           // Only the synced content goes out: a base RxDB's schema migration rewrote carries its
           // local `_attachments`, which would make the server see a conflict
           // (docs/decisions/0014-schema-versions.md).
-          const wire = (rows as unknown as { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]).map((r) => ({
+          const wire = own.map((r) => ({
             newDocumentState: syncState(r.newDocumentState) as WireDocument,
             ...(r.assumedMasterState ? { assumedMasterState: syncState(r.assumedMasterState) as WireDocument } : {}),
           }));
@@ -247,6 +266,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   function stopAll(): Promise<void> {
     stopping ??= (async () => {
       closeStream();
+      outbox.stop();
       for (const s of subs) s.unsubscribe();
       await Promise.all([...states.values()].map((s) => s.cancel()));
       for (const s of streams) s.complete();
@@ -258,6 +278,9 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
     status$,
     states,
     async awaitInSync() {
+      await Promise.all([...states.values()].map((s) => s.awaitInSync()));
+      // What the handlers handed to the outbox is sent, and what it settled pushed in turn.
+      await outbox.idle();
       await Promise.all([...states.values()].map((s) => s.awaitInSync()));
     },
     async awaitInitialReplication() {

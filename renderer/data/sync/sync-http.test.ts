@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_HEADERS } from '../../../shared/sync/protocol.js';
-import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
+import { OLDEST_PEER_PROTOCOL } from '../../../shared/sync/protocol-version.js';
 import { SyncError, SyncHttp } from './sync-http.js';
 
 const answering = (status: number, headers: Record<string, string>): typeof fetch => async () => new Response('{"error":{"code":"x","message":"Service Unavailable"}}', { status, headers });
@@ -19,7 +19,7 @@ describe('SyncHttp and the server protocol', () => {
   it('still stops at an answer that is ok but names no version, or names an older one', async () => {
     const noVersion = (await pullWith(answering(200, {})).catch((e: unknown) => e)) as SyncError;
     expect([noVersion.status, noVersion.needsAttention]).toEqual([426, true]);
-    const older = (await pullWith(answering(503, { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION - 1) })).catch((e: unknown) => e)) as SyncError;
+    const older = (await pullWith(answering(503, { [SYNC_HEADERS.protocol]: String(OLDEST_PEER_PROTOCOL - 1) })).catch((e: unknown) => e)) as SyncError;
     expect(older.needsAttention).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  */
 import {
   ROUTES, SYNC_HEADERS,
-  type ErrorBody, type PullResponse, type PushResponse, type PushRow, type SyncCheckpoint,
+  type CommandPush, type CommandsResponse, type ErrorBody, type PullResponse, type PushResponse, type PushRow, type SyncCheckpoint,
 } from '../../../shared/sync/protocol.js';
 import type { CollectionName } from '../../../shared/schemas/index.js';
 import { parseProtocolHeader, peerProtocolProblem, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../../shared/sync/protocol-version.js';
@@ -44,6 +44,8 @@ export class SyncError extends Error {
 export class SyncHttp {
   /** An answer of the server's has passed checkServerProtocol. */
   private serverChecked = false;
+  /** The server's protocol version, from its last checked answer. */
+  serverProtocol = 0;
 
   constructor(
     private readonly target: SyncTarget,
@@ -74,10 +76,26 @@ export class SyncHttp {
     return this.request<PushResponse>(ROUTES.push(collection), { method: 'POST', body: JSON.stringify(rows) });
   }
 
-  async request<T>(path: string, init: { method: string; body?: string }): Promise<T> {
+  /** The server's protocol version, asking it first when no answer has been checked yet. */
+  async protocolOfServer(): Promise<number> {
+    if (!this.serverChecked) await this.request(ROUTES.health, { method: 'GET' });
+    return this.serverProtocol;
+  }
+
+  /** Whole commands (docs/decisions/0032-command-outbox.md); a server that does not answer in time is retried. */
+  async commands(commands: CommandPush[]): Promise<CommandsResponse> {
+    if (!this.serverChecked) await this.request(ROUTES.health, { method: 'GET' });
+    return this.request<CommandsResponse>(ROUTES.commands, { method: 'POST', body: JSON.stringify({ commands }), timeoutMs: 30_000 });
+  }
+
+  async request<T>(path: string, init: { method: string; body?: string; timeoutMs?: number }): Promise<T> {
     let res: Response;
     try {
-      res = await this.fetchImpl(this.url(path), { ...init, headers: this.headers(init.body !== undefined) });
+      res = await this.fetchImpl(this.url(path), {
+        method: init.method, headers: this.headers(init.body !== undefined),
+        ...(init.body !== undefined ? { body: init.body } : {}),
+        ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}),
+      });
     } catch {
       throw new SyncError(0, 'offline', 'The sync server cannot be reached.');
     }
@@ -87,6 +105,7 @@ export class SyncHttp {
     if (res.status !== UPGRADE_REQUIRED && (res.ok || res.headers.has(SYNC_HEADERS.protocol))) {
       checkServerProtocol(res);
       this.serverChecked = true;
+      this.serverProtocol = parseProtocolHeader(res.headers.get(SYNC_HEADERS.protocol)) ?? 0;
     }
     const text = await res.text();
     if (!res.ok) {

@@ -1,0 +1,258 @@
+/**
+ * The desk's command outbox (docs/decisions/0032-command-outbox.md; issue 12 point 2). RxDB
+ * pushes each collection through its own queue, so a command's documents — a payment, the
+ * invoice it completed, two log entries — would reach the server in separate pushes and could
+ * be judged apart. Instead each push handler hands the rows of a command's documents
+ * (shared/db/command-documents.ts) to this outbox, which keeps them in the command's local entry
+ * and tells RxDB they are pushed. Once every document the command changed is here, the outbox
+ * sends the command whole to POST /v1/sync/commands, where it is taken or refused all together:
+ *
+ * - taken: done; its collections are pulled again (an invoice the server numbered comes back);
+ * - wait (a part names what is not on the server yet), or no answer: sent again with backoff;
+ * - refused: nothing of it is on the server. Its facts stay on this desk in Needs attention, as
+ *   for any refused fact; its records are taken back by writing the server's state (or removing
+ *   a record the server never had) as a local change, which RxDB then pushes and settles.
+ *
+ * Only for a server that takes whole commands (WHOLE_COMMANDS_PROTOCOL); an older one gets
+ * every row as before. Used by desk-replication.ts only.
+ */
+import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { commandDocuments, documentKey, isHandedOver, type CommandDocuments, type HandedPart } from '../../../shared/db/command-documents.js';
+import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
+import { syncState } from '../../../shared/sync/conflicts.js';
+import { MAX_COMMANDS_PER_PUSH, type CommandOutcome, type PushRefusal, type WireDocument } from '../../../shared/sync/protocol.js';
+import { WHOLE_COMMANDS_PROTOCOL } from '../../../shared/sync/protocol-version.js';
+import { isKeptWhenRefused } from './kept-when-refused.js';
+import type { PendingChanges } from './pending-changes.js';
+import { SyncError, type SyncHttp } from './sync-http.js';
+
+/** A row as RxDB hands it to a push handler. */
+export interface HandlerRow {
+  readonly newDocumentState: WireDocument;
+  readonly assumedMasterState?: WireDocument;
+}
+
+export interface CommandOutboxDeps {
+  readonly db: ClinicDatabase;
+  readonly http: SyncHttp;
+  readonly pending: PendingChanges;
+  readonly now: () => Date;
+  /** A command was taken: pull these collections again. */
+  readonly resync: (collections: readonly CollectionName[]) => void;
+  /** The server's answer, for the sync status (refusals, the last problem, reachability). */
+  readonly report: (news: { refusals?: PushRefusal[]; problem?: string | null; reachable?: boolean; fatal?: SyncError }) => void;
+  /**
+   * How long a finished command waits for a document it changed that no push handler has handed
+   * over (RxDB skips a change that ends where the server already is) before it goes without it.
+   */
+  readonly graceMs?: number;
+}
+
+export interface CommandOutbox {
+  /** The rows that are not a command's, to push as before; the rest are kept for their command. */
+  divert(collection: CollectionName, rows: readonly HandlerRow[]): Promise<HandlerRow[]>;
+  /** Resolves when nothing is left to send (tests, awaitInSync). */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 60_000;
+const backoff = (attempts: number) => Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(attempts, 10));
+
+const stripLocal = (doc: WireDocument): Record<string, unknown> => {
+  const { _deleted, ...rest } = syncState(doc) as Record<string, unknown>;
+  void _deleted;
+  return rest;
+};
+
+export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
+  const { db, http } = deps;
+  const graceMs = deps.graceMs ?? 60_000;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let wakeAt = Infinity;
+  // Hand-overs and sends one at a time: a part handed over while its command is on its way
+  // waits, so what was sent is exactly what the entry holds when the answer comes.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = chain.then(run, run);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    const at = Date.now() + Math.max(0, delayMs);
+    if (timer && at >= wakeAt) return;
+    if (timer) clearTimeout(timer);
+    wakeAt = at;
+    timer = setTimeout(() => {
+      timer = null;
+      wakeAt = Infinity;
+      void serial(sendReady).catch(() => undefined);
+    }, Math.max(0, delayMs));
+  };
+
+  const readyAt = (entry: CommandDocuments): number => {
+    if (entry.finishedAt === null) return Infinity;
+    const retry = entry.retryAt ? Date.parse(entry.retryAt) : 0;
+    const complete = Object.keys(entry.expected).every((k) => isHandedOver(entry, k));
+    return Math.max(retry, complete ? 0 : Date.parse(entry.finishedAt) + graceMs);
+  };
+
+  async function sendReady(): Promise<void> {
+    if (stopped) return;
+    const now = deps.now().getTime();
+    const entries = await commandDocuments.read(db);
+    // Finished, and nothing of it came: nothing to send (it wrote nothing the server lacks).
+    const empty = entries.filter((e) => readyAt(e) <= now && Object.keys(e.parts).length === 0).map((e) => e.operation);
+    if (empty.length > 0) await commandDocuments.change(db, (list) => list.filter((e) => !empty.includes(e.operation)));
+    const ready = entries
+      .filter((e) => readyAt(e) <= now && Object.keys(e.parts).length > 0)
+      .sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? ''))
+      .slice(0, MAX_COMMANDS_PER_PUSH);
+    if (ready.length > 0) await send(ready);
+    const later = (await commandDocuments.read(db)).map(readyAt).filter((t) => Number.isFinite(t));
+    if (later.length > 0) schedule(Math.min(...later) - deps.now().getTime());
+  }
+
+  async function send(ready: CommandDocuments[]): Promise<void> {
+    const snapshots = ready.map((e) => Object.values(e.parts).map((p) => ({ p, snap: deps.pending.snapshot(p.collection, [p.newDocumentState.id]) })));
+    let outcomes: readonly CommandOutcome[];
+    try {
+      ({ outcomes } = await http.commands(ready.map((e) => ({
+        id: e.operation,
+        parts: orderedParts(e).map((p) => ({ collection: p.collection, newDocumentState: p.newDocumentState, ...(p.assumedMasterState ? { assumedMasterState: p.assumedMasterState } : {}) })),
+      }))));
+    } catch (err) {
+      if (err instanceof SyncError && err.needsAttention) {
+        deps.report({ fatal: err });
+        return;
+      }
+      if (err instanceof SyncError && err.status === 0) deps.report({ reachable: false });
+      else deps.report({ problem: err instanceof Error ? err.message : String(err) });
+      await retryLater(ready.map((e) => e.operation));
+      return;
+    }
+    deps.report({ reachable: true });
+    const at = deps.now().toISOString();
+    const done: string[] = [];
+    const waiting: string[] = [];
+    const pulled = new Set<CollectionName>();
+    for (const [i, entry] of ready.entries()) {
+      const outcome = outcomes.find((o) => o.id === entry.operation);
+      if (!outcome || outcome.outcome === 'wait') {
+        waiting.push(entry.operation);
+        if (outcome?.outcome === 'wait') deps.report({ problem: outcome.message });
+        continue;
+      }
+      const parts = Object.values(entry.parts);
+      if (outcome.outcome === 'taken') {
+        for (const c of COLLECTION_NAMES) {
+          const ids = parts.filter((p) => p.collection === c).map((p) => p.newDocumentState.id);
+          if (ids.length === 0) continue;
+          await noteTaken(db, c, ids);
+          pulled.add(c);
+        }
+      } else {
+        await takeBack(parts, outcome, at);
+      }
+      for (const { p, snap } of snapshots[i]!) deps.pending.settle(p.collection, snap);
+      done.push(entry.operation);
+    }
+    await commandDocuments.change(db, (list) => list.filter((e) => !done.includes(e.operation)));
+    if (waiting.length > 0) await retryLater(waiting);
+    if (pulled.size > 0) deps.resync([...pulled]);
+  }
+
+  /** Nothing of a refused command is on the server: its records go back to the server's state. */
+  async function takeBack(parts: HandedPart[], outcome: Extract<CommandOutcome, { outcome: 'refused' }>, at: string): Promise<void> {
+    const refusals: PushRefusal[] = [];
+    for (const part of parts) {
+      const id = part.newDocumentState.id;
+      const refusal = outcome.refusals.find((r) => r.id === id) ?? { id, code: 'command_refused', message: `The server kept none of the changes made with this one: ${outcome.message}` };
+      refusals.push(refusal);
+      const kept = isKeptWhenRefused(part.collection, part.newDocumentState);
+      await noteRefusals(db, part.collection, [refusal], () => ({ kept, sent: part.newDocumentState }), at);
+      if (kept) continue;
+      const local = await (db[part.collection] as ClinicDatabase['bookings']).findOne(id).exec();
+      if (!local) continue;
+      const server = outcome.serverStates.find((s) => s.collection === part.collection && s.document.id === id)?.document;
+      if (server && !server._deleted) await local.incrementalModify(() => stripLocal(server) as never);
+      else await local.remove();
+    }
+    deps.report({ refusals });
+  }
+
+  async function retryLater(operations: readonly string[]): Promise<void> {
+    const now = deps.now().getTime();
+    await commandDocuments.change(db, (list) => list.map((e) => (operations.includes(e.operation)
+      ? { ...e, attempts: (e.attempts ?? 0) + 1, retryAt: new Date(now + backoff(e.attempts ?? 0)).toISOString() }
+      : e)));
+  }
+
+  let wholeCommands: boolean | null = null;
+  const serverTakesWholeCommands = async () => {
+    wholeCommands ??= (await http.protocolOfServer()) >= WHOLE_COMMANDS_PROTOCOL;
+    return wholeCommands;
+  };
+
+  const sub = commandDocuments.watch(db).subscribe(() => schedule(0));
+
+  return {
+    async divert(collection, rows) {
+      if (rows.length === 0 || !(await serverTakesWholeCommands())) return [...rows];
+      return serial(async () => {
+        const entries = await commandDocuments.read(db);
+        const owner = new Map<string, string>();
+        for (const e of entries) for (const k of e.keys) owner.set(k, e.operation);
+        const plain: HandlerRow[] = [];
+        const handed = new Map<string, HandlerRow[]>();
+        for (const row of rows) {
+          const op = owner.get(documentKey(collection, row.newDocumentState.id));
+          if (op === undefined) plain.push(row);
+          else handed.set(op, [...(handed.get(op) ?? []), row]);
+        }
+        if (handed.size === 0) return plain;
+        await commandDocuments.change(db, (list) => list.map((e) => {
+          const mine = handed.get(e.operation);
+          if (!mine) return e;
+          const parts = { ...e.parts };
+          for (const row of mine) {
+            const key = documentKey(collection, row.newDocumentState.id);
+            // Later changes of the same document go with the command, against the base it was first handed over with.
+            const base = parts[key] ? parts[key].assumedMasterState : row.assumedMasterState;
+            parts[key] = {
+              collection,
+              newDocumentState: syncState(row.newDocumentState) as WireDocument,
+              ...(base ? { assumedMasterState: syncState(base) as WireDocument } : {}),
+            };
+          }
+          return { ...e, parts };
+        }));
+        return plain;
+      });
+    },
+    async idle() {
+      for (;;) {
+        await serial(sendReady);
+        const left = await commandDocuments.read(db);
+        if (stopped || left.every((e) => e.finishedAt === null && Object.keys(e.parts).length === 0)) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop() {
+      stopped = true;
+      sub.unsubscribe();
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** A command's parts in the collections' own order (the server judges them so too). */
+function orderedParts(entry: CommandDocuments): HandedPart[] {
+  const rank = (c: CollectionName) => COLLECTION_NAMES.indexOf(c);
+  return Object.values(entry.parts).sort((a, b) => rank(a.collection) - rank(b.collection));
+}
