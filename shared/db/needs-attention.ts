@@ -164,11 +164,29 @@ export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActo
     await changeList(db, (entries) => entries.map((e) => (e.key === key && e.acceptedBy === ctx.actor ? withoutAcceptance(e) : e)));
     throw err;
   }
+  await acceptCompanions(db, entry, ctx);
   await db.activity.insert(activityEntry({
     ...auditSubject(entry.collection, before), action: 'sync.acceptedAgain',
     summary: `Accepted again a refused ${WHAT[entry.collection] ?? 'change'} first recorded as ${firstName ?? 'someone not on the staff list'}'s: ${entry.message}`.slice(0, 500),
     ...factStamp(ctx),
   }));
+}
+
+/**
+ * The other facts of the same command, refused only because this one was (`command_refused`,
+ * docs/decisions/0032-command-outbox.md): its log entries go again with it, signed the same way.
+ */
+async function acceptCompanions(db: ClinicDatabase, entry: RefusedChange, ctx: DeskActor): Promise<void> {
+  const operation = entry.id.charAt(36) === '_' ? entry.id.slice(0, 37) : null;
+  if (!operation) return;
+  const companions = (await readNeedsAttention(db)).filter((e) => e.key !== entry.key && e.id.startsWith(operation) && e.code === 'command_refused' && e.kept && !e.acceptedBy);
+  for (const companion of companions) {
+    const stored = await db[companion.collection].findOne(companion.id).exec();
+    if (!stored) continue;
+    const { _deleted: _ignored, ...fields } = signedAs(companion.collection, companion.sent ?? (stored.toJSON() as unknown as WireDocument), ctx);
+    await changeList(db, (entries) => entries.map((e) => (e.key === companion.key && e.refusedAt === companion.refusedAt ? { ...e, acceptedBy: ctx.actor } : e)));
+    await (stored as unknown as { incrementalModify(f: (d: Record<string, unknown>) => Record<string, unknown>): Promise<unknown> }).incrementalModify((current) => ({ ...current, ...fields }));
+  }
 }
 
 function withoutAcceptance(entry: RefusedChange): RefusedChange {

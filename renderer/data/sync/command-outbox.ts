@@ -26,6 +26,7 @@ import { WHOLE_COMMANDS_PROTOCOL } from '../../../shared/sync/protocol-version.j
 import { isKeptWhenRefused } from './kept-when-refused.js';
 import type { PendingChanges } from './pending-changes.js';
 import { SyncError, type SyncHttp } from './sync-http.js';
+import { newOperationId } from '../../../shared/db/operations.js';
 
 /** A row as RxDB hands it to a push handler. */
 export interface HandlerRow {
@@ -43,15 +44,18 @@ export interface CommandOutboxDeps {
   /** The server's answer, for the sync status (refusals, the last problem, reachability). */
   readonly report: (news: { refusals?: PushRefusal[]; problem?: string | null; reachable?: boolean; fatal?: SyncError }) => void;
   /**
-   * How long a finished command waits for a document it changed that no push handler has handed
-   * over (RxDB skips a change that ends where the server already is) before it goes without it.
+   * RxDB's push queue of this collection is idle (nothing queued, nothing retrying): a document
+   * of it that a finished command changed and no handler handed over will not come (RxDB skips
+   * a change that ends where the server already is), so the command goes without it.
    */
-  readonly graceMs?: number;
+  readonly collectionIdle: (collection: CollectionName) => boolean;
 }
 
 export interface CommandOutbox {
   /** The rows that are not a command's, to push as before; the rest are kept for their command. */
   divert(collection: CollectionName, rows: readonly HandlerRow[]): Promise<HandlerRow[]>;
+  /** Looks again for commands ready to send (a queue went idle). */
+  kick(): void;
   /** Resolves when nothing is left to send (tests, awaitInSync). */
   idle(): Promise<void>;
   stop(): void;
@@ -69,7 +73,8 @@ const stripLocal = (doc: WireDocument): Record<string, unknown> => {
 
 export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
   const { db, http } = deps;
-  const graceMs = deps.graceMs ?? 60_000;
+/** A finished command's missing documents are given up only this long after it finished, and only when idle. */
+  const settleMs = 2000;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let wakeAt = Infinity;
@@ -95,11 +100,19 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
     }, Math.max(0, delayMs));
   };
 
-  const readyAt = (entry: CommandDocuments): number => {
+  /**
+   * When a command may go: finished, past its backoff, and each document it changed handed over —
+   * to it, or to an earlier command that also wrote that document (that one carries it) — or
+   * given up because its collection's queue is idle.
+   */
+  const readyAt = (entry: CommandDocuments, all: readonly CommandDocuments[]): number => {
     if (entry.finishedAt === null) return Infinity;
     const retry = entry.retryAt ? Date.parse(entry.retryAt) : 0;
-    const complete = Object.keys(entry.expected).every((k) => isHandedOver(entry, k));
-    return Math.max(retry, complete ? 0 : Date.parse(entry.finishedAt) + graceMs);
+    const earlier = all.slice(0, all.indexOf(entry));
+    const missing = Object.keys(entry.expected).filter((k) => !isHandedOver(entry, k) && !earlier.some((e) => isHandedOver(e, k)));
+    if (missing.length === 0) return retry;
+    const idle = missing.every((k) => deps.collectionIdle(k.slice(0, k.indexOf(':')) as CollectionName));
+    return idle ? Math.max(retry, Date.parse(entry.finishedAt) + settleMs) : Infinity;
   };
 
   async function sendReady(): Promise<void> {
@@ -107,15 +120,18 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
     const now = deps.now().getTime();
     const entries = await commandDocuments.read(db);
     // Finished, and nothing of it came: nothing to send (it wrote nothing the server lacks).
-    const empty = entries.filter((e) => readyAt(e) <= now && Object.keys(e.parts).length === 0).map((e) => e.operation);
+    const empty = entries.filter((e) => readyAt(e, entries) <= now && Object.keys(e.parts).length === 0).map((e) => e.operation);
     if (empty.length > 0) await commandDocuments.change(db, (list) => list.filter((e) => !empty.includes(e.operation)));
     const ready = entries
-      .filter((e) => readyAt(e) <= now && Object.keys(e.parts).length > 0)
+      .filter((e) => readyAt(e, entries) <= now && Object.keys(e.parts).length > 0)
       .sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? ''))
       .slice(0, MAX_COMMANDS_PER_PUSH);
     if (ready.length > 0) await send(ready);
-    const later = (await commandDocuments.read(db)).map(readyAt).filter((t) => Number.isFinite(t));
+    const left = await commandDocuments.read(db);
+    const later = left.map((e) => readyAt(e, left)).filter((t) => Number.isFinite(t));
     if (later.length > 0) schedule(Math.min(...later) - deps.now().getTime());
+    // A finished command waiting for a busy queue is looked at again (kick() also wakes it).
+    else if (left.some((e) => e.finishedAt !== null)) schedule(settleMs);
   }
 
   async function send(ready: CommandDocuments[]): Promise<void> {
@@ -200,23 +216,38 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
   };
 
   const sub = commandDocuments.watch(db).subscribe(() => schedule(0));
+  // Parts handed over before a restart are still the desk's pending changes.
+  void commandDocuments.read(db).then((list) => {
+    for (const e of list) for (const p of Object.values(e.parts)) deps.pending.mark(p.collection, p.newDocumentState.id);
+  });
 
   return {
     async divert(collection, rows) {
       if (rows.length === 0 || !(await serverTakesWholeCommands())) return [...rows];
       return serial(async () => {
         const entries = await commandDocuments.read(db);
-        const owner = new Map<string, string>();
-        for (const e of entries) for (const k of e.keys) owner.set(k, e.operation);
         const plain: HandlerRow[] = [];
         const handed = new Map<string, HandlerRow[]>();
+        const followUps: CommandDocuments[] = [];
         for (const row of rows) {
-          const op = owner.get(documentKey(collection, row.newDocumentState.id));
-          if (op === undefined) plain.push(row);
-          else handed.set(op, [...(handed.get(op) ?? []), row]);
+          const key = documentKey(collection, row.newDocumentState.id);
+          const owners = entries.filter((e) => e.keys.includes(key));
+          if (owners.length === 0) { plain.push(row); continue; }
+          // The oldest command not yet sent carries it (several may have written it, offline).
+          const open = owners.find((e) => (e.attempts ?? 0) === 0);
+          if (open) { handed.set(open.operation, [...(handed.get(open.operation) ?? []), row]); continue; }
+          // Its command was sent and not answered: a retry must carry what was sent, or a "taken"
+          // answer for it would swallow this change. It goes after it, as a command of its own,
+          // against the state that command sent.
+          const sent = owners[owners.length - 1]!.parts[key]?.newDocumentState;
+          const base = sent ?? row.assumedMasterState;
+          followUps.push({
+            operation: newOperationId(), keys: [key], expected: {}, finishedAt: deps.now().toISOString(),
+            parts: { [key]: { collection, newDocumentState: syncState(row.newDocumentState) as WireDocument, ...(base ? { assumedMasterState: syncState(base) as WireDocument } : {}) } },
+          });
         }
-        if (handed.size === 0) return plain;
-        await commandDocuments.change(db, (list) => list.map((e) => {
+        if (handed.size === 0 && followUps.length === 0) return plain;
+        await commandDocuments.change(db, (list) => [...list.map((e) => {
           const mine = handed.get(e.operation);
           if (!mine) return e;
           const parts = { ...e.parts };
@@ -231,10 +262,11 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
             };
           }
           return { ...e, parts };
-        }));
+        }), ...followUps]);
         return plain;
       });
     },
+    kick: () => schedule(0),
     async idle() {
       for (;;) {
         await serial(sendReady);

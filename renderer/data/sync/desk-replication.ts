@@ -99,9 +99,12 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
 
   subs.push(pending.count$.subscribe((n) => update({ pending: n })));
 
+  // Whether each collection's replication is idle (nothing queued or retrying), for the outbox.
+  const idle = new Map<CollectionName, boolean>();
   // A command's documents go to the server together (command-outbox.ts).
   const outbox = startCommandOutbox({
     db, http, pending, now: deskClock,
+    collectionIdle: (c) => idle.get(c) ?? false,
     resync: (collections) => { for (const c of collections) resync$.get(c)?.(); },
     report: ({ refusals, problem, reachable, fatal }) => {
       if (fatal) {
@@ -248,6 +251,10 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       },
     });
     states.set(name, state);
+    subs.push(state.active$.subscribe((active) => {
+      idle.set(name, !active);
+      if (!active) outbox.kick();
+    }));
   }
 
   const closeStream = openSyncStream(http, {
