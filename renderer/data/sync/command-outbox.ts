@@ -65,9 +65,9 @@ const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 60_000;
 const backoff = (attempts: number) => Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(attempts, 10));
 
+/** A server state as fields to write locally (RxDB keeps its own deleted flag). */
 const stripLocal = (doc: WireDocument): Record<string, unknown> => {
-  const { _deleted, ...rest } = syncState(doc) as Record<string, unknown>;
-  void _deleted;
+  const { _deleted: _ignored, ...rest } = syncState(doc) as Record<string, unknown>;
   return rest;
 };
 

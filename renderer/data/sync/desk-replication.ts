@@ -68,8 +68,6 @@ export interface DeskReplication {
 
 const REPLICATION_CONTEXT = /^replication/;
 
-export { isKeptWhenRefused } from './kept-when-refused.js';
-
 export function startDeskReplication(db: ClinicDatabase, options: DeskReplicationOptions): DeskReplication {
   const fetchImpl = options.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const http = new SyncHttp(options, options.actingStaff, fetchImpl);
