@@ -7,6 +7,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import formatjs from 'eslint-plugin-formatjs';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
@@ -51,6 +52,16 @@ export default tseslint.config(
         paths: [electronOnlyInMain, ...nodeBan],
         patterns: [{ group: ['**/electron/**', '**/server/**'], message: 'renderer/ never imports electron/ or server/.' }],
       }],
+    },
+  },
+  {
+    // Every word a person reads comes from the catalogues (docs/decisions/0033-languages.md): no
+    // text in JSX, nor in the props our components show (a symbol such as '—' is a named constant).
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.tsx'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,title,hint,submitLabel,formLabel,empty,busyLabel,legend,placeholder,actionText,alt,summary,description,message}']] } }],
     },
   },
   {

@@ -11,6 +11,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on the CI's two. Many suites
+    // mostly wait (on PostgreSQL, a server, a retry), so two workers take about a quarter off
+    // each pass (BENCHMARKS.md, "Test suite").
+    maxWorkers: 2,
     server: {
       deps: {
         // Processed by Vitest's module runner (not Node's cache) so a test can load a

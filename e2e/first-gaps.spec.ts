@@ -49,7 +49,7 @@ test('edit a client, book by keyboard, refuse 1900, record yesterday, send the t
   await expect(client.details()).toContainText('ingrid.berg@example.com');
   await expect(client.details()).toContainText('+47 412 34 567');
   await expect(client.details()).toContainText('Storgata 1, 0155 Oslo');
-  await expect(client.details()).toContainText('27. mars 1984');
+  await expect(client.details()).toContainText('27 Mar 1984');
   await expect(client.log()).toContainText("Changed Ingrid Berg's details: name: Ingrid Berg → Ingrid Marie Berg; email: (empty) → ingrid.berg@example.com; mobile phone: (empty) → +47 412 34 567; address; date of birth");
   await expect(client.log()).toContainText('Astrid Solberg');
   await expectAccessible(page, 'client details with log');
@@ -73,7 +73,7 @@ test('edit a client, book by keyboard, refuse 1900, record yesterday, send the t
   // ---- 1 January 1900 is refused with the window; nothing is booked.
   await dialog.getByLabel('Date').fill('1900-01-01');
   await calendar.save();
-  await expect(dialog.getByText(/^1\. jan\. 1900 is too far back: a booking can be from .+ to .+\. Check the date\.$/)).toBeVisible();
+  await expect(dialog.getByText(/^1 Jan 1900 is too far back: a booking can be from .+ to .+\. Check the date\.$/)).toBeVisible();
   await expect(dialog.getByLabel('Date')).toBeFocused();
   await screenshot(page, 'gaps-03-booking-1900-refused');
 
@@ -116,7 +116,7 @@ test('edit a client, book by keyboard, refuse 1900, record yesterday, send the t
   await expect(phone.amount()).toHaveText(kr('300,00'));
   await phone.pay('Pay now');
   await expect(checkout.balance()).toHaveText(kr('450,00'), { timeout: 4_000 });
-  await expect(checkout.amount()).toHaveValue('450.00');
+  await expect(checkout.amount()).toHaveValue('450,00');
   await expect(checkout.amountHint()).toHaveText('The full balance is filled in; type a smaller amount for a part payment.');
   await expectAccessible(page, 'checkout after the link was paid');
   await screenshot(page, 'gaps-05-checkout-after-link');
@@ -124,7 +124,7 @@ test('edit a client, book by keyboard, refuse 1900, record yesterday, send the t
 
   // ---- A link for the rest; the client's invoice list shows it is out.
   await page.getByRole('button', { name: 'Send payment link…' }).click();
-  await expect(send.getByLabel('Amount')).toHaveValue('450.00');
+  await expect(send.getByLabel('Amount')).toHaveValue('450,00');
   await send.getByRole('button', { name: 'Send link' }).click();
   await expect(send).toBeHidden();
   await page.getByRole('link', { name: 'Client’s invoices' }).click();

@@ -49,7 +49,7 @@ test('Refund to card, even double-clicked, pays the credit back to the card once
   await page.getByRole('button', { name: 'Refund credit…' }).click();
   const form = page.getByRole('form', { name: 'Refund client credit' });
   await expect(form.getByLabel('Paid back by')).toHaveValue('card');
-  await expect(form.getByLabel('Amount')).toHaveValue('300.00');
+  await expect(form.getByLabel('Amount')).toHaveValue('300,00');
   await expectAccessible(page, 'refund to card form');
   await screenshot(page, 'refund-card-01-form');
   await form.getByRole('button', { name: 'Refund to card' }).dblclick();

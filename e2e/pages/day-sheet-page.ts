@@ -19,7 +19,7 @@ export class DaySheetPage {
   /** A given day (YYYY-MM-DD) by its route. */
   async openDay(date: string): Promise<void> {
     await this.page.evaluate((hash) => { location.hash = hash; }, `#/day-sheet/${date}`);
-    await expect(this.dayInput()).toHaveValue(date);
+    await expect(this.dayInput()).toHaveAttribute('data-value', date);
     await this.waitUntilLoaded();
   }
 
@@ -38,7 +38,7 @@ export class DaySheetPage {
 
   async pickDay(date: string): Promise<void> {
     await this.dayInput().fill(date);
-    await expect(this.dayInput()).toHaveValue(date);
+    await expect(this.dayInput()).toHaveAttribute('data-value', date);
     await this.waitUntilLoaded();
   }
 

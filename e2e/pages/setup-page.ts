@@ -1,10 +1,13 @@
 /** Page model: first-run setup. */
 import { expect, type Page } from '@playwright/test';
-import { mainNav, syncState } from './main-nav.js';
+import { syncState } from './main-nav.js';
 import { E2E_PASSWORD } from './sign-in-page.js';
 
 export interface SetupValues {
   clinicName: string;
+  /** Country code (the Country select's value) and language ('' = the country's). */
+  country: string;
+  language: string;
   currency: string;
   timeZone: string;
   practitioner: string;
@@ -15,7 +18,9 @@ export interface SetupValues {
 }
 
 export const OSLO_CLINIC: SetupValues = {
-  clinicName: 'Fjordside Fysioterapi', currency: 'NOK', timeZone: 'Europe/Oslo', practitioner: 'Astrid Solberg',
+  // An Oslo clinic working in English: English words, Norwegian formats (en-NO). The suites read
+  // English; e2e/norwegian-clinic.spec.ts is the clinic in bokmål.
+  clinicName: 'Fjordside Fysioterapi', country: 'NO', language: 'en', currency: 'NOK', timeZone: 'Europe/Oslo', practitioner: 'Astrid Solberg',
   service: 'Konsultasjon', duration: '45', price: '750', vatRate: '0',
 };
 
@@ -29,6 +34,8 @@ export class SetupPage {
   async fill(values: SetupValues): Promise<void> {
     const p = this.page;
     await p.getByLabel('Clinic name').fill(values.clinicName);
+    await p.getByLabel('Country').selectOption(values.country);
+    await p.getByLabel('Language', { exact: true }).selectOption(values.language);
     await p.getByLabel('Currency').selectOption(values.currency);
     await p.getByLabel('Time zone').selectOption(values.timeZone);
     await p.getByLabel("Practitioner's name").fill(values.practitioner);
@@ -70,6 +77,7 @@ export class SetupPage {
     await this.expectShown();
     await this.fill(values);
     await this.submit();
-    await expect(mainNav(this.page)).toBeVisible();
+    // The desk's sidebar, in whichever language the clinic works in.
+    await expect(this.page.locator('.sidebar')).toBeVisible();
   }
 }

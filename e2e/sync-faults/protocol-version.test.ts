@@ -14,6 +14,7 @@ import { PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../shared/sync/protocol-ve
 import { openTestClinic } from '../../shared/test-support/test-clinic.js';
 import { createClient } from '../../shared/db/client-commands.js';
 import { startDeskReplication, type DeskReplication } from '../../renderer/data/sync/desk-replication.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
 const cleanups: Array<() => Promise<void>> = [];
@@ -55,7 +56,7 @@ describe('a desk and a sync server of versions that cannot sync', () => {
       return fetch(input, { ...init, headers });
     };
     const replication = await deskWithChange(s.url, s.clinic, newerDesk);
-    await vi.waitFor(() => expect(replication.status$.value).toMatchObject({ stopped: true, problem: UPDATE_MESSAGES.deskTooNew }), { timeout: 10_000 });
+    await vi.waitFor(() => expect(replication.status$.value).toMatchObject({ stopped: true, problem: { id: UPDATE_MESSAGES.deskTooNew } }), { timeout: 10_000 });
     expect(await s.store.query("SELECT id FROM documents WHERE collection = 'clients'")).toEqual([]);
     // Calls already under way when it stopped may still end; then the desk stays quiet.
     await new Promise((r) => setTimeout(r, 500));
@@ -75,8 +76,8 @@ describe('a desk and a sync server of versions that cannot sync', () => {
       return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
     };
     const replication = await deskWithChange(s.url, s.clinic, unreadableServer);
-    await vi.waitFor(() => expect(replication.status$.value).toMatchObject({ stopped: true, problem: UPDATE_MESSAGES.deskTooOld }), { timeout: 10_000 });
-    expect(UPDATE_MESSAGES.deskTooOld).toMatch(/^Update this desk/);
+    await vi.waitFor(() => expect(replication.status$.value).toMatchObject({ stopped: true, problem: { id: UPDATE_MESSAGES.deskTooOld } }), { timeout: 10_000 });
+    expect(inEnglish(UPDATE_MESSAGES.deskTooOld)).toMatch(/^Update this desk/);
     // Every answer was refused before the desk used it, and a push waits for one that is not.
     expect(pushes(calls)).toEqual([]);
   });

@@ -282,7 +282,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
           sleep(30_000).then(() => false),
         ]);
         if (!inSync) {
-          const stuck = desks.map((d) => `${d.name}: ${[...d.replication!.states.entries()].filter(([, s]) => s.isStopped() || !s.internalReplicationState).map(([n]) => n).join(',')} states=${d.replication!.states.size} problem=${d.replication!.status$.value.problem ?? '-'}`);
+          const stuck = desks.map((d) => `${d.name}: ${[...d.replication!.states.entries()].filter(([, s]) => s.isStopped() || !s.internalReplicationState).map(([n]) => n).join(',')} states=${d.replication!.states.size} problem=${JSON.stringify(d.replication!.status$.value.problem ?? '-')}`);
           const outboxes = await Promise.all(desks.map(async (d) => `${d.name}: ${(await commandDocuments.read(d.db)).map((e) => `${e.operation.slice(0, 8)} finished=${e.finishedAt !== null} parts=${Object.keys(e.parts).length}/${Object.keys(e.expected).length} attempts=${e.attempts ?? 0}`).join(', ') || 'empty'}`));
           throw new Error(`desks did not get in sync within 30 s: ${stuck.join('; ')}; command outboxes: ${outboxes.join('; ')}`);
         }
@@ -323,7 +323,7 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
         for (const d of desks) {
           const st = d.replication!.status$.value;
           const codes = [...new Set(st.refusals.map((r) => `${r.code}${r.retryable ? ' (retryable)' : ''}`))];
-          console.log(`STATUS ${d.name}: stopped=${st.stopped} problem=${st.problem ?? '-'} refusals=[${codes.join(', ')}] rejectedPulls=${st.rejectedPulls.length}`);
+          console.log(`STATUS ${d.name}: stopped=${st.stopped} problem=${JSON.stringify(st.problem ?? '-')} refusals=[${codes.join(', ')}] rejectedPulls=${st.rejectedPulls.length}`);
           for (const r of st.refusals.slice(-5)) console.log(`  refused ${r.id}: ${r.code} ${JSON.stringify(r.params ?? {})} ${r.message}`);
         }
       }

@@ -64,6 +64,20 @@ describe('the browser host admits the user who started it', () => {
     expect(again.headers['set-cookie']).toBeUndefined();
   });
 
+  it("words its refusals in the browser's language: bokmål for a Norwegian browser, English otherwise", async () => {
+    const t = await testHost();
+    const nb = await probe({ port: t.port, path: '/', headers: { 'accept-language': 'nb-NO,nb;q=0.9,en;q=0.8' } });
+    expect(nb.status).toBe(403);
+    expect(nb.headers['content-language']).toBe('nb');
+    expect(nb.body).toBe('Denne skranken åpnes bare i nettleseren som startkommandoen åpnet, for brukeren som startet den. Start den på nytt (npm start) for å åpne den.');
+    const en = await probe({ port: t.port, path: '/', headers: { 'accept-language': 'de-DE,en;q=0.5,nb;q=0.2' } });
+    expect(en.headers['content-language']).toBe('en');
+    expect(en.body).toMatch(/^This desk opens only in the browser its start command opened/);
+    const misdirected = await probe({ port: t.port, path: '/', headers: { host: 'evil.example', 'accept-language': 'no' } });
+    expect(misdirected.status).toBe(421);
+    expect(misdirected.body).toBe(`Denne skranken svarer bare på http://127.0.0.1:${t.port}/ — forespørselen var adressert til en annen vert.`);
+  });
+
   it('keeps the page and its query but drops the code, and a signed-in page reopening an old link just loses it', async () => {
     const t = await testHost();
     const code = new URL(t.openingUrl()).searchParams.get('code')!;

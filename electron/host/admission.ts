@@ -7,6 +7,7 @@
  * Node-only; used by host-server.ts.
  */
 import type { IncomingMessage } from 'node:http';
+import { text, type Text } from '../../shared/i18n/text.js';
 import type { OpeningCodes } from './opening-codes.js';
 import { isValidSessionValue, mintSessionValue, sessionCookieName } from './session-key.js';
 
@@ -15,7 +16,8 @@ export const OPENING_CODE_PARAM = 'code';
 export interface Refusal {
   readonly kind: 'refuse';
   readonly status: 403 | 421;
-  readonly message: string;
+  /** What the refused person reads; host-server.ts words it in their browser's language. */
+  readonly text: Text;
 }
 
 export type PageAdmission =
@@ -32,8 +34,9 @@ export interface Admission {
   socket(req: IncomingMessage, origin: string): Refusal | null;
 }
 
-const NO_SESSION = 'This desk opens only in the browser its start command opened, for the user who started it. Start it again (npm start) to open it.';
-const BAD_CODE = 'This opening link was already used or has expired. Start the desk again (npm start) for a new one.';
+const NO_SESSION = text('host.noSession');
+const BAD_CODE = text('host.badCode');
+/** For the terminal of the user who started the desk, like the host's other log lines: English. */
 const REUSED_CODE_LOG = 'Refused an opening link that had already been used. If the desk\'s window says so too, someone else may have opened the desk first: stop it, delete host-session.key in the data folder (that signs every browser out) and start it again.';
 
 export function createAdmission(options: { port: () => number; key: Buffer; codes: OpeningCodes; log: (line: string) => void }): Admission {
@@ -46,21 +49,21 @@ export function createAdmission(options: { port: () => number; key: Buffer; code
       const host = (req.headers.host ?? '').toLowerCase();
       const port = options.port();
       if (host === `127.0.0.1:${port}` || host === `localhost:${port}`) return { kind: 'host', origin: `http://${host}` };
-      return { kind: 'refuse', status: 421, message: `This desk answers only at http://127.0.0.1:${port}/ — the request was addressed to another host.` };
+      return { kind: 'refuse', status: 421, text: text('host.wrongHost', { url: `http://127.0.0.1:${port}/` }) };
     },
     page(req, url) {
       const code = url.searchParams.get(OPENING_CODE_PARAM);
-      if (code === null) return hasSession(req) ? { kind: 'admitted' } : { kind: 'refuse', status: 403, message: NO_SESSION };
+      if (code === null) return hasSession(req) ? { kind: 'admitted' } : { kind: 'refuse', status: 403, text: NO_SESSION };
       const redeemed = options.codes.redeem(code);
       if (redeemed === 'used') options.log(REUSED_CODE_LOG);
       const location = withoutCode(url);
       if (redeemed === 'admitted') return { kind: 'redirect', location, setCookie: `${cookieName()}=${mintSessionValue(options.key)}; Path=/; HttpOnly; SameSite=Strict` };
       // A page already signed in that reopens an old link just loses the code.
-      return hasSession(req) ? { kind: 'redirect', location } : { kind: 'refuse', status: 403, message: BAD_CODE };
+      return hasSession(req) ? { kind: 'redirect', location } : { kind: 'refuse', status: 403, text: BAD_CODE };
     },
     socket(req, origin) {
-      if (req.headers.origin !== origin) return { kind: 'refuse', status: 403, message: 'The desk\'s link takes pages of this desk only.' };
-      return hasSession(req) ? null : { kind: 'refuse', status: 403, message: NO_SESSION };
+      if (req.headers.origin !== origin) return { kind: 'refuse', status: 403, text: text('host.otherOrigin') };
+      return hasSession(req) ? null : { kind: 'refuse', status: 403, text: NO_SESSION };
     },
   };
 }

@@ -10,6 +10,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { machineLanguage } from '../../shared/i18n/locale.js';
+import { text } from '../../shared/i18n/text.js';
+import { createTranslator, type Translator } from '../../shared/i18n/translator.js';
 import { contentSecurityPolicy } from '../services/csp.js';
 import { createMainServices, type DemoRequest, type MainServices, type SecretRecovery } from '../services/main-services.js';
 import type { EmbeddedServerOptions } from '../services/sync/sync-service.js';
@@ -87,7 +90,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   server.on('request', (req, res) => {
     void (async () => {
       const host = admission.hostOf(req);
-      if (host.kind === 'refuse') return refuse(res, host);
+      if (host.kind === 'refuse') return refuse(req, res, host);
       // Before the code is looked at: only a browser's plain GET may trade one.
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -95,7 +98,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       const url = new URL(req.url ?? '/', host.origin);
       const admitted = admission.page(req, url);
-      if (admitted.kind === 'refuse') return refuse(res, admitted);
+      if (admitted.kind === 'refuse') return refuse(req, res, admitted);
       if (admitted.kind === 'redirect') {
         res.writeHead(303, { Location: admitted.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', ...(admitted.setCookie ? { 'Set-Cookie': admitted.setCookie } : {}) }).end();
         return;
@@ -103,7 +106,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // Client-side routes all load the app shell.
       const file = (await readStaticFile(rendererDir, url.pathname)) ?? (path.extname(url.pathname) === '' ? await readStaticFile(rendererDir, '/') : null);
       if (!file) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        const tr = browserTranslator(req);
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': tr.language }).end(tr.t('host.notFound'));
         return;
       }
       res.writeHead(200, {
@@ -123,10 +127,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   server.on('upgrade', (req, socket, head) => {
     const host = admission.hostOf(req);
-    if (host.kind === 'refuse') return refuseSocket(socket, host);
+    if (host.kind === 'refuse') return refuseSocket(req, socket, host);
     const url = new URL(req.url ?? '/', host.origin);
-    const refusal = url.pathname === LINK_PATH ? admission.socket(req, host.origin) : { kind: 'refuse', status: 403, message: 'Not the desk\'s link.' } as const;
-    if (refusal) return refuseSocket(socket, refusal);
+    const refusal = url.pathname === LINK_PATH ? admission.socket(req, host.origin) : { kind: 'refuse', status: 403, text: text('host.notLink') } as const;
+    if (refusal) return refuseSocket(req, socket, refusal);
     wss.handleUpgrade(req, socket, head, (ws) => attachSocketSession(ws, services, log));
   });
 
@@ -153,12 +157,37 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 const REASONS: Record<Refusal['status'], string> = { 403: 'Forbidden', 421: 'Misdirected Request' };
 
-/** A plain message, never a page of the app, never a cookie. */
-function refuse(res: http.ServerResponse, refusal: Refusal): void {
-  res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end(refusal.message);
+/**
+ * Words for whoever the browser is: its Accept-Language, as the machine's language is read
+ * before a clinic exists (the host cannot know whose desk a stranger's page thinks it is).
+ */
+function browserTranslator(req: http.IncomingMessage): Translator {
+  const language = machineLanguage(acceptedLanguages(req.headers['accept-language']));
+  return createTranslator({ language, clinicLocale: language, timeZone: 'UTC' });
 }
 
-function refuseSocket(socket: Duplex, refusal: Refusal): void {
-  const body = Buffer.from(refusal.message);
-  socket.end(`HTTP/1.1 ${refusal.status} ${REASONS[refusal.status]}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${refusal.message}`);
+/** The tags of an Accept-Language header, most wanted first ("nb-NO,nb;q=0.9,en;q=0.8"). */
+function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '').slice(0, 500).split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean)?.[1];
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((l) => l.tag !== '' && l.tag !== '*' && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i)
+    .map((l) => l.tag);
+}
+
+/** A plain message, never a page of the app, never a cookie. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal): void {
+  const tr = browserTranslator(req);
+  res.writeHead(refusal.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': tr.language, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end(tr.t(refusal.text));
+}
+
+function refuseSocket(req: http.IncomingMessage, socket: Duplex, refusal: Refusal): void {
+  const tr = browserTranslator(req);
+  const message = tr.t(refusal.text);
+  const body = Buffer.from(message);
+  socket.end(`HTTP/1.1 ${refusal.status} ${REASONS[refusal.status]}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Language: ${tr.language}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${message}`);
 }

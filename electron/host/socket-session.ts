@@ -7,7 +7,7 @@ import { Subject } from 'rxjs';
 import type { WebSocket } from 'ws';
 import type { MessageFromRemote } from 'rxdb/plugins/storage-remote';
 import { decodeFrame, encodeFrame, type WireFrame } from '../../shared/contract/index.js';
-import { dispatchRequest } from '../services/dispatch.js';
+import { answerRequest } from '../services/dispatch.js';
 import type { MainServices } from '../services/main-services.js';
 import type { StorageLink } from '../services/database/storage-link.js';
 
@@ -30,7 +30,7 @@ export function attachSocketSession(socket: WebSocket, services: MainServices, l
     if (!frame) return;
     switch (frame.t) {
       case 'req':
-        dispatchRequest(services.handlers, frame.channel, frame.input).then(
+        answerRequest(services.handlers, frame.channel, frame.input).then(
           (value) => send({ t: 'res', id: frame.id, ok: true, value }),
           (err: unknown) => send({ t: 'res', id: frame.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
         );

@@ -11,7 +11,7 @@ import type { MessageFromRemote } from 'rxdb/plugins/storage-remote';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, REQUEST_CHANNELS, STORAGE_IPC } from '../../shared/contract/index.js';
 import { contentSecurityPolicy } from '../services/csp.js';
-import { dispatchRequest } from '../services/dispatch.js';
+import { answerRequest } from '../services/dispatch.js';
 import { createMainServices } from '../services/main-services.js';
 import { stripeWebhookSecretFromEnv } from '../services/sync/sync-service.js';
 import { PRODUCT_NAME, resolveDataDir } from '../services/paths.js';
@@ -74,7 +74,7 @@ function run(launch: LaunchOptions): void {
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(ipcChannel(channel), (event, input: unknown) => {
       if (!fromDesk(event)) throw new Error('Refused: this request did not come from the desk window.');
-      return dispatchRequest(services.handlers, channel, input);
+      return answerRequest(services.handlers, channel, input);
     });
   }
   const eventsSub = services.events$.subscribe(({ channel, payload }) => toDesk(ipcChannel(channel), payload));

@@ -9,6 +9,7 @@ import type { AppInfo, EventChannel, EventPayload, MainStatus, RequestHandlers }
 import { demoClinic, DEMO_DEFAULTS, type DemoOptions } from '../../shared/domain/demo-clinic.js';
 import { isClinicSetUp, seedDemoClinic } from '../../shared/db/setup-commands.js';
 import type { ClinicDatabase } from '../../shared/db/database.js';
+import type { MessageId } from '../../shared/i18n/text.js';
 import { RemoteDatabaseHub } from './database/remote-database.js';
 import { createConnections } from './secrets/connections.js';
 import { createSecretStore, ownerOnlyFile, type SecretCipher } from './secrets/secret-store.js';
@@ -95,7 +96,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     synced: () => sync.serverUrl() !== null,
     now,
   });
-  const requireSignedInAdmin = (claimed: string, action: string) => auth.requireSignedIn(claimed, 'admin', action);
+  const requireSignedInAdmin = (claimed: string, action: MessageId) => auth.requireSignedIn(claimed, 'admin', action);
   const sync = createSyncService({
     dataDir: options.info.dataDir,
     embedded: options.embeddedServer ?? { port: 4318, host: '127.0.0.1' },
@@ -119,14 +120,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     now,
     log,
   });
-  let busy: string | null = null;
+  let busy: MessageId | null = null;
 
   const status = (): MainStatus => ({ databaseConnected: hub.database$.value !== null, busy });
   const emit = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => events$.next({ channel, payload });
 
   async function seedIfEmpty(db: ClinicDatabase, request: DemoRequest): Promise<void> {
     if (await isClinicSetUp(db)) return;
-    busy = 'Loading the demo clinic…';
+    busy = 'app.loadingDemo';
     emit('app.status', status());
     const started = Date.now();
     const demo = demoClinic({ ...DEMO_DEFAULTS, ...request, now: now() });

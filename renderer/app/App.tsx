@@ -1,6 +1,7 @@
 /**
  * The app's boot sequence: connect to the main process, open the desk's database
- * and lend it to main, then show first-run setup or the desk.
+ * and lend it to main, then show first-run setup or the desk. Words come in the machine's
+ * language until the clinic's settings are there, then in the clinic's (./language.tsx).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { recoverOperations } from '../../shared/db/operations.js';
@@ -21,6 +22,7 @@ import { SignInGate } from '../features/setup/SignInGate.js';
 import { useDeskSync } from '../data/sync/use-desk-sync.js';
 import type { SyncStatus } from '../data/sync/desk-replication.js';
 import { FullPageMessage } from '../ui/FullPageMessage.js';
+import { MachineLanguage, ReaderLanguage, useT } from './language.js';
 
 let bootBridge: { bridge: BridgeApi; listeners: Set<(c: boolean) => void>; connected: boolean } | null = null;
 
@@ -42,6 +44,11 @@ let dbPromise: Promise<ClinicDatabase> | null = null;
 const SECOND_WINDOW = 'second-window';
 
 export function App() {
+  return <MachineLanguage><Boot /></MachineLanguage>;
+}
+
+function Boot() {
+  const { t } = useT();
   const boot = getBridge();
   const main = useMemo(() => typedClient(boot.bridge), [boot.bridge]);
   const [db, setDb] = useState<ClinicDatabase | null>(null);
@@ -94,12 +101,12 @@ export function App() {
   const desk = useMemo<Desk | null>(() => (db ? { db, main, info, syncConfig: syncConfig ?? null } : null), [db, main, info, syncConfig]);
 
   if (error === SECOND_WINDOW) {
-    return <FullPageMessage title="The desk is already open in another window">Use that window, or close it and reload this one.</FullPageMessage>;
+    return <FullPageMessage title={t('app.secondWindow.title')}>{t('app.secondWindow.body')}</FullPageMessage>;
   }
   if (error) {
-    return <FullPageMessage title="The desk's data could not be opened" tone="error">{error}. Close other windows of the app and start it again; if this keeps happening, contact support.</FullPageMessage>;
+    return <FullPageMessage title={t('app.openFailed.title')} tone="error">{t('app.openFailed.body', { error })}</FullPageMessage>;
   }
-  if (!desk) return <FullPageMessage title="Opening the desk…" busy />;
+  if (!desk) return <FullPageMessage title={t('app.opening')} busy />;
   return (
     <DeskContext.Provider value={desk}>
       <SetupGate connection={connection} syncStatus={syncStatus} />
@@ -109,23 +116,27 @@ export function App() {
 
 function SetupGate({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
   const desk = useDesk();
+  const translator = useT();
+  const { t } = translator;
   const settings = useLiveDocument(() => desk.db.settings.findOne(CLINIC_SETTINGS_ID), [desk.db]);
-  if (settings === undefined) return <FullPageMessage title="Opening the desk…" busy />;
+  if (settings === undefined) return <FullPageMessage title={t('app.opening')} busy />;
   if (settings === null) {
     if (desk.info?.demo || connection.mainStatus?.busy) {
-      return <FullPageMessage title={connection.mainStatus?.busy ?? 'Loading the demo clinic…'} busy />;
+      return <FullPageMessage title={connection.mainStatus?.busy != null ? t(connection.mainStatus.busy) : t('app.loadingDemo')} busy />;
     }
     if (desk.syncConfig) {
       // An enrolled desk fills from the server; setup is for a clinic's first desk only.
-      return <FullPageMessage title="Fetching the clinic from the sync server…" busy>{syncStatus?.problem ?? 'This takes a moment the first time.'}</FullPageMessage>;
+      return <FullPageMessage title={t('app.fetching.title')} busy>{syncStatus?.problem != null ? translator.t(syncStatus.problem) : t('app.fetching.body')}</FullPageMessage>;
     }
     return <SetupScreen />;
   }
   return (
-    <SettingsContext.Provider value={settings}>
-      <SignInGate>
-        <Layout connection={connection} syncStatus={syncStatus} />
-      </SignInGate>
-    </SettingsContext.Provider>
+    <ReaderLanguage clinicLocale={settings.locale} timeZone={settings.timeZone}>
+      <SettingsContext.Provider value={settings}>
+        <SignInGate>
+          <Layout connection={connection} syncStatus={syncStatus} />
+        </SignInGate>
+      </SettingsContext.Provider>
+    </ReaderLanguage>
   );
 }

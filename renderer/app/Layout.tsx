@@ -1,4 +1,7 @@
-/** The desk's frame: navigation, the current screen, and the status bar. */
+/**
+ * The desk's frame: navigation, the current screen, and the status bar, in the signed-in staff
+ * member's language (their choice, or the clinic's; ./language.tsx).
+ */
 import { useDesk, useSettings, type Connection } from './desk-context.js';
 import { useSession } from './session.js';
 import type { SyncStatus } from '../data/sync/desk-replication.js';
@@ -16,17 +19,32 @@ import { NotificationsButton } from '../features/notifications/NotificationsButt
 import { NeedsAttentionScreen } from '../features/needs-attention/NeedsAttentionScreen.js';
 import { useNeedsAttention } from '../features/needs-attention/use-needs-attention.js';
 import { ChangeSecretButton } from '../features/sign-in/ChangeSecretDialog.js';
+import { MyLanguage } from '../features/sign-in/MyLanguage.js';
+import type { MessageId } from '../../shared/i18n/catalogues/index.js';
+import { ReaderLanguage, useT } from './language.js';
+import { StrongIn } from '../ui/StrongIn.js';
 
-const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
-  { route: { name: 'calendar' }, label: 'Calendar', match: ['calendar'] },
-  { route: { name: 'clients' }, label: 'Clients', match: ['clients', 'client'] },
-  { route: { name: 'day-sheet', date: '' }, label: 'Day sheet', match: ['day-sheet'] },
-  { route: { name: 'outbox' }, label: 'Outbox', match: ['outbox'] },
-  { route: { name: 'attention' }, label: 'Needs attention', match: ['attention'] },
-  { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+const NAV: { route: Route; label: MessageId; match: Route['name'][] }[] = [
+  { route: { name: 'calendar' }, label: 'nav.calendar', match: ['calendar'] },
+  { route: { name: 'clients' }, label: 'nav.clients', match: ['clients', 'client'] },
+  { route: { name: 'day-sheet', date: '' }, label: 'nav.daySheet', match: ['day-sheet'] },
+  { route: { name: 'outbox' }, label: 'nav.outbox', match: ['outbox'] },
+  { route: { name: 'attention' }, label: 'nav.attention', match: ['attention'] },
+  { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
 ];
 
 export function Layout({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
+  const settings = useSettings();
+  const session = useSession();
+  return (
+    <ReaderLanguage choice={session.staff.language} clinicLocale={settings.locale} timeZone={settings.timeZone}>
+      <Frame connection={connection} syncStatus={syncStatus} />
+    </ReaderLanguage>
+  );
+}
+
+function Frame({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
+  const { t } = useT();
   const route = useRoute();
   const settings = useSettings();
   const { info, db } = useDesk();
@@ -36,27 +54,28 @@ export function Layout({ connection, syncStatus }: { connection: Connection; syn
   if (route.name === 'print') return <PrintScreen kind={route.kind} id={route.id} />;
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">Skip to content</a>
-      <nav className="sidebar" aria-label="Main">
+      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <nav className="sidebar" aria-label={t('nav.main')}>
         <div className="sidebar__clinic" title={settings.clinicName}>{settings.displayName}</div>
         <ul>
           {NAV.map((item) => (
             <li key={item.label}>
               <a href={routeHref(item.route)} aria-current={item.match.includes(route.name) ? 'page' : undefined}>
-                {item.label}
-                {item.route.name === 'attention' && attention > 0 && <>{' '}<span className="nav__count" aria-hidden="true">{attention}</span><span className="visually-hidden">, {attention} waiting</span></>}
+                {t(item.label)}
+                {item.route.name === 'attention' && attention > 0 && <>{' '}<span className="nav__count" aria-hidden="true">{attention}</span><span className="visually-hidden">{t('nav.waiting', { count: attention })}</span></>}
               </a>
             </li>
           ))}
         </ul>
         <NotificationsButton />
         <div className="sidebar__user">
-          <div>Signed in: <strong>{session.staff.name}</strong></div>
-          <button type="button" className="link-button" onClick={session.signOut}>Switch user</button>
+          <div><StrongIn id="nav.signedIn" name="name" value={session.staff.name} /></div>
+          <button type="button" className="link-button" onClick={session.signOut}>{t('nav.switchUser')}</button>
           <ChangeSecretButton staff={session.staff} />
+          <MyLanguage />
         </div>
       </nav>
-      <main className="content" id="main" tabIndex={0} aria-label="Content">
+      <main className="content" id="main" tabIndex={0} aria-label={t('nav.content')}>
         <Screen route={route} />
       </main>
       <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} needsAttention={attention} />

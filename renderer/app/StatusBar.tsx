@@ -2,47 +2,64 @@
 import type { Connection } from './desk-context.js';
 import type { SyncStatus } from '../data/sync/desk-replication.js';
 import { routeHref } from './router.js';
+import { useT } from './language.js';
+import { text, type MessageId } from '../../shared/i18n/text.js';
+import type { Translator } from '../../shared/i18n/translator.js';
 
 export function StatusBar({ connection, syncServerUrl, sync, needsAttention }: { connection: Connection; syncServerUrl: string | null; sync: SyncStatus | null; needsAttention: number }) {
+  const translator = useT();
+  const { t } = translator;
   const { online, mainConnected, mainStatus } = connection;
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar" aria-label={t('status.label')}>
       <span className={`status-pill ${online ? 'status-pill--ok' : 'status-pill--warn'}`} role="status">
         <span className="status-dot" aria-hidden="true" />
-        {online ? 'Online' : 'Offline — working on this desk'}
+        {online ? t('status.online') : t('status.offline')}
       </span>
       <SyncPill serverUrl={syncServerUrl} sync={sync} />
       {needsAttention > 0 && (
         <a className="status-pill status-pill--error" href={routeHref({ name: 'attention' })} data-testid="needs-attention">
-          {needsAttention} refused change{needsAttention === 1 ? '' : 's'} need{needsAttention === 1 ? 's' : ''} attention
+          {t('status.needsAttention', { count: needsAttention })}
         </a>
       )}
       <span className={`status-pill ${mainConnected ? 'status-pill--ok' : 'status-pill--warn'}`} data-testid="desk-service">
         <span className="status-dot" aria-hidden="true" />
-        {mainConnected ? (mainStatus?.databaseConnected === false ? 'Desk service starting…' : 'Desk service ready') : 'Reconnecting to the desk service…'}
+        {mainConnected ? (mainStatus?.databaseConnected === false ? t('status.desk.starting') : t('status.desk.ready')) : t('status.desk.reconnecting')}
       </span>
-      {mainStatus?.busy && <span className="status-pill status-pill--busy" role="status">{mainStatus.busy}</span>}
+      {mainStatus?.busy && <span className="status-pill status-pill--busy" role="status">{translator.t(mainStatus.busy)}</span>}
     </footer>
   );
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of the last sync to the second, on the clinic's clock in the reader's format (24-hour in Norway). */
+function syncClock(instant: string, translator: Pick<Translator, 'locale' | 'timeZone'>): string {
+  const key = `${translator.locale}|${translator.timeZone}`;
+  let f = clocks.get(key);
+  if (!f) clocks.set(key, (f = new Intl.DateTimeFormat(translator.locale, { timeZone: translator.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit' })));
+  return f.format(new Date(instant));
+}
+
 function SyncPill({ serverUrl, sync }: { serverUrl: string | null; sync: SyncStatus | null }) {
-  if (!serverUrl) return <span className="status-pill" data-testid="sync-state">Standalone desk — no sync server</span>;
-  if (!sync) return <span className="status-pill" data-testid="sync-state">Starting sync…</span>;
-  const waiting = sync.pending > 0 ? `, ${sync.pending} change${sync.pending === 1 ? '' : 's'} waiting` : '';
-  const last = sync.lastSyncAt ? ` · last sync ${new Date(sync.lastSyncAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}` : '';
+  const translator = useT();
+  const { t } = translator;
+  if (!serverUrl) return <span className="status-pill" data-testid="sync-state">{t('status.sync.standalone')}</span>;
+  if (!sync) return <span className="status-pill" data-testid="sync-state">{t('status.sync.starting')}</span>;
   const reachable = sync.connected && sync.reachable;
   const tone = sync.stopped ? 'status-pill--error' : reachable ? 'status-pill--ok' : 'status-pill--warn';
-  const text = sync.stopped ? 'Sync stopped'
-    : !reachable ? `Sync server not reachable${waiting}`
-    : sync.pending > 0 ? `Sending ${sync.pending} change${sync.pending === 1 ? '' : 's'}…`
-    : 'Synced';
+  const state: MessageId = sync.stopped ? 'status.sync.stopped'
+    : !reachable ? 'status.sync.unreachable'
+    : sync.pending > 0 ? 'status.sync.sending'
+    : 'status.sync.synced';
+  const stateText = text(state, { pending: sync.pending });
+  const label = sync.lastSyncAt ? t('status.sync.withLast', { state: stateText, time: syncClock(sync.lastSyncAt, translator) }) : t(stateText);
   return (
     <>
       <span className={`status-pill ${tone}`} data-testid="sync-state" title={serverUrl}>
-        <span className="status-dot" aria-hidden="true" />{text}{last}
+        <span className="status-dot" aria-hidden="true" />{label}
       </span>
-      {sync.problem && <span className="status-pill status-pill--error" role="alert" data-testid="sync-problem">{sync.problem}</span>}
+      {sync.problem && <span className="status-pill status-pill--error" role="alert" data-testid="sync-problem">{translator.t(sync.problem)}</span>}
     </>
   );
 }

@@ -2,12 +2,17 @@
  * The renderer's typed client of the main process. Picks the preload's bridge when
  * the page runs in Electron and the host's WebSocket otherwise — one build for both.
  */
-import { BRIDGE_GLOBAL, type BridgeApi, type MainClient } from '../../shared/contract/index.js';
+import { BRIDGE_GLOBAL, refusalIn, type BridgeApi, type MainClient } from '../../shared/contract/index.js';
 import { createSocketBridge } from './socket-bridge.js';
 
 export function typedClient(bridge: BridgeApi): MainClient {
   return {
-    invoke: ((channel: string, input?: unknown) => bridge.invoke(channel, input)) as MainClient['invoke'],
+    // A refusal comes as an envelope (its Text survives IPC) and is thrown here as a RefusedError.
+    invoke: ((channel: string, input?: unknown) => bridge.invoke(channel, input).then((value) => {
+      const refused = refusalIn(value);
+      if (refused) throw refused;
+      return value;
+    })) as MainClient['invoke'],
     on: ((channel: string, listener: (payload: unknown) => void) => bridge.on(channel, listener)) as MainClient['on'],
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { decodeFrame, encodeFrame, type BridgeApi, type WireFrame } from '../../shared/contract/index.js';
+import { text } from '../../shared/i18n/text.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
 
 export interface SocketBridgeOptions {
   url: string;
@@ -18,6 +20,12 @@ export interface SocketBridge extends BridgeApi {
 }
 
 const MAX_BACKOFF_MS = 5_000;
+
+/** The host went away mid-request: an Error whose `text` the screen shows in its reader's language. */
+function restartedError(): Error {
+  const words = text('sync.deskServiceRestarted');
+  return Object.assign(new Error(inEnglish(words)), { text: words });
+}
 
 export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   const Impl = options.WebSocketImpl ?? WebSocket;
@@ -71,7 +79,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
         // Sent but unanswered: the host went away mid-request.
         if (!queue.some((f) => f.t === 'req' && f.id === id)) {
           pending.delete(id);
-          p.reject(new Error('The desk service restarted before answering. Please try again.'));
+          p.reject(restartedError());
         }
       }
       if (closed) return;

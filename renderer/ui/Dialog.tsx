@@ -5,6 +5,7 @@
  * (`focusFirstField`): typing then fills it, and Enter submits rather than closes.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../app/language.js';
 
 interface DialogProps {
   title: ReactNode;
@@ -17,10 +18,12 @@ interface DialogProps {
 }
 
 const FIELDS = ':is(input:not([type="hidden"]), select, textarea):not(:disabled)';
+const CLOSE_MARK = '×';
 
 export function Dialog({ title, onClose, children, footer, wide, label, focusFirstField }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useT();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) {
@@ -42,7 +45,7 @@ export function Dialog({ title, onClose, children, footer, wide, label, focusFir
     >
       <header className="dialog__header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>{CLOSE_MARK}</button>
       </header>
       <div className="dialog__body">{children}</div>
       {footer && <footer className="dialog__footer">{footer}</footer>}

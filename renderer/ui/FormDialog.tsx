@@ -1,9 +1,10 @@
 /**
  * A dialog holding one form: Cancel and the submit button in the dialog's footer, tied to
  * the form by its id, so Enter in any field and the button submit alike. The button says
- * "Saving…" (or its busy label) while the form is busy. The first field has focus on opening.
+ * "Saving…" (common.saving, or its busy label) while the form is busy. The first field has focus on opening.
  */
 import { useId, type ReactNode } from 'react';
+import { useT } from '../app/language.js';
 import { Dialog } from './Dialog.js';
 
 interface FormDialogProps {
@@ -12,7 +13,7 @@ interface FormDialogProps {
   /** The submit button's label, e.g. "Save billing settings". */
   submitLabel: string;
   busy: boolean;
-  /** The button's label while busy; "Saving…" unless given. */
+  /** The button's label while busy; "Saving…" (common.saving) unless given. */
   busyLabel?: string;
   /** Blocks submitting for another reason than being busy (e.g. an overlap to confirm first). */
   submitDisabled?: boolean;
@@ -23,8 +24,9 @@ interface FormDialogProps {
   children: ReactNode;
 }
 
-export function FormDialog({ title, onClose, submitLabel, busy, busyLabel = 'Saving…', submitDisabled, formLabel, formClassName, onSubmit, children }: FormDialogProps) {
+export function FormDialog({ title, onClose, submitLabel, busy, busyLabel, submitDisabled, formLabel, formClassName, onSubmit, children }: FormDialogProps) {
   const formId = useId();
+  const { t } = useT();
   return (
     <Dialog
       title={title}
@@ -32,9 +34,9 @@ export function FormDialog({ title, onClose, submitLabel, busy, busyLabel = 'Sav
       focusFirstField
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" form={formId} className="button button--primary" disabled={busy || submitDisabled}>
-            {busy ? busyLabel : submitLabel}
+            {busy ? busyLabel ?? t('common.saving') : submitLabel}
           </button>
         </>
       }

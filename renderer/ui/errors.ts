@@ -1,5 +1,7 @@
-/** What to show for a failed action: a refusal's own words, or a plain fallback. */
-export function errorText(err: unknown): string {
-  if (err instanceof Error && err.message) return err.message;
-  return 'Something went wrong. Try again.';
+/** What to show for a failed action: a refusal's own words in the reader's language, or a plain fallback. */
+import { textOfError } from '../../shared/i18n/error-text.js';
+import type { Translator } from '../../shared/i18n/translator.js';
+
+export function errorText(err: unknown, t: Translator): string {
+  return t.t(textOfError(err));
 }

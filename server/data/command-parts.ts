@@ -4,6 +4,9 @@
  * a push's transaction, under the clinic's lock. Imported by server/sync only.
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
+import { parseStoredText, storedText } from '../../shared/i18n/stored-text.js';
+import { text as textOf, type Text } from '../../shared/i18n/text.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
 import type { PushRow } from '../../shared/sync/protocol.js';
 import type { Queryable } from '../store/store.js';
 
@@ -34,17 +37,23 @@ export async function dropStaged(tx: Queryable, clinicId: string, commandId: str
   await tx.query('DELETE FROM command_parts WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
 }
 
-export async function refuseCommand(tx: Queryable, clinicId: string, commandId: string, message: string, at: Date): Promise<void> {
+/** Remembers a command as refused, with why: in English and as a Text (migration 11). */
+export async function refuseCommand(tx: Queryable, clinicId: string, commandId: string, reason: Text, at: Date): Promise<void> {
   await tx.query(
-    'INSERT INTO refused_commands (clinic_id, command_id, message, refused_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-    [clinicId, commandId, message, at],
+    'INSERT INTO refused_commands (clinic_id, command_id, message, message_text, refused_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+    [clinicId, commandId, inEnglish(reason), storedText(reason), at],
   );
 }
 
-/** Why this command was refused, or null. */
-export async function commandRefusal(tx: Queryable, clinicId: string, commandId: string): Promise<string | null> {
-  const rows = await tx.query<{ message: string }>('SELECT message FROM refused_commands WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
-  return rows[0]?.message ?? null;
+/**
+ * Why this command was refused, or null. A command refused before reasons were kept as Texts
+ * has its English only, which then reads as itself in every language.
+ */
+export async function commandRefusal(tx: Queryable, clinicId: string, commandId: string): Promise<{ message: string; text: Text } | null> {
+  const rows = await tx.query<{ message: string; message_text: string }>('SELECT message, message_text FROM refused_commands WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
+  const row = rows[0];
+  if (!row) return null;
+  return { message: row.message, text: parseStoredText(row.message_text) ?? textOf('push.reasonInEnglish', { english: row.message }) };
 }
 
 export async function recordTaken(tx: Queryable, clinicId: string, commandId: string, at: Date): Promise<void> {

@@ -7,6 +7,7 @@
  * server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { text } from '../../shared/i18n/text.js';
 import { badRequest } from './errors.js';
 
 export const MAX_BODY_DEPTH = 32;
@@ -36,7 +37,7 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 export function installBodyDepthLimit(app: FastifyInstance, max = MAX_BODY_DEPTH): void {
   app.addHook('preValidation', async (request) => {
     if (nestsDeeperThan(request.body, max)) {
-      throw badRequest(`The request body nests more than ${max} levels deep; no desk sends that.`, 'too_deep');
+      throw badRequest(text('serverError.tooDeep', { max }), 'too_deep');
     }
   });
 }

@@ -7,7 +7,8 @@
 import type { FastifyRequest } from 'fastify';
 import { SYNC_HEADERS } from '../../shared/sync/protocol.js';
 import type { Permission } from '../../shared/domain/permissions.js';
-import { actingStaffFrom, staffPermissionProblem } from '../../shared/sync/push-rules.js';
+import { text } from '../../shared/i18n/text.js';
+import { actingStaffFrom, staffPermissionProblem, type RefusedWhat } from '../../shared/sync/push-rules.js';
 import { hashSecret } from '../auth/secrets.js';
 import { findDeviceByTokenHash, touchDevice } from '../data/devices.js';
 import { readDocument } from '../data/documents.js';
@@ -30,8 +31,8 @@ declare module 'fastify' {
   }
 }
 
-export const REVOKED_MESSAGE = "This desk has been signed out of the clinic's sync server. Enrol it again with a new code from an admin.";
-const NOT_ENROLLED = "This desk is not enrolled with the clinic's sync server. Enrol it with a code from an admin.";
+export const REVOKED_MESSAGE = text('serverError.deviceRevoked');
+const NOT_ENROLLED = text('serverError.notEnrolled');
 /** last_seen_at is for the admin's device list: minute precision spares a write per request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -70,8 +71,8 @@ export function deviceOf(request: FastifyRequest): AuthedDevice {
   return request.device;
 }
 
-/** Checks that the signed-in staff member of this clinic holds `permission` for `what`. */
-export async function requireStaffPermission(store: Store, request: FastifyRequest, permission: Permission, what: string): Promise<void> {
+/** Checks that the signed-in staff member of this clinic holds `permission` for `what` (an admin request). */
+export async function requireStaffPermission(store: Store, request: FastifyRequest, permission: Permission, what: RefusedWhat): Promise<void> {
   const device = deviceOf(request);
   const staffId = staffHeader(request);
   const staff = staffId ? actingStaffFrom(await readDocument(store, device.clinicId, 'staff', staffId)) : null;

@@ -1,51 +1,66 @@
 /**
  * Every error the server sends is an ErrorBody with a code and plain words
- * (shared/sync/protocol.ts). Route code throws HttpError; the handlers here turn
+ * (shared/sync/protocol.ts): its English `message`, which desks of earlier versions show, and
+ * the same as a Text (`text`) for a desk to put into its reader's language
+ * (docs/decisions/0033-languages.md). Route code throws HttpError; the handlers here turn
  * Fastify's own errors (bad JSON, body too large) into the same shape and hide
  * internals of anything unexpected. Imported by server/ only.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { text, type Text } from '../../shared/i18n/text.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
 import type { ErrorBody } from '../../shared/sync/protocol.js';
 
+/**
+ * What an error says: a Text for staff to read (its English is the error's message), or plain
+ * English for a program or an operator (Stripe's webhook calls), which is sent without a Text.
+ */
+export type ErrorWords = Text | string;
+
 export class HttpError extends Error {
+  /** What the error says for the desk's reader; null when it is for a program. */
+  readonly text: Text | null;
   /** `headers`: sent with the error, e.g. Retry-After with a 429. */
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Readonly<Record<string, string>> = {}) {
-    super(message);
+  constructor(readonly statusCode: number, readonly code: string, said: ErrorWords, readonly headers: Readonly<Record<string, string>> = {}) {
+    super(typeof said === 'string' ? said : inEnglish(said));
     this.name = 'HttpError';
+    this.text = typeof said === 'string' ? null : said;
   }
 }
 
-export const badRequest = (message: string, code = 'bad_request') => new HttpError(400, code, message);
-export const forbidden = (message: string, code = 'forbidden') => new HttpError(403, code, message);
-export const notFound = (message: string, code = 'not_found') => new HttpError(404, code, message);
+export const badRequest = (said: Text, code = 'bad_request') => new HttpError(400, code, said);
+export const forbidden = (said: Text, code = 'forbidden') => new HttpError(403, code, said);
+export const notFound = (said: Text, code = 'not_found') => new HttpError(404, code, said);
 /** 429 with Retry-After in whole seconds (at least 1), so a client knows when to come back. */
-export const tooManyRequests = (code: string, message: string, retryAfterMs: number) =>
-  new HttpError(429, code, message, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+export const tooManyRequests = (code: string, said: Text, retryAfterMs: number) =>
+  new HttpError(429, code, said, { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
 
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
+/** The body of an error: its code, its English and (when it is for staff) its Text. */
+export function errorBody(code: string, said: ErrorWords): ErrorBody {
+  if (typeof said === 'string') return { error: { code, message: said } };
+  return { error: { code, message: inEnglish(said), text: said } };
 }
 
-const INTERNAL = "Something went wrong on the clinic's sync server. Try again; if it keeps happening, restart the server.";
+const INTERNAL = text('serverError.internal');
 
 /** Fastify's own 4xx errors, in words a receptionist (or the desk's status bar) can use. */
 function frameworkError(err: FastifyError, bodyLimit: number): { status: number; body: ErrorBody } | null {
   const status = err.statusCode ?? 500;
   if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const mb = Math.round(bodyLimit / (1024 * 1024));
-    return { status: 413, body: errorBody('too_large', `The request is too large for the sync server (over ${mb} MB). Send fewer changes at once.`) };
+    return { status: 413, body: errorBody('too_large', text('serverError.tooLarge', { mb })) };
   }
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { status: 415, body: errorBody('unsupported_media_type', 'The sync server accepts JSON only (Content-Type: application/json).') };
+    return { status: 415, body: errorBody('unsupported_media_type', text('serverError.jsonOnly')) };
   }
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { status: 400, body: errorBody('bad_request', 'The request said it carried JSON but had no body.') };
+    return { status: 400, body: errorBody('bad_request', text('serverError.emptyJson')) };
   }
   if (status === 400 && (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError || /JSON/i.test(err.message))) {
     // Fastify's parser also lands here for a `__proto__` or `constructor.prototype` key.
-    return { status: 400, body: errorBody('bad_json', 'The request body is not valid JSON, or uses a key the server refuses (__proto__, constructor.prototype).') };
+    return { status: 400, body: errorBody('bad_json', text('serverError.badJson')) };
   }
-  if (status >= 400 && status < 500) return { status, body: errorBody('bad_request', 'The sync server could not read this request.') };
+  if (status >= 400 && status < 500) return { status, body: errorBody('bad_request', text('serverError.unreadable')) };
   return null;
 }
 
@@ -59,12 +74,12 @@ function frameworkError(err: FastifyError, bodyLimit: number): { status: number;
 function storeRefusal(err: FastifyError): { status: number; body: ErrorBody } | null {
   const code: unknown = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !/^(22|54)[0-9A-Z]{3}$/.test(code)) return null;
-  return { status: 400, body: errorBody('unstorable', 'The sync server cannot store what this request carries. Nothing was changed.') };
+  return { status: 400, body: errorBody('unstorable', text('serverError.unstorable')) };
 }
 
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).headers(err.headers).send(errorBody(err.code, err.message));
+    if (err instanceof HttpError) return reply.code(err.statusCode).headers(err.headers).send(errorBody(err.code, err.text ?? err.message));
     const known = frameworkError(err, bodyLimit);
     if (known) return reply.code(known.status).send(known.body);
     const unstorable = storeRefusal(err);
@@ -76,6 +91,6 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
     return reply.code(500).send(errorBody('internal', INTERNAL));
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody('not_found', `The sync server has no ${request.method} ${request.url.split('?')[0]}.`));
+    reply.code(404).send(errorBody('not_found', text('serverError.noRoute', { route: `${request.method} ${request.url.split('?')[0]}` })));
   });
 }

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SYNC_HEADERS } from '../../shared/sync/protocol.js';
 import { parseProtocolHeader, peerProtocolProblem, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../shared/sync/protocol-version.js';
+import { text } from '../../shared/i18n/text.js';
 import { HttpError } from './errors.js';
 
 declare module 'fastify' {
@@ -34,11 +35,11 @@ export function installProtocolVersion(app: FastifyInstance): void {
     reply.headers(protocolHeaders());
     if (request.method === 'OPTIONS' || !VERSIONED.test(request.url)) return;
     const version = parseProtocolHeader(request.headers[SYNC_HEADERS.protocol]);
-    if (version === null) throw new HttpError(400, 'bad_protocol', 'The desk sent a sync protocol version the server cannot read.');
+    if (version === null) throw new HttpError(400, 'bad_protocol', text('serverError.badProtocol'));
     const problem = peerProtocolProblem(version);
     // 426 Upgrade Required: the desk stops and shows the message instead of retrying.
-    if (problem === 'peer-newer') throw new HttpError(426, 'desk_too_new', UPDATE_MESSAGES.deskTooNew);
-    if (problem === 'peer-older') throw new HttpError(426, 'desk_too_old', UPDATE_MESSAGES.deskTooOld);
+    if (problem === 'peer-newer') throw new HttpError(426, 'desk_too_new', text(UPDATE_MESSAGES.deskTooNew));
+    if (problem === 'peer-older') throw new HttpError(426, 'desk_too_old', text(UPDATE_MESSAGES.deskTooOld));
     request.deskProtocol = version;
   });
 }

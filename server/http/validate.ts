@@ -1,7 +1,8 @@
 /**
  * Checks request bodies and parameters by hand (they are small) and throws 400s that say
- * what is wrong. Imported by server/routes.
+ * what is wrong (as Texts, errors.ts). Imported by server/routes.
  */
+import { text, type MessageId, type Text } from '../../shared/i18n/text.js';
 import { DESK_ID_PATTERN, MAX_COMMAND_PARTS, MAX_COMMANDS_PER_PUSH, PULL_LIMIT_MAX, type PushCommand, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { COLLECTION_POLICIES } from '../../shared/sync/collections.js';
 import type { CollectionName } from '../../shared/schemas/index.js';
@@ -13,28 +14,30 @@ export const DEFAULT_PULL_LIMIT = 100;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** What is wrong with a document on the wire, or null. */
-export function wireDocumentProblem(v: unknown): string | null {
-  if (!isObject(v)) return 'is not an object';
-  if (typeof v.id !== 'string' || v.id === '' || v.id.length > ID_MAX_LENGTH) return `needs an "id" of 1–${ID_MAX_LENGTH} characters`;
-  if (typeof v._deleted !== 'boolean') return 'needs "_deleted" true or false';
+/** What is wrong with a document on the wire (what it "is not" or "needs", a Text), or null. */
+export function wireDocumentProblem(v: unknown): Text | null {
+  if (!isObject(v)) return text('serverError.wire.notObject');
+  if (typeof v.id !== 'string' || v.id === '' || v.id.length > ID_MAX_LENGTH) return text('serverError.wire.badId', { max: ID_MAX_LENGTH });
+  if (typeof v._deleted !== 'boolean') return text('serverError.wire.badDeleted');
   return null;
 }
 
 export function parsePushBody(body: unknown): PushRow[] {
-  if (!Array.isArray(body)) throw badRequest('A push must be a JSON array of rows ({ newDocumentState, assumedMasterState? }).');
-  if (body.length > MAX_PUSH_ROWS) throw badRequest(`A push may carry at most ${MAX_PUSH_ROWS} rows; this one has ${body.length}. Send them in smaller batches.`);
+  if (!Array.isArray(body)) throw badRequest(text('serverError.push.notArray'));
+  // Counts as text: written as they are in every language, like the limits they are checked against.
+  if (body.length > MAX_PUSH_ROWS) throw badRequest(text('serverError.push.tooManyRows', { max: String(MAX_PUSH_ROWS), count: String(body.length) }));
   return body.map((row: unknown, i) => {
-    if (!isObject(row)) throw badRequest(`Row ${i + 1} of the push is not an object.`);
+    const at = String(i + 1);
+    if (!isObject(row)) throw badRequest(text('serverError.push.rowNotObject', { row: at }));
     const problem = wireDocumentProblem(row.newDocumentState);
-    if (problem) throw badRequest(`Row ${i + 1} of the push: newDocumentState ${problem}.`);
+    if (problem) throw badRequest(text('serverError.push.newState', { row: at, problem }));
     const next = row.newDocumentState as WireDocument;
     const command = row.command === undefined || row.command === null ? {} : { command: commandOf(row.command, next.id, i) };
     if (row.assumedMasterState === undefined || row.assumedMasterState === null) return { newDocumentState: next, ...command };
     const assumedProblem = wireDocumentProblem(row.assumedMasterState);
-    if (assumedProblem) throw badRequest(`Row ${i + 1} of the push: assumedMasterState ${assumedProblem}.`);
+    if (assumedProblem) throw badRequest(text('serverError.push.assumedState', { row: at, problem: assumedProblem }));
     const assumed = row.assumedMasterState as WireDocument;
-    if (assumed.id !== next.id) throw badRequest(`Row ${i + 1} of the push: assumedMasterState is for another document.`);
+    if (assumed.id !== next.id) throw badRequest(text('serverError.push.assumedOther', { row: at }));
     return { newDocumentState: next, assumedMasterState: assumed, ...command };
   });
 }
@@ -44,18 +47,18 @@ const PART_KEY = /^[a-z]{1,20}:[A-Za-z0-9_-]{1,40}$/;
 
 /** A row's command: an operation id and its documents' keys, the row's own among them. */
 function commandOf(value: unknown, id: string, i: number): PushCommand {
-  const bad = (why: string) => badRequest(`Row ${i + 1} of the push: its command ${why}.`);
-  if (!isObject(value) || typeof value.id !== 'string' || !COMMAND_ID.test(value.id)) throw bad('needs an operation id');
+  const bad = (why: Text) => badRequest(text('serverError.push.command', { row: String(i + 1), problem: why }));
+  if (!isObject(value) || typeof value.id !== 'string' || !COMMAND_ID.test(value.id)) throw bad(text('serverError.command.noId'));
   const parts = value.parts;
-  if (!Array.isArray(parts) || parts.length === 0 || parts.length > MAX_COMMAND_PARTS) throw bad(`lists 1 to ${MAX_COMMAND_PARTS} documents`);
-  if (!parts.every((p): p is string => typeof p === 'string' && PART_KEY.test(p) && Object.prototype.hasOwnProperty.call(COLLECTION_POLICIES, p.split(':')[0]!))) throw bad('lists something that is not a document');
-  if (new Set(parts).size !== parts.length) throw bad('lists a document twice');
-  if (!parts.some((p) => p.endsWith(`:${id}`))) throw bad('does not list this document');
+  if (!Array.isArray(parts) || parts.length === 0 || parts.length > MAX_COMMAND_PARTS) throw bad(text('serverError.command.partCount', { max: MAX_COMMAND_PARTS }));
+  if (!parts.every((p): p is string => typeof p === 'string' && PART_KEY.test(p) && Object.prototype.hasOwnProperty.call(COLLECTION_POLICIES, p.split(':')[0]!))) throw bad(text('serverError.command.notDocument'));
+  if (new Set(parts).size !== parts.length) throw bad(text('serverError.command.listedTwice'));
+  if (!parts.some((p) => p.endsWith(`:${id}`))) throw bad(text('serverError.command.notListed'));
   return { id: value.id, parts: [...parts] };
 }
 
 export function collectionParam(name: string): CollectionName {
-  if (!Object.prototype.hasOwnProperty.call(COLLECTION_POLICIES, name)) throw notFound(`The sync server has no collection called "${name}".`, 'unknown_collection');
+  if (!Object.prototype.hasOwnProperty.call(COLLECTION_POLICIES, name)) throw notFound(text('serverError.unknownCollection', { name }), 'unknown_collection');
   return name as CollectionName;
 }
 
@@ -63,7 +66,7 @@ export function collectionParam(name: string): CollectionName {
 export function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw badRequest(`"${name}" must be a whole number from ${min} to ${max}.`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw badRequest(text('serverError.intParam', { name, min: String(min), max: String(max) }));
   return n;
 }
 
@@ -74,19 +77,23 @@ export const seqParam = (v: unknown) => intParam(v, 'seq', 0, 0, Number.MAX_SAFE
 // eslint-disable-next-line no-control-regex -- finding them is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A required string field of a JSON body, trimmed, 1–max characters, one line of printable text. */
-export function stringField(body: unknown, key: string, label: string, max: number): string {
+/**
+ * A required string field of a JSON body, trimmed, 1–max characters, one line of printable text.
+ * `label` names it at the start of a sentence ("The enrolment code", a `serverError.field.*` id).
+ */
+export function stringField(body: unknown, key: string, label: MessageId, max: number): string {
   const v = isObject(body) ? body[key] : undefined;
-  if (typeof v !== 'string' || v.trim() === '') throw badRequest(`${label} is missing.`);
-  if (v.trim().length > max) throw badRequest(`${label} is too long (at most ${max} characters).`);
-  if (UNPRINTABLE.test(v)) throw badRequest(`${label} contains a control character or half of a character.`);
+  const field = text(label);
+  if (typeof v !== 'string' || v.trim() === '') throw badRequest(text('serverError.fieldMissing', { field }));
+  if (v.trim().length > max) throw badRequest(text('serverError.fieldTooLong', { field, max }));
+  if (UNPRINTABLE.test(v)) throw badRequest(text('serverError.fieldUnprintable', { field }));
   return v.trim();
 }
 
 /** The enrolling desk's id: the server checks every change it pushes names it (invariant 11). */
 export function deskIdField(body: unknown): string {
   const v = isObject(body) ? body.deskId : undefined;
-  if (typeof v !== 'string' || !DESK_ID_PATTERN.test(v)) throw badRequest('This desk did not say which desk it is. Update it to the newest version of Clinic Front Desk and try again.');
+  if (typeof v !== 'string' || !DESK_ID_PATTERN.test(v)) throw badRequest(text('serverError.noDeskId'));
   return v;
 }
 
@@ -96,24 +103,24 @@ export function objectField(body: unknown, key: string): unknown {
 
 /** POST /v1/sync/commands: `{ commands: [{ id, parts: [{ collection, newDocumentState, assumedMasterState? }] }] }`. */
 export function parseCommandsBody(body: unknown): { id: string; parts: { collection: CollectionName; row: PushRow }[] }[] {
-  if (!isObject(body) || !Array.isArray(body.commands)) throw badRequest('Send { commands: [...] }.');
-  if (body.commands.length === 0 || body.commands.length > MAX_COMMANDS_PER_PUSH) throw badRequest(`Send 1 to ${MAX_COMMANDS_PER_PUSH} commands at a time.`);
+  if (!isObject(body) || !Array.isArray(body.commands)) throw badRequest(text('serverError.commands.notList'));
+  if (body.commands.length === 0 || body.commands.length > MAX_COMMANDS_PER_PUSH) throw badRequest(text('serverError.commands.count', { max: MAX_COMMANDS_PER_PUSH }));
   const ids = new Set<string>();
   return body.commands.map((command: unknown, i) => {
-    if (!isObject(command) || typeof command.id !== 'string' || !COMMAND_ID.test(command.id)) throw badRequest(`Command ${i + 1} needs an operation id.`);
-    if (ids.has(command.id)) throw badRequest(`Command ${command.id} is sent twice.`);
+    if (!isObject(command) || typeof command.id !== 'string' || !COMMAND_ID.test(command.id)) throw badRequest(text('serverError.commands.noId', { number: i + 1 }));
+    if (ids.has(command.id)) throw badRequest(text('serverError.commands.twice', { id: command.id }));
     ids.add(command.id);
     const parts = command.parts;
-    if (!Array.isArray(parts) || parts.length === 0 || parts.length > MAX_COMMAND_PARTS) throw badRequest(`Command ${i + 1} has 1 to ${MAX_COMMAND_PARTS} parts.`);
+    if (!Array.isArray(parts) || parts.length === 0 || parts.length > MAX_COMMAND_PARTS) throw badRequest(text('serverError.commands.partCount', { number: i + 1, max: MAX_COMMAND_PARTS }));
     const keys = new Set<string>();
     return {
       id: command.id,
       parts: parts.map((part: unknown) => {
-        if (!isObject(part) || typeof part.collection !== 'string') throw badRequest(`Command ${i + 1}: each part names its collection.`);
+        if (!isObject(part) || typeof part.collection !== 'string') throw badRequest(text('serverError.commands.noCollection', { number: i + 1 }));
         const collection = collectionParam(part.collection);
         const [row] = parsePushBody([{ newDocumentState: part.newDocumentState, assumedMasterState: part.assumedMasterState }]);
         const key = `${collection}:${row!.newDocumentState.id}`;
-        if (keys.has(key)) throw badRequest(`Command ${i + 1} carries ${key} twice.`);
+        if (keys.has(key)) throw badRequest(text('serverError.commands.partTwice', { number: i + 1, key }));
         keys.add(key);
         return { collection, row: row! };
       }),

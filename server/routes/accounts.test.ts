@@ -120,13 +120,13 @@ describe.each(backends())('accounts on $name', (backend) => {
       const clinic = await createClinic(app);
       const wrong = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: 'ABCD2345', deviceName: 'Desk', deskId: 'desk-w' } });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.error).toEqual({ code: 'enrollment_code_invalid', message: expect.stringMatching(/not right/) });
+      expect(wrong.body.error).toEqual({ code: 'enrollment_code_invalid', message: expect.stringMatching(/not right/), text: { id: 'enrol.codeInvalid' } });
 
       const code = (await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} })).body.code;
       expect((await call(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk A', deskId: 'desk-a' } })).status).toBe(201);
       const reused = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code, deviceName: 'Desk B', deskId: 'desk-b' } });
       expect(reused.status).toBe(410);
-      expect(reused.body.error).toEqual({ code: 'enrollment_code_used', message: expect.stringMatching(/already been used/) });
+      expect(reused.body.error).toEqual({ code: 'enrollment_code_used', message: expect.stringMatching(/already been used/), text: { id: 'enrol.codeUsed' } });
 
       const old = (await call<EnrollmentCode>(app, 'POST', ROUTES.enrollmentCodes, { desk: clinic.desk, body: {} })).body.code;
       const saved = clock;
@@ -134,7 +134,7 @@ describe.each(backends())('accounts on $name', (backend) => {
       try {
         const expired = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: old, deviceName: 'Desk C', deskId: 'desk-c' } });
         expect(expired.status).toBe(410);
-        expect(expired.body.error).toEqual({ code: 'enrollment_code_expired', message: expect.stringMatching(/expired/) });
+        expect(expired.body.error).toEqual({ code: 'enrollment_code_expired', message: expect.stringMatching(/expired/), text: { id: 'enrol.codeExpired' } });
       } finally {
         clock = saved;
       }
@@ -224,7 +224,7 @@ describe.each(backends())('accounts on $name', (backend) => {
       for (const [method, url] of [['GET', ROUTES.pull('staff')], ['POST', ROUTES.push('staff')], ['GET', ROUTES.stream], ['GET', ROUTES.devices]] as const) {
         const r = await call<ErrorBody>(app, method, url, { desk: second, ...(method === 'POST' ? { body: [] } : {}) });
         expect(r.status, url).toBe(401);
-        expect(r.body.error).toEqual({ code: 'device_revoked', message: REVOKED });
+        expect(r.body.error).toEqual({ code: 'device_revoked', message: REVOKED, text: { id: 'serverError.deviceRevoked' } });
       }
       // Unknown or missing tokens are 401 too, with another code.
       expect((await call<ErrorBody>(app, 'GET', ROUTES.pull('staff'), { token: 'nope' })).body.error.code).toBe('device_unknown');
@@ -254,7 +254,7 @@ describe.each(backends())('accounts on $name', (backend) => {
       expect(missing.body.error.code).toBe('not_found');
       const badJson = await call<ErrorBody>(app, 'POST', ROUTES.push('clients'), { desk: clinic.desk, rawBody: '[{"newDocumentState": ' });
       expect(badJson.status).toBe(400);
-      expect(badJson.body.error).toEqual({ code: 'bad_json', message: 'The request body is not valid JSON, or uses a key the server refuses (__proto__, constructor.prototype).' });
+      expect(badJson.body.error).toEqual({ code: 'bad_json', message: 'The request body is not valid JSON, or uses a key the server refuses (__proto__, constructor.prototype).', text: { id: 'serverError.badJson' } });
       const text = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { rawBody: '<code>ABC</code>', headers: { 'content-type': 'application/xml' } });
       expect(text.status).toBe(415);
       expect(text.body.error.code).toBe('unsupported_media_type');

@@ -4,6 +4,7 @@
  * loses the claim sends nothing. Scoped to the device's clinic. Imported by server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { text } from '../../shared/i18n/text.js';
 import { ROUTES } from '../../shared/sync/protocol.js';
 import { claimSend, finishSend, unfinishedSends } from '../data/send-claims.js';
 import { deviceOf } from '../http/device-auth.js';
@@ -14,8 +15,8 @@ import type { RouteDeps } from './deps.js';
 const OUTCOMES: ReadonlySet<string> = new Set(['sent', 'failed', 'unknown']);
 
 function keyOf(body: unknown): string {
-  const key = stringField(body, 'key', 'key', 120);
-  if (!/^[A-Za-z0-9_.:-]+$/.test(key)) throw badRequest('A claim key is ids, a colon and a channel.', 'invalid_claim_key');
+  const key = stringField(body, 'key', 'serverError.field.claimKey', 120);
+  if (!/^[A-Za-z0-9_.:-]+$/.test(key)) throw badRequest(text('serverError.claim.badKey'), 'invalid_claim_key');
   return key;
 }
 
@@ -27,10 +28,10 @@ export function claimRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   app.post(ROUTES.finishClaim, { preHandler: deps.authenticate }, async (request) => {
     const device = deviceOf(request);
-    const outcome = stringField(request.body, 'outcome', 'outcome', 20);
-    if (!OUTCOMES.has(outcome)) throw badRequest('The outcome must be sent, failed or unknown.', 'invalid_outcome');
+    const outcome = stringField(request.body, 'outcome', 'serverError.field.claimOutcome', 20);
+    if (!OUTCOMES.has(outcome)) throw badRequest(text('serverError.claim.badOutcome'), 'invalid_outcome');
     const done = await finishSend(deps.store, device.clinicId, keyOf(request.body), device.id, outcome as 'sent' | 'failed' | 'unknown');
-    if (!done) throw notFound('This desk holds no such claim.', 'claim_not_found');
+    if (!done) throw notFound(text('serverError.claim.notHeld'), 'claim_not_found');
     return { ok: true };
   });
 

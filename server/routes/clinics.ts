@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { text } from '../../shared/i18n/text.js';
 import { ROUTES, type DeviceCredentials, type WireDocument } from '../../shared/sync/protocol.js';
 import { actingStaffFrom } from '../../shared/sync/push-rules.js';
 import { hasPermission } from '../../shared/domain/permissions.js';
@@ -24,24 +25,24 @@ export function clinicRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post(ROUTES.clinics, async (request, reply) => {
     const secret = bearerToken(request);
     if (!secret || !secretsEqual(secret, deps.adminSecret)) {
-      throw new HttpError(401, 'admin_secret_required', "Creating a clinic needs the sync server's admin secret (shown when the server first started).");
+      throw new HttpError(401, 'admin_secret_required', text('serverError.clinic.adminSecret'));
     }
     const body = request.body;
-    const clinicId = stringField(body, 'clinicId', 'The clinic id', 64);
-    if (!CLINIC_ID.test(clinicId)) throw badRequest('The clinic id may use letters, digits, "-" and "_" only.');
-    const clinicName = stringField(body, 'clinicName', "The clinic's name", 120);
-    const deviceName = stringField(body, 'deviceName', "This desk's name", 120);
+    const clinicId = stringField(body, 'clinicId', 'serverError.field.clinicId', 64);
+    if (!CLINIC_ID.test(clinicId)) throw badRequest(text('serverError.clinic.badId'));
+    const clinicName = stringField(body, 'clinicName', 'serverError.field.clinicName', 120);
+    const deviceName = stringField(body, 'deviceName', 'serverError.field.deskName', 120);
     const deskId = deskIdField(body);
     const admin = objectField(body, 'admin');
     const problem = wireDocumentProblem(admin);
-    if (problem) throw badRequest(`The first staff member ${problem}.`);
+    if (problem) throw badRequest(text('serverError.clinic.adminShape', { problem }));
     // Stored and pulled like any pushed staff document, so judged like one (invariant 13).
     const invalid = documentProblem('staff', admin);
-    if (invalid) throw badRequest(`The first staff member is not a staff document a desk writes: ${invalid.reason}.`, invalid.code);
+    if (invalid) throw badRequest(text('serverError.clinic.adminInvalid', { reason: invalid.reasonText }), invalid.code);
     const adminDoc = admin as WireDocument;
     const staff = actingStaffFrom(adminDoc);
     if (!staff || !staff.active || !hasPermission(staff.roles, 'admin')) {
-      throw badRequest('The first staff member must be an active admin, so someone can enrol the other desks.');
+      throw badRequest(text('serverError.clinic.adminNotAdmin'));
     }
 
     const now = deps.now();
@@ -49,7 +50,7 @@ export function clinicRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const deviceId = randomUUID();
     await deps.store.transaction(async (tx) => {
       if (!(await insertClinic(tx, { id: clinicId, name: clinicName, at: now }))) {
-        throw new HttpError(409, 'clinic_exists', 'A clinic with this id already exists on the sync server.');
+        throw new HttpError(409, 'clinic_exists', text('serverError.clinic.exists'));
       }
       await insertDevice(tx, { id: deviceId, clinicId, deskId, name: deviceName, tokenHash: hashSecret(token), at: now, founding: true });
       // The admin's staff document is synced like any other: it gets the clinic's first seq.

@@ -4,6 +4,7 @@
  * simply not found. Imported by server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { text } from '../../shared/i18n/text.js';
 import { ROUTES } from '../../shared/sync/protocol.js';
 import { listDevices, revokeDevice } from '../data/devices.js';
 import { deviceOf, requireStaffPermission } from '../http/device-auth.js';
@@ -13,7 +14,7 @@ import type { RouteDeps } from './deps.js';
 export function deviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.get(ROUTES.devices, { preHandler: deps.authenticate }, async (request) => {
     const device = deviceOf(request);
-    await requireStaffPermission(deps.store, request, 'admin', 'this request for the list of desks');
+    await requireStaffPermission(deps.store, request, 'admin', 'deviceListRequest');
     return listDevices(deps.store, device.clinicId);
   });
 
@@ -21,9 +22,9 @@ export function deviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post<{ Params: { id: string } }>('/v1/devices/:id/revoke', { preHandler: deps.authenticate }, async (request) => {
     const device = deviceOf(request);
     const target = request.params.id;
-    if (target !== device.id) await requireStaffPermission(deps.store, request, 'admin', 'this request to sign out a desk');
+    if (target !== device.id) await requireStaffPermission(deps.store, request, 'admin', 'signOutRequest');
     const revoked = await revokeDevice(deps.store, device.clinicId, target, deps.now());
-    if (!revoked) throw notFound('The clinic has no such desk.', 'device_not_found');
+    if (!revoked) throw notFound(text('serverError.noSuchDesk'), 'device_not_found');
     deps.hub.endDevice(device.clinicId, target);
     request.log.info({ clinicId: device.clinicId, deviceId: target, by: device.id }, 'desk revoked');
     return revoked;

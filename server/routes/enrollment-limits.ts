@@ -4,6 +4,7 @@
  * locked bucket gets 429 with Retry-After — even with the right code — and what a refused code
  * costs or a right one forgives. Imported by server/routes/enrollment.ts.
  */
+import { text } from '../../shared/i18n/text.js';
 import { ENROLMENT_LIMITS, type Admission } from '../auth/attempt-limits.js';
 import { admitAttempt, countWrongCode, forgiveEnrolment, pruneAttempts, SERVER_BUCKET } from '../data/enrollment-attempts.js';
 import { tooManyRequests, type HttpError } from '../http/errors.js';
@@ -11,25 +12,17 @@ import type { Queryable, Store } from '../store/store.js';
 
 type Scope = 'address' | 'server';
 
-const minutes = (ms: number) => {
-  const n = Math.max(1, Math.ceil(ms / 60_000));
-  return n === 1 ? '1 minute' : `${n} minutes`;
-};
+/** Whole minutes of a wait, at least 1 (the messages say "1 minute", "5 minutes"). */
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
-const LOCKED: Record<Scope, { code: string; message: (wait: string) => string }> = {
-  address: {
-    code: 'enrollment_locked_address',
-    message: (wait) => `Too many wrong enrolment codes from this computer. Wait ${wait}, then type the code again, or ask an admin for a new one.`,
-  },
-  server: {
-    code: 'enrollment_locked_server',
-    message: (wait) => `Too many wrong enrolment codes have been tried on this sync server, so it takes no enrolments for now. Wait ${wait}, then ask an admin for a new code.`,
-  },
+const LOCKED: Record<Scope, { code: string; message: 'enrol.lockedAddress' | 'enrol.lockedServer' }> = {
+  address: { code: 'enrollment_locked_address', message: 'enrol.lockedAddress' },
+  server: { code: 'enrollment_locked_server', message: 'enrol.lockedServer' },
 };
 
 export function lockedError(scope: Scope, lockedUntil: Date, now: Date): HttpError {
   const ms = lockedUntil.getTime() - now.getTime();
-  return tooManyRequests(LOCKED[scope].code, LOCKED[scope].message(minutes(ms)), ms);
+  return tooManyRequests(LOCKED[scope].code, text(LOCKED[scope].message, { minutes: minutes(ms) }), ms);
 }
 
 export interface EnrolmentTicket {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ROUTES, type EnrollmentCode, type ErrorBody } from '../../shared/sync/protocol.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
 import { ENROLMENT_LIMITS } from '../auth/attempt-limits.js';
 import { hashSecret } from '../auth/secrets.js';
 import type { Store } from '../store/store.js';
@@ -52,7 +53,10 @@ describe.each(backends())('enrolment limits on $name', (backend) => {
       expect((await enrol('WRONG234', address)).body.error.code).toBe('enrollment_code_invalid');
     }
     const tenth = await call<ErrorBody>(app, 'POST', ROUTES.enroll, { body: { code: 'WRONG234', deviceName: 'x', deskId: nextDeskId() }, remoteAddress: address });
-    expect(tenth).toEqual({ status: 429, body: { error: { code: 'enrollment_locked_address', message: ADDRESS_LOCKED } } });
+    expect(tenth).toEqual({ status: 429, body: { error: { code: 'enrollment_locked_address', message: ADDRESS_LOCKED, text: { id: 'enrol.lockedAddress', values: { minutes: 15 } } } } });
+    // The same refusal on a Norwegian desk.
+    expect(createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' }).t(tenth.body.error.text!))
+      .toBe('For mange feil registreringskoder fra denne datamaskinen. Vent 15 minutter, og skriv så inn koden igjen, eller be en administrator om en ny.');
     const before = await devices();
     const right = await app.inject({ method: 'POST', url: ROUTES.enroll, payload: { code, deviceName: 'New desk', deskId: nextDeskId() }, remoteAddress: address });
     expect(right.statusCode).toBe(429);
@@ -92,9 +96,9 @@ describe.each(backends())('enrolment limits on $name', (backend) => {
     const answers = [];
     for (let i = 0; i < ENROLMENT_LIMITS.server.attempts; i++) answers.push(await enrol('WRONG234', freshAddress()));
     expect(answers.slice(0, -1).every((a) => a.status === 400)).toBe(true);
-    expect(answers.at(-1)).toEqual({ status: 429, body: { error: { code: 'enrollment_locked_server', message: SERVER_LOCKED } } });
+    expect(answers.at(-1)).toEqual({ status: 429, body: { error: { code: 'enrollment_locked_server', message: SERVER_LOCKED, text: { id: 'enrol.lockedServer', values: { minutes: 15 } } } } });
     const newcomer = freshAddress();
-    expect(await enrol(code, newcomer)).toEqual({ status: 429, body: { error: { code: 'enrollment_locked_server', message: SERVER_LOCKED } } });
+    expect(await enrol(code, newcomer)).toEqual({ status: 429, body: { error: { code: 'enrollment_locked_server', message: SERVER_LOCKED, text: { id: 'enrol.lockedServer', values: { minutes: 15 } } } } });
     expect(await codeUsed(code)).toBe(false);
     later(15 * MINUTE);
     expect((await enrol(code, newcomer)).status).toBe(201);
@@ -109,7 +113,7 @@ describe.each(backends())('enrolment limits on $name', (backend) => {
     const before = await devices();
     expect(await enrol(code, freshAddress())).toEqual({
       status: 410,
-      body: { error: { code: 'enrollment_code_withdrawn', message: 'That enrolment code was withdrawn because too many wrong codes were tried on this sync server. Ask an admin for a new one.' } },
+      body: { error: { code: 'enrollment_code_withdrawn', message: 'That enrolment code was withdrawn because too many wrong codes were tried on this sync server. Ask an admin for a new one.', text: { id: 'enrol.codeWithdrawn' } } },
     });
     expect(await devices()).toBe(before);
     expect((await enrol(await newCode(), freshAddress())).status).toBe(201);

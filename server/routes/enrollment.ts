@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { text } from '../../shared/i18n/text.js';
 import { ROUTES, type DeviceCredentials, type EnrollmentCode } from '../../shared/sync/protocol.js';
 import {
   CODE_LIFETIME_MS, hashSecret, newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode,
@@ -20,13 +21,13 @@ import type { RouteDeps } from './deps.js';
 import { acceptedEnrolment, admitEnrolment, refusedEnrolment } from './enrollment-limits.js';
 
 /** Two enrolments of one desk would let either push the other's changes as its own. */
-const ALREADY_ENROLLED = new HttpError(409, 'desk_already_enrolled', 'This desk is already enrolled with the clinic. An admin can sign its old enrolment out in Settings → Sync, then enrol it again.');
+const ALREADY_ENROLLED = new HttpError(409, 'desk_already_enrolled', text('enrol.alreadyEnrolled'));
 
 const REFUSALS = {
-  unknown: new HttpError(400, 'enrollment_code_invalid', 'That enrolment code is not right. Check it for typing mistakes, or ask an admin for a new one.'),
-  expired: new HttpError(410, 'enrollment_code_expired', 'That enrolment code has expired (codes last 24 hours). Ask an admin for a new one.'),
-  used: new HttpError(410, 'enrollment_code_used', 'That enrolment code has already been used; each code enrols one desk. Ask an admin for a new one.'),
-  withdrawn: new HttpError(410, 'enrollment_code_withdrawn', 'That enrolment code was withdrawn because too many wrong codes were tried on this sync server. Ask an admin for a new one.'),
+  unknown: new HttpError(400, 'enrollment_code_invalid', text('enrol.codeInvalid')),
+  expired: new HttpError(410, 'enrollment_code_expired', text('enrol.codeExpired')),
+  used: new HttpError(410, 'enrollment_code_used', text('enrol.codeUsed')),
+  withdrawn: new HttpError(410, 'enrollment_code_withdrawn', text('enrol.codeWithdrawn')),
 } as const;
 
 const isRefusal = (err: unknown): err is HttpError => (Object.values(REFUSALS) as unknown[]).includes(err);
@@ -34,7 +35,7 @@ const isRefusal = (err: unknown): err is HttpError => (Object.values(REFUSALS) a
 export function enrollmentRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post(ROUTES.enrollmentCodes, { preHandler: deps.authenticate }, async (request, reply) => {
     const device = deviceOf(request);
-    await requireStaffPermission(deps.store, request, 'admin', 'this request for an enrolment code');
+    await requireStaffPermission(deps.store, request, 'admin', 'enrolmentCodeRequest');
     const now = deps.now();
     const code = newEnrollmentCode();
     const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
@@ -44,8 +45,8 @@ export function enrollmentRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   app.post(ROUTES.enroll, async (request, reply) => {
-    const code = normalizeEnrollmentCode(stringField(request.body, 'code', 'The enrolment code', 64));
-    const deviceName = stringField(request.body, 'deviceName', "This desk's name", 120);
+    const code = normalizeEnrollmentCode(stringField(request.body, 'code', 'serverError.field.enrolmentCode', 64));
+    const deviceName = stringField(request.body, 'deviceName', 'serverError.field.deskName', 120);
     const deskId = deskIdField(request.body);
     const now = deps.now();
     // Counted before the code is looked at, so a locked address is refused even the right code.

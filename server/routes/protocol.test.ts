@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ROUTES, SYNC_HEADERS, type ErrorBody } from '../../shared/sync/protocol.js';
 import { OLDEST_PEER_PROTOCOL, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../shared/sync/protocol-version.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
 import { collectionSchemas } from '../../shared/schemas/index.js';
 import type { Store } from '../store/store.js';
 import { backends } from '../test-support/backends.js';
@@ -66,7 +67,8 @@ describe.each(backends())('the sync protocol version on $name', (backend) => {
   it('refuses a desk newer than itself before reading its push, with "update" in plain words', async () => {
     const res = await pushClient('client-future', String(PROTOCOL_VERSION + 1));
     expect(res.statusCode).toBe(426);
-    expect((JSON.parse(res.body) as ErrorBody).error).toEqual({ code: 'desk_too_new', message: UPDATE_MESSAGES.deskTooNew });
+    expect((JSON.parse(res.body) as ErrorBody).error).toEqual({ code: 'desk_too_new', message: inEnglish(UPDATE_MESSAGES.deskTooNew), text: { id: UPDATE_MESSAGES.deskTooNew } });
+    expect(inEnglish(UPDATE_MESSAGES.deskTooNew)).toMatch(/^Update this desk's sync server/);
     expect(await stored('client-future')).toBeUndefined();
     const pulled = await call(app, 'GET', `${ROUTES.pull('clients')}?seq=0&limit=10`, { desk: clinic.desk, headers: { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION + 1) } });
     expect(pulled.status).toBe(426);
@@ -81,14 +83,14 @@ describe.each(backends())('the sync protocol version on $name', (backend) => {
     expect(await store.query("SELECT id FROM documents WHERE id LIKE 'client-bad-%'")).toEqual([]);
   });
 
-  it('refuses desks of protocols 0 and 1, and desks from before versions were exchanged, before reading their push', async () => {
-    // Protocol 3 only added whole commands (decision 0032): a version-2 desk is still served.
-    expect(OLDEST_PEER_PROTOCOL).toBe(2);
-    expect((await pushClient('client-v2-desk', '2')).statusCode).toBe(200);
-    for (const old of [null, '0', '1']) {
+  it('refuses desks of protocols 0 to 3, and desks from before versions were exchanged, before reading their push', async () => {
+    // Protocol 4 added languages (decision 0033): a version-3 desk's checks refuse such documents, so it is not served.
+    expect(OLDEST_PEER_PROTOCOL).toBe(4);
+    expect((await pushClient('client-v4-desk', '4')).statusCode).toBe(200);
+    for (const old of [null, '0', '1', '2', '3']) {
       const res = await pushClient(`client-old-${old}`, old);
       expect(res.statusCode, String(old)).toBe(426);
-      expect((JSON.parse(res.body) as ErrorBody).error, String(old)).toEqual({ code: 'desk_too_old', message: UPDATE_MESSAGES.deskTooOld });
+      expect((JSON.parse(res.body) as ErrorBody).error, String(old)).toEqual({ code: 'desk_too_old', message: inEnglish(UPDATE_MESSAGES.deskTooOld), text: { id: UPDATE_MESSAGES.deskTooOld } });
       const headers: Record<string, string> = { [SYNC_HEADERS.authorization]: `Bearer ${clinic.desk.token}`, ...(old === null ? {} : { [SYNC_HEADERS.protocol]: old }) };
       expect((await app.inject({ method: 'GET', url: `${ROUTES.pull('clients')}?seq=0&limit=10`, headers })).statusCode, String(old)).toBe(426);
     }

@@ -104,6 +104,7 @@ describe.each(backends())('event stream on $name', (backend) => {
     expect(await fifth.json()).toEqual({ error: {
       code: 'too_many_streams_device',
       message: "This desk already has 4 live connections to the sync server, the most one desk may have. Close the app's other windows on this computer; the desk connects again by itself.",
+      text: { id: 'serverError.streams.desk', values: { count: 4 } },
     } });
     expect(app.streamHub.size(clinic.clinicId)).toBe(4);
     // Another desk of the clinic still connects.
@@ -129,6 +130,7 @@ describe.each(backends())('event stream on $name', (backend) => {
       expect(((await fourth.json()) as ErrorBody).error).toEqual({
         code: 'too_many_streams_clinic',
         message: 'The clinic already has 3 live connections to the sync server, the most one clinic may have. Close the app on computers that are not in use; this desk connects again by itself.',
+        text: { id: 'serverError.streams.clinic', values: { count: 3 } },
       });
       const elsewhere = await open(ownUrl, (await createClinic(own, 'Other clinic')).desk);
       expect(elsewhere.status).toBe(200);

@@ -6,6 +6,7 @@
  * clinic at its limit of open streams gets 429 (sync/stream-hub.ts). Imported by server/app.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { text } from '../../shared/i18n/text.js';
 import { ROUTES, type StreamEvent } from '../../shared/sync/protocol.js';
 import { deviceOf } from '../http/device-auth.js';
 import { corsHeaders } from '../http/cors.js';
@@ -19,9 +20,9 @@ const RETRY_AFTER_MS = 30_000;
 
 function tooManyStreams(full: 'device' | 'clinic', limits: StreamLimits) {
   if (full === 'device') {
-    return tooManyRequests('too_many_streams_device', `This desk already has ${limits.perDevice} live connections to the sync server, the most one desk may have. Close the app's other windows on this computer; the desk connects again by itself.`, RETRY_AFTER_MS);
+    return tooManyRequests('too_many_streams_device', text('serverError.streams.desk', { count: limits.perDevice }), RETRY_AFTER_MS);
   }
-  return tooManyRequests('too_many_streams_clinic', `The clinic already has ${limits.perClinic} live connections to the sync server, the most one clinic may have. Close the app on computers that are not in use; this desk connects again by itself.`, RETRY_AFTER_MS);
+  return tooManyRequests('too_many_streams_clinic', text('serverError.streams.clinic', { count: limits.perClinic }), RETRY_AFTER_MS);
 }
 
 export function streamRoutes(app: FastifyInstance, deps: RouteDeps): void {

@@ -225,7 +225,7 @@ describe.each(backends())('sync on $name', (backend) => {
       const own = { ...completedPending(draftInvoice('inv-own')), number: 7, invoiceDate: '2026-01-05', dueDate: '2026-01-19' };
       await insert(app, clinic.desk, 'invoices', [own]);
       const dup = await push(app, clinic.desk, 'invoices', [{ newDocumentState: { ...own, id: 'inv-dup' } }]);
-      expect(dup.body.refusals).toEqual([{ id: 'inv-dup', code: 'invoice_number', params: { number: 7 }, message: expect.stringMatching(/Invoice number 7 already belongs/) }]);
+      expect(dup.body.refusals).toEqual([{ id: 'inv-dup', code: 'invoice_number', params: { number: 7 }, message: expect.stringMatching(/Invoice number 7 already belongs/), text: { id: 'push.invoiceNumberTaken', values: { number: '7' } } }]);
       await insert(app, clinic.desk, 'invoices', [completedPending(draftInvoice('inv-next'))]);
       const byId = Object.fromEntries((await pullAll(app, clinic.desk, 'invoices')).map((d) => [d.id, d.number]));
       expect(byId).toEqual({ 'inv-own': 7, 'inv-next': 8 });
@@ -233,7 +233,7 @@ describe.each(backends())('sync on $name', (backend) => {
   });
 
   describe('permissions: the actor each change records, never the signed-in header', () => {
-    const denied = (id: string, actor: string, message: unknown = expect.any(String)) => ({ id, code: 'permission_denied', params: { actor }, message });
+    const denied = (id: string, actor: string, message: unknown = expect.any(String)) => ({ id, code: 'permission_denied', params: { actor }, message, text: expect.objectContaining({ id: expect.stringMatching(/^syncRule\./) }) });
 
     it('refuses a payment recorded by reception, naming the person and the permission', async () => {
       const clinic = await createClinic(app);
@@ -339,17 +339,17 @@ describe.each(backends())('sync on $name', (backend) => {
       // A 99,999.00 "fee" recorded as the chasing's from a desk where only reception may be signed in.
       const forgedFee = paymentDoc(reminderFeeId('inv-1', 'reminder'), { kind: 'fee', method: 'other', amountMinor: 9_999_900, at: feeAt, ...paidBy(desk, 'system') });
       const fee = await push(app, desk, 'payments', [{ newDocumentState: forgedFee }]);
-      expect(fee.body.refusals).toEqual([{ id: forgedFee.id, code: 'rule_broken', message: expect.stringMatching(/not the clinic's reminder fee/) }]);
+      expect(fee.body.refusals).toEqual([{ id: forgedFee.id, code: 'rule_broken', message: expect.stringMatching(/not the clinic's reminder fee/), text: expect.objectContaining({ id: expect.any(String) }) }]);
       // A sent link set to paid, its amount to 1 and its address to an outside site.
       const sent = paymentRequestDoc('pr-1', { status: 'sent', amountMinor: 75_000, linkUrl: 'https://checkout.stripe.com/c/pay/cs_test_1', providerRef: 'cs_test_1', sentAt: NOW.toISOString() });
       await insert(app, clinic.desk, 'paymentrequests', [sent]);
       const forgedLink = { ...sent, status: 'paid', amountMinor: 1, linkUrl: 'https://pay.evil.example/x', ...by(desk, 'system') };
       const link = await push(app, desk, 'paymentrequests', [{ newDocumentState: forgedLink, assumedMasterState: sent }]);
-      expect(link.body.refusals).toEqual([{ id: 'pr-1', code: 'system_write', message: expect.stringMatching(/amount is fixed/) }]);
+      expect(link.body.refusals).toEqual([{ id: 'pr-1', code: 'system_write', message: expect.stringMatching(/amount is fixed/), text: expect.objectContaining({ id: 'syncRule.systemWriteBroken' }) }]);
       // An invoice numbered 900000 by a desk that did not found the clinic.
       const numbered = { ...completedPending(draftInvoice('inv-forged', by(desk))), number: 900_000, invoiceDate: '2026-03-01', dueDate: '2026-03-15', completedAt: '2026-03-01T10:00:00.000Z' };
       const invoice = await push(app, desk, 'invoices', [{ newDocumentState: numbered }]);
-      expect(invoice.body.refusals).toEqual([{ id: 'inv-forged', code: 'invoice_number', params: { number: 900_000 }, message: expect.stringMatching(/given by the sync server/) }]);
+      expect(invoice.body.refusals).toEqual([{ id: 'inv-forged', code: 'invoice_number', params: { number: 900_000 }, message: expect.stringMatching(/given by the sync server/), text: { id: 'syncRule.invoice.numberedByDesk', values: { number: '900000' } } }]);
       expect(await seqOf(clinic.clinicId)).toBe(seq + 1); // the admin's link alone
       // What the chasing and the provider really write is taken.
       await insert(app, desk, 'payments', [{ ...forgedFee, amountMinor: 3_500 }]);
@@ -376,7 +376,7 @@ describe.each(backends())('sync on $name', (backend) => {
       ];
       for (const [collection, doc] of cases) {
         const res = await push(app, clinic.desk, collection, [{ newDocumentState: doc }]);
-        expect(res.body, collection).toEqual({ conflicts: [], refusals: [{ id: doc.id, code: 'system_write', message: expect.any(String) }] });
+        expect(res.body, collection).toEqual({ conflicts: [], refusals: [{ id: doc.id, code: 'system_write', message: expect.any(String), text: expect.objectContaining({ id: expect.stringMatching(/^syncRule\./) }) }] });
         expect((await pullAll(app, clinic.desk, collection)).map((d) => d.id), collection).not.toContain(doc.id);
       }
       expect(await seqOf(clinic.clinicId)).toBe(seq);
@@ -387,7 +387,7 @@ describe.each(backends())('sync on $name', (backend) => {
   });
 
   describe('desks: the desk each change records', () => {
-    const wrongDesk = (id: string, desk: string) => ({ id, code: 'wrong_desk', params: { desk }, message: expect.stringMatching(/made on another desk/) });
+    const wrongDesk = (id: string, desk: string) => ({ id, code: 'wrong_desk', params: { desk }, message: expect.stringMatching(/made on another desk/), text: expect.objectContaining({ id: 'syncRule.wrongDesk' }) });
 
     it('refuses a new change naming another desk, and stores nothing', async () => {
       const clinic = await createClinic(app);

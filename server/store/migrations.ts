@@ -244,6 +244,16 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 11,
+    name: 'refused commands: why, as a Text',
+    statements: [
+      // The reason as a Text's JSON (shared/i18n/stored-text.ts), so a desk that sends the rest of a
+      // refused command later reads it in its own language (docs/decisions/0033-languages.md);
+      // '' for commands refused before, which keep only their English `message`.
+      `ALTER TABLE refused_commands ADD COLUMN message_text text NOT NULL DEFAULT ''`,
+    ],
+  },
 ];
 
 /** Any constant: the advisory lock that lets one server at a time migrate a database. */

@@ -10,6 +10,9 @@
  * server/sync/push.ts only.
  */
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
+import { text, type Text } from '../../shared/i18n/text.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
+import { reasonText } from '../../shared/sync/push-rules.js';
 import { commandPartKey, MAX_COMMAND_PARTS, type CommandOutcome, type PushRefusal, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { readDocuments } from '../data/documents.js';
 import { commandRefusal, dropStaged, recordTaken, refuseCommand, stagedParts, stagePart, wasTaken } from '../data/command-parts.js';
@@ -18,21 +21,28 @@ import type { Judged, PushContext } from './push.js';
 
 type JudgeRows = (tx: Queryable, ctx: PushContext, rows: readonly PushRow[]) => Promise<Judged>;
 
-const WAITS = 'This change was made together with others (one command) that have not all reached the server yet; it is taken with them.';
+const WAITS = text('push.waitsForCommand');
+/** Why a command is refused when one of its records changed meanwhile. */
+const STALE = text('push.commandStale');
 
 const waits = (rows: readonly PushRow[]): PushRefusal[] =>
-  rows.map((r) => ({ id: r.newDocumentState.id, code: 'waits_for_command', message: WAITS, retryable: true }));
+  rows.map((r) => ({ id: r.newDocumentState.id, code: 'waits_for_command', message: inEnglish(WAITS), text: WAITS, retryable: true }));
 
-const refusedWith = (rows: readonly PushRow[], reason: string, own: readonly PushRefusal[] = []): PushRefusal[] =>
-  rows.map((r) => own.find((o) => o.id === r.newDocumentState.id && !o.retryable)
-    ?? { id: r.newDocumentState.id, code: 'command_refused', message: `The server kept none of the changes made with this one: ${reason}` });
+const refusedWith = (rows: readonly PushRow[], reason: Text, own: readonly PushRefusal[] = []): PushRefusal[] => {
+  const said = text('push.commandRefused', { reason });
+  return rows.map((r) => own.find((o) => o.id === r.newDocumentState.id && !o.retryable)
+    ?? { id: r.newDocumentState.id, code: 'command_refused', message: inEnglish(said), text: said });
+};
+
+/** A part's refusal as the reason its command is refused. */
+const reasonOf = (refusal: PushRefusal): Text => refusal.text ?? reasonText(refusal.message);
 
 export async function takeCommand(
   tx: Queryable, ctx: PushContext, commandId: string, mine: readonly PushRow[], judgeRows: JudgeRows,
 ): Promise<Judged & { collections: CollectionName[] }> {
   const none = { conflicts: [], lastSeq: null, collections: [] };
   const refused = await commandRefusal(tx, ctx.clinicId, commandId);
-  if (refused) return { ...none, refusals: refusedWith(mine, refused) };
+  if (refused) return { ...none, refusals: refusedWith(mine, refused.text) };
 
   for (const row of mine) await stagePart(tx, ctx.clinicId, ctx.collection, row, ctx.now);
   const staged = await stagedParts(tx, ctx.clinicId, commandId);
@@ -40,7 +50,7 @@ export async function takeCommand(
   const parts = new Set(staged.flatMap((p) => p.row.command?.parts ?? []));
   // A command is at most what one person's click writes: more parts than that is not one.
   if (staged.length > MAX_COMMAND_PARTS || parts.size > MAX_COMMAND_PARTS) {
-    const reason = `a command writes at most ${MAX_COMMAND_PARTS} documents.`;
+    const reason = text('push.commandTooBig', { max: MAX_COMMAND_PARTS });
     await refuseCommand(tx, ctx.clinicId, commandId, reason, ctx.now);
     await dropStaged(tx, ctx.clinicId, commandId);
     return { ...none, refusals: refusedWith(mine, reason) };
@@ -69,7 +79,7 @@ export async function takeCommand(
     // Refused for good, or made on a state another desk has changed since: nothing of it stays,
     // and its other parts are refused as they come. A conflicting record goes back to this desk
     // as a conflict too (it takes the server's state); refused facts stay in its Needs attention.
-    const reason = final?.message ?? 'another desk changed one of its records meanwhile, so it was made on a state that is gone.';
+    const reason = final ? reasonOf(final) : STALE;
     await refuseCommand(tx, ctx.clinicId, commandId, reason, ctx.now);
     await dropStaged(tx, ctx.clinicId, commandId);
     const mineIds = new Set(mine.map((r) => r.newDocumentState.id));
@@ -105,7 +115,7 @@ export async function takeWholeCommand(
   // Sent again after a lost answer: answered as before, nothing judged twice.
   if (await wasTaken(tx, ctx.clinicId, commandId)) return { outcome: { id: commandId, outcome: 'taken', numbered: [] }, lastSeq: null, collections: [] };
   const earlier = await commandRefusal(tx, ctx.clinicId, commandId);
-  if (earlier) return { outcome: { id: commandId, outcome: 'refused', message: earlier, refusals: [], serverStates: await serverStatesOf(tx, ctx.clinicId, parts) }, lastSeq: null, collections: [] };
+  if (earlier) return { outcome: { id: commandId, outcome: 'refused', message: earlier.message, text: earlier.text, refusals: [], serverStates: await serverStatesOf(tx, ctx.clinicId, parts) }, lastSeq: null, collections: [] };
   const { judged, written } = await judgeTogether(tx, ctx, parts, judgeRows);
   const refusals = judged.flatMap((j) => j.refusals);
   const conflicts = judged.flatMap((j) => j.conflicts);
@@ -117,11 +127,14 @@ export async function takeWholeCommand(
   }
   await tx.query('ROLLBACK TO SAVEPOINT command_whole');
   const final = refusals.find((r) => !r.retryable);
-  if (!final && conflicts.length === 0) return { outcome: { id: commandId, outcome: 'wait', message: refusals[0]!.message }, lastSeq: null, collections: [] };
-  const reason = final?.message ?? 'another desk changed one of its records meanwhile, so it was made on a state that is gone.';
+  if (!final && conflicts.length === 0) {
+    const waiting = refusals[0]!;
+    return { outcome: { id: commandId, outcome: 'wait', message: waiting.message, text: reasonOf(waiting) }, lastSeq: null, collections: [] };
+  }
+  const reason = final ? reasonOf(final) : STALE;
   await refuseCommand(tx, ctx.clinicId, commandId, reason, ctx.now);
   return {
-    outcome: { id: commandId, outcome: 'refused', message: reason, refusals: refusedWith(parts.map((p) => p.row), reason, refusals), serverStates: await serverStatesOf(tx, ctx.clinicId, parts) },
+    outcome: { id: commandId, outcome: 'refused', message: inEnglish(reason), text: reason, refusals: refusedWith(parts.map((p) => p.row), reason, refusals), serverStates: await serverStatesOf(tx, ctx.clinicId, parts) },
     lastSeq: null, collections: [],
   };
 }

@@ -6,7 +6,9 @@
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
 import type { PushRefusal, PushResponse, PushRow, WireDocument } from '../../shared/sync/protocol.js';
-import { actingStaffFrom, decidePushRow, recordedActor, type ActingStaff } from '../../shared/sync/push-rules.js';
+import { actingStaffFrom, decidePushRow, reasonText, recordedActor, type ActingStaff } from '../../shared/sync/push-rules.js';
+import { text, type Text } from '../../shared/i18n/text.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
 import { SYSTEM_ACTOR } from '../../shared/domain/permissions.js';
 import { numberInvoice } from '../../shared/domain/invoice-numbering.js';
 import { nextInvoiceNumber, raiseInvoiceCounter } from '../data/clinics.js';
@@ -58,14 +60,18 @@ async function recordedStaff(tx: Queryable, ctx: PushContext, rows: readonly Pus
  * invoice, the clinic's fee and the fees already on the invoice as the server holds them
  * (shared/domain/reminder-fees.ts chasingFeeProblem; docs/decisions/0022-system-write-bounds.md).
  */
-async function chasingFeeRefusal(tx: Queryable, ctx: PushContext, fee: WireDocument, settings: WireDocument | null, batch: ReadonlyMap<string, WireDocument>): Promise<string | null> {
+async function chasingFeeRefusal(tx: Queryable, ctx: PushContext, fee: WireDocument, settings: WireDocument | null, batch: ReadonlyMap<string, WireDocument>): Promise<Text | null> {
   const invoiceId = typeof fee.invoiceId === 'string' ? fee.invoiceId : '';
   const invoice = invoiceId === '' ? null : await readDocument(tx, ctx.clinicId, 'invoices', invoiceId);
   const ids = chasingFeeIds(invoiceId);
   const held = await heldIds(tx, ctx.clinicId, 'payments', ids);
   const feesOnInvoice = ids.filter((i) => held.has(i) || batch.has(i));
-  return chasingFeeProblem(fee, { invoice, settings, feesOnInvoice });
+  const problem = chasingFeeProblem(fee, { invoice, settings, feesOnInvoice });
+  return problem === null ? null : reasonText(problem);
 }
+
+/** A refused row of the push: its Text, and the same in English for desks of earlier versions. */
+const refused = (refusal: Omit<PushRefusal, 'message' | 'text'>, said: Text): PushRefusal => ({ ...refusal, message: inEnglish(said), text: said });
 
 export interface PushOutcome {
   readonly response: PushResponse;
@@ -148,7 +154,7 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
     const decision = decidePushRow(rules, stored.get(id) ?? null, row);
     if (decision.kind === 'unchanged') continue;
     if (decision.kind === 'conflict') { conflicts.push(decision.current); continue; }
-    if (decision.kind === 'refused') { refusals.push({ id, code: decision.code, ...(decision.params ? { params: decision.params } : {}), message: decision.message }); continue; }
+    if (decision.kind === 'refused') { refusals.push({ id, code: decision.code, ...(decision.params ? { params: decision.params } : {}), message: decision.message, text: decision.text }); continue; }
     const notYet = valid.writeRefusal(decision.document);
     if (notYet) { refusals.push(notYet); continue; }
 
@@ -157,7 +163,7 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
       if (settings === undefined) settings = await readDocument(tx, ctx.clinicId, 'settings', SETTINGS_DOC_ID);
       const problem = await chasingFeeRefusal(tx, ctx, document, settings, stored);
       if (problem) {
-        refusals.push({ id, code: 'rule_broken', message: problem });
+        refusals.push(refused({ id, code: 'rule_broken' }, problem));
         continue;
       }
     }
@@ -167,7 +173,7 @@ export async function judgeRows(tx: Queryable, ctx: PushContext, rows: readonly 
       numbered.push({ ...document, _deleted: false });
     } else if (typeof decision.invoiceNumber === 'number') {
       if (await invoiceNumberTaken(tx, ctx.clinicId, decision.invoiceNumber, id)) {
-        refusals.push({ id, code: 'invoice_number', params: { number: decision.invoiceNumber }, message: `Invoice number ${decision.invoiceNumber} already belongs to another invoice at this clinic, so the server did not take this invoice.` });
+        refusals.push(refused({ id, code: 'invoice_number', params: { number: decision.invoiceNumber } }, text('push.invoiceNumberTaken', { number: String(decision.invoiceNumber) })));
         continue;
       }
       await raiseInvoiceCounter(tx, ctx.clinicId, decision.invoiceNumber);

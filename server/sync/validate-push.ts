@@ -10,6 +10,7 @@
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { CLINIC_SETTINGS_ID } from '../../shared/schemas/settings.js';
+import { text } from '../../shared/i18n/text.js';
 import { problem, pushRefusalOf } from '../../shared/sync/document-problem.js';
 import { contextProblem, needsClinicCurrency, referencesOf, type PushContextFacts } from '../../shared/sync/document-references.js';
 import { documentProblem } from '../../shared/sync/document-validation.js';
@@ -44,7 +45,7 @@ export async function validatePushRows(tx: Queryable, scope: Scope, rows: readon
     // RxDB pushes a document once per batch; which of two copies would win is anyone's guess, so neither does.
     const n = times.get(id)!;
     const bad = n > 1
-      ? problem('invalid_document', `this push carries it ${n} times, and a push carries each document once`, { field: 'id', rule: 'repeated' })
+      ? problem('invalid_document', text('syncRule.problem.repeatedInPush', { count: n }), { field: 'id', rule: 'repeated' })
       : documentProblem(scope.collection, row.newDocumentState);
     if (bad) refusals.push(pushRefusalOf(scope.collection, id, bad));
     else valid.push(row);

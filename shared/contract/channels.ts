@@ -7,6 +7,7 @@
 import { returnPageProblem } from '../domain/return-page.js';
 import { ContractError, event, noInput, objectInput, request } from './define.js';
 import type { DeviceInfo, EnrollmentCode, WireDocument } from '../sync/protocol.js';
+import type { MessageId } from '../i18n/catalogues/index.js';
 
 export type HostKind = 'electron' | 'browser-host';
 
@@ -26,8 +27,8 @@ export interface AppInfo {
 export interface MainStatus {
   /** Main has the renderer's database open through remote storage. */
   readonly databaseConnected: boolean;
-  /** Work main is doing that the desk should show, e.g. seeding the demo clinic. */
-  readonly busy: string | null;
+  /** Work main is doing that the desk should show, e.g. seeding the demo clinic (a catalogue id). */
+  readonly busy: MessageId | null;
 }
 
 /** This desk's link to the clinic's sync server (null: a standalone desk). */

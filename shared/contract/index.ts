@@ -3,3 +3,4 @@ export * from './channels.js';
 export * from './define.js';
 export * from './types.js';
 export * from './wire.js';
+export * from './refusal-envelope.js';

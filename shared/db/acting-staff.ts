@@ -6,6 +6,7 @@
 import type { StaffDoc } from '../schemas/index.js';
 import { hasPermission, PERMISSION_LABELS, type Permission } from '../domain/permissions.js';
 import { RefusedError } from '../domain/result.js';
+import { text, type MessageId, type Text } from '../i18n/text.js';
 import type { ClinicDatabase } from './database.js';
 
 /** What every command that writes on behalf of a staff member needs to know. */
@@ -29,20 +30,22 @@ export interface DeskActor {
   readonly operation?: string;
 }
 
-export function permissionMessage(staff: Pick<StaffDoc, 'name' | 'roles' | 'active'> | null, permission: Permission, action: string): string | null {
-  if (!staff) return `Sign in as a member of staff to ${action}.`;
-  if (!staff.active) return `${staff.name} is no longer active at the clinic and cannot ${action}.`;
+/** Why `staff` may not do `action` (an `operation.*` id: "take payments"), or null when they may. */
+export function permissionProblem(staff: Pick<StaffDoc, 'name' | 'roles' | 'active'> | null, permission: Permission, action: MessageId | Text): Text | null {
+  const doing = typeof action === 'string' ? text(action) : action;
+  if (!staff) return text('staff.refused.signInTo', { action: doing });
+  if (!staff.active) return text('staff.refused.inactive', { name: staff.name, action: doing });
   if (!hasPermission(staff.roles, permission)) {
-    return `${staff.name} does not have the ${PERMISSION_LABELS[permission]} permission needed to ${action}. Ask someone with ${PERMISSION_LABELS[permission]} rights.`;
+    return text('staff.refused.permission', { name: staff.name, permission: text(PERMISSION_LABELS[permission]), action: doing });
   }
   return null;
 }
 
-/** The acting staff member, or a refusal naming what they may not do. */
-export async function requirePermission(db: ClinicDatabase, actorId: string, permission: Permission, action: string): Promise<StaffDoc> {
+/** The acting staff member, or a refusal naming what they may not do (`action`: an `operation.*` id). */
+export async function requirePermission(db: ClinicDatabase, actorId: string, permission: Permission, action: MessageId | Text): Promise<StaffDoc> {
   const doc = actorId ? await db.staff.findOne(actorId).exec() : null;
   const staff = doc ? doc.toMutableJSON() : null;
-  const problem = permissionMessage(staff, permission, action);
-  if (problem || !staff) throw new RefusedError({ ok: false, message: problem ?? `Sign in as a member of staff to ${action}.` });
+  const problem = permissionProblem(staff, permission, action);
+  if (problem || !staff) throw new RefusedError({ text: problem ?? permissionProblem(null, permission, action)! });
   return staff;
 }

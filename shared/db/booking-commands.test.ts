@@ -8,6 +8,9 @@ import { RefusedError } from '../domain/result.js';
 import type { StaffDoc } from '../schemas/index.js';
 import type { Actor } from '../domain/actor.js';
 import { TEST_DESK } from '../test-support/test-clinic.js';
+import { createTranslator } from '../i18n/translator.js';
+
+const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
 
 const SETUP_AT = '2026-01-01T08:00:00.000Z';
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -211,6 +214,7 @@ describe('createBooking', () => {
       const err = await rejection(createBooking(db, input({ start: '2026-11-23T09:00:00.000Z' }), BY));  // 09:00–09:45
       expect((err as OverlapError).conflicts.map((c) => c.id)).toEqual([a.id, b.id]);
       expect((err as OverlapError).message).toBe('This overlaps 2 other bookings for the same practitioner.');
+      expect(nb.t((err as OverlapError).text)).toBe('Denne timen overlapper 2 andre timer hos samme behandler.');
     });
 
     it('books the overlap once the receptionist confirms it', async () => {
@@ -267,6 +271,7 @@ describe('createBooking', () => {
     const ctx = { actor: practitionerId, synced: false, desk: TEST_DESK, now: NOW };
     const err = await rejection(rescheduleBooking(db, booking.id, { start: '1900-01-01T09:00:00.000Z', practitionerId, confirmOverlap: false }, ctx));
     expect(err).toMatchObject({ name: 'RefusedError', field: 'start', message: /^1 Jan 1900 is too far back/ });
+    expect(nb.t((err as RefusedError).text)).toBe('1. jan. 1900 ligger for langt tilbake i tid: en time kan være fra 20. nov. 2025 til 20. nov. 2028. Sjekk datoen.');
     expect((await db.bookings.findOne(booking.id).exec())!.start).toBe(START);
     const moved = await rescheduleBooking(db, booking.id, { start: '2026-11-19T09:00:00.000Z', practitionerId, confirmOverlap: false }, ctx);
     expect(moved.start).toBe('2026-11-19T09:00:00.000Z');

@@ -7,7 +7,9 @@ import { changeStamp, createStamp, factStamp, type Actor } from '../domain/actor
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from '../domain/billing.js';
 import { bookingEnd, checkBookingDay, conflictingBookings } from '../domain/bookings.js';
-import { RefusedError, type Refusal } from '../domain/result.js';
+import { refuse as refusal, RefusedError } from '../domain/result.js';
+import { text, type MessageId, type Text } from '../i18n/text.js';
+import { inEnglish } from '../i18n/translator.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
@@ -27,22 +29,24 @@ export interface BookingInput {
   confirmOverlap: boolean;
 }
 
-/** The booking overlaps others of the same practitioner; ask before saving. */
+/** The booking overlaps others of the same practitioner; ask before saving. `text` says so to the reader, `message` in English. */
 export class OverlapError extends Error {
+  readonly text: Text;
   constructor(readonly conflicts: BookingDoc[]) {
-    super(conflicts.length === 1 ? 'This overlaps another booking for the same practitioner.' : `This overlaps ${conflicts.length} other bookings for the same practitioner.`);
+    const warning = text('overlap.warning', { count: conflicts.length });
+    super(inEnglish(warning));
     this.name = 'OverlapError';
+    this.text = warning;
   }
 }
 
-function refuse(message: string, field: string): never {
-  const refusal: Refusal = { ok: false, message, field };
-  throw new RefusedError(refusal);
+function refuse(id: MessageId, field?: string): never {
+  throw new RefusedError(refusal(id, field));
 }
 
 /** Refuses a start outside the booking window around the clinic's today (shared/domain/bookings.ts). */
-function requireBookableDay(start: string, now: string, settings: { timeZone: string; locale: string }): void {
-  const checked = checkBookingDay(localDateOf(start, settings.timeZone), localDateOf(now, settings.timeZone), settings.locale);
+function requireBookableDay(start: string, now: string, settings: { timeZone: string }): void {
+  const checked = checkBookingDay(localDateOf(start, settings.timeZone), localDateOf(now, settings.timeZone));
   if (!checked.ok) throw new RefusedError(checked);
 }
 
@@ -67,14 +71,14 @@ export async function createBooking(
   const id = partId(ctx, 'booking');
   const deskCtx = { synced: false, ...ctx };
   return journaled(db, deskCtx, { command: 'createBooking', args: { input }, commit: { collection: 'bookings', id } }, async () => {
-    await requirePermission(db, ctx.actor, 'book', 'book appointments');
+    await requirePermission(db, ctx.actor, 'book', 'operation.bookAppointments');
     const earlier = await db.bookings.findOne(id).exec();
     if (earlier) return finishBooking(db, earlier.toMutableJSON(), ctx);
     const now = ctx.now;
-    if (!input.clientId) refuse('Choose a client for the booking.', 'client');
-    if (!input.serviceId) refuse('Choose a service for the booking.', 'service');
-    if (!input.practitionerId) refuse('Choose a practitioner for the booking.', 'practitioner');
-    if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('Choose when the booking starts.', 'start');
+    if (!input.clientId) refuse('booking.refused.noClient', 'client');
+    if (!input.serviceId) refuse('booking.refused.noService', 'service');
+    if (!input.practitionerId) refuse('booking.refused.noPractitioner', 'practitioner');
+    if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('booking.refused.noStart', 'start');
 
     const [settings, client, service, practitioner] = await Promise.all([
       db.settings.findOne(CLINIC_SETTINGS_ID).exec(),
@@ -82,11 +86,11 @@ export async function createBooking(
       db.services.findOne(input.serviceId).exec(),
       db.staff.findOne(input.practitionerId).exec(),
     ]);
-    if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+    if (!settings) refuse('setup.refused.notSetUp');
     requireBookableDay(input.start, now, settings);
-    if (!client) refuse('That client no longer exists. Choose another.', 'client');
-    if (!service || !service.active) return refuse('That service is not available. Choose another.', 'service');
-    if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
+    if (!client) refuse('booking.refused.clientGone', 'client');
+    if (!service || !service.active) return refuse('booking.refused.serviceUnavailable', 'service');
+    if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('booking.refused.noPractitioner', 'practitioner');
 
     const start = new Date(input.start).toISOString();
     const end = bookingEnd(start, service.durationMinutes);
@@ -116,7 +120,7 @@ export async function createBooking(
 /** What follows from a booking written: its draft invoice, an Automatic link, the log. Each at most once. */
 async function finishBooking(db: ClinicDatabase, booking: BookingDoc, ctx: Actor & { readonly operation?: string }): Promise<{ booking: BookingDoc; invoice: InvoiceDoc | null }> {
   if (!booking.invoiceId) {
-    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'booking', entityId: booking.id, action: 'booking.created', summary: 'Booked; externally billed', ...factStamp(ctx) }));
+    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'booking', entityId: booking.id, action: 'booking.created', summary: text('log.bookedExternal'), ...factStamp(ctx) }));
     return { booking, invoice: null };
   }
   const [settings, client, service] = await Promise.all([
@@ -124,7 +128,7 @@ async function finishBooking(db: ClinicDatabase, booking: BookingDoc, ctx: Actor
     db.clients.findOne(booking.clientId).exec(),
     db.services.findOne(booking.serviceId).exec(),
   ]);
-  if (!settings || !client || !service) throw new RefusedError({ ok: false, message: 'The booking\'s client or service is no longer on this desk.' });
+  if (!settings || !client || !service) refuse('booking.refused.detailsGone');
   let invoice = (await db.invoices.findOne(booking.invoiceId).exec())?.toMutableJSON() ?? null;
   if (!invoice) {
     invoice = draftInvoiceForBooking(booking, service, settings, booking.invoiceId, ctx);
@@ -133,7 +137,7 @@ async function finishBooking(db: ClinicDatabase, booking: BookingDoc, ctx: Actor
   if (booking.billing === 'automatic') {
     await insertOnce(db.paymentrequests, { ...automaticLinkRequest(booking, invoice, client.toMutableJSON(), settings, ctx), id: partId(ctx, 'request') });
   }
-  await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'booking', entityId: booking.id, action: 'booking.created', summary: 'Booked; draft invoice created', ...factStamp(ctx) }));
+  await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'booking', entityId: booking.id, action: 'booking.created', summary: text('log.bookedWithDraft'), ...factStamp(ctx) }));
   return { booking, invoice };
 }
 
@@ -150,15 +154,15 @@ export interface RescheduleInput {
  */
 export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, input: RescheduleInput, ctx: DeskActor): Promise<BookingDoc> {
   const now = ctx.now;
-  await requirePermission(db, ctx.actor, 'book', 'move bookings');
-  if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('Choose when the booking starts.', 'start');
+  await requirePermission(db, ctx.actor, 'book', 'operation.moveBookings');
+  if (!input.start || Number.isNaN(Date.parse(input.start))) refuse('booking.refused.noStart', 'start');
   const [doc, settings] = await Promise.all([db.bookings.findOne(bookingId).exec(), db.settings.findOne(CLINIC_SETTINGS_ID).exec()]);
-  if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
-  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
-  if (doc.status === 'cancelled') refuse('This booking is cancelled and cannot be moved. Book again instead.', 'start');
+  if (!doc) refuse('booking.refused.gone');
+  if (!settings) refuse('setup.refused.notSetUp');
+  if (doc.status === 'cancelled') refuse('booking.refused.cancelledCannotMove', 'start');
   requireBookableDay(input.start, now, settings);
   const practitioner = await db.staff.findOne(input.practitionerId).exec();
-  if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('Choose a practitioner for the booking.', 'practitioner');
+  if (!practitioner || !practitioner.active || !practitioner.isPractitioner) refuse('booking.refused.noPractitioner', 'practitioner');
   const start = new Date(input.start).toISOString();
   const duration = new Date(doc.end).getTime() - new Date(doc.start).getTime();
   const end = new Date(new Date(start).getTime() + duration).toISOString();
@@ -173,19 +177,19 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
       if (r.status === 'scheduled' && isAutomaticLink(r)) await r.incrementalPatch({ sendAt, ...changeStamp(ctx) });
     }
   }
-  let invoiceNote = '';
+  let invoiceNote: 'none' | 'draftMoved' | 'issued' = 'none';
   if (doc.invoiceId) {
     const invoice = await db.invoices.findOne(doc.invoiceId).exec();
     const serviceDate = localDateOf(start, settings.timeZone);
     if (invoice && invoice.status === 'draft' && invoice.serviceDate !== serviceDate) {
       await invoice.incrementalModify((current) => (current.status === 'draft' ? { ...current, serviceDate, ...changeStamp(ctx) } : current));
-      invoiceNote = '; draft invoice moved with it';
+      invoiceNote = 'draftMoved';
     } else if (invoice && invoice.status !== 'draft') {
-      invoiceNote = '; its invoice was already issued and keeps its date';
+      invoiceNote = 'issued';
     }
   }
   await db.activity.insert(activityEntry({
-    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: `Moved from ${from} to ${start}${invoiceNote}`, ...factStamp(ctx),
+    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: text('log.bookingMoved', { from, to: start, note: invoiceNote }), ...factStamp(ctx),
   }));
   return (await db.bookings.findOne(bookingId).exec())!.toMutableJSON();
 }
@@ -197,14 +201,14 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
  */
 export async function cancelBooking(db: ClinicDatabase, bookingId: string, options: { voidDraft: boolean }, ctx: DeskActor): Promise<{ booking: BookingDoc; draftVoided: boolean }> {
   return journaled(db, ctx, { command: 'cancelBooking', args: { bookingId, options }, commit: { collection: 'bookings', id: bookingId } }, async () => {
-    await requirePermission(db, ctx.actor, 'book', 'cancel bookings');
+    await requirePermission(db, ctx.actor, 'book', 'operation.cancelBookings');
     const doc = await db.bookings.findOne(bookingId).exec();
-    if (!doc) throw new RefusedError({ ok: false, message: 'This booking no longer exists.' });
+    if (!doc) refuse('booking.refused.gone');
     const logId = partId(ctx, 'log');
     // The same operation again (a retry, recovery): finish it; anyone else finds it done.
     const ours = ctx.operation !== undefined;
     if (doc.status === 'cancelled' && (!ours || (await db.activity.findOne(logId).exec()))) {
-      if (!ours) throw new RefusedError({ ok: false, message: 'This booking is already cancelled.' });
+      if (!ours) refuse('booking.refused.alreadyCancelled');
       return { booking: doc.toMutableJSON(), draftVoided: (await db.invoices.findOne(doc.invoiceId || '-').exec())?.status === 'void' };
     }
     // The links first: a cancelled appointment is never charged automatically, even when a
@@ -218,14 +222,14 @@ export async function cancelBooking(db: ClinicDatabase, bookingId: string, optio
     if (options.voidDraft && doc.invoiceId) {
       const invoice = await db.invoices.findOne(doc.invoiceId).exec();
       if (invoice?.status === 'draft') {
-        await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: 'Draft voided: the booking was cancelled', ...factStamp(ctx) }));
+        await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: invoice.id, action: 'invoice.voided', summary: text('log.draftVoidedBookingCancelled'), ...factStamp(ctx) }));
         await modifyAs(ctx, invoice)((current) => (current.status === 'draft' ? { ...current, status: 'void', ...changeStamp(ctx) } : current));
       }
       draftVoided = (await db.invoices.findOne(doc.invoiceId).exec())?.status === 'void';
     }
     await modifyAs(ctx, doc)((current) => (current.status === 'cancelled' ? current : { ...current, status: 'cancelled', ...changeStamp(ctx) }));
     await insertOnce(db.activity, activityEntry({
-      id: logId, entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: draftVoided ? 'Cancelled; draft invoice voided' : 'Cancelled', ...factStamp(ctx),
+      id: logId, entity: 'booking', entityId: bookingId, action: 'booking.cancelled', summary: text(draftVoided ? 'log.bookingCancelledDraftVoided' : 'log.bookingCancelled'), ...factStamp(ctx),
     }));
     return { booking: (await db.bookings.findOne(bookingId).exec())!.toMutableJSON(), draftVoided };
   });

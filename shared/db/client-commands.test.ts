@@ -5,6 +5,8 @@ import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { RefusedError } from '../domain/result.js';
 import type { ClientInput } from '../domain/clients.js';
 import type { Actor } from '../domain/actor.js';
+import { summaryOf } from './activity-log.js';
+import { createTranslator } from '../i18n/translator.js';
 
 const TODAY = '2026-11-21';
 const NOW = '2026-11-21T09:00:00.000Z';
@@ -93,6 +95,11 @@ describe('updateClient', () => {
       entity: 'client', action: 'client.updated', at: later, by: reception,
       summary: "Changed Ana Sørensen's details: name: Ana Sørensen → Anna Berg; email: ana@exmple.com → anna@example.com; mobile phone: (empty) → +47 412 34 567; address; date of birth",
     })]);
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    const summary = summaryOf((await log())[0]!);
+    expect(typeof summary === 'string' ? summary : nb.t(summary)).toBe(
+      'Endret opplysningene til Ana Sørensen: navn: Ana Sørensen → Anna Berg; e-post: ana@exmple.com → anna@example.com; mobil: (tom) → +47 412 34 567; adresse; fødselsdato',
+    );
   });
 
   it('refuses what creating refuses, with the same message and field, and writes nothing', async () => {

@@ -4,7 +4,9 @@ import { changeStamp, createStamp, factStamp, type Actor } from '../domain/actor
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { checkClient, clientName, clientQueryWords, describeClientChange, type ClientInput } from '../domain/clients.js';
 import { newId } from '../domain/ids.js';
-import { RefusedError } from '../domain/result.js';
+import { refuse, RefusedError } from '../domain/result.js';
+import { listValues } from '../domain/text-lists.js';
+import { text, type Text } from '../i18n/text.js';
 import { localDateOf } from '../domain/time.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -12,7 +14,7 @@ import { requirePermission, type DeskActor } from './acting-staff.js';
 
 /** `by`: the staff member signed in on the desk, recorded as the writer; they need the booking permission. */
 export async function createClient(db: ClinicDatabase, input: ClientInput, today: string, by: Actor): Promise<ClientDoc> {
-  await requirePermission(db, by.actor, 'book', 'add clients');
+  await requirePermission(db, by.actor, 'book', 'operation.addClients');
   const checked = checkClient(input, today);
   if (!checked.ok) throw new RefusedError(checked);
   const doc: ClientDoc = { id: newId(), ...checked.value, ...createStamp(by) };
@@ -27,24 +29,25 @@ export async function createClient(db: ClinicDatabase, input: ClientInput, today
  * the stored state.
  */
 export async function updateClient(db: ClinicDatabase, clientId: string, input: ClientInput, ctx: DeskActor): Promise<ClientDoc> {
-  await requirePermission(db, ctx.actor, 'book', "change a client's details");
+  await requirePermission(db, ctx.actor, 'book', 'operation.changeClient');
   const [stored, settings] = await Promise.all([db.clients.findOne(clientId).exec(), db.settings.findOne(CLINIC_SETTINGS_ID).exec()]);
-  if (!stored) throw new RefusedError({ ok: false, message: 'This client no longer exists on this desk.' });
-  if (!settings) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+  if (!stored) throw new RefusedError(refuse('client.refused.gone'));
+  if (!settings) throw new RefusedError(refuse('setup.refused.notSetUp'));
   const checked = checkClient(input, localDateOf(ctx.now, settings.timeZone));
   if (!checked.ok) throw new RefusedError(checked);
   const fields = checked.value;
 
-  let change = '';
+  let change: Text[] = [];
   let before = '';
   const after = await stored.incrementalModify((current) => {
     change = describeClientChange(current, fields);
     before = clientName(current);
-    return change === '' ? current : { ...current, ...fields, ...changeStamp(ctx) };
+    return change.length === 0 ? current : { ...current, ...fields, ...changeStamp(ctx) };
   });
-  if (change !== '') {
+  if (change.length > 0) {
     await db.activity.insert(activityEntry({
-      entity: 'client', entityId: clientId, action: 'client.updated', summary: `Changed ${before}'s details: ${change}`.slice(0, 500), ...factStamp(ctx),
+      entity: 'client', entityId: clientId, action: 'client.updated',
+      summary: text('log.clientUpdated', { name: before, ...listValues(change, { count: 'count', item: 'c' }) }), ...factStamp(ctx),
     }));
   }
   return after.toMutableJSON();

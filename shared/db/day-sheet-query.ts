@@ -12,6 +12,7 @@ import type { InvoiceDoc, MessageDoc, PaymentDoc, PaymentRequestDoc } from '../s
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { daySheet, type DaySheet } from '../domain/day-sheet.js';
 import { localDaysRange, type LocalDate } from '../domain/time.js';
+import { refuse, RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 
 /**
@@ -68,7 +69,7 @@ export async function loadDaySheetData(db: ClinicDatabase, date: LocalDate, time
 /** The day sheet for a clinic day, in the clinic's zone and currency. */
 export async function loadDaySheet(db: ClinicDatabase, date: LocalDate): Promise<DaySheet> {
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!settings) throw new Error('The clinic is not set up yet.');
+  if (!settings) throw new RefusedError(refuse('daySheet.refused.notSetUp'));
   const data = await loadDaySheetData(db, date, settings.timeZone);
   return daySheet({ date, timeZone: settings.timeZone, currency: settings.currency, ...data });
 }

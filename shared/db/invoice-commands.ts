@@ -12,29 +12,29 @@ import { draftCreditNote, voidInvoice as voidRule, type CreditRequest } from '..
 import { editDraftLines, type LineInput } from '../domain/invoice-drafts.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { draftInvoiceForBooking } from '../domain/billing.js';
-import { formatMoney } from '../domain/money.js';
 import { invoiceTotals } from '../domain/invoice-math.js';
 import { newId } from '../domain/ids.js';
-import { ok, RefusedError, type Result } from '../domain/result.js';
+import { ok, refuse, RefusedError, type Result } from '../domain/result.js';
+import { moneyValue, text, type MessageId, type Text } from '../i18n/text.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 
-function refused(message: string): never {
-  throw new RefusedError({ ok: false, message });
+function refused(id: MessageId): never {
+  throw new RefusedError(refuse(id));
 }
 
 async function clinicSettings(db: ClinicDatabase) {
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!settings) refused('The clinic is not set up yet.');
+  if (!settings) refused('setup.refused.notSetUp');
   return settings;
 }
 
 async function findInvoice(db: ClinicDatabase, invoiceId: string) {
   const doc = await db.invoices.findOne(invoiceId).exec();
-  if (!doc) refused('This invoice no longer exists.');
+  if (!doc) refused('invoice.refused.gone');
   return doc;
 }
 
@@ -62,9 +62,9 @@ async function modifyInvoice(db: ClinicDatabase, invoiceId: string, rule: (curre
   return result.value;
 }
 
-function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): string {
-  const what = invoice.kind === 'credit_note' ? 'credit note' : 'invoice';
-  return invoice.number > 0 ? `${what} ${invoice.number}` : `${what} (number pending from the sync server)`;
+/** "invoice 12", "credit note (number pending from the sync server)". */
+function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): Text {
+  return invoice.number > 0 ? text('invoice.numbered', { kind: invoice.kind, number: String(invoice.number) }) : text('invoice.numberedPending', { kind: invoice.kind });
 }
 
 /**
@@ -73,7 +73,7 @@ function numberText(invoice: Pick<InvoiceDoc, 'number' | 'kind'>): string {
  */
 export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx: DeskActor): Promise<InvoiceDoc> {
   return journaled(db, ctx, { command: 'completeInvoice', args: { invoiceId }, commit: { collection: 'invoices', id: invoiceId } }, async () => {
-    await requirePermission(db, ctx.actor, 'billing', 'complete invoices');
+    await requirePermission(db, ctx.actor, 'billing', 'operation.completeInvoices');
     const settings = await clinicSettings(db);
     const current = (await findInvoice(db, invoiceId)).toMutableJSON();
     const numbering = await numberingFor(db, ctx.synced);
@@ -82,7 +82,7 @@ export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx
       : await modifyInvoice(db, invoiceId, (draft) => (isRepeat(ctx, draft.status === 'completed') ? ok(draft) : completeDraft(draft, settings, numbering, ctx)), ctx);
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.completed',
-      summary: done.number > 0 ? `Completed as invoice ${done.number}` : 'Completed; number pending from the sync server', ...factStamp(ctx),
+      summary: done.number > 0 ? text('log.invoiceCompleted', { number: String(done.number) }) : text('log.invoiceCompletedPending'), ...factStamp(ctx),
     }));
     return done;
   });
@@ -90,14 +90,14 @@ export async function completeInvoice(db: ClinicDatabase, invoiceId: string, ctx
 
 /** Replaces a draft's lines. Every line is checked first; a completed invoice is refused. */
 export async function editInvoiceLines(db: ClinicDatabase, invoiceId: string, lines: readonly LineInput[], ctx: DeskActor): Promise<InvoiceDoc> {
-  await requirePermission(db, ctx.actor, 'billing', 'edit invoices');
+  await requirePermission(db, ctx.actor, 'billing', 'operation.editInvoices');
   const settings = await clinicSettings(db);
   const before = (await findInvoice(db, invoiceId)).toMutableJSON();
   const edited = await modifyInvoice(db, invoiceId, (current) => editDraftLines(current, lines, settings, ctx), ctx);
-  const total = (inv: InvoiceDoc) => formatMoney(invoiceTotals(inv.lines).totalMinor, inv.currency, settings.locale);
+  const total = (inv: InvoiceDoc) => moneyValue(invoiceTotals(inv.lines).totalMinor, inv.currency);
   await db.activity.insert(activityEntry({
     entity: 'invoice', entityId: invoiceId, action: 'invoice.edited',
-    summary: `Lines edited: ${edited.lines.length} line${edited.lines.length === 1 ? '' : 's'}, total ${total(before)} → ${total(edited)}`, ...factStamp(ctx),
+    summary: text('log.linesEdited', { count: edited.lines.length, before: total(before), after: total(edited) }), ...factStamp(ctx),
   }));
   return edited;
 }
@@ -108,7 +108,7 @@ export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: De
     const before = (await findInvoice(db, invoiceId)).toMutableJSON();
     const repeat = isRepeat(ctx, before.status === 'void');
     const needed = repeat ? 'book' : invoiceChangePermission(before, { ...before, status: 'void', ...changeStamp(ctx) });
-    await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'void draft invoices' : 'void invoices');
+    await requirePermission(db, ctx.actor, needed, before.status === 'draft' ? 'operation.voidDrafts' : 'operation.voidInvoices');
     let voided = before;
     if (!repeat) {
       const money = await loadClientMoney(db, before.clientId);
@@ -117,7 +117,7 @@ export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: De
     }
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.voided',
-      summary: voided.completedAt ? `Voided ${numberText(voided)}` : 'Draft voided', ...factStamp(ctx),
+      summary: voided.completedAt ? text('log.invoiceVoided', { invoice: numberText(voided) }) : text('log.draftVoided'), ...factStamp(ctx),
     }));
     return voided;
   });
@@ -131,7 +131,7 @@ export async function voidInvoice(db: ClinicDatabase, invoiceId: string, ctx: De
 export async function createCreditNote(db: ClinicDatabase, invoiceId: string, request: CreditRequest, ctx: DeskActor): Promise<InvoiceDoc> {
   const noteId = partId(ctx, 'invoice');
   return journaled(db, ctx, { command: 'createCreditNote', args: { invoiceId, request }, commit: { collection: 'invoices', id: noteId } }, async () => {
-    await requirePermission(db, ctx.actor, 'billing', 'issue credit notes');
+    await requirePermission(db, ctx.actor, 'billing', 'operation.issueCreditNotes');
     const settings = await clinicSettings(db);
     const invoice = (await findInvoice(db, invoiceId)).toMutableJSON();
     let note = (await db.invoices.findOne(noteId).exec())?.toMutableJSON();
@@ -145,23 +145,23 @@ export async function createCreditNote(db: ClinicDatabase, invoiceId: string, re
       note = completed.value;
       await insertOnce(db.invoices, note);
     }
-    const amount = formatMoney(invoiceTotals(note.lines).totalMinor, note.currency, settings.locale);
-    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: `${amount} credited by ${numberText(note)}`, ...factStamp(ctx) }));
-    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: `Credit note for ${numberText(invoice)}: ${amount}`, ...factStamp(ctx) }));
+    const amount = moneyValue(invoiceTotals(note.lines).totalMinor, note.currency);
+    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log'), entity: 'invoice', entityId: invoiceId, action: 'invoice.credited', summary: text('log.invoiceCredited', { amount, note: numberText(note) }), ...factStamp(ctx) }));
+    await insertOnce(db.activity, activityEntry({ id: partId(ctx, 'log2'), entity: 'invoice', entityId: note.id, action: 'invoice.completed', summary: text('log.creditNoteFor', { invoice: numberText(invoice), amount }), ...factStamp(ctx) }));
     return note;
   });
 }
 
 /** "Create invoice" on an externally billed booking: it gets a draft from its service. */
 export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: string, ctx: DeskActor): Promise<InvoiceDoc> {
-  await requirePermission(db, ctx.actor, 'book', 'create invoices for bookings');
+  await requirePermission(db, ctx.actor, 'book', 'operation.invoiceBookings');
   const settings = await clinicSettings(db);
   const booking = await db.bookings.findOne(bookingId).exec();
-  if (!booking) refused('This booking no longer exists.');
-  if (booking.status === 'cancelled') refused('This booking is cancelled; there is nothing to invoice.');
-  if (booking.invoiceId) refused('This booking already has an invoice.');
+  if (!booking) refused('booking.refused.gone');
+  if (booking.status === 'cancelled') refused('booking.refused.nothingToInvoice');
+  if (booking.invoiceId) refused('booking.refused.hasInvoice');
   const service = await db.services.findOne(booking.serviceId).exec();
-  if (!service) refused("This booking's service no longer exists, so its price is unknown.");
+  if (!service) refused('booking.refused.serviceGone');
   const invoice = draftInvoiceForBooking(booking, service, settings, newId(), ctx);
   await db.invoices.insert(invoice);
   try {
@@ -172,8 +172,8 @@ export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: str
     throw err;
   }
   await db.activity.bulkInsert([
-    activityEntry({ entity: 'booking', entityId: bookingId, action: 'booking.invoiced', summary: 'Invoice created for an externally billed booking', ...factStamp(ctx) }),
-    activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.created', summary: 'Draft created from the booking', ...factStamp(ctx) }),
+    activityEntry({ entity: 'booking', entityId: bookingId, action: 'booking.invoiced', summary: text('log.invoiceForBooking'), ...factStamp(ctx) }),
+    activityEntry({ entity: 'invoice', entityId: invoice.id, action: 'invoice.created', summary: text('log.draftFromBooking'), ...factStamp(ctx) }),
   ]);
   return invoice;
 }

@@ -4,7 +4,7 @@ import { filter } from 'rxjs/operators';
 import type { ClinicDatabase } from './database.js';
 import type { PaymentDoc } from '../schemas/index.js';
 import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
-import { acceptAgain, MAX_NOTICES, noteRefusals, noteTaken, readNeedsAttention, setAside, signedAs, watchNeedsAttention } from './needs-attention.js';
+import { acceptAgain, MAX_NOTICES, noteRefusals, reasonOf, noteTaken, readNeedsAttention, setAside, signedAs, watchNeedsAttention } from './needs-attention.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const KEPT = () => ({ kept: true, sent: undefined });
@@ -40,6 +40,18 @@ describe('the Needs-attention list', () => {
     expect((await readNeedsAttention(db)).map((e) => e.key)).toEqual(['payments/p2', 'bookings/b1']);
     const seen = await firstValueFrom(watchNeedsAttention(db).pipe(filter((list) => list.length === 2)));
     expect(seen.map((e) => e.id)).toEqual(['p2', 'b1']);
+  });
+
+  it("keeps the server's reason as a Text this desk can read, and only such a Text", async () => {
+    const good = { id: 'error.withDetail', values: { detail: 'x' } } as const;
+    await noteRefusals(db, 'payments', [
+      { id: 'p1', code: 'permission_denied', message: 'English', text: good },
+      { id: 'p2', code: 'permission_denied', message: 'Hostile', text: { id: 'no.such.id' } as never },
+    ], KEPT, NOW);
+    const [p1, p2] = await readNeedsAttention(db);
+    expect(reasonOf(p1!)).toEqual(good);
+    expect(p2!.text).toBeUndefined();
+    expect(reasonOf(p2!)).toBe('Hostile');
   });
 
   it('takes concurrent notes without losing one', async () => {

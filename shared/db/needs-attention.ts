@@ -18,7 +18,8 @@ import type { Observable } from 'rxjs';
 import type { CollectionName } from '../schemas/index.js';
 import type { ActivityDoc } from '../schemas/activity.js';
 import { factStamp } from '../domain/actor.js';
-import { RefusedError } from '../domain/result.js';
+import { refuse, RefusedError } from '../domain/result.js';
+import { text, type MessageId, type Text } from '../i18n/text.js';
 import { COLLECTION_POLICIES } from '../sync/collections.js';
 import { neededPermission } from '../sync/push-rules.js';
 import type { PushRefusal, RefusalParams, WireDocument } from '../sync/protocol.js';
@@ -27,6 +28,7 @@ import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { localList } from './local-list.js';
+import { parseStoredText, storedText } from '../i18n/stored-text.js';
 
 /** The local document that holds the list. */
 export const NEEDS_ATTENTION_ID = 'needs-attention';
@@ -43,8 +45,13 @@ export interface RefusedChange {
   readonly id: string;
   readonly code: RefusalCode;
   readonly params?: RefusalParams;
-  /** The server's reason, in its words (the staff member's language comes with issue 13). */
+  /** The server's reason, in English. */
   readonly message: string;
+  /**
+   * The same reason as the server's Text, as received (JSON): each reader sees it in their
+   * language. Read only through parseStoredText, as anything from a peer (docs/decisions/0033-languages.md).
+   */
+  readonly text?: string;
   /** When the server refused it (the desk's clock). */
   readonly refusedAt: string;
   /** True for a fact kept on this desk; false for a record change that was taken back. */
@@ -56,6 +63,11 @@ export interface RefusedChange {
   readonly sent?: WireDocument;
   /** Set when someone accepted it again: it is on its way to the server as theirs. */
   readonly acceptedBy?: string;
+}
+
+/** The server's reason as a Text when it sent one this code reads, else its English words. */
+export function reasonOf(entry: Pick<RefusedChange, 'message' | 'text'>): Text | string {
+  return parseStoredText(entry.text) ?? entry.message;
 }
 
 export const refusalKey = (collection: CollectionName, id: string) => `${collection}/${id}`;
@@ -90,7 +102,8 @@ export function noteRefusals(db: ClinicDatabase, collection: CollectionName, ref
     const others = entries.filter((e) => !fresh.has(e.key));
     const added = [...fresh].map(([key, r]): RefusedChange => {
       const { kept, sent } = row(r.id);
-      return { key, collection, id: r.id, code: r.code, ...(r.params ? { params: r.params } : {}), message: r.message, refusedAt: at, kept, ...(sent ? { sent } : {}) };
+      const words = r.text ? parseStoredText(JSON.stringify(r.text)) : null;
+      return { key, collection, id: r.id, code: r.code, ...(r.params ? { params: r.params } : {}), message: r.message, ...(words ? { text: storedText(words) } : {}), refusedAt: at, kept, ...(sent ? { sent } : {}) };
     });
     return [...others, ...added];
   });
@@ -114,7 +127,7 @@ export function signedAs(collection: CollectionName, doc: WireDocument, ctx: Des
   return { ...doc, [policy.actorField]: ctx.actor, [policy.deskField]: ctx.desk, ...(policy.appendOnly ? {} : { [policy.timeField]: ctx.now }) };
 }
 
-const refused = (message: string) => new RefusedError({ ok: false, message });
+const refused = (id: MessageId) => new RefusedError(refuse(id));
 
 /** What the audit entry is about. */
 function auditSubject(collection: CollectionName, doc: WireDocument): Pick<ActivityDoc, 'entity' | 'entityId'> {
@@ -127,7 +140,6 @@ function auditSubject(collection: CollectionName, doc: WireDocument): Pick<Activ
   }
 }
 
-const WHAT: Partial<Record<CollectionName, string>> = { payments: 'payment', invoices: 'invoice', messages: 'message record', activity: 'log entry' };
 
 /**
  * `ctx`'s person accepts a refused fact again: the state that was refused is signed as them on
@@ -137,22 +149,24 @@ const WHAT: Partial<Record<CollectionName, string>> = { payments: 'payment', inv
  */
 export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
   const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
-  if (!entry) throw refused('This refusal has already been dealt with.');
+  if (!entry) throw refused('conflict.refused.dealtWith');
   // Accepted already (a double click, a second desk window): on its way, nothing to do twice.
   if (entry.acceptedBy) return;
-  if (!isAcceptable(entry)) throw refused('Accepting this again would not change the server\'s answer. Set it aside, or correct it and record it anew.');
+  if (!isAcceptable(entry)) throw refused('conflict.refused.acceptWouldNotHelp');
   const stored = await db[entry.collection].findOne(entry.id).exec();
-  if (!stored) throw refused('The refused record is no longer on this desk.');
+  if (!stored) throw refused('conflict.refused.recordGone');
   const before = entry.sent ?? (stored.toJSON() as unknown as WireDocument);
   const policy = COLLECTION_POLICIES[entry.collection];
   const firstBy = String(before[policy.actorField] ?? '');
   // The server judged it as this person's: signing it as them again would bring the same answer
   // (and, changing nothing, would not even be sent) — whatever this desk's copy of the staff list says yet.
   if (entry.code === 'permission_denied' && firstBy === ctx.actor) {
-    throw refused('This is already recorded as yours, and the sync server refused it as yours. Ask someone whose role allows it to accept it again.');
+    throw refused('conflict.refused.alreadyYours');
   }
   const after = signedAs(entry.collection, before, ctx);
-  await requirePermission(db, ctx.actor, neededPermission(entry.collection, null, after, ctx.actor), `accept this ${WHAT[entry.collection] ?? 'change'} again`);
+  // The kind of record ("payment", "log entry") is chosen by the message from the collection's name.
+  const what = entry.collection;
+  await requirePermission(db, ctx.actor, neededPermission(entry.collection, null, after, ctx.actor), text('operation.acceptAgain', { what }));
   const firstName = firstBy ? (await db.staff.findOne(firstBy).exec())?.name : undefined;
   // Marked first, in the list's own queue: a refusal that comes back while this runs replaces the
   // mark (noteRefusals writes a fresh entry), so an entry is never left marked but unsent.
@@ -167,7 +181,7 @@ export async function acceptAgain(db: ClinicDatabase, key: string, ctx: DeskActo
   await acceptCompanions(db, entry, ctx);
   await db.activity.insert(activityEntry({
     ...auditSubject(entry.collection, before), action: 'sync.acceptedAgain',
-    summary: `Accepted again a refused ${WHAT[entry.collection] ?? 'change'} first recorded as ${firstName ?? 'someone not on the staff list'}'s: ${entry.message}`.slice(0, 500),
+    summary: text('log.acceptedAgain', { what, firstName: firstName ?? text('log.someoneNotOnStaff'), message: reasonOf(entry) }),
     ...factStamp(ctx),
   }));
 }
@@ -204,14 +218,15 @@ function withoutAcceptance(entry: RefusedChange): RefusedChange {
 export async function setAside(db: ClinicDatabase, key: string, ctx: DeskActor): Promise<void> {
   const entry = (await readNeedsAttention(db)).find((e) => e.key === key);
   if (!entry) return;
-  if (!ctx.actor) throw refused('Sign in as a member of staff to set a refusal aside.');
-  if (isAcceptable(entry)) throw refused('This can be accepted again by someone whose role allows it, so it stays on the list until they do.');
+  if (!ctx.actor) throw refused('conflict.refused.signInToSetAside');
+  if (isAcceptable(entry)) throw refused('conflict.refused.waitsForAccept');
   if (entry.kept) {
-    await requirePermission(db, ctx.actor, COLLECTION_POLICIES[entry.collection].write, `set aside a refused ${WHAT[entry.collection] ?? 'change'}`);
+    const what = entry.collection;
+    await requirePermission(db, ctx.actor, COLLECTION_POLICIES[entry.collection].write, text('operation.setAsideRefused', { what }));
     const stored = await db[entry.collection].findOne(entry.id).exec();
     await db.activity.insert(activityEntry({
       ...auditSubject(entry.collection, entry.sent ?? (stored?.toJSON() as unknown as WireDocument | undefined) ?? { id: entry.id, _deleted: false }), action: 'sync.refusalSetAside',
-      summary: `Set aside a ${WHAT[entry.collection] ?? 'change'} the sync server refused; it stays on this desk only: ${entry.message}`.slice(0, 500),
+      summary: text('log.refusalSetAside', { what, message: reasonOf(entry) }),
       ...factStamp(ctx),
     }));
   }

@@ -7,6 +7,13 @@ import { completeInvoice, createCreditNote, createInvoiceForBooking, editInvoice
 import { applyClientCredit, refundClientCredit, takePayment } from './payment-commands.js';
 import { loadClientMoney } from './client-money.js';
 import { ledgerEntries } from '../domain/ledger.js';
+import type { Text } from '../i18n/text.js';
+import { createTranslator } from '../i18n/translator.js';
+
+/** A receptionist reading bokmål in Oslo; Intl's non-breaking spaces made plain. */
+const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const inBokmal = (t: Text) => plain(nb.t(t));
 
 const NOW = '2026-11-20T12:00:00.000Z';
 let db: ClinicDatabase;
@@ -39,8 +46,8 @@ async function counts() {
   return { payments: await db.payments.count().exec(), invoices: await db.invoices.count().exec() };
 }
 
-async function refusal(p: Promise<unknown>): Promise<{ name: string; message: string; field?: string }> {
-  return p.then(() => { throw new Error('expected a refusal'); }, (e: { name: string; message: string; field?: string }) => e);
+async function refusal(p: Promise<unknown>): Promise<{ name: string; message: string; text: Text; field?: string }> {
+  return p.then(() => { throw new Error('expected a refusal'); }, (e: { name: string; message: string; text: Text; field?: string }) => e);
 }
 
 describe('a day of money at the desk', () => {
@@ -60,13 +67,13 @@ describe('a day of money at the desk', () => {
     expect(money.account).toMatchObject({ invoicedMinor: 76_600, paidMinor: 76_600, balanceMinor: 0, creditMinor: 0 });
     const log = await db.activity.find({ selector: { entityId: drafts[0]! }, sort: [{ entityId: 'asc' }, { at: 'asc' }] }).exec();
     const summaries = log.map((e) => e.summary);
-    for (const expected of [/^Lines edited: 2 lines/, /^Completed as invoice 1$/, /^Cash payment of 500,00\skr; change given 100,00\skr; balance now 266,00\skr$/, /^Card terminal payment of 266,00\skr; balance now 0,00\skr$/]) {
+    for (const expected of [/^Lines edited: 2 lines/, /^Completed as invoice 1$/, /^Cash payment of NOK\s500\.00; change given NOK\s100\.00; balance now NOK\s266\.00$/, /^Card terminal payment of NOK\s266\.00; balance now NOK\s0\.00$/]) {
       expect(summaries.some((s) => expected.test(s)), `${expected} in ${summaries.join(' | ')}`).toBe(true);
     }
   });
 
   it('taking payment on a draft completes it, but only after the payment has been checked', async () => {
-    expect((await refusal(takePayment(db, drafts[1]!, { amount: '900', method: 'cash' }, ctx()))).message).toMatch(/more than the balance of 750,00\skr/);
+    expect((await refusal(takePayment(db, drafts[1]!, { amount: '900', method: 'cash' }, ctx()))).message).toMatch(/more than the balance of NOK\s750\.00/);
     expect((await db.invoices.findOne(drafts[1]!).exec())!.status).toBe('draft');
     const { invoice } = await takePayment(db, drafts[1]!, { amount: '750', method: 'card_terminal' }, ctx());
     expect(invoice).toMatchObject({ status: 'completed', number: 1 });
@@ -129,7 +136,8 @@ describe('refusals: a clear message and nothing written', () => {
   it('refuses a part payment above the balance without choosing credit', async () => {
     const before = await counts();
     const err = await refusal(takePayment(db, drafts[0]!, { amount: '800', method: 'card_terminal' }, ctx()));
-    expect(err.message).toMatch(/800,00\skr is more than the balance of 750,00\skr\. Enter at most 750,00\skr, or choose to keep the extra 50,00\skr as client credit\./);
+    expect(plain(err.message)).toBe('NOK 800.00 is more than the balance of NOK 750.00. Enter at most NOK 750.00, or choose to keep the extra NOK 50.00 as client credit.');
+    expect(inBokmal(err.text)).toBe('800,00 kr er mer enn saldoen på 750,00 kr. Skriv høyst 750,00 kr, eller velg å beholde de overskytende 50,00 kr som klientkreditt.');
     expect(await counts()).toEqual(before);
   });
 
@@ -142,7 +150,8 @@ describe('refusals: a clear message and nothing written', () => {
 
   it('refuses cash handed over below the amount', async () => {
     const err = await refusal(takePayment(db, drafts[0]!, { amount: '500', method: 'cash', tendered: '400' }, ctx()));
-    expect(err.message).toMatch(/handed over 400,00\skr, less than the 500,00\skr/);
+    expect(err.message).toMatch(/handed over NOK\s400\.00, less than the NOK\s500\.00/);
+    expect(inBokmal(err.text)).toBe('Klienten ga 400,00 kr, mindre enn de 500,00 kr som betales.');
     expect(await db.payments.count().exec()).toBe(0);
   });
 
@@ -170,7 +179,8 @@ describe('refusals: a clear message and nothing written', () => {
     ], ctx()));
     expect(err).toMatchObject({ message: 'Line 2: the quantity must be a whole number of at least 1.', field: 'line-1-quantity' });
     const err2 = await refusal(editInvoiceLines(db, drafts[1]!, [{ description: 'Odd VAT', quantity: 1, price: '100', discountPercent: '', vatRateBp: 1700 }], ctx()));
-    expect(err2.message).toMatch(/Line 1: choose one of the clinic's VAT rates/);
+    expect(err2.message).toBe("Line 1: choose one of the clinic's VAT rates (25%, 15%, 12%, 0%).");
+    expect(inBokmal(err2.text)).toBe('Linje 1: velg en av klinikkens mva-satser (25 %, 15 %, 12 %, 0 %).');
     expect((await db.invoices.findOne(drafts[1]!).exec())!.toMutableJSON()).toEqual(before);
   });
 
@@ -178,10 +188,11 @@ describe('refusals: a clear message and nothing written', () => {
     const line = (await db.invoices.findOne(drafts[0]!).exec())!.lines[0]!;
     const before = await counts();
     const err = await refusal(createCreditNote(db, drafts[0]!, { mode: 'lines', amounts: { [line.id]: '751' } }, ctx()));
-    expect(err.message).toMatch(/a credit of 751,00\skr is more than the line's 750,00\skr/);
+    expect(err.message).toMatch(/a credit of NOK\s751\.00 is more than the line's NOK\s750\.00/);
     await createCreditNote(db, drafts[0]!, { mode: 'lines', amounts: { [line.id]: '500' } }, ctx());
     const err2 = await refusal(createCreditNote(db, drafts[0]!, { mode: 'lines', amounts: { [line.id]: '300' } }, ctx()));
-    expect(err2.message).toMatch(/cannot be more than what is left on the invoice: 250,00\skr/);
+    expect(err2.message).toMatch(/cannot be more than what is left on the invoice: NOK\s250\.00/);
+    expect(inBokmal(err2.text)).toBe('En kreditnota kan ikke være på mer enn det som gjenstår på fakturaen: 250,00 kr.');
     expect((await counts()).invoices).toBe(before.invoices + 1);
   });
 
@@ -216,6 +227,12 @@ describe('permissions are checked where the effect happens', () => {
     expect((await refusal(takePayment(db, drafts[0]!, { amount: '100', method: 'cash' }, ctx('')))).message).toBe('Sign in as a member of staff to take payments.');
     await (await db.staff.findOne(admin).exec())!.incrementalPatch({ active: false });
     expect((await refusal(takePayment(db, drafts[0]!, { amount: '100', method: 'cash' }, ctx()))).message).toMatch(/Astrid Solberg is no longer active/);
+  });
+
+  it('says so in bokmål', async () => {
+    const err = await refusal(takePayment(db, drafts[0]!, { amount: '100', method: 'cash' }, ctx(reception)));
+    expect(inBokmal(err.text)).toBe('Rita Resepsjon har ikke tillatelsen fakturering, som trengs for å ta imot betalinger. Spør noen som har tillatelsen fakturering.');
+    expect(inBokmal((await refusal(takePayment(db, drafts[0]!, { amount: '100', method: 'cash' }, ctx('')))).text)).toBe('Logg inn som ansatt for å ta imot betalinger.');
   });
 
   it('lets reception cancel a booking and void its draft, and move a booking with its draft', async () => {

@@ -9,11 +9,11 @@ import { factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { completeDraft } from '../domain/invoice-completion.js';
 import { payableAccount } from '../domain/ledger.js';
-import { formatMoney } from '../domain/money.js';
 import {
   METHOD_LABELS, moneyFact, planCreditApplication, planPayment, planRefund, recordedPaymentPlan, type DeskMethod, type PaymentInput, type PaymentPlan,
 } from '../domain/payment-rules.js';
-import { RefusedError } from '../domain/result.js';
+import { refuse, RefusedError } from '../domain/result.js';
+import { moneyValue, text, type MessageId } from '../i18n/text.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
@@ -21,8 +21,8 @@ import { loadClientMoney } from './client-money.js';
 import { numberingFor } from './invoice-commands.js';
 import { insertOnce, journaled, modifyAs, partId } from './operations.js';
 
-function refused(message: string, field?: string): never {
-  throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
+function refused(id: MessageId, field?: string): never {
+  throw new RefusedError(refuse(id, field));
 }
 
 export interface PaymentTaken {
@@ -40,19 +40,19 @@ export interface PaymentTaken {
 export async function takePayment(db: ClinicDatabase, invoiceId: string, input: PaymentInput, ctx: DeskActor): Promise<PaymentTaken> {
   const paymentId = partId(ctx, 'payment');
   return journaled(db, ctx, { command: 'takePayment', args: { invoiceId, input }, commit: { collection: 'payments', id: paymentId } }, async () => {
-    await requirePermission(db, ctx.actor, 'billing', 'take payments');
+    await requirePermission(db, ctx.actor, 'billing', 'operation.takePayments');
     const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-    if (!settings) refused('The clinic is not set up yet.');
+    if (!settings) refused('setup.refused.notSetUp');
     const earlier = await db.payments.findOne(paymentId).exec();
     if (earlier) return finishPayment(db, earlier.toMutableJSON(), null, settings, ctx);
     const stored = await db.invoices.findOne(invoiceId).exec();
-    if (!stored) refused('This invoice no longer exists.');
+    if (!stored) refused('invoice.refused.gone');
     const invoice = stored.toMutableJSON();
     const money = await loadClientMoney(db, invoice.clientId);
     // A draft is charged in full once completed: check the payment against that first.
     const account = payableAccount(invoice, money.account.accounts.get(invoiceId));
     const asCompleted = invoice.status === 'draft' ? { ...invoice, status: 'completed' as const } : invoice;
-    const plan = planPayment(asCompleted, account, input, settings.locale);
+    const plan = planPayment(asCompleted, account, input);
     if (!plan.ok) throw new RefusedError(plan);
     if (invoice.status === 'draft') {
       // Checked before the money is written, so a draft that cannot be completed takes none.
@@ -71,7 +71,7 @@ export async function takePayment(db: ClinicDatabase, invoiceId: string, input: 
 /** What follows from a payment written: its draft completed, and the log. Each part at most once. */
 async function finishPayment(db: ClinicDatabase, payment: PaymentDoc, planned: PaymentPlan | null, settings: ClinicSettingsDoc, ctx: DeskActor): Promise<PaymentTaken> {
   const stored = await db.invoices.findOne(payment.invoiceId).exec();
-  if (!stored) refused('This invoice no longer exists.');
+  if (!stored) refused('invoice.refused.gone');
   let invoice = stored.toMutableJSON();
   if (invoice.status === 'draft') {
     const completed = completeDraft(invoice, settings, await numberingFor(db, ctx.synced), ctx);
@@ -81,19 +81,22 @@ async function finishPayment(db: ClinicDatabase, payment: PaymentDoc, planned: P
     const number = completed.value.number;
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'invoice', entityId: invoice.id, action: 'invoice.completed',
-      summary: number > 0 ? `Completed as invoice ${number} to take payment` : 'Completed to take payment; number pending from the sync server', ...factStamp(ctx),
+      summary: number > 0 ? text('log.completedToTakePayment', { number: String(number) }) : text('log.completedToTakePaymentPending'), ...factStamp(ctx),
     }));
     await modifyAs(ctx, stored)((current) => (current.status === 'draft' ? completed.value : current));
     invoice = (await db.invoices.findOne(payment.invoiceId).exec())!.toMutableJSON();
   }
   const money = await loadClientMoney(db, invoice.clientId);
   const plan = planned ?? recordedPaymentPlan(payment, payableAccount(invoice, money.account.accounts.get(invoice.id)));
-  const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
-  const extra = plan.toCreditMinor > 0 ? `; ${fmt(plan.toCreditMinor)} kept as client credit` : '';
-  const change = plan.changeMinor > 0 ? `; change given ${fmt(plan.changeMinor)}` : '';
+  const fmt = (m: number) => moneyValue(m, invoice.currency);
   await insertOnce(db.activity, activityEntry({
     id: partId(ctx, 'log2'), entity: 'invoice', entityId: invoice.id, action: 'payment.taken',
-    summary: `${METHOD_LABELS[payment.method]} payment of ${fmt(payment.amountMinor)}${change}${extra}; balance now ${fmt(plan.balanceAfterMinor)}`, ...factStamp(ctx),
+    summary: text('log.paymentTaken', {
+      method: text(METHOD_LABELS[payment.method]), amount: fmt(payment.amountMinor),
+      hasChange: plan.changeMinor > 0 ? 'yes' : 'no', change: fmt(plan.changeMinor),
+      hasCredit: plan.toCreditMinor > 0 ? 'yes' : 'no', credit: fmt(plan.toCreditMinor),
+      balance: fmt(plan.balanceAfterMinor),
+    }), ...factStamp(ctx),
   }));
   return { payment, plan, invoice };
 }
@@ -102,16 +105,16 @@ async function finishPayment(db: ClinicDatabase, payment: PaymentDoc, planned: P
 export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, amount: string | number, ctx: DeskActor): Promise<PaymentDoc> {
   const factId = partId(ctx, 'payment');
   return journaled(db, ctx, { command: 'applyClientCredit', args: { invoiceId, amount }, commit: { collection: 'payments', id: factId } }, async () => {
-    await requirePermission(db, ctx.actor, 'billing', 'use client credit');
+    await requirePermission(db, ctx.actor, 'billing', 'operation.useClientCredit');
     const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-    if (!settings) refused('The clinic is not set up yet.');
+    if (!settings) refused('setup.refused.notSetUp');
     const earlier = (await db.payments.findOne(factId).exec())?.toMutableJSON();
     let fact = earlier;
     if (!fact) {
       const invoice = await db.invoices.findOne(invoiceId).exec();
-      if (!invoice) refused('This invoice no longer exists.');
+      if (!invoice) refused('invoice.refused.gone');
       const money = await loadClientMoney(db, invoice.clientId);
-      const plan = planCreditApplication(invoice, money.account.accounts.get(invoiceId)!, money.account.creditMinor, amount, settings.locale);
+      const plan = planCreditApplication(invoice, money.account.accounts.get(invoiceId)!, money.account.creditMinor, amount);
       if (!plan.ok) throw new RefusedError(plan);
       fact = moneyFact({
         id: factId, kind: 'credit_applied', invoiceId, clientId: invoice.clientId, method: 'client_credit', amountMinor: plan.value,
@@ -121,7 +124,7 @@ export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, a
     }
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'invoice', entityId: fact.invoiceId, action: 'credit.applied',
-      summary: `Client credit of ${formatMoney(fact.amountMinor, fact.currency, settings.locale)} used on this invoice`, ...factStamp(ctx),
+      summary: text('log.creditApplied', { amount: moneyValue(fact.amountMinor, fact.currency) }), ...factStamp(ctx),
     }));
     return fact;
   });
@@ -131,13 +134,13 @@ export async function applyClientCredit(db: ClinicDatabase, invoiceId: string, a
 export async function refundClientCredit(db: ClinicDatabase, clientId: string, amount: string | number, method: DeskMethod, ctx: DeskActor): Promise<PaymentDoc> {
   const factId = partId(ctx, 'payment');
   return journaled(db, ctx, { command: 'refundClientCredit', args: { clientId, amount, method }, commit: { collection: 'payments', id: factId } }, async () => {
-    await requirePermission(db, ctx.actor, 'billing', 'refund money');
+    await requirePermission(db, ctx.actor, 'billing', 'operation.refundMoney');
     const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-    if (!settings) refused('The clinic is not set up yet.');
+    if (!settings) refused('setup.refused.notSetUp');
     let fact = (await db.payments.findOne(factId).exec())?.toMutableJSON();
     if (!fact) {
       const money = await loadClientMoney(db, clientId);
-      const plan = planRefund(money.account.creditMinor, amount, method, { currency: settings.currency, locale: settings.locale });
+      const plan = planRefund(money.account.creditMinor, amount, method, { currency: settings.currency });
       if (!plan.ok) throw new RefusedError(plan);
       fact = moneyFact({
         id: factId, kind: 'refund', invoiceId: '', clientId, method, amountMinor: plan.value, currency: settings.currency, at: ctx.now, recordedBy: ctx.actor, recordedOn: ctx.desk,
@@ -146,7 +149,7 @@ export async function refundClientCredit(db: ClinicDatabase, clientId: string, a
     }
     await insertOnce(db.activity, activityEntry({
       id: partId(ctx, 'log'), entity: 'client', entityId: clientId, action: 'refund.paid',
-      summary: `${METHOD_LABELS[fact.method]} refund of ${formatMoney(fact.amountMinor, fact.currency, settings.locale)} from client credit`, ...factStamp(ctx),
+      summary: text('log.refundPaid', { method: text(METHOD_LABELS[fact.method]), amount: moneyValue(fact.amountMinor, fact.currency) }), ...factStamp(ctx),
     }));
     return fact;
   });

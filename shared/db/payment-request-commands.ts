@@ -7,12 +7,12 @@
 import type { PaymentRequestDoc } from '../schemas/index.js';
 import { changeStamp, createStamp, factStamp } from '../domain/actor.js';
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
-import { formatMoney } from '../domain/money.js';
 import { payableAccount } from '../domain/ledger.js';
 import { invoiceTotals } from '../domain/invoice-math.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../domain/link-amount.js';
 import { planPaymentRequest, type PaymentRequestInput } from '../domain/payment-request-rules.js';
-import { RefusedError } from '../domain/result.js';
+import { refuse, RefusedError } from '../domain/result.js';
+import { moneyValue, text, type MessageId, type Text } from '../i18n/text.js';
 import { paidOnClosedNotice } from '../domain/link-request-status.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -20,17 +20,18 @@ import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
 
-function refused(message: string, field?: string): never {
-  throw new RefusedError(field ? { ok: false, message, field } : { ok: false, message });
+function refused(id: MessageId, field?: string): never {
+  throw new RefusedError(refuse(id, field));
 }
 
 /** Requests still able to collect money: superseded when a new one is sent in their place. */
 export const OPEN_REQUEST_STATUSES: readonly PaymentRequestDoc['status'][] = ['scheduled', 'sent', 'processing', 'unknown'];
 
-const CHANNEL_WORDS = { email: 'email', sms: 'SMS' } as const;
-
-export function channelsText(channels: readonly ('email' | 'sms')[]): string {
-  return channels.map((c) => CHANNEL_WORDS[c]).join(' and ');
+/** The channels a link goes by, in their order: "email", "SMS and email". */
+export function channelsValue(channels: readonly ('email' | 'sms')[]): Text {
+  const [first] = channels;
+  const key = first === undefined ? 'none' : channels.length === 1 ? first : first === 'sms' ? 'smsEmail' : 'emailSms';
+  return text('link.channels', { channels: key });
 }
 
 /**
@@ -54,21 +55,21 @@ async function writePaymentRequest(
   db: ClinicDatabase, invoiceId: string, input: PaymentRequestInput | ((balanceMinor: number) => PaymentRequestInput), requestId: string, ctx: DeskActor,
 ): Promise<PaymentRequestDoc> {
   const now = ctx.now;
-  await requirePermission(db, ctx.actor, 'billing', 'send payment links');
+  await requirePermission(db, ctx.actor, 'billing', 'operation.sendPaymentLinks');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!settings) refused('The clinic is not set up yet.');
+  if (!settings) refused('setup.refused.notSetUp');
   const earlier = await db.paymentrequests.findOne(requestId).exec();
-  if (earlier) return logRequest(db, earlier.toMutableJSON(), settings.locale, ctx);
+  if (earlier) return logRequest(db, earlier.toMutableJSON(), ctx);
   const invoiceDoc = await db.invoices.findOne(invoiceId).exec();
-  if (!invoiceDoc) refused('This invoice no longer exists.');
+  if (!invoiceDoc) refused('invoice.refused.gone');
   const invoice = invoiceDoc.toMutableJSON();
   const client = await db.clients.findOne(invoice.clientId).exec();
-  if (!client) refused("This invoice's client no longer exists.");
+  if (!client) refused('invoice.refused.clientGone');
   const money = await loadClientMoney(db, invoice.clientId);
   // A draft is completed when its link is sent, and then charges its total.
   const balance = payableAccount(invoice, money.account.accounts.get(invoiceId)).balanceMinor;
   const asked = typeof input === 'function' ? input(balance) : input;
-  const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, asked, settings.locale, now);
+  const plan = planPaymentRequest(invoice.status === 'draft' ? { ...invoice, status: 'completed' } : invoice, balance, client, asked, now);
   if (!plan.ok) throw new RefusedError(plan);
   const request: PaymentRequestDoc = {
     id: requestId, invoiceId, clientId: invoice.clientId, amountMinor: storedAmountMinor(fixedAmount(plan.value.amountMinor)), currency: invoice.currency,
@@ -76,19 +77,20 @@ async function writePaymentRequest(
     providerRef: '', expiresAt: '', feeMinor: 0, problem: '', ...createStamp(ctx),
   };
   await insertOnce(db.paymentrequests, request);
-  return logRequest(db, request, settings.locale, ctx);
+  return logRequest(db, request, ctx);
 }
 
 /** The request's log entry, once per operation. */
-async function logRequest(db: ClinicDatabase, request: PaymentRequestDoc, locale: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
+async function logRequest(db: ClinicDatabase, request: PaymentRequestDoc, ctx: DeskActor): Promise<PaymentRequestDoc> {
   const invoice = (await db.invoices.findOne(request.invoiceId).exec())?.toMutableJSON();
   const amountMinor = linkAmountOf(request).kind === 'fixed' ? request.amountMinor : (invoice ? invoiceTotals(invoice.lines).totalMinor : 0);
-  const amount = formatMoney(amountMinor, request.currency, locale);
-  const part = invoice && amountMinor < invoiceTotals(invoice.lines).totalMinor ? ' (part amount)' : '';
-  const when = request.sendAt === request.updatedAt ? 'to send now' : `to send at ${request.sendAt}`;
+  const part = invoice && amountMinor < invoiceTotals(invoice.lines).totalMinor ? 'yes' : 'no';
   await insertOnce(db.activity, activityEntry({
     id: partId(ctx, 'log'), entity: 'invoice', entityId: request.invoiceId, action: 'link.requested',
-    summary: `Payment link for ${amount}${part} by ${channelsText(request.channels)}, ${when}`, ...factStamp(ctx),
+    summary: text('log.linkRequested', {
+      amount: moneyValue(amountMinor, request.currency), part, channels: channelsValue(request.channels),
+      when: request.sendAt === request.updatedAt ? 'now' : 'later', sendAt: request.sendAt,
+    }), ...factStamp(ctx),
   }));
   return request;
 }
@@ -96,24 +98,24 @@ async function logRequest(db: ClinicDatabase, request: PaymentRequestDoc, locale
 /** Cancels a link that has not been paid: a scheduled one never goes; a sent one is expired at the provider by main. */
 export async function cancelPaymentRequest(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<PaymentRequestDoc> {
   return journaled(db, ctx, { command: 'cancelPaymentRequest', args: { requestId }, commit: { collection: 'paymentrequests', id: requestId } }, async () => {
-    await requirePermission(db, ctx.actor, 'billing', 'cancel payment links');
+    await requirePermission(db, ctx.actor, 'billing', 'operation.cancelPaymentLinks');
     const doc = await db.paymentrequests.findOne(requestId).exec();
-    if (!doc) refused('This payment link no longer exists.');
+    if (!doc) refused('link.refused.gone');
     // The same operation again (a double click, a retry after its log write failed): finish it.
     if (!isRepeat(ctx, doc.status === 'cancelled')) {
-      if (doc.status === 'paid') refused('This link has been paid; there is nothing to cancel.');
-      if (doc.status === 'processing') refused('A payment through this link is being processed. Wait for it to finish.');
-      if (!OPEN_REQUEST_STATUSES.includes(doc.status)) refused('This link is no longer open.');
+      if (doc.status === 'paid') refused('link.refused.paidNothingToCancel');
+      if (doc.status === 'processing') refused('link.refused.processing');
+      if (!OPEN_REQUEST_STATUSES.includes(doc.status)) refused('link.refused.notOpen');
       let cancelled = false;
       await modifyAs(ctx, doc)((current) => {
         if (!OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'processing') return current;
         cancelled = true;
         return { ...current, status: 'cancelled', ...changeStamp(ctx) };
       });
-      if (!cancelled) refused('This link changed while it was being cancelled. Check it and try again.');
+      if (!cancelled) refused('link.refused.changedWhileCancelling');
     }
     await insertOnce(db.activity, activityEntry({
-      id: partId(ctx, 'log'), entity: 'invoice', entityId: doc.invoiceId, action: 'link.cancelled', summary: 'Payment link cancelled', ...factStamp(ctx),
+      id: partId(ctx, 'log'), entity: 'invoice', entityId: doc.invoiceId, action: 'link.cancelled', summary: text('log.linkCancelled'), ...factStamp(ctx),
     }));
     return (await db.paymentrequests.findOne(requestId).exec())!.toMutableJSON();
   });
@@ -127,11 +129,11 @@ export async function resendPaymentRequest(db: ClinicDatabase, requestId: string
   const freshId = partId(ctx, 'request');
   return journaled(db, ctx, { command: 'resendPaymentRequest', args: { requestId }, commit: { collection: 'paymentrequests', id: freshId } }, async () => {
     const old = await db.paymentrequests.findOne(requestId).exec();
-    if (!old) refused('This payment link no longer exists.');
+    if (!old) refused('link.refused.gone');
     // The same operation again (a double click on Resend): the new link is there; only the old one's retiring may be left.
     const earlier = await db.paymentrequests.findOne(freshId).exec();
-    if (!earlier && old.status === 'paid') refused('This link has been paid; there is nothing to send again.');
-    if (!earlier && old.status === 'superseded') refused('This link has already been replaced by a newer one.');
+    if (!earlier && old.status === 'paid') refused('link.refused.paidNothingToResend');
+    if (!earlier && old.status === 'superseded') refused('link.refused.alreadyReplaced');
     // The old amount, or what is left when less (an automatic link asked for the balance).
     const fresh = await createPaymentRequest(db, old.invoiceId, (balance) => ({ amount: amountToAsk(linkAmountOf(old), { balanceMinor: balance }), channels: old.channels }), ctx);
     await modifyAs(ctx, old)((current) => (OPEN_REQUEST_STATUSES.includes(current.status) || current.status === 'expired' || current.status === 'failed'
@@ -151,14 +153,14 @@ export const keptAsCreditAction = (requestId: string) => `link.keptAsCredit:${re
  * the link's notice stops asking. Commit point: the entry.
  */
 export async function keepPaidAsCredit(db: ClinicDatabase, requestId: string, ctx: DeskActor): Promise<void> {
-  const staff = await requirePermission(db, ctx.actor, 'billing', 'keep money as client credit');
+  const staff = await requirePermission(db, ctx.actor, 'billing', 'operation.keepAsCredit');
   const doc = await db.paymentrequests.findOne(requestId).exec();
-  if (!doc) refused('This payment link no longer exists.');
-  if (!paidOnClosedNotice(doc)) refused('Nothing was paid on this link after it closed.');
+  if (!doc) refused('link.refused.gone');
+  if (!paidOnClosedNotice(doc)) refused('link.refused.nothingPaidAfterClose');
   const action = keptAsCreditAction(requestId);
   if (await db.activity.findOne({ selector: { entityId: doc.invoiceId, action } }).exec()) return;
   await insertOnce(db.activity, activityEntry({
     id: partId(ctx, 'log'), entity: 'invoice', entityId: doc.invoiceId, action,
-    summary: `Money paid on a closed payment link kept as client credit, by ${staff.name}`, ...factStamp(ctx),
+    summary: text('log.keptAsCredit', { name: staff.name }), ...factStamp(ctx),
   }));
 }

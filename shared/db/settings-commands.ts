@@ -9,8 +9,8 @@ import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import {
   checkBillingSettings, checkInvoiceDetails, type BillingSettingsInput, type InvoiceDetailsInput,
 } from '../domain/clinic-settings.js';
-import { changedSettings, describeSettingsChanges } from '../domain/settings-changes.js';
-import { RefusedError } from '../domain/result.js';
+import { describeSettingsChanges } from '../domain/settings-changes.js';
+import { refuse, RefusedError } from '../domain/result.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
@@ -23,9 +23,9 @@ export interface SettingsPatch {
 
 /** Checks and saves the patch; returns the settings as stored afterwards. */
 export async function updateClinicSettings(db: ClinicDatabase, patch: SettingsPatch, ctx: DeskActor): Promise<ClinicSettingsDoc> {
-  await requirePermission(db, ctx.actor, 'admin', 'change the clinic settings');
+  await requirePermission(db, ctx.actor, 'admin', 'operation.changeClinicSettings');
   const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  if (!stored) throw new RefusedError({ ok: false, message: 'The clinic is not set up yet.' });
+  if (!stored) throw new RefusedError(refuse('setup.refused.notSetUp'));
   const before = stored.toMutableJSON();
 
   let fields: Partial<ClinicSettingsDoc> = {};
@@ -40,9 +40,9 @@ export async function updateClinicSettings(db: ClinicDatabase, patch: SettingsPa
     fields = { ...fields, ...details.value };
   }
   // A save that changes nothing leaves no trace: no new revision to sync, no log entry.
-  if (changedSettings(before, fields).length === 0) return before;
-
   const summary = describeSettingsChanges(before, fields);
+  if (summary === null) return before;
+
   const after = await stored.incrementalPatch({ ...fields, ...changeStamp(ctx) });
   await db.activity.insert(activityEntry({
     entity: 'settings', entityId: CLINIC_SETTINGS_ID, action: 'settings.updated', summary, ...factStamp(ctx),

@@ -1,7 +1,8 @@
 /** First-run setup and the demo clinic, written through the shared database. */
 import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { checkSetup, type SetupDocs, type SetupInput } from '../domain/setup.js';
-import { RefusedError } from '../domain/result.js';
+import { refuse, RefusedError } from '../domain/result.js';
+import { text } from '../i18n/text.js';
 import type { DemoClinic } from '../domain/demo-clinic.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -25,11 +26,11 @@ export async function runSetup(db: ClinicDatabase, input: SetupInput, now: strin
  * presence as "set up", so an interrupted setup is simply offered again.
  */
 export async function writeSetup(db: ClinicDatabase, docs: SetupDocs, now: string): Promise<void> {
-  if (await isClinicSetUp(db)) throw new RefusedError({ ok: false, message: 'This desk is already set up.' });
+  if (await isClinicSetUp(db)) throw new RefusedError(refuse('setup.refused.alreadySetUp'));
   const { settings, practitioner, service } = docs;
   await db.staff.insert(practitioner);
   await db.services.insert(service);
-  await db.activity.insert(activityEntry({ entity: 'settings', entityId: settings.id, action: 'clinic.setup', summary: `Clinic "${settings.clinicName}" set up`, at: now, by: practitioner.id, deskId: settings.deskId }));
+  await db.activity.insert(activityEntry({ entity: 'settings', entityId: settings.id, action: 'clinic.setup', summary: text('log.clinicSetUp', { name: settings.clinicName }), at: now, by: practitioner.id, deskId: settings.deskId }));
   await db.settings.insert(settings);
 }
 

@@ -5,6 +5,15 @@ import type { StaffInput } from '../domain/staff.js';
 import type { ClinicDatabase } from './database.js';
 import { openTestClinic, TEST_DESK } from '../test-support/test-clinic.js';
 import { addStaff, updateStaff } from './staff-commands.js';
+import { summaryOf } from './activity-log.js';
+import { createTranslator } from '../i18n/translator.js';
+
+const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+/** A log entry as a reader in bokmål sees it. */
+const inBokmal = (entry: Parameters<typeof summaryOf>[0]) => {
+  const summary = summaryOf(entry);
+  return typeof summary === 'string' ? summary : nb.t(summary);
+};
 
 const NOW = '2026-11-20T12:00:00.000Z';
 let db: ClinicDatabase;
@@ -45,6 +54,7 @@ describe('addStaff', () => {
     expect((await db.staff.findOne(marte.id).exec())!.toMutableJSON()).toEqual(marte);
     const log = await db.activity.find({ selector: { entityId: marte.id } }).exec();
     expect(log.map((e) => [e.entity, e.action, e.summary, e.by])).toEqual([['staff', 'staff.added', 'Added Marte Lie (Practitioner)', admin]]);
+    expect(inBokmal(log[0]!)).toBe('La til Marte Lie (Behandler)');
   });
 
   it('refuses a receptionist with the exact message and writes nothing', async () => {
@@ -77,6 +87,8 @@ describe('updateStaff', () => {
     expect(after).toMatchObject({ roles: ['billing', 'reception'], active: false, updatedAt: NOW, updatedBy: admin, sortKey: 5 });
     const log = await db.activity.find({ selector: { entityId: reception } }).exec();
     expect(log.map((e) => e.summary)).toEqual(['Changed Rita Resepsjon: roles: Reception → Billing, Reception; no longer active']);
+    // The stored Text reads back, so a reader in bokmål sees the same entry in their words.
+    expect(inBokmal(log[0]!)).toBe('Endret Rita Resepsjon: roller: Resepsjon → Fakturering, Resepsjon; ikke lenger aktiv');
   });
 
   it('writes nothing when nothing changed', async () => {

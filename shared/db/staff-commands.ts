@@ -6,7 +6,9 @@
 import type { StaffDoc, StaffRole } from '../schemas/index.js';
 import { changeStamp, createStamp, factStamp } from '../domain/actor.js';
 import { newId } from '../domain/ids.js';
-import { RefusedError, type Result } from '../domain/result.js';
+import { refuse, RefusedError, type Result } from '../domain/result.js';
+import { listValues } from '../domain/text-lists.js';
+import { text, type Text } from '../i18n/text.js';
 import { PRACTITIONER_COLORS } from '../domain/setup.js';
 import { checkKeepsAnAdmin, checkNameIsFree, checkStaff, ROLE_LABELS, type StaffFields, type StaffInput } from '../domain/staff.js';
 import type { ClinicDatabase } from './database.js';
@@ -28,10 +30,11 @@ function nextColor(staff: readonly StaffDoc[]): string {
   return PRACTITIONER_COLORS.find((c) => !used.has(c)) ?? PRACTITIONER_COLORS[staff.length % PRACTITIONER_COLORS.length]!;
 }
 
-const rolesText = (roles: readonly StaffRole[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
+/** The roles' names as a list message's values ("Reception, Billing"). */
+const roleNames = (roles: readonly StaffRole[], count: string, item: string) => listValues(roles.map((r) => text(ROLE_LABELS[r])), { count, item });
 
 export async function addStaff(db: ClinicDatabase, input: StaffInput, ctx: DeskActor): Promise<StaffDoc> {
-  await requirePermission(db, ctx.actor, 'admin', 'add staff members');
+  await requirePermission(db, ctx.actor, 'admin', 'operation.addStaff');
   const fields = orRefuse(checkStaff(input));
   const staff = await allStaff(db);
   const id = newId();
@@ -44,26 +47,27 @@ export async function addStaff(db: ClinicDatabase, input: StaffInput, ctx: DeskA
   };
   await db.staff.insert(doc);
   await db.activity.insert(activityEntry({
-    entity: 'staff', entityId: id, action: 'staff.added', summary: `Added ${doc.name} (${rolesText(doc.roles)})`, ...factStamp(ctx),
+    entity: 'staff', entityId: id, action: 'staff.added', summary: text('log.staffAdded', { name: doc.name, ...roleNames(doc.roles, 'count', 'r') }), ...factStamp(ctx),
   }));
   return doc;
 }
 
-/** "Roles: Reception → Reception, Billing; no longer active" */
-function describeStaffChange(before: StaffFields, after: StaffFields): string {
-  const parts: string[] = [];
-  if (before.name !== after.name) parts.push(`name: ${before.name} → ${after.name}`);
-  if (before.email !== after.email) parts.push(`email: ${before.email || '(empty)'} → ${after.email || '(empty)'}`);
-  if (rolesText(before.roles) !== rolesText(after.roles)) parts.push(`roles: ${rolesText(before.roles)} → ${rolesText(after.roles)}`);
-  if (before.isPractitioner !== after.isPractitioner) parts.push(after.isPractitioner ? 'now has a calendar column' : 'no longer has a calendar column');
-  if (before.active !== after.active) parts.push(after.active ? 'active again' : 'no longer active');
-  return parts.join('; ');
+/** "roles: Reception → Reception, Billing; no longer active"; none when nothing changed. */
+function describeStaffChange(before: StaffFields, after: StaffFields): Text[] {
+  const shown = (v: string | undefined) => v || text('log.empty');
+  const parts: Text[] = [];
+  if (before.name !== after.name) parts.push(text('log.change.name', { before: before.name, after: after.name }));
+  if (before.email !== after.email) parts.push(text('log.change.email', { before: shown(before.email), after: shown(after.email) }));
+  if (before.roles.join() !== after.roles.join()) parts.push(text('staff.change.roles', { ...roleNames(before.roles, 'beforeCount', 'b'), ...roleNames(after.roles, 'afterCount', 'a') }));
+  if (before.isPractitioner !== after.isPractitioner) parts.push(text(after.isPractitioner ? 'staff.change.calendarOn' : 'staff.change.calendarOff'));
+  if (before.active !== after.active) parts.push(text(after.active ? 'staff.change.activeAgain' : 'staff.change.inactive'));
+  return parts;
 }
 
 export async function updateStaff(db: ClinicDatabase, staffId: string, input: StaffInput, ctx: DeskActor): Promise<StaffDoc> {
-  await requirePermission(db, ctx.actor, 'admin', 'change staff members');
+  await requirePermission(db, ctx.actor, 'admin', 'operation.changeStaff');
   const stored = await db.staff.findOne(staffId).exec();
-  if (!stored) throw new RefusedError({ ok: false, message: 'This staff member is no longer on the staff list.' });
+  if (!stored) throw new RefusedError(refuse('staff.refused.gone'));
   const before = stored.toMutableJSON();
   const fields = orRefuse(checkStaff(input));
   const staff = await allStaff(db);
@@ -72,10 +76,10 @@ export async function updateStaff(db: ClinicDatabase, staffId: string, input: St
 
   const change = describeStaffChange(before, fields);
   // Saved unchanged: nothing to write, sync or log.
-  if (change === '') return before;
+  if (change.length === 0) return before;
   const after = await stored.incrementalPatch({ ...fields, ...changeStamp(ctx) });
   await db.activity.insert(activityEntry({
-    entity: 'staff', entityId: staffId, action: 'staff.updated', summary: `Changed ${before.name}: ${change}`.slice(0, 500), ...factStamp(ctx),
+    entity: 'staff', entityId: staffId, action: 'staff.updated', summary: text('log.staffUpdated', { name: before.name, ...listValues(change, { count: 'count', item: 'c' }) }), ...factStamp(ctx),
   }));
   return after.toMutableJSON();
 }

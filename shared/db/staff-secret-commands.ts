@@ -7,7 +7,8 @@
  */
 import type { StaffDoc } from '../schemas/index.js';
 import { changeStamp, factStamp } from '../domain/actor.js';
-import { RefusedError } from '../domain/result.js';
+import { refuse, RefusedError } from '../domain/result.js';
+import { text } from '../i18n/text.js';
 import { staffChangePermission } from '../domain/staff-permissions.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -15,7 +16,7 @@ import { requirePermission, type DeskActor } from './acting-staff.js';
 
 export type StaffSecret = NonNullable<StaffDoc['secret']>;
 
-const gone = () => new RefusedError({ ok: false, message: 'This staff member is no longer on the staff list.' });
+const gone = () => new RefusedError(refuse('staff.refused.gone'));
 
 /**
  * Stores the secret `ctx.actor` chose for themselves. `recovery`: set from the desk computer's
@@ -27,13 +28,13 @@ export async function setOwnSecret(db: ClinicDatabase, secret: StaffSecret, ctx:
   const before = stored.toMutableJSON();
   const after = { ...before, secret, ...changeStamp(ctx) };
   const needed = staffChangePermission(before, after, ctx.actor);
-  await requirePermission(db, ctx.actor, needed, 'choose a sign-in PIN or password');
+  await requirePermission(db, ctx.actor, needed, 'operation.chooseSecret');
   const written = await stored.incrementalPatch({ secret, ...changeStamp(ctx) });
-  const what = secret.kind === 'pin' ? 'PIN' : 'password';
+  const values = { name: before.name, kind: secret.kind };
   await db.activity.insert(activityEntry({
     entity: 'staff', entityId: ctx.actor, ...(recovery
-      ? { action: 'staff.secretRecovered', summary: `${before.name}'s forgotten sign-in ${what} was replaced from this desk computer's command line` }
-      : { action: before.secret ? 'staff.secretChanged' : 'staff.secretChosen', summary: `${before.name} ${before.secret ? 'changed' : 'chose'} their sign-in ${what}` }),
+      ? { action: 'staff.secretRecovered', summary: text('log.secretRecovered', values) }
+      : { action: before.secret ? 'staff.secretChanged' : 'staff.secretChosen', summary: text(before.secret ? 'log.secretChanged' : 'log.secretChosen', values) }),
     ...factStamp(ctx),
   }));
   return written.toMutableJSON();
@@ -41,7 +42,7 @@ export async function setOwnSecret(db: ClinicDatabase, secret: StaffSecret, ctx:
 
 /** An admin takes `staffId`'s secret away; they choose a new one when they next sign in. */
 export async function resetStaffSecret(db: ClinicDatabase, staffId: string, ctx: DeskActor): Promise<StaffDoc> {
-  await requirePermission(db, ctx.actor, 'admin', "reset a staff member's PIN or password");
+  await requirePermission(db, ctx.actor, 'admin', 'operation.resetSecret');
   const stored = await db.staff.findOne(staffId).exec();
   if (!stored) throw gone();
   const before = stored.toMutableJSON();
@@ -50,7 +51,7 @@ export async function resetStaffSecret(db: ClinicDatabase, staffId: string, ctx:
   // A whole-document write: incrementalPatch cannot remove a field.
   const written = await stored.incrementalModify(() => ({ ...rest, ...changeStamp(ctx) }));
   await db.activity.insert(activityEntry({
-    entity: 'staff', entityId: staffId, action: 'staff.secretReset', summary: `Reset ${before.name}'s sign-in PIN or password`, ...factStamp(ctx),
+    entity: 'staff', entityId: staffId, action: 'staff.secretReset', summary: text('log.secretReset', { name: before.name }), ...factStamp(ctx),
   }));
   return written.toMutableJSON();
 }

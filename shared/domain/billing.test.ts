@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { BILLING_LABELS, clinicDefaultBilling, createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from './billing.js';
 import { TEST_DESK } from '../test-support/test-clinic.js';
+import { createTranslator, inEnglish } from '../i18n/translator.js';
 
 const ACTIVATED = '2026-01-01T00:00:00.000Z';
 const AFTER = '2026-03-01T09:00:00.000Z';
@@ -51,7 +52,11 @@ describe('resolveBilling', () => {
   });
 
   it('labels the modes for the booking form', () => {
-    expect(BILLING_LABELS).toEqual({ automatic: 'Automatic', manual: 'Manual', external: 'Externally billed' });
+    const words = (read: (id: (typeof BILLING_LABELS)[keyof typeof BILLING_LABELS]) => string) =>
+      Object.fromEntries(Object.entries(BILLING_LABELS).map(([mode, id]) => [mode, read(id)]));
+    expect(words((id) => inEnglish(id))).toEqual({ automatic: 'Automatic', manual: 'Manual', external: 'Externally billed' });
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(words((id) => nb.t(id))).toEqual({ automatic: 'Automatisk', manual: 'Manuell', external: 'Fakturert eksternt' });
   });
 });
 

@@ -8,6 +8,7 @@ import type { BillingMode, BookingDoc, ClinicSettingsDoc, InvoiceDoc, ServiceDoc
 import { createStamp, type Actor } from './actor.js';
 import { newId } from './ids.js';
 import { localDateOf } from './time.js';
+import type { MessageId } from '../i18n/text.js';
 
 /** What the booking form's Invoicing section offers. */
 export type BillingChoice = 'clinic-default' | BillingMode;
@@ -65,8 +66,9 @@ export function draftInvoiceForBooking(
   };
 }
 
-export const BILLING_LABELS: Readonly<Record<BillingMode, string>> = {
-  automatic: 'Automatic',
-  manual: 'Manual',
-  external: 'Externally billed',
+/** Each billing mode's name, as a catalogue id: `t(BILLING_LABELS[mode])`. */
+export const BILLING_LABELS: Readonly<Record<BillingMode, MessageId>> = {
+  automatic: 'booking.billing.automatic',
+  manual: 'booking.billing.manual',
+  external: 'booking.billing.external',
 };

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { bookingEnd, bookingWindow, checkBookingDay, conflictingBookings, overlaps } from './bookings.js';
+import { createTranslator } from '../i18n/translator.js';
 
 const at = (hhmm: string) => `2026-11-23T${hhmm}:00.000Z`;
 const iv = (start: string, end: string) => ({ start: at(start), end: at(end) });
@@ -83,26 +84,34 @@ describe('the booking window', () => {
   });
 
   it('refuses a day outside it with the window in the message', () => {
-    expect(checkBookingDay('1900-01-01', today, 'en-GB')).toEqual({
+    expect(checkBookingDay('1900-01-01', today)).toMatchObject({
       ok: false, field: 'start',
       message: '1 Jan 1900 is too far back: a booking can be from 20 Nov 2025 to 20 Nov 2028. Check the date.',
     });
-    expect(checkBookingDay('2025-11-19', today, 'en-GB')).toMatchObject({ ok: false, message: /^19 Nov 2025 is too far back/ });
-    expect(checkBookingDay('2028-11-21', today, 'en-GB')).toMatchObject({ ok: false, message: /^21 Nov 2028 is too far ahead/ });
+    expect(checkBookingDay('2025-11-19', today)).toMatchObject({ ok: false, message: /^19 Nov 2025 is too far back/ });
+    expect(checkBookingDay('2028-11-21', today)).toMatchObject({ ok: false, message: /^21 Nov 2028 is too far ahead/ });
+  });
+
+  it('reads the refusal in bokmål, with Norwegian dates', () => {
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    const refused = checkBookingDay('1900-01-01', today);
+    expect(!refused.ok && nb.t(refused.text)).toBe('1. jan. 1900 ligger for langt tilbake i tid: en time kan være fra 20. nov. 2025 til 20. nov. 2028. Sjekk datoen.');
+    const ahead = checkBookingDay('2028-11-21', today);
+    expect(!ahead.ok && nb.t(ahead.text)).toMatch(/^21\. nov\. 2028 ligger for langt fram i tid/);
   });
 
   it('takes both ends, and marks a day before today as in the past', () => {
-    expect(checkBookingDay('2025-11-20', today, 'en-GB')).toEqual({ ok: true, value: { inPast: true } });
-    expect(checkBookingDay('2026-11-19', today, 'en-GB')).toEqual({ ok: true, value: { inPast: true } });
-    expect(checkBookingDay(today, today, 'en-GB')).toEqual({ ok: true, value: { inPast: false } });
-    expect(checkBookingDay('2028-11-20', today, 'en-GB')).toEqual({ ok: true, value: { inPast: false } });
+    expect(checkBookingDay('2025-11-20', today)).toEqual({ ok: true, value: { inPast: true } });
+    expect(checkBookingDay('2026-11-19', today)).toEqual({ ok: true, value: { inPast: true } });
+    expect(checkBookingDay(today, today)).toEqual({ ok: true, value: { inPast: false } });
+    expect(checkBookingDay('2028-11-20', today)).toEqual({ ok: true, value: { inPast: false } });
   });
 
   it('follows today, not the wall clock', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 20_000 }), (n) => {
       const day = new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10);
-      expect(checkBookingDay(day, day, 'en-GB')).toEqual({ ok: true, value: { inPast: false } });
-      expect(checkBookingDay('1900-01-01', day, 'en-GB').ok).toBe(false);
+      expect(checkBookingDay(day, day)).toEqual({ ok: true, value: { inPast: false } });
+      expect(checkBookingDay('1900-01-01', day).ok).toBe(false);
     }));
   });
 });

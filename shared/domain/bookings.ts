@@ -5,7 +5,8 @@
  */
 import type { BookingDoc } from '../schemas/index.js';
 import { ok, refuse, type Result } from './result.js';
-import { addMinutes, formatLocalDate, formatLocalDay, parseLocalDate, type LocalDate } from './time.js';
+import { addMinutes, formatLocalDate, parseLocalDate, type LocalDate } from './time.js';
+import { dayValue } from '../i18n/text.js';
 
 export function bookingEnd(start: string, durationMinutes: number): string {
   return addMinutes(start, durationMinutes);
@@ -45,13 +46,12 @@ export function bookingWindow(today: LocalDate): { earliest: LocalDate; latest: 
  * 1900 would otherwise become a booking with an invoice); a day before today is allowed —
  * staff record yesterday's visit — and `inPast` tells the dialog to say so.
  */
-export function checkBookingDay(day: LocalDate, today: LocalDate, locale: string): Result<{ inPast: boolean }> {
+export function checkBookingDay(day: LocalDate, today: LocalDate): Result<{ inPast: boolean }> {
   const { earliest, latest } = bookingWindow(today);
   if (day < earliest || day > latest) {
-    return refuse(
-      `${formatLocalDay(day, locale)} is too far ${day < earliest ? 'back' : 'ahead'}: a booking can be from ${formatLocalDay(earliest, locale)} to ${formatLocalDay(latest, locale)}. Check the date.`,
-      'start',
-    );
+    return refuse('booking.refused.outsideWindow', {
+      day: dayValue(day), direction: day < earliest ? 'back' : 'ahead', earliest: dayValue(earliest), latest: dayValue(latest),
+    }, 'start');
   }
   return ok({ inPast: day < today });
 }

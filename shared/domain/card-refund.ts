@@ -4,10 +4,10 @@
  * these rules before it asks the provider, and the renderer asks them to offer the choice at all.
  */
 import type { PaymentDoc } from '../schemas/index.js';
-import { formatMoney } from './money.js';
 import { checkAmount, type AmountContext } from './payment-rules.js';
 import { isRefundReversal } from './refund-facts.js';
 import { refuse, ok, type Result } from './result.js';
+import { moneyValue } from '../i18n/text.js';
 
 export type CardPayment = Pick<PaymentDoc, 'id' | 'invoiceId' | 'amountMinor' | 'at' | 'externalRef'>;
 
@@ -22,9 +22,9 @@ export function cardPayments(facts: readonly Pick<PaymentDoc, 'id' | 'kind' | 'm
 export function planCardRefund(creditMinor: number, payments: readonly CardPayment[], amount: string | number, ctx: AmountContext): Result<number> {
   const checked = checkAmount(amount, ctx);
   if (!checked.ok) return checked;
-  if (payments.length === 0) return refuse('This client has paid no payment link, so there is no card to refund to. Refund the credit another way.', 'amount');
-  if (creditMinor <= 0) return refuse('This client has no credit to refund.', 'amount');
-  if (checked.value > creditMinor) return refuse(`The client has ${formatMoney(creditMinor, ctx.currency, ctx.locale)} of credit; a refund of ${formatMoney(checked.value, ctx.currency, ctx.locale)} is more than that.`, 'amount');
+  if (payments.length === 0) return refuse('refund.refused.noCard', 'amount');
+  if (creditMinor <= 0) return refuse('refund.refused.noCredit', 'amount');
+  if (checked.value > creditMinor) return refuse('refund.refused.overCredit', { credit: moneyValue(creditMinor, ctx.currency), amount: moneyValue(checked.value, ctx.currency) }, 'amount');
   return ok(checked.value);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chasingFeeProblem, reminderFeeFact, reminderFeeLimitProblem } from './reminder-fees.js';
+import { chasingFeeProblem, chasingFeeRefusal, reminderFeeFact, reminderFeeLimit } from './reminder-fees.js';
+import { createTranslator, inEnglish } from '../i18n/translator.js';
 import { checkPaymentSettings } from './payment-settings-input.js';
 
 const invoice = { id: 'inv-1', _deleted: false, kind: 'invoice', status: 'completed', currency: 'NOK', dueDate: '2026-03-16' };
@@ -31,13 +32,19 @@ describe('chasingFeeProblem', () => {
     expect(chasingFeeProblem(fee({ id: 'fee-anything' }), on)).toMatch(/chasing step/);
     expect(chasingFeeProblem(fee({ id: 'fee-debt_collection-inv-1' }), on)).toMatch(/chasing step/);
   });
+
+  it('says why in bokmål too', () => {
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    const on = { invoice, settings: { ...settings, reminderFeeMinor: 9_999_900 }, feesOnInvoice: [] };
+    expect(nb.t(chasingFeeRefusal(fee({ amountMinor: 9_999_900 }), on)!)).toBe('Serveren tok ikke imot dette purregebyret: Purregebyret kan være høyst 70 kr (en tidel av inkassosatsen).');
+  });
 });
 
 describe('the legal reminder fee limit', () => {
   it('is asked by the settings form as well as the server', () => {
-    expect(reminderFeeLimitProblem(7_000, 'NOK')).toBeNull();
-    expect(reminderFeeLimitProblem(7_001, 'NOK')).toMatch(/at most 70 kr/);
-    expect(reminderFeeLimitProblem(50_000, 'GBP')).toBeNull();
+    expect(reminderFeeLimit(7_000, 'NOK')).toBeNull();
+    expect(inEnglish(reminderFeeLimit(7_001, 'NOK')!)).toMatch(/at most 70 kr/);
+    expect(reminderFeeLimit(50_000, 'GBP')).toBeNull();
     const input = {
       linkLifetimeHours: '12', emailCost: '0', smsSegmentCost: '0', messageVat: '25', reminderAfterDueDays: '7', secondReminderAfterDays: '14',
       finalNoticeAfterDays: '14', finalNoticeGivesDays: '14', reminderFee: '999', notifyClinicOnPayment: false,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { checkClient, clientInputOf, clientName, clientQueryWords, describeClientChange, matchesClientQuery, type ClientInput } from './clients.js';
+import { createTranslator, inEnglish } from '../i18n/translator.js';
 
 const TODAY = '2026-11-21';
 const good: ClientInput = { firstName: 'Anna', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', dateOfBirth: '1984-03-27' };
@@ -16,7 +17,7 @@ describe('checkClient', () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        firstName: 'Anna Maria', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', address: '', dateOfBirth: '1984-03-27',
+        firstName: 'Anna Maria', lastName: 'Sørensen', email: 'anna@example.com', phone: '+47 412 34 567', address: '', dateOfBirth: '1984-03-27', language: '',
         sortName: 'sorensen anna maria',
         searchText: 'anna maria sorensen sorensen anna maria anna@example.com 4741234567',
       },
@@ -26,6 +27,10 @@ describe('checkClient', () => {
   it('accepts a client with only a name', () => {
     const r = checkClient({ firstName: 'Ola', lastName: 'Nordmann', email: '', phone: '', dateOfBirth: '' }, TODAY);
     expect(r.ok && r.value.email === '' && r.value.phone === '' && r.value.dateOfBirth === '').toBe(true);
+    // A language of the catalogues, or none (the clinic's); anything else is refused on its field.
+    const en = checkClient({ firstName: 'Ola', lastName: 'Nordmann', email: '', phone: '', dateOfBirth: '', language: 'en' }, TODAY);
+    expect(en.ok && en.value.language).toBe('en');
+    expect(checkClient({ firstName: 'Ola', lastName: 'Nordmann', email: '', phone: '', dateOfBirth: '', language: 'xx' }, TODAY)).toMatchObject({ ok: false, field: 'language' });
   });
 
   it('requires first and last name', () => {
@@ -33,6 +38,14 @@ describe('checkClient', () => {
     expect(refusal({ firstName: '   ' })).toEqual({ message: 'First name is required.', field: 'firstName' });
     expect(refusal({ lastName: '' })).toEqual({ message: 'Last name is required.', field: 'lastName' });
     expect(refusal({ lastName: 'x'.repeat(81) })).toEqual({ message: 'Last name can be at most 80 characters.', field: 'lastName' });
+  });
+
+  it('names the field in bokmål', () => {
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    const first = checkClient({ ...good, firstName: '' }, TODAY);
+    expect(!first.ok && nb.t(first.text)).toBe('Fornavn må fylles ut.');
+    const last = checkClient({ ...good, lastName: 'x'.repeat(81) }, TODAY);
+    expect(!last.ok && nb.t(last.text)).toBe('Etternavn kan ha høyst 80 tegn.');
   });
 
   it.each(['anna@', 'anna example.com', 'a@b', '@example.com', 'anna@@example.com', 'anna@example.'])('refuses the email %j', (email) => {
@@ -112,15 +125,17 @@ describe('describeClientChange', () => {
   const before = { firstName: 'Anna', lastName: 'Berg', email: '', phone: '+47 412 34 567', address: 'Storgata 1', dateOfBirth: '1984-03-27' };
 
   it('is empty when nothing changed, so an unchanged save logs nothing', () => {
-    expect(describeClientChange(before, { ...before })).toBe('');
+    expect(describeClientChange(before, { ...before })).toEqual([]);
     // The form's values round-trip through the same check as creating.
     const again = checkClient(clientInputOf(before), TODAY);
-    expect(again.ok && describeClientChange(before, again.value)).toBe('');
+    expect(again.ok && describeClientChange(before, again.value)).toEqual([]);
   });
 
   it('shows contact details before and after, and only names the address and date of birth', () => {
-    expect(describeClientChange(before, { ...before, email: 'anna@example.com', phone: '', address: 'Storgata 2', dateOfBirth: '1984-03-28' }))
-      .toBe('email: (empty) → anna@example.com; mobile phone: +47 412 34 567 → (empty); address; date of birth');
-    expect(describeClientChange(before, { ...before, lastName: 'Lund' })).toBe('name: Anna Berg → Anna Lund');
+    const change = describeClientChange(before, { ...before, email: 'anna@example.com', phone: '', address: 'Storgata 2', dateOfBirth: '1984-03-28' });
+    expect(change.map((part) => inEnglish(part))).toEqual(['email: (empty) → anna@example.com', 'mobile phone: +47 412 34 567 → (empty)', 'address', 'date of birth']);
+    expect(describeClientChange(before, { ...before, lastName: 'Lund' }).map((part) => inEnglish(part))).toEqual(['name: Anna Berg → Anna Lund']);
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(change.map((part) => nb.t(part))).toEqual(['e-post: (tom) → anna@example.com', 'mobil: +47 412 34 567 → (tom)', 'adresse', 'fødselsdato']);
   });
 });

@@ -7,7 +7,8 @@
 import type { ClinicSettingsDoc } from '../schemas/index.js';
 import { checkEmail, checkName } from './contact.js';
 import { ok, refuse, type Result } from './result.js';
-import { formatVatRate, parseVatRate } from './vat.js';
+import { parseVatRate } from './vat.js';
+import { rateValue, text, type MessageId } from '../i18n/text.js';
 
 export const BILLING_PROCESSES = ['automatic', 'manual'] as const;
 export const ALT_PAYMENT_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'other'] as const;
@@ -45,29 +46,29 @@ function wholeNumber(text: string): number | null {
   return /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : null;
 }
 
-export function checkBillingSettings(input: BillingSettingsInput, current: Pick<ClinicSettingsDoc, 'linkDelayMinutes' | 'locale'>): Result<BillingSettings> {
-  if (!isOneOf(BILLING_PROCESSES, input.billingProcess)) return refuse('Choose Automatic or Manual as the billing process.', 'billingProcess');
+export function checkBillingSettings(input: BillingSettingsInput, current: Pick<ClinicSettingsDoc, 'linkDelayMinutes'>): Result<BillingSettings> {
+  if (!isOneOf(BILLING_PROCESSES, input.billingProcess)) return refuse('settings.refused.billingProcess', 'billingProcess');
   if (!isOneOf(ALT_PAYMENT_METHODS, input.defaultAltPaymentMethod)) {
-    return refuse('Choose the payment method staff use most often when a client pays at the desk.', 'defaultAltPaymentMethod');
+    return refuse('settings.refused.altPaymentMethod', 'defaultAltPaymentMethod');
   }
-  if (!isOneOf(LINK_TIMINGS, input.linkTiming)) return refuse('Choose when the payment link is sent.', 'linkTiming');
+  if (!isOneOf(LINK_TIMINGS, input.linkTiming)) return refuse('settings.refused.linkTiming', 'linkTiming');
 
   // Sent right after booking, the delay is not used: keep the stored one for a later switch back.
   let linkDelayMinutes = current.linkDelayMinutes;
   if (input.linkTiming === 'after_appointment') {
     const minutes = wholeNumber(input.linkDelayMinutes);
     if (minutes === null || minutes > MAX_LINK_DELAY_MINUTES) {
-      return refuse(`Enter how many minutes after the appointment the payment link is sent, as a whole number from 0 to ${MAX_LINK_DELAY_MINUTES} (one week).`, 'linkDelayMinutes');
+      return refuse('settings.refused.linkDelay', { max: String(MAX_LINK_DELAY_MINUTES) }, 'linkDelayMinutes');
     }
     linkDelayMinutes = minutes;
   }
 
   const days = wholeNumber(input.paymentTermsDays);
   if (days === null || days > MAX_PAYMENT_TERMS_DAYS) {
-    return refuse(`Enter the payment terms as a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}.`, 'paymentTermsDays');
+    return refuse('settings.refused.paymentTerms', { max: MAX_PAYMENT_TERMS_DAYS }, 'paymentTermsDays');
   }
 
-  const rates = parseVatRateList(input.vatRates, current.locale);
+  const rates = parseVatRateList(input.vatRates);
   if (!rates.ok) return rates;
 
   return ok({
@@ -86,20 +87,18 @@ export function checkBillingSettings(input: BillingSettingsInput, current: Pick<
  * commas, semicolons or spaces, but a comma between two digits is a decimal comma:
  * "12,5" is one rate (12.5 %), and "25,15,12,0" is refused rather than guessed at.
  */
-export function parseVatRateList(input: string, locale: string, field = 'vatRates'): Result<number[]> {
+export function parseVatRateList(input: string, field = 'vatRates'): Result<number[]> {
   const tokens = input.replace(/%/g, ' ').split(/;|\s+|,(?!\d)|(?<!\d),/).map((t) => t.trim()).filter((t) => t !== '');
-  if (tokens.length === 0) return refuse('Enter at least one VAT rate, like 25 or 0.', field);
-  if (tokens.length > MAX_VAT_RATES) return refuse(`List at most ${MAX_VAT_RATES} VAT rates.`, field);
+  if (tokens.length === 0) return refuse('vat.refused.listEmpty', field);
+  if (tokens.length > MAX_VAT_RATES) return refuse('vat.refused.listTooLong', { max: MAX_VAT_RATES }, field);
   const rates: number[] = [];
   for (const token of tokens) {
     const parsed = parseVatRate(token);
     if (!parsed.ok) {
       const number = Number(token.replace(',', '.'));
-      return refuse(Number.isFinite(number) && number > 100
-        ? `"${token}" is too high: a VAT rate cannot be above 100 %.`
-        : `"${token}" is not a VAT rate. Write each rate as a percentage, like 25 or 12.5, and separate them with a comma and a space: 25, 15, 12, 0.`, field);
+      return refuse(Number.isFinite(number) && number > 100 ? 'vat.refused.listItemTooHigh' : 'vat.refused.listItemInvalid', { token }, field);
     }
-    if (rates.includes(parsed.value)) return refuse(`${formatVatRate(parsed.value, locale)} is listed twice. List each VAT rate once.`, field);
+    if (rates.includes(parsed.value)) return refuse('vat.refused.listDuplicate', { rate: rateValue(parsed.value) }, field);
     rates.push(parsed.value);
   }
   return ok(rates.sort((a, b) => b - a));
@@ -111,27 +110,27 @@ export function vatRateListText(ratesBp: readonly number[]): string {
 }
 
 /** Optional text: trimmed, runs of spaces and line breaks made one space. */
-function optionalText(input: string, field: string, label: string, maxLength: number): Result<string> {
-  const text = input.trim().replace(/\s+/g, ' ');
-  if (text.length > maxLength) return refuse(`${label} can be at most ${maxLength} characters.`, field);
-  return ok(text);
+function optionalText(input: string, field: string, label: MessageId, maxLength: number): Result<string> {
+  const typed = input.trim().replace(/\s+/g, ' ');
+  if (typed.length > maxLength) return refuse('contact.refused.tooLong', { label: text(label), max: maxLength }, field);
+  return ok(typed);
 }
 
 export function checkInvoiceDetails(input: InvoiceDetailsInput): Result<InvoiceDetails> {
-  const clinicName = checkName(input.clinicName, 'clinicName', 'The legal name', 120);
+  const clinicName = checkName(input.clinicName, 'clinicName', 'settings.field.legalName', 120);
   if (!clinicName.ok) return clinicName;
-  const displayName = checkName(input.displayName, 'displayName', 'The display name', 120);
+  const displayName = checkName(input.displayName, 'displayName', 'settings.field.displayName', 120);
   if (!displayName.ok) return displayName;
-  const organisationNumber = optionalText(input.organisationNumber, 'organisationNumber', 'The organisation number', 40);
+  const organisationNumber = optionalText(input.organisationNumber, 'organisationNumber', 'settings.field.organisationNumber', 40);
   if (!organisationNumber.ok) return organisationNumber;
   // Printed on one line on invoices, as client addresses are.
-  const address = optionalText(input.address.trim().replace(/\s*\n\s*/g, ', '), 'address', 'The address', 300);
+  const address = optionalText(input.address.trim().replace(/\s*\n\s*/g, ', '), 'address', 'settings.field.address', 300);
   if (!address.ok) return address;
-  const bankAccount = optionalText(input.bankAccount, 'bankAccount', 'The bank account', 40);
+  const bankAccount = optionalText(input.bankAccount, 'bankAccount', 'settings.field.bankAccount', 40);
   if (!bankAccount.ok) return bankAccount;
   const supportEmail = checkEmail(input.supportEmail, 'supportEmail');
   if (!supportEmail.ok) return supportEmail;
-  const senderName = optionalText(input.senderName, 'senderName', 'The sender name', 120);
+  const senderName = optionalText(input.senderName, 'senderName', 'settings.field.senderName', 120);
   if (!senderName.ok) return senderName;
   return ok({
     clinicName: clinicName.value,

@@ -1,5 +1,6 @@
 /** Contact details as staff type them: trimmed, checked, and a normal form for search. */
 import { ok, refuse, type Result } from './result.js';
+import { text, type MessageId } from '../i18n/text.js';
 
 // Deliberately plain: one "@", a dot in the domain, no spaces. Delivery is the real test.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -8,7 +9,7 @@ export function checkEmail(input: string, field = 'email'): Result<string> {
   const email = input.trim();
   if (email === '') return ok('');
   if (email.length > 200 || !EMAIL.test(email)) {
-    return refuse(`"${email}" is not a valid email address. Check it looks like name@example.com.`, field);
+    return refuse('contact.refused.email', { email }, field);
   }
   return ok(email);
 }
@@ -18,19 +19,20 @@ export function checkPhone(input: string, field = 'phone'): Result<string> {
   const phone = input.trim();
   if (phone === '') return ok('');
   if (!/^\+?[0-9 ()-]+$/.test(phone)) {
-    return refuse('A phone number may contain only digits, spaces, dashes, brackets and a leading +.', field);
+    return refuse('contact.refused.phoneCharacters', field);
   }
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 5 || digits.length > 15) {
-    return refuse('A phone number needs between 5 and 15 digits.', field);
+    return refuse('contact.refused.phoneDigits', field);
   }
   return ok(phone);
 }
 
-export function checkName(input: string, field: string, label: string, maxLength = 80): Result<string> {
+/** `label`: the field's name as a catalogue id ("First name"), the subject of the refusal. */
+export function checkName(input: string, field: string, label: MessageId, maxLength = 80): Result<string> {
   const name = input.trim().replace(/\s+/g, ' ');
-  if (name === '') return refuse(`${label} is required.`, field);
-  if (name.length > maxLength) return refuse(`${label} can be at most ${maxLength} characters.`, field);
+  if (name === '') return refuse('contact.refused.nameRequired', { label: text(label) }, field);
+  if (name.length > maxLength) return refuse('contact.refused.tooLong', { label: text(label), max: maxLength }, field);
   return ok(name);
 }
 

@@ -53,8 +53,10 @@ export function demoClinic(options: DemoOptions): DemoClinic {
   const base = { createdAt: created, updatedAt: created, updatedBy: DESK_ACTOR, deskId: DEMO_DESK };
   const timeZone = 'Europe/Oslo';
 
+  // An Oslo clinic that works in English, as its names and services are English: Norwegian
+  // formats, English words (docs/decisions/0033-languages.md). Staff can choose bokmål for themselves.
   const settings: ClinicSettingsDoc = {
-    id: 'clinic', clinicName: 'Fjordside Physio (demo)', displayName: 'Fjordside Physio', currency: 'NOK', locale: 'nb-NO', timeZone,
+    id: 'clinic', clinicName: 'Fjordside Physio (demo)', displayName: 'Fjordside Physio', currency: 'NOK', locale: 'en-NO', timeZone,
     billingProcess: 'automatic', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal',
     linkTiming: 'after_appointment', linkDelayMinutes: 15, paymentTermsDays: 14, vatRatesBp: [2500, 1500, 1200, 0],
     organisationNumber: '912 345 678', address: 'Strandgata 1, 5013 Bergen', supportEmail: 'post@fjordside.example', bankAccount: '1503 12 34567',

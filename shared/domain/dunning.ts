@@ -15,6 +15,7 @@
 import { addDays, type LocalDate } from './time.js';
 import { amountToAsk, BALANCE_AMOUNT } from './link-amount.js';
 import { FEE_AFTER_DUE_MIN_DAYS, FINAL_NOTICE_MIN_DAYS, MAX_FEES_PER_CLAIM } from './debt-law.js';
+import type { MessageId } from '../i18n/catalogues/index.js';
 
 export type DunningStep = 'reminder' | 'second_reminder' | 'final_notice' | 'debt_collection';
 export const DUNNING_STEPS: readonly DunningStep[] = ['reminder', 'second_reminder', 'final_notice', 'debt_collection'];
@@ -36,11 +37,12 @@ export const DEFAULT_DUNNING: DunningSchedule = {
   reminderAfterDueDays: 7, secondReminderAfterDays: 14, finalNoticeAfterDays: 14, finalNoticeGivesDays: 14, reminderFeeMinor: 0,
 };
 
-export const DUNNING_LABELS: Readonly<Record<DunningStep, string>> = {
-  reminder: 'Reminder',
-  second_reminder: 'Second reminder',
-  final_notice: 'Final notice (inkassovarsel)',
-  debt_collection: 'Ready for debt collection',
+/** Each step's name, for staff (a Translator's `t`). */
+export const DUNNING_STEP_LABELS: Readonly<Record<DunningStep, MessageId>> = {
+  reminder: 'chase.step.reminder',
+  second_reminder: 'chase.step.secondReminder',
+  final_notice: 'chase.step.finalNotice',
+  debt_collection: 'chase.step.debtCollection',
 };
 
 export interface StepDone {

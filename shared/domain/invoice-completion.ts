@@ -8,6 +8,7 @@ import type { ClinicSettingsDoc, InvoiceDoc } from '../schemas/index.js';
 import { changeStamp, type Actor } from './actor.js';
 import { ok, refuse, type Result } from './result.js';
 import { numberInvoice } from './invoice-numbering.js';
+import { text, type Text } from '../i18n/text.js';
 
 export type Numbering = { kind: 'server' } | { kind: 'local'; nextNumber: number };
 
@@ -18,8 +19,8 @@ export function completeDraft(
   by: Actor,
 ): Result<InvoiceDoc> {
   const now = by.now;
-  if (invoice.status !== 'draft') return refuse('This invoice is already completed and cannot be changed. Use a credit note to correct it.');
-  if (invoice.lines.length === 0) return refuse('Add at least one line before completing the invoice.');
+  if (invoice.status !== 'draft') return refuse('invoice.refused.alreadyCompleted');
+  if (invoice.lines.length === 0) return refuse('invoice.refused.noLines');
   const base = { ...invoice, status: 'completed' as const, completedAt: now, ...changeStamp(by) };
   if (numbering.kind === 'server') return ok({ ...base, number: 0, invoiceDate: '', dueDate: '' });
   // The same numbering and dating rule the server applies.
@@ -27,12 +28,12 @@ export function completeDraft(
 }
 
 /** The number in running text ("Invoice 12", "Invoice (number pending)"), until the sync server assigns it. */
-export function invoiceNumberInText(invoice: Pick<InvoiceDoc, 'number'>): string {
-  return invoice.number > 0 ? String(invoice.number) : '(number pending)';
+export function invoiceNumberInTextOf(invoice: Pick<InvoiceDoc, 'number'>): Text {
+  return invoice.number > 0 ? text('invoice.number.value', { number: String(invoice.number) }) : text('invoice.number.pending');
 }
 
 /** Shown where the number goes: the number, or why there is none yet. */
-export function invoiceNumberLabel(invoice: Pick<InvoiceDoc, 'status' | 'number'>): string {
-  if (invoice.status === 'draft') return 'Assigned when completed';
-  return invoice.number > 0 ? String(invoice.number) : 'Number pending';
+export function invoiceNumberLabelOf(invoice: Pick<InvoiceDoc, 'status' | 'number'>): Text {
+  if (invoice.status === 'draft') return text('invoice.number.assignedWhenCompleted');
+  return invoice.number > 0 ? text('invoice.number.value', { number: String(invoice.number) }) : text('invoice.number.pendingLabel');
 }

@@ -6,19 +6,30 @@
  */
 import type { InvoiceDoc, InvoiceLine } from '../schemas/index.js';
 import { changeStamp, createStamp, type Actor } from './actor.js';
-import { formatMoney } from './money.js';
 import { newId } from './ids.js';
 import { lineTotals } from './invoice-math.js';
 import { ok, refuse, type Result } from './result.js';
 import type { InvoiceAccount } from './ledger.js';
 import { checkAmount } from './payment-rules.js';
+import { moneyValue } from '../i18n/text.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
+import { languageOfLocale } from '../i18n/locale.js';
+
+const clinicTranslators = new Map<string, Translator>();
+
+/** Words for documents the clinic stores and prints: the language of its locale. */
+function clinicWords(clinicLocale: string): Translator {
+  let tr = clinicTranslators.get(clinicLocale);
+  if (!tr) clinicTranslators.set(clinicLocale, (tr = createTranslator({ language: languageOfLocale(clinicLocale), clinicLocale, timeZone: 'UTC' })));
+  return tr;
+}
 
 export function voidInvoice(invoice: InvoiceDoc, account: Pick<InvoiceAccount, 'allocatedMinor' | 'creditedMinor'>, by: Actor): Result<InvoiceDoc> {
-  if (invoice.kind === 'credit_note') return refuse('A credit note cannot be voided.');
-  if (invoice.status === 'void') return refuse('This invoice is already void.');
+  if (invoice.kind === 'credit_note') return refuse('invoice.refused.voidCreditNote');
+  if (invoice.status === 'void') return refuse('invoice.refused.alreadyVoid');
   if (invoice.status === 'completed') {
-    if (account.allocatedMinor !== 0) return refuse('Money has been taken on this invoice, so it cannot be voided. Use a credit note instead; what was paid becomes client credit.');
-    if (account.creditedMinor > 0) return refuse('This invoice already has a credit note. Credit the rest instead of voiding it.');
+    if (account.allocatedMinor !== 0) return refuse('invoice.refused.voidPaid');
+    if (account.creditedMinor > 0) return refuse('invoice.refused.voidCredited');
   }
   return ok({ ...invoice, status: 'void', ...changeStamp(by) });
 }
@@ -31,41 +42,43 @@ export type CreditRequest =
 /**
  * A credit note against a completed invoice, ready for completion (it is numbered in the
  * same series). Lines carry the amounts credited, each at its original line's VAT rate.
- * The whole note can never credit more than the invoice still charges.
+ * The whole note can never credit more than the invoice still charges. Its lines are described
+ * in the language of the clinic's locale ("Credit: Consultation"), as the note is stored and printed.
  */
 export function draftCreditNote(
   invoice: InvoiceDoc,
   account: Pick<InvoiceAccount, 'chargedMinor' | 'creditedMinor'>,
   request: CreditRequest,
-  locale: string,
+  clinicLocale: string,
   by: Actor,
 ): Result<InvoiceDoc> {
-  if (invoice.kind !== 'invoice') return refuse('A credit note cannot itself be credited.');
-  if (invoice.status === 'draft') return refuse('This invoice is still a draft: edit it instead of crediting it.');
-  if (invoice.status === 'void') return refuse('This invoice is void; there is nothing to credit.');
-  const money = (m: number) => formatMoney(m, invoice.currency, locale);
+  if (invoice.kind !== 'invoice') return refuse('invoice.refused.creditCreditNote');
+  if (invoice.status === 'draft') return refuse('invoice.refused.creditDraft');
+  if (invoice.status === 'void') return refuse('invoice.refused.creditVoid');
+  const money = (m: number) => moneyValue(m, invoice.currency);
   const left = account.chargedMinor - account.creditedMinor;
-  if (left <= 0) return refuse('This invoice has already been credited in full.');
+  if (left <= 0) return refuse('invoice.refused.creditedInFull');
+  const creditLine = (description: string) => clinicWords(clinicLocale).t('invoice.creditLine', { description }).slice(0, 300);
 
   let lines: InvoiceLine[];
   if (request.mode === 'full') {
-    if (account.creditedMinor > 0) return refuse(`Part of this invoice has already been credited. Credit the remaining ${money(left)} line by line.`);
-    lines = invoice.lines.map((l) => ({ ...l, id: newId(), description: `Credit: ${l.description}`.slice(0, 300) }));
+    if (account.creditedMinor > 0) return refuse('invoice.refused.partlyCredited', { left: money(left) });
+    lines = invoice.lines.map((l) => ({ ...l, id: newId(), description: creditLine(l.description) }));
   } else {
     lines = [];
     for (const [i, line] of invoice.lines.entries()) {
       const raw = request.amounts[line.id];
       if (raw === undefined || raw === '' || raw === 0) continue;
-      const amount = checkAmount(raw, { currency: invoice.currency, locale }, `credit-${i}`);
-      if (!amount.ok) return refuse(`Line ${i + 1}: ${amount.message}`, amount.field);
+      const amount = checkAmount(raw, { currency: invoice.currency }, `credit-${i}`);
+      if (!amount.ok) return refuse('invoice.line.reason', { line: i + 1, reason: amount.text }, amount.field);
       const lineGross = lineTotals(line).grossMinor;
-      if (amount.value > lineGross) return refuse(`Line ${i + 1}: a credit of ${money(amount.value)} is more than the line's ${money(lineGross)}.`, `credit-${i}`);
-      lines.push({ id: newId(), serviceId: line.serviceId, description: `Credit: ${line.description}`.slice(0, 300), quantity: 1, unitPriceMinor: amount.value, discountBp: 0, vatRateBp: line.vatRateBp });
+      if (amount.value > lineGross) return refuse('invoice.line.creditOverLine', { line: i + 1, amount: money(amount.value), lineTotal: money(lineGross) }, `credit-${i}`);
+      lines.push({ id: newId(), serviceId: line.serviceId, description: creditLine(line.description), quantity: 1, unitPriceMinor: amount.value, discountBp: 0, vatRateBp: line.vatRateBp });
     }
-    if (lines.length === 0) return refuse('Enter an amount to credit on at least one line.');
+    if (lines.length === 0) return refuse('invoice.refused.creditNothing');
   }
   const total = lines.reduce((sum, l) => sum + lineTotals(l).grossMinor, 0);
-  if (total > left) return refuse(`A credit note cannot be more than what is left on the invoice: ${money(left)}.`);
+  if (total > left) return refuse('invoice.refused.creditOverLeft', { left: money(left) });
   return ok({
     id: newId(),
     kind: 'credit_note',

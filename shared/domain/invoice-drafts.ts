@@ -8,7 +8,8 @@ import { changeStamp, type Actor } from './actor.js';
 import { MAX_AMOUNT_MINOR, minorToInput, parseAmount, type CurrencyCode } from './money.js';
 import { newId } from './ids.js';
 import { ok, refuse, type Result } from './result.js';
-import { formatVatRate } from './vat.js';
+import { listText } from './text-lists.js';
+import { rateValue, type MessageId } from '../i18n/text.js';
 
 /** A line as typed in the invoice editor. */
 export interface LineInput {
@@ -24,7 +25,7 @@ export interface LineInput {
   readonly vatRateBp: number;
 }
 
-export const LOCKED_INVOICE_MESSAGE = 'This invoice is completed and locked. Use a credit note to correct it.';
+export const LOCKED_INVOICE_MESSAGE: MessageId = 'invoice.refused.locked';
 
 export const MAX_LINES = 50;
 
@@ -32,36 +33,36 @@ export const MAX_LINES = 50;
 export function percentToBp(value: string | number): Result<number> {
   const text = String(value).trim().replace('%', '').replace(',', '.').trim();
   if (text === '') return ok(0);
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return refuse('Enter the discount as a percentage from 0 to 100, like 10 or 12.5.');
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return refuse('invoice.refused.discountFormat');
   const bp = Math.round(Number(text) * 100);
-  if (bp > 10_000) return refuse('A discount cannot be more than 100 %.');
+  if (bp > 10_000) return refuse('invoice.refused.discountAbove100');
   return ok(bp);
 }
 
-export function checkLine(input: LineInput, index: number, currency: CurrencyCode, vatRatesBp: readonly number[], locale: string): Result<InvoiceLine> {
-  const where = `Line ${index + 1}`;
+export function checkLine(input: LineInput, index: number, currency: CurrencyCode, vatRatesBp: readonly number[]): Result<InvoiceLine> {
+  const line = index + 1;
   const description = input.description.trim();
-  if (description === '') return refuse(`${where}: describe what is being charged.`, `line-${index}-description`);
-  if (description.length > 300) return refuse(`${where}: keep the description under 300 characters.`, `line-${index}-description`);
+  if (description === '') return refuse('invoice.line.descriptionEmpty', { line }, `line-${index}-description`);
+  if (description.length > 300) return refuse('invoice.line.descriptionTooLong', { line }, `line-${index}-description`);
   const qtyText = String(input.quantity).trim();
-  if (!/^\d+$/.test(qtyText) || Number(qtyText) < 1) return refuse(`${where}: the quantity must be a whole number of at least 1.`, `line-${index}-quantity`);
+  if (!/^\d+$/.test(qtyText) || Number(qtyText) < 1) return refuse('invoice.line.quantityNotWhole', { line }, `line-${index}-quantity`);
   const quantity = Number(qtyText);
-  if (quantity > 10_000) return refuse(`${where}: the quantity can be at most 10,000.`, `line-${index}-quantity`);
+  if (quantity > 10_000) return refuse('invoice.line.quantityTooLarge', { line, max: 10_000 }, `line-${index}-quantity`);
   let unitPriceMinor: number;
   if (typeof input.price === 'number') {
-    if (!Number.isInteger(input.price) || input.price < 0) return refuse(`${where}: the price must be zero or more.`, `line-${index}-price`);
+    if (!Number.isInteger(input.price) || input.price < 0) return refuse('invoice.line.priceNegative', { line }, `line-${index}-price`);
     unitPriceMinor = input.price;
   } else {
     const price = parseAmount(input.price, currency);
-    if (!price.ok) return refuse(`${where}: ${price.message}`, `line-${index}-price`);
+    if (!price.ok) return refuse('invoice.line.reason', { line, reason: price.text }, `line-${index}-price`);
     unitPriceMinor = price.value;
   }
-  if (quantity * unitPriceMinor > MAX_AMOUNT_MINOR) return refuse(`${where}: the amount is too large.`, `line-${index}-price`);
+  if (quantity * unitPriceMinor > MAX_AMOUNT_MINOR) return refuse('invoice.line.amountTooLarge', { line }, `line-${index}-price`);
   const discount = percentToBp(input.discountPercent);
-  if (!discount.ok) return refuse(`${where}: ${discount.message}`, `line-${index}-discount`);
+  if (!discount.ok) return refuse('invoice.line.reason', { line, reason: discount.text }, `line-${index}-discount`);
   if (!vatRatesBp.includes(input.vatRateBp)) {
-    const rates = vatRatesBp.map((r) => formatVatRate(r, locale)).join(', ');
-    return refuse(`${where}: choose one of the clinic's VAT rates (${rates}).`, `line-${index}-vat`);
+    const rates = listText('vat.rateList', vatRatesBp.map(rateValue)) ?? '';
+    return refuse('invoice.line.vatRate', { line, rates }, `line-${index}-vat`);
   }
   return ok({
     id: input.id || newId(),
@@ -78,18 +79,18 @@ export function checkLine(input: LineInput, index: number, currency: CurrencyCod
 export function editDraftLines(
   invoice: InvoiceDoc,
   lines: readonly LineInput[],
-  settings: { currency: CurrencyCode; vatRatesBp: readonly number[]; locale: string },
+  settings: { currency: CurrencyCode; vatRatesBp: readonly number[] },
   by: Actor,
 ): Result<InvoiceDoc> {
-  if (invoice.status !== 'draft') return refuse(invoice.status === 'void' ? 'This invoice is void and cannot be edited.' : LOCKED_INVOICE_MESSAGE);
-  if (invoice.currency !== settings.currency) return refuse(`This draft is in ${invoice.currency} but the clinic now charges in ${settings.currency}. Void it and create a new one.`);
-  if (lines.length > MAX_LINES) return refuse(`An invoice can have at most ${MAX_LINES} lines.`);
+  if (invoice.status !== 'draft') return refuse(invoice.status === 'void' ? 'invoice.refused.voidNotEditable' : LOCKED_INVOICE_MESSAGE);
+  if (invoice.currency !== settings.currency) return refuse('invoice.refused.currencyChanged', { invoiceCurrency: invoice.currency, clinicCurrency: settings.currency });
+  if (lines.length > MAX_LINES) return refuse('invoice.refused.tooManyLines', { max: MAX_LINES });
   const checked: InvoiceLine[] = [];
   for (const [i, line] of lines.entries()) {
     // A line whose rate the clinic has since dropped may keep it; new rates must be the clinic's.
     const previous = line.id ? invoice.lines.find((l) => l.id === line.id) : undefined;
     const rates = previous && previous.vatRateBp === line.vatRateBp ? [...settings.vatRatesBp, previous.vatRateBp] : settings.vatRatesBp;
-    const result = checkLine(line, i, invoice.currency, rates, settings.locale);
+    const result = checkLine(line, i, invoice.currency, rates);
     if (!result.ok) return result;
     checked.push(result.value);
   }

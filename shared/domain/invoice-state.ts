@@ -7,12 +7,14 @@
  */
 import type { PaymentRequestDoc } from '../schemas/index.js';
 import { INVOICE_STATE_LABELS, type InvoiceAccount, type InvoiceState } from './ledger.js';
+import type { MessageId } from '../i18n/text.js';
 
 export type ShownInvoiceState = InvoiceState | 'debt_collection';
 
-export const SHOWN_STATE_LABELS: Readonly<Record<ShownInvoiceState, string>> = {
+/** Each shown state's name, as a catalogue id: `t(SHOWN_STATE_LABELS[state])`. */
+export const SHOWN_STATE_LABELS: Readonly<Record<ShownInvoiceState, MessageId>> = {
   ...INVOICE_STATE_LABELS,
-  debt_collection: 'Ready for debt collection',
+  debt_collection: 'invoice.state.debtCollection',
 };
 
 type Step = Pick<PaymentRequestDoc, 'purpose' | 'status'>;

@@ -147,7 +147,7 @@ describe('ledger properties over any sequence of operations', () => {
           if (r.ok) put(r.value);
           else expect(target!.status).not.toBe('draft');
         } else if (op.t === 'pay') {
-          const r = planPayment(target!, account!, { amount: op.amount, method: DESK_METHODS[op.method]!, overpaymentToCredit: op.credit }, LOCALE);
+          const r = planPayment(target!, account!, { amount: op.amount, method: DESK_METHODS[op.method]!, overpaymentToCredit: op.credit });
           if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'payment', invoiceId: target!.id, amountMinor: r.value.amountMinor, at: now }));
           if (r.ok && !op.credit) expect(r.value.amountMinor).toBeLessThanOrEqual(account!.balanceMinor);
         } else if (op.t === 'credit') {
@@ -162,13 +162,13 @@ describe('ledger properties over any sequence of operations', () => {
           const r = voidInvoice(target!, account!, { actor: 'st', desk: TEST_DESK, now });
           if (r.ok) put(r.value);
         } else if (op.t === 'apply') {
-          const r = planCreditApplication(target!, account!, acc.creditMinor, op.amount, LOCALE);
+          const r = planCreditApplication(target!, account!, acc.creditMinor, op.amount);
           if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'credit_applied', method: 'client_credit', invoiceId: target!.id, amountMinor: r.value, at: now }));
         } else if (op.t === 'fee') {
           // The chasing charges a fee only on an invoice that still owes (dunning.ts).
           if (account!.balanceMinor > 0 && target!.status === 'completed') facts.push(fact({ id: `f${n++}`, kind: 'fee', method: 'other', invoiceId: target!.id, amountMinor: op.amount, at: now }));
         } else {
-          const r = planRefund(acc.creditMinor, op.amount, 'cash', { currency: 'NOK', locale: LOCALE });
+          const r = planRefund(acc.creditMinor, op.amount, 'cash', { currency: 'NOK' });
           if (r.ok) facts.push(fact({ id: `f${n++}`, kind: 'refund', amountMinor: r.value, at: now }));
         }
 

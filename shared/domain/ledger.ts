@@ -17,6 +17,7 @@
  */
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
 import { invoiceTotals } from './invoice-math.js';
+import type { MessageId } from '../i18n/text.js';
 
 export type LedgerInvoice = Pick<InvoiceDoc, 'id' | 'kind' | 'status' | 'clientId' | 'creditsInvoiceId' | 'currency' | 'lines' | 'number' | 'completedAt' | 'updatedAt' | 'createdAt'>;
 export type MoneyFact = Pick<PaymentDoc, 'id' | 'kind' | 'invoiceId' | 'clientId' | 'method' | 'amountMinor' | 'currency' | 'at'>;
@@ -252,11 +253,12 @@ export function ledgerEntries(
   });
 }
 
-export const INVOICE_STATE_LABELS: Readonly<Record<InvoiceState, string>> = {
-  draft: 'Draft',
-  unpaid: 'Unpaid',
-  part_paid: 'Part-paid',
-  paid: 'Paid',
-  credited: 'Credited',
-  void: 'Void',
+/** Each state's name, as a catalogue id: `t(INVOICE_STATE_LABELS[state])`. */
+export const INVOICE_STATE_LABELS: Readonly<Record<InvoiceState, MessageId>> = {
+  draft: 'invoice.state.draft',
+  unpaid: 'invoice.state.unpaid',
+  part_paid: 'invoice.state.partPaid',
+  paid: 'invoice.state.paid',
+  credited: 'invoice.state.credited',
+  void: 'invoice.state.void',
 };

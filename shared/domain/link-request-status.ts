@@ -22,6 +22,7 @@
  * - refunds never move the status (they are not link events: shared/domain/refund-facts.ts).
  */
 import type { PaymentRequestDoc } from '../schemas/index.js';
+import type { MessageId } from '../i18n/text.js';
 
 export type LinkRequestStatus = PaymentRequestDoc['status'];
 
@@ -51,7 +52,8 @@ const CLOSED: ReadonlySet<LinkRequestStatus> = new Set<LinkRequestStatus>(['canc
 
 /**
  * The notice a paid-on-closed request carries in its `problem` (the schema has no field for
- * it yet): written and recognised only here.
+ * it yet): written and recognised only here. It is stored and synced, so it stays in English;
+ * screens show `paidOnClosedNoticeId` in the reader's language.
  */
 const PAID_ON_CLOSED: Readonly<Record<ClosedStatus, string>> = {
   cancelled: 'Paid on a link that was cancelled — refund it or keep it as credit.',
@@ -72,7 +74,18 @@ function levelOf(r: LinkRequestState): number {
   return Level.None;
 }
 
-/** The notice for money on a closed request, or null when the request has none. */
+const PAID_ON_CLOSED_IDS: Readonly<Record<ClosedStatus, MessageId>> = {
+  cancelled: 'link.paidOnClosed.cancelled',
+  superseded: 'link.paidOnClosed.superseded',
+  expired: 'link.paidOnClosed.expired',
+};
+
+/** The notice for money on a closed request as a catalogue id, or null when the request has none. */
+export function paidOnClosedNoticeId(request: Pick<LinkRequestState, 'status' | 'problem'>): MessageId | null {
+  return paidOnClosedNotice(request) === null ? null : PAID_ON_CLOSED_IDS[request.status as ClosedStatus];
+}
+
+/** The notice for money on a closed request (its stored English), or null when the request has none. */
 export function paidOnClosedNotice(request: Pick<LinkRequestState, 'status' | 'problem'>): string | null {
   const notice = CLOSED.has(request.status) ? PAID_ON_CLOSED[request.status as ClosedStatus] : null;
   return notice !== null && request.problem === notice ? notice : null;

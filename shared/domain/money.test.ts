@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CURRENCIES, formatMoney, isCurrency, MAX_AMOUNT_MINOR, minorToInput, parseAmount, roundDiv } from './money.js';
+import { createTranslator } from '../i18n/translator.js';
 
 /** Intl uses non-breaking and narrow non-breaking spaces; compare with plain ones. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -53,6 +54,16 @@ describe('parseAmount', () => {
   it('says how to type a thousands amount when a lone separator is ambiguous', () => {
     expect(refusal('4.505')).toBe('Use at most 2 decimals for NOK. If you meant 4505, type it without the separator.');
     expect(refusal('1,500')).toBe('Use at most 2 decimals for NOK. If you meant 1500, type it without the separator.');
+  });
+
+  it('reads its refusals in bokmål', () => {
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    const read = (input: string) => {
+      const r = parseAmount(input, 'NOK');
+      return r.ok ? '' : nb.t(r.text);
+    };
+    expect(read('abc')).toBe('«abc» er ikke et beløp. Skriv et beløp som 450 eller 450,50.');
+    expect(read('1,500')).toBe('Bruk høyst 2 desimaler for NOK. Mente du 1500, skriv det uten skilletegn.');
   });
 
   it.each(['1,2,3.4.5', '1.2.3', '12.34.56', '1,23,456.00', '1.234.50', '1.234,567.89', '.', ','])(

@@ -64,8 +64,6 @@ export function minorToInput(amountMinor: number, currency: CurrencyCode): strin
   return `${sign}${major}.${minor}`;
 }
 
-const AMOUNT_HINT = 'Enter an amount like 450 or 450.50.';
-
 /**
  * Parses what a person types into minor units. Accepts "450", "450.5", "450,50",
  * "1 234,50", "1,234.50", "1.234,50" and "1.234.567". Thousands separators must group
@@ -75,9 +73,9 @@ const AMOUNT_HINT = 'Enter an amount like 450 or 450.50.';
  */
 export function parseAmount(input: string, currency: CurrencyCode): Result<number> {
   const text = input.replace(/[\s\u00a0\u202f']/g, '');
-  if (text === '') return refuse(`The amount is empty. ${AMOUNT_HINT}`);
-  if (text.startsWith('-')) return refuse('The amount cannot be negative.');
-  const notAmount = refuse(`"${input.trim()}" is not an amount. ${AMOUNT_HINT}`);
+  if (text === '') return refuse('money.refused.empty');
+  if (text.startsWith('-')) return refuse('money.refused.negative');
+  const notAmount = refuse('money.refused.notAmount', { input: input.trim() });
   if (!/^[0-9.,]+$/.test(text)) return notAmount;
   const digits = MINOR_DIGITS[currency];
   const lastDot = text.lastIndexOf('.');
@@ -92,7 +90,7 @@ export function parseAmount(input: string, currency: CurrencyCode): Result<numbe
     if (count === 1 && after === 3) {
       // "4.505" is 4505 to some and 4.505 to others: ask rather than guess a factor of 1000.
       const whole = text.replace(/[.,]/g, '').replace(/^0+(?=\d)/, '');
-      return refuse(`Use at most ${digits} decimals for ${currency}. If you meant ${whole}, type it without the separator.`);
+      return refuse('money.refused.ambiguousSeparator', { digits, currency, whole });
     }
     if (count === 1) decimalAt = sepAt;
   }
@@ -104,13 +102,13 @@ export function parseAmount(input: string, currency: CurrencyCode): Result<numbe
   if (badGrouping || /[.,]/.test(fracPart) || (intRaw === '' && fracPart === '')) return notAmount;
   const intPart = intRaw.replace(/[.,]/g, '');
   if (fracPart.length > digits) {
-    return refuse(`Use at most ${digits} decimals for ${currency}.`);
+    return refuse('money.refused.tooManyDecimals', { digits, currency });
   }
   const major = intPart === '' ? 0 : Number(intPart);
   const minor = Number(fracPart.padEnd(digits, '0') || '0');
   const total = major * 10 ** digits + minor;
   if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_MINOR) {
-    return refuse('The amount is too large.');
+    return refuse('money.refused.tooLarge');
   }
   return ok(total);
 }

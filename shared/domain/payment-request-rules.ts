@@ -6,8 +6,8 @@
  */
 import type { ClientDoc, InvoiceDoc } from '../schemas/index.js';
 import { checkEmail, checkPhone } from './contact.js';
-import { formatMoney } from './money.js';
 import { ok, refuse, type Result } from './result.js';
+import { moneyValue } from '../i18n/text.js';
 import { checkAmount } from './payment-rules.js';
 
 export type Channel = 'email' | 'sms';
@@ -35,33 +35,31 @@ export function planPaymentRequest(
   balanceMinor: number,
   client: Pick<ClientDoc, 'email' | 'phone'>,
   input: PaymentRequestInput,
-  locale: string,
   now: string,
 ): Result<PaymentRequestPlan> {
-  if (invoice.kind !== 'invoice') return refuse('A credit note cannot be paid by link.');
-  if (invoice.status === 'void') return refuse('This invoice is void, so no payment link can be sent for it.');
-  const amount = checkAmount(input.amount, { currency: invoice.currency, locale });
+  if (invoice.kind !== 'invoice') return refuse('link.refused.creditNote');
+  if (invoice.status === 'void') return refuse('link.refused.void');
+  const amount = checkAmount(input.amount, { currency: invoice.currency });
   if (!amount.ok) return amount;
-  const money = (m: number) => formatMoney(m, invoice.currency, locale);
-  if (balanceMinor <= 0) return refuse('This invoice is already paid; there is nothing to ask for.');
-  if (amount.value > balanceMinor) return refuse(`A payment link can ask for at most the balance of ${money(balanceMinor)}.`, 'amount');
+  if (balanceMinor <= 0) return refuse('link.refused.alreadyPaid');
+  if (amount.value > balanceMinor) return refuse('link.refused.overBalance', { balance: moneyValue(balanceMinor, invoice.currency) }, 'amount');
   const channels = [...new Set(input.channels)];
-  if (channels.length === 0) return refuse('Choose email, SMS or both.', 'channels');
+  if (channels.length === 0) return refuse('link.refused.noChannel', 'channels');
   if (channels.includes('email')) {
-    if (!client.email) return refuse("The client has no email address. Add one to the client's details, or send by SMS.", 'email');
+    if (!client.email) return refuse('link.refused.noEmail', 'email');
     const e = checkEmail(client.email);
-    if (!e.ok) return refuse(`The client's email address is not valid: ${e.message} Fix it in the client's details.`, 'email');
+    if (!e.ok) return refuse('link.refused.badEmail', { reason: e.text }, 'email');
   }
   if (channels.includes('sms')) {
-    if (!client.phone) return refuse("The client has no mobile number. Add one to the client's details, or send by email.", 'phone');
+    if (!client.phone) return refuse('link.refused.noPhone', 'phone');
     const p = checkPhone(client.phone);
-    if (!p.ok) return refuse(`The client's mobile number is not valid: ${p.message} Fix it in the client's details.`, 'phone');
+    if (!p.ok) return refuse('link.refused.badPhone', { reason: p.text }, 'phone');
   }
   let sendAt = now;
   if (input.sendAt) {
     const t = Date.parse(input.sendAt);
-    if (Number.isNaN(t)) return refuse('Choose when to send the link.', 'sendAt');
-    if (t < Date.parse(now) - 60_000) return refuse('The time to send is in the past. Choose a later time, or send now.', 'sendAt');
+    if (Number.isNaN(t)) return refuse('link.refused.sendAtMissing', 'sendAt');
+    if (t < Date.parse(now) - 60_000) return refuse('link.refused.sendAtPast', 'sendAt');
     sendAt = new Date(t).toISOString();
   }
   return ok({ amountMinor: amount.value, channels, sendAt });

@@ -6,40 +6,41 @@
  */
 import type { InvoiceDoc, PaymentDoc } from '../schemas/index.js';
 import type { PaymentMethod } from '../schemas/payments.js';
-import { formatMoney, MAX_AMOUNT_MINOR, parseAmount, type CurrencyCode } from './money.js';
+import { MAX_AMOUNT_MINOR, parseAmount, type CurrencyCode } from './money.js';
 import { ok, refuse, type Result } from './result.js';
+import { moneyValue, type MessageId } from '../i18n/text.js';
 import type { InvoiceAccount } from './ledger.js';
 
 /** Methods staff choose at the desk, in the order the POS lists them. */
 export const DESK_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'other'] as const satisfies readonly PaymentMethod[];
 export type DeskMethod = (typeof DESK_METHODS)[number];
 
-export const METHOD_LABELS: Readonly<Record<PaymentMethod, string>> = {
-  cash: 'Cash',
-  card_terminal: 'Card terminal',
-  bank_transfer: 'Bank transfer',
-  payment_link: 'Payment link',
-  other: 'Other',
-  client_credit: 'Client credit',
+/** Each method's name, as a catalogue id: `t(METHOD_LABELS[method])`. */
+export const METHOD_LABELS: Readonly<Record<PaymentMethod, MessageId>> = {
+  cash: 'payment.method.cash',
+  card_terminal: 'payment.method.cardTerminal',
+  bank_transfer: 'payment.method.bankTransfer',
+  payment_link: 'payment.method.paymentLink',
+  other: 'payment.method.other',
+  client_credit: 'payment.method.clientCredit',
 };
 
 export interface AmountContext {
   readonly currency: CurrencyCode;
-  readonly locale: string;
 }
 
 /** An amount typed at the desk, or already in minor units: positive, whole minor units. */
 export function checkAmount(amount: string | number, ctx: AmountContext, field = 'amount'): Result<number> {
   if (typeof amount === 'number') {
-    if (!Number.isFinite(amount) || !Number.isInteger(amount)) return refuse('The amount must be a whole number of øre/pence/cents.', field);
-    if (amount < 0) return refuse('The amount cannot be negative.', field);
-    if (amount === 0) return refuse('The amount must be more than zero.', field);
-    if (amount > MAX_AMOUNT_MINOR) return refuse('The amount is too large.', field);
+    if (!Number.isFinite(amount) || !Number.isInteger(amount)) return refuse('money.refused.notWholeMinor', field);
+    if (amount < 0) return refuse('money.refused.negative', field);
+    if (amount === 0) return refuse('money.refused.zero', field);
+    if (amount > MAX_AMOUNT_MINOR) return refuse('money.refused.tooLarge', field);
     return ok(amount);
   }
   const parsed = parseAmount(amount, ctx.currency);
   if (!parsed.ok) return { ...parsed, field };
-  if (parsed.value === 0) return refuse('The amount must be more than zero.', field);
+  if (parsed.value === 0) return refuse('money.refused.zero', field);
   return parsed;
 }
 
@@ -63,9 +64,7 @@ export interface PaymentPlan {
   readonly balanceAfterMinor: number;
 }
 
-function money(amountMinor: number, ctx: AmountContext): string {
-  return formatMoney(amountMinor, ctx.currency, ctx.locale);
-}
+const money = (amountMinor: number, ctx: AmountContext) => moneyValue(amountMinor, ctx.currency);
 
 /**
  * A payment on an invoice. The invoice must be completed (a draft is completed first by
@@ -77,25 +76,24 @@ export function planPayment(
   invoice: Pick<InvoiceDoc, 'status' | 'kind' | 'currency'>,
   account: Pick<InvoiceAccount, 'balanceMinor'>,
   input: PaymentInput,
-  locale: string,
 ): Result<PaymentPlan> {
-  const ctx = { currency: invoice.currency, locale };
-  if (invoice.kind !== 'invoice') return refuse('A credit note cannot take a payment.');
-  if (invoice.status === 'void') return refuse('This invoice is void, so no payment can be taken on it.');
-  if (invoice.status === 'draft') return refuse('Complete the invoice before taking payment on it.');
+  const ctx = { currency: invoice.currency };
+  if (invoice.kind !== 'invoice') return refuse('payment.refused.creditNote');
+  if (invoice.status === 'void') return refuse('payment.refused.void');
+  if (invoice.status === 'draft') return refuse('payment.refused.draft');
   if (input.currency && input.currency !== invoice.currency) {
-    return refuse(`This invoice is in ${invoice.currency}. A payment in ${input.currency} cannot be recorded on it.`, 'currency');
+    return refuse('payment.refused.currency', { invoiceCurrency: invoice.currency, paymentCurrency: input.currency }, 'currency');
   }
-  if (!(DESK_METHODS as readonly string[]).includes(input.method) && input.method !== 'payment_link') return refuse('Choose how the client paid.', 'method');
+  if (!(DESK_METHODS as readonly string[]).includes(input.method) && input.method !== 'payment_link') return refuse('payment.refused.method', 'method');
   const amount = checkAmount(input.amount, ctx);
   if (!amount.ok) return amount;
   const amountMinor = amount.value;
   const balance = account.balanceMinor;
   if (balance <= 0 && !input.overpaymentToCredit) {
-    return refuse('This invoice is already paid. To take money on account, choose to keep it as client credit.', 'amount');
+    return refuse('payment.refused.alreadyPaid', 'amount');
   }
   if (amountMinor > balance && !input.overpaymentToCredit) {
-    return refuse(`${money(amountMinor, ctx)} is more than the balance of ${money(balance, ctx)}. Enter at most ${money(balance, ctx)}, or choose to keep the extra ${money(amountMinor - balance, ctx)} as client credit.`, 'amount');
+    return refuse('payment.refused.overBalance', { amount: money(amountMinor, ctx), balance: money(balance, ctx), extra: money(amountMinor - balance, ctx) }, 'amount');
   }
   let tenderedMinor = 0;
   if (input.method === 'cash') {
@@ -103,7 +101,7 @@ export function planPayment(
     else {
       const tendered = checkAmount(input.tendered, ctx, 'tendered');
       if (!tendered.ok) return tendered;
-      if (tendered.value < amountMinor) return refuse(`The client handed over ${money(tendered.value, ctx)}, less than the ${money(amountMinor, ctx)} being paid.`, 'tendered');
+      if (tendered.value < amountMinor) return refuse('payment.refused.tenderedTooLittle', { tendered: money(tendered.value, ctx), amount: money(amountMinor, ctx) }, 'tendered');
       tenderedMinor = tendered.value;
     }
   }
@@ -123,25 +121,24 @@ export function planCreditApplication(
   account: Pick<InvoiceAccount, 'balanceMinor'>,
   creditMinor: number,
   amount: string | number,
-  locale: string,
 ): Result<number> {
-  const ctx = { currency: invoice.currency, locale };
-  if (invoice.kind !== 'invoice' || invoice.status !== 'completed') return refuse('Client credit can only be used on a completed invoice.');
+  const ctx = { currency: invoice.currency };
+  if (invoice.kind !== 'invoice' || invoice.status !== 'completed') return refuse('payment.refused.creditOnCompletedOnly');
   const checked = checkAmount(amount, ctx);
   if (!checked.ok) return checked;
-  if (creditMinor <= 0) return refuse('This client has no credit to use.', 'amount');
-  if (checked.value > creditMinor) return refuse(`The client has ${money(creditMinor, ctx)} of credit; ${money(checked.value, ctx)} is more than that.`, 'amount');
-  if (checked.value > account.balanceMinor) return refuse(`${money(checked.value, ctx)} is more than the balance of ${money(account.balanceMinor, ctx)}.`, 'amount');
+  if (creditMinor <= 0) return refuse('payment.refused.noCredit', 'amount');
+  if (checked.value > creditMinor) return refuse('payment.refused.overCredit', { credit: money(creditMinor, ctx), amount: money(checked.value, ctx) }, 'amount');
+  if (checked.value > account.balanceMinor) return refuse('payment.refused.creditOverBalance', { amount: money(checked.value, ctx), balance: money(account.balanceMinor, ctx) }, 'amount');
   return ok(checked.value);
 }
 
 /** A refund of the client's credit: paid out by a desk method, never more than the credit. */
 export function planRefund(creditMinor: number, amount: string | number, method: string, ctx: AmountContext): Result<number> {
-  if (!(DESK_METHODS as readonly string[]).includes(method)) return refuse('Choose how the money is paid back.', 'method');
+  if (!(DESK_METHODS as readonly string[]).includes(method)) return refuse('refund.refused.method', 'method');
   const checked = checkAmount(amount, ctx);
   if (!checked.ok) return checked;
-  if (creditMinor <= 0) return refuse('This client has no credit to refund.', 'amount');
-  if (checked.value > creditMinor) return refuse(`The client has ${money(creditMinor, ctx)} of credit; a refund of ${money(checked.value, ctx)} is more than that.`, 'amount');
+  if (creditMinor <= 0) return refuse('refund.refused.noCredit', 'amount');
+  if (checked.value > creditMinor) return refuse('refund.refused.overCredit', { credit: money(creditMinor, ctx), amount: money(checked.value, ctx) }, 'amount');
   return ok(checked.value);
 }
 

@@ -5,12 +5,13 @@
  * Each refusal names the field.
  */
 import { FINAL_NOTICE_MIN_DAYS } from './debt-law.js';
-import { reminderFeeLimitProblem } from './reminder-fees.js';
+import { reminderFeeLimit } from './reminder-fees.js';
 import type { CurrencyCode } from './money.js';
 import { parseAmount } from './money.js';
 import type { PaymentSettings } from './payment-settings.js';
 import { ok, refuse, type Result } from './result.js';
 import { parseVatRate } from './vat.js';
+import { text, type MessageId } from '../i18n/text.js';
 
 export interface PaymentSettingsInput {
   readonly linkLifetimeHours: string;
@@ -25,40 +26,40 @@ export interface PaymentSettingsInput {
   readonly notifyClinicOnPayment: boolean;
 }
 
-function days(text: string, field: string, label: string, min: number): Result<number> {
-  const t = text.trim();
-  if (!/^\d{1,3}$/.test(t)) return refuse(`${label}: enter a whole number of days.`, field);
+function days(typed: string, field: string, label: MessageId, min: number): Result<number> {
+  const t = typed.trim();
+  if (!/^\d{1,3}$/.test(t)) return refuse('settings.refused.days', { label: text(label) }, field);
   const n = Number(t);
-  if (n < min || n > 365) return refuse(`${label}: choose between ${min} and 365 days.`, field);
+  if (n < min || n > 365) return refuse('settings.refused.daysRange', { label: text(label), min }, field);
   return ok(n);
 }
 
-function price(text: string, currency: CurrencyCode, field: string, label: string): Result<number> {
-  if (text.trim() === '' || text.trim() === '0') return ok(0);
-  const p = parseAmount(text, currency);
-  return p.ok ? p : refuse(`${label}: ${p.message}`, field);
+function price(typed: string, currency: CurrencyCode, field: string, label: MessageId): Result<number> {
+  if (typed.trim() === '' || typed.trim() === '0') return ok(0);
+  const p = parseAmount(typed, currency);
+  return p.ok ? p : refuse('settings.refused.fieldReason', { label: text(label), reason: p.text }, field);
 }
 
 export function checkPaymentSettings(input: PaymentSettingsInput, currency: CurrencyCode): Result<Omit<PaymentSettings, 'paymentProvider'>> {
   const h = input.linkLifetimeHours.trim();
-  if (!/^\d{1,2}$/.test(h) || Number(h) < 1 || Number(h) > 24) return refuse('A payment link can live from 1 to 24 hours.', 'linkLifetimeHours');
-  const email = price(input.emailCost, currency, 'emailCost', 'Email cost');
+  if (!/^\d{1,2}$/.test(h) || Number(h) < 1 || Number(h) > 24) return refuse('settings.refused.linkLifetime', 'linkLifetimeHours');
+  const email = price(input.emailCost, currency, 'emailCost', 'settings.field.emailCost');
   if (!email.ok) return email;
-  const sms = price(input.smsSegmentCost, currency, 'smsSegmentCost', 'SMS cost');
+  const sms = price(input.smsSegmentCost, currency, 'smsSegmentCost', 'settings.field.smsCost');
   if (!sms.ok) return sms;
   const vat = parseVatRate(input.messageVat);
   if (!vat.ok) return { ...vat, field: 'messageVat' };
-  const r1 = days(input.reminderAfterDueDays, 'reminderAfterDueDays', 'Reminder', 1);
+  const r1 = days(input.reminderAfterDueDays, 'reminderAfterDueDays', 'settings.field.reminder', 1);
   if (!r1.ok) return r1;
-  const r2 = days(input.secondReminderAfterDays, 'secondReminderAfterDays', 'Second reminder', 1);
+  const r2 = days(input.secondReminderAfterDays, 'secondReminderAfterDays', 'settings.field.secondReminder', 1);
   if (!r2.ok) return r2;
-  const fn = days(input.finalNoticeAfterDays, 'finalNoticeAfterDays', 'Final notice', 1);
+  const fn = days(input.finalNoticeAfterDays, 'finalNoticeAfterDays', 'settings.field.finalNotice', 1);
   if (!fn.ok) return fn;
-  const gives = days(input.finalNoticeGivesDays, 'finalNoticeGivesDays', 'Days the final notice gives', FINAL_NOTICE_MIN_DAYS.value);
+  const gives = days(input.finalNoticeGivesDays, 'finalNoticeGivesDays', 'settings.field.finalNoticeGivesDays', FINAL_NOTICE_MIN_DAYS.value);
   if (!gives.ok) return gives;
-  const fee = price(input.reminderFee, currency, 'reminderFee', 'Reminder fee');
+  const fee = price(input.reminderFee, currency, 'reminderFee', 'settings.field.reminderFee');
   if (!fee.ok) return fee;
-  const feeLimit = reminderFeeLimitProblem(fee.value, currency);
+  const feeLimit = reminderFeeLimit(fee.value, currency);
   if (feeLimit) return refuse(feeLimit, 'reminderFee');
   return ok({
     linkLifetimeHours: Number(h), emailCostMinor: email.value, smsSegmentCostMinor: sms.value, messageVatBp: vat.value,

@@ -4,6 +4,7 @@
  * by hiding buttons.
  */
 import type { StaffRole } from '../schemas/staff.js';
+import type { MessageId } from '../i18n/text.js';
 
 /**
  * The actor recorded on work the desk or server does by itself (sending due links,
@@ -27,10 +28,11 @@ export function hasPermission(roles: readonly StaffRole[], permission: Permissio
   return roles.some((role) => GRANTS[role].includes(permission));
 }
 
-export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
-  book: 'booking',
-  billing: 'billing',
-  admin: 'admin',
+/** Each permission's name in running text ("the billing permission"), as a catalogue id. */
+export const PERMISSION_LABELS: Readonly<Record<Permission, MessageId>> = {
+  book: 'staff.permission.book',
+  billing: 'staff.permission.billing',
+  admin: 'staff.permission.admin',
 };
 
 /**

@@ -10,6 +10,8 @@ import { moneyFact } from './payment-rules.js';
 import { SYSTEM_ACTOR } from './permissions.js';
 import { addDays, localDateOf } from './time.js';
 import { REMINDER_FEE_MAX_MINOR } from './debt-law.js';
+import { text, type Text } from '../i18n/text.js';
+import { inEnglish } from '../i18n/translator.js';
 
 export const reminderFeeId = (invoiceId: string, step: DunningStep) => `fee-${step}-${invoiceId}`.slice(0, 40);
 
@@ -45,9 +47,9 @@ export function isChasingFee(doc: Readonly<Record<string, unknown>>): boolean {
 export const NORWEGIAN_REMINDER_FEE_MAX_MINOR = REMINDER_FEE_MAX_MINOR.value;
 
 /** Why a clinic may not charge this reminder fee, or null. Asked by the settings form and the server. */
-export function reminderFeeLimitProblem(feeMinor: number, currency: string): string | null {
+export function reminderFeeLimit(feeMinor: number, currency: string): Text | null {
   if (currency === 'NOK' && feeMinor > NORWEGIAN_REMINDER_FEE_MAX_MINOR) {
-    return `A reminder fee may be at most ${NORWEGIAN_REMINDER_FEE_MAX_MINOR / 100} kr (a tenth of the inkassosats).`;
+    return text('payment.fee.aboveLimit', { max: NORWEGIAN_REMINDER_FEE_MAX_MINOR / 100 });
   }
   return null;
 }
@@ -74,22 +76,27 @@ export interface FeeContext {
  * currency, and the fee comes at least 14 days after its due date; at most two fees per
  * invoice (docs/decisions/0012-reminder-fees.md). A desk cannot forge a 99,999 kr "fee".
  */
-export function chasingFeeProblem(fee: Readonly<Record<string, unknown>>, ctx: FeeContext): string | null {
-  const refused = (why: string) => `The server did not take this reminder fee: ${why}`;
+export function chasingFeeRefusal(fee: Readonly<Record<string, unknown>>, ctx: FeeContext): Text | null {
   const invoiceId = typeof fee.invoiceId === 'string' ? fee.invoiceId : '';
   const step = FEE_STEPS.find((s) => reminderFeeId(invoiceId, s) === fee.id);
-  if (!step) return refused('it does not name a chasing step of its invoice.');
+  if (!step) return text('payment.fee.refused.noStep');
   const invoice = ctx.invoice;
-  if (!invoice || invoice._deleted === true || invoice.kind !== 'invoice' || invoice.status !== 'completed') return refused('its invoice is not an unpaid, completed invoice.');
-  if (invoice.currency !== fee.currency) return refused("it is not in its invoice's currency.");
+  if (!invoice || invoice._deleted === true || invoice.kind !== 'invoice' || invoice.status !== 'completed') return text('payment.fee.refused.invoice');
+  if (invoice.currency !== fee.currency) return text('payment.fee.refused.currency');
   const clinicFee = typeof ctx.settings?.reminderFeeMinor === 'number' ? ctx.settings.reminderFeeMinor : 0;
-  if (fee.amountMinor !== clinicFee) return refused("it is not the clinic's reminder fee.");
-  const limit = reminderFeeLimitProblem(clinicFee, String(fee.currency));
-  if (limit) return refused(limit);
+  if (fee.amountMinor !== clinicFee) return text('payment.fee.refused.amount');
+  const limit = reminderFeeLimit(clinicFee, String(fee.currency));
+  if (limit) return text('payment.fee.refused.limit', { reason: limit });
   const timeZone = typeof ctx.settings?.timeZone === 'string' ? ctx.settings.timeZone : 'UTC';
   const dueDate = typeof invoice.dueDate === 'string' ? invoice.dueDate : '';
   const chargedOn = typeof fee.at === 'string' && fee.at !== '' ? localDateOf(fee.at, timeZone) : '';
-  if (dueDate === '' || chargedOn === '' || chargedOn < addDays(dueDate, 14)) return refused('a fee may only come with a reminder sent at least 14 days after the due date.');
-  if (ctx.feesOnInvoice.filter((id) => id !== fee.id).length >= 2) return refused('an invoice carries at most two reminder fees.');
+  if (dueDate === '' || chargedOn === '' || chargedOn < addDays(dueDate, 14)) return text('payment.fee.refused.tooEarly');
+  if (ctx.feesOnInvoice.filter((id) => id !== fee.id).length >= 2) return text('payment.fee.refused.tooMany');
   return null;
+}
+
+/** `chasingFeeRefusal` in English: the sync server's refusal message (server/sync/push.ts). */
+export function chasingFeeProblem(fee: Readonly<Record<string, unknown>>, ctx: FeeContext): string | null {
+  const refusal = chasingFeeRefusal(fee, ctx);
+  return refusal ? inEnglish(refusal) : null;
 }

@@ -5,6 +5,8 @@
  * their own phone, so never a loopback, LAN or link-local address (issue 12: clients were sent
  * to their phone's own 127.0.0.1). Pure; used by the contract's parser and by main.
  */
+import { text, type Text } from '../i18n/text.js';
+import { inEnglish } from '../i18n/translator.js';
 
 const MAX_LENGTH = 300;
 
@@ -22,19 +24,25 @@ function isLocalHost(host: string): boolean {
   return h === '::1' || h.startsWith('fe80:') || h.startsWith('fc') || h.startsWith('fd');
 }
 
-/** Why this address cannot be the page after paying, in words for the admin; null when it can. */
-export function returnPageProblem(text: string): string | null {
-  const value = text.trim();
-  if (value === '') return 'Enter the web address clients see after paying, such as your website: https://www.yourclinic.no/thank-you.';
-  if (value.length > MAX_LENGTH) return `The address is longer than ${MAX_LENGTH} characters.`;
+/** Why this address cannot be the page after paying, for the admin to read; null when it can. */
+export function returnPageRefusal(typed: string): Text | null {
+  const value = typed.trim();
+  if (value === '') return text('settings.returnPage.empty');
+  if (value.length > MAX_LENGTH) return text('settings.returnPage.tooLong', { max: MAX_LENGTH });
   let url: { protocol: string; username: string; password: string; hostname: string };
   try {
     url = new URL(value);
   } catch {
-    return 'That is not a web address. It looks like https://www.yourclinic.no/thank-you.';
+    return text('settings.returnPage.notAddress');
   }
-  if (url.protocol !== 'https:') return 'The page after paying must start with https:// — the client pays on their own phone, over the internet.';
-  if (url.username || url.password) return 'The address cannot hold a user name or password.';
-  if (isLocalHost(url.hostname)) return `${url.hostname} only works on this computer or the clinic's network; the client pays on their own phone. Use your public website's address.`;
+  if (url.protocol !== 'https:') return text('settings.returnPage.notHttps');
+  if (url.username || url.password) return text('settings.returnPage.credentials');
+  if (isLocalHost(url.hostname)) return text('settings.returnPage.local', { host: url.hostname });
   return null;
+}
+
+/** `returnPageRefusal` in English. TRANSITION (issue 13): for callers that still want a sentence. */
+export function returnPageProblem(typed: string): string | null {
+  const refusal = returnPageRefusal(typed);
+  return refusal ? inEnglish(refusal) : null;
 }

@@ -3,13 +3,13 @@ import { ok, refuse, type Result } from './result.js';
 
 export function checkServerAddress(input: string, field = 'serverUrl'): Result<string> {
   const text = input.trim();
-  if (text === '') return refuse("Enter the sync server's address.", field);
+  if (text === '') return refuse('server.address.refused.empty', field);
   const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `http://${text}`;
   try {
     const url = new URL(withScheme);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
     return ok(url.origin);
   } catch {
-    return refuse(`"${text}" is not a server address. It looks like http://192.168.1.20:4318.`, field);
+    return refuse('server.address.refused.invalid', { address: text }, field);
   }
 }

@@ -15,13 +15,13 @@ export interface ServiceInput {
 export type ServiceFields = Pick<ServiceDoc, 'name' | 'durationMinutes' | 'priceMinor' | 'vatRateBp' | 'currency'>;
 
 export function checkService(input: ServiceInput, currency: CurrencyCode): Result<ServiceFields> {
-  const name = checkName(input.name, 'serviceName', 'Service name', 120);
+  const name = checkName(input.name, 'serviceName', 'service.field.name', 120);
   if (!name.ok) return name;
   const durationText = input.durationMinutes.trim();
-  if (!/^\d+$/.test(durationText)) return refuse('Enter the duration in whole minutes, e.g. 45.', 'duration');
+  if (!/^\d+$/.test(durationText)) return refuse('service.refused.durationFormat', 'duration');
   const duration = Number(durationText);
-  if (duration <= 0) return refuse('A service must last at least 1 minute.', 'duration');
-  if (duration > 24 * 60) return refuse('A service can last at most 24 hours (1440 minutes).', 'duration');
+  if (duration <= 0) return refuse('service.refused.durationTooShort', 'duration');
+  if (duration > 24 * 60) return refuse('service.refused.durationTooLong', 'duration');
   const price = parseAmount(input.price, currency);
   if (!price.ok) return { ...price, field: 'price' };
   const vat = parseVatRate(input.vatRate);

@@ -4,50 +4,52 @@
  * that changes nothing is recognisable and need not be written at all.
  */
 import type { ClinicSettingsDoc } from '../schemas/index.js';
+import { BILLING_LABELS } from './billing.js';
 import { METHOD_LABELS } from './payment-rules.js';
-import { formatVatRate } from './vat.js';
+import { listText } from './text-lists.js';
+import { rateValue, text, type MessageId, type Text, type TextValue } from '../i18n/text.js';
 
 type Editable = Omit<ClinicSettingsDoc, 'id' | 'currency' | 'locale' | 'timeZone' | 'invoicingActivatedAt' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'deskId'>;
 
-const LABELS: Readonly<Record<keyof Editable, string>> = {
-  billingProcess: 'Billing process',
-  manualCreateDraft: 'Create draft invoice automatically',
-  defaultAltPaymentMethod: 'Default alternative payment method',
-  linkTiming: 'Send payment link',
-  linkDelayMinutes: 'Minutes after the appointment',
-  paymentTermsDays: 'Payment terms',
-  vatRatesBp: 'VAT rates',
-  clinicName: 'Legal name',
-  displayName: 'Display name',
-  organisationNumber: 'Organisation number',
-  address: 'Address',
-  bankAccount: 'Bank account',
-  supportEmail: 'Support email',
-  senderName: 'Sender name',
-  paymentProvider: 'Payment provider',
-  linkLifetimeHours: 'Payment link lifetime (hours)',
-  emailCostMinor: 'Email cost',
-  smsSegmentCostMinor: 'SMS cost per segment',
-  idleLockMinutes: 'Lock the desk after (minutes idle)',
-  messageVatBp: 'VAT on messages',
-  reminderAfterDueDays: 'Reminder, days after due',
-  secondReminderAfterDays: 'Second reminder, days after the first',
-  finalNoticeAfterDays: 'Final notice, days after the second reminder',
-  finalNoticeGivesDays: 'Days the final notice gives',
-  reminderFeeMinor: 'Reminder fee',
-  notifyClinicOnPayment: 'Email the clinic when a link is paid',
+const LABELS: Readonly<Record<keyof Editable, MessageId>> = {
+  billingProcess: 'settings.change.billingProcess',
+  manualCreateDraft: 'settings.change.manualCreateDraft',
+  defaultAltPaymentMethod: 'settings.change.defaultAltPaymentMethod',
+  linkTiming: 'settings.change.linkTiming',
+  linkDelayMinutes: 'settings.change.linkDelayMinutes',
+  paymentTermsDays: 'settings.change.paymentTermsDays',
+  vatRatesBp: 'settings.change.vatRatesBp',
+  clinicName: 'settings.change.clinicName',
+  displayName: 'settings.change.displayName',
+  organisationNumber: 'settings.change.organisationNumber',
+  address: 'settings.change.address',
+  bankAccount: 'settings.change.bankAccount',
+  supportEmail: 'settings.change.supportEmail',
+  senderName: 'settings.change.senderName',
+  paymentProvider: 'settings.change.paymentProvider',
+  linkLifetimeHours: 'settings.change.linkLifetimeHours',
+  emailCostMinor: 'settings.change.emailCostMinor',
+  smsSegmentCostMinor: 'settings.change.smsSegmentCostMinor',
+  idleLockMinutes: 'settings.change.idleLockMinutes',
+  messageVatBp: 'settings.change.messageVatBp',
+  reminderAfterDueDays: 'settings.change.reminderAfterDueDays',
+  secondReminderAfterDays: 'settings.change.secondReminderAfterDays',
+  finalNoticeAfterDays: 'settings.change.finalNoticeAfterDays',
+  finalNoticeGivesDays: 'settings.change.finalNoticeGivesDays',
+  reminderFeeMinor: 'settings.change.reminderFeeMinor',
+  notifyClinicOnPayment: 'settings.change.notifyClinicOnPayment',
 };
 
-function describe(key: keyof Editable, value: unknown, locale: string): string {
+function describe(key: keyof Editable, value: unknown): TextValue {
   switch (key) {
-    case 'billingProcess': return value === 'automatic' ? 'Automatic' : 'Manual';
-    case 'manualCreateDraft': return value ? 'on' : 'off';
-    case 'defaultAltPaymentMethod': return METHOD_LABELS[value as ClinicSettingsDoc['defaultAltPaymentMethod']];
-    case 'linkTiming': return value === 'after_booking' ? 'right after booking' : 'after the appointment ends';
-    case 'linkDelayMinutes': return `${String(value)} min`;
-    case 'paymentTermsDays': return `${String(value)} days`;
-    case 'vatRatesBp': return (value as number[]).map((bp) => formatVatRate(bp, locale)).join(', ');
-    default: return value === '' ? '(empty)' : `"${String(value)}"`;
+    case 'billingProcess': return text(value === 'automatic' ? BILLING_LABELS.automatic : BILLING_LABELS.manual);
+    case 'manualCreateDraft': return text(value ? 'settings.value.on' : 'settings.value.off');
+    case 'defaultAltPaymentMethod': return text(METHOD_LABELS[value as ClinicSettingsDoc['defaultAltPaymentMethod']]);
+    case 'linkTiming': return text(value === 'after_booking' ? 'settings.value.afterBooking' : 'settings.value.afterAppointment');
+    case 'linkDelayMinutes': return text('settings.value.minutes', { count: String(value) });
+    case 'paymentTermsDays': return text('settings.value.days', { count: Number(value) });
+    case 'vatRatesBp': return listText('vat.rateList', (value as number[]).map(rateValue)) ?? '';
+    default: return value === '' ? text('log.empty') : text('log.quoted', { value: String(value) });
   }
 }
 
@@ -58,10 +60,12 @@ export function changedSettings(before: ClinicSettingsDoc, patch: Partial<Editab
   return (Object.keys(patch) as (keyof Editable)[]).filter((key) => key in LABELS && !same(before[key], patch[key]));
 }
 
-/** "Payment terms: 14 days → 30 days; VAT rates: 25 %, 0 % → 25 %, 12 %, 0 %", at most `max` characters. */
-export function describeSettingsChanges(before: ClinicSettingsDoc, patch: Partial<Editable>, max = 500): string {
-  const text = changedSettings(before, patch)
-    .map((key) => `${LABELS[key]}: ${describe(key, before[key], before.locale)} → ${describe(key, patch[key], before.locale)}`)
-    .join('; ');
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * "Payment terms: 14 days → 30 days; VAT rates: 25 %, 0 % → 25 %, 12 %, 0 %", or null when
+ * nothing changed. The activity log keeps its first 500 characters (shared/db/activity-log.ts).
+ */
+export function describeSettingsChanges(before: ClinicSettingsDoc, patch: Partial<Editable>): Text | null {
+  return listText('log.list.semicolon', changedSettings(before, patch).map((key) => text('settings.change', {
+    label: text(LABELS[key]), before: describe(key, before[key]), after: describe(key, patch[key]),
+  })));
 }

@@ -21,6 +21,19 @@ export interface SetupInput {
   timeZone: string;
   practitionerName: string;
   service: ServiceInput;
+  /** The clinic's locale (`nb-NO`, from its country); the currency's default when absent or not a locale. */
+  locale?: string;
+}
+
+/** A well-formed BCP 47 tag in its canonical form, short enough for the settings (20 characters), or null. */
+function canonicalLocale(tag: string | undefined): string | null {
+  if (!tag) return null;
+  try {
+    const canonical = Intl.getCanonicalLocales(tag)[0];
+    return canonical && canonical.length <= 20 ? canonical : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface SetupDocs {
@@ -38,12 +51,12 @@ const VAT_RATES: Readonly<Record<CurrencyCode, number[]>> = {
 export const PRACTITIONER_COLORS = ['#2563eb', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#dc2626', '#4f46e5', '#0d9488', '#ca8a04', '#9333ea'];
 
 export function checkSetup(input: SetupInput, now: string, deskId: string): Result<SetupDocs> {
-  const clinicName = checkName(input.clinicName, 'clinicName', 'Clinic name', 120);
+  const clinicName = checkName(input.clinicName, 'clinicName', 'setup.field.clinicName', 120);
   if (!clinicName.ok) return clinicName;
-  if (!isCurrency(input.currency)) return refuse('Choose the currency the clinic charges in.', 'currency');
+  if (!isCurrency(input.currency)) return refuse('setup.refused.currency', 'currency');
   const currency = input.currency;
-  if (!isValidTimeZone(input.timeZone)) return refuse(`"${input.timeZone}" is not a time zone. Choose one from the list, e.g. Europe/Oslo.`, 'timeZone');
-  const practitionerName = checkName(input.practitionerName, 'practitionerName', "Practitioner's name", 120);
+  if (!isValidTimeZone(input.timeZone)) return refuse('setup.refused.timeZone', { timeZone: input.timeZone }, 'timeZone');
+  const practitionerName = checkName(input.practitionerName, 'practitionerName', 'setup.field.practitionerName', 120);
   if (!practitionerName.ok) return practitionerName;
   const service = checkService(input.service, currency);
   if (!service.ok) return service;
@@ -54,7 +67,7 @@ export function checkSetup(input: SetupInput, now: string, deskId: string): Resu
     clinicName: clinicName.value,
     displayName: clinicName.value,
     currency,
-    locale: DEFAULT_LOCALE[currency],
+    locale: canonicalLocale(input.locale) ?? DEFAULT_LOCALE[currency],
     timeZone: input.timeZone,
     billingProcess: 'manual',
     manualCreateDraft: true,

@@ -12,6 +12,16 @@ describe('staff change permissions', () => {
     expect(staffChangePermission(withSecret, { ...withSecret, ...stamp, secret: { ...SECRET, hash: 'h2' } }, 'st-rec')).toBe('book');
   });
 
+  it('lets a staff member choose their own screen language and nothing else', () => {
+    expect(staffChangePermission(stored, { ...stored, ...stamp, language: 'en' }, 'st-rec')).toBe('book');
+    expect(staffChangePermission({ ...stored, language: 'en' }, { ...stored, ...stamp, language: '' }, 'st-rec')).toBe('book');
+    // Someone else's language, or one's own name or roles beside it, are an admin's.
+    expect(staffChangePermission(stored, { ...stored, ...stamp, updatedBy: 'st-other', language: 'en' }, 'st-other')).toBe('admin');
+    expect(staffChangePermission(stored, { ...stored, ...stamp, language: 'en', roles: ['admin'] }, 'st-rec')).toBe('admin');
+    expect(staffChangePermission(stored, { ...stored, ...stamp, language: 'en', name: 'Boss' }, 'st-rec')).toBe('admin');
+    expect(staffChangePermission({ ...stored, active: false }, { ...stored, ...stamp, active: false, language: 'en' }, 'st-rec')).toBe('admin');
+  });
+
   it('leaves everything else to an admin', () => {
     // Someone else's secret, one's own roles beside the secret, a removed secret, a new or deleted member.
     expect(staffChangePermission(stored, { ...stored, ...stamp, updatedBy: 'st-other', secret: SECRET }, 'st-other')).toBe('admin');

@@ -7,6 +7,7 @@
 import type { StaffRole } from '../schemas/staff.js';
 import { hasPermission } from './permissions.js';
 import { ok, refuse, type Result } from './result.js';
+import { text, type Text } from '../i18n/text.js';
 
 export type SecretKind = 'pin' | 'password';
 
@@ -29,16 +30,16 @@ export function minPasswordLength(roles: readonly StaffRole[]): number {
 /** Refuses a new secret that does not fit the staff member's roles; the text is for them to read. */
 export function newSecretProblem(roles: readonly StaffRole[], kind: SecretKind, secret: string): Result<string> {
   if (kind === 'pin') {
-    if (!pinAllowed(roles)) return refuse(`Staff with the billing or admin role sign in with a password of at least ${STRONG_PASSWORD_MIN_LENGTH} characters, not a PIN.`, 'secret');
-    if (!/^[0-9]+$/.test(secret)) return refuse('A PIN is digits only.', 'secret');
-    if (secret.length < PIN_MIN_DIGITS || secret.length > PIN_MAX_DIGITS) return refuse(`A PIN has ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.`, 'secret');
-    if (/^(\d)\1+$/.test(secret) || isRun(secret)) return refuse('That PIN is too easy to guess (one digit repeated, or digits in a row). Choose another.', 'secret');
+    if (!pinAllowed(roles)) return refuse('secret.refused.pinNotAllowed', { min: STRONG_PASSWORD_MIN_LENGTH }, 'secret');
+    if (!/^[0-9]+$/.test(secret)) return refuse('secret.refused.pinDigitsOnly', 'secret');
+    if (secret.length < PIN_MIN_DIGITS || secret.length > PIN_MAX_DIGITS) return refuse('secret.refused.pinLength', { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }, 'secret');
+    if (/^(\d)\1+$/.test(secret) || isRun(secret)) return refuse('secret.refused.pinTooEasy', 'secret');
     return ok(secret);
   }
   const min = minPasswordLength(roles);
-  if ([...secret].length < min) return refuse(`A password has at least ${min} characters.`, 'secret');
-  if (secret.length > PASSWORD_MAX_LENGTH) return refuse(`A password has at most ${PASSWORD_MAX_LENGTH} characters.`, 'secret');
-  if (secret.trim() !== secret) return refuse('A password cannot start or end with a space.', 'secret');
+  if ([...secret].length < min) return refuse('secret.refused.passwordTooShort', { min }, 'secret');
+  if (secret.length > PASSWORD_MAX_LENGTH) return refuse('secret.refused.passwordTooLong', { max: PASSWORD_MAX_LENGTH }, 'secret');
+  if (secret.trim() !== secret) return refuse('secret.refused.passwordSpaces', 'secret');
   return ok(secret);
 }
 
@@ -82,6 +83,6 @@ export function afterWrongSecret(state: SignInFailures, now: Date): SignInFailur
 }
 
 /** How long a wait reads to a person: "30 seconds", "4 minutes". */
-export function waitText(ms: number): string {
-  return ms >= 90_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`;
+export function waitSpan(ms: number): Text {
+  return ms >= 90_000 ? text('time.wait.minutes', { count: Math.ceil(ms / 60_000) }) : text('time.wait.seconds', { count: Math.ceil(ms / 1000) });
 }

@@ -7,6 +7,7 @@ import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../schemas/staff.js'
 import { checkEmail, checkName, foldForSearch } from './contact.js';
 import { hasPermission } from './permissions.js';
 import { ok, refuse, type Result } from './result.js';
+import type { MessageId } from '../i18n/text.js';
 
 export type StaffFields = Pick<StaffDoc, 'name' | 'email' | 'roles' | 'isPractitioner' | 'active'>;
 
@@ -19,25 +20,26 @@ export interface StaffInput {
   readonly active: boolean;
 }
 
-export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
-  admin: 'Admin',
-  billing: 'Billing',
-  reception: 'Reception',
-  practitioner: 'Practitioner',
+/** Each role's name, as a catalogue id: `t(ROLE_LABELS[role])`. */
+export const ROLE_LABELS: Readonly<Record<StaffRole, MessageId>> = {
+  admin: 'staff.role.admin',
+  billing: 'staff.role.billing',
+  reception: 'staff.role.reception',
+  practitioner: 'staff.role.practitioner',
 };
 
 const isRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value);
 
 export function checkStaff(input: StaffInput): Result<StaffFields> {
-  const name = checkName(input.name, 'name', 'The name', 120);
+  const name = checkName(input.name, 'name', 'staff.field.name', 120);
   if (!name.ok) return name;
   const email = checkEmail(input.email, 'email');
   if (!email.ok) return email;
   const unknown = input.roles.find((role) => !isRole(role));
-  if (unknown !== undefined) return refuse(`"${unknown}" is not a role. Choose from Admin, Billing, Reception and Practitioner.`, 'roles');
+  if (unknown !== undefined) return refuse('staff.refused.unknownRole', { role: unknown }, 'roles');
   // Stored in one order, so the same roles always compare (and sync) as the same list.
   const roles = STAFF_ROLES.filter((role) => input.roles.includes(role));
-  if (roles.length === 0) return refuse(`Choose at least one role for ${name.value}.`, 'roles');
+  if (roles.length === 0) return refuse('staff.refused.noRole', { name: name.value }, 'roles');
   return ok({ name: name.value, email: email.value, roles, isPractitioner: input.isPractitioner, active: input.active });
 }
 
@@ -58,10 +60,7 @@ export function wouldLeaveNoAdmin(allStaff: readonly AdminState[], changed: Admi
 /** The refusal for a change that would leave no active admin, naming what to fix. */
 export function checkKeepsAnAdmin(allStaff: readonly AdminState[], changed: AdminState & Pick<StaffDoc, 'name'>): Result<null> {
   if (!wouldLeaveNoAdmin(allStaff, changed)) return ok(null);
-  return refuse(
-    `${changed.name} is the clinic's only active admin. Give someone else the admin role first, so someone can still change settings and staff.`,
-    changed.active ? 'roles' : 'active',
-  );
+  return refuse('staff.refused.lastAdmin', { name: changed.name }, changed.active ? 'roles' : 'active');
 }
 
 /** Staff choose their name to sign in, so two active members may not share one. */
@@ -69,5 +68,5 @@ export function checkNameIsFree(allStaff: readonly Pick<StaffDoc, 'id' | 'name' 
   const key = foldForSearch(changed.name);
   const taken = changed.active && allStaff.some((s) => s.id !== changed.id && s.active && foldForSearch(s.name) === key);
   if (!taken) return ok(null);
-  return refuse(`There is already a staff member called ${changed.name}. Add a last name or an initial so people can tell them apart when signing in.`, 'name');
+  return refuse('staff.refused.nameTaken', { name: changed.name }, 'name');
 }

@@ -136,6 +136,10 @@ describe('calendar dates', () => {
     expect(startOfWeek('2026-11-22')).toBe('2026-11-16'); // Sunday
     expect(startOfWeek('2026-11-16')).toBe('2026-11-16'); // Monday itself
     expect(startOfWeek('2027-01-01')).toBe('2026-12-28'); // across a year end
+    // A week that starts on Sunday (7), as in the US: Sunday itself, and the Sunday before a Saturday.
+    expect(startOfWeek('2026-11-22', 7)).toBe('2026-11-22');
+    expect(startOfWeek('2026-11-21', 7)).toBe('2026-11-15');
+    expect(startOfWeek('2026-11-16', 7)).toBe('2026-11-15');
   });
 
   it('adds days across month and year ends', () => {

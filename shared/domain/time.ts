@@ -111,9 +111,12 @@ export function weekdayIndex(date: LocalDate): number {
   return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
 }
 
-/** The Monday of the week that holds this date. */
-export function startOfWeek(date: LocalDate): LocalDate {
-  return addDays(date, -weekdayIndex(date));
+/**
+ * The first day of the week that holds this date: Monday by default, or the clinic's first
+ * weekday (1 = Monday … 7 = Sunday, as `Intl.Locale` week info gives it; shared/i18n/locale.ts).
+ */
+export function startOfWeek(date: LocalDate, firstDay = 1): LocalDate {
+  return addDays(date, -((weekdayIndex(date) - (firstDay - 1) + 7) % 7));
 }
 
 /** Today's date on the clinic's wall calendar. */

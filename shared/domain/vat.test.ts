@@ -41,11 +41,11 @@ describe('parseVatRate', () => {
   });
 
   it.each(['', 'abc', '-5', '12.345', '1,2,3', '25 percent'])('refuses %j', (input) => {
-    expect(parseVatRate(input)).toEqual({ ok: false, message: 'Enter the VAT rate as a percentage, like 25 or 12.5.' });
+    expect(parseVatRate(input)).toMatchObject({ ok: false, message: 'Enter the VAT rate as a percentage, like 25 or 12.5.' });
   });
 
   it('refuses a rate above 100 %', () => {
-    expect(parseVatRate('101')).toEqual({ ok: false, message: 'The VAT rate cannot be above 100 %.' });
+    expect(parseVatRate('101')).toMatchObject({ ok: false, message: 'The VAT rate cannot be above 100 %.' });
   });
 });
 

@@ -15,9 +15,9 @@ export function vatInGross(grossMinor: number, rateBp: number): number {
 /** "25", "25 %", "12.5" → 2500, 1250. */
 export function parseVatRate(input: string): Result<number> {
   const text = input.replace(/[\s%]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) return refuse('Enter the VAT rate as a percentage, like 25 or 12.5.');
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return refuse('vat.refused.notRate');
   const bp = Math.round(Number(text) * 100);
-  if (bp > MAX_VAT_BP) return refuse('The VAT rate cannot be above 100 %.');
+  if (bp > MAX_VAT_BP) return refuse('vat.refused.above100');
   return ok(bp);
 }
 

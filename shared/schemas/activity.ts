@@ -3,11 +3,11 @@ import { actorField, deskField, idField, instantField } from './fields.js';
 
 /**
  * The activity log (the invoice log is its view for one invoice): who did what,
- * when. Append-only; `summary` is plain text written for staff to read.
+ * when. Append-only; `summary` is the English for staff to read, `summaryText` the same in any language.
  */
 const literal = {
   title: 'activity entry',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -16,6 +16,11 @@ const literal = {
     entityId: idField,
     action: { type: 'string', maxLength: 60 },
     summary: { type: 'string', maxLength: 500 },
+    /**
+     * The same as a Text (shared/i18n/text.ts) in JSON, so each reader's log reads in their language;
+     * absent on entries from before languages. Read through parseStoredText, never trusted.
+     */
+    summaryText: { type: 'string', maxLength: 2000 },
     at: instantField,
     by: actorField,
     /** The desk it happened on (invariant 11). */

@@ -1,9 +1,9 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { auditFields, idField } from './fields.js';
+import { auditFields, idField, languageField } from './fields.js';
 
 const literal = {
   title: 'client',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +20,8 @@ const literal = {
     address: { type: 'string', maxLength: 300 },
     /** LocalDate "YYYY-MM-DD" or empty. */
     dateOfBirth: { type: 'string', maxLength: 10 },
+    /** The language of their emails, SMS, pay page, invoices and reminders; absent or '' = the clinic's (docs/decisions/0033-languages.md). */
+    language: languageField,
     ...auditFields,
   },
   required: ['id', 'firstName', 'lastName', 'sortName', 'searchText', 'email', 'phone', 'address', 'dateOfBirth', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],

@@ -25,12 +25,16 @@ const versioningBegins: MigrationStrategy = (doc) => doc;
 const BEFORE_DESKS = '';
 const recordsDesk: MigrationStrategy = (doc) => ({ ...doc, deskId: BEFORE_DESKS });
 
+/** Version 3 of staff, clients and activity adds an optional field: every version-2 document is already one. */
+const addsOptionalField: MigrationStrategy = (doc) => doc;
+
 export const migrationStrategies: Record<CollectionName, Readonly<Record<number, MigrationStrategy>>> = {
   // Idle lock as the default every new clinic gets.
   settings: { 1: versioningBegins, 2: (doc) => ({ ...doc, deskId: BEFORE_DESKS, idleLockMinutes: 10 }) },
   // No staff member has a secret yet: each chooses one at their next sign-in.
-  staff: { 1: versioningBegins, 2: recordsDesk },
-  clients: { 1: versioningBegins, 2: recordsDesk },
+  // Version 3 adds an optional language (docs/decisions/0033-languages.md): absent = the clinic's.
+  staff: { 1: versioningBegins, 2: recordsDesk, 3: addsOptionalField },
+  clients: { 1: versioningBegins, 2: recordsDesk, 3: addsOptionalField },
   services: { 1: versioningBegins, 2: recordsDesk },
   bookings: { 1: versioningBegins, 2: recordsDesk },
   invoices: { 1: versioningBegins, 2: recordsDesk },
@@ -38,7 +42,8 @@ export const migrationStrategies: Record<CollectionName, Readonly<Record<number,
   paymentrequests: { 1: versioningBegins, 2: recordsDesk },
   // Messages did not name a sender: they were the scheduler's or a link send, recorded as the system's.
   messages: { 1: versioningBegins, 2: (doc) => ({ ...doc, by: 'system', deskId: BEFORE_DESKS }) },
-  activity: { 1: versioningBegins, 2: recordsDesk },
+  // Version 3 adds an optional summaryText: older entries read in their English summary.
+  activity: { 1: versioningBegins, 2: recordsDesk, 3: addsOptionalField },
 };
 
 /**

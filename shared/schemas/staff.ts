@@ -1,12 +1,12 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { auditFields, idField, instantField } from './fields.js';
+import { auditFields, idField, instantField, languageField } from './fields.js';
 
 export const STAFF_ROLES = ['admin', 'billing', 'reception', 'practitioner'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const literal = {
   title: 'staff member',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +20,8 @@ const literal = {
     active: { type: 'boolean' },
     /** Order of the practitioner columns. */
     sortKey: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+    /** The screen language they chose ('nb', 'en'); absent or '' = the clinic's (docs/decisions/0033-languages.md). */
+    language: languageField,
     /**
      * The staff member's PIN or password as a slow salted hash (docs/decisions/0023-staff-sign-in.md),
      * synced so any desk can check it offline. Absent until they choose one at first sign-in,

@@ -44,6 +44,7 @@ describe('references', () => {
     expect(missing).toEqual({
       code: 'missing_reference', retryable: true, params: { field: 'invoiceId', collection: 'invoices', id: p.invoiceId },
       reason: `the invoice it names in "invoiceId" ("${String(p.invoiceId)}") has not reached the server`,
+      reasonText: { id: 'syncRule.problem.missingReference', values: { collection: 'invoices', field: '"invoiceId"', id: `"${String(p.invoiceId)}"` } },
     });
     const booking = desk.bookings[0]!;
     for (const field of ['clientId', 'serviceId', 'practitionerId']) {
@@ -68,6 +69,7 @@ describe("the clinic's currency", () => {
     const p = payment();
     expect(contextProblem('payments', { ...p, currency: 'USD' }, holdingAll([], 'NOK'))).toEqual({
       code: 'rule_broken', params: { field: 'currency', currency: 'USD', clinicCurrency: 'NOK' }, reason: 'it is in USD, but the clinic charges in NOK',
+      reasonText: { id: 'syncRule.problem.otherCurrency', values: { currency: 'USD', clinicCurrency: 'NOK' } },
     });
     for (const c of ['services', 'invoices', 'paymentrequests', 'messages'] as const) {
       expect(contextProblem(c, { ...desk[c][0]!, currency: 'EUR' }, holdingAll())?.code, c).toBe('rule_broken');

@@ -16,8 +16,9 @@
  * meanwhile is still a fact. Tombstones name nothing that must exist.
  */
 import type { CollectionName } from '../schemas/index.js';
+import { text } from '../i18n/text.js';
 import type { DocumentProblem } from './document-problem.js';
-import { nounOf, problem, quoted } from './document-problem.js';
+import { problem, quoted } from './document-problem.js';
 import type { WireDocument } from './protocol.js';
 
 export interface Reference {
@@ -64,8 +65,8 @@ function currencyProblem(collection: CollectionName, doc: WireDocument, clinicCu
   // first desk pushes its settings with its other collections, in no set order.
   if (clinicCurrency === null || !CARRIES_CURRENCY.has(collection) || doc.currency === clinicCurrency) return null;
   const params = { field: 'currency', currency: String(doc.currency), clinicCurrency };
-  if (collection === 'settings') return problem('rule_broken', `the clinic's currency is ${clinicCurrency} and does not change`, params);
-  return problem('rule_broken', `it is in ${String(doc.currency)}, but the clinic charges in ${clinicCurrency}`, params);
+  if (collection === 'settings') return problem('rule_broken', text('syncRule.problem.clinicCurrencyFixed', { clinicCurrency }), params);
+  return problem('rule_broken', text('syncRule.problem.otherCurrency', { currency: String(doc.currency), clinicCurrency }), params);
 }
 
 /** The first rule this document breaks against the clinic's other documents, or null. */
@@ -77,7 +78,7 @@ export function contextProblem(collection: CollectionName, doc: WireDocument, fa
     const id = doc[r.field];
     if (typeof id !== 'string' || (r.optional && id === '') || facts.holds(r.to, id)) continue;
     return {
-      ...problem('missing_reference', `the ${nounOf(r.to)} it names in ${quoted(r.field)} (${quoted(id)}) has not reached the server`, { field: r.field, collection: r.to, id }),
+      ...problem('missing_reference', text('syncRule.problem.missingReference', { collection: r.to, field: quoted(r.field), id: quoted(id) }), { field: r.field, collection: r.to, id }),
       retryable: true,
     };
   }

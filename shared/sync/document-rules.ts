@@ -18,14 +18,17 @@ import { isLocalDate, isValidTimeZone } from '../domain/time.js';
 import type { DocumentProblem } from './document-problem.js';
 import { problem, quoted } from './document-problem.js';
 import { isUtcInstant } from './validator-runtime.js';
+import { isLanguage, LANGUAGES } from '../i18n/catalogues/index.js';
+import { text } from '../i18n/text.js';
 
 type Doc = Readonly<Record<string, unknown>>;
 type Rule = (doc: Doc) => DocumentProblem | null;
 
 function amountProblem(value: unknown, field: string): DocumentProblem | null {
   if (typeof value !== 'number') return null;
-  if (value < 0) return problem('rule_broken', `${quoted(field)} cannot be negative`, { field, rule: 'amount_negative' });
-  if (value > MAX_AMOUNT_MINOR) return problem('rule_broken', `${quoted(field)} is more than one amount may be (${MAX_AMOUNT_MINOR} minor units)`, { field, rule: 'amount_too_large', limit: MAX_AMOUNT_MINOR });
+  if (value < 0) return problem('rule_broken', text('syncRule.problem.amountNegative', { field: quoted(field) }), { field, rule: 'amount_negative' });
+  // The limit as text: a technical bound, written as it is in every language.
+  if (value > MAX_AMOUNT_MINOR) return problem('rule_broken', text('syncRule.problem.amountTooLarge', { field: quoted(field), limit: String(MAX_AMOUNT_MINOR) }), { field, rule: 'amount_too_large', limit: MAX_AMOUNT_MINOR });
   return null;
 }
 
@@ -40,7 +43,7 @@ const amounts = (...fields: string[]): Rule => (doc) => {
 const localDates = (...fields: string[]): Rule => (doc) => {
   for (const f of fields) {
     const v = doc[f];
-    if (typeof v === 'string' && v !== '' && !isLocalDate(v)) return problem('rule_broken', `${quoted(f)} must be a date such as 2026-03-02, or empty`, { field: f, rule: 'local_date' });
+    if (typeof v === 'string' && v !== '' && !isLocalDate(v)) return problem('rule_broken', text('syncRule.problem.localDate', { field: quoted(f) }), { field: f, rule: 'local_date' });
   }
   return null;
 };
@@ -49,30 +52,30 @@ const localDates = (...fields: string[]): Rule => (doc) => {
 const optionalInstants = (...fields: string[]): Rule => (doc) => {
   for (const f of fields) {
     const v = doc[f];
-    if (typeof v === 'string' && v !== '' && !isUtcInstant(v)) return problem('rule_broken', `${quoted(f)} must be a UTC time such as 2026-03-02T09:00:00.000Z, or empty`, { field: f, rule: 'utc_instant' });
+    if (typeof v === 'string' && v !== '' && !isUtcInstant(v)) return problem('rule_broken', text('syncRule.problem.utcInstantOrEmpty', { field: quoted(f) }), { field: f, rule: 'utc_instant' });
   }
   return null;
 };
 
 const distinct = (field: string): Rule => (doc) => {
   const v = doc[field];
-  if (Array.isArray(v) && new Set(v).size !== v.length) return problem('rule_broken', `${quoted(field)} lists the same value twice`, { field, rule: 'repeated' });
+  if (Array.isArray(v) && new Set(v).size !== v.length) return problem('rule_broken', text('syncRule.problem.repeatedValue', { field: quoted(field) }), { field, rule: 'repeated' });
   return null;
 };
 
 function linesProblem(doc: Doc): DocumentProblem | null {
   const lines = doc.lines;
   if (!Array.isArray(lines)) return null;
-  if (lines.length > MAX_LINES) return problem('rule_broken', `an invoice has at most ${MAX_LINES} lines; this one has ${lines.length}`, { field: 'lines', rule: 'too_many', limit: MAX_LINES });
+  if (lines.length > MAX_LINES) return problem('rule_broken', text('syncRule.problem.tooManyLines', { limit: MAX_LINES, count: String(lines.length) }), { field: 'lines', rule: 'too_many', limit: MAX_LINES });
   const ids = new Set<unknown>();
   for (const [i, line] of (lines as Doc[]).entries()) {
     const at = `lines[${i}]`;
-    if (ids.has(line.id)) return problem('rule_broken', `${quoted(`${at}.id`)} is the id of another line`, { field: `${at}.id`, rule: 'repeated' });
+    if (ids.has(line.id)) return problem('rule_broken', text('syncRule.problem.lineIdRepeated', { field: quoted(`${at}.id`) }), { field: `${at}.id`, rule: 'repeated' });
     ids.add(line.id);
     const bad = amountProblem(line.unitPriceMinor, `${at}.unitPriceMinor`);
     if (bad) return bad;
     const total = (line.quantity as number) * (line.unitPriceMinor as number);
-    if (total > MAX_AMOUNT_MINOR) return problem('rule_broken', `${quoted(at)} comes to more than one amount may be (${MAX_AMOUNT_MINOR} minor units)`, { field: at, rule: 'amount_too_large', limit: MAX_AMOUNT_MINOR });
+    if (total > MAX_AMOUNT_MINOR) return problem('rule_broken', text('syncRule.problem.lineTooLarge', { field: quoted(at), limit: String(MAX_AMOUNT_MINOR) }), { field: at, rule: 'amount_too_large', limit: MAX_AMOUNT_MINOR });
   }
   return null;
 }
@@ -86,26 +89,34 @@ function isLocale(v: string): boolean {
 }
 
 function settingsProblem(doc: Doc): DocumentProblem | null {
-  if (doc.id !== CLINIC_SETTINGS_ID) return problem('rule_broken', `a clinic has one settings document, ${quoted(CLINIC_SETTINGS_ID)}`, { field: 'id', rule: 'settings_id' });
-  if (typeof doc.timeZone === 'string' && !isValidTimeZone(doc.timeZone)) return problem('rule_broken', `${quoted('timeZone')} is not a time zone such as Europe/Oslo`, { field: 'timeZone', rule: 'time_zone' });
-  if (typeof doc.locale === 'string' && !isLocale(doc.locale)) return problem('rule_broken', `${quoted('locale')} is not a language tag such as nb-NO`, { field: 'locale', rule: 'locale' });
+  if (doc.id !== CLINIC_SETTINGS_ID) return problem('rule_broken', text('syncRule.problem.settingsId', { id: quoted(CLINIC_SETTINGS_ID) }), { field: 'id', rule: 'settings_id' });
+  if (typeof doc.timeZone === 'string' && !isValidTimeZone(doc.timeZone)) return problem('rule_broken', text('syncRule.problem.timeZone', { field: quoted('timeZone') }), { field: 'timeZone', rule: 'time_zone' });
+  if (typeof doc.locale === 'string' && !isLocale(doc.locale)) return problem('rule_broken', text('syncRule.problem.locale', { field: quoted('locale') }), { field: 'locale', rule: 'locale' });
   const rates = doc.vatRatesBp;
-  if (Array.isArray(rates) && rates.length > MAX_VAT_RATES) return problem('rule_broken', `a clinic has at most ${MAX_VAT_RATES} VAT rates`, { field: 'vatRatesBp', rule: 'too_many', limit: MAX_VAT_RATES });
+  if (Array.isArray(rates) && rates.length > MAX_VAT_RATES) return problem('rule_broken', text('syncRule.problem.tooManyVatRates', { limit: MAX_VAT_RATES }), { field: 'vatRatesBp', rule: 'too_many', limit: MAX_VAT_RATES });
   return null;
 }
 
 const RULES: Readonly<Record<CollectionName, readonly Rule[]>> = {
   settings: [settingsProblem, amounts('reminderFeeMinor')],
-  staff: [distinct('roles')],
-  clients: [localDates('dateOfBirth')],
+  staff: [distinct('roles'), language],
+  clients: [localDates('dateOfBirth'), language],
   services: [amounts('priceMinor')],
   bookings: [],
   invoices: [linesProblem, localDates('invoiceDate', 'dueDate', 'serviceDate'), optionalInstants('completedAt')],
   payments: [amounts('amountMinor', 'tenderedMinor')],
   paymentrequests: [amounts('amountMinor', 'feeMinor'), distinct('channels'), optionalInstants('sentAt', 'expiresAt')],
   messages: [amounts('costMinor')],
+  // summaryText needs no rule: it is only ever read through parseStoredText, which refuses what it cannot read.
   activity: [],
 };
+
+/** A chosen language is one this code has a catalogue for; '' (or none) is the clinic's. */
+function language(doc: Doc): DocumentProblem | null {
+  const v = doc.language;
+  if (v === undefined || v === '' || isLanguage(v)) return null;
+  return problem('rule_broken', text('syncRule.problem.language', { field: quoted('language'), allowed: LANGUAGES.join(', ') }), { field: 'language', rule: 'language' });
+}
 
 /** The first domain rule a document of the schema's shape breaks, or null. */
 export function rulesProblem(collection: CollectionName, doc: Doc): DocumentProblem | null {

@@ -11,6 +11,8 @@ import { MAX_AMOUNT_MINOR } from '../domain/money.js';
 import { deskDocuments, type DeskDocuments } from '../test-support/desk-documents.js';
 import { checkPulledDocuments, documentProblem } from './document-validation.js';
 import { pushRefusalOf } from './document-problem.js';
+import { createTranslator } from '../i18n/translator.js';
+import { parseStoredText } from '../i18n/stored-text.js';
 import type { WireDocument } from './protocol.js';
 
 let desk: DeskDocuments;
@@ -201,8 +203,20 @@ describe('framing', () => {
     expect(pushRefusalOf('payments', 'p-1', p)).toEqual({
       id: 'p-1', code: 'invalid_document', params: { field: 'currency', rule: 'enum', allowed: 'NOK,GBP,EUR,USD,SEK,DKK' },
       message: 'The sync server did not take this payment: "currency" must be one of NOK, GBP, EUR, USD, SEK, DKK.',
+      text: { id: 'syncRule.notTaken', values: { collection: 'payments', reason: { id: 'syncRule.problem.enum', values: { field: '"currency"', allowed: 'NOK, GBP, EUR, USD, SEK, DKK' } } } },
     });
     expect(pushRefusalOf('payments', 'p-1', { ...p, retryable: true })).toMatchObject({ retryable: true, message: expect.stringMatching(/has not taken this payment yet.*sends it again/) });
+  });
+
+  it('reads in bokmål on a Norwegian desk, and as a Text a desk can read back as input', () => {
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    const p = judge('payments', { ...byKind('payment'), currency: 'XXX' })!;
+    const refusal = pushRefusalOf('payments', 'p-1', p);
+    expect(nb.t(refusal.text!)).toBe('Synkroniseringsserveren tok ikke imot denne betalingen: "currency" må være en av NOK, GBP, EUR, USD, SEK, DKK.');
+    expect(nb.t(pushRefusalOf('payments', 'p-1', { ...p, retryable: true }).text!)).toMatch(/^Synkroniseringsserveren har ikke tatt imot denne betalingen ennå: .*sender den på nytt/);
+    expect(parseStoredText(JSON.stringify(refusal.text))).toEqual(refusal.text);
+    const { rejected } = checkPulledDocuments('bookings', [{ ...desk.bookings[0], start: 'tomorrow' }]);
+    expect(nb.t(rejected[0]!.text)).toBe(`Denne skranken tok ikke imot en timebestilling som synkroniseringsserveren sendte ("${desk.bookings[0]!.id}"): "start" må være et UTC-tidspunkt som 2026-03-02T09:00:00.000Z.`);
   });
 
   it('quotes a hostile field name escaped and short', () => {

@@ -9,9 +9,10 @@
  * server/ and by the desks' replication.
  */
 import type { CollectionName } from '../schemas/index.js';
+import { text, type Text } from '../i18n/text.js';
+import { inEnglish } from '../i18n/translator.js';
 import * as compiled from './document-validators.generated.js';
 import type { DocumentProblem } from './document-problem.js';
-import { nounOf } from './document-problem.js';
 import { rulesProblem } from './document-rules.js';
 import type { RefusalParams, WireDocument } from './protocol.js';
 import type { RefusalCode } from './refusal-codes.js';
@@ -40,7 +41,9 @@ export interface PulledRejection {
   readonly id: string;
   readonly code: RefusalCode;
   readonly params: RefusalParams;
+  /** In English, for logs; `text` is the same for the reader's language. */
   readonly message: string;
+  readonly text: Text;
 }
 
 const idOf = (doc: unknown): string => {
@@ -62,10 +65,10 @@ export function checkPulledDocuments(collection: CollectionName, docs: readonly 
       continue;
     }
     const id = idOf(doc);
-    rejected.push({
-      collection, id, code: bad.code, params: bad.params,
-      message: `This desk did not take a ${nounOf(collection)} the sync server sent${id ? ` (${JSON.stringify(id)})` : ''}: ${bad.reason}.`,
-    });
+    const said = id
+      ? text('syncRule.pulledNotTaken', { collection, id: JSON.stringify(id), reason: bad.reasonText })
+      : text('syncRule.pulledNotTakenNoId', { collection, reason: bad.reasonText });
+    rejected.push({ collection, id, code: bad.code, params: bad.params, message: inEnglish(said), text: said });
   }
   return { valid, rejected };
 }

@@ -917,7 +917,7 @@ return errors === 0;
 }
 
 export const staff = validate11;
-const schema12 = {"title":"staff member","type":"object","properties":{"id":{"type":"string","maxLength":40},"name":{"type":"string","maxLength":120},"email":{"type":"string","maxLength":200},"roles":{"type":"array","items":{"type":"string","enum":["admin","billing","reception","practitioner"]}},"isPractitioner":{"type":"boolean"},"color":{"type":"string","maxLength":9},"active":{"type":"boolean"},"sortKey":{"type":"integer","minimum":0,"maximum":1000000,"multipleOf":1},"secret":{"type":"object","properties":{"kind":{"type":"string","enum":["pin","password"]},"scheme":{"type":"string","maxLength":60},"salt":{"type":"string","maxLength":60},"hash":{"type":"string","maxLength":200},"setAt":{"type":"string","format":"date-time","maxLength":30}},"required":["kind","scheme","salt","hash","setAt"],"additionalProperties":false},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","name","roles","isPractitioner","color","active","sortKey","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
+const schema12 = {"title":"staff member","type":"object","properties":{"id":{"type":"string","maxLength":40},"name":{"type":"string","maxLength":120},"email":{"type":"string","maxLength":200},"roles":{"type":"array","items":{"type":"string","enum":["admin","billing","reception","practitioner"]}},"isPractitioner":{"type":"boolean"},"color":{"type":"string","maxLength":9},"active":{"type":"boolean"},"sortKey":{"type":"integer","minimum":0,"maximum":1000000,"multipleOf":1},"language":{"type":"string","maxLength":8},"secret":{"type":"object","properties":{"kind":{"type":"string","enum":["pin","password"]},"scheme":{"type":"string","maxLength":60},"salt":{"type":"string","maxLength":60},"hash":{"type":"string","maxLength":200},"setAt":{"type":"string","format":"date-time","maxLength":30}},"required":["kind","scheme","salt","hash","setAt"],"additionalProperties":false},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","name","roles","isPractitioner","color","active","sortKey","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1116,49 +1116,70 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.secret !== undefined){
-let data9 = data.secret;
+if(data.language !== undefined){
+let data9 = data.language;
 const _errs20 = errors;
 if(errors === _errs20){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(typeof data9 === "string"){
+if(func3(data9) > 8){
+validate11.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/maxLength",keyword:"maxLength",params:{limit: 8}}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.secret !== undefined){
+let data10 = data.secret;
+const _errs22 = errors;
+if(errors === _errs22){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing1;
-if((((((data9.kind === undefined) && (missing1 = "kind")) || ((data9.scheme === undefined) && (missing1 = "scheme"))) || ((data9.salt === undefined) && (missing1 = "salt"))) || ((data9.hash === undefined) && (missing1 = "hash"))) || ((data9.setAt === undefined) && (missing1 = "setAt"))){
+if((((((data10.kind === undefined) && (missing1 = "kind")) || ((data10.scheme === undefined) && (missing1 = "scheme"))) || ((data10.salt === undefined) && (missing1 = "salt"))) || ((data10.hash === undefined) && (missing1 = "hash"))) || ((data10.setAt === undefined) && (missing1 = "setAt"))){
 validate11.errors = [{instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/required",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
-const _errs22 = errors;
-for(const key1 in data9){
+const _errs24 = errors;
+for(const key1 in data10){
 if(!(((((key1 === "kind") || (key1 === "scheme")) || (key1 === "salt")) || (key1 === "hash")) || (key1 === "setAt"))){
 validate11.errors = [{instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
 return false;
 break;
 }
 }
-if(_errs22 === errors){
-if(data9.kind !== undefined){
-let data10 = data9.kind;
-const _errs23 = errors;
-if(typeof data10 !== "string"){
+if(_errs24 === errors){
+if(data10.kind !== undefined){
+let data11 = data10.kind;
+const _errs25 = errors;
+if(typeof data11 !== "string"){
 validate11.errors = [{instancePath:instancePath+"/secret/kind",schemaPath:"#/properties/secret/properties/kind/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((data10 === "pin") || (data10 === "password"))){
+if(!((data11 === "pin") || (data11 === "password"))){
 validate11.errors = [{instancePath:instancePath+"/secret/kind",schemaPath:"#/properties/secret/properties/kind/enum",keyword:"enum",params:{allowedValues: schema12.properties.secret.properties.kind.enum}}];
 return false;
 }
-var valid2 = _errs23 === errors;
+var valid2 = _errs25 === errors;
 }
 else {
 var valid2 = true;
 }
 if(valid2){
-if(data9.scheme !== undefined){
-let data11 = data9.scheme;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data11 === "string"){
-if(func3(data11) > 60){
+if(data10.scheme !== undefined){
+let data12 = data10.scheme;
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data12 === "string"){
+if(func3(data12) > 60){
 validate11.errors = [{instancePath:instancePath+"/secret/scheme",schemaPath:"#/properties/secret/properties/scheme/maxLength",keyword:"maxLength",params:{limit: 60}}];
 return false;
 }
@@ -1168,18 +1189,18 @@ validate11.errors = [{instancePath:instancePath+"/secret/scheme",schemaPath:"#/p
 return false;
 }
 }
-var valid2 = _errs25 === errors;
+var valid2 = _errs27 === errors;
 }
 else {
 var valid2 = true;
 }
 if(valid2){
-if(data9.salt !== undefined){
-let data12 = data9.salt;
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data12 === "string"){
-if(func3(data12) > 60){
+if(data10.salt !== undefined){
+let data13 = data10.salt;
+const _errs29 = errors;
+if(errors === _errs29){
+if(typeof data13 === "string"){
+if(func3(data13) > 60){
 validate11.errors = [{instancePath:instancePath+"/secret/salt",schemaPath:"#/properties/secret/properties/salt/maxLength",keyword:"maxLength",params:{limit: 60}}];
 return false;
 }
@@ -1189,18 +1210,18 @@ validate11.errors = [{instancePath:instancePath+"/secret/salt",schemaPath:"#/pro
 return false;
 }
 }
-var valid2 = _errs27 === errors;
+var valid2 = _errs29 === errors;
 }
 else {
 var valid2 = true;
 }
 if(valid2){
-if(data9.hash !== undefined){
-let data13 = data9.hash;
-const _errs29 = errors;
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if(func3(data13) > 200){
+if(data10.hash !== undefined){
+let data14 = data10.hash;
+const _errs31 = errors;
+if(errors === _errs31){
+if(typeof data14 === "string"){
+if(func3(data14) > 200){
 validate11.errors = [{instancePath:instancePath+"/secret/hash",schemaPath:"#/properties/secret/properties/hash/maxLength",keyword:"maxLength",params:{limit: 200}}];
 return false;
 }
@@ -1210,24 +1231,24 @@ validate11.errors = [{instancePath:instancePath+"/secret/hash",schemaPath:"#/pro
 return false;
 }
 }
-var valid2 = _errs29 === errors;
+var valid2 = _errs31 === errors;
 }
 else {
 var valid2 = true;
 }
 if(valid2){
-if(data9.setAt !== undefined){
-let data14 = data9.setAt;
-const _errs31 = errors;
-if(errors === _errs31){
-if(errors === _errs31){
-if(typeof data14 === "string"){
-if(func3(data14) > 30){
+if(data10.setAt !== undefined){
+let data15 = data10.setAt;
+const _errs33 = errors;
+if(errors === _errs33){
+if(errors === _errs33){
+if(typeof data15 === "string"){
+if(func3(data15) > 30){
 validate11.errors = [{instancePath:instancePath+"/secret/setAt",schemaPath:"#/properties/secret/properties/setAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data14))){
+if(!(formats0.validate(data15))){
 validate11.errors = [{instancePath:instancePath+"/secret/setAt",schemaPath:"#/properties/secret/properties/setAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -1239,7 +1260,7 @@ return false;
 }
 }
 }
-var valid2 = _errs31 === errors;
+var valid2 = _errs33 === errors;
 }
 else {
 var valid2 = true;
@@ -1256,24 +1277,24 @@ validate11.errors = [{instancePath:instancePath+"/secret",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.createdAt !== undefined){
-let data15 = data.createdAt;
-const _errs33 = errors;
-if(errors === _errs33){
-if(errors === _errs33){
-if(typeof data15 === "string"){
-if(func3(data15) > 30){
+let data16 = data.createdAt;
+const _errs35 = errors;
+if(errors === _errs35){
+if(errors === _errs35){
+if(typeof data16 === "string"){
+if(func3(data16) > 30){
 validate11.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data15))){
+if(!(formats0.validate(data16))){
 validate11.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -1285,24 +1306,24 @@ return false;
 }
 }
 }
-var valid0 = _errs33 === errors;
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedAt !== undefined){
-let data16 = data.updatedAt;
-const _errs35 = errors;
-if(errors === _errs35){
-if(errors === _errs35){
-if(typeof data16 === "string"){
-if(func3(data16) > 30){
+let data17 = data.updatedAt;
+const _errs37 = errors;
+if(errors === _errs37){
+if(errors === _errs37){
+if(typeof data17 === "string"){
+if(func3(data17) > 30){
 validate11.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data16))){
+if(!(formats0.validate(data17))){
 validate11.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -1314,18 +1335,18 @@ return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs37 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedBy !== undefined){
-let data17 = data.updatedBy;
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data17 === "string"){
-if(func3(data17) > 40){
+let data18 = data.updatedBy;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data18 === "string"){
+if(func3(data18) > 40){
 validate11.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -1335,18 +1356,18 @@ validate11.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs39 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deskId !== undefined){
-let data18 = data.deskId;
-const _errs39 = errors;
-if(errors === _errs39){
-if(typeof data18 === "string"){
-if(func3(data18) > 40){
+let data19 = data.deskId;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data19 === "string"){
+if(func3(data19) > 40){
 validate11.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properties/deskId/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -1356,22 +1377,23 @@ validate11.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data._deleted !== undefined){
-const _errs41 = errors;
+const _errs43 = errors;
 if(typeof data._deleted !== "boolean"){
 validate11.errors = [{instancePath:instancePath+"/_deleted",schemaPath:"#/properties/_deleted/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -1399,7 +1421,7 @@ return errors === 0;
 }
 
 export const clients = validate12;
-const schema13 = {"title":"client","type":"object","properties":{"id":{"type":"string","maxLength":40},"firstName":{"type":"string","maxLength":80},"lastName":{"type":"string","maxLength":80},"sortName":{"type":"string","maxLength":170},"searchText":{"type":"string","maxLength":500},"email":{"type":"string","maxLength":200},"phone":{"type":"string","maxLength":40},"address":{"type":"string","maxLength":300},"dateOfBirth":{"type":"string","maxLength":10},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","firstName","lastName","sortName","searchText","email","phone","address","dateOfBirth","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
+const schema13 = {"title":"client","type":"object","properties":{"id":{"type":"string","maxLength":40},"firstName":{"type":"string","maxLength":80},"lastName":{"type":"string","maxLength":80},"sortName":{"type":"string","maxLength":170},"searchText":{"type":"string","maxLength":500},"email":{"type":"string","maxLength":200},"phone":{"type":"string","maxLength":40},"address":{"type":"string","maxLength":300},"dateOfBirth":{"type":"string","maxLength":10},"language":{"type":"string","maxLength":8},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","firstName","lastName","sortName","searchText","email","phone","address","dateOfBirth","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1610,18 +1632,39 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.createdAt !== undefined){
-let data9 = data.createdAt;
+if(data.language !== undefined){
+let data9 = data.language;
 const _errs20 = errors;
 if(errors === _errs20){
-if(errors === _errs20){
 if(typeof data9 === "string"){
-if(func3(data9) > 30){
+if(func3(data9) > 8){
+validate12.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/maxLength",keyword:"maxLength",params:{limit: 8}}];
+return false;
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.createdAt !== undefined){
+let data10 = data.createdAt;
+const _errs22 = errors;
+if(errors === _errs22){
+if(errors === _errs22){
+if(typeof data10 === "string"){
+if(func3(data10) > 30){
 validate12.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data9))){
+if(!(formats0.validate(data10))){
 validate12.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -1633,24 +1676,24 @@ return false;
 }
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedAt !== undefined){
-let data10 = data.updatedAt;
-const _errs22 = errors;
-if(errors === _errs22){
-if(errors === _errs22){
-if(typeof data10 === "string"){
-if(func3(data10) > 30){
+let data11 = data.updatedAt;
+const _errs24 = errors;
+if(errors === _errs24){
+if(errors === _errs24){
+if(typeof data11 === "string"){
+if(func3(data11) > 30){
 validate12.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data10))){
+if(!(formats0.validate(data11))){
 validate12.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -1662,18 +1705,18 @@ return false;
 }
 }
 }
-var valid0 = _errs22 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedBy !== undefined){
-let data11 = data.updatedBy;
-const _errs24 = errors;
-if(errors === _errs24){
-if(typeof data11 === "string"){
-if(func3(data11) > 40){
+let data12 = data.updatedBy;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data12 === "string"){
+if(func3(data12) > 40){
 validate12.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -1683,18 +1726,18 @@ validate12.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deskId !== undefined){
-let data12 = data.deskId;
-const _errs26 = errors;
-if(errors === _errs26){
-if(typeof data12 === "string"){
-if(func3(data12) > 40){
+let data13 = data.deskId;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data13 === "string"){
+if(func3(data13) > 40){
 validate12.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properties/deskId/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -1704,22 +1747,23 @@ validate12.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs26 === errors;
+var valid0 = _errs28 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data._deleted !== undefined){
-const _errs28 = errors;
+const _errs30 = errors;
 if(typeof data._deleted !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/_deleted",schemaPath:"#/properties/_deleted/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs28 === errors;
+var valid0 = _errs30 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -4306,7 +4350,7 @@ return errors === 0;
 }
 
 export const activity = validate19;
-const schema20 = {"title":"activity entry","type":"object","properties":{"id":{"type":"string","maxLength":40},"entity":{"type":"string","enum":["booking","invoice","client","settings","staff","service","payment"]},"entityId":{"type":"string","maxLength":40},"action":{"type":"string","maxLength":60},"summary":{"type":"string","maxLength":500},"at":{"type":"string","format":"date-time","maxLength":30},"by":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","entity","entityId","action","summary","at","by","deskId","_deleted"],"additionalProperties":false};
+const schema20 = {"title":"activity entry","type":"object","properties":{"id":{"type":"string","maxLength":40},"entity":{"type":"string","enum":["booking","invoice","client","settings","staff","service","payment"]},"entityId":{"type":"string","maxLength":40},"action":{"type":"string","maxLength":60},"summary":{"type":"string","maxLength":500},"summaryText":{"type":"string","maxLength":2000},"at":{"type":"string","format":"date-time","maxLength":30},"by":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","entity","entityId","action","summary","at","by","deskId","_deleted"],"additionalProperties":false};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4429,18 +4473,39 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.at !== undefined){
-let data5 = data.at;
+if(data.summaryText !== undefined){
+let data5 = data.summaryText;
 const _errs12 = errors;
 if(errors === _errs12){
-if(errors === _errs12){
 if(typeof data5 === "string"){
-if(func3(data5) > 30){
+if(func3(data5) > 2000){
+validate19.errors = [{instancePath:instancePath+"/summaryText",schemaPath:"#/properties/summaryText/maxLength",keyword:"maxLength",params:{limit: 2000}}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/summaryText",schemaPath:"#/properties/summaryText/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.at !== undefined){
+let data6 = data.at;
+const _errs14 = errors;
+if(errors === _errs14){
+if(errors === _errs14){
+if(typeof data6 === "string"){
+if(func3(data6) > 30){
 validate19.errors = [{instancePath:instancePath+"/at",schemaPath:"#/properties/at/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data5))){
+if(!(formats0.validate(data6))){
 validate19.errors = [{instancePath:instancePath+"/at",schemaPath:"#/properties/at/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -4452,18 +4517,18 @@ return false;
 }
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.by !== undefined){
-let data6 = data.by;
-const _errs14 = errors;
-if(errors === _errs14){
-if(typeof data6 === "string"){
-if(func3(data6) > 40){
+let data7 = data.by;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data7 === "string"){
+if(func3(data7) > 40){
 validate19.errors = [{instancePath:instancePath+"/by",schemaPath:"#/properties/by/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -4473,18 +4538,18 @@ validate19.errors = [{instancePath:instancePath+"/by",schemaPath:"#/properties/b
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deskId !== undefined){
-let data7 = data.deskId;
-const _errs16 = errors;
-if(errors === _errs16){
-if(typeof data7 === "string"){
-if(func3(data7) > 40){
+let data8 = data.deskId;
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data8 === "string"){
+if(func3(data8) > 40){
 validate19.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properties/deskId/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -4494,22 +4559,23 @@ validate19.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data._deleted !== undefined){
-const _errs18 = errors;
+const _errs20 = errors;
 if(typeof data._deleted !== "boolean"){
 validate19.errors = [{instancePath:instancePath+"/_deleted",schemaPath:"#/properties/_deleted/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -5,8 +5,9 @@
  * a desk and a server agree on who must be updated. Importable from every runtime.
  */
 import { collectionSchemas, COLLECTION_NAMES, type CollectionName } from '../schemas/index.js';
+import type { MessageId } from '../i18n/text.js';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The first protocol whose servers take a command's documents whole (POST /v1/sync/commands, docs/decisions/0032-command-outbox.md). */
 export const WHOLE_COMMANDS_PROTOCOL = 3;
@@ -18,15 +19,19 @@ export const WHOLE_COMMANDS_PROTOCOL = 3;
  * every change (schemas at version 2): a version-1 desk cannot store such documents, and the
  * server cannot check the desk of its changes, so both sides must be at 2
  * (docs/decisions/0017-recorded-actor-and-desk.md). Version 3 changed no document: its servers
- * also take whole commands, which a version-3 desk sends only to them.
+ * also take whole commands, which a version-3 desk sends only to them. Version 4 adds languages
+ * (staff and clients at schema 3 with a `language`, log entries with a `summaryText`,
+ * docs/decisions/0033-languages.md): a version-3 desk's checks refuse such documents, so both
+ * sides must be at 4.
  */
-export const OLDEST_PEER_PROTOCOL = 2;
+export const OLDEST_PEER_PROTOCOL = 4;
 
 /** The schema version of every collection, as written by a peer of each protocol version (index). */
 const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] = [
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 1])) as Record<CollectionName, number>,
-  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 2])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 2])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
 ];
 
@@ -53,8 +58,12 @@ export function peerProtocolProblem(peer: number): PeerProblem | null {
   return null;
 }
 
-/** What the desk's status bar says when it and its server cannot sync; nothing is pushed until then. */
-export const UPDATE_MESSAGES = {
-  deskTooOld: "Update this desk: the clinic's sync server needs a newer version of Clinic Front Desk. Changes stay on this desk until then.",
-  deskTooNew: "Update this desk's sync server: this desk is newer than the clinic's server and sends it nothing until the server is updated.",
-} as const;
+/**
+ * What the desk's status bar says when it and its server cannot sync; nothing is pushed until
+ * then. Message ids (docs/decisions/0033-languages.md): whoever shows one puts it into its
+ * reader's words with `t()`; the server sends its English (`inEnglish`) as the error's message.
+ */
+export const UPDATE_MESSAGES: Readonly<Record<'deskTooOld' | 'deskTooNew', MessageId>> = {
+  deskTooOld: 'update.deskTooOld',
+  deskTooNew: 'update.deskTooNew',
+};

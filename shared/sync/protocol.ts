@@ -5,6 +5,7 @@
  * push with assumedMasterState, and a stream that says when to pull.
  */
 import type { CollectionName } from '../schemas/index.js';
+import type { Text } from '../i18n/text.js';
 import type { RefusalCode } from './refusal-codes.js';
 
 /** A document on the wire: the document's fields plus RxDB's deletion flag. */
@@ -51,10 +52,13 @@ export interface CommandPush {
 /** What became of one command sent whole (POST /v1/sync/commands). */
 export type CommandOutcome =
   | { readonly id: string; readonly outcome: 'taken'; readonly numbered: WireDocument[] }
-  /** A part only has to wait (a reference not here yet): send it again later. */
-  | { readonly id: string; readonly outcome: 'wait'; readonly message: string }
+  /**
+   * A part only has to wait (a reference not here yet): send it again later. `message` is the
+   * English; `text` the same for the reader's language (absent from servers before languages).
+   */
+  | { readonly id: string; readonly outcome: 'wait'; readonly message: string; readonly text?: Text }
   /** Nothing kept: each part's refusal, and the server's state of each part it holds (records to take back). */
-  | { readonly id: string; readonly outcome: 'refused'; readonly message: string; readonly refusals: PushRefusal[]; readonly serverStates: { collection: CollectionName; document: WireDocument }[] };
+  | { readonly id: string; readonly outcome: 'refused'; readonly message: string; readonly text?: Text; readonly refusals: PushRefusal[]; readonly serverStates: { collection: CollectionName; document: WireDocument }[] };
 
 /** The answer to POST /v1/sync/commands: one outcome per command, in the order sent. */
 export interface CommandsResponse {
@@ -80,7 +84,14 @@ export interface PushRefusal {
   readonly id: string;
   readonly code: RefusalCode;
   readonly params?: RefusalParams;
+  /** In English, for logs and desks of earlier versions. */
   readonly message: string;
+  /**
+   * The same as a Text (shared/i18n/text.ts), for the desk to put into its reader's language
+   * (docs/decisions/0033-languages.md); absent from servers before languages. A desk reads it
+   * as it reads any input (parseStoredText), never trusting it.
+   */
+  readonly text?: Text;
   /**
    * True when the same push may succeed later without anyone acting (e.g. a payment whose
    * invoice is still on its way from the same desk): the desk keeps it pending and retries.
@@ -148,8 +159,13 @@ export interface DeviceInfo {
 export interface ErrorBody {
   readonly error: {
     readonly code: string;
-    /** Plain words a receptionist can act on. */
+    /** Plain words a receptionist can act on, in English (desks of earlier versions show these). */
     readonly message: string;
+    /**
+     * The same as a Text, for the desk to put into its reader's language; absent from servers
+     * before languages and from errors meant for a program. Read as input, never trusted.
+     */
+    readonly text?: Text;
   };
 }
 

@@ -5,6 +5,7 @@ import { STAFF_ROLES, type StaffRole } from '../schemas/staff.js';
 import { hasPermission } from '../domain/permissions.js';
 import { DESK_ACTOR } from '../domain/setup.js';
 import { COLLECTION_POLICIES } from './collections.js';
+import { createTranslator } from '../i18n/translator.js';
 import type { WireDocument } from './protocol.js';
 import {
   actingStaffFrom, canonicalJson, decidePushRow, isPlainVoid, sameState, type ActingStaff, type PushRuleContext,
@@ -126,7 +127,10 @@ describe('decidePushRow', () => {
   it('names the person and the permission in a refusal', () => {
     const reception: ActingStaff = { id: 'st-r', name: 'Ingrid Berg', roles: ['reception'], active: true };
     const d = decide(ctx('payments', reception), null, { newDocumentState: { id: 'p1', _deleted: false } });
-    expect(d).toEqual({ kind: 'refused', code: 'permission_denied', params: { actor: 'st-r' }, message: 'Ingrid Berg does not have the billing permission, so the server did not take this payment.' });
+    expect(d).toEqual({
+      kind: 'refused', code: 'permission_denied', params: { actor: 'st-r' }, message: 'Ingrid Berg does not have the billing permission, so the server did not take this payment.',
+      text: { id: 'syncRule.staffLacksPermission', values: { name: 'Ingrid Berg', permission: 'billing', what: 'payments' } },
+    });
     const d2 = decide(ctx('staff', { ...reception, roles: ['billing'] }), null, { newDocumentState: { id: 's1', _deleted: false } });
     expect(d2.kind === 'refused' && d2.message).toBe('Ingrid Berg does not have the admin permission, so the server did not take this change to the staff list.');
     const d3 = decide(ctx('bookings', { ...admin, active: false }), null, { newDocumentState: { id: 'b1', _deleted: false } });
@@ -136,6 +140,12 @@ describe('decidePushRow', () => {
     expect(d4.kind === 'refused' && d4.message).toBe('This booking change does not record which staff member made it, so the server did not take it.');
     const d5 = decide(ctx('bookings', null, 'ghost'), null, { newDocumentState: { id: 'b1', _deleted: false } });
     expect(d5.kind === 'refused' && d5.message).toMatch(/not on this clinic's staff list/);
+    // The same refusals on a Norwegian desk.
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(d.kind === 'refused' && nb.t(d.text)).toBe('Ingrid Berg har ikke tillatelsen fakturering, så serveren tok ikke imot denne betalingen.');
+    expect(d4.kind === 'refused' && nb.t(d4.text)).toBe('Denne endringen av en timebestilling viser ikke hvilken ansatt som gjorde den, så serveren tok den ikke imot.');
+    const unnamed = decide(ctx('bookings', { ...admin, name: 'This staff member', active: false }), null, { newDocumentState: { id: 'b1', _deleted: false } });
+    expect(unnamed.kind === 'refused' && nb.t(unnamed.text)).toBe('Denne ansatte er ikke lenger aktiv ved klinikken, så serveren tok ikke imot denne endringen av en timebestilling.');
   });
 
   it('judges the actor and the desk the document records (invariant 11)', () => {
@@ -146,7 +156,10 @@ describe('decidePushRow', () => {
     // Whoever else is on the staff list, the person the payment records decides.
     expect(decide(c, null, { newDocumentState: { ...payment, recordedBy: rita.id } }))
       .toMatchObject({ kind: 'refused', code: 'permission_denied', params: { actor: 'st-r' }, message: expect.stringMatching(/^Rita does not have the billing permission/) });
-    const wrongDesk = (desk: string) => ({ kind: 'refused', code: 'wrong_desk', params: { desk }, message: 'This payment is recorded as made on another desk, so the server did not take it from this one.' });
+    const wrongDesk = (desk: string) => ({
+      kind: 'refused', code: 'wrong_desk', params: { desk }, message: 'This payment is recorded as made on another desk, so the server did not take it from this one.',
+      text: { id: 'syncRule.wrongDesk', values: { what: 'payments' } },
+    });
     expect(decide(c, null, { newDocumentState: { ...payment, recordedOn: 'desk-other' } })).toEqual(wrongDesk('desk-other'));
     // A change naming no desk was made before desks were recorded: taken only if older than this desk's first push that recorded them.
     const undated = { ...payment, recordedOn: '' };
@@ -207,7 +220,7 @@ describe('decidePushRow for invoices', () => {
     expect(decide(founding, null, { newDocumentState: { ...completed, number: -1 } }).kind).toBe('refused');
     // Any other desk-made number is a forgery that would move the clinic's series.
     const forged = (c: TestCtx, over: Partial<WireDocument> = {}) => decide(c, null, { newDocumentState: { ...completed, number: 900_000, ...over } });
-    const refusedNumber = { kind: 'refused', code: 'invoice_number', params: { number: 900_000 }, message: expect.stringMatching(/given by the sync server/) };
+    const refusedNumber = { kind: 'refused', code: 'invoice_number', params: { number: 900_000 }, message: expect.stringMatching(/given by the sync server/), text: { id: 'syncRule.invoice.numberedByDesk', values: { number: '900000' } } };
     expect(forged({ ...founding, foundingDesk: false })).toEqual(refusedNumber);
     expect(forged({ ...founding, deskSince: null })).toEqual(refusedNumber);
     expect(forged(founding, { completedAt: '2026-01-06T09:00:00.000Z' })).toEqual(refusedNumber);

@@ -1,14 +1,17 @@
 /**
  * What the clinic's sync server does with one pushed row (docs/design.md invariants 2, 3, 9):
  * take it, call it a conflict (and send back the stored state), refuse it with a message
- * a receptionist understands, or ignore it because it changes nothing. Pure: the server
+ * a receptionist understands (a Text each desk words in its reader's language, with its
+ * English), or ignore it because it changes nothing. Pure: the server
  * reads the stored state and the acting staff member inside its push transaction and
  * asks these rules; numbering and storage stay in the server. Imported by server/ (and
  * by any test or client that wants to predict the server); imports shared/ only.
  */
 import type { CollectionName } from '../schemas/index.js';
 import type { StaffRole } from '../schemas/staff.js';
-import { hasPermission, PERMISSION_LABELS, SYSTEM_ACTOR, type Permission } from '../domain/permissions.js';
+import { text, type Text } from '../i18n/text.js';
+import { inEnglish } from '../i18n/translator.js';
+import { hasPermission, SYSTEM_ACTOR, type Permission } from '../domain/permissions.js';
 import { awaitsNumber } from '../domain/invoice-numbering.js';
 import { staffChangePermission } from '../domain/staff-permissions.js';
 import { invoiceChangePermission } from '../domain/invoice-permissions.js';
@@ -35,8 +38,8 @@ export type PushDecision =
   | { readonly kind: 'unchanged' }
   /** The desk's view is stale or the change is not allowed on this document: the stored state wins. */
   | { readonly kind: 'conflict'; readonly current: WireDocument }
-  /** The acting staff member may not make this change at all. */
-  | { readonly kind: 'refused'; readonly code: RefusalCode; readonly params?: RefusalParams; readonly message: string }
+  /** The acting staff member may not make this change at all: why, as a Text and in English. */
+  | { readonly kind: 'refused'; readonly code: RefusalCode; readonly params?: RefusalParams; readonly message: string; readonly text: Text }
   /**
    * Store `document`. `invoiceNumber`: 'assign' = give it the clinic's next number;
    * a number = the desk brings its own (a standalone desk's history), which the server
@@ -76,19 +79,15 @@ export function recordedActor(collection: CollectionName, doc: WireDocument): Re
   return { actor: field(doc, policy.actorField), desk: field(doc, policy.deskField), at: field(doc, policy.timeField) };
 }
 
-/** How a refusal names what was not taken. */
-const WHAT: Readonly<Record<CollectionName, string>> = {
-  settings: 'this change to the clinic settings',
-  staff: 'this change to the staff list',
-  services: 'this change to the services',
-  clients: 'this change to a client',
-  bookings: 'this booking change',
-  invoices: 'this invoice change',
-  payments: 'this payment',
-  paymentrequests: 'this payment request',
-  messages: 'this message record',
-  activity: 'this activity log entry',
-};
+/**
+ * What a refusal says was not taken: a pushed change (by its collection) or one of the server's
+ * admin requests. The catalogue words each (`{what, select, …}` in the `syncRule.*` messages:
+ * "this invoice change", "this request for an enrolment code").
+ */
+export type RefusedWhat = CollectionName | 'enrolmentCodeRequest' | 'deviceListRequest' | 'signOutRequest';
+
+/** The name a staff document without one is given (English; its messages say it in each language). */
+const UNNAMED_STAFF = 'This staff member';
 
 const ROLES: ReadonlySet<string> = new Set<StaffRole>(['admin', 'billing', 'reception', 'practitioner']);
 
@@ -98,7 +97,7 @@ export function actingStaffFrom(doc: WireDocument | null | undefined): ActingSta
   const roles = Array.isArray(doc.roles) ? doc.roles.filter((r): r is StaffRole => typeof r === 'string' && ROLES.has(r)) : [];
   return {
     id: doc.id,
-    name: typeof doc.name === 'string' && doc.name.trim() !== '' ? doc.name : 'This staff member',
+    name: typeof doc.name === 'string' && doc.name.trim() !== '' ? doc.name : UNNAMED_STAFF,
     roles,
     active: doc.active === true,
   };
@@ -122,23 +121,32 @@ export function sameState(a: WireDocument | null | undefined, b: WireDocument | 
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** The staff member as a message names them: their name, or "This staff member" in the reader's words. */
+const nameOf = (staff: ActingStaff): string | Text => (staff.name === UNNAMED_STAFF ? text('syncRule.unnamedStaff') : staff.name);
+
 /**
- * Why this staff member may not do `what` (e.g. "create an enrolment code" phrased as
- * "the server did not take this payment"), or null when they may. Shared by pushes and
- * the server's admin routes so the wording is the same everywhere.
+ * Why this staff member may not do `what` (a push, "this payment", or an admin request, "this
+ * request for an enrolment code"), as a Text, or null when they may. Shared by pushes and the
+ * server's admin routes so the wording is the same everywhere.
  */
-export function staffPermissionProblem(staffId: string | null, staff: ActingStaff | null, permission: Permission, what: string): string | null {
-  if (!staffId) return `No staff member is signed in on this desk, so the server did not take ${what}. Sign in and try again.`;
-  if (!staff) return `The staff member recorded for ${what} is not on this clinic's staff list, so the server did not take it.`;
-  if (!staff.active) return `${staff.name} is no longer active at the clinic, so the server did not take ${what}.`;
-  if (!hasPermission(staff.roles, permission)) {
-    return `${staff.name} does not have the ${PERMISSION_LABELS[permission]} permission, so the server did not take ${what}.`;
-  }
+export function staffPermissionProblem(staffId: string | null, staff: ActingStaff | null, permission: Permission, what: RefusedWhat): Text | null {
+  if (!staffId) return text('syncRule.noStaffSignedIn', { what });
+  if (!staff) return text('syncRule.staffUnknown', { what });
+  if (!staff.active) return text('syncRule.staffInactive', { name: nameOf(staff), what });
+  if (!hasPermission(staff.roles, permission)) return text('syncRule.staffLacksPermission', { name: nameOf(staff), permission, what });
   return null;
 }
 
+/**
+ * A reason a shared domain rule gave: its Text, or (TRANSITION, issue 13) its English while that
+ * rule still words its reasons itself.
+ */
+export function reasonText(reason: string | Text): Text {
+  return typeof reason === 'string' ? text('error.untranslated', { english: reason }) : reason;
+}
+
 type Refusal = Extract<PushDecision, { kind: 'refused' }>;
-const refusal = (code: RefusalCode, message: string, params?: RefusalParams): Refusal => ({ kind: 'refused', code, message, ...(params ? { params } : {}) });
+const refusal = (code: RefusalCode, said: Text, params?: RefusalParams): Refusal => ({ kind: 'refused', code, message: inEnglish(said), text: said, ...(params ? { params } : {}) });
 
 /**
  * A new change must come from the desk it names (invariant 11): a desk never pushes another
@@ -149,20 +157,18 @@ const refusal = (code: RefusalCode, message: string, params?: RefusalParams): Re
 export function deskProblem(ctx: PushRuleContext, who: RecordedActor): Refusal | null {
   if (who.desk === ctx.deskId) return null;
   if (who.desk === '' && ctx.deskSince !== null && who.at !== '' && who.at <= ctx.deskSince) return null;
-  return refusal('wrong_desk', `${capitalise(WHAT[ctx.collection])} is recorded as made on another desk, so the server did not take it from this one.`, { desk: who.desk });
+  return refusal('wrong_desk', text('syncRule.wrongDesk', { what: ctx.collection }), { desk: who.desk });
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What the system may write by itself (the desk's sending, chasing and provider events), whoever is signed in. */
 function systemWriteProblem(collection: CollectionName, stored: WireDocument | null, next: WireDocument): Refusal | null {
   const allowed = collection === 'activity' || collection === 'messages'
     || (collection === 'payments' && (isChasingFee(next) || isProviderPayment(next)))
     || (collection === 'paymentrequests' && paymentRequestChangePermission(stored, next) === 'book');
-  if (!allowed) return refusal('system_write', `The desk's own work does not make ${WHAT[collection]}, so the server did not take it.`);
+  if (!allowed) return refusal('system_write', text('syncRule.notSystemWork', { what: collection }));
   // Within what the one rule for the system's request changes allows (docs/decisions/0022).
   const problem = collection === 'paymentrequests' ? systemRequestChangeProblem(stored, next) : null;
-  return problem ? refusal('system_write', `${problem} The server did not take ${WHAT[collection]}.`) : null;
+  return problem ? refusal('system_write', text('syncRule.systemWriteBroken', { problem: reasonText(problem), what: collection })) : null;
 }
 
 /**
@@ -189,7 +195,7 @@ function setupWriteProblem(ctx: PushRuleContext, stored: WireDocument | null, wh
   const setupDocument = ctx.collection === 'settings' || ctx.collection === 'services';
   const history = ctx.deskSince !== null && who.at !== '' && who.at <= ctx.deskSince;
   if (setupDocument && stored === null && history) return null;
-  return refusal('permission_denied', `${capitalise(WHAT[ctx.collection])} is recorded as made during the clinic's setup, which is over, so the server did not take it.`, { actor: who.actor });
+  return refusal('permission_denied', text('syncRule.setupIsOver', { what: ctx.collection }), { actor: who.actor });
 }
 
 /**
@@ -215,18 +221,18 @@ export function permissionProblem(ctx: PushRuleContext, stored: WireDocument | n
   if (who.actor === DESK_ACTOR) return setupWriteProblem(ctx, stored, who);
   const needed = neededPermission(ctx.collection, stored, next, who.actor);
   // Who is signed in when the desk pushes plays no part: a change that names nobody is refused as such.
-  if (who.actor === '') return refusal('permission_denied', `${capitalise(WHAT[ctx.collection])} does not record which staff member made it, so the server did not take it.`, { actor: '' });
-  const problem = staffPermissionProblem(who.actor, ctx.staff.get(who.actor) ?? null, needed, WHAT[ctx.collection]);
+  if (who.actor === '') return refusal('permission_denied', text('syncRule.noActor', { what: ctx.collection }), { actor: '' });
+  const problem = staffPermissionProblem(who.actor, ctx.staff.get(who.actor) ?? null, needed, ctx.collection);
   return problem ? refusal('permission_denied', problem, { actor: who.actor }) : null;
 }
 
 /** A money fact the server would never take, whoever sent it (docs/design.md invariant 8). */
-function paymentProblem(doc: WireDocument): string | null {
+function paymentProblem(doc: WireDocument): Text | null {
   const amount = doc.amountMinor;
-  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return 'A payment, refund, use of credit or reminder fee must be a positive amount, so the server did not take it.';
-  if (doc.kind === 'fee' && (doc.method !== 'other' || !isChasingFee(doc))) return 'A reminder fee is charged only by the chasing, so the server did not take this one.';
-  if (doc.kind === 'credit_applied' && doc.method !== 'client_credit') return 'Client credit used on an invoice must be recorded as client credit, so the server did not take it.';
-  if (doc.kind !== 'credit_applied' && doc.method === 'client_credit') return 'Only a use of client credit can have client credit as its method, so the server did not take it.';
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return text('syncRule.payment.notPositive');
+  if (doc.kind === 'fee' && (doc.method !== 'other' || !isChasingFee(doc))) return text('syncRule.payment.feeNotByChasing');
+  if (doc.kind === 'credit_applied' && doc.method !== 'client_credit') return text('syncRule.payment.creditMethod');
+  if (doc.kind !== 'credit_applied' && doc.method === 'client_credit') return text('syncRule.payment.creditOnlyForCredit');
   return null;
 }
 
@@ -267,10 +273,11 @@ function decideInvoice(ctx: PushRuleContext, stored: WireDocument | null, next: 
   if (LOCKED_INVOICE_STATUSES.has(next.status) && next.number !== 0) {
     const n = next.number;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-      return { kind: 'refused', code: 'invoice_number', message: 'This invoice has no valid number, so the server did not take it.' };
+      return refusal('invoice_number', text('syncRule.invoice.noValidNumber'));
     }
     if (!takesDeskNumber(ctx, next)) {
-      return { kind: 'refused', code: 'invoice_number', params: { number: n }, message: `Invoice numbers are given by the sync server, so it did not take this invoice numbered ${n} by a desk.` };
+      // The number as text: an invoice number is written without grouping in every language.
+      return refusal('invoice_number', text('syncRule.invoice.numberedByDesk', { number: String(n) }), { number: n });
     }
     return { kind: 'write', document: next, invoiceNumber: n };
   }
@@ -298,10 +305,10 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
   if (COLLECTION_POLICIES[ctx.collection].appendOnly) {
     // Facts are inserted once; an edit or deletion of a stored fact never wins.
     if (stored) return { kind: 'conflict', current: stored };
-    if (next._deleted) return { kind: 'refused', code: 'fact_is_final', message: `Records like ${WHAT[ctx.collection]} are never deleted, so the server did not take the deletion.` };
+    if (next._deleted) return refusal('fact_is_final', text('syncRule.factIsFinal', { what: ctx.collection }));
     if (ctx.collection === 'payments') {
       const problem = paymentProblem(next);
-      if (problem) return { kind: 'refused', code: 'rule_broken', message: problem };
+      if (problem) return refusal('rule_broken', problem);
     }
     return { kind: 'write', document: next, invoiceNumber: null };
   }

@@ -1,8 +1,9 @@
 /**
  * The first error of a compiled document validator (Ajv's error objects) as a refusal in
- * plain words naming the field: `invalid_document` with the field and the rule broken.
- * Pure; imported by document-validation.ts.
+ * plain words naming the field (a Text, shared/i18n/text.ts): `invalid_document` with the field
+ * and the rule broken. Pure; imported by document-validation.ts.
  */
+import { text } from '../i18n/text.js';
 import type { DocumentProblem } from './document-problem.js';
 import { problem, quoted } from './document-problem.js';
 
@@ -12,15 +13,6 @@ export interface SchemaError {
   readonly instancePath: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
-
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
 
 /** "/lines/0/unitPriceMinor" → "lines[0].unitPriceMinor" (JSON Pointer, RFC 6901). */
 export function fieldOf(instancePath: string): string {
@@ -36,38 +28,40 @@ const join = (parent: string, key: string) => (parent === '' ? key : `${parent}.
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 
 export function schemaProblem(error: SchemaError | undefined): DocumentProblem {
-  if (!error) return problem('invalid_document', 'it does not have the shape of a document');
+  if (!error) return problem('invalid_document', text('syncRule.problem.shapeless'));
   const at = fieldOf(error.instancePath);
   const p = error.params;
   const named = quoted(at);
   switch (error.keyword) {
     case 'required': {
       const field = join(at, String(p.missingProperty));
-      return problem('invalid_document', `${quoted(field)} is missing`, { field, rule: 'required' });
+      return problem('invalid_document', text('syncRule.problem.required', { field: quoted(field) }), { field, rule: 'required' });
     }
     case 'additionalProperties': {
       const field = join(at, String(p.additionalProperty));
-      return problem('invalid_document', `${quoted(field)} is not a field the desks know`, { field: field.slice(0, 100), rule: 'unknown_field' });
+      return problem('invalid_document', text('syncRule.problem.unknownField', { field: quoted(field) }), { field: field.slice(0, 100), rule: 'unknown_field' });
     }
     case 'type': {
-      if (at === '') return problem('invalid_document', 'it is not an object', { field: '', rule: 'type' });
-      const words = TYPE_WORDS[String(p.type)] ?? String(p.type);
-      return problem('invalid_document', `${named} must be ${words}`, { field: at, rule: 'type', type: String(p.type) });
+      if (at === '') return problem('invalid_document', text('syncRule.problem.notObject'), { field: '', rule: 'type' });
+      // The catalogue words each JSON type (a `select`); another type is named as it is.
+      return problem('invalid_document', text('syncRule.problem.type', { field: named, type: String(p.type) }), { field: at, rule: 'type', type: String(p.type) });
     }
     case 'enum': {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.map(String) : [];
-      return problem('invalid_document', `${named} must be one of ${allowed.join(', ')}`, { field: at, rule: 'enum', allowed: allowed.join(',') });
+      return problem('invalid_document', text('syncRule.problem.enum', { field: named, allowed: allowed.join(', ') }), { field: at, rule: 'enum', allowed: allowed.join(',') });
     }
     case 'maxLength':
-      return problem('invalid_document', `${named} is longer than ${num(p.limit)} characters`, { field: at, rule: 'maxLength', limit: num(p.limit) });
+      // Limits as text: schema bounds, written as they are in every language.
+      return problem('invalid_document', text('syncRule.problem.maxLength', { field: named, limit: String(num(p.limit)) }), { field: at, rule: 'maxLength', limit: num(p.limit) });
     case 'minimum':
+      return problem('invalid_document', text('syncRule.problem.minimum', { field: named, limit: String(num(p.limit)) }), { field: at, rule: error.keyword, limit: num(p.limit) });
     case 'maximum':
-      return problem('invalid_document', `${named} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${num(p.limit)}`, { field: at, rule: error.keyword, limit: num(p.limit) });
+      return problem('invalid_document', text('syncRule.problem.maximum', { field: named, limit: String(num(p.limit)) }), { field: at, rule: error.keyword, limit: num(p.limit) });
     case 'multipleOf':
-      return problem('invalid_document', `${named} must be a whole number`, { field: at, rule: 'multipleOf' });
+      return problem('invalid_document', text('syncRule.problem.wholeNumber', { field: named }), { field: at, rule: 'multipleOf' });
     case 'format':
-      return problem('invalid_document', `${named} must be a UTC time such as 2026-03-02T09:00:00.000Z`, { field: at, rule: 'format', format: String(p.format) });
+      return problem('invalid_document', text('syncRule.problem.utcInstant', { field: named }), { field: at, rule: 'format', format: String(p.format) });
     default:
-      return problem('invalid_document', `${named} breaks the schema's "${error.keyword}" rule`, { field: at, rule: error.keyword });
+      return problem('invalid_document', text('syncRule.problem.schemaRule', { field: named, keyword: error.keyword }), { field: at, rule: error.keyword });
   }
 }

@@ -7,6 +7,7 @@
  * Pure; imported by document-validation.ts, after the schema: only what it allows is walked.
  */
 import type { CollectionName } from '../schemas/index.js';
+import { text } from '../i18n/text.js';
 import type { DocumentProblem } from './document-problem.js';
 import { problem, quoted } from './document-problem.js';
 
@@ -40,15 +41,17 @@ function textProblem(value: string, field: string, free: boolean): DocumentProbl
   const control = (free ? CONTROL_FREE : CONTROL_STRICT).exec(value);
   if (control) {
     const character = codePoint(control[0]);
-    const what = character === 'U+0000' ? 'a NUL character' : `a control character (${character})`;
-    return problem('invalid_document', `${quoted(field)} contains ${what}`, { field, rule: 'control_character', character });
+    const said = character === 'U+0000'
+      ? text('syncRule.problem.nulCharacter', { field: quoted(field) })
+      : text('syncRule.problem.controlCharacter', { field: quoted(field), character });
+    return problem('invalid_document', said, { field, rule: 'control_character', character });
   }
-  if (LONE_SURROGATE.test(value)) return problem('invalid_document', `${quoted(field)} contains half of a character (an unpaired surrogate)`, { field, rule: 'unpaired_surrogate' });
+  if (LONE_SURROGATE.test(value)) return problem('invalid_document', text('syncRule.problem.unpairedSurrogate', { field: quoted(field) }), { field, rule: 'unpaired_surrogate' });
   return null;
 }
 
 const negativeZero = (field: string): DocumentProblem =>
-  problem('invalid_document', `${quoted(field)} is -0, which is not a number a desk writes`, { field, rule: 'negative_zero' });
+  problem('invalid_document', text('syncRule.problem.negativeZero', { field: quoted(field) }), { field, rule: 'negative_zero' });
 
 /** lines[0].description, from its parts. */
 const fieldName = (key: string, index: number, sub: string) => (index < 0 ? key : sub === '' ? `${key}[${index}]` : `${key}[${index}].${sub}`);

@@ -11,10 +11,11 @@ import jsQR from 'jsqr';
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
 import { createEmailTransport, type EmailConfig } from './email-transport.js';
 import type { OutgoingEmail } from './types.js';
+import { detailInEnglish } from './outcome-detail.js';
 
 const FACTS: PaymentMessageFacts = {
-  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amount: '450,00 kr', dueDate: '5. des. 2026',
-  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon',
+  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amountMinor: 45_000, currency: 'NOK', dueDate: '2026-12-05',
+  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon', reader: { language: 'en', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' },
 };
 const EMAIL: OutgoingEmail = { key: 'pr_01HX7Z-email', to: 'ingrid@client.example', fromName: 'Rita Resepsjon', facts: FACTS };
 const PASSWORD = 'hunter2-very-secret';
@@ -71,7 +72,7 @@ describe('email over SMTP', () => {
     const outcome = await createEmailTransport(smtpConfig(server.port)).sendEmail(EMAIL);
 
     expect(outcome).toMatchObject({ outcome: 'sent', segments: 1, providerId: '<frontdesk.pr_01HX7Z-email@fjordside.example>' });
-    expect(outcome.detail).toMatch(/^Accepted by 127\.0\.0\.1/);
+    expect(detailInEnglish(outcome.detail)).toMatch(/^Accepted by 127\.0\.0\.1/);
     expect(server.messages).toHaveLength(1);
     // skipImageLinks keeps cid: as sent (mailparser would inline it as a data: URI).
     const mail = await simpleParser(server.messages[0]!, { skipImageLinks: true });
@@ -81,7 +82,7 @@ describe('email over SMTP', () => {
     expect(mail.messageId).toBe('<frontdesk.pr_01HX7Z-email@fjordside.example>');
     expect(mail.headers.get('x-frontdesk-key')).toBe('pr_01HX7Z-email');
     expect(mail.text).toContain('Hi Ingrid,');
-    expect(mail.text).toContain('Amount to pay: 450,00 kr by 5. des. 2026.');
+    expect(mail.text).toMatch(/Amount to pay: 450,00\skr by 5 Dec 2026\./);
     expect(mail.text).toContain('Pay now: https://pay.example/p/abc123');
     expect(mail.html).toMatch(/<a href="https:\/\/pay\.example\/p\/abc123"[^>]*>Pay now<\/a>/);
     expect(mail.html).toContain('src="cid:payment-qr"');
@@ -99,8 +100,8 @@ describe('email over SMTP', () => {
     });
     const outcome = await createEmailTransport(smtpConfig(server.port)).sendEmail(EMAIL);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: false, segments: 1 });
-    expect(outcome.detail).toContain('550');
-    expect(outcome.detail).toContain('No such user here');
+    expect(detailInEnglish(outcome.detail)).toContain('550');
+    expect(detailInEnglish(outcome.detail)).toContain('No such user here');
     expect(server.messages).toHaveLength(0);
   });
 
@@ -112,7 +113,7 @@ describe('email over SMTP', () => {
     });
     const outcome = await createEmailTransport(smtpConfig(server.port)).sendEmail(EMAIL);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: true });
-    expect(outcome.detail).toContain('Mailbox busy');
+    expect(detailInEnglish(outcome.detail)).toContain('Mailbox busy');
   });
 
   it('reports unknown when the connection drops after the message was handed over, before the reply', async () => {
@@ -125,7 +126,7 @@ describe('email over SMTP', () => {
     });
     const outcome = await createEmailTransport(smtpConfig(server.port)).sendEmail(EMAIL);
     expect(outcome).toMatchObject({ outcome: 'unknown', segments: 1 });
-    expect(outcome.detail).toMatch(/may have accepted it/);
+    expect(detailInEnglish(outcome.detail)).toMatch(/may have accepted it/);
   });
 
   it('reports unknown when the server takes the message and then stays silent past the timeout', async () => {
@@ -141,7 +142,7 @@ describe('email over SMTP', () => {
     });
     const outcome = await createEmailTransport(smtpConfig(server.port)).sendEmail(EMAIL);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: true });
-    expect(outcome.detail).toMatch(/before the email was sent/);
+    expect(detailInEnglish(outcome.detail)).toMatch(/before the email was sent/);
   });
 
   it('reports a refused connection as failed and retryable: nothing was sent', async () => {
@@ -151,7 +152,7 @@ describe('email over SMTP', () => {
     servers.length = 0;
     const outcome = await createEmailTransport(smtpConfig(port)).sendEmail(EMAIL);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: true });
-    expect(outcome.detail).toMatch(/refused the connection/);
+    expect(detailInEnglish(outcome.detail)).toMatch(/^The mail server refused the connection before the email was sent \(127\.0\.0\.1\)\.$/);
   });
 
   it('never puts the password in an outcome, even when the server echoes it back', async () => {
@@ -163,19 +164,43 @@ describe('email over SMTP', () => {
     });
     const outcome = await createEmailTransport(smtpConfig(server.port)).sendEmail(EMAIL);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: false });
-    expect(outcome.detail).toContain('535');
-    expect(outcome.detail).toContain('[redacted]');
-    expect(outcome.detail).not.toContain(PASSWORD);
+    const words = detailInEnglish(outcome.detail);
+    expect(words).toContain('535');
+    expect(words).toContain('[redacted]');
+    expect(words).not.toContain(PASSWORD);
     const echoedPlain = Buffer.from(`\0desk@fjordside.example\0${PASSWORD}`).toString('base64');
-    expect(outcome.detail).not.toContain(echoedPlain.slice(-16));
+    expect(words).not.toContain(echoedPlain.slice(-16));
+    // Nor in the detail as it is kept (a Text, its values the server's words).
+    expect(JSON.stringify(outcome.detail)).not.toContain(PASSWORD);
+    expect(JSON.stringify(outcome.detail)).not.toContain(echoedPlain.slice(-16));
   });
 
   it('refuses a missing or malformed address before connecting', async () => {
     const server = await startSmtp();
     const transport = createEmailTransport(smtpConfig(server.port));
-    expect(await transport.sendEmail({ ...EMAIL, to: '  ' })).toMatchObject({ outcome: 'failed', retryable: false, detail: 'The client has no email address.' });
-    expect(await transport.sendEmail({ ...EMAIL, to: 'ingrid at home' })).toMatchObject({ outcome: 'failed', retryable: false });
+    const none = await transport.sendEmail({ ...EMAIL, to: '  ' });
+    expect(none).toMatchObject({ outcome: 'failed', retryable: false });
+    expect(detailInEnglish(none.detail)).toBe('The client has no email address.');
+    const malformed = await transport.sendEmail({ ...EMAIL, to: 'ingrid at home' });
+    expect(malformed).toMatchObject({ outcome: 'failed', retryable: false });
+    expect(detailInEnglish(malformed.detail)).toBe('"ingrid at home" is not an email address.');
     expect(server.messages).toHaveLength(0);
+  });
+});
+
+describe('email in the client\'s language', () => {
+  it('sends the payment email in bokmål to a client who reads bokmål, with lang="nb" and the same QR code', async () => {
+    const server = await startSmtp();
+    const nb: OutgoingEmail = { ...EMAIL, facts: { ...FACTS, reader: { ...FACTS.reader, language: 'nb' } } };
+    expect((await createEmailTransport(smtpConfig(server.port)).sendEmail(nb)).outcome).toBe('sent');
+    const mail = await simpleParser(server.messages[0]!, { skipImageLinks: true });
+    expect(mail.subject).toBe('Betalingslenke fra Fjordside Fysio');
+    expect(mail.text).toContain('Hei Ingrid,');
+    expect(mail.text).toMatch(/Beløp å betale: 450,00\skr innen 5\. des\. 2026\./);
+    expect(mail.text).toContain('Betal nå: https://pay.example/p/abc123');
+    expect(mail.html).toContain('<html lang="nb">');
+    expect(mail.html).toMatch(/<a href="https:\/\/pay\.example\/p\/abc123"[^>]*>Betal nå<\/a>/);
+    expect(await decodeQr(qrAttachment(mail)!.content)).toBe('https://pay.example/p/abc123');
   });
 });
 

@@ -8,8 +8,9 @@ import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { OutgoingEmail, OutgoingNotice, SendOutcome } from './types.js';
 import { composePaymentEmail, KEY_HEADER, messageIdFor } from './email-message.js';
 import { writeOutboxFile } from './outbox-files.js';
-import { redactSecrets } from './redact.js';
 import { smtpFailure } from './smtp-outcome.js';
+import { redactDetail } from './outcome-detail.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 
 export type EmailConfig =
   | {
@@ -33,13 +34,13 @@ export function createEmailTransport(config: EmailConfig): EmailTransport {
   return {
     async sendEmail(message) {
       // Refused before anything is composed or sent (docs/design.md invariant 8).
-      if (!message.to.trim()) return refused('The client has no email address.');
-      if (!EMAIL_ADDRESS.test(message.to.trim())) return refused(`"${message.to}" is not an email address.`);
-      if (!message.key.trim()) return refused('The message has no key, so it could not be sent exactly once.');
+      if (!message.to.trim()) return refused(text('email.detail.noAddress'));
+      if (!EMAIL_ADDRESS.test(message.to.trim())) return refused(text('email.detail.notAnAddress', { address: message.to }));
+      if (!message.key.trim()) return refused(text('msg.detail.noKey'));
       return send(message.key, () => composePaymentEmail(message, config.fromAddress));
     },
     async sendNotice(notice) {
-      if (!EMAIL_ADDRESS.test(notice.to.trim())) return refused(`"${notice.to}" is not an email address.`);
+      if (!EMAIL_ADDRESS.test(notice.to.trim())) return refused(text('email.detail.notAnAddress', { address: notice.to }));
       return send(notice.key, async () => ({
         from: { name: notice.fromName, address: config.fromAddress }, to: notice.to.trim(), subject: notice.subject, text: notice.text,
         messageId: messageIdFor(notice.key, config.fromAddress), headers: { [KEY_HEADER]: notice.key.replace(/[\r\n]+/g, ' ') },
@@ -48,7 +49,7 @@ export function createEmailTransport(config: EmailConfig): EmailTransport {
   };
 }
 
-function refused(detail: string): SendOutcome {
+function refused(detail: Text): SendOutcome {
   return { outcome: 'failed', retryable: false, detail, segments: 1 };
 }
 
@@ -78,11 +79,12 @@ function smtpSender(config: Extract<EmailConfig, { kind: 'smtp' }>) {
     try {
       const mail = await compose();
       const info = await transport.sendMail(mail);
-      const queued = info.serverMessageId ? ` (queued as ${info.serverMessageId})` : '';
-      return { outcome: 'sent', detail: redactSecrets(`Accepted by ${config.host}${queued}`, secrets), segments: 1, providerId: info.messageId };
+      const queued = info.serverMessageId ? String(info.serverMessageId) : '';
+      const detail = text('email.detail.accepted', { host: config.host, queueId: queued, queued: queued ? 'yes' : 'no' });
+      return { outcome: 'sent', detail: redactDetail(detail, secrets), segments: 1, providerId: info.messageId };
     } catch (error) {
       const outcome = smtpFailure(error, config.host, handedOver);
-      return { ...outcome, detail: redactSecrets(outcome.detail, secrets) };
+      return { ...outcome, detail: redactDetail(outcome.detail, secrets) };
     } finally {
       transport.close();
     }
@@ -98,11 +100,11 @@ function outboxSender(config: Extract<EmailConfig, { kind: 'outbox' }>) {
       const info = await transport.sendMail(mail);
       const raw = Buffer.isBuffer(info.message) ? info.message : Buffer.from(String(info.message));
       const written = await writeOutboxFile(config.dir, key, 'eml', raw);
-      const detail = written === 'written' ? 'Written to the outbox' : 'Already in the outbox (same key): not written again';
+      const detail = text(written === 'written' ? 'msg.detail.outboxWritten' : 'msg.detail.outboxExists');
       return { outcome: 'sent', detail, segments: 1, providerId: info.messageId };
     } catch (error) {
       // A full disk or a folder without write access: nothing was written, so a retry is safe.
-      return { outcome: 'failed', retryable: true, detail: `The email could not be written to the outbox: ${(error as Error).message}`, segments: 1 };
+      return { outcome: 'failed', retryable: true, detail: text('email.detail.outboxFailed', { error: (error as Error).message }), segments: 1 };
     }
   };
 }

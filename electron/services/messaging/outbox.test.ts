@@ -10,10 +10,11 @@ import type { PaymentMessageFacts } from '../../../shared/domain/payment-message
 import { createEmailTransport } from './email-transport.js';
 import { createSmsTransport } from './sms-transport.js';
 import { listOutbox, readOutboxItem } from './outbox.js';
+import { detailInEnglish } from './outcome-detail.js';
 
 const FACTS: PaymentMessageFacts = {
-  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amount: '450,00 kr', dueDate: '5. des. 2026',
-  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon',
+  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amountMinor: 45_000, currency: 'NOK', dueDate: '2026-12-05',
+  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon', reader: { language: 'en', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' },
 };
 
 let dir: string;
@@ -25,7 +26,8 @@ const email = () => createEmailTransport({ kind: 'outbox', dir, fromAddress: 'po
 describe('the outbox', () => {
   it('writes one .eml per email: the raw message, with the QR code, as SMTP would get it', async () => {
     const outcome = await email().sendEmail({ key: 'pr_1-email', to: 'ingrid@client.example', fromName: 'Rita Resepsjon', facts: FACTS });
-    expect(outcome).toMatchObject({ outcome: 'sent', detail: 'Written to the outbox', segments: 1 });
+    expect(outcome).toMatchObject({ outcome: 'sent', segments: 1 });
+    expect(detailInEnglish(outcome.detail)).toBe('Written to the outbox');
     expect(await fs.readdir(dir)).toEqual(['pr_1-email.eml']);
     const mail = await simpleParser(await fs.readFile(path.join(dir, 'pr_1-email.eml')));
     expect(mail.subject).toBe('Payment request from Fjordside Fysio');
@@ -63,7 +65,7 @@ describe('the outbox', () => {
     ]);
     expect(items[1]).toMatchObject({ subject: 'Payment request from Fjordside Fysio' });
     expect(items[1]!.text).toContain('Hi Ola,');
-    expect(items[2]!.text).toBe('Fjordside Fysio: Hi Ingrid, please pay 450,00 kr (invoice 12) by 5. des. 2026: https://pay.example/p/abc123');
+    expect(items[2]!.text).toBe('Fjordside Fysio: Hi Ingrid, please pay 450,00 kr (invoice 12) by 5 Dec 2026: https://pay.example/p/abc123');
     expect(await readOutboxItem(dir, 'pr_2-email')).toEqual(items[1]);
     expect(await readOutboxItem(dir, 'pr_9-email')).toBeNull();
   });
@@ -72,8 +74,9 @@ describe('the outbox', () => {
     const message = { key: 'pr_1-email', to: 'ingrid@client.example', fromName: 'Rita Resepsjon', facts: FACTS };
     await email().sendEmail(message);
     const first = await fs.readFile(path.join(dir, 'pr_1-email.eml'));
-    const again = await email().sendEmail({ ...message, facts: { ...FACTS, amount: '999,00 kr' } });
-    expect(again).toMatchObject({ outcome: 'sent', detail: expect.stringMatching(/Already in the outbox/) });
+    const again = await email().sendEmail({ ...message, facts: { ...FACTS, amountMinor: 99_900 } });
+    expect(again).toMatchObject({ outcome: 'sent' });
+    expect(detailInEnglish(again.detail)).toMatch(/Already in the outbox/);
     const sms = createSmsTransport({ kind: 'outbox', dir }, () => new Date(0));
     await Promise.all([1, 2, 3].map(() => sms.sendSms({ key: 'pr_1-sms', to: '41234567', facts: FACTS })));
     expect((await fs.readdir(dir)).sort()).toEqual(['pr_1-email.eml', 'pr_1-sms.json']);
@@ -94,6 +97,18 @@ describe('the outbox', () => {
     const items = await listOutbox(dir);
     expect(items.map((i) => i.key).sort()).toEqual(['../../escape', 'step/1:email', 'step/1?email']);
     expect((await readOutboxItem(dir, 'step/1?email'))?.to).toBe('b@client.example');
+  });
+
+  it('reads a bokmål email and SMS back with their payment link', async () => {
+    const nb = { ...FACTS, reader: { ...FACTS.reader, language: 'nb' as const }, link: 'https://pay.example/p/nb1' };
+    await email().sendEmail({ key: 'pr_4-email', to: 'kari@client.example', fromName: 'Rita Resepsjon', facts: nb });
+    await createSmsTransport({ kind: 'outbox', dir }, () => new Date()).sendSms({ key: 'pr_4-sms', to: '41234567', facts: nb });
+    const mail = await readOutboxItem(dir, 'pr_4-email');
+    expect(mail).toMatchObject({ subject: 'Betalingslenke fra Fjordside Fysio', link: 'https://pay.example/p/nb1' });
+    expect(mail!.text).toContain('Betal nå: https://pay.example/p/nb1');
+    expect(await readOutboxItem(dir, 'pr_4-sms')).toMatchObject({
+      text: 'Fjordside Fysio: Hei Ingrid, vennligst betal 450,00 kr (faktura 12) innen 5. des. 2026: https://pay.example/p/nb1', link: 'https://pay.example/p/nb1',
+    });
   });
 
   it('lists nothing when nothing was ever sent to the outbox', async () => {

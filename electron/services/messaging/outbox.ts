@@ -9,6 +9,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import type { OutboxItem } from './types.js';
 import { KEY_HEADER } from './email-message.js';
 import { outboxFileName } from './outbox-files.js';
+import { CATALOGUES, LANGUAGES } from '../../../shared/i18n/catalogues/index.js';
 
 export async function listOutbox(dir: string): Promise<OutboxItem[]> {
   let names: string[];
@@ -78,9 +79,18 @@ function addresses(to: AddressObject | AddressObject[] | undefined): string {
   return list.flatMap((a) => a.value.map((v) => v.address ?? '')).filter(Boolean).join(', ');
 }
 
+/** The "Pay now: <link>" line of an email, in each language the emails are written in. */
+const PAY_NOW_LINES = LANGUAGES.map((language) => {
+  const before = CATALOGUES[language]['email.payNowLine'].split('{link}')[0]!;
+  const escaped = before.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
+  return new RegExp(escaped + String.raw`(https?:\/\/\S+)`);
+});
+
 /** The email's "Pay now: <link>" line, else the first web address (the SMS ends with it). */
 function findLink(text: string): string {
-  const payNow = /Pay now: (https?:\/\/\S+)/.exec(text);
-  if (payNow) return payNow[1]!;
+  for (const line of PAY_NOW_LINES) {
+    const payNow = line.exec(text);
+    if (payNow) return payNow[1]!;
+  }
   return /https?:\/\/[^\s<>"]+/.exec(text)?.[0] ?? '';
 }

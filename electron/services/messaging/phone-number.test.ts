@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePhone } from './phone-number.js';
+import { inEnglish } from '../../../shared/i18n/translator.js';
 
 describe('normalisePhone', () => {
   it('gives an 8-digit national number the clinic\'s country code, whatever the spacing', () => {
@@ -15,7 +16,9 @@ describe('normalisePhone', () => {
   });
 
   it('refuses what is not obviously a number, instead of guessing', () => {
-    expect(normalisePhone('')).toMatchObject({ ok: false, reason: 'The client has no mobile number.' });
+    expect(normalisePhone('')).toMatchObject({ ok: false, reason: { id: 'sms.detail.noMobile' } });
+    const refused = normalisePhone('');
+    expect(refused.ok === false && inEnglish(refused.reason)).toBe('The client has no mobile number.');
     expect(normalisePhone('070 123 45 67')).toMatchObject({ ok: false });
     expect(normalisePhone('1234')).toMatchObject({ ok: false });
     expect(normalisePhone('+47 412 34 567 ext 2')).toMatchObject({ ok: false });

@@ -9,14 +9,15 @@
  *   gets `defaultCountryCode` (+47 by default: Norwegian numbers have 8 digits, no trunk 0);
  * - anything else is refused with a message asking for the country code.
  */
+import { text, type Text } from '../../../shared/i18n/text.js';
 
-export type PhoneResult = { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly reason: string };
+export type PhoneResult = { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly reason: Text };
 
 export function normalisePhone(typed: string, defaultCountryCode = '+47'): PhoneResult {
   const compact = typed.trim().replace(/[\s\-.()\u00a0]/g, '');
-  if (!compact) return { ok: false, reason: 'The client has no mobile number.' };
+  if (!compact) return { ok: false, reason: text('sms.detail.noMobile') };
   const international = /^(?:\+|00)(\d{8,15})$/.exec(compact);
   if (international) return { ok: true, e164: `+${international[1]}` };
   if (/^\d{8}$/.test(compact) && /^\+\d{1,3}$/.test(defaultCountryCode)) return { ok: true, e164: `${defaultCountryCode}${compact}` };
-  return { ok: false, reason: `"${typed.trim()}" is not a mobile number we can send to. Write it with the country code, e.g. +47 412 34 567.` };
+  return { ok: false, reason: text('sms.detail.notMobile', { number: typed.trim() }) };
 }

@@ -8,10 +8,11 @@ import { paymentSms, type PaymentMessageFacts } from '../../../shared/domain/pay
 import { smsSize } from '../../../shared/domain/sms-segments.js';
 import { createSmsTransport, type SmsConfig } from './sms-transport.js';
 import type { OutgoingSms } from './types.js';
+import { detailInEnglish } from './outcome-detail.js';
 
 const FACTS: PaymentMessageFacts = {
-  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amount: '450,00 kr', dueDate: '5. des. 2026',
-  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon',
+  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amountMinor: 45_000, currency: 'NOK', dueDate: '2026-12-05',
+  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon', reader: { language: 'en', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' },
 };
 const SMS: OutgoingSms = { key: 'pr_01HX7Z-sms', to: '412 34 567', facts: FACTS };
 const SID = 'AC0123456789abcdef0123456789abcdef';
@@ -61,13 +62,20 @@ describe('SMS over the Twilio API', () => {
     const twilio = await startTwilio(twilioLike);
     const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS);
 
-    expect(outcome).toEqual({ outcome: 'sent', detail: 'Accepted by Twilio (queued)', segments: 1, providerId: 'SM00000000000000000000000000000001' });
+    expect(outcome).toMatchObject({ outcome: 'sent', segments: 1, providerId: 'SM00000000000000000000000000000001' });
+    expect(detailInEnglish(outcome.detail)).toBe('Accepted by Twilio (queued)');
     expect(twilio.received).toHaveLength(1);
     const req = twilio.received[0]!;
     expect(req.headers['i-twilio-idempotency-token']).toBe('pr_01HX7Z-sms');
     expect(req.form.get('To')).toBe('+4741234567');
     expect(req.form.get('From')).toBe('Fjordside');
-    expect(req.form.get('Body')).toBe('Fjordside Fysio: Hi Ingrid, please pay 450,00 kr (invoice 12) by 5. des. 2026: https://pay.example/p/abc123');
+    expect(req.form.get('Body')).toBe('Fjordside Fysio: Hi Ingrid, please pay 450,00 kr (invoice 12) by 5 Dec 2026: https://pay.example/p/abc123');
+  });
+
+  it('sends the SMS in the client\'s language', async () => {
+    const twilio = await startTwilio(twilioLike);
+    await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms({ ...SMS, facts: { ...FACTS, reader: { ...FACTS.reader, language: 'nb' } } });
+    expect(twilio.received[0]!.form.get('Body')).toBe('Fjordside Fysio: Hei Ingrid, vennligst betal 450,00 kr (faktura 12) innen 5. des. 2026: https://pay.example/p/abc123');
   });
 
   it('sends from a Messaging Service when From is one', async () => {
@@ -83,16 +91,15 @@ describe('SMS over the Twilio API', () => {
       code: 21211, message: "The 'To' number +4741234567 is not a valid phone number.", more_info: 'https://www.twilio.com/docs/errors/21211', status: 400,
     }));
     const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS);
-    expect(outcome).toEqual({
-      outcome: 'failed', retryable: false, segments: 1,
-      detail: "Twilio refused the SMS (21211): The 'To' number +4741234567 is not a valid phone number.",
-    });
+    expect(outcome).toMatchObject({ outcome: 'failed', retryable: false, segments: 1 });
+    expect(detailInEnglish(outcome.detail)).toBe("Twilio refused the SMS (21211): The 'To' number +4741234567 is not a valid phone number.");
   });
 
   it('reports wrong credentials as failed without the token in the detail', async () => {
     const twilio = await startTwilio(twilioLike);
     const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl, { authToken: 'wrong-token-value' }), () => new Date(0)).sendSms(SMS);
-    expect(outcome).toMatchObject({ outcome: 'failed', retryable: false, detail: 'Twilio refused the SMS (20003): Authenticate' });
+    expect(outcome).toMatchObject({ outcome: 'failed', retryable: false });
+    expect(detailInEnglish(outcome.detail)).toBe('Twilio refused the SMS (20003): Authenticate');
     expect(JSON.stringify(outcome)).not.toContain('wrong-token-value');
   });
 
@@ -109,7 +116,7 @@ describe('SMS over the Twilio API', () => {
     const started = Date.now();
     const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl, { timeoutMs: 300 }), () => new Date(0)).sendSms(SMS);
     expect(outcome).toMatchObject({ outcome: 'unknown', segments: 1 });
-    expect(outcome.detail).toMatch(/did not answer in time/);
+    expect(detailInEnglish(outcome.detail)).toMatch(/did not answer in time/);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(twilio.received).toHaveLength(1);
   });
@@ -119,14 +126,14 @@ describe('SMS over the Twilio API', () => {
     await closers.pop()!();
     const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms(SMS);
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: true });
-    expect(outcome.detail).toMatch(/ECONNREFUSED/);
+    expect(detailInEnglish(outcome.detail)).toMatch(/ECONNREFUSED/);
   });
 
   it('refuses a number it cannot make sense of before sending anything', async () => {
     const twilio = await startTwilio(twilioLike);
     const outcome = await createSmsTransport(twilioConfig(twilio.baseUrl), () => new Date(0)).sendSms({ ...SMS, to: '1234' });
     expect(outcome).toMatchObject({ outcome: 'failed', retryable: false });
-    expect(outcome.detail).toMatch(/country code/);
+    expect(detailInEnglish(outcome.detail)).toBe('"1234" is not a mobile number we can send to. Write it with the country code, e.g. +47 412 34 567.');
     expect(twilio.received).toHaveLength(0);
   });
 

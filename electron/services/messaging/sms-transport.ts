@@ -1,7 +1,8 @@
 /**
  * Sends one payment SMS: through the Twilio-shaped API, or into the outbox folder as a
  * .json file (for a desk without an SMS account, demos and tests). The words come from
- * shared/domain/payment-messages.ts and the number is normalised first (phone-number.ts).
+ * shared/domain/payment-messages.ts, in the client's language, and the number is normalised
+ * first (phone-number.ts).
  * Node-only (main process and the browser host); imported by transport.ts.
  */
 import { paymentSms } from '../../../shared/domain/payment-messages.js';
@@ -10,6 +11,7 @@ import type { OutgoingSms, SendOutcome } from './types.js';
 import { writeOutboxFile } from './outbox-files.js';
 import { normalisePhone } from './phone-number.js';
 import { sendTwilioSms, type TwilioConfig } from './twilio-sms.js';
+import { text } from '../../../shared/i18n/text.js';
 
 export type SmsConfig = (TwilioConfig | { readonly kind: 'outbox'; readonly dir: string }) & {
   /** Given to an 8-digit number typed without one (see phone-number.ts); '+47' by default. */
@@ -37,7 +39,7 @@ export function createSmsTransport(config: SmsConfig, now: () => Date): SmsTrans
       const phone = normalisePhone(message.to, config.defaultCountryCode);
       // Refused before anything is sent (docs/design.md invariant 8).
       if (!phone.ok) return { outcome: 'failed', retryable: false, detail: phone.reason, segments };
-      if (!message.key.trim()) return { outcome: 'failed', retryable: false, detail: 'The message has no key, so it could not be sent exactly once.', segments };
+      if (!message.key.trim()) return { outcome: 'failed', retryable: false, detail: text('msg.detail.noKey'), segments };
       if (config.kind === 'twilio') return sendTwilioSms(config, { key: message.key, to: phone.e164, body, segments });
       return writeToOutbox(config.dir, { key: message.key, to: phone.e164, body, segments, at: now().toISOString() });
     },
@@ -47,10 +49,10 @@ export function createSmsTransport(config: SmsConfig, now: () => Date): SmsTrans
 async function writeToOutbox(dir: string, sms: OutboxSmsFile): Promise<SendOutcome> {
   try {
     const written = await writeOutboxFile(dir, sms.key, 'json', `${JSON.stringify(sms, null, 2)}\n`);
-    const detail = written === 'written' ? 'Written to the outbox' : 'Already in the outbox (same key): not written again';
+    const detail = text(written === 'written' ? 'msg.detail.outboxWritten' : 'msg.detail.outboxExists');
     return { outcome: 'sent', detail, segments: sms.segments, providerId: `outbox:${sms.key}` };
   } catch (error) {
     // Nothing was written (temp file + rename), so a retry is safe.
-    return { outcome: 'failed', retryable: true, detail: `The SMS could not be written to the outbox: ${(error as Error).message}`, segments: sms.segments };
+    return { outcome: 'failed', retryable: true, detail: text('sms.detail.outboxFailed', { error: (error as Error).message }), segments: sms.segments };
   }
 }

@@ -7,6 +7,7 @@
  * imported by email-transport.ts.
  */
 import type { SendOutcome } from './types.js';
+import { text } from '../../../shared/i18n/text.js';
 
 /** The parts of a nodemailer error that say what happened (NodemailerError, loosely). */
 interface SmtpError {
@@ -26,29 +27,29 @@ export function smtpFailure(error: unknown, host: string, handedOver: boolean): 
   const responseCode = typeof err.responseCode === 'number' ? err.responseCode : 0;
   const reply = typeof err.response === 'string' ? err.response.trim() : '';
   if (responseCode >= 500) {
-    const what = code === 'EAUTH' ? 'refused the login' : 'refused the email';
-    return { outcome: 'failed', retryable: false, detail: `${host} ${what}: ${reply}`, segments: 1 };
+    return { outcome: 'failed', retryable: false, detail: text(code === 'EAUTH' ? 'email.detail.refusedLogin' : 'email.detail.refused', { host, reply }), segments: 1 };
   }
   if (responseCode >= 400) {
-    return { outcome: 'failed', retryable: true, detail: `${host} refused the email for now: ${reply}`, segments: 1 };
+    return { outcome: 'failed', retryable: true, detail: text('email.detail.refusedForNow', { host, reply }), segments: 1 };
   }
   if (NETWORK_CODES.has(code)) {
     const why = describeNetwork(err, code);
     if (handedOver) {
-      return { outcome: 'unknown', detail: `${why} after the email was handed over; ${host} may have accepted it. Check before sending again.`, segments: 1 };
+      return { outcome: 'unknown', detail: text('email.detail.lostAfterHandover', { why, host }), segments: 1 };
     }
-    return { outcome: 'failed', retryable: true, detail: `${why} before the email was sent (${host}).`, segments: 1 };
+    return { outcome: 'failed', retryable: true, detail: text('email.detail.lostBeforeSend', { why, host }), segments: 1 };
   }
   // Anything else (a bad address, missing credentials, a compose error) will fail the
   // same way again, so it is not retried.
-  return { outcome: 'failed', retryable: false, detail: `The email could not be sent: ${String(err.message ?? code)}`, segments: 1 };
+  return { outcome: 'failed', retryable: false, detail: text('email.detail.notSent', { error: String(err.message ?? code) }), segments: 1 };
 }
 
-function describeNetwork(err: SmtpError, code: string): string {
+/** What went wrong with the connection: a `why` the messages select their words by. */
+function describeNetwork(err: SmtpError, code: string): 'refused' | 'timeout' | 'dns' | 'tls' | 'lost' {
   const original = typeof err.originalCode === 'string' ? err.originalCode : '';
-  if (original === 'ECONNREFUSED') return 'The mail server refused the connection';
-  if (code === 'ETIMEDOUT') return 'The mail server did not answer in time';
-  if (code === 'EDNS') return 'The mail server name could not be found';
-  if (code === 'ETLS') return 'The secure connection to the mail server failed';
-  return 'The connection to the mail server was lost';
+  if (original === 'ECONNREFUSED') return 'refused';
+  if (code === 'ETIMEDOUT') return 'timeout';
+  if (code === 'EDNS') return 'dns';
+  if (code === 'ETLS') return 'tls';
+  return 'lost';
 }

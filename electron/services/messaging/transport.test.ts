@@ -7,12 +7,13 @@ import type { PaymentMessageFacts } from '../../../shared/domain/payment-message
 import { startSmtpStandIn, startTwilioStandIn } from '../test-support/message-servers.js';
 import { createMessageTransport, retryWithBackoff } from './transport.js';
 import type { OutgoingSms, SendOutcome } from './types.js';
+import { detailInEnglish } from './outcome-detail.js';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'twilio-auth-token-very-secret';
 const FACTS: PaymentMessageFacts = {
-  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amount: '450,00 kr', dueDate: '5. des. 2026',
-  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon',
+  clinicName: 'Fjordside Fysio', clientFirstName: 'Ingrid', invoiceNumber: 12, amountMinor: 45_000, currency: 'NOK', dueDate: '2026-12-05',
+  link: 'https://pay.example/p/abc123', senderName: 'Rita Resepsjon', reader: { language: 'en', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' },
 };
 const SMS: OutgoingSms = { key: 'pr_1:sms', to: '41234567', facts: FACTS };
 
@@ -77,6 +78,9 @@ describe('retries', () => {
 
   it('answers "not set up" for a channel the clinic has not configured, without throwing', async () => {
     const none = createMessageTransport({ email: null, sms: null, now: () => new Date(0) });
-    expect(await none.sendSms(SMS)).toMatchObject({ outcome: 'failed', retryable: false, detail: 'SMS is not set up for this clinic.' });
+    const outcome = await none.sendSms(SMS);
+    expect(outcome).toMatchObject({ outcome: 'failed', retryable: false });
+    expect(detailInEnglish(outcome.detail)).toBe('SMS is not set up for this clinic.');
+    expect(detailInEnglish((await none.sendEmail({ key: 'pr_1:email', to: 'a@b.example', fromName: 'Rita', facts: FACTS })).detail)).toBe('Email is not set up for this clinic.');
   });
 });

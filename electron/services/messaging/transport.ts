@@ -9,6 +9,7 @@ import { smsSize } from '../../../shared/domain/sms-segments.js';
 import type { MessageTransport, SendOutcome } from './types.js';
 import { createEmailTransport, type EmailConfig } from './email-transport.js';
 import { createSmsTransport, type SmsConfig } from './sms-transport.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 
 export interface RetryOptions {
   /** Tries in all, the first included. */
@@ -51,16 +52,16 @@ export function createMessageTransport(config: MessagingConfig): MessageTranspor
   return {
     sendEmail: (message) => (email
       ? withRetry(() => email.sendEmail(message))
-      : Promise.resolve(notSetUp('Email is not set up for this clinic.', 1))),
+      : Promise.resolve(notSetUp(text('email.detail.notSetUp'), 1))),
     sendNotice: (notice) => (email
       ? withRetry(() => email.sendNotice(notice))
-      : Promise.resolve(notSetUp('Email is not set up for this clinic.', 1))),
+      : Promise.resolve(notSetUp(text('email.detail.notSetUp'), 1))),
     sendSms: (message) => (sms
       ? withRetry(() => sms.sendSms(message))
-      : Promise.resolve(notSetUp('SMS is not set up for this clinic.', smsSize(paymentSms(message.facts)).segments))),
+      : Promise.resolve(notSetUp(text('sms.detail.notSetUp'), smsSize(paymentSms(message.facts)).segments))),
   };
 }
 
-function notSetUp(detail: string, segments: number): SendOutcome {
+function notSetUp(detail: Text, segments: number): SendOutcome {
   return { outcome: 'failed', retryable: false, detail, segments };
 }

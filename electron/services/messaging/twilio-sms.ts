@@ -7,6 +7,8 @@
  */
 import type { SendOutcome } from './types.js';
 import { redactSecrets } from './redact.js';
+import { redactDetail } from './outcome-detail.js';
+import { text } from '../../../shared/i18n/text.js';
 
 export interface TwilioConfig {
   readonly kind: 'twilio';
@@ -69,26 +71,29 @@ function answer(status: number, reply: Record<string, unknown> | null, segments:
     // Twilio sends num_segments as a string; it is what the clinic is billed for.
     const counted = Number(reply?.num_segments);
     const billed = Number.isInteger(counted) && counted > 0 ? counted : segments;
-    const state = typeof reply?.status === 'string' ? ` (${reply.status})` : '';
-    return { outcome: 'sent', detail: `Accepted by Twilio${state}`, segments: billed, providerId: sid };
+    const state = typeof reply?.status === 'string' ? reply.status : '';
+    return { outcome: 'sent', detail: text('sms.detail.accepted', { state, hasState: state ? 'yes' : 'no' }), segments: billed, providerId: sid };
   }
-  const code = typeof reply?.code === 'number' || typeof reply?.code === 'string' ? ` (${reply.code})` : '';
+  const code = typeof reply?.code === 'number' || typeof reply?.code === 'string' ? String(reply.code) : '';
   const words = redactSecrets(typeof reply?.message === 'string' ? reply.message : `HTTP ${status}`, secrets);
+  const values = { code, hasCode: code ? 'yes' : 'no', words };
   if (status === 429 || status >= 500) {
-    return { outcome: 'failed', retryable: true, detail: `Twilio could not take the SMS now${code}: ${words}`, segments };
+    return { outcome: 'failed', retryable: true, detail: redactDetail(text('sms.detail.notNow', values), secrets), segments };
   }
-  return { outcome: 'failed', retryable: false, detail: `Twilio refused the SMS${code}: ${words}`, segments };
+  return { outcome: 'failed', retryable: false, detail: redactDetail(text('sms.detail.refused', values), secrets), segments };
 }
 
 function fetchFailure(error: unknown, segments: number, secrets: string[]): SendOutcome {
   const codes = errorCodes(error);
   if (codes.some((c) => NOT_SENT_CODES.has(c))) {
-    return { outcome: 'failed', retryable: true, detail: `Twilio could not be reached (${codes.join(', ')}); nothing was sent.`, segments };
+    return { outcome: 'failed', retryable: true, detail: text('sms.detail.unreachable', { codes: codes.join(', ') }), segments };
   }
   // Our timeout, or a connection that broke once the request was on its way: Twilio may
   // have the message, so it is not sent again by itself (docs/design.md invariant 5).
-  const why = (error as Error | null)?.name === 'AbortError' ? 'Twilio did not answer in time' : `The connection to Twilio broke (${codes.join(', ') || 'no reply'})`;
-  return { outcome: 'unknown', detail: redactSecrets(`${why} after the SMS was handed over; it may have been sent. Check before sending again.`, secrets), segments };
+  const detail = (error as Error | null)?.name === 'AbortError'
+    ? text('sms.detail.timeoutAfterHandover')
+    : text('sms.detail.brokeAfterHandover', { codes: codes.join(', '), hasCodes: codes.length > 0 ? 'yes' : 'no' });
+  return { outcome: 'unknown', detail: redactDetail(detail, secrets), segments };
 }
 
 /** fetch wraps the socket error in `cause`; connecting over IPv4 and IPv6 can give several. */

@@ -5,6 +5,7 @@
  * files for email; the Twilio-shaped HTTP API or the outbox for SMS. Node-only.
  */
 import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import type { OutcomeDetail } from './outcome-detail.js';
 
 export interface OutgoingEmail {
   /** Unique per (payment request or dunning step, channel): the provider idempotency key and the .eml name. */
@@ -12,10 +13,11 @@ export interface OutgoingEmail {
   readonly to: string;
   /** Display name of the sender: the staff member's name. */
   readonly fromName: string;
+  /** The words' facts, and who reads them (the client's language): payment-messages.ts words them. */
   readonly facts: PaymentMessageFacts;
 }
 
-/** A plain email to the clinic itself, e.g. that a link was paid (client name, invoice number, amount). */
+/** A plain email to the clinic itself, e.g. that a link was paid (client name, invoice number, amount), worded in the clinic's language. */
 export interface OutgoingNotice {
   readonly key: string;
   readonly to: string;
@@ -31,13 +33,14 @@ export interface OutgoingSms {
   readonly facts: PaymentMessageFacts;
 }
 
+/** `detail`: what happened, as a Text (outcome-detail.ts), the provider's own words in its values. */
 export type SendOutcome =
   /** Accepted by the SMTP server / SMS provider, or written to the outbox. */
-  | { readonly outcome: 'sent'; readonly detail: string; readonly segments: number; readonly providerId: string }
+  | { readonly outcome: 'sent'; readonly detail: OutcomeDetail; readonly segments: number; readonly providerId: string }
   /** Refused: nothing was delivered; safe to retry when `retryable`. */
-  | { readonly outcome: 'failed'; readonly detail: string; readonly retryable: boolean; readonly segments: number }
+  | { readonly outcome: 'failed'; readonly detail: OutcomeDetail; readonly retryable: boolean; readonly segments: number }
   /** We cannot know whether it went out (e.g. the connection dropped after sending): never re-sent by itself. */
-  | { readonly outcome: 'unknown'; readonly detail: string; readonly segments: number };
+  | { readonly outcome: 'unknown'; readonly detail: OutcomeDetail; readonly segments: number };
 
 export interface MessageTransport {
   sendEmail(message: OutgoingEmail): Promise<SendOutcome>;

@@ -12,9 +12,8 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { linkEventEffect, type LinkEvent } from '../../../shared/domain/payment-link-events.js';
-import { formatMoney } from '../../../shared/domain/money.js';
-import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
+import { moneyValue, text } from '../../../shared/i18n/text.js';
 
 export type ApplyResult = 'applied' | 'duplicate' | 'unknown-request';
 
@@ -24,8 +23,6 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
   if (!request) return 'unknown-request';
   const effect = linkEventEffect(event, request, desk);
   let result: ApplyResult = 'duplicate';
-  const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-  const locale = settings?.locale ?? 'en-GB';
 
   if (effect.fact) {
     const exists = await db.payments.findOne(effect.fact.id).exec();
@@ -34,13 +31,15 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
       const balance = before.account.accounts.get(request.invoiceId)?.balanceMinor ?? 0;
       await db.payments.insert(effect.fact);
       result = 'applied';
-      const money = (m: number) => formatMoney(m, effect.fact!.currency, locale);
-      // Refunds are not link events: apply-refund.ts records them.
+      const money = (m: number) => moneyValue(m, effect.fact!.currency);
+      const amount = money(effect.fact.amountMinor);
+      // Refunds are not link events: apply-refund.ts records them. The request's notice is its
+      // `problem` as the link rule words it (shared/domain/link-request-status.ts).
       const summary = effect.flag === 'paid-on-closed-link'
-        ? `Paid ${money(effect.fact.amountMinor)} by payment link. ${effect.request?.problem ?? request.problem}`
+        ? text('main.log.paidOnClosedLink', { amount, notice: effect.request?.problem ?? request.problem })
         : effect.fact.amountMinor > balance
-          ? `Paid ${money(effect.fact.amountMinor)} by payment link; ${money(effect.fact.amountMinor - Math.max(balance, 0))} above the balance kept as client credit — check for another open link`
-          : `Paid ${money(effect.fact.amountMinor)} by payment link; balance now ${money(balance - effect.fact.amountMinor)}`;
+          ? text('main.log.paidAboveBalance', { amount, above: money(effect.fact.amountMinor - Math.max(balance, 0)) })
+          : text('main.log.paid', { amount, balance: money(balance - effect.fact.amountMinor) });
       await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.paid', summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
     }
   }
@@ -58,7 +57,8 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
       result = 'applied';
       // A payment on a closed link is logged with its money above.
       if (!(effect.flag && effect.fact) && (target.status === 'processing' || target.status === 'expired' || target.problem)) {
-        const summary = target.status === 'processing' ? 'Payment by link is processing' : target.status === 'expired' && !effect.flag ? 'Payment link expired' : target.problem;
+        // Otherwise the request's notice, as the link rule words it in its `problem`.
+        const summary = target.status === 'processing' ? text('main.log.linkProcessing') : target.status === 'expired' && !effect.flag ? text('main.log.linkExpired') : text('error.untranslated', { english: target.problem });
         await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
       }
     }

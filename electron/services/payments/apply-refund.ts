@@ -7,11 +7,10 @@
  */
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
-import { formatMoney } from '../../../shared/domain/money.js';
 import { paymentIdFor } from '../../../shared/domain/payment-link-events.js';
 import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 import { refundFacts, type RefundSeen } from '../../../shared/domain/refund-facts.js';
-import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
+import { moneyValue, text } from '../../../shared/i18n/text.js';
 import { localList } from '../../../shared/db/local-list.js';
 
 export type RefundResult = 'applied' | 'duplicate' | 'waiting';
@@ -30,16 +29,15 @@ export async function applyRefund(db: ClinicDatabase, seen: RefundSeen, now: str
     await waitingRefunds.change(db, (entries) => (entries.some((e) => e.refundRef === seen.refundRef && e.state === seen.state) ? entries : [...entries, seen]));
     return 'waiting';
   }
-  const locale = (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())?.locale ?? 'en-GB';
-  const money = formatMoney(seen.amountMinor, seen.currency, locale);
+  const amount = moneyValue(seen.amountMinor, seen.currency);
   let result: RefundResult = 'duplicate';
   for (const fact of refundFacts(seen, paid, desk)) {
     if (await db.payments.findOne(fact.id).exec()) continue;
     await db.payments.insert(fact);
     result = 'applied';
     const summary = fact.kind === 'payment'
-      ? `The refund of ${money} did not go through at the payment provider (failed or cancelled): the money is back on the books`
-      : seen.ofCredit ? `Refund to card of ${money} from client credit, confirmed by the payment provider` : `Refund of ${money} through the payment provider`;
+      ? text('main.log.refundReversed', { amount })
+      : text(seen.ofCredit ? 'main.log.refundToCardConfirmed' : 'main.log.refund', { amount });
     await db.activity.insert(activityEntry({
       entity: 'invoice', entityId: paid.invoiceId, action: fact.kind === 'payment' ? 'link.refundReversed' : 'link.refunded', summary, at: now, by: SYSTEM_ACTOR, deskId: desk,
     }));

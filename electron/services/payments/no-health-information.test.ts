@@ -16,6 +16,7 @@ import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { openTestClinic, TEST_DESK } from '../../../shared/test-support/test-clinic.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 import { createBooking } from '../../../shared/db/booking-commands.js';
 import { createClient } from '../../../shared/db/client-commands.js';
 import { editInvoiceLines } from '../../../shared/db/invoice-commands.js';
@@ -117,11 +118,13 @@ describe('no health information leaves the clinic', () => {
       for (const canary of CANARIES) expect(text.toLowerCase(), `${canary} in ${where}`).not.toContain(canary.toLowerCase());
     }
 
-    // What did leave: the invoice number and the clinic's name, to the right people.
-    expect(stripeSaw).toContain('Invoice 1 — Fjordside Physio');
+    // What did leave: the invoice number and the clinic's name, to the right people, in the client's language (the clinic's bokmål).
+    const clientWords = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(stripeSaw).toContain(clientWords.t('msg.linkDescription', { number: '1', hasNumber: 'yes', clinic: 'Fjordside Physio' }));
+    expect(stripeSaw).toContain('Faktura 1 – Fjordside Physio');
     expect(mails.map((m) => m.to && !Array.isArray(m.to) ? m.to.text : '')).toEqual(['kari@client.example', 'post@fjordside.example']);
     expect(mails[0]!.from?.value).toEqual([{ name: 'Fjordside Physio', address: 'post@fjordside.example' }]);
-    expect(mails[0]!.subject).toBe('Payment request from Fjordside Physio');
+    expect(mails[0]!.subject).toBe(clientWords.t('email.subject.paymentLink', { clinic: 'Fjordside Physio' }));
     expect(twilio.requests[0]!.body).toContain(sent.linkUrl);
   });
 });

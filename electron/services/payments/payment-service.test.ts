@@ -60,6 +60,8 @@ describe('the payment service', () => {
     expect(created).toHaveLength(1);
     expect(created[0]!.body).toContain('line_items[0][price_data][unit_amount]=30000');
     expect(created[0]!.body).toContain(`metadata[payment_request_id]=${request.id}`);
+    // A Norwegian client (the clinic's language, nb-NO): Checkout opens in bokmål.
+    expect(created[0]!.params!.locale).toBe('nb');
     expect(emails[0]!.facts.link).toBe(stored.linkUrl);
 
     // The client pays; a standalone desk learns it by asking Stripe for its events.
@@ -72,7 +74,8 @@ describe('the payment service', () => {
     expect(fake.requests.some((r) => r.method === 'GET' && r.url.startsWith('/v1/events'))).toBe(true);
     // The clinic asked to be told: once, with client, invoice and amount only.
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ to: 'post@fjordside.no', subject: expect.stringMatching(/^Paid by link: 300,00\skr, invoice 1$/), text: expect.stringMatching(/^Ingrid Berg paid 300,00\skr for invoice 1 by payment link\./) });
+    // In the clinic's language (bokmål: the clinic is nb-NO).
+    expect(notices[0]).toMatchObject({ to: 'post@fjordside.no', subject: expect.stringMatching(/300,00\skr, faktura 1$/), text: expect.stringMatching(/^Ingrid Berg .*300,00\skr .*faktura 1/) });
     expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
   });
 
@@ -202,12 +205,34 @@ describe('the payment service', () => {
     await resendPaymentRequest(db, first.id, ctx);
     await service.handlers['payments.sendDue']();
     // The client opens the first email and pays: nothing is taken.
+    // The clinic is Norwegian and so is its client: the page speaks bokmål.
     const page = await (await fetch(`${oldUrl}/pay`, { method: 'POST' })).text();
-    expect(page).toContain('This link was replaced');
+    expect(page).toContain('<html lang="nb">');
+    expect(page).toContain('Denne lenken er erstattet');
     expect(await db.payments.find().exec()).toHaveLength(0);
     const live = (await db.paymentrequests.find({ selector: { status: 'sent' } }).exec()).map((r) => r.linkUrl);
     expect(live).toHaveLength(1);
-    expect(await (await fetch(`${live[0]!}/pay`, { method: 'POST' })).text()).toContain('Thank you');
+    expect(await (await fetch(`${live[0]!}/pay`, { method: 'POST' })).text()).toContain('<h1>Takk</h1>');
+  });
+
+  it("opens the pay page and Checkout in the client's own language", async () => {
+    const ctx = { actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
+    const invoice = (await db.invoices.findOne(invoiceId).exec())!;
+    await (await db.clients.findOne(invoice.clientId).exec())!.incrementalPatch({ language: 'en' });
+    const sandboxed = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx);
+    await service.handlers['payments.sendDue']();
+    const page = await (await fetch((await db.paymentrequests.findOne(sandboxed.id).exec())!.linkUrl)).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('>Pay now</button>');
+    // English words, the clinic's Norwegian formats.
+    expect(page).toMatch(/100,00\skr/);
+    expect(await (await fetch(`${(await db.paymentrequests.findOne(sandboxed.id).exec())!.linkUrl}/pay`, { method: 'POST' })).text()).toContain('<h1>Thank you</h1>');
+
+    await setPaymentProvider(db, 'stripe', true, ctx);
+    await createPaymentRequest(db, invoiceId, { amount: '200', channels: ['email'] }, ctx);
+    await service.handlers['payments.sendDue']();
+    const created = fake.requests.filter((r) => r.method === 'POST' && r.url === '/v1/checkout/sessions');
+    expect(created.map((r) => r.params!.locale)).toEqual(['en']);
   });
 
   it('at Stripe, expires the replaced session first, and holds the new link while Stripe cannot be reached', async () => {

@@ -10,6 +10,9 @@ import path from 'node:path';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { OutboxEntry, RefundToCardInput, RefundToCardResult, SchedulerReport } from '../../../shared/contract/index.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { readerLanguage } from '../../../shared/i18n/locale.js';
+import { text, type MessageId } from '../../../shared/i18n/text.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { createRefundToCard } from './refund-to-card.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
@@ -55,7 +58,23 @@ export interface PaymentServiceOptions {
   /** How often a standalone desk asks Stripe for events while one of its links is open. */
   readonly openLinkPollMs?: number;
   /** Main's check of who is signed in (staff-auth), for what a role decides here: Refund to card. */
-  readonly requireSignedIn?: (claimed: string, permission: Permission, action: string) => Promise<StaffDoc>;
+  readonly requireSignedIn?: (claimed: string, permission: Permission, action: MessageId) => Promise<StaffDoc>;
+}
+
+/**
+ * The provider, creating each link in its client's language (docs/decisions/0033-languages.md):
+ * the client's own choice, else the clinic's. A request that names its language keeps it.
+ */
+function inClientLanguage(provider: PaymentProvider, db: ClinicDatabase, clinicLocale: string): PaymentProvider {
+  return {
+    ...provider,
+    async createLink(request) {
+      if (request.language) return provider.createLink(request);
+      const invoice = await db.invoices.findOne(request.invoiceId).exec();
+      const client = invoice ? await db.clients.findOne(invoice.clientId).exec() : null;
+      return provider.createLink({ ...request, language: readerLanguage(client?.language, clinicLocale) });
+    },
+  };
 }
 
 /**
@@ -200,11 +219,11 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       return null;
     }
     pageMissingLogged = false;
-    return { db, provider: providerFor(secrets), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, deskId: options.deskId, now, log: options.log };
+    return { db, provider: inClientLanguage(providerFor(secrets), db, locale), transport: transportFor(fromAddress, secrets), claims: claimsFor(sync), clinicId: sync?.clinicId ?? 'standalone', synced: sync !== null, deskId: options.deskId, now, log: options.log };
   };
   const refundToCard = createRefundToCard({
     dataDir: options.dataDir,
-    requireSignedIn: options.requireSignedIn ?? (async () => { throw new Error('Nobody can be checked as signed in on this desk.'); }),
+    requireSignedIn: options.requireSignedIn ?? (async () => { throw new RefusedError({ text: text('main.noSignInCheck') }); }),
     deps: () => {
       const d = deps();
       return d ? { db: d.db, provider: d.provider, claims: d.claims, clinicId: d.clinicId, deskId: d.deskId, now } : null;
@@ -238,9 +257,9 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       async 'payments.openLink'({ requestId }) {
         const db = options.database();
         const request = db ? await db.paymentrequests.findOne(requestId).exec() : null;
-        if (!request || !request.linkUrl) throw new Error('This payment link has not been created yet.');
+        if (!request || !request.linkUrl) throw new RefusedError({ text: text('main.linkNotCreated') });
         const url = new URL(request.linkUrl);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Not a web link.');
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RefusedError({ text: text('main.notWebLink') });
         if (!options.openExternal) return { opened: false, url: url.href };
         await options.openExternal(url.href);
         return { opened: true, url: url.href };

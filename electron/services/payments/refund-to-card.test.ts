@@ -20,6 +20,10 @@ import { setPaymentProvider } from '../../../shared/db/payment-settings-commands
 import { refundIdFor } from '../../../shared/domain/refund-facts.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
+import type { MessageId } from '../../../shared/i18n/text.js';
+import { createTranslator, inEnglish } from '../../../shared/i18n/translator.js';
+import type { RefusedError } from '../../../shared/domain/result.js';
+import { summaryOf } from '../../../shared/db/activity-log.js';
 import { FAKE_SECRET_KEY, startStripeFake, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
 import { recordingTransport } from '../test-support/recording-transport.js';
 import { createPaymentService, type PaymentService } from './payment-service.js';
@@ -37,10 +41,10 @@ let signedIn: string;
 const ctx = () => ({ actor: admin, synced: false, desk: TEST_DESK, now: NOW.toISOString() });
 
 /** Main's check, as staff-auth does it: the one signed in, with the permission their roles give. */
-async function requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc> {
+async function requireSignedIn(claimed: string, permission: Permission, action: MessageId): Promise<StaffDoc> {
   const staff = (await db.staff.findOne(claimed).exec())?.toMutableJSON();
   if (claimed !== signedIn || !staff) throw new Error('Sign in first.');
-  if (permission === 'billing' && !staff.roles.some((r) => r === 'billing' || r === 'admin')) throw new Error(`Your role does not let you ${action}.`);
+  if (permission === 'billing' && !staff.roles.some((r) => r === 'billing' || r === 'admin')) throw new Error(`Your role does not let you ${inEnglish(action)}.`);
   return staff;
 }
 
@@ -107,8 +111,14 @@ describe('Refund to card', () => {
     await service.handlers['payments.sendDue']();
     expect(await db.payments.count({ selector: { kind: 'refund' } }).exec()).toBe(1);
     // The invoice log says who asked and that Stripe confirmed it.
-    const log = (await db.activity.find({ selector: { entityId: invoiceId } }).exec()).map((a) => a.summary);
-    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/^Refund to card of .*200,00.* asked by Astrid Solberg$/), expect.stringMatching(/Refund to card .* confirmed by the payment provider/)]));
+    const entries = await db.activity.find({ selector: { entityId: invoiceId } }).exec();
+    // Its English summary (in neutral formats), and its Text for each reader: here the clinic's bokmål.
+    expect(entries.map((a) => a.summary)).toEqual(expect.arrayContaining([expect.stringMatching(/^Refund to card of NOK\s?200\.00 from client credit, asked by Astrid Solberg$/), expect.stringMatching(/Refund to card .* confirmed by the payment provider/)]));
+    const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(entries.map((a) => summaryOf(a)).map((s) => (typeof s === 'string' ? s : nb.t(s)))).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Tilbakebetaling til kort av 200,00\skr fra klientkreditt, bedt om av Astrid Solberg$/),
+      expect.stringMatching(/^Tilbakebetaling til kort av 200,00\skr fra klientkreditt, bekreftet av betalingsleverandøren$/),
+    ]));
   });
 
   it('refunds once when two refunds of the same credit are asked at the same time (the claim)', async () => {
@@ -134,12 +144,16 @@ describe('Refund to card', () => {
     await expect(refund('100', reception)).rejects.toThrow(/role does not let you refund money to a card/);
     await expect(refund('100', admin)).rejects.toThrow(/Sign in first/);
     signedIn = admin;
-    await expect(refund('800')).rejects.toThrow(/has 750,00\skr of credit; a refund of 800,00\skr is more than that/);
+    // Refusals in English (neutral formats) as the error's message; the renderer reads their Text.
+    await expect(refund('800')).rejects.toThrow(/has NOK\s?750\.00 of credit; a refund of NOK\s?800\.00 is more than that/);
     await expect(refund('-5')).rejects.toThrow();
     expect(refundPosts()).toHaveLength(0);
     // Refunded in Stripe's dashboard meanwhile: only 250 is left on the card.
     fake.refund(sessionId, 50_000);
-    await expect(refund('300')).rejects.toThrow(/the most is .*250,00/);
+    await expect(refund('300')).rejects.toThrow(/the most is NOK\s?250\.00/);
+    const most = await refund('300').catch((e: unknown) => e);
+    expect(createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' }).t((most as RefusedError).text))
+      .toBe('Ingen enkelt kortbetaling fra denne klienten har 300,00\u00a0kr igjen å refundere; høyst 250,00\u00a0kr kan refunderes fra én betaling. Refunder så mye, eller resten på en annen måte.');
     expect(refundPosts()).toHaveLength(0);
     expect(await refund('250')).toEqual({ outcome: 'recorded', amountMinor: 25_000 });
   });

@@ -17,10 +17,10 @@ import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { insertOnce, isOperationId, partId } from '../../../shared/db/operations.js';
 import { cardPayments, cardRefundClaimKey, cardToRefund, planCardRefund } from '../../../shared/domain/card-refund.js';
-import { formatMoney } from '../../../shared/domain/money.js';
 import { localDateOf } from '../../../shared/domain/time.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
 import { RefusedError } from '../../../shared/domain/result.js';
+import { moneyValue, text, type MessageId, type TextValue } from '../../../shared/i18n/text.js';
 import { REFUND_OF_CREDIT, REFUND_OF_KEY, refundSeenOf } from '../../../shared/domain/stripe-events.js';
 import { CLINIC_SETTINGS_ID, type StaffDoc } from '../../../shared/schemas/index.js';
 import type { ClaimStore } from '../scheduler/claims.js';
@@ -48,11 +48,11 @@ interface Chosen {
   readonly done?: RefundToCardResult;
 }
 
-const refused = (message: string): never => { throw new RefusedError({ ok: false, message, field: 'amount' }); };
+const refused = (id: MessageId, values?: Readonly<Record<string, TextValue>>): never => { throw new RefusedError({ text: text(id, values), field: 'amount' }); };
 
 export function createRefundToCard(options: {
   readonly dataDir: string;
-  readonly requireSignedIn: (claimed: string, permission: Permission, action: string) => Promise<StaffDoc>;
+  readonly requireSignedIn: (claimed: string, permission: Permission, action: MessageId) => Promise<StaffDoc>;
   /** Null when this desk cannot take money now (no database, or the clinic uses Stripe and this desk has no key). */
   readonly deps: () => RefundToCardDeps | null;
 }): (input: RefundToCardInput) => Promise<RefundToCardResult> {
@@ -69,14 +69,14 @@ export function createRefundToCard(options: {
   const running = new Map<string, Promise<RefundToCardResult>>();
 
   async function run(input: RefundToCardInput): Promise<RefundToCardResult> {
-    if (!isOperationId(input.operationId)) refused('This refund has no operation id; reload the desk and try again.');
-    const staff = await options.requireSignedIn(input.staffId, 'billing', 'refund money to a card');
+    if (!isOperationId(input.operationId)) refused('main.refund.noOperation');
+    const staff = await options.requireSignedIn(input.staffId, 'billing', 'main.action.refundToCard');
     const d = options.deps();
-    if (!d) return refused('This desk cannot refund to a card now: it has no Stripe key, or its database is not open. Use a desk that takes payments by link.');
+    if (!d) return refused('main.refund.cannotHere');
     const settings = await d.db.settings.findOne(CLINIC_SETTINGS_ID).exec();
-    if (!settings) return refused('The clinic is not set up yet.');
+    if (!settings) return refused('main.refund.notSetUp');
     const ctx = { currency: settings.currency, locale: settings.locale };
-    const show = (minor: number) => formatMoney(minor, settings.currency, settings.locale);
+    const sum = (minor: number) => moneyValue(minor, settings.currency);
 
     let chosen = readChosen(input.operationId);
     if (chosen?.done) return chosen.done;
@@ -89,13 +89,13 @@ export function createRefundToCard(options: {
       for (const p of payments) left.set(p.externalRef, await d.provider.refundable(p.externalRef, p.amountMinor));
       const card = cardToRefund(payments, left, plan.value);
       if ('mostMinor' in card) {
-        return refused(card.mostMinor > 0
-          ? `No single card payment of this client has ${show(plan.value)} left to refund; the most is ${show(card.mostMinor)}. Refund that much, or the rest another way.`
-          : 'Everything this client paid by card has been refunded already. Refund the credit another way.');
+        return card.mostMinor > 0
+          ? refused('main.refund.noSinglePayment', { amount: sum(plan.value), most: sum(card.mostMinor) })
+          : refused('main.refund.allRefunded');
       }
       const key = cardRefundClaimKey(input.clientId, money.facts, localDateOf(d.now(), settings.timeZone));
       // Claimed once across desks, like a send: another desk refunding the same credit now is refused.
-      if (!(await d.claims.claim(key))) return refused("A refund to card of this client's credit is already on its way from this or another desk. Wait until it shows in the ledger, then check the credit.");
+      if (!(await d.claims.claim(key))) return refused('main.refund.onItsWay');
       chosen = { key, paymentRef: card.externalRef, invoiceId: card.invoiceId, amountMinor: plan.value };
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       writePrivateFile(chosenFile(input.operationId), JSON.stringify(chosen));
@@ -106,7 +106,7 @@ export function createRefundToCard(options: {
     // The invoice log says who asked, whatever the provider answers next.
     await insertOnce(d.db.activity, activityEntry({
       id: partId(op, 'log'), entity: 'invoice', entityId: chosen.invoiceId, action: 'refund.toCard',
-      summary: `Refund to card of ${show(chosen.amountMinor)} from client credit, asked by ${staff.name}`, at: nowIso, by: staff.id, deskId: d.deskId,
+      summary: text('main.log.refundAsked', { amount: sum(chosen.amountMinor), name: staff.name }), at: nowIso, by: staff.id, deskId: d.deskId,
     }));
     let answer: unknown;
     try {
@@ -126,7 +126,7 @@ export function createRefundToCard(options: {
     }
     await d.claims.finish(chosen.key, 'sent');
     const seen = refundSeenOf(answer, Math.floor(d.now().getTime() / 1000));
-    if (!seen) return refused('The payment provider answered with a refund this desk cannot read; check it in the provider’s dashboard.');
+    if (!seen) return refused('main.refund.unreadable');
     // Recorded from Stripe's answer on every desk, so the credit drops at once here and, by sync,
     // everywhere: the server's webhook later finds the same refund id already there (one fact,
     // whoever writes it first; decision 0029).

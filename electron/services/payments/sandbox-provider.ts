@@ -1,7 +1,8 @@
 /**
  * The sandbox payment provider: a local pay page for demos and end-to-end tests, served
  * by main on 127.0.0.1 (browser host mode and the desktop app alike). Its page has
- * "Pay", "Decline" and "Processing, then paid" buttons, and it produces the same events a
+ * "Pay", "Decline" and "Processing, then paid" buttons, in the client's language (the link's,
+ * else the clinic's), and it produces the same events a
  * Stripe Checkout payment does (shared/domain/payment-link-events.ts). Links survive a
  * restart (a JSON file in the data folder). Node-only; imported by main's services.
  */
@@ -10,7 +11,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
-import { formatMoney, isCurrency } from '../../../shared/domain/money.js';
+import { isCurrency } from '../../../shared/domain/money.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { isLanguage, type Language } from '../../../shared/i18n/catalogues/index.js';
+import { languageOfLocale } from '../../../shared/i18n/locale.js';
+import { text } from '../../../shared/i18n/text.js';
+import { createTranslator, type Translator } from '../../../shared/i18n/translator.js';
 import type { LinkEnd, LinkRequest, LinkRetirement, PaymentLink, PaymentProvider, RefundRequest } from './types.js';
 import { payPage } from './sandbox-page.js';
 import { writePrivateFile } from '../private-files.js';
@@ -23,6 +29,8 @@ interface SandboxLink {
   readonly description: string;
   readonly expiresAt: string;
   readonly idempotencyKey: string;
+  /** The client's language for the page (absent in files from before languages: the clinic's). */
+  readonly language?: Language;
   state: 'open' | 'processing' | 'paid' | 'expired' | 'replaced';
   /** Refunds to card of this link's payment (absent in files from before refunds). */
   refunds?: { readonly id: string; readonly amountMinor: number; readonly key: string; readonly at: number; readonly metadata: Record<string, string> }[];
@@ -33,6 +41,7 @@ export interface SandboxOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** The clinic's locale: its formats, and the page's language when a link names none. */
   readonly locale: () => string;
   readonly onEvent: (event: LinkEvent) => Promise<void> | void;
   readonly now: () => Date;
@@ -75,9 +84,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       // The same idempotency key gives the same link, as with Stripe.
       const existing = byKey.get(request.idempotencyKey);
       if (existing) return { url: `${base}/pay/${existing.ref}`, providerRef: existing.ref, expiresAt: existing.expiresAt };
-      if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0) throw new Error('sandbox: the amount must be a positive integer');
+      if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0) throw new RefusedError({ text: text('sandbox.amountNotPositive') });
       const ref = `sbx_${randomBytes(9).toString('base64url')}`;
-      const link: SandboxLink = { ref, requestId: request.requestId, amountMinor: request.amountMinor, currency: request.currency, description: request.description, expiresAt: request.expiresAt, idempotencyKey: request.idempotencyKey, state: 'open' };
+      const link: SandboxLink = {
+        ref, requestId: request.requestId, amountMinor: request.amountMinor, currency: request.currency, description: request.description, expiresAt: request.expiresAt,
+        idempotencyKey: request.idempotencyKey, ...(request.language ? { language: request.language } : {}), state: 'open',
+      };
       links.set(ref, link);
       byKey.set(request.idempotencyKey, link);
       save();
@@ -90,12 +102,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // As Stripe: one refund per idempotency key; never more than is left of the payment.
     async refund(request: RefundRequest): Promise<unknown> {
       const link = paidLink(request.paymentRef);
-      if (!link) throw new Error('sandbox: no such paid payment to refund');
+      if (!link) throw new RefusedError({ text: text('sandbox.noSuchPayment') });
       link.refunds ??= [];
       let made = link.refunds.find((r) => r.key === request.idempotencyKey);
       if (!made) {
         const left = link.amountMinor - link.refunds.reduce((s, r) => s + r.amountMinor, 0);
-        if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0 || request.amountMinor > left) throw new Error(`sandbox: cannot refund that much (${left} left)`);
+        // What is left in minor units, as the sandbox's developers read it.
+        if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0 || request.amountMinor > left) throw new RefusedError({ text: text('sandbox.refundTooMuch', { left: String(left) }) });
         made = { id: `re_sbx_${randomBytes(9).toString('base64url')}`, amountMinor: request.amountMinor, key: request.idempotencyKey, at: Math.floor(now().getTime() / 1000), metadata: { ...request.metadata } };
         link.refunds.push(made);
         save();
@@ -155,10 +168,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return 'open';
   }
 
+  /** The page's words: the link's client's language, else the clinic's; the clinic's formats. */
+  const translatorFor = (link: SandboxLink | undefined): Translator => {
+    const locale = options.locale();
+    const language = link?.language && isLanguage(link.language) ? link.language : languageOfLocale(locale);
+    return createTranslator({ language, clinicLocale: locale, timeZone: 'UTC' });
+  };
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const m = /^\/pay\/([A-Za-z0-9_-]+)(?:\/(pay|decline|process))?$/.exec(url.pathname);
     const link = m ? links.get(m[1]!) : undefined;
+    const tr = translatorFor(link);
     const send = (status: number, body: string) => {
       res.writeHead(status, {
         'content-type': 'text/html; charset=utf-8',
@@ -167,14 +188,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         'referrer-policy': 'no-referrer',
       }).end(body);
     };
-    if (!m || !link) return send(404, payPage({ state: 'missing' }));
-    const shown = { amount: formatMoney(link.amountMinor, isCurrency(link.currency) ? link.currency : 'NOK', options.locale()), description: link.description, ref: link.ref };
+    if (!m || !link) return send(404, payPage({ state: 'missing' }, tr));
+    const shown = { amount: tr.money(link.amountMinor, isCurrency(link.currency) ? link.currency : 'NOK'), description: link.description, ref: link.ref };
     if (req.method === 'POST' && m[2]) {
       const outcome = await act(link, m[2]);
-      return send(200, payPage({ state: outcome as 'paid' | 'declined' | 'processing' | 'expired' | 'replaced' | 'open', ...shown }));
+      return send(200, payPage({ state: outcome as 'paid' | 'declined' | 'processing' | 'expired' | 'replaced' | 'open', ...shown }, tr));
     }
-    if (req.method !== 'GET') return send(405, payPage({ state: 'missing' }));
-    return send(200, payPage({ state: expired(link) ? 'expired' : link.state, ...shown }));
+    if (req.method !== 'GET') return send(405, payPage({ state: 'missing' }, tr));
+    return send(200, payPage({ state: expired(link) ? 'expired' : link.state, ...shown }, tr));
   }
 
   return {
@@ -183,7 +204,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async start() {
       if (server) return;
       server = http.createServer((req, res) => {
-        handle(req, res).catch(() => res.writeHead(500).end('The payment page failed.'));
+        handle(req, res).catch(() => res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(translatorFor(undefined).t('payPage.failed')));
       });
       const listen = (port: number) => new Promise<void>((resolve, reject) => {
         server!.once('error', reject);

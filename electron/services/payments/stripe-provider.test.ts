@@ -1,8 +1,9 @@
 /** The Stripe provider against the local Stripe: exactly what Stripe receives, retries, expiry, errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_SECRET_KEY, startStripeFake, type RecordedRequest, type StripeFake } from '../../../server/test-support/stripe-fake/stripe-fake.js';
-import { CHECKOUT_MAX_LIFETIME_MS, EXPIRY_MARGIN_MS, StripeProviderError, checkoutExpiry, createStripeProvider, withoutSecrets } from './stripe-provider.js';
+import { CHECKOUT_MAX_LIFETIME_MS, EXPIRY_MARGIN_MS, StripeProviderError, checkoutExpiry, checkoutLocale, createStripeProvider, withoutSecrets } from './stripe-provider.js';
 import type { LinkRequest, PaymentProvider } from './types.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
@@ -45,12 +46,24 @@ describe('the Stripe provider', () => {
       payment_intent_data: { metadata: ids },
       success_url: 'https://pay.example/done',
       cancel_url: 'https://pay.example/back',
+      // No language given: Checkout follows the client's browser.
+      locale: 'auto',
     });
     // Nothing but the form fields above travelled: no description, no payment_method_types.
     expect(decodeURIComponent(sent!.body.replace(/\+/g, ' '))).not.toMatch(/description|payment_method_types|telemetry/);
     expect(sent!.headers['x-stripe-client-telemetry']).toBeUndefined();
     const session = fake.session(link.providerRef);
     expect(link).toEqual({ url: session.url, providerRef: session.id, expiresAt: new Date((NOW_S + 3 * 3600) * 1000).toISOString() });
+  });
+
+  it("opens Checkout in the client's language: bokmål for a Norwegian client, English for an English one", async () => {
+    const nb = await provider.createLink(linkRequest({ requestId: 'pr-nb', idempotencyKey: 'pr-nb:link', language: 'nb' }));
+    expect(creations().find((r) => r.headers['idempotency-key'] === 'pr-nb:link')!.params!.locale).toBe('nb');
+    expect(fake.session(nb.providerRef).locale).toBe('nb');
+    await provider.createLink(linkRequest({ requestId: 'pr-en', idempotencyKey: 'pr-en:link', language: 'en' }));
+    expect(creations().find((r) => r.headers['idempotency-key'] === 'pr-en:link')!.params!.locale).toBe('en');
+    expect(checkoutLocale('nb')).toBe('nb');
+    expect(checkoutLocale(undefined)).toBe('auto');
   });
 
   it('gives the same session for a retried call with the same key', async () => {
@@ -114,6 +127,9 @@ describe('the Stripe provider', () => {
     expect(text).not.toContain(wrongKey);
     expect(text).not.toContain('WrongKeyThat');
     expect(text).toContain('secret key');
+    // A refusal with its Text: a Norwegian desk reads it in bokmål.
+    expect(createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' }).t((err as StripeProviderError).text))
+      .toBe('Stripe avviste klinikkens hemmelige nøkkel under opprettelsen av betalingslenken. Sjekk nøkkelen i Innstillinger.');
     const unreachable = createStripeProvider({
       secretKey: wrongKey, successUrl: 'https://pay.example/done', cancelUrl: 'https://pay.example/back',
       stripeOptions: { host: '127.0.0.1', port: 9, protocol: 'http', maxNetworkRetries: 0 }, now: () => NOW,

@@ -7,6 +7,9 @@
  * Imported by main's services and tests.
  */
 import Stripe from 'stripe';
+import { RefusedError } from '../../../shared/domain/result.js';
+import type { Language } from '../../../shared/i18n/catalogues/index.js';
+import { text, type MessageId, type Text } from '../../../shared/i18n/text.js';
 import type { LinkEnd, LinkRequest, PaymentLink, PaymentProvider, RefundRequest } from './types.js';
 
 /** Where the SDK connects (tests point it at server/test-support/stripe-fake). */
@@ -28,19 +31,40 @@ export const CHECKOUT_MAX_LIFETIME_MS = 24 * 3_600_000;
 /** Our clock, Stripe's and the request's travel time differ a little: stay this far inside the window. */
 export const EXPIRY_MARGIN_MS = 2 * 60_000;
 
-/** What failed, in words fit for a payment request's `problem` (a synced document). */
-export class StripeProviderError extends Error {
+/**
+ * What failed, as a Text for the staff member who asked (Refund to card reaches the renderer as
+ * a refusal) and in English words fit for a payment request's `problem` (a synced document).
+ */
+export class StripeProviderError extends RefusedError {
   constructor(
-    message: string,
+    said: Text,
     /** Stripe's error code or type, or ours ('invalid_link_request'). */
     readonly code: string,
     /** Worth trying again with the same idempotency key (network, rate limit, Stripe's side). */
     readonly retryable: boolean,
   ) {
-    super(message);
+    super({ text: said });
     this.name = 'StripeProviderError';
   }
 }
+
+/**
+ * The languages Stripe Checkout speaks (the pinned SDK's SessionCreateParams.Locale, stripe
+ * 23.1.0), without 'auto'. Checkout's `locale` is the client's language when Stripe has it, and
+ * 'auto' (the client's browser decides) for one it lacks (docs/decisions/0033-languages.md).
+ */
+const CHECKOUT_LOCALES: ReadonlySet<string> = new Set([
+  'bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'hi-IN', 'hr', 'hu', 'id', 'it',
+  'ja', 'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+]);
+
+/** Checkout's `locale` for a client's language; 'auto' when Stripe lacks it or none is known. */
+export function checkoutLocale(language: Language | undefined): Stripe.Checkout.SessionCreateParams.Locale {
+  return language && CHECKOUT_LOCALES.has(language) ? (language as Stripe.Checkout.SessionCreateParams.Locale) : 'auto';
+}
+
+/** What the provider was doing when Stripe failed, for "… while {doing}" (a `stripe.doing.*` message). */
+type Doing = 'stripe.doing.createLink' | 'stripe.doing.readRefunds' | 'stripe.doing.refund' | 'stripe.doing.checkLink' | 'stripe.doing.expireLink';
 
 /** Stripe masks keys in its own messages; this catches any that slip through, whatever their form. */
 export function withoutSecrets(text: string): string {
@@ -50,38 +74,39 @@ export function withoutSecrets(text: string): string {
 /** Unix seconds for Checkout's expires_at: the link's lapse, moved inside Stripe's window. */
 export function checkoutExpiry(expiresAt: string, now: Date): number {
   const wanted = Date.parse(expiresAt);
-  if (Number.isNaN(wanted)) throw new StripeProviderError('The payment link has no valid expiry time.', 'invalid_link_request', false);
+  if (Number.isNaN(wanted)) throw new StripeProviderError(text('stripe.noExpiry'), 'invalid_link_request', false);
   const earliest = now.getTime() + CHECKOUT_MIN_LIFETIME_MS + EXPIRY_MARGIN_MS;
   const latest = now.getTime() + CHECKOUT_MAX_LIFETIME_MS - EXPIRY_MARGIN_MS;
   return Math.floor(Math.min(Math.max(wanted, earliest), latest) / 1000);
 }
 
 function checkRequest(request: LinkRequest): void {
-  const refuse = (message: string) => { throw new StripeProviderError(message, 'invalid_link_request', false); };
-  if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) refuse('A payment link must ask for a positive amount.');
-  if (!/^[A-Za-z]{3}$/.test(request.currency)) refuse('A payment link needs a three-letter currency code.');
-  if (request.description.trim() === '') refuse('A payment link needs a description ("Invoice N — Clinic").');
-  if (!request.idempotencyKey) refuse('A payment link needs an idempotency key.');
+  const refuse = (id: MessageId) => { throw new StripeProviderError(text(id), 'invalid_link_request', false); };
+  if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) refuse('stripe.link.notPositive');
+  if (!/^[A-Za-z]{3}$/.test(request.currency)) refuse('stripe.link.noCurrency');
+  if (request.description.trim() === '') refuse('stripe.link.noDescription');
+  if (!request.idempotencyKey) refuse('stripe.link.noIdempotencyKey');
 }
 
-function translate(err: unknown, doing: string): StripeProviderError {
+function translate(err: unknown, doing: Doing): StripeProviderError {
   if (err instanceof StripeProviderError) return err;
   if (err instanceof Stripe.errors.StripeError) {
+    // Stripe's own words (English), given as they are.
     const message = withoutSecrets(err.message || 'no details');
     const code = err.code ?? err.type;
     if (err instanceof Stripe.errors.StripeAuthenticationError) {
-      return new StripeProviderError(`Stripe refused the clinic's secret key while ${doing}. Check the key in Settings.`, code, false);
+      return new StripeProviderError(text('stripe.keyRefused', { doing: text(doing) }), code, false);
     }
-    if (err instanceof Stripe.errors.StripeConnectionError) return new StripeProviderError(`Stripe could not be reached while ${doing}.`, code, true);
+    if (err instanceof Stripe.errors.StripeConnectionError) return new StripeProviderError(text('stripe.unreachable', { doing: text(doing) }), code, true);
     const retryable = err instanceof Stripe.errors.StripeRateLimitError || err instanceof Stripe.errors.StripeAPIError || (err.statusCode ?? 0) >= 500;
-    return new StripeProviderError(`Stripe refused ${doing}: ${message}`, code, retryable);
+    return new StripeProviderError(text('stripe.refused', { doing: text(doing), message }), code, retryable);
   }
   // Not Stripe's: say what we were doing, never echo what we sent.
-  return new StripeProviderError(`Something went wrong while ${doing}.`, 'unexpected', true);
+  return new StripeProviderError(text('stripe.unexpected', { doing: text(doing) }), 'unexpected', true);
 }
 
 export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
-  if (!options.secretKey) throw new StripeProviderError('No Stripe secret key is set for this clinic.', 'no_key', false);
+  if (!options.secretKey) throw new StripeProviderError(text('stripe.noKey'), 'no_key', false);
   const now = options.now;
   const stripe = new Stripe(options.secretKey, {
     maxNetworkRetries: 2,
@@ -111,14 +136,16 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
         payment_intent_data: { metadata },
         success_url: options.successUrl,
         cancel_url: options.cancelUrl,
+        // Checkout in the client's language, as their email and SMS are.
+        locale: checkoutLocale(request.language),
       };
       let session: Stripe.Checkout.Session;
       try {
         session = await stripe.checkout.sessions.create(params, { idempotencyKey: request.idempotencyKey });
       } catch (err) {
-        throw translate(err, 'creating the payment link');
+        throw translate(err, 'stripe.doing.createLink');
       }
-      if (!session.url) throw new StripeProviderError('Stripe created the payment page without an address.', 'no_url', false);
+      if (!session.url) throw new StripeProviderError(text('stripe.noUrl'), 'no_url', false);
       return { url: session.url, providerRef: session.id, expiresAt: new Date(session.expires_at * 1000).toISOString() };
     },
 
@@ -129,27 +156,27 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
           if (r.status !== 'failed' && r.status !== 'canceled') refunded += r.amount;
         }
       } catch (err) {
-        throw translate(err, 'reading what was refunded of the payment');
+        throw translate(err, 'stripe.doing.readRefunds');
       }
       return Math.max(0, paidMinor - refunded);
     },
 
     async refund(request: RefundRequest): Promise<unknown> {
-      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) throw new StripeProviderError('A refund must be a positive amount.', 'invalid_refund', false);
+      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0) throw new StripeProviderError(text('stripe.refundNotPositive'), 'invalid_refund', false);
       try {
         return await stripe.refunds.create(
           { payment_intent: request.paymentRef, amount: request.amountMinor, reason: 'requested_by_customer', metadata: { ...request.metadata } },
           { idempotencyKey: request.idempotencyKey },
         );
       } catch (err) {
-        throw translate(err, 'refunding to the card');
+        throw translate(err, 'stripe.doing.refund');
       }
     },
 
     async expireLink(providerRef: string): Promise<LinkEnd> {
       const read = () => stripe.checkout.sessions.retrieve(providerRef).then(
         (session) => session.status,
-        (err: unknown) => { throw translate(err, 'checking the payment link'); },
+        (err: unknown) => { throw translate(err, 'stripe.doing.checkLink'); },
       );
       // Looked at first: a desk closes a link when the invoice is paid, and the payment may be
       // this link's own (its status not yet synced here). Stripe refuses to expire a session
@@ -162,12 +189,12 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
         await stripe.checkout.sessions.expire(providerRef, {}, { idempotencyKey: `expire:${providerRef}` });
         return 'expired';
       } catch (err) {
-        if (!(err instanceof Stripe.errors.StripeInvalidRequestError) || err.statusCode === 404) throw translate(err, 'expiring the payment link');
+        if (!(err instanceof Stripe.errors.StripeInvalidRequestError) || err.statusCode === 404) throw translate(err, 'stripe.doing.expireLink');
         // Completed or expired in between. Which, is read from the session, not from the wording of the message.
         const status = await read();
         if (status === 'complete') return 'completed';
         if (status === 'expired') return 'expired';
-        throw translate(err, 'expiring the payment link');
+        throw translate(err, 'stripe.doing.expireLink');
       }
     },
   };

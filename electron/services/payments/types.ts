@@ -4,6 +4,7 @@
  * Metadata carries our ids only (docs/design.md invariant 7).
  */
 import type { LinkEvent } from '../../../shared/domain/payment-link-events.js';
+import type { Language } from '../../../shared/i18n/catalogues/index.js';
 import type { RefundSeen } from '../../../shared/domain/refund-facts.js';
 
 export interface LinkRequest {
@@ -19,6 +20,12 @@ export interface LinkRequest {
   readonly expiresAt: string;
   /** One per attempt: a retried call with the same key creates nothing new. */
   readonly idempotencyKey: string;
+  /**
+   * The client's language (their own choice, else the clinic's): the pay page speaks it, and
+   * Stripe Checkout gets it as its `locale` (docs/decisions/0033-languages.md). Absent: main's
+   * payment service fills it in from the invoice's client.
+   */
+  readonly language?: Language;
 }
 
 export interface PaymentLink {

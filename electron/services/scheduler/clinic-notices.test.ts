@@ -65,8 +65,18 @@ describe('emailing the clinic when a link is paid', () => {
     await Promise.all(schedulers.map((s) => s.tick()));
     await Promise.all(schedulers.map((s) => s.tick()));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ key: 'notice:pay-1', to: 'post@fjordside.no', subject: expect.stringMatching(/^Paid by link: 300,00\skr, invoice 1$/) });
-    expect(notices[0]!.text).toMatch(/^Ingrid Berg paid 300,00\skr for invoice 1 by payment link\./);
+    // In the clinic's language: the test clinic's locale is nb-NO.
+    expect(notices[0]).toMatchObject({ key: 'notice:pay-1', to: 'post@fjordside.no', subject: expect.stringMatching(/^Betalt med lenke: 300,00\skr, faktura 1$/) });
+    expect(notices[0]!.text).toMatch(/^Ingrid Berg har betalt 300,00\skr for faktura 1 med betalingslenke\.\n\nFjordside Physio$/);
+    expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
+  });
+
+  it('writes the notice in English for a clinic whose language is English', async () => {
+    await (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())!.incrementalPatch({ locale: 'en-GB' });
+    await webhookPayment('pay-en', 30_000, '2026-11-21T09:59:00.000Z');
+    await createScheduler(deps).tick();
+    expect(notices[0]).toMatchObject({ key: 'notice:pay-en', subject: expect.stringMatching(/^Paid by link: NOK\s?300\.00, invoice 1$/) });
+    expect(notices[0]!.text).toMatch(/^Ingrid Berg paid NOK\s?300\.00 for invoice 1 by payment link\.\n\nFjordside Physio$/);
     expect(notices[0]!.text).not.toMatch(/Consultation|Astrid/);
   });
 

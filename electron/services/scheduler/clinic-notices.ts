@@ -3,13 +3,13 @@
  * link payment however it arrived: applied on this desk (sandbox page, Stripe events
  * polled by a standalone desk) or by the sync server from Stripe's webhook and replicated
  * here. Each pass looks at link payments of the last day through the payments' `at`
- * index and sends one notice per payment, claimed first like every message (the same
- * claim store, key `notice:<payment id>`), so several desks never send it twice.
- * Node-only; part of main's scheduler.
+ * index and sends one notice per payment, in the clinic's language, claimed first like
+ * every message (the same claim store, key `notice:<payment id>`), so several desks never
+ * send it twice. Node-only; part of main's scheduler.
  */
 import { clientName } from '../../../shared/domain/clients.js';
-import { formatMoney } from '../../../shared/domain/money.js';
-import { clinicPaymentNotice } from '../../../shared/domain/payment-messages.js';
+import { clinicPaymentNotice, messageTranslator } from '../../../shared/domain/payment-messages.js';
+import { languageOfLocale } from '../../../shared/i18n/locale.js';
 import { CLINIC_SETTINGS_ID } from '../../../shared/schemas/index.js';
 import type { SenderDeps } from './send-request.js';
 
@@ -42,10 +42,12 @@ export function createClinicNotices() {
       done.add(payment.id);
       const key = noticeClaimKey(payment.id);
       if (!(await d.claims.claim(key))) continue;
+      // The clinic's own note: in the clinic's language.
+      const clinic = messageTranslator({ language: languageOfLocale(settings.locale), clinicLocale: settings.locale, timeZone: settings.timeZone });
       const notice = clinicPaymentNotice({
         clinicName: settings.displayName, clientName: clientName(client), invoiceNumber: invoice.number,
-        amount: formatMoney(payment.amountMinor, payment.currency, settings.locale),
-      });
+        amountMinor: payment.amountMinor, currency: payment.currency,
+      }, clinic);
       const outcome = await d.transport.sendNotice({ key, to: settings.supportEmail, fromName: settings.displayName, ...notice })
         .catch((err: unknown) => ({ outcome: 'unknown' as const, detail: err instanceof Error ? err.message : String(err), segments: 1 }));
       await d.claims.finish(key, outcome.outcome);

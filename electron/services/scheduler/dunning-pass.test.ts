@@ -1,4 +1,3 @@
-import { formatLocalDay } from '../../../shared/domain/time.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,9 @@ import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
 import { createFileClaimStore } from './claims.js';
 import { createScheduler } from './scheduler.js';
 import type { SenderDeps } from './send-request.js';
+import { paymentEmail, paymentSms } from '../../../shared/domain/payment-messages.js';
+import { FINAL_NOTICE_MIN_DAYS } from '../../../shared/domain/debt-law.js';
+import { addDays } from '../../../shared/domain/time.js';
 
 let db: ClinicDatabase;
 let admin: string;
@@ -29,6 +31,13 @@ let sent: RecordingTransport['emails'];
 
 const deps = (): SenderDeps => ({ db, provider: sandbox.provider, transport, claims: createFileClaimStore(path.join(dir, 'claims')), clinicId: 'standalone', synced: false, deskId: TEST_DESK, now: () => clock, log: () => undefined });
 const at = (day: string) => { clock = new Date(`${day}T09:00:00.000Z`); };
+/**
+ * An amount as the invoice log's English summary writes it: the activity log puts its Texts
+ * into English (shared/db/activity-log.ts), in the clinic's format or a neutral one.
+ */
+const inLog = (major: string) => `(?:${major.replace('.', ',')}\\skr|NOK\\s?${major.replace('.', '\\.')})`;
+/** Intl's no-break spaces as plain ones, to compare with typed text. */
+const spaced = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 beforeEach(async () => {
   ({ db, admin, serviceId } = await openTestClinic('dunning'));
@@ -68,10 +77,13 @@ describe('chasing unpaid invoices', () => {
     await scheduler.tick();
     expect(await steps(id)).toEqual([['reminder', 'sent', '2026-03-23', 75_000]]);
     expect(sent.map((m) => m.facts.kind)).toEqual(['reminder']);
-    expect(sent[0]!.facts.amount).toMatch(/^750,00\skr$/);
+    expect(sent[0]!.facts).toMatchObject({ amountMinor: 75_000, currency: 'NOK', feeMinor: 0 });
     // Its own deadline, in the future — not the invoice's due date of 16 March (issue 12).
-    const day = async (d: string) => formatLocalDay(d, (await db.settings.findOne(CLINIC_SETTINGS_ID).exec())!.locale);
-    expect(sent[0]!.facts.dueDate).toBe(await day('2026-04-05'));
+    expect(sent[0]!.facts.dueDate).toBe('2026-04-05');
+    // The client chose no language: the clinic's (nb-NO), so the reminder is in bokmål.
+    expect(sent[0]!.facts.reader).toEqual({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(paymentEmail(sent[0]!.facts).subject).toBe('Betalingspåminnelse fra Fjordside Physio');
+    expect(spaced(paymentEmail(sent[0]!.facts).text)).toContain('Beløp å betale: 750,00 kr innen 5. apr. 2026.');
 
     // A part payment lowers what the next step asks for.
     await takePayment(db, id, { amount: '250', method: 'cash' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
@@ -85,9 +97,14 @@ describe('chasing unpaid invoices', () => {
     await scheduler.tick();
     expect((await steps(id)).filter(([p]) => p === 'final_notice')).toEqual([['final_notice', 'sent', '2026-04-27', 50_000]]);
     expect(sent.map((m) => m.facts.kind)).toEqual(['reminder', 'reminder', 'final_notice']);
-    expect(sent[1]!.facts.dueDate).toBe(await day('2026-04-19'));
+    expect(sent[1]!.facts.dueDate).toBe('2026-04-19');
     // The inkassovarsel gives 14 days from the day it went, by date; collection follows the day after.
-    expect(sent[2]!.facts.dueDate).toBe(await day('2026-05-11'));
+    expect(sent[2]!.facts.dueDate).toBe('2026-05-11');
+    expect(sent[2]!.facts.dueDate >= addDays('2026-04-27', FINAL_NOTICE_MIN_DAYS.value)).toBe(true);
+    const notice = paymentEmail(sent[2]!.facts);
+    expect(notice.subject).toBe('Inkassovarsel fra Fjordside Physio');
+    expect(spaced(notice.text)).toContain('Hvis beløpet ikke er betalt innen 11. mai 2026, sendes kravet til inkasso.');
+    expect(spaced(notice.text)).toContain('Beløp å betale: 500,00 kr innen 11. mai 2026.');
 
     at('2026-05-11');
     await scheduler.tick();
@@ -100,7 +117,7 @@ describe('chasing unpaid invoices', () => {
     await scheduler.tick();
     expect(await steps(id)).toHaveLength(4);
     const log = (await db.activity.find({ selector: { entityId: id } }).exec()).map((e) => e.summary);
-    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/^Reminder due \(750,00\skr\)$/), expect.stringMatching(/^Ready for debt collection: 500,00\skr still owed$/)]));
+    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^Reminder due \\(${inLog('750.00')}\\)$`)), expect.stringMatching(new RegExp(`^Ready for debt collection: ${inLog('500.00')} still owed$`))]));
   });
 
   it('charges a reminder fee only when the rules allow, records it once as a charge, and asks for it', async () => {
@@ -121,7 +138,11 @@ describe('chasing unpaid invoices', () => {
     await scheduler.tick();
     await scheduler.tick();
     expect((await steps(id)).at(-1)).toEqual(['second_reminder', 'sent', '2026-04-06', 82_000]);
-    expect(sent.at(-1)!.facts.amount).toMatch(/^820,00\skr$/);
+    expect(sent.at(-1)!.facts).toMatchObject({ amountMinor: 82_000, feeMinor: 7_000 });
+    // A reminder with a fee is a purring, and says what the fee is.
+    const purring = paymentEmail(sent.at(-1)!.facts);
+    expect(purring.subject).toBe('Purring fra Fjordside Physio');
+    expect(spaced(purring.text)).toContain('Beløp å betale: 820,00 kr innen 19. apr. 2026.\nBeløpet inkluderer et purregebyr på 70,00 kr.');
     expect(await fees()).toEqual([['fee-second_reminder', 7_000, 'system']]);
     expect(await balance()).toMatchObject({ totalMinor: 75_000, feesMinor: 7_000, balanceMinor: 82_000 });
 
@@ -132,7 +153,11 @@ describe('chasing unpaid invoices', () => {
     expect((await fees()).map(([fid]) => fid)).toEqual(['fee-second_reminder', 'fee-final_notice']);
     expect(await balance()).toMatchObject({ feesMinor: 14_000, balanceMinor: 89_000 });
     const log = (await db.activity.find({ selector: { entityId: id, action: 'fee.charged' } }).exec()).map((e) => e.summary);
-    expect(log).toEqual([expect.stringMatching(/^Reminder fee of 70,00\skr charged with the second reminder$/), expect.stringMatching(/^Reminder fee of 70,00\skr charged with the final notice/)]);
+    expect(log).toEqual([expect.stringMatching(new RegExp(`^Reminder fee of ${inLog('70.00')} charged with the second reminder$`)), expect.stringMatching(new RegExp(`^Reminder fee of ${inLog('70.00')} charged with the final notice`))]);
+    const inkassovarsel = paymentEmail(sent.at(-1)!.facts);
+    expect(sent.at(-1)!.facts).toMatchObject({ kind: 'final_notice', amountMinor: 89_000, feeMinor: 7_000, dueDate: '2026-05-04' });
+    expect(spaced(inkassovarsel.text)).toContain('Beløpet inkluderer et purregebyr på 70,00 kr.');
+    expect(spaced(inkassovarsel.text)).toMatch(/innen 4\. mai 2026, sendes kravet til inkasso\./);
 
     // Paying everything owed settles the invoice and ends the chasing.
     await takePayment(db, id, { amount: '890', method: 'card_terminal' }, { actor: admin, synced: false, desk: TEST_DESK, now: clock.toISOString() });
@@ -140,6 +165,19 @@ describe('chasing unpaid invoices', () => {
     at('2026-05-30');
     await scheduler.tick();
     expect((await steps(id)).map(([p]) => p)).toEqual(['reminder', 'second_reminder', 'final_notice']);
+  });
+
+  it('writes to a client who reads English in English, in the clinic\'s formats', async () => {
+    await (await db.clients.findOne(clientId).exec())!.incrementalPatch({ language: 'en' });
+    const id = await invoiceDueOn2026_03_16();
+    at('2026-03-23');
+    await createScheduler(deps).tick();
+    expect((await steps(id)).at(-1)).toEqual(['reminder', 'sent', '2026-03-23', 75_000]);
+    expect(sent[0]!.facts.reader.language).toBe('en');
+    const email = paymentEmail(sent[0]!.facts);
+    expect(email.subject).toBe('Payment reminder from Fjordside Physio');
+    expect(spaced(email.text)).toContain('Amount to pay: 750,00 kr by 5 Apr 2026.');
+    expect(spaced(paymentSms(sent[0]!.facts))).toMatch(/^Fjordside Physio: Hi Ingrid, reminder: please pay 750,00 kr \(invoice \d+\) by 5 Apr 2026: /);
   });
 
   it('charges no fee when no channel reached the client', async () => {

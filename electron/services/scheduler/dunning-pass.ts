@@ -13,8 +13,9 @@ import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney, type ClientMoney } from '../../../shared/db/client-money.js';
 import { reachableChannels } from '../../../shared/domain/contact.js';
 import { BALANCE_AMOUNT, fixedAmount, storedAmountMinor } from '../../../shared/domain/link-amount.js';
-import { DUNNING_LABELS, dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
-import { formatMoney } from '../../../shared/domain/money.js';
+import { dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
+import { moneyValue, text } from '../../../shared/i18n/text.js';
+import { inEnglish } from '../../../shared/i18n/translator.js';
 import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
 import { addDays, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
 import { CLINIC_SETTINGS_ID, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
@@ -73,22 +74,29 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     const channels = reachableChannels(client);
     const last = next.step === 'debt_collection';
     const id = dunningRequestId(invoice.id, next.step);
+    // Stored in English: a payment request has no field for a Text yet (TRANSITION, issue 13).
+    const problem = !last && channels.length === 0 ? text('chase.problem.noChannel') : null;
     const request: PaymentRequestDoc = {
       // A step asks for what is owed when it goes out; the last one records what was owed when marked.
       id, invoiceId: invoice.id, clientId: invoice.clientId, amountMinor: storedAmountMinor(last ? fixedAmount(account.balanceMinor) : BALANCE_AMOUNT), currency: invoice.currency,
       channels: last ? [] : channels, purpose: next.step, status: last ? 'sent' : channels.length === 0 ? 'failed' : 'scheduled',
       sendAt: nowIso, sentAt: last ? nowIso : '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: next.feeMinor,
-      problem: !last && channels.length === 0 ? 'The client has no valid email address or mobile number to send the reminder to.' : '',
+      problem: problem ? inEnglish(problem) : '',
       createdAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId,
     };
     if (await d.db.paymentrequests.findOne(id).exec()) continue;
     await d.db.paymentrequests.insert(request);
     created++;
-    const owed = formatMoney(next.amountMinor, invoice.currency, settings.locale);
-    const fee = next.feeMinor > 0 ? ` including a reminder fee of ${formatMoney(next.feeMinor, invoice.currency, settings.locale)}` : '';
+    const owed = moneyValue(next.amountMinor, invoice.currency);
+    const summary = last
+      ? text('chase.log.ready', { owed })
+      : text('chase.log.due', {
+        step: next.step, owed, fee: moneyValue(next.feeMinor, invoice.currency), hasFee: next.feeMinor > 0 ? 'yes' : 'no',
+        problem: problem ?? '', hasProblem: problem ? 'yes' : 'no',
+      });
     await d.db.activity.insert(activityEntry({
       entity: 'invoice', entityId: invoice.id, action: `dunning.${next.step}`,
-      summary: last ? `Ready for debt collection: ${owed} still owed` : `${DUNNING_LABELS[next.step]} due (${owed}${fee})${request.problem ? `: ${request.problem}` : ''}`,
+      summary,
       at: nowIso, by: SYSTEM_ACTOR, deskId: d.deskId,
     }));
   }

@@ -14,6 +14,7 @@ import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
 import { applyLinkEvent } from '../payments/apply-link-event.js';
 import { createFileClaimStore, type ClaimStore } from './claims.js';
 import { createScheduler } from './scheduler.js';
+import { paymentSms } from '../../../shared/domain/payment-messages.js';
 import type { SenderDeps } from './send-request.js';
 
 let db: ClinicDatabase;
@@ -66,20 +67,24 @@ describe('sending payment links', () => {
     expect(stored).toMatchObject({ status: 'sent', amountMinor: 30_000 });
     expect(stored.linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/sbx_/);
     expect(sent.map((m) => m.to)).toEqual(['ingrid@example.com', '+47 412 34 567']);
-    expect(transport.emails[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amount: '300,00\u00a0kr', link: stored.linkUrl, senderName: 'Fjordside Physio' });
+    expect(transport.emails[0]!.facts).toMatchObject({ clinicName: 'Fjordside Physio', clientFirstName: 'Ingrid', invoiceNumber: 1, amountMinor: 30_000, currency: 'NOK', link: stored.linkUrl, senderName: 'Fjordside Physio' });
+    // The client chose no language: the clinic's, bokmål, in its formats.
+    expect(transport.emails[0]!.facts.reader).toEqual({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+    expect(paymentSms(transport.sms[0]!.facts)).toBe(`Fjordside Physio: Hei Ingrid, vennligst betal 300,00 kr (faktura 1) innen 5. des. 2026: ${stored.linkUrl}`);
     const messages = await db.messages.find().exec();
     expect(messages.map((m) => [m.channel, m.outcome, m.costMinor])).toEqual(expect.arrayContaining([['email', 'sent', 2], ['sms', 'sent', 5]]));
 
     // The page shows the amount; paying records the payment once and marks the request paid.
     expect(await (await fetch(stored.linkUrl)).text()).toContain('300,00');
-    expect(await pay(stored.linkUrl)).toContain('Thank you');
-    expect(await pay(stored.linkUrl)).toContain('Thank you');
+    // The page is in the client's language: the clinic's bokmål.
+    expect(await pay(stored.linkUrl)).toContain('Takk');
+    expect(await pay(stored.linkUrl)).toContain('Takk');
     const money = await loadClientMoney(db, invoice.clientId);
     expect(money.facts.filter((f) => f.method === 'payment_link').map((f) => f.amountMinor)).toEqual([30_000]);
     expect(money.account.accounts.get(invoiceId)).toMatchObject({ state: 'part_paid', balanceMinor: 45_000 });
     expect((await db.paymentrequests.findOne(request.id).exec())!.status).toBe('paid');
 
-    await expect(createPaymentRequest(db, invoiceId, { amount: '500', channels: ['sms'] }, ctx())).rejects.toThrow(/at most the balance of 450,00/);
+    await expect(createPaymentRequest(db, invoiceId, { amount: '500', channels: ['sms'] }, ctx())).rejects.toThrow(/at most the balance of (?:450,00|NOK\s?450\.00)/);
     const rest = await createPaymentRequest(db, invoiceId, { amount: '450', channels: ['sms'] }, ctx());
     await scheduler.tick();
     await pay((await db.paymentrequests.findOne(rest.id).exec())!.linkUrl, 'process');
@@ -87,7 +92,11 @@ describe('sending payment links', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect((await loadClientMoney(db, invoice.clientId)).account.accounts.get(invoiceId)).toMatchObject({ state: 'paid', balanceMinor: 0 });
     const log = (await db.activity.find({ selector: { entityId: invoiceId } }).exec()).map((e) => e.summary);
-    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/^Payment link for 300,00\skr sent by email and SMS .*cost 0,07\skr excl\. VAT$/), expect.stringMatching(/^Paid 300,00\skr by payment link; balance now 450,00\skr$/)]));
+    // The invoice log's English summary (shared/db/activity-log.ts puts its Text into English).
+    expect(log).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Payment link for (?:300,00\skr|NOK\s?300\.00) sent by email and SMS .*cost (?:0,07\skr|NOK\s?0\.07) excl\. VAT$/),
+      expect.stringMatching(/^Paid (?:300,00\skr|NOK\s?300\.00) by payment link; balance now (?:450,00\skr|NOK\s?450\.00)$/),
+    ]));
     await scheduler.stop();
   });
 
@@ -111,7 +120,7 @@ describe('sending payment links', () => {
     clock = new Date('2026-11-22T10:00:01.000Z');
     expect(await scheduler.tick()).toMatchObject({ expired: 1 });
     expect((await db.paymentrequests.findOne(r.id).exec())!.status).toBe('expired');
-    expect(await pay(url)).toContain('This link has expired');
+    expect(await pay(url)).toContain('Denne lenken har utløpt');
     expect((await db.payments.count().exec())).toBe(0);
   });
 
@@ -137,7 +146,7 @@ describe('sending payment links', () => {
     await db.payments.insert(moneyFact({ id: 'cash-1', kind: 'payment', invoiceId, clientId: r.clientId, method: 'cash', amountMinor: 75_000, currency: 'NOK', at: clock.toISOString(), recordedBy: admin, recordedOn: TEST_DESK }));
     await scheduler.tick();
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'cancelled', problem: 'Paid in another way.' });
-    expect(await pay(linkUrl)).toContain('expired');
+    expect(await pay(linkUrl)).toContain('utløpt');
   });
 
   it('never sends twice: a job claimed before a crash is left unknown, and a second desk cannot claim it', async () => {

@@ -7,6 +7,8 @@
  * Ticks never overlap; one that finds nothing costs two index lookups. Node-only.
  */
 import { activityEntry } from '../../../shared/db/activity-log.js';
+import { text } from '../../../shared/i18n/text.js';
+import { inEnglish } from '../../../shared/i18n/translator.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { sendDueRequest, type SenderDeps } from './send-request.js';
@@ -44,8 +46,11 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       await d.claims.finish(key, 'unknown');
       if (!request) continue;
       const now = d.now().toISOString();
-      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', problem: `The ${channel === 'sms' ? 'SMS' : 'email'} may or may not have gone out: the desk stopped while sending. Check with the client before sending again.`, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: d.deskId } : current));
-      await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.unknown', summary: `The ${channel === 'sms' ? 'SMS' : 'email'} for this payment link may not have been sent (the desk stopped while sending); review it before sending again`, at: now, by: SYSTEM_ACTOR, deskId: d.deskId }));
+      const which = { channel: channel === 'sms' ? 'sms' : 'email' };
+      // Stored in English: a payment request has no field for a Text yet (TRANSITION, issue 13).
+      const problem = inEnglish(text('msg.problem.maybeSent', which));
+      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', problem, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: d.deskId } : current));
+      await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.unknown', summary: text('msg.log.maybeSent', which), at: now, by: SYSTEM_ACTOR, deskId: d.deskId }));
       n++;
     }
     return n;
@@ -101,16 +106,17 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       // request's own "paid" (or be on its way from the provider). It is not "paid in another way".
       if (end === 'completed') continue;
       let changed = false;
+      const problem = inEnglish(text(invoice?.status === 'void' ? 'msg.problem.invoiceVoided' : 'msg.problem.paidElsewhere'));
       await r.incrementalModify((current: PaymentRequestDoc) => {
         if (current.status !== 'sent') return current;
         changed = true;
         return lapsed
           ? { ...current, status: 'expired', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId }
-          : { ...current, status: 'cancelled', expiresAt: nowIso, problem: invoice?.status === 'void' ? 'The invoice was voided.' : 'Paid in another way.', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId };
+          : { ...current, status: 'cancelled', expiresAt: nowIso, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId };
       });
       if (changed) {
         n++;
-        const summary = lapsed ? 'Payment link expired unpaid; send a new one with Resend' : invoice?.status === 'void' ? 'Payment link closed: the invoice was voided' : 'Payment link closed: the invoice is paid';
+        const summary = text(lapsed ? 'msg.log.expired' : invoice?.status === 'void' ? 'msg.log.closedVoided' : 'msg.log.closedPaid');
         await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: r.invoiceId, action: 'link.expired', summary, at: nowIso, by: SYSTEM_ACTOR, deskId: d.deskId }));
       }
     }

@@ -9,20 +9,21 @@ import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
-import { channelsText } from '../../../shared/db/payment-request-commands.js';
 import { numberingFor } from '../../../shared/db/invoice-commands.js';
 import { completeDraft } from '../../../shared/domain/invoice-completion.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
-import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../../../shared/domain/link-amount.js';
-import { formatMoney } from '../../../shared/domain/money.js';
-import { formatLocalDay, localDateOf } from '../../../shared/domain/time.js';
+import { localDateOf } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
-import type { PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import { messageTranslator, type PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
+import { readerLanguage } from '../../../shared/i18n/locale.js';
+import { moneyValue, text, type Text } from '../../../shared/i18n/text.js';
+import { inEnglish, type Reader } from '../../../shared/i18n/translator.js';
 import type { Channel } from '../../../shared/domain/payment-request-rules.js';
 import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import type { MessageTransport, SendOutcome } from '../messaging/types.js';
+import { detailInEnglish, detailText } from '../messaging/outcome-detail.js';
 import type { PaymentProvider } from '../payments/types.js';
 import type { ClaimStore } from './claims.js';
 import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
@@ -44,6 +45,15 @@ export interface SenderDeps {
 
 export type SendResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'cancelled';
 
+/**
+ * A request's `problem` as it is stored: English, as the schema has no field for a Text yet.
+ * TRANSITION (issue 13): stored as a Text too once payment requests can hold one.
+ */
+const problemOf = (t: Text) => inEnglish(t).slice(0, 300);
+
+/** Which channels went, in their order, for a message's `channels` select. */
+const channelsKey = (channels: readonly Channel[]) => channels.join('_');
+
 /** The message a request sends: its wording (PaymentMessageFacts) and its purpose on the messages record. */
 const MESSAGE_KIND: Readonly<Record<PaymentRequestDoc['purpose'], NonNullable<PaymentMessageFacts['kind']> & MessageDoc['purpose']>> = {
   payment_link: 'payment_link', reminder: 'reminder', second_reminder: 'reminder', final_notice: 'final_notice', debt_collection: 'final_notice',
@@ -57,17 +67,17 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   const stored = await db.invoices.findOne(request.invoiceId).exec();
   const client = await db.clients.findOne(request.clientId).exec();
-  const log = (summary: string, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId }));
+  const log = (summary: Text, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId }));
   const settle = async (status: PaymentRequestDoc['status'], patch: Partial<PaymentRequestDoc>) => {
     await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId } : current));
   };
   if (!settings || !stored || !client) {
-    await settle('failed', { problem: 'The invoice or its client no longer exists.' });
+    await settle('failed', { problem: problemOf(text('msg.problem.gone')) });
     return 'failed';
   }
   if (stored.status === 'void') {
-    await settle('cancelled', { problem: 'The invoice was voided before the link went out.' });
-    await log('Payment link not sent: the invoice was voided', 'link.cancelled');
+    await settle('cancelled', { problem: problemOf(text('msg.problem.voidedBeforeSend')) });
+    await log(text('msg.log.notSentVoided'), 'link.cancelled');
     return 'cancelled';
   }
 
@@ -75,7 +85,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   // is retired at the provider before a new one goes out. Unreachable provider: this one waits.
   const retired = await retireClosedLinks(deps, request.invoiceId, request.id, nowIso);
   if (!retired) {
-    const problem = 'Waiting for the payment provider to retire the link this one replaces, so the client cannot pay both.';
+    const problem = problemOf(text('msg.problem.waitingToRetire'));
     await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
     return 'failed';
   }
@@ -86,20 +96,20 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     const done = completeDraft(invoice, settings, await numberingFor(db, deps.synced), { now: nowIso, actor: request.updatedBy, desk: deps.deskId });
     if (!done.ok) {
       await settle('failed', { problem: done.message });
-      await log(`Payment link not sent: ${done.message}`, 'link.failed');
+      await log(text('msg.log.notSentRefused', { reason: done.text }), 'link.failed');
       return 'failed';
     }
     await stored.incrementalModify((current) => (current.status === 'draft' ? done.value : current));
     invoice = (await db.invoices.findOne(invoice.id).exec())!.toMutableJSON();
-    await log(invoice.number > 0 ? `Completed as invoice ${invoice.number} to send a payment link` : 'Completed to send a payment link; number pending from the sync server', 'invoice.completed');
+    await log(text('msg.log.completedToSend', { number: String(invoice.number), hasNumber: invoice.number > 0 ? 'yes' : 'no' }), 'invoice.completed');
   }
 
   // Never ask for more than is left: a payment may have come in since the request was made.
   const money = await loadClientMoney(db, invoice.clientId);
   const balance = money.account.accounts.get(invoice.id)?.balanceMinor ?? 0;
   if (balance <= 0) {
-    await settle('cancelled', { problem: 'Already paid when the link was due.' });
-    await log('Payment link not sent: the invoice was already paid', 'link.cancelled');
+    await settle('cancelled', { problem: problemOf(text('msg.problem.alreadyPaid')) });
+    await log(text('msg.log.notSentPaid'), 'link.cancelled');
     return 'cancelled';
   }
   // A chasing step asks for everything still owed (earlier fees are in the balance) plus
@@ -108,19 +118,21 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const feeStep = request.purpose !== 'payment_link' && request.feeMinor > 0 ? request.purpose : null;
   const feeMinor = feeStep && !(await db.payments.findOne(reminderFeeId(invoice.id, feeStep)).exec()) ? request.feeMinor : 0;
   const amountMinor = amountToAsk(linkAmountOf(request), { balanceMinor: balance, feeMinor });
-  const fmt = (m: number) => formatMoney(m, invoice.currency, settings.locale);
+  const amount = (m: number) => moneyValue(m, invoice.currency);
   const expiresAt = new Date(deps.now().getTime() + settings.linkLifetimeHours * 3_600_000).toISOString();
-  const invoiceName = invoice.number > 0 ? `Invoice ${invoice.number}` : 'Invoice';
+  // The client reads the messages and the payment page in their own language (docs/decisions/0033-languages.md).
+  const reader: Reader = { language: readerLanguage(client.language, settings.locale), clinicLocale: settings.locale, timeZone: settings.timeZone };
+  const description = messageTranslator(reader).t('msg.linkDescription', { number: String(invoice.number), hasNumber: invoice.number > 0 ? 'yes' : 'no', clinic: settings.displayName });
 
   let link;
   try {
     link = await deps.provider.createLink({
       requestId: request.id, invoiceId: invoice.id, clinicId: deps.clinicId, amountMinor, currency: invoice.currency,
       // One key per attempt (each attempt has its own expiry, so its own body).
-      description: `${invoiceName} — ${settings.displayName}`, expiresAt, idempotencyKey: `${request.id}:link:${nowIso}`,
+      description, expiresAt, idempotencyKey: `${request.id}:link:${nowIso}`, language: reader.language,
     });
   } catch (err) {
-    const problem = `The payment link could not be created: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
+    const problem = problemOf(text('msg.problem.linkNotCreated', { error: err instanceof Error ? err.message : String(err) }));
     deps.log(problem);
     // Nothing reached the client; the request stays scheduled and the next tick tries again.
     await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
@@ -134,8 +146,8 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   // Each message's own deadline, in the future: a reminder's is not the invoice's past due date.
   const payBy = payByDate(request.purpose, invoice.dueDate, localDateOf(nowIso, settings.timeZone), dunningScheduleOf(settings));
   const facts: PaymentMessageFacts = {
-    clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amount: fmt(amountMinor),
-    dueDate: payBy ? formatLocalDay(payBy, settings.locale) : '', link: link.url, senderName: sender, kind: MESSAGE_KIND[request.purpose],
+    clinicName: settings.displayName, clientFirstName: client.firstName, invoiceNumber: invoice.number, amountMinor, currency: invoice.currency,
+    dueDate: payBy, feeMinor, link: link.url, senderName: sender, kind: MESSAGE_KIND[request.purpose], reader,
   };
   const outcomes: { channel: Channel; to: string; outcome: SendOutcome }[] = [];
   for (const channel of request.channels) {
@@ -148,11 +160,11 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
         ? await deps.transport.sendEmail({ key, to, fromName: sender, facts })
         : await deps.transport.sendSms({ key, to, facts });
     } catch (err) {
-      outcome = { outcome: 'unknown', detail: err instanceof Error ? err.message : String(err), segments: 1 };
+      outcome = { outcome: 'unknown', detail: text('msg.detail.verbatim', { detail: err instanceof Error ? err.message : String(err) }), segments: 1 };
     }
     await db.messages.insert({
       id: newId(), invoiceId: invoice.id, paymentRequestId: request.id, clientId: client.id, channel, purpose: MESSAGE_KIND[request.purpose],
-      recipient: to.slice(0, 200), outcome: outcome.outcome, detail: outcome.detail.slice(0, 500),
+      recipient: to.slice(0, 200), outcome: outcome.outcome, detail: detailInEnglish(outcome.detail).slice(0, 500),
       costMinor: outcome.outcome === 'failed' ? 0 : messageCostMinor(channel, outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }),
       currency: settings.currency, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId,
     });
@@ -163,23 +175,26 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const sent = outcomes.filter((o) => o.outcome.outcome === 'sent');
   const unknown = outcomes.filter((o) => o.outcome.outcome === 'unknown');
   const failed = outcomes.filter((o) => o.outcome.outcome === 'failed');
-  const problems = [...failed, ...unknown].map((o) => `${o.channel === 'email' ? 'Email' : 'SMS'}: ${o.outcome.detail}`).join('; ').slice(0, 300);
+  const problems = [...failed, ...unknown].map((o) => inEnglish(text('msg.problem.channel', { channel: o.channel, detail: detailText(o.outcome.detail) }))).join('; ').slice(0, 300);
   const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
   if (feeStep && feeMinor > 0 && sent.length > 0) {
     // Charged only once the reminder that announces it has reached the client.
     const fee = reminderFeeFact({ invoiceId: invoice.id, clientId: invoice.clientId, step: feeStep, amountMinor: feeMinor, currency: invoice.currency, at: nowIso, desk: deps.deskId });
     // Already there (synced from a desk that recorded this step's fee): one step, one fee.
     await db.payments.insert(fee).catch(async (err: unknown) => { if (!(await db.payments.findOne(fee.id).exec())) throw err; });
-    await log(`Reminder fee of ${fmt(feeMinor)} charged with the ${DUNNING_LABELS[feeStep].toLowerCase()}`, 'fee.charged');
+    await log(text('chase.log.feeCharged', { fee: amount(feeMinor), step: feeStep }), 'fee.charged');
   }
   // Once sent, the request records what its link asked for.
   await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: storedAmountMinor(fixedAmount(amountMinor)), problem: problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {
-    await log(`${request.purpose === 'payment_link' ? 'Payment link' : DUNNING_LABELS[request.purpose]} for ${fmt(amountMinor)} sent by ${channelsText(sent.map((o) => o.channel))} (${sent.map((o) => o.to).join(', ')}); cost ${fmt(cost)} excl. VAT`, 'link.sent');
+    await log(text('msg.log.sent', {
+      purpose: request.purpose, amount: amount(amountMinor), channels: channelsKey(sent.map((o) => o.channel)), to: sent.map((o) => o.to).join(', '), cost: amount(cost),
+    }), 'link.sent');
   }
   for (const o of [...failed, ...unknown]) {
-    await log(`${o.channel === 'email' ? 'Email' : 'SMS'} to ${o.to} ${o.outcome.outcome === 'failed' ? 'failed' : 'may not have been delivered (check before sending again)'}: ${o.outcome.detail}`, `link.${o.outcome.outcome}`);
+    const values = { channel: o.channel, to: o.to, detail: detailText(o.outcome.detail) };
+    await log(text(o.outcome.outcome === 'failed' ? 'msg.log.failed' : 'msg.log.unknown', values), `link.${o.outcome.outcome}`);
   }
   return status === 'sent' ? 'sent' : status === 'unknown' ? 'unknown' : 'failed';
 }

@@ -8,6 +8,7 @@
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
 import { ROUTES, SYNC_HEADERS } from '../../../shared/sync/protocol.js';
 import type { ClaimOutcome, ClaimStore } from './claims.js';
+import { refuse, RefusedError } from '../../../shared/domain/result.js';
 
 export interface ServerClaimTarget {
   readonly serverUrl: string;
@@ -23,7 +24,7 @@ export function createServerClaimStore(target: ServerClaimTarget, fetchImpl: typ
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(15_000),
     });
-    if (!res.ok) throw new Error(`The sync server refused the claim (${res.status}).`);
+    if (!res.ok) throw new RefusedError(refuse('msg.refused.claim', { status: String(res.status) }));
     return (await res.json()) as T;
   };
   return {

@@ -8,6 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 import { writePrivateFile } from '../private-files.js';
 
 /** Where each cipher keeps the secrets in the data folder (both 0600: private-files.ts). */
@@ -16,8 +18,11 @@ export const SECRET_FILES = { encrypted: 'secrets.bin', file: 'secrets.json' } a
 export interface SecretCipher {
   /** 'encrypted' (the OS keychain through safeStorage) or 'file' (owner-only, not encrypted). */
   readonly kind: 'encrypted' | 'file';
-  /** Why secrets cannot be stored here, or null when they can. */
-  problem(): string | null;
+  /**
+   * Why secrets cannot be stored here (`secretStore.*` Texts), or null when they can.
+   * TRANSITION (issue 13): English words are still taken from a cipher that gives them.
+   */
+  problem(): Text | string | null;
   encrypt(text: string): Buffer;
   decrypt(data: Buffer): string;
 }
@@ -54,9 +59,14 @@ export const ownerOnlyFile: SecretCipher = {
   decrypt: (data) => data.toString('utf8'),
 };
 
+/** A cipher's problem as a Text. */
+function problemText(problem: Text | string): Text {
+  return typeof problem === 'string' ? text('error.untranslated', { english: problem }) : problem;
+}
+
 export interface SecretStore {
   readonly kind: SecretCipher['kind'];
-  problem(): string | null;
+  problem(): Text | null;
   read(): Secrets;
   write(next: Secrets): void;
 }
@@ -65,7 +75,10 @@ export function createSecretStore(dataDir: string, cipher: SecretCipher): Secret
   const file = path.join(dataDir, SECRET_FILES[cipher.kind]);
   return {
     kind: cipher.kind,
-    problem: () => cipher.problem(),
+    problem: () => {
+      const problem = cipher.problem();
+      return problem === null ? null : problemText(problem);
+    },
     read() {
       try {
         return JSON.parse(cipher.decrypt(fs.readFileSync(file))) as Secrets;
@@ -75,7 +88,7 @@ export function createSecretStore(dataDir: string, cipher: SecretCipher): Secret
     },
     write(next) {
       const problem = cipher.problem();
-      if (problem) throw new Error(problem);
+      if (problem) throw new RefusedError({ text: problemText(problem) });
       writePrivateFile(file, cipher.encrypt(JSON.stringify(next)));
     },
   };

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { FREE_WRONG_ATTEMPTS } from '../../../shared/domain/staff-secret.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
 import { hashSecret } from './secret-hash.js';
 import { createStaffAuth, type StaffAuth } from './staff-auth.js';
@@ -68,9 +70,14 @@ describe('signing in with a secret, in main', () => {
   it('lets only the signed-in admin reset a secret, and main trusts no claimed staff id', async () => {
     await auth.handlers['staff.chooseSecret']({ staffId: reception, kind: 'pin', secret: '482917' });
     await expect(auth.handlers['staff.resetSecret']({ staffId: reception })).rejects.toThrow(/admin permission/);
-    await expect(auth.requireSignedIn(admin, 'admin', 'change the connections')).rejects.toThrow('Sign in with your PIN or password to change the connections.');
+    await expect(auth.requireSignedIn(admin, 'admin', 'connection.action.changeConnections')).rejects.toThrow('Sign in with your PIN or password to change the payment and messaging connections.');
+    // The refusal carries its Text: a Norwegian desk reads it in bokmål.
+    const refusal = await auth.requireSignedIn(admin, 'admin', 'connection.action.changeConnections').catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RefusedError);
+    expect(createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' }).t((refusal as RefusedError).text))
+      .toBe('Logg inn med PIN-koden eller passordet ditt for å endre tilkoblingene for betaling og meldinger.');
     await auth.handlers['staff.chooseSecret']({ staffId: admin, kind: 'password', secret: 'fjordside-2026' });
-    await expect(auth.requireSignedIn(admin, 'admin', 'change the connections')).resolves.toMatchObject({ id: admin });
+    await expect(auth.requireSignedIn(admin, 'admin', 'connection.action.changeConnections')).resolves.toMatchObject({ id: admin });
     await auth.handlers['staff.resetSecret']({ staffId: reception });
     expect((await db.staff.findOne(reception).exec())!.toMutableJSON().secret).toBeUndefined();
     expect(await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' })).toEqual({ outcome: 'choose_secret' });

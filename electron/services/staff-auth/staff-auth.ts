@@ -9,10 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestHandlers, SignInAnswer } from '../../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
-import { permissionMessage } from '../../../shared/db/acting-staff.js';
+import { permissionProblem } from '../../../shared/db/acting-staff.js';
 import { resetStaffSecret, setOwnSecret } from '../../../shared/db/staff-secret-commands.js';
 import type { Permission } from '../../../shared/domain/permissions.js';
-import { newSecretProblem, pinAllowed, waitText } from '../../../shared/domain/staff-secret.js';
+import { RefusedError } from '../../../shared/domain/result.js';
+import { newSecretProblem, pinAllowed, waitSpan } from '../../../shared/domain/staff-secret.js';
+import { text, type MessageId, type Text, type TextValue } from '../../../shared/i18n/text.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { hashSecret, verifySecret } from './secret-hash.js';
 import { openSignInAttempts } from './sign-in-attempts.js';
@@ -37,9 +39,10 @@ export interface StaffAuth {
   signedIn(): string | null;
   /**
    * The signed-in staff member, when they are who the renderer says (`claimed`) and hold
-   * `permission`; otherwise an error a receptionist understands.
+   * `permission`; otherwise a refusal a receptionist understands. `action` says what for, as
+   * an infinitive ("change the payment and messaging connections"): a message id.
    */
-  requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc>;
+  requireSignedIn(claimed: string, permission: Permission, action: MessageId): Promise<StaffDoc>;
   /**
    * The desk's own computer user sets a new secret for the staff member called `name` (the
    * only admin forgot theirs): asked on the command line, never from the renderer. Recorded
@@ -49,7 +52,8 @@ export interface StaffAuth {
   recoverSecret(name: string, secret: string): Promise<string>;
 }
 
-const NOT_OPEN = "The desk's database is not open yet. Wait a moment and try again.";
+/** A refusal of a request, with its words for the renderer's reader (shared/contract/refusal-envelope.ts). */
+const refused = (id: MessageId, values?: Readonly<Record<string, TextValue>>): RefusedError => new RefusedError({ text: text(id, values) });
 /** How long a right but too weak secret lets its owner choose a stronger one. */
 const STRONGER_WINDOW_MS = 5 * 60_000;
 
@@ -81,14 +85,14 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
    */
   async function db(): Promise<ClinicDatabase> {
     const open = options.database() ?? (await options.awaitDatabase?.());
-    if (!open) throw new Error(NOT_OPEN);
+    if (!open) throw refused('staffAuth.notOpen');
     return open;
   }
 
   async function activeStaff(staffId: string): Promise<StaffDoc> {
     const doc = await (await db()).staff.findOne(staffId).exec();
     const staff = doc?.toMutableJSON();
-    if (!staff || !staff.active) throw new Error('That staff member is not on the active staff list. Choose your name again.');
+    if (!staff || !staff.active) throw refused('staffAuth.notActive');
     return staff;
   }
 
@@ -127,23 +131,22 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
       // A first choice (or after a reset), or a stronger one by the person who just typed the old
       // one right. Changing a secret otherwise goes through staff.changeSecret, which asks for it.
       if (staff.secret && !mayChooseStronger(staffId, token)) {
-        throw new Error(`${staff.name} already has a ${staff.secret.kind === 'pin' ? 'PIN' : 'password'}. Sign in with it, or ask an admin to reset it.`);
+        throw refused('staffAuth.alreadyHasSecret', { name: staff.name, kind: staff.secret.kind });
       }
       await storeNewSecret(staff, kind, secret);
       attempts.right(staffId);
       return signInAs(staffId);
     },
     'staff.changeSecret': ({ staffId, current, kind, secret }) => oneAtATime(staffId, async () => {
-      if (session !== staffId) throw new Error('Sign in with your PIN or password to change it.');
+      if (session !== staffId) throw refused('staffAuth.signInToChange');
       const staff = await activeStaff(staffId);
-      if (!staff.secret) throw new Error('An admin has reset your PIN or password. Switch user and choose a new one as you sign in.');
-      const what = staff.secret.kind === 'pin' ? 'PIN' : 'password';
+      if (!staff.secret) throw refused('staffAuth.secretWasReset');
       const now = options.now();
       const wait = attempts.waitFor(staffId, now);
-      if (wait > 0) throw new Error(`Too many wrong tries. Wait ${waitText(wait)}, then try again.`);
+      if (wait > 0) throw refused('staffAuth.tooManyTries', { wait: waitSpan(wait) });
       if (!(await verifySecret(current, staff.secret))) {
         attempts.wrong(staffId, now);
-        throw new Error(`That is not your current ${what}. Nothing was changed.`);
+        throw refused('staffAuth.wrongCurrent', { kind: staff.secret.kind });
       }
       attempts.right(staffId);
       await storeNewSecret(staff, kind, secret);
@@ -153,7 +156,7 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
       stronger = null;
     },
     'staff.resetSecret': async ({ staffId }) => {
-      const admin = await requireSignedIn(session ?? '', 'admin', "reset a staff member's PIN or password");
+      const admin = await requireSignedIn(session ?? '', 'admin', 'operation.resetSecret');
       await resetStaffSecret(await db(), staffId, ctxFor(admin.id));
     },
   };
@@ -169,17 +172,19 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
   /** The shared rule for a new secret, then the slow hash, then the command that stores it as the person's own. */
   async function storeNewSecret(staff: StaffDoc, kind: 'pin' | 'password', secret: string, recovery = false): Promise<void> {
     const checked = newSecretProblem(staff.roles, kind, secret);
-    if (!checked.ok) throw new Error(checked.message);
+    if (!checked.ok) throw new RefusedError({ text: checked.text });
     const hashed = await hash(checked.value);
     await setOwnSecret(await db(), { kind, ...hashed, setAt: options.now().toISOString() }, ctxFor(staff.id), recovery);
   }
 
-  async function requireSignedIn(claimed: string, permission: Permission, action: string): Promise<StaffDoc> {
-    if (!session || session !== claimed) throw new Error(`Sign in with your PIN or password to ${action}.`);
+  async function requireSignedIn(claimed: string, permission: Permission, action: MessageId): Promise<StaffDoc> {
+    const signInFirst = () => refused('staffAuth.signInTo', { action: text(action) });
+    if (!session || session !== claimed) throw signInFirst();
     const doc = await (await db()).staff.findOne(session).exec();
     const staff = doc ? doc.toMutableJSON() : null;
-    const problem = permissionMessage(staff, permission, action);
-    if (problem || !staff) throw new Error(problem ?? `Sign in with your PIN or password to ${action}.`);
+    const problem: Text | null = permissionProblem(staff, permission, action);
+    if (problem) throw new RefusedError({ text: problem });
+    if (!staff) throw signInFirst();
     return staff;
   }
 
@@ -191,11 +196,11 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
     const wanted = normalName(name);
     const active = (await (await db()).staff.find({ selector: { active: true } }).exec()).map((d) => d.toMutableJSON());
     const matches = active.filter((m) => normalName(m.name) === wanted);
-    if (matches.length !== 1) throw new Error(matches.length === 0 ? `No active staff member is called "${name}". Use the name as it is written on the sign-in screen.` : `More than one active staff member is called "${name}".`);
+    if (matches.length !== 1) throw refused(matches.length === 0 ? 'staffAuth.recover.noSuchName' : 'staffAuth.recover.nameTwice', { name });
     const staff = matches[0]!;
-    if (!staff.roles.includes('admin')) throw new Error(`${staff.name} is not an admin: an admin resets their PIN or password in Settings → Staff.`);
+    if (!staff.roles.includes('admin')) throw refused('staffAuth.recover.notAdmin', { name: staff.name });
     const otherAdmin = active.find((m) => m.id !== staff.id && m.roles.includes('admin') && m.secret);
-    if (otherAdmin) throw new Error(`${otherAdmin.name} is also an admin and can sign in: they reset ${staff.name}'s password in Settings → Staff.`);
+    if (otherAdmin) throw refused('staffAuth.recover.otherAdmin', { other: otherAdmin.name, name: staff.name });
     const kind = pinAllowed(staff.roles) && /^\d+$/.test(secret) ? 'pin' : 'password';
     await storeNewSecret(staff, kind, secret, true);
     // Whatever the wrong tries were, this person's new secret starts with none.

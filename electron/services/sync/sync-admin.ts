@@ -1,18 +1,41 @@
 /**
  * Main's calls to the sync server's account routes: create the clinic, enrol a desk,
- * enrolment codes, devices. (Replication itself runs in the renderer.) Node-only.
+ * enrolment codes, devices. (Replication itself runs in the renderer.) A refusal reaches the
+ * renderer as a RefusedError with the server's Text, read as input (parseStoredText), or its
+ * English words from a server before languages. Node-only.
  */
+import { RefusedError } from '../../../shared/domain/result.js';
+import { parseStoredText } from '../../../shared/i18n/stored-text.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol-version.js';
 import {
   ROUTES, SYNC_HEADERS,
   type CreateClinicRequest, type DeviceCredentials, type DeviceInfo, type EnrollmentCode, type EnrollRequest, type ErrorBody,
 } from '../../../shared/sync/protocol.js';
 
-export class ServerRefusal extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
+/** A refusal by the sync server (its HTTP status) or by this desk before asking it (status 0). */
+export class ServerRefusal extends RefusedError {
+  constructor(readonly status: number, said: Text) {
+    super({ text: said });
     this.name = 'ServerRefusal';
   }
+}
+
+/** A Text from the server, read as hostile input like a stored one; null when this desk cannot read it. */
+function readText(value: unknown): Text | null {
+  try {
+    return parseStoredText(JSON.stringify(value));
+  } catch {
+    return null;
+  }
+}
+
+/** What the server's error says: its Text when it is one this desk can read, else its English words. */
+function errorText(body: unknown, status: number): Text {
+  const error = (body as Partial<ErrorBody> | null)?.error;
+  const said = readText(error?.text);
+  if (said) return said;
+  return typeof error?.message === 'string' ? text('connection.serverWords', { message: error.message }) : text('connection.serverAnswered', { status: String(status) });
 }
 
 async function call<T>(serverUrl: string, path: string, init: { method: string; token?: string; staff?: string; body?: unknown }): Promise<T> {
@@ -20,7 +43,7 @@ async function call<T>(serverUrl: string, path: string, init: { method: string; 
   try {
     url = new URL(path, serverUrl);
   } catch {
-    throw new ServerRefusal(0, `"${serverUrl}" is not a server address. It looks like http://192.168.1.20:4318.`);
+    throw new ServerRefusal(0, text('connection.notAnAddress', { url: serverUrl }));
   }
   const headers: Record<string, string> = { [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) };
   if (init.token) headers[SYNC_HEADERS.authorization] = `Bearer ${init.token}`;
@@ -30,15 +53,15 @@ async function call<T>(serverUrl: string, path: string, init: { method: string; 
   try {
     res = await fetch(url, { method: init.method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}), signal: AbortSignal.timeout(15_000) });
   } catch {
-    throw new ServerRefusal(0, `The sync server at ${url.host} cannot be reached. Check the address and that the server is running.`);
+    throw new ServerRefusal(0, text('connection.unreachable', { host: url.host }));
   }
-  const text = await res.text();
+  const answer = await res.text();
   if (!res.ok) {
-    let message = `The sync server answered ${res.status}.`;
-    try { message = (JSON.parse(text) as ErrorBody).error.message; } catch { /* not our server */ }
-    throw new ServerRefusal(res.status, message);
+    let body: unknown = null;
+    try { body = JSON.parse(answer); } catch { /* not our server */ }
+    throw new ServerRefusal(res.status, errorText(body, res.status));
   }
-  return (text ? JSON.parse(text) : undefined) as T;
+  return (answer ? JSON.parse(answer) : undefined) as T;
 }
 
 export function createClinicOnServer(serverUrl: string, adminSecret: string, body: CreateClinicRequest): Promise<DeviceCredentials> {

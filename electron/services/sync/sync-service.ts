@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
+import { text, type MessageId } from '../../../shared/i18n/text.js';
 import { isClinicSetUp } from '../../../shared/db/setup-commands.js';
 import { newId } from '../../../shared/domain/ids.js';
 import type { DeskSyncConfig, RequestHandlers } from '../../../shared/contract/index.js';
@@ -33,8 +34,8 @@ export interface SyncServiceOptions {
   database: () => ClinicDatabase | null;
   /** This desk's id (desk-identity.ts), told to the server when the desk enrols. */
   deskId: string;
-  /** Resolves when `claimed` is the staff member main has signed in and an admin (staff-auth). */
-  requireSignedInAdmin: (claimed: string, action: string) => Promise<unknown>;
+  /** Resolves when `claimed` is the staff member main has signed in and an admin (staff-auth); `action` names what for. */
+  requireSignedInAdmin: (claimed: string, action: MessageId) => Promise<unknown>;
   log: (line: string) => void;
 }
 
@@ -65,28 +66,28 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   }
 
   function connected(): DeskSyncConfig {
-    if (!config) throw new ServerRefusal(0, 'This desk is not connected to a sync server.');
+    if (!config) throw new ServerRefusal(0, text('connection.notConnected'));
     return config;
   }
 
   const handlers: SyncHandlers = {
     'sync.config': () => config,
     'sync.createClinic': async ({ clinicName, admin, deviceName, target }) => {
-      if (config) throw new ServerRefusal(0, 'This desk is already connected to a sync server.');
+      if (config) throw new ServerRefusal(0, text('connection.alreadyConnected'));
       // A desk with a clinic uploads all of it: only its signed-in admin may send it to a server.
       // During setup there is nothing yet but what setup itself is about to write.
       const db = options.database();
-      if (db && (await isClinicSetUp(db))) await options.requireSignedInAdmin(admin.id, "connect the clinic's data to a sync server");
+      if (db && (await isClinicSetUp(db))) await options.requireSignedInAdmin(admin.id, 'connection.action.createClinic');
       const server = target.kind === 'embedded' ? await ensureEmbedded() : { url: target.serverUrl, adminSecret: target.adminSecret };
       const creds = await createClinicOnServer(server.url, server.adminSecret, { clinicId: newId(), clinicName, admin, deviceName, deskId: options.deskId });
       save({ serverUrl: server.url, clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: target.kind === 'embedded' });
       return config!;
     },
     'sync.enroll': async ({ serverUrl, code, deviceName }) => {
-      if (config) throw new ServerRefusal(0, 'This desk is already connected to a sync server.');
+      if (config) throw new ServerRefusal(0, text('connection.alreadyConnected'));
       const db = options.database();
       if (db && (await isClinicSetUp(db))) {
-        throw new ServerRefusal(0, 'This desk already holds a clinic. Only a new, empty desk can join a clinic.');
+        throw new ServerRefusal(0, text('connection.holdsClinic'));
       }
       const creds = await enrollDesk(serverUrl, code, deviceName, options.deskId);
       save({ serverUrl: new URL(serverUrl).origin + '/', clinicId: creds.clinicId, deviceId: creds.deviceId, deviceToken: creds.deviceToken, embedded: false });
@@ -94,24 +95,24 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     'sync.createEnrollmentCode': async ({ staffId }) => {
       const c = connected();
-      await options.requireSignedInAdmin(staffId, 'create an enrolment code');
+      await options.requireSignedInAdmin(staffId, 'connection.action.createCode');
       return createEnrollmentCode(c.serverUrl, c.deviceToken, staffId);
     },
     'sync.devices': async ({ staffId }) => {
       const c = connected();
-      await options.requireSignedInAdmin(staffId, "see the clinic's desks");
+      await options.requireSignedInAdmin(staffId, 'connection.action.listDesks');
       return listDevices(c.serverUrl, c.deviceToken, staffId);
     },
     'sync.revokeDevice': async ({ staffId, deviceId }) => {
       const c = connected();
-      if (deviceId === c.deviceId) throw new ServerRefusal(0, 'To sign this desk out, use "Leave the sync server" instead.');
-      await options.requireSignedInAdmin(staffId, 'sign a desk out of the sync server');
+      if (deviceId === c.deviceId) throw new ServerRefusal(0, text('connection.revokeSelf'));
+      await options.requireSignedInAdmin(staffId, 'connection.action.revokeDesk');
       return revokeDevice(c.serverUrl, c.deviceToken, staffId, deviceId);
     },
     'sync.leave': async ({ staffId }) => {
       const c = connected();
-      if (c.embedded) throw new ServerRefusal(0, "This desk hosts the clinic's sync server; the other desks depend on it.");
-      await options.requireSignedInAdmin(staffId, 'take this desk off the sync server');
+      if (c.embedded) throw new ServerRefusal(0, text('connection.hostsServer'));
+      await options.requireSignedInAdmin(staffId, 'connection.action.leave');
       await revokeDevice(c.serverUrl, c.deviceToken, staffId, c.deviceId);
       save(null);
     },

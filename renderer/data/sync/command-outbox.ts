@@ -27,6 +27,10 @@ import { isKeptWhenRefused } from './kept-when-refused.js';
 import type { PendingChanges } from './pending-changes.js';
 import { SyncError, type SyncHttp } from './sync-http.js';
 import { newOperationId } from '../../../shared/db/operations.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
+import { textOfError } from '../../../shared/i18n/error-text.js';
+import { inEnglish } from '../../../shared/i18n/translator.js';
+import { answerText } from '../words.js';
 
 /** A row as RxDB hands it to a push handler. */
 export interface HandlerRow {
@@ -42,7 +46,7 @@ export interface CommandOutboxDeps {
   /** A command was taken: pull these collections again. */
   readonly resync: (collections: readonly CollectionName[]) => void;
   /** The server's answer, for the sync status (refusals, the last problem, reachability). */
-  readonly report: (news: { refusals?: PushRefusal[]; problem?: string | null; reachable?: boolean; fatal?: SyncError }) => void;
+  readonly report: (news: { refusals?: PushRefusal[]; problem?: Text | null; reachable?: boolean; fatal?: SyncError }) => void;
   /**
    * RxDB's push queue of this collection is idle (nothing queued, nothing retrying): a document
    * of it that a finished command changed and no handler handed over will not come (RxDB skips
@@ -148,7 +152,7 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
         return;
       }
       if (err instanceof SyncError && err.status === 0) deps.report({ reachable: false });
-      else deps.report({ problem: err instanceof Error ? err.message : String(err) });
+      else deps.report({ problem: textOfError(err) });
       await retryLater(ready.map((e) => e.operation));
       return;
     }
@@ -161,7 +165,7 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
       const outcome = outcomes.find((o) => o.id === entry.operation);
       if (!outcome || outcome.outcome === 'wait') {
         waiting.push(entry.operation);
-        if (outcome?.outcome === 'wait') deps.report({ problem: outcome.message });
+        if (outcome?.outcome === 'wait') deps.report({ problem: answerText(outcome) });
         continue;
       }
       const parts = Object.values(entry.parts);
@@ -188,7 +192,7 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
     const refusals: PushRefusal[] = [];
     for (const part of parts) {
       const id = part.newDocumentState.id;
-      const refusal = outcome.refusals.find((r) => r.id === id) ?? { id, code: 'command_refused', message: `The server kept none of the changes made with this one: ${outcome.message}` };
+      const refusal = outcome.refusals.find((r) => r.id === id) ?? refusedWith(id, outcome);
       refusals.push(refusal);
       const kept = isKeptWhenRefused(part.collection, part.newDocumentState);
       await noteRefusals(db, part.collection, [refusal], () => ({ kept, sent: part.newDocumentState }), at);
@@ -281,6 +285,15 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The refusal of a part the server named none for: refused with the rest of its command. Its
+ * `text` is read where refusals carry one (the Needs-attention list); `message` is its English.
+ */
+function refusedWith(id: string, outcome: Extract<CommandOutcome, { outcome: 'refused' }>): PushRefusal & { readonly text: Text } {
+  const words = text('sync.commandRefused', { reason: answerText(outcome) });
+  return { id, code: 'command_refused', message: inEnglish(words), text: words };
 }
 
 /** A command's parts in the collections' own order (the server judges them so too). */

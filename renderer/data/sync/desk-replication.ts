@@ -23,6 +23,8 @@ import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
 import { openSyncStream } from './sync-stream.js';
 import { deskClock } from '../../app/desk-clock.js';
+import type { Text } from '../../../shared/i18n/text.js';
+import { answerText } from '../words.js';
 
 export interface SyncStatus {
   /** The stream to the server is open. */
@@ -34,10 +36,11 @@ export interface SyncStatus {
   /** When a pull or push last succeeded (ISO instant), or null. */
   lastSyncAt: string | null;
   /**
-   * Why sync stopped, what it waits for, or a pulled document it would not write, in plain
-   * words; null when all is well. Refused changes are in the Needs-attention list instead.
+   * Why sync stopped, what it waits for, or a pulled document it would not write, as a Text for
+   * the reader's Translator; null when all is well. Refused changes are in the Needs-attention
+   * list instead.
    */
-  problem: string | null;
+  problem: Text | null;
   /** True when sync cannot continue until someone acts (e.g. a revoked desk). */
   stopped: boolean;
   /** This run's latest refusals (the lasting record is shared/db/needs-attention.ts). */
@@ -79,7 +82,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   const rejectPulled = (rejected: PulledRejection[]) => {
     const seen = new Set(status$.value.rejectedPulls.map((r) => `${r.collection}/${r.id}/${r.message}`));
     const fresh = rejected.filter((r) => !seen.has(`${r.collection}/${r.id}/${r.message}`));
-    if (fresh.length > 0) update({ rejectedPulls: [...status$.value.rejectedPulls, ...fresh].slice(-20), problem: fresh[fresh.length - 1]!.message });
+    if (fresh.length > 0) update({ rejectedPulls: [...status$.value.rejectedPulls, ...fresh].slice(-20), problem: answerText(fresh[fresh.length - 1]!) });
   };
   const resync$ = new Map<CollectionName, () => void>();
   const streams: Subject<'RESYNC'>[] = [];
@@ -89,7 +92,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   const fail = (err: unknown): never => {
     if (err instanceof SyncError && err.status === 0) update({ reachable: false });
     if (err instanceof SyncError && err.needsAttention) {
-      update({ problem: err.message, stopped: true });
+      update({ problem: err.text, stopped: true });
       void stopAll();
     }
     throw err;
@@ -106,7 +109,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
     resync: (collections) => { for (const c of collections) resync$.get(c)?.(); },
     report: ({ refusals, problem, reachable, fatal }) => {
       if (fatal) {
-        update({ problem: fatal.message, stopped: true });
+        update({ problem: fatal.text, stopped: true });
         void stopAll();
         return;
       }
@@ -203,8 +206,8 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
           // time, as after a lost answer, and the rows the server took meanwhile come back unchanged.
           const waiting = res.refusals.filter((r) => r.retryable);
           if (waiting.length > 0) {
-            update({ problem: waiting[waiting.length - 1]!.message });
-            throw new SyncError(409, waiting[0]!.code, waiting[0]!.message);
+            update({ problem: answerText(waiting[waiting.length - 1]!) });
+            throw new SyncError(409, waiting[0]!.code, answerText(waiting[0]!));
           }
           // An invoice the server numbered as it took it comes back at once as the server's state
           // (checked like a pull): a pull could pass it by while this push was still on its way.
@@ -262,7 +265,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       for (const n of names) resync$.get(n)?.();
     },
     onFatal: (err) => {
-      update({ connected: false, problem: err.message, stopped: true });
+      update({ connected: false, problem: err.text, stopped: true });
       void stopAll();
     },
   }, fetchImpl);

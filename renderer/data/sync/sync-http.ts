@@ -8,6 +8,10 @@ import {
 } from '../../../shared/sync/protocol.js';
 import type { CollectionName } from '../../../shared/schemas/index.js';
 import { parseProtocolHeader, peerProtocolProblem, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../../shared/sync/protocol-version.js';
+import { isMessageId } from '../../../shared/i18n/catalogues/index.js';
+import { text as textOf, type Text } from '../../../shared/i18n/text.js';
+import { inEnglish } from '../../../shared/i18n/translator.js';
+import { answerText, wordsOf } from '../words.js';
 
 /** The desk and its server speak sync protocols that cannot sync (shared/sync/protocol-version.ts). */
 const UPGRADE_REQUIRED = 426;
@@ -24,16 +28,25 @@ export function checkServerProtocol(res: Response): void {
   if (peerProtocolProblem(version) === 'peer-older') throw new SyncError(UPGRADE_REQUIRED, 'desk_too_new', UPDATE_MESSAGES.deskTooNew);
 }
 
+/** What a server's error without a body of ours says: only its status. */
+export const answeredText = (status: number): Text => textOf('sync.answered', { status: String(status) });
+
 export interface SyncTarget {
   serverUrl: string;
   deviceToken: string;
 }
 
-/** A refusal or failure with the server's plain-words message. */
+/**
+ * A refusal or failure with the server's plain-words message. `text` is what the status bar
+ * shows, in the reader's language; `message` is its English, for logs and tests.
+ */
 export class SyncError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message);
+  readonly text: Text;
+  constructor(readonly status: number, readonly code: string, message: string | Text) {
+    const words = typeof message === 'string' ? wordsOf(message) : message;
+    super(typeof message === 'string' && !isMessageId(message) ? message : inEnglish(words));
     this.name = 'SyncError';
+    this.text = words;
   }
   /** The desk cannot sync again until someone acts (re-enrol, fix permissions, update the desk or the server). */
   get needsAttention(): boolean {
@@ -97,7 +110,7 @@ export class SyncHttp {
         ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}),
       });
     } catch {
-      throw new SyncError(0, 'offline', 'The sync server cannot be reached.');
+      throw new SyncError(0, 'offline', textOf('sync.unreachable'));
     }
     // A server refusing this desk's version says so in its body; any other answer is checked here —
     // except an error without the header, which a closing server or a proxy sends (a 503, a 502):
@@ -111,7 +124,7 @@ export class SyncHttp {
     if (!res.ok) {
       let body: Partial<ErrorBody> = {};
       try { body = JSON.parse(text) as ErrorBody; } catch { /* not JSON */ }
-      throw new SyncError(res.status, body.error?.code ?? `http_${res.status}`, body.error?.message ?? `The sync server answered ${res.status}.`);
+      throw new SyncError(res.status, body.error?.code ?? `http_${res.status}`, body.error ? answerText(body.error) : answeredText(res.status));
     }
     return JSON.parse(text) as T;
   }

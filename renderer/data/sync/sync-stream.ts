@@ -5,7 +5,9 @@
  */
 import { ROUTES, type StreamEvent } from '../../../shared/sync/protocol.js';
 import type { SyncHttp } from './sync-http.js';
-import { checkServerProtocol, SyncError } from './sync-http.js';
+import { answeredText, checkServerProtocol, SyncError } from './sync-http.js';
+import type { Text } from '../../../shared/i18n/text.js';
+import { answerText } from '../words.js';
 
 export interface StreamHandlers {
   onEvent(event: StreamEvent): void;
@@ -23,11 +25,14 @@ export function openSyncStream(http: SyncHttp, handlers: StreamHandlers, fetchIm
     const res = await fetchImpl(http.url(ROUTES.stream), { headers: { ...http.headers(), accept: 'text/event-stream' }, signal: controller.signal });
     if (!res.ok || !res.body) {
       const text = await res.text().catch(() => '');
-      let message = `The sync server answered ${res.status}.`;
+      let message: Text = answeredText(res.status);
       let code = `http_${res.status}`;
       try {
         const body = JSON.parse(text) as { error?: { code: string; message: string } };
-        if (body.error) ({ code, message } = body.error);
+        if (body.error) {
+          code = body.error.code;
+          message = answerText(body.error);
+        }
       } catch { /* not JSON */ }
       throw new SyncError(res.status, code, message);
     }

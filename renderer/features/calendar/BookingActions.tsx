@@ -10,32 +10,43 @@ import { useCommand } from '../../app/use-command.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { cancelBooking, OverlapError, rescheduleBooking } from '../../../shared/db/booking-commands.js';
 import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
-import { localDateOf, localDateTimeToInstant } from '../../../shared/domain/time.js';
+import { localDateOf, localDateTimeToInstant, toWallTime } from '../../../shared/domain/time.js';
 import type { BookingDoc } from '../../../shared/schemas/index.js';
+import type { Text } from '../../../shared/i18n/text.js';
+import { useT } from '../../app/language.js';
 import { errorText } from '../../ui/errors.js';
-import { formatTime } from '../../ui/format.js';
 import { usePractitioners } from './use-calendar-data.js';
+import { DateField, TimeField } from '../../ui/DateField.js';
 
 type Mode = 'idle' | 'move' | 'cancel';
+
+/** An instant as a time input's value, "HH:MM" on the clinic's clock, whatever the reader's format. */
+function timeInputValue(instant: string, timeZone: string): string {
+  const { hour, minute } = toWallTime(instant, timeZone);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
 
 export function BookingActions({ booking, onInvoice }: { booking: BookingDoc; onInvoice: (invoiceId: string) => void }) {
   const { db } = useDesk();
   const settings = useSettings();
+  const translator = useT();
+  const { t } = translator;
   const actor = useDeskActor();
   const practitioners = usePractitioners();
   const invoice = useLiveDocument(() => (booking.invoiceId ? db.invoices.findOne(booking.invoiceId) : null), [db, booking.invoiceId]);
   const [mode, setMode] = useState<Mode>('idle');
   const [date, setDate] = useState(localDateOf(booking.start, settings.timeZone));
-  const [time, setTime] = useState(formatTime(booking.start, { ...settings, locale: 'en-GB' }));
+  const [time, setTime] = useState(timeInputValue(booking.start, settings.timeZone));
   const [practitionerId, setPractitionerId] = useState(booking.practitionerId);
-  const [overlap, setOverlap] = useState<string | null>(null);
+  /** What a move would overlap, to confirm; null while there is nothing to confirm. */
+  const [overlap, setOverlap] = useState<Text | null>(null);
   const [voidDraft, setVoidDraft] = useState(true);
   const [error, setError] = useState<string | null>(null);
   // One operation per action: a button pressed twice, or again after an error, acts once.
   const command = useCommand();
   const busy = command.busy;
 
-  if (booking.status === 'cancelled') return <p className="muted">This booking is cancelled.</p>;
+  if (booking.status === 'cancelled') return <p className="muted">{t('bookingUi.cancelled')}</p>;
 
   const act = async (action: (operation: string) => Promise<unknown>) => {
     setError(null);
@@ -44,13 +55,13 @@ export function BookingActions({ booking, onInvoice }: { booking: BookingDoc; on
       setMode('idle');
       setOverlap(null);
     } catch (err) {
-      if (err instanceof OverlapError) setOverlap(err.message);
-      else setError(errorText(err));
+      if (err instanceof OverlapError) setOverlap(err.text);
+      else setError(errorText(err, translator));
     }
   };
   const move = (confirmOverlap: boolean) => {
     const start = localDateTimeToInstant(date, time, settings.timeZone);
-    if (!start) return setError('Enter the new date and a start time like 09:30.');
+    if (!start) return setError(t('bookingUi.refused.invalidMove'));
     void act(() => rescheduleBooking(db, booking.id, { start, practitionerId, confirmOverlap }, actor));
   };
 
@@ -59,39 +70,39 @@ export function BookingActions({ booking, onInvoice }: { booking: BookingDoc; on
       {error && <p className="form-error" role="alert">{error}</p>}
       {mode === 'idle' && (
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => setMode('move')}>Move booking</button>
-          <button type="button" className="button" onClick={() => setMode('cancel')}>Cancel booking</button>
+          <button type="button" className="button" onClick={() => setMode('move')}>{t('bookingUi.move')}</button>
+          <button type="button" className="button" onClick={() => setMode('cancel')}>{t('bookingUi.cancelBooking')}</button>
           {!booking.invoiceId && (
-            <button type="button" className="button" disabled={busy} onClick={() => void act(async () => onInvoice((await createInvoiceForBooking(db, booking.id, actor)).id))}>Create invoice</button>
+            <button type="button" className="button" disabled={busy} onClick={() => void act(async () => onInvoice((await createInvoiceForBooking(db, booking.id, actor)).id))}>{t('invoiceUi.createInvoice')}</button>
           )}
         </div>
       )}
       {mode === 'move' && (
-        <form className="inline-form" aria-label="Move booking" onSubmit={(e) => { e.preventDefault(); move(false); }}>
-          <label>New date <input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
-          <label>Start time <input type="time" value={time} onChange={(e) => setTime(e.target.value)} /></label>
-          <label>Practitioner
+        <form className="inline-form" aria-label={t('bookingUi.move')} onSubmit={(e) => { e.preventDefault(); move(false); }}>
+          <label>{t('bookingUi.newDate')} <DateField value={date} onChange={setDate} /></label>
+          <label>{t('bookingUi.startTime')} <TimeField value={time} onChange={setTime} /></label>
+          <label>{t('bookingUi.practitioner')}
             <select value={practitionerId} onChange={(e) => setPractitionerId(e.target.value)}>
               {practitioners?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           </label>
-          <button type="button" className="button" onClick={() => { setMode('idle'); setOverlap(null); }}>Back</button>
-          <button type="submit" className="button button--primary" disabled={busy}>Move</button>
-          {overlap && (
-            <p className="warning" role="alert">{overlap} <button type="button" className="button" onClick={() => move(true)}>Move anyway</button></p>
+          <button type="button" className="button" onClick={() => { setMode('idle'); setOverlap(null); }}>{t('common.back')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>{t('bookingUi.moveSubmit')}</button>
+          {overlap !== null && (
+            <p className="warning" role="alert">{t(overlap)} <button type="button" className="button" onClick={() => move(true)}>{t('bookingUi.moveAnyway')}</button></p>
           )}
-          {invoice && invoice.status !== 'draft' && <p className="muted">Its invoice is already issued and keeps the date it was issued with.</p>}
+          {invoice && invoice.status !== 'draft' && <p className="muted">{t('bookingUi.issuedKeepsDate')}</p>}
         </form>
       )}
       {mode === 'cancel' && (
-        <form className="confirm" aria-label="Cancel booking" onSubmit={(e) => { e.preventDefault(); void act((operation) => cancelBooking(db, booking.id, { voidDraft: voidDraft && invoice?.status === 'draft' }, { ...actor, operation })); }}>
-          <span>Cancel this booking?</span>
+        <form className="confirm" aria-label={t('bookingUi.cancelBooking')} onSubmit={(e) => { e.preventDefault(); void act((operation) => cancelBooking(db, booking.id, { voidDraft: voidDraft && invoice?.status === 'draft' }, { ...actor, operation })); }}>
+          <span>{t('bookingUi.confirmCancel')}</span>
           {invoice?.status === 'draft' && (
-            <label className="checkbox"><input type="checkbox" checked={voidDraft} onChange={(e) => setVoidDraft(e.target.checked)} /> Also void its draft invoice</label>
+            <label className="checkbox"><input type="checkbox" checked={voidDraft} onChange={(e) => setVoidDraft(e.target.checked)} /> {t('bookingUi.alsoVoidDraft')}</label>
           )}
-          {invoice && invoice.status === 'completed' && <span className="muted">Its invoice is issued: void it or credit it from the invoice if the client should not pay.</span>}
-          <button type="button" className="button" onClick={() => setMode('idle')}>Keep booking</button>
-          <button type="submit" className="button button--danger" disabled={busy}>Cancel booking</button>
+          {invoice && invoice.status === 'completed' && <span className="muted">{t('bookingUi.issuedVoidOrCredit')}</span>}
+          <button type="button" className="button" onClick={() => setMode('idle')}>{t('bookingUi.keepBooking')}</button>
+          <button type="submit" className="button button--danger" disabled={busy}>{t('bookingUi.cancelBooking')}</button>
         </form>
       )}
     </div>

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useSettings } from '../../app/desk-context.js';
 import { addDays, localDateOf, localDaysRange, startOfWeek, wallTimeToInstant, parseLocalDate } from '../../../shared/domain/time.js';
 import type { BookingDoc } from '../../../shared/schemas/index.js';
-import { formatLocalDay } from '../../ui/format.js';
+import { useT } from '../../app/language.js';
 import { BookingDialog, type BookingDraft } from './BookingDialog.js';
 import { BookingDetailsDialog } from './BookingDetailsDialog.js';
 import { TimeGrid, type GridColumn } from './TimeGrid.js';
@@ -15,11 +15,16 @@ import { useBookingsInRange, usePractitioners, useServices } from './use-calenda
 import { useSession } from '../../app/session.js';
 import { seesOnlyOwnCalendar } from '../../../shared/domain/permissions.js';
 import { deskClock } from '../../app/desk-clock.js';
+import { firstDayOfWeek } from '../../../shared/i18n/locale.js';
 
 type View = 'week' | 'day';
 
+const PREVIOUS_MARK = '‹';
+const NEXT_MARK = '›';
+
 export function CalendarScreen() {
   const settings = useSettings();
+  const { t, dayParts } = useT();
   const today = localDateOf(deskClock(), settings.timeZone);
   const [view, setView] = useState<View>('week');
   const [anchor, setAnchor] = useState(today);
@@ -27,7 +32,8 @@ export function CalendarScreen() {
   const [openBooking, setOpenBooking] = useState<BookingDoc | null>(null);
   const [notice, setNotice] = useState('');
 
-  const first = view === 'week' ? startOfWeek(anchor) : anchor;
+  // The week starts on the clinic's first weekday: Monday in Norway and the UK, Sunday in the US.
+  const first = view === 'week' ? startOfWeek(anchor, firstDayOfWeek(settings.locale)) : anchor;
   const days = view === 'week' ? 7 : 1;
   const range = useMemo(() => localDaysRange(first, days, settings.timeZone), [first, days, settings.timeZone]);
   const allData = useBookingsInRange(range.from, range.to);
@@ -72,8 +78,8 @@ export function CalendarScreen() {
 
   useEffect(() => {
     if (!notice) return;
-    const t = setTimeout(() => setNotice(''), 5000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setNotice(''), 5000);
+    return () => clearTimeout(timer);
   }, [notice]);
 
   const serviceMap = useMemo(() => new Map((services ?? []).map((s) => [s.id, s])), [services]);
@@ -96,44 +102,44 @@ export function CalendarScreen() {
     return Array.from({ length: 7 }, (_, i) => {
       const date = addDays(first, i);
       return {
-        key: date, label: formatLocalDay(date, settings.locale, { weekday: 'short' }), sublabel: formatLocalDay(date, settings.locale, { day: 'numeric', month: 'short' }),
+        key: date, label: dayParts(date, { weekday: 'short' }), sublabel: dayParts(date, { day: 'numeric', month: 'short' }),
         bookings: byDay.get(date) ?? [], slot: { date, practitionerId: null }, isToday: date === today,
       };
     });
-  }, [data, practitioners, view, anchor, first, today, settings.timeZone, settings.locale]);
+  }, [data, practitioners, view, anchor, first, today, settings.timeZone, dayParts]);
 
   const title = view === 'week'
-    ? `${formatLocalDay(first, settings.locale, { day: 'numeric', month: 'short' })} – ${formatLocalDay(addDays(first, 6), settings.locale, { day: 'numeric', month: 'short', year: 'numeric' })}`
-    : formatLocalDay(anchor, settings.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    ? t('calendar.weekTitle', { from: dayParts(first, { day: 'numeric', month: 'short' }), to: dayParts(addDays(first, 6), { day: 'numeric', month: 'short', year: 'numeric' }) })
+    : dayParts(anchor, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
   return (
     <section className="screen screen--calendar" aria-labelledby="calendar-title">
       <header className="calendar__toolbar">
         <h1 id="calendar-title" className="calendar__title">{title}</h1>
-        <div className="button-group" role="group" aria-label="Move in time">
-          <button type="button" className="button" onClick={() => step(-1)} aria-label={view === 'week' ? 'Previous week' : 'Previous day'} aria-keyshortcuts="ArrowLeft">‹</button>
-          <button type="button" className="button" onClick={() => navigateTo({ anchor: today })} aria-keyshortcuts="T">Today</button>
-          <button type="button" className="button" onClick={() => step(1)} aria-label={view === 'week' ? 'Next week' : 'Next day'} aria-keyshortcuts="ArrowRight">›</button>
+        <div className="button-group" role="group" aria-label={t('calendar.moveInTime')}>
+          <button type="button" className="button" onClick={() => step(-1)} aria-label={view === 'week' ? t('calendar.previousWeek') : t('calendar.previousDay')} aria-keyshortcuts="ArrowLeft">{PREVIOUS_MARK}</button>
+          <button type="button" className="button" onClick={() => navigateTo({ anchor: today })} aria-keyshortcuts="T">{t('common.today')}</button>
+          <button type="button" className="button" onClick={() => step(1)} aria-label={view === 'week' ? t('calendar.nextWeek') : t('calendar.nextDay')} aria-keyshortcuts="ArrowRight">{NEXT_MARK}</button>
         </div>
-        <div className="button-group" role="group" aria-label="View">
-          <button type="button" className="button" aria-pressed={view === 'week'} onClick={() => navigateTo({ view: 'week' })} aria-keyshortcuts="W">Week</button>
-          <button type="button" className="button" aria-pressed={view === 'day'} onClick={() => navigateTo({ view: 'day' })} aria-keyshortcuts="D">Day</button>
+        <div className="button-group" role="group" aria-label={t('calendar.view')}>
+          <button type="button" className="button" aria-pressed={view === 'week'} onClick={() => navigateTo({ view: 'week' })} aria-keyshortcuts="W">{t('calendar.week')}</button>
+          <button type="button" className="button" aria-pressed={view === 'day'} onClick={() => navigateTo({ view: 'day' })} aria-keyshortcuts="D">{t('calendar.day')}</button>
         </div>
         <button type="button" className="button button--primary" aria-keyshortcuts="N"
           onClick={() => setDraft({ date: anchor, minute: nextQuarterHour(settings.timeZone, anchor), practitionerId: null })}>
-          + New booking
+          {t('calendar.newBooking')}
         </button>
       </header>
       <p className="visually-hidden" role="status" aria-live="polite">{notice}</p>
       {notice && <div className="toast" aria-hidden="true">{notice}</div>}
       {columns === null ? (
-        <p role="status" className="muted">Loading the calendar…</p>
+        <p role="status" className="muted">{t('calendar.loading')}</p>
       ) : columns.length === 0 ? (
-        <div className="empty-state"><p>There are no practitioners yet. Add one in Settings to start booking.</p></div>
+        <div className="empty-state"><p>{t('calendar.noPractitioners')}</p></div>
       ) : (
         <>
           {data && data.bookings.length === 0 && (
-            <p className="calendar__empty-hint">No bookings {view === 'week' ? 'this week' : 'this day'}. Click a time in the calendar or press N to book.</p>
+            <p className="calendar__empty-hint">{t('calendar.emptyHint', { view })}</p>
           )}
           <TimeGrid
             columns={columns}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
+import { useT } from '../../app/language.js';
 import { findClients } from '../../../shared/db/client-commands.js';
 import { clientName } from '../../../shared/domain/clients.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
@@ -17,6 +18,7 @@ interface ClientPickerProps {
 
 export function ClientPicker({ value, onChange, error }: ClientPickerProps) {
   const { db } = useDesk();
+  const { t } = useT();
   const id = useId();
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<ClientDoc[]>([]);
@@ -27,18 +29,18 @@ export function ClientPicker({ value, onChange, error }: ClientPickerProps) {
   useEffect(() => {
     if (!searching) return;
     let live = true;
-    const t = setTimeout(() => findClients(db, query, 8).then((m) => { if (live) { setMatches(m); setActive(0); } }, () => undefined), 80);
-    return () => { live = false; clearTimeout(t); };
+    const timer = setTimeout(() => findClients(db, query, 8).then((m) => { if (live) { setMatches(m); setActive(0); } }, () => undefined), 80);
+    return () => { live = false; clearTimeout(timer); };
   }, [db, query, searching]);
 
   if (value) {
     return (
       <div className="field">
-        <span className="field__label" id={`${id}-label`}>Client</span>
+        <span className="field__label" id={`${id}-label`}>{t('clientUi.client')}</span>
         <div className="chip" aria-labelledby={`${id}-label`}>
           <span data-testid="chosen-client">{clientName(value)}</span>
           {value.phone && <span className="muted">{value.phone}</span>}
-          <button type="button" className="link-button" onClick={() => { onChange(null); setQuery(''); }}>Change</button>
+          <button type="button" className="link-button" onClick={() => { onChange(null); setQuery(''); }}>{t('clientUi.change')}</button>
         </div>
       </div>
     );
@@ -48,7 +50,7 @@ export function ClientPicker({ value, onChange, error }: ClientPickerProps) {
   const open = searching && matches.length > 0;
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>Client</label>
+      <label htmlFor={id}>{t('clientUi.client')}</label>
       <div className="picker">
         <input
           id={id}
@@ -61,7 +63,7 @@ export function ClientPicker({ value, onChange, error }: ClientPickerProps) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           autoComplete="off"
-          placeholder="Type a name, email or phone"
+          placeholder={t('clientUi.pickerPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -70,9 +72,9 @@ export function ClientPicker({ value, onChange, error }: ClientPickerProps) {
             else if (e.key === 'Enter' && open) { e.preventDefault(); onChange(matches[active] ?? null); }
           }}
         />
-        <button type="button" className="button" onClick={() => setCreating(true)}>New client</button>
+        <button type="button" className="button" onClick={() => setCreating(true)}>{t('clientUi.newClient')}</button>
       </div>
-      <ul id={listId} role="listbox" aria-label="Matching clients" className="picker__list" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={t('clientUi.matching')} className="picker__list" hidden={!open}>
         {matches.map((c, i) => (
           <li key={c.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}
             className={i === active ? 'picker__option picker__option--active' : 'picker__option'}
@@ -81,7 +83,7 @@ export function ClientPicker({ value, onChange, error }: ClientPickerProps) {
           </li>
         ))}
       </ul>
-      {query.trim() !== '' && !open && <p className="field__hint">No client matches. Use “New client” to add them.</p>}
+      {query.trim() !== '' && !open && <p className="field__hint">{t('clientUi.noMatch')}</p>}
       {error && <p className="field__error" id={`${id}-error`}>{error}</p>}
       {creating && (
         <NewClientDialog initialName={query} onClose={() => setCreating(false)} onCreated={(c) => { setCreating(false); onChange(c); }} />

@@ -5,11 +5,23 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { BookingDoc, ClientDoc, ClinicSettingsDoc, ServiceDoc, StaffDoc } from '../../../shared/schemas/index.js';
 import { minutesIntoLocalDay } from '../../../shared/domain/time.js';
-import { formatTime } from '../../ui/format.js';
+import { useT } from '../../app/language.js';
 import { layoutColumn, visibleHours, type ColumnItem } from './column-layout.js';
 
 export const PX_PER_MINUTE = 1;
 const SLOT_MINUTES = 15;
+const EN_DASH = '–';
+const LIST_COMMA = ', ';
+const SPACE = ' ';
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An hour on the axis as the reader writes times ("07:00"); the axis is wall-clock, so no zone applies. */
+function hourLabel(hour: number, locale: string): string {
+  let f = hourFormats.get(locale);
+  if (!f) hourFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' })));
+  return f.format(new Date(Date.UTC(2000, 0, 1, hour)));
+}
 
 export interface GridColumn {
   key: string;
@@ -32,6 +44,7 @@ interface TimeGridProps {
 }
 
 export const TimeGrid = memo(function TimeGrid({ columns, clients, services, practitioners, settings, onSlot, onOpenBooking }: TimeGridProps) {
+  const { t, time, locale } = useT();
   const items = new Map<string, ColumnItem[]>();
   const all: ColumnItem[] = [];
   for (const col of columns) {
@@ -65,16 +78,17 @@ export const TimeGrid = memo(function TimeGrid({ columns, clients, services, pra
           </div>
         ))}
       </div>
-      <div className="grid__body" tabIndex={0} role="region" aria-label="Bookings by time">
+      <div className="grid__body" tabIndex={0} role="region" aria-label={t('calendar.grid.byTime')}>
         <div className="grid__axis" style={{ height }} aria-hidden="true">
-          {hours.map((h) => <div key={h} className="grid__hour-label" style={{ top: (h - startHour) * 60 * PX_PER_MINUTE }}>{String(h).padStart(2, '0')}:00</div>)}
+          {hours.map((h) => <div key={h} className="grid__hour-label" style={{ top: (h - startHour) * 60 * PX_PER_MINUTE }}>{hourLabel(h, locale)}</div>)}
         </div>
         {columns.map((col) => {
           const colItems = items.get(col.key) ?? [];
           const placed = layoutColumn(colItems);
           const itemById = new Map(colItems.map((i) => [i.id, i]));
+          const groupName = col.sublabel ? `${col.label} ${col.sublabel}` : col.label;
           return (
-            <div key={col.key} role="group" aria-label={`${col.label}${col.sublabel ? ` ${col.sublabel}` : ''}`}
+            <div key={col.key} role="group" aria-label={groupName}
               className={`grid__column${col.isToday ? ' grid__column--today' : ''}`} style={{ height }}
               onClick={onColumnClick(col)} data-testid={`column-${col.key}`}>
               {hours.map((h) => <div key={h} className="grid__hour-line" style={{ top: (h - startHour) * 60 * PX_PER_MINUTE }} aria-hidden="true" />)}
@@ -84,9 +98,9 @@ export const TimeGrid = memo(function TimeGrid({ columns, clients, services, pra
                 const client = clients.get(b.clientId);
                 const service = services.get(b.serviceId);
                 const practitioner = practitioners.get(b.practitionerId);
-                const who = client ? `${client.firstName} ${client.lastName}` : 'Client';
-                const start = formatTime(b.start, settings);
-                const end = formatTime(b.end, settings);
+                const who = client ? `${client.firstName} ${client.lastName}` : t('calendar.grid.unknownClient');
+                const start = time(b.start);
+                const end = time(b.end);
                 const title = `${start}–${end} ${who}${service ? `, ${service.name}` : ''}${practitioner ? `, ${practitioner.name}` : ''}`;
                 return (
                   <button
@@ -104,10 +118,10 @@ export const TimeGrid = memo(function TimeGrid({ columns, clients, services, pra
                     } as CSSProperties}
                   >
                     {/* The accessible name is the content: what is seen, plus the end and the practitioner. */}
-                    <span className="booking__time">{start}<span className="visually-hidden">–{end}</span></span>{' '}
-                    <span className="booking__client">{who}</span>{' '}
+                    <span className="booking__time">{start}<span className="visually-hidden">{EN_DASH}{end}</span></span>{SPACE}
+                    <span className="booking__client">{who}</span>{SPACE}
                     {service && <span className="booking__service">{service.name}</span>}
-                    {practitioner && <span className="visually-hidden">, {practitioner.name}</span>}
+                    {practitioner && <span className="visually-hidden">{LIST_COMMA}{practitioner.name}</span>}
                   </button>
                 );
               })}

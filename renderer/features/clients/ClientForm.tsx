@@ -6,6 +6,7 @@
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { deskClock } from '../../app/desk-clock.js';
+import { useT } from '../../app/language.js';
 import { createClient, updateClient } from '../../../shared/db/client-commands.js';
 import { clientInputOf } from '../../../shared/domain/clients.js';
 import { localDateOf } from '../../../shared/domain/time.js';
@@ -13,6 +14,8 @@ import type { ClientDoc } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
+import { DateField } from '../../ui/DateField.js';
+import { LanguageSelect } from '../../ui/LanguageSelect.js';
 
 type ClientForm = ReturnType<typeof useForm<ReturnType<typeof clientInputOf>>>;
 
@@ -20,14 +23,15 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
   const { db } = useDesk();
   const settings = useSettings();
   const actor = useDeskActor();
+  const { t } = useT();
   const [first = '', ...rest] = initialName.trim().split(/\s+/);
-  const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', address: '', dateOfBirth: '' });
+  const form = useForm({ firstName: first, lastName: rest.join(' '), email: '', phone: '', address: '', dateOfBirth: '', language: '' });
 
   return (
     <FormDialog
-      title="New client"
+      title={t('clientUi.newClient')}
       onClose={onClose}
-      submitLabel="Save client"
+      submitLabel={t('clientUi.saveClient')}
       busy={form.busy}
       onSubmit={() => {
         let created: ClientDoc | null = null;
@@ -45,13 +49,14 @@ export function NewClientDialog({ onClose, onCreated, initialName = '' }: { onCl
 export function EditClientDialog({ client, onClose }: { client: ClientDoc; onClose: () => void }) {
   const { db } = useDesk();
   const actor = useDeskActor();
+  const { t } = useT();
   const form = useForm(clientInputOf(client));
 
   return (
     <FormDialog
-      title="Edit client details"
+      title={t('clientUi.editTitle')}
       onClose={onClose}
-      submitLabel="Save changes"
+      submitLabel={t('clientUi.saveChanges')}
       busy={form.busy}
       onSubmit={() => {
         // A second Enter before the button turns busy finds nothing left to change (updateClient).
@@ -64,27 +69,32 @@ export function EditClientDialog({ client, onClose }: { client: ClientDoc; onClo
 }
 
 function ClientFields({ form }: { form: ClientForm }) {
+  const { t } = useT();
+  const settings = useSettings();
   return (
     <>
       <div className="field-row">
-        <Field label="First name" error={form.fieldError('firstName')}>
+        <Field label={t('clientUi.firstName')} error={form.fieldError('firstName')}>
           <input {...form.bind('firstName')} autoComplete="off" />
         </Field>
-        <Field label="Last name" error={form.fieldError('lastName')}>
+        <Field label={t('clientUi.lastName')} error={form.fieldError('lastName')}>
           <input {...form.bind('lastName')} autoComplete="off" />
         </Field>
       </div>
-      <Field label="Email" error={form.fieldError('email')} hint="Needed to send payment links by email.">
+      <Field label={t('clientUi.email')} error={form.fieldError('email')} hint={t('clientUi.emailHint')}>
         <input {...form.bind('email')} type="email" autoComplete="off" />
       </Field>
-      <Field label="Mobile phone" error={form.fieldError('phone')} hint="Needed to send payment links by SMS.">
+      <Field label={t('clientUi.phone')} error={form.fieldError('phone')} hint={t('clientUi.phoneHint')}>
         <input {...form.bind('phone')} type="tel" autoComplete="off" />
       </Field>
-      <Field label="Address (optional)" error={form.fieldError('address')} hint="Printed on invoices.">
+      <Field label={t('clientUi.addressOptional')} error={form.fieldError('address')} hint={t('clientUi.addressHint')}>
         <input {...form.bind('address')} autoComplete="off" />
       </Field>
-      <Field label="Date of birth (optional)" error={form.fieldError('dateOfBirth')}>
-        <input {...form.bind('dateOfBirth')} type="date" />
+      <Field label={t('clientUi.language')} hint={t('clientUi.languageHint')} error={form.fieldError('language')}>
+        <LanguageSelect name="language" value={form.values.language} clinicLocale={settings.locale} onChange={(v) => form.setValues((values) => ({ ...values, language: v }))} />
+      </Field>
+      <Field label={t('clientUi.dateOfBirthOptional')} error={form.fieldError('dateOfBirth')}>
+        <DateField name="dateOfBirth" value={form.values.dateOfBirth} onChange={(v) => form.setValues((values) => ({ ...values, dateOfBirth: v }))} />
       </Field>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
     </>

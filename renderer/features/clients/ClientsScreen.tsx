@@ -1,14 +1,18 @@
 /** Find a client by name, email or phone, or add a new one. */
 import { useEffect, useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
+import { useT } from '../../app/language.js';
 import { navigate, routeHref } from '../../app/router.js';
 import { findClients } from '../../../shared/db/client-commands.js';
 import type { ClientDoc } from '../../../shared/schemas/index.js';
 import { NewClientDialog } from './ClientForm.js';
 import { useClientScope } from '../../data/use-client-scope.js';
 
+const DASH = '—';
+
 export function ClientsScreen() {
   const { db } = useDesk();
+  const { t } = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ClientDoc[] | null>(null);
   const [creating, setCreating] = useState(false);
@@ -34,32 +38,32 @@ export function ClientsScreen() {
   return (
     <section className="screen" aria-labelledby="clients-title">
       <header className="screen__header">
-        <h1 id="clients-title">Clients</h1>
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>New client</button>
+        <h1 id="clients-title">{t('clients.title')}</h1>
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>{t('clientUi.newClient')}</button>
       </header>
       <div className="search">
-        <label htmlFor="client-search" className="visually-hidden">Find a client</label>
-        <input id="client-search" type="search" placeholder="Find by name, email or phone" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
+        <label htmlFor="client-search" className="visually-hidden">{t('clients.find')}</label>
+        <input id="client-search" type="search" placeholder={t('clients.findPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
       </div>
       {results === null ? (
-        <p className="muted" role="status">Searching…</p>
+        <p className="muted" role="status">{t('clients.searching')}</p>
       ) : results.length === 0 ? (
         <div className="empty-state">
-          {query ? <p>No client matches “{query}”.</p> : <p>No clients yet. Add the first one to start booking.</p>}
-          <button type="button" className="button" onClick={() => setCreating(true)}>New client</button>
+          {query ? <p>{t('clients.noMatch', { query })}</p> : <p>{t('clients.none')}</p>}
+          <button type="button" className="button" onClick={() => setCreating(true)}>{t('clientUi.newClient')}</button>
         </div>
       ) : (
         <table className="table">
-          <caption className="visually-hidden">Clients</caption>
+          <caption className="visually-hidden">{t('clients.title')}</caption>
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Phone</th></tr>
+            <tr><th scope="col">{t('clients.col.name')}</th><th scope="col">{t('clientUi.email')}</th><th scope="col">{t('clients.col.phone')}</th></tr>
           </thead>
           <tbody>
             {results.map((c) => (
               <tr key={c.id}>
-                <td><a href={routeHref({ name: 'client', id: c.id, tab: 'details' })}>{c.lastName}, {c.firstName}</a></td>
-                <td>{c.email || <span className="muted">—</span>}</td>
-                <td>{c.phone || <span className="muted">—</span>}</td>
+                <td><a href={routeHref({ name: 'client', id: c.id, tab: 'details' })}>{t('clients.sortName', { lastName: c.lastName, firstName: c.firstName })}</a></td>
+                <td>{c.email || <span className="muted">{DASH}</span>}</td>
+                <td>{c.phone || <span className="muted">{DASH}</span>}</td>
               </tr>
             ))}
           </tbody>

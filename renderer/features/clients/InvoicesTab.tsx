@@ -9,16 +9,19 @@ import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { useClientMoney } from '../../data/use-client-money.js';
 import { createInvoiceForBooking } from '../../../shared/db/invoice-commands.js';
-import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
+import { invoiceNumberInTextOf } from '../../../shared/domain/invoice-completion.js';
+import { BILLING_LABELS } from '../../../shared/domain/billing.js';
+import { useT } from '../../app/language.js';
 import { shownInvoiceState, type ShownInvoiceState } from '../../../shared/domain/invoice-state.js';
 import { ShownStateBadge } from '../invoices/ShownStateBadge.js';
 import type { CurrencyCode } from '../../../shared/domain/money.js';
 import { errorText } from '../../ui/errors.js';
-import { formatInstantDate, money } from '../../ui/format.js';
 import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
 import { currentRequest, linkStateText, requestPurposeText } from '../payment-links/link-labels.js';
 import { useInvoicesPaymentRequests } from '../payment-links/use-payment-requests.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
+
+const DASH = '—';
 
 interface Row {
   key: string;
@@ -38,6 +41,8 @@ interface Row {
 export function InvoicesTab({ clientId }: { clientId: string }) {
   const { db } = useDesk();
   const settings = useSettings();
+  const translator = useT();
+  const { t } = translator;
   const actor = useDeskActor();
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +62,9 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
     const out: Row[] = money$.invoices.map((inv) => {
       const acc = money$.account.accounts.get(inv.id)!;
       const booking = inv.bookingId ? bookingById.get(inv.bookingId) : undefined;
-      const label = inv.kind === 'credit_note' ? `Credit note ${invoiceNumberInText(inv)}` : `${inv.number > 0 ? `Invoice ${inv.number}: ` : ''}${inv.lines[0]?.description ?? 'Invoice'}`;
+      const description = inv.lines[0]?.description ?? t('invoiceUi.invoice');
+      const label = inv.kind === 'credit_note' ? t('invoiceUi.creditNoteTitle', { number: invoiceNumberInTextOf(inv) })
+        : inv.number > 0 ? t('clients.invoices.numbered', { number: String(inv.number), description }) : description;
       return {
         key: inv.id, invoiceId: inv.id, bookingId: null, date: booking?.start ?? inv.createdAt, description: label,
         amountMinor: acc.bucket === 'active' && inv.status !== 'draft' ? acc.balanceMinor : acc.totalMinor, currency: inv.currency,
@@ -66,32 +73,31 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
     });
     for (const b of bookings) {
       if (b.billing !== 'external' || b.status === 'cancelled' || b.invoiceId) continue;
-      out.push({ key: b.id, invoiceId: null, bookingId: b.id, date: b.start, description: 'Booking', amountMinor: null, currency: settings.currency, state: 'external', bucket: 'settled', link: undefined });
+      out.push({ key: b.id, invoiceId: null, bookingId: b.id, date: b.start, description: t('clients.invoices.booking'), amountMinor: null, currency: settings.currency, state: 'external', bucket: 'settled', link: undefined });
     }
     return out.sort((a, b) => (a.date < b.date ? 1 : -1));
-  }, [money$, bookings, requests, settings.currency]);
+  }, [money$, bookings, requests, settings.currency, t]);
 
-  if (!rows) return <p role="status">Loading invoices…</p>;
+  if (!rows) return <p role="status">{t('clients.invoices.loading')}</p>;
   const createInvoice = (bookingId: string) => {
     setError(null);
-    createInvoiceForBooking(db, bookingId, actor).then((inv) => setOpen(inv.id), (err: unknown) => setError(errorText(err)));
+    createInvoiceForBooking(db, bookingId, actor).then((inv) => setOpen(inv.id), (err: unknown) => setError(errorText(err, translator)));
   };
   return (
     <div className="invoice-lists">
       {error && <p className="form-error" role="alert">{error}</p>}
-      <InvoiceList title="Active" rows={rows.filter((r) => r.bucket === 'active')} empty="No active invoices." onOpen={setOpen} onCreate={createInvoice} settings={settings} />
-      <InvoiceList title="Settled" rows={rows.filter((r) => r.bucket === 'settled')} empty="Nothing settled yet." onOpen={setOpen} onCreate={createInvoice} settings={settings} />
+      <InvoiceList bucket="active" title={t('clients.invoices.active')} rows={rows.filter((r) => r.bucket === 'active')} empty={t('clients.invoices.noActive')} onOpen={setOpen} onCreate={createInvoice} />
+      <InvoiceList bucket="settled" title={t('clients.invoices.settled')} rows={rows.filter((r) => r.bucket === 'settled')} empty={t('clients.invoices.noneSettled')} onOpen={setOpen} onCreate={createInvoice} />
       {open && <InvoiceDialog invoiceId={open} onClose={() => setOpen(null)} />}
     </div>
   );
 }
 
-type Clinic = ReturnType<typeof useSettings>;
+interface ListProps { bucket: Row['bucket']; title: string; rows: Row[]; empty: string; onOpen: (id: string) => void; onCreate: (bookingId: string) => void }
 
-interface ListProps { title: string; rows: Row[]; empty: string; onOpen: (id: string) => void; onCreate: (bookingId: string) => void; settings: Clinic }
-
-function InvoiceList({ title, rows, empty, onOpen, onCreate, settings }: ListProps) {
-  const id = `invoices-${title.toLowerCase()}`;
+function InvoiceList({ bucket, title, rows, empty, onOpen, onCreate }: ListProps) {
+  const { t } = useT();
+  const id = `invoices-${bucket}`;
   return (
     <section aria-labelledby={id} className="invoice-list">
       <h2 id={id}>{title} <span className="count">{rows.length}</span></h2>
@@ -101,12 +107,12 @@ function InvoiceList({ title, rows, empty, onOpen, onCreate, settings }: ListPro
             <li key={r.key}>
               {r.invoiceId ? (
                 <button type="button" className="row-button" onClick={() => onOpen(r.invoiceId!)}>
-                  <RowContent row={r} settings={settings} />
+                  <RowContent row={r} />
                 </button>
               ) : (
                 <div className="row-button row-button--static">
-                  <RowContent row={r} settings={settings} />
-                  <button type="button" className="button button--small" onClick={() => onCreate(r.bookingId!)}>Create invoice</button>
+                  <RowContent row={r} />
+                  <button type="button" className="button button--small" onClick={() => onCreate(r.bookingId!)}>{t('invoiceUi.createInvoice')}</button>
                 </div>
               )}
             </li>
@@ -117,20 +123,22 @@ function InvoiceList({ title, rows, empty, onOpen, onCreate, settings }: ListPro
   );
 }
 
-function RowContent({ row, settings }: { row: Row; settings: Clinic }) {
+function RowContent({ row }: { row: Row }) {
+  const translator = useT();
+  const { t, money, instantDate } = translator;
   return (
     <>
-      <span className="row__date">{formatInstantDate(row.date, settings)}</span>
+      <span className="row__date">{instantDate(row.date)}</span>
       <span className="row__desc">
         {row.description}
         {row.link && (
           <span className="row__link" data-testid="row-link">
-            {requestPurposeText(row.link)} <span className={`badge badge--link-${row.link.status}`}>{linkStateText(row.link)}</span>
+            {requestPurposeText(row.link, translator)} <span className={`badge badge--link-${row.link.status}`}>{linkStateText(row.link, translator)}</span>
           </span>
         )}
       </span>
-      {row.state === 'external' ? <span className="badge badge--external">Externally billed</span> : <ShownStateBadge state={row.state} />}
-      <span className="row__amount">{row.amountMinor === null ? '—' : money(row.amountMinor, row.currency, settings)}</span>
+      {row.state === 'external' ? <span className="badge badge--external">{t(BILLING_LABELS.external)}</span> : <ShownStateBadge state={row.state} />}
+      <span className="row__amount">{row.amountMinor === null ? DASH : money(row.amountMinor, row.currency)}</span>
     </>
   );
 }

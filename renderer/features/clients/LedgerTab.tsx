@@ -12,20 +12,24 @@ import { useClientMoney } from '../../data/use-client-money.js';
 import { refundClientCredit } from '../../../shared/db/payment-commands.js';
 import { ledgerEntries } from '../../../shared/domain/ledger.js';
 import { cardPayments } from '../../../shared/domain/card-refund.js';
-import { minorToInput } from '../../../shared/domain/money.js';
 import { DESK_METHODS, METHOD_LABELS, type DeskMethod } from '../../../shared/domain/payment-rules.js';
+import { moneyValue } from '../../../shared/i18n/text.js';
+import { useT } from '../../app/language.js';
 import { errorText } from '../../ui/errors.js';
-import { formatDateTime, money } from '../../ui/format.js';
+import { moneyInput } from '../../ui/money-input.js';
 import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
 import { ledgerEntryLabel } from './ledger-labels.js';
 
 /** The refund form's choice: a desk method, or back to the card through the payment provider. */
 const CARD = 'card';
 type RefundMethod = DeskMethod | typeof CARD;
+const DASH = '—';
 
 export function LedgerTab({ clientId }: { clientId: string }) {
   const { db, main } = useDesk();
   const settings = useSettings();
+  const translator = useT();
+  const { t, money, dateTime, locale } = translator;
   const actor = useDeskActor();
   const data = useClientMoney(db, clientId);
   const [open, setOpen] = useState<string | null>(null);
@@ -38,9 +42,9 @@ export function LedgerTab({ clientId }: { clientId: string }) {
   const entries = useMemo(() => (data ? ledgerEntries(data.invoices, data.facts, data.account.accounts) : null), [data]);
   const byId = useMemo(() => new Map((data?.invoices ?? []).map((i) => [i.id, i])), [data]);
 
-  if (!data || !entries) return <p role="status">Loading the ledger…</p>;
+  if (!data || !entries) return <p role="status">{t('ledger.loading')}</p>;
   const a = data.account;
-  const m = (minor: number) => money(minor, settings.currency, settings);
+  const m = (minor: number) => money(minor, settings.currency);
   const paidByCard = cardPayments(data.facts).length > 0;
   const submitRefund = () => {
     if (!refund) return;
@@ -53,61 +57,61 @@ export function LedgerTab({ clientId }: { clientId: string }) {
         (done) => {
           if (!done) return;
           setRefund(null);
-          setNotice(`Refunded ${m(done.amountMinor)} to the card.`);
+          setNotice(t('ledger.refundedToCard', { amount: moneyValue(done.amountMinor, settings.currency) }));
         },
-        (err: unknown) => setError(errorText(err)),
+        (err: unknown) => setError(errorText(err, translator)),
       );
       return;
     }
     const method = refund.method;
     refundCommand.run((operation) => refundClientCredit(db, clientId, refund.amount, method, { ...actor, operation })).then(
-      (done) => { if (done) { setRefund(null); setNotice('Refund recorded.'); } },
-      (err: unknown) => setError(errorText(err)),
+      (done) => { if (done) { setRefund(null); setNotice(t('ledger.refundRecorded')); } },
+      (err: unknown) => setError(errorText(err, translator)),
     );
   };
 
   return (
     <div className="ledger">
-      <dl className="summary-cards" aria-label="Account summary">
-        <div><dt>Balance</dt><dd data-testid="ledger-balance">{a.balanceMinor >= 0 ? m(a.balanceMinor) : `${m(-a.balanceMinor)} in credit`}</dd></div>
-        <div><dt>Outstanding on invoices</dt><dd data-testid="ledger-outstanding">{m(a.outstandingMinor)}</dd></div>
-        <div><dt>Client credit</dt><dd data-testid="ledger-credit">{m(a.creditMinor)}</dd></div>
+      <dl className="summary-cards" aria-label={t('ledger.summary')}>
+        <div><dt>{t('ledger.balance')}</dt><dd data-testid="ledger-balance">{a.balanceMinor >= 0 ? m(a.balanceMinor) : t('ledger.inCredit', { amount: moneyValue(-a.balanceMinor, settings.currency) })}</dd></div>
+        <div><dt>{t('ledger.outstanding')}</dt><dd data-testid="ledger-outstanding">{m(a.outstandingMinor)}</dd></div>
+        <div><dt>{t('ledger.credit')}</dt><dd data-testid="ledger-credit">{m(a.creditMinor)}</dd></div>
       </dl>
       <div className="toolbar">
-        <a className="button" href={routeHref({ name: 'print', kind: 'statement', id: clientId })}>Print statement</a>
+        <a className="button" href={routeHref({ name: 'print', kind: 'statement', id: clientId })}>{t('ledger.printStatement')}</a>
         {a.creditMinor > 0 && actor.can('billing') && !refund && (
-          <button type="button" className="button" onClick={() => setRefund({ amount: minorToInput(a.creditMinor, settings.currency), method: paidByCard ? CARD : settings.defaultAltPaymentMethod })}>Refund credit…</button>
+          <button type="button" className="button" onClick={() => setRefund({ amount: moneyInput(a.creditMinor, settings.currency, locale), method: paidByCard ? CARD : settings.defaultAltPaymentMethod })}>{t('ledger.refundCredit')}</button>
         )}
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
       {refund && (
-        <form className="inline-form" aria-label="Refund client credit" onSubmit={(e) => { e.preventDefault(); submitRefund(); }}>
-          <label>Amount <input className="input--money" inputMode="decimal" value={refund.amount} onChange={(e) => setRefund({ ...refund, amount: e.target.value })} autoFocus /></label>
-          <label>Paid back by
+        <form className="inline-form" aria-label={t('ledger.refundForm')} onSubmit={(e) => { e.preventDefault(); submitRefund(); }}>
+          <label>{t('ledger.amount')} <input className="input--money" inputMode="decimal" value={refund.amount} onChange={(e) => setRefund({ ...refund, amount: e.target.value })} autoFocus /></label>
+          <label>{t('ledger.paidBackBy')}
             <select value={refund.method} onChange={(e) => setRefund({ ...refund, method: e.target.value as RefundMethod })}>
-              {paidByCard && <option value={CARD}>Refund to card (the card that paid by link)</option>}
-              {DESK_METHODS.map((mth) => <option key={mth} value={mth}>{METHOD_LABELS[mth]}</option>)}
+              {paidByCard && <option value={CARD}>{t('ledger.toCardOption')}</option>}
+              {DESK_METHODS.map((mth) => <option key={mth} value={mth}>{t(METHOD_LABELS[mth])}</option>)}
             </select>
           </label>
-          <button type="button" className="button" onClick={() => setRefund(null)}>Cancel</button>
-          <button type="submit" className="button button--primary" disabled={refundCommand.busy || cardCommand.busy} aria-busy={refundCommand.busy || cardCommand.busy}>{cardCommand.busy ? 'Refunding…' : refundCommand.busy ? 'Recording…' : refund.method === CARD ? 'Refund to card' : 'Record refund'}</button>
+          <button type="button" className="button" onClick={() => setRefund(null)}>{t('common.cancel')}</button>
+          <button type="submit" className="button button--primary" disabled={refundCommand.busy || cardCommand.busy} aria-busy={refundCommand.busy || cardCommand.busy}>{cardCommand.busy ? t('ledger.refunding') : refundCommand.busy ? t('ledger.recording') : refund.method === CARD ? t('ledger.refundToCard') : t('ledger.recordRefund')}</button>
         </form>
       )}
-      {entries.length === 0 ? <p className="muted">Nothing charged or paid yet. Drafts appear here once completed.</p> : (
+      {entries.length === 0 ? <p className="muted">{t('ledger.empty')}</p> : (
         <table className="table ledger__table">
-          <caption className="visually-hidden">Ledger, oldest first</caption>
-          <thead><tr><th scope="col">Date</th><th scope="col">Entry</th><th scope="col" className="num">Amount</th><th scope="col" className="num">Balance</th></tr></thead>
+          <caption className="visually-hidden">{t('ledger.caption')}</caption>
+          <thead><tr><th scope="col">{t('ledger.col.date')}</th><th scope="col">{t('ledger.col.entry')}</th><th scope="col" className="num">{t('ledger.col.amount')}</th><th scope="col" className="num">{t('ledger.col.balance')}</th></tr></thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{formatDateTime(e.at, settings)}</td>
+                <td>{dateTime(e.at)}</td>
                 <td>
                   {e.invoiceId && byId.has(e.invoiceId)
-                    ? <button type="button" className="link-button" onClick={() => setOpen(e.invoiceId)}>{ledgerEntryLabel(e, byId)}</button>
-                    : ledgerEntryLabel(e, byId)}
+                    ? <button type="button" className="link-button" onClick={() => setOpen(e.invoiceId)}>{ledgerEntryLabel(e, byId, translator)}</button>
+                    : ledgerEntryLabel(e, byId, translator)}
                 </td>
-                <td className="num">{e.kind === 'credit_applied' ? <span className="muted">—</span> : m(e.amountMinor)}</td>
+                <td className="num">{e.kind === 'credit_applied' ? <span className="muted">{DASH}</span> : m(e.amountMinor)}</td>
                 <td className="num">{m(e.runningMinor)}</td>
               </tr>
             ))}

@@ -1,18 +1,21 @@
 /**
  * Invoices the chasing marked ready for debt collection, with the export a collector
- * needs (CSV, shared/domain/debt-collection.ts). Derived live from the chasing records.
+ * needs (CSV, shared/domain/debt-collection.ts; its header in the language of whoever
+ * exports). Derived live from the chasing records.
  */
 import { useEffect, useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useT } from '../../app/language.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { debtCollectionCsv, type DebtCase } from '../../../shared/domain/debt-collection.js';
-import { money } from '../../ui/format.js';
 import { deskClock } from '../../app/desk-clock.js';
 
 export function DebtCollectionCard() {
   const { db } = useDesk();
   const settings = useSettings();
+  const translator = useT();
+  const { t } = translator;
   // Ready-for-collection markers stay 'sent'; the set of sent requests is small (open links and these).
   const marks = useLiveQuery(() => db.paymentrequests.find({ selector: { status: 'sent', purpose: 'debt_collection' }, sort: [{ status: 'asc' }, { sendAt: 'asc' }] }), [db]);
   const [cases, setCases] = useState<DebtCase[] | null>(null);
@@ -38,12 +41,12 @@ export function DebtCollectionCard() {
 
   if (!cases || cases.length === 0) return null;
   const total = cases.reduce((s, c) => s + c.account.balanceMinor, 0);
-  const href = `data:text/csv;charset=utf-8,${encodeURIComponent(debtCollectionCsv(cases))}`;
+  const href = `data:text/csv;charset=utf-8,${encodeURIComponent(debtCollectionCsv(cases, translator))}`;
   return (
     <section className="card" aria-labelledby="debt-heading">
-      <h2 id="debt-heading">Ready for debt collection</h2>
-      <p>{cases.length} invoice{cases.length === 1 ? '' : 's'}, {money(total, settings.currency, settings)} owed, after reminders and a final notice.</p>
-      <a className="button" href={href} download={`debt-collection-${deskClock().toISOString().slice(0, 10)}.csv`}>Export for the debt collector (CSV)</a>
+      <h2 id="debt-heading">{t('chase.step.debtCollection')}</h2>
+      <p>{t('debtExport.summary', { count: cases.length, owed: translator.money(total, settings.currency) })}</p>
+      <a className="button" href={href} download={t('debtExport.fileName', { date: deskClock().toISOString().slice(0, 10) })}>{t('debtExport.export')}</a>
     </section>
   );
 }

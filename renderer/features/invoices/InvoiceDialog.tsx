@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useT } from '../../app/language.js';
 import { navigate } from '../../app/router.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useCommand } from '../../app/use-command.js';
@@ -19,7 +20,7 @@ import { errorText } from '../../ui/errors.js';
 import { CreditNoteForm } from './CreditNoteForm.js';
 import { InvoiceDocument } from './InvoiceDocument.js';
 import { payableAccount } from '../../../shared/domain/ledger.js';
-import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
+import { invoiceNumberInTextOf } from '../../../shared/domain/invoice-completion.js';
 import { InvoiceLog } from './InvoiceLog.js';
 import { InvoiceOptions } from './InvoiceOptions.js';
 import { LineEditor } from './LineEditor.js';
@@ -31,6 +32,8 @@ type View = 'invoice' | 'edit' | 'credit' | 'log';
 export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClose: () => void }) {
   const { db } = useDesk();
   const settings = useSettings();
+  const translator = useT();
+  const { t } = translator;
   const actor = useDeskActor();
   const [shownId, setShownId] = useState(invoiceId);
   const [view, setView] = useState<View>('invoice');
@@ -45,14 +48,14 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
   const money = useClientMoney(db, invoice?.clientId);
   const requests = usePaymentRequests(db, invoice?.id);
 
-  if (invoice === undefined) return <Dialog title="Invoice" onClose={onClose}><p role="status">Loading…</p></Dialog>;
-  if (invoice === null) return <Dialog title="Invoice" onClose={onClose}><p role="alert">This invoice no longer exists.</p></Dialog>;
+  if (invoice === undefined) return <Dialog title={t('invoiceUi.invoice')} onClose={onClose}><p role="status">{t('common.loading')}</p></Dialog>;
+  if (invoice === null) return <Dialog title={t('invoiceUi.invoice')} onClose={onClose}><p role="alert">{t('invoiceUi.gone')}</p></Dialog>;
 
   const account = money?.account.accounts.get(invoice.id);
   const isDraft = invoice.status === 'draft';
   const isCreditNote = invoice.kind === 'credit_note';
-  const numberText = invoiceNumberInText(invoice);
-  const title = isCreditNote ? `Credit note ${numberText}` : isDraft ? 'Draft invoice' : `Invoice ${numberText}`;
+  const number = invoiceNumberInTextOf(invoice);
+  const title = isCreditNote ? t('invoiceUi.creditNoteTitle', { number }) : isDraft ? t('invoiceUi.draftTitle') : t('invoiceUi.invoiceTitle', { number });
   const canBill = actor.can('billing');
   const mayPay = !isCreditNote && invoice.status !== 'void' && (isDraft || (account?.balanceMinor ?? 0) > 0);
 
@@ -64,7 +67,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
       const result = await command.run(action);
       if (done && result !== undefined) setNotice(done);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, translator));
     }
   };
   const takePayment = () => {
@@ -74,11 +77,11 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
 
   const footer = view === 'invoice' ? (
     <>
-      {isDraft && canBill && <button type="button" className="button" onClick={() => setView('edit')} disabled={busy}>Edit lines</button>}
+      {isDraft && canBill && <button type="button" className="button" onClick={() => setView('edit')} disabled={busy}>{t('invoiceUi.editLines')}</button>}
       {isDraft && canBill && (
-        <button type="button" className="button" onClick={() => void run((operation) => completeInvoice(db, invoice.id, { ...actor, operation }), 'Invoice completed.')} disabled={busy}>Complete invoice</button>
+        <button type="button" className="button" onClick={() => void run((operation) => completeInvoice(db, invoice.id, { ...actor, operation }), t('invoiceUi.completed'))} disabled={busy}>{t('invoiceUi.complete')}</button>
       )}
-      {mayPay && canBill && <button type="button" className="button button--primary" onClick={takePayment} disabled={busy}>Take payment</button>}
+      {mayPay && canBill && <button type="button" className="button button--primary" onClick={takePayment} disabled={busy}>{t('checkout.takePayment')}</button>}
       <InvoiceOptions
         invoice={invoice}
         account={account}
@@ -92,14 +95,14 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
 
   return (
     <Dialog title={title} onClose={onClose} wide footer={footer}>
-      <div className="tabs" role="tablist" aria-label="Invoice">
-        <button type="button" role="tab" className="tabs__tab" aria-selected={view !== 'log'} onClick={() => setView('invoice')}>Invoice</button>
-        <button type="button" role="tab" className="tabs__tab" aria-selected={view === 'log'} onClick={() => setView('log')}>Log</button>
+      <div className="tabs" role="tablist" aria-label={t('invoiceUi.invoice')}>
+        <button type="button" role="tab" className="tabs__tab" aria-selected={view !== 'log'} onClick={() => setView('invoice')}>{t('invoiceUi.invoice')}</button>
+        <button type="button" role="tab" className="tabs__tab" aria-selected={view === 'log'} onClick={() => setView('log')}>{t('invoiceUi.log')}</button>
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}
       {notice && <p className="notice" role="status">{notice}</p>}
       {!canBill && !isCreditNote && invoice.status !== 'void' && view === 'invoice' && (
-        <p className="muted">Taking payment and changing invoices needs the billing permission.</p>
+        <p className="muted">{t('invoiceUi.needsBilling')}</p>
       )}
       {view === 'invoice' && <InvoiceDocument invoice={invoice} client={client} settings={settings} account={account} credited={credited} requests={requests ?? []} />}
       {view === 'invoice' && !isCreditNote && <LinkStatus invoiceId={invoice.id} />}
@@ -109,7 +112,7 @@ export function InvoiceDialog({ invoiceId, onClose }: { invoiceId: string; onClo
       )}
       {view === 'edit' && <LineEditor invoice={invoice} onDone={() => setView('invoice')} />}
       {view === 'credit' && account && (
-        <CreditNoteForm invoice={invoice} account={account} onDone={() => setView('invoice')} onIssued={(noteId) => { setShownId(noteId); setView('invoice'); setNotice('Credit note issued.'); }} />
+        <CreditNoteForm invoice={invoice} account={account} onDone={() => setView('invoice')} onIssued={(noteId) => { setShownId(noteId); setView('invoice'); setNotice(t('invoiceUi.creditNoteIssued')); }} />
       )}
       {view === 'log' && <InvoiceLog invoiceId={invoice.id} />}
     </Dialog>

@@ -5,7 +5,7 @@
  * entered disappears silently.
  */
 import { useEffect, useId, useState } from 'react';
-import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useDesk } from '../../app/desk-context.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { acceptAgain, isAcceptable, setAside, type RefusedChange } from '../../../shared/db/needs-attention.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
@@ -13,21 +13,23 @@ import { recordedActor, sameState } from '../../../shared/sync/push-rules.js';
 import { syncState } from '../../../shared/sync/conflicts.js';
 import type { WireDocument } from '../../../shared/sync/protocol.js';
 import type { ClientDoc, InvoiceDoc } from '../../../shared/schemas/index.js';
-import { errorText } from '../../ui/errors.js';
-import { formatDateTime } from '../../ui/format.js';
-import { describeRefused, refusedOutcome } from './describe-refused.js';
+import { textOfError } from '../../../shared/i18n/error-text.js';
+import { text as textOf, type Text } from '../../../shared/i18n/text.js';
+import { useT } from '../../app/language.js';
+import { describeRefused, refusalReason, refusedOutcome } from './describe-refused.js';
 import { useNeedsAttention } from './use-needs-attention.js';
 
 interface EntryView {
   readonly entry: RefusedChange;
-  readonly what: string;
-  readonly recordedBy: string;
-  readonly outcome: string;
+  readonly what: Text;
+  /** A staff member's name, or who else it was. */
+  readonly recordedBy: string | Text;
+  readonly outcome: Text;
   /** This desk's copy is no longer what was refused (a pull replaced a record since). */
   readonly replacedSince: boolean;
 }
 
-async function viewOf(db: ClinicDatabase, entry: RefusedChange, clinic: { locale: string }): Promise<EntryView> {
+async function viewOf(db: ClinicDatabase, entry: RefusedChange): Promise<EntryView> {
   const found = await db[entry.collection].findOne(entry.id).exec();
   const local = found ? (syncState(found.toJSON()) as WireDocument) : null;
   // What was refused is what the entry is about, whatever this desk holds now.
@@ -41,8 +43,8 @@ async function viewOf(db: ClinicDatabase, entry: RefusedChange, clinic: { locale
   const actor = doc ? recordedActor(entry.collection, doc).actor : '';
   return {
     entry,
-    what: describeRefused(entry, { doc, invoice, client, clinic }),
-    recordedBy: (await nameOf(actor)) ?? (actor === 'system' ? 'the desk itself' : actor ? 'someone not on the staff list' : 'nobody'),
+    what: describeRefused(entry, { doc, invoice, client }),
+    recordedBy: (await nameOf(actor)) ?? textOf(actor === 'system' ? 'attention.recordedBy.system' : actor ? 'attention.recordedBy.unknown' : 'attention.recordedBy.nobody'),
     outcome: refusedOutcome(entry, await nameOf(entry.acceptedBy ?? '')),
     replacedSince: entry.kept && entry.sent !== undefined && local !== null && !sameState(local, entry.sent),
   };
@@ -50,29 +52,29 @@ async function viewOf(db: ClinicDatabase, entry: RefusedChange, clinic: { locale
 
 export function NeedsAttentionScreen() {
   const { db } = useDesk();
-  const settings = useSettings();
+  const { t } = useT();
   const entries = useNeedsAttention(db);
   const [views, setViews] = useState<EntryView[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<Text | null>(null);
   useEffect(() => {
     if (!entries) return;
     let live = true;
-    Promise.all([...entries].reverse().map((e) => viewOf(db, e, settings))).then(
+    Promise.all([...entries].reverse().map((e) => viewOf(db, e))).then(
       (v) => { if (live) { setViews(v); setLoadError(null); } },
-      (err: unknown) => { if (live) setLoadError(errorText(err)); },
+      (err: unknown) => { if (live) setLoadError(textOfError(err)); },
     );
     return () => { live = false; };
-  }, [db, entries, settings]);
+  }, [db, entries]);
 
   return (
     <section className="screen" aria-labelledby="attention-title">
       <header className="screen__header">
-        <h1 id="attention-title">Needs attention</h1>
+        <h1 id="attention-title">{t('attention.title')}</h1>
       </header>
-      <p className="muted">Changes the clinic's sync server did not take, and why. A payment, message or numbered invoice stays on this desk until someone whose role allows it accepts it again; it is then recorded as theirs.</p>
-      {loadError && <p className="form-error" role="alert">The list could not be read: {loadError}</p>}
-      {views === null ? (!loadError && <p role="status">Loading…</p>) : views.length === 0 ? (
-        <p className="empty-state">Nothing needs attention. If the sync server refuses a change made on this desk, it appears here.</p>
+      <p className="muted">{t('attention.intro')}</p>
+      {loadError && <p className="form-error" role="alert">{t('attention.loadFailed', { error: loadError })}</p>}
+      {views === null ? (!loadError && <p role="status">{t('common.loading')}</p>) : views.length === 0 ? (
+        <p className="empty-state">{t('attention.empty')}</p>
       ) : (
         <ul className="attention-list">
           {views.map((v) => <AttentionItem key={v.entry.key} view={v} />)}
@@ -84,38 +86,38 @@ export function NeedsAttentionScreen() {
 
 function AttentionItem({ view }: { view: EntryView }) {
   const { db } = useDesk();
-  const settings = useSettings();
+  const { t, dateTime } = useT();
   const actor = useDeskActor();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const { entry } = view;
   const act = (action: typeof acceptAgain) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     action(db, entry.key, { actor: actor.actor, desk: actor.desk, synced: actor.synced, now: actor.now })
-      .catch((err: unknown) => setError(errorText(err)))
+      .catch((err: unknown) => setError(textOfError(err)))
       .finally(() => setBusy(false));
   };
   const acceptable = isAcceptable(entry) && !entry.acceptedBy;
   const whatId = useId();
   return (
     <li className="card attention-item" data-testid="attention-item">
-      <p className="attention-item__what" id={whatId}><strong>{view.what}</strong></p>
-      <p className="muted">Recorded by {view.recordedBy} · refused {formatDateTime(entry.refusedAt, settings)}</p>
-      <p className="attention-item__reason">{entry.message}</p>
-      <p className="muted">{view.outcome}</p>
-      {view.replacedSince && <p className="muted">This desk now shows the sync server's version of it; accepting again sends the refused one, signed as you.</p>}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <p className="attention-item__what" id={whatId}><strong>{t(view.what)}</strong></p>
+      <p className="muted">{t('attention.recorded', { who: view.recordedBy, at: dateTime(entry.refusedAt) })}</p>
+      <p className="attention-item__reason">{t(refusalReason(entry))}</p>
+      <p className="muted">{t(view.outcome)}</p>
+      {view.replacedSince && <p className="muted">{t('attention.replacedSince')}</p>}
+      {error && <p className="form-error" role="alert">{t(error)}</p>}
       <div className="attention-item__actions">
         {acceptable && (
           <button type="button" className="button button--primary" disabled={busy} aria-busy={busy} aria-describedby={whatId} onClick={() => act(acceptAgain)}>
-            {busy ? 'Accepting…' : 'Accept again as me'}
+            {t(busy ? 'attention.accepting' : 'attention.accept')}
           </button>
         )}
         {!isAcceptable(entry) && (
           <button type="button" className="button" disabled={busy} aria-busy={busy} aria-describedby={whatId} onClick={() => act(setAside)}>
-            {busy ? 'Setting aside…' : 'Set aside'}
+            {t(busy ? 'attention.settingAside' : 'attention.setAside')}
           </button>
         )}
       </div>

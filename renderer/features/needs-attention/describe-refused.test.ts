@@ -1,29 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientDoc, InvoiceDoc } from '../../../shared/schemas/index.js';
-import { describeRefused, refusedOutcome } from './describe-refused.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
+import { text } from '../../../shared/i18n/text.js';
+import { describeRefused, refusalReason, refusedOutcome } from './describe-refused.js';
 
-const clinic = { locale: 'nb-NO' };
+// An English receptionist at a Norwegian clinic: English words, Norwegian formats.
+const { t } = createTranslator({ language: 'en', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
 const client = { firstName: 'Ola', lastName: 'Berg' } as ClientDoc;
 const invoice = { number: 12, clientId: 'c1' } as InvoiceDoc;
 
 describe('how a refused change reads', () => {
   it('names a payment by amount, method, invoice and client', () => {
     const doc = { kind: 'payment', amountMinor: 75_000, currency: 'NOK', method: 'cash' };
-    expect(describeRefused({ collection: 'payments', kept: true }, { doc, invoice, client, clinic })).toMatch(/^Payment of 750,00\skr \(Cash\) on invoice 12 for Ola Berg$/);
-    expect(describeRefused({ collection: 'payments', kept: true }, { doc: { ...doc, kind: 'refund' }, invoice: null, client: null, clinic })).toMatch(/^Refund of 750,00\skr \(Cash\)$/);
+    expect(t(describeRefused({ collection: 'payments', kept: true }, { doc, invoice, client }))).toMatch(/^Payment of 750,00\skr \(Cash\) on invoice 12 for Ola Berg$/);
+    expect(t(describeRefused({ collection: 'payments', kept: true }, { doc: { ...doc, kind: 'refund' }, invoice: null, client: null }))).toMatch(/^Refund of 750,00\skr \(Cash\)$/);
   });
 
   it('names a message, an invoice, a log entry and a record change', () => {
-    expect(describeRefused({ collection: 'messages', kept: true }, { doc: { channel: 'sms', recipient: '+4790000000' }, invoice, client, clinic })).toBe('SMS to +4790000000 on invoice 12 for Ola Berg');
-    expect(describeRefused({ collection: 'invoices', kept: true }, { doc: { number: 0 }, invoice: null, client, clinic })).toBe('Invoice (number pending) for Ola Berg');
-    expect(describeRefused({ collection: 'activity', kept: true }, { doc: { summary: 'Took 100 kr' }, invoice: null, client: null, clinic })).toBe('Log entry: Took 100 kr');
-    expect(describeRefused({ collection: 'bookings', kept: false }, { doc: { start: 'x' }, invoice: null, client, clinic })).toBe('A booking change for Ola Berg');
-    expect(describeRefused({ collection: 'payments', kept: true }, { doc: null, invoice: null, client: null, clinic })).toBe('A payment that is no longer on this desk');
+    expect(t(describeRefused({ collection: 'messages', kept: true }, { doc: { channel: 'sms', recipient: '+4790000000' }, invoice, client }))).toBe('SMS to +4790000000 on invoice 12 for Ola Berg');
+    expect(t(describeRefused({ collection: 'invoices', kept: true }, { doc: { number: 0 }, invoice: null, client }))).toBe('Invoice (number pending) for Ola Berg');
+    expect(t(describeRefused({ collection: 'activity', kept: true }, { doc: { summary: 'Took 100 kr' }, invoice: null, client: null }))).toBe('Log entry: Took 100 kr');
+    expect(t(describeRefused({ collection: 'bookings', kept: false }, { doc: { start: 'x' }, invoice: null, client }))).toBe('A booking change for Ola Berg');
+    expect(t(describeRefused({ collection: 'payments', kept: true }, { doc: null, invoice: null, client: null }))).toBe('A payment that is no longer on this desk');
   });
 
   it('says what became of it on this desk', () => {
-    expect(refusedOutcome({ kept: true }, null)).toMatch(/^Kept on this desk only/);
-    expect(refusedOutcome({ kept: false }, null)).toMatch(/^Taken back on this desk/);
-    expect(refusedOutcome({ kept: true, acceptedBy: 'a' }, 'Astrid')).toBe('Accepted again by Astrid; waiting for the sync server to take it.');
+    expect(t(refusedOutcome({ kept: true }, null))).toMatch(/^Kept on this desk only/);
+    expect(t(refusedOutcome({ kept: false }, null))).toMatch(/^Taken back on this desk/);
+    expect(t(refusedOutcome({ kept: true, acceptedBy: 'a' }, 'Astrid'))).toBe('Accepted again by Astrid; waiting for the sync server to take it.');
+    expect(t(refusedOutcome({ kept: true, acceptedBy: 'a' }, null))).toBe('Accepted again by a staff member; waiting for the sync server to take it.');
+  });
+
+  it('reads in bokmål for a Norwegian desk', () => {
+    const doc = { kind: 'payment', amountMinor: 75_000, currency: 'NOK', method: 'cash' };
+    expect(nb.t(describeRefused({ collection: 'payments', kept: true }, { doc, invoice, client }))).toMatch(/^Betaling på 750,00\skr \(.+\) på faktura 12 for Ola Berg$/);
+    expect(nb.t(describeRefused({ collection: 'payments', kept: true }, { doc: null, invoice: null, client: null }))).toBe('En betaling som ikke lenger finnes på denne skranken');
+    expect(nb.t(refusedOutcome({ kept: true, acceptedBy: 'a' }, 'Astrid'))).toBe('Godtatt på nytt av Astrid; venter på at synkroniseringsserveren tar imot den.');
+  });
+
+  it("shows the server's reason, in the reader's language when the server sent it as a Text", () => {
+    expect(t(refusalReason({ message: 'Rita Reception has no billing permission.' }))).toBe('Rita Reception has no billing permission.');
+    const withText = { message: 'Sync stopped.', text: JSON.stringify(text('attention.outcome.takenBack')) };
+    expect(nb.t(refusalReason(withText))).toBe('Tatt tilbake på denne skranken: den viser det synkroniseringsserveren har.');
+    // A Text this desk cannot read (an unknown id) falls back to the English words.
+    expect(nb.t(refusalReason({ message: 'Refused.', text: JSON.stringify({ id: 'no.such.id' }) }))).toBe('Refused.');
   });
 });

@@ -1,70 +1,86 @@
 /**
  * How one entry of the Needs-attention list reads to staff: what was refused, in the words
- * the desk uses elsewhere ("Payment of 750,00 kr (Cash) on invoice 12 for Ola Berg").
- * Pure, so the screen and its test read the same.
+ * the desk uses elsewhere ("Payment of 750,00 kr (Cash) on invoice 12 for Ola Berg"), as Texts
+ * that each reader's Translator puts into their language and formats. Pure, so the screen and
+ * its test read the same.
  */
-import type { ClientDoc, ClinicSettingsDoc, InvoiceDoc, MessageDoc, PaymentDoc } from '../../../shared/schemas/index.js';
+import type { ClientDoc, InvoiceDoc, MessageDoc, PaymentDoc } from '../../../shared/schemas/index.js';
 import type { RefusedChange } from '../../../shared/db/needs-attention.js';
 import { METHOD_LABELS } from '../../../shared/domain/payment-rules.js';
-import { invoiceNumberInText } from '../../../shared/domain/invoice-completion.js';
+import { invoiceNumberInTextOf } from '../../../shared/domain/invoice-completion.js';
+import { parseStoredText } from '../../../shared/i18n/stored-text.js';
+import { moneyValue, text, type MessageId, type Text, type TextValue } from '../../../shared/i18n/text.js';
 import type { CollectionName } from '../../../shared/schemas/index.js';
-import { money } from '../../ui/format.js';
+import { isMessageId } from '../../../shared/i18n/catalogues/index.js';
+import { answerText } from '../../data/words.js';
+import { reasonOf } from '../../../shared/db/needs-attention.js';
 
 export interface RefusedContext {
   /** The refused document as this desk holds it, or null when it is gone. */
   readonly doc: Record<string, unknown> | null;
   readonly invoice: InvoiceDoc | null;
   readonly client: ClientDoc | null;
-  readonly clinic: Pick<ClinicSettingsDoc, 'locale'>;
 }
 
-const KIND_LABELS: Readonly<Record<PaymentDoc['kind'], string>> = {
-  payment: 'Payment', refund: 'Refund', credit_applied: 'Client credit used', fee: 'Reminder fee',
-};
-
-const RECORD_LABELS: Readonly<Record<CollectionName, string>> = {
-  settings: 'A change to the clinic settings', staff: 'A change to the staff list', services: 'A change to the services',
-  clients: 'A change to a client', bookings: 'A booking change', invoices: 'An invoice change', payments: 'A payment',
-  paymentrequests: 'A change to a payment link', messages: 'A message record', activity: 'A log entry',
+const RECORD_LABELS: Readonly<Record<CollectionName, MessageId>> = {
+  settings: 'attention.record.settings', staff: 'attention.record.staff', services: 'attention.record.services',
+  clients: 'attention.record.clients', bookings: 'attention.record.bookings', invoices: 'attention.record.invoices', payments: 'attention.record.payments',
+  paymentrequests: 'attention.record.paymentrequests', messages: 'attention.record.messages', activity: 'attention.record.activity',
 };
 
 const clientName = (c: ClientDoc | null) => (c ? `${c.firstName} ${c.lastName}`.trim() : '');
 
-function forInvoice(ctx: RefusedContext): string {
-  const parts: string[] = [];
-  if (ctx.invoice) parts.push(`on invoice ${invoiceNumberInText(ctx.invoice)}`);
-  if (ctx.client) parts.push(`for ${clientName(ctx.client)}`);
-  return parts.length ? ` ${parts.join(' ')}` : '';
+/** Which of "on invoice 12" and "for Ola Berg" a line names, and their values. */
+function forInvoice(ctx: RefusedContext): Record<string, TextValue> {
+  const on = ctx.invoice && ctx.client ? 'both' : ctx.invoice ? 'invoice' : ctx.client ? 'client' : 'none';
+  return { on, invoice: ctx.invoice ? invoiceNumberInTextOf(ctx.invoice) : '', client: clientName(ctx.client) };
+}
+
+const forClient = (ctx: RefusedContext): Record<string, TextValue> => ({ hasClient: ctx.client ? 'yes' : 'no', client: clientName(ctx.client) });
+
+/** A payment method's name; one this desk does not know is shown as it came. */
+const methodName = (method: string): TextValue => {
+  const id = (METHOD_LABELS as Readonly<Record<string, MessageId | undefined>>)[method];
+  return id && isMessageId(id) ? text(id) : method;
+};
+
+/** What a log entry says: its Text when this code can read it, else its English summary. */
+function summaryOf(doc: Record<string, unknown>): TextValue {
+  return parseStoredText(doc.summaryText) ?? String(doc.summary ?? '');
 }
 
 /** One line saying what the refused change was. */
-export function describeRefused(entry: Pick<RefusedChange, 'collection' | 'kept'>, ctx: RefusedContext): string {
+export function describeRefused(entry: Pick<RefusedChange, 'collection' | 'kept'>, ctx: RefusedContext): Text {
   const doc = ctx.doc;
-  if (!doc) return `${RECORD_LABELS[entry.collection]} that is no longer on this desk`;
+  if (!doc) return text('attention.what.gone', { record: text(RECORD_LABELS[entry.collection]) });
   switch (entry.collection) {
     case 'payments': {
       const p = doc as unknown as PaymentDoc;
-      return `${KIND_LABELS[p.kind] ?? 'Payment'} of ${money(p.amountMinor, p.currency, ctx.clinic)} (${METHOD_LABELS[p.method] ?? p.method})${forInvoice(ctx)}`;
+      return text('attention.what.payment', { kind: p.kind, amount: moneyValue(p.amountMinor, p.currency), method: methodName(p.method), ...forInvoice(ctx) });
     }
     case 'invoices': {
       const inv = doc as unknown as InvoiceDoc;
-      return `Invoice ${invoiceNumberInText(inv)}${ctx.client ? ` for ${clientName(ctx.client)}` : ''}`;
+      return text('attention.what.invoice', { invoice: invoiceNumberInTextOf(inv), ...forClient(ctx) });
     }
     case 'messages': {
       const m = doc as unknown as MessageDoc;
-      return `${m.channel === 'sms' ? 'SMS' : 'Email'} to ${m.recipient}${forInvoice(ctx)}`;
+      return text('attention.what.message', { channel: m.channel, recipient: m.recipient, ...forInvoice(ctx) });
     }
     case 'activity':
-      return `Log entry: ${String(doc.summary ?? '')}`;
+      return text('attention.what.logEntry', { summary: summaryOf(doc) });
     default:
-      return `${RECORD_LABELS[entry.collection]}${ctx.client ? ` for ${clientName(ctx.client)}` : ''}`;
+      return text('attention.what.record', { record: text(RECORD_LABELS[entry.collection]), ...forClient(ctx) });
   }
 }
 
 /** What happened to it on this desk. */
-export function refusedOutcome(entry: Pick<RefusedChange, 'kept' | 'acceptedBy'>, acceptedByName: string | null): string {
-  if (entry.acceptedBy) return `Accepted again by ${acceptedByName ?? 'a staff member'}; waiting for the sync server to take it.`;
-  return entry.kept
-    ? 'Kept on this desk only: the sync server and the other desks do not have it.'
-    : 'Taken back on this desk: it shows what the sync server holds.';
+export function refusedOutcome(entry: Pick<RefusedChange, 'kept' | 'acceptedBy'>, acceptedByName: string | null): Text {
+  if (entry.acceptedBy) return text('attention.outcome.accepted', { name: acceptedByName ?? text('attention.outcome.aStaffMember') });
+  return text(entry.kept ? 'attention.outcome.kept' : 'attention.outcome.takenBack');
+}
+
+/** Why the sync server refused it: its own Text when it sent one this desk can read, else its English words. */
+export function refusalReason(entry: Pick<RefusedChange, 'message' | 'text'>): Text {
+  const reason = reasonOf(entry);
+  return typeof reason === 'string' ? answerText({ message: reason }) : reason;
 }

@@ -1,12 +1,11 @@
 /** The sidebar's notifications: payments by link, newest first, with an unread count. */
 import { useId, useState } from 'react';
-import { useSettings } from '../../app/desk-context.js';
-import { formatDateTime } from '../../ui/format.js';
+import { useT } from '../../app/language.js';
 import { InvoiceDialog } from '../invoices/InvoiceDialog.js';
 import { usePaymentNotifications } from './use-payment-notifications.js';
 
 export function NotificationsButton() {
-  const settings = useSettings();
+  const { t, dateTime } = useT();
   const { items, unread, markSeen } = usePaymentNotifications();
   const [open, setOpen] = useState(false);
   const [invoice, setInvoice] = useState<string | null>(null);
@@ -16,16 +15,16 @@ export function NotificationsButton() {
     <div className="notifications">
       <button type="button" className="link-button notifications__button" aria-expanded={open} aria-controls={listId}
         onClick={() => { setOpen(!open); if (!open) markSeen(); }}>
-        Payments received{unread > 0 && <span className="notifications__count" aria-label={`${unread} new`}>{unread}</span>}
+        {t('notify.button')}{unread > 0 && <span className="notifications__count" aria-label={t('notify.unread', { count: unread })}>{unread}</span>}
       </button>
       {open && (
-        <ul className="notifications__list" id={listId} aria-label="Payments received by link">
+        <ul className="notifications__list" id={listId} aria-label={t('notify.list')}>
           {items.map((n) => (
             <li key={n.id}>
               <button type="button" className="notifications__item" onClick={() => setInvoice(n.invoiceId)}>
-                <strong>{n.clientName}</strong>{n.invoiceNumber > 0 ? `, invoice ${n.invoiceNumber}` : ''}
-                <span>{n.summary}</span>
-                <time dateTime={n.at}>{formatDateTime(n.at, settings)}</time>
+                <strong>{n.clientName ?? t('notify.aClient')}</strong>{n.invoiceNumber > 0 && t('notify.invoice', { number: String(n.invoiceNumber) })}
+                <span>{t(n.summary)}</span>
+                <time dateTime={n.at}>{dateTime(n.at)}</time>
               </button>
             </li>
           ))}

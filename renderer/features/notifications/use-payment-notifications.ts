@@ -6,20 +6,22 @@
  * what was seen is remembered per staff member on this desk.
  */
 import { useEffect, useState } from 'react';
-import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useDesk } from '../../app/desk-context.js';
 import { useSession } from '../../app/session.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { hasPermission } from '../../../shared/domain/permissions.js';
 import type { PaymentDoc } from '../../../shared/schemas/index.js';
-import { formatMoney } from '../../../shared/domain/money.js';
+import { moneyValue, text, type Text } from '../../../shared/i18n/text.js';
 import { deskClock } from '../../app/desk-clock.js';
 
 export interface PaymentNotification {
   readonly id: string;
   readonly at: string;
-  readonly summary: string;
+  /** What came in ("Paid 750,00 kr by payment link"), for the reader's Translator. */
+  readonly summary: Text;
   readonly invoiceId: string;
-  readonly clientName: string;
+  /** The client's name, or null when the client is no longer on this desk. */
+  readonly clientName: string | null;
   readonly invoiceNumber: number;
 }
 
@@ -31,7 +33,6 @@ export function usePaymentNotifications(): { items: PaymentNotification[]; unrea
   // Fixed when the desk opens: a fortnight back is plenty for notifications.
   const [since] = useState(() => new Date(deskClock().getTime() - 14 * 86_400_000).toISOString());
   const entries = useLiveQuery(() => db.payments.find({ selector: { at: { $gte: since } }, sort: [{ at: 'desc' }] }), [db, since]);
-  const settings = useSettings();
   const [items, setItems] = useState<PaymentNotification[]>([]);
   const [seen, setSeen] = useState(() => localStorage.getItem(seenKey(staff.id)) ?? '');
   const isAdmin = hasPermission(staff.roles, 'admin');
@@ -50,12 +51,12 @@ export function usePaymentNotifications(): { items: PaymentNotification[]; unrea
         const mine = canBill && booking?.practitionerId === staff.id;
         if (!isAdmin && !mine) continue;
         const client = await db.clients.findOne(invoice.clientId).exec();
-        out.push({ id: e.id, at: e.at, summary: `Paid ${formatMoney(e.amountMinor, e.currency, settings.locale)} by payment link`, invoiceId: invoice.id, clientName: client ? `${client.firstName} ${client.lastName}` : 'A client', invoiceNumber: invoice.number });
+        out.push({ id: e.id, at: e.at, summary: text('notify.paidByLink', { amount: moneyValue(e.amountMinor, e.currency) }), invoiceId: invoice.id, clientName: client ? `${client.firstName} ${client.lastName}` : null, invoiceNumber: invoice.number });
       }
       if (live) setItems(out);
     })();
     return () => { live = false; };
-  }, [db, entries, isAdmin, canBill, staff.id, settings.locale]);
+  }, [db, entries, isAdmin, canBill, staff.id]);
 
   return {
     items,

@@ -1,25 +1,28 @@
 /**
  * How a payment request's state reads on screen — one wording for the invoice pop-up, the
- * checkout (LinkStatus) and the client's invoice lists.
+ * checkout (LinkStatus) and the client's invoice lists, in the reader's language.
  */
-import { DUNNING_LABELS } from '../../../shared/domain/dunning.js';
+import { DUNNING_STEP_LABELS } from '../../../shared/domain/dunning.js';
+import type { MessageId } from '../../../shared/i18n/text.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 
-export const LINK_STATUS_TEXT: Readonly<Record<PaymentRequestDoc['status'], string>> = {
-  scheduled: 'Scheduled', sent: 'Link sent', processing: 'Payment processing', paid: 'Paid', cancelled: 'Cancelled',
-  expired: 'Expired', superseded: 'Replaced by a newer link', failed: 'Not sent', unknown: 'May not have been sent — check',
+export const LINK_STATUS_MESSAGES: Readonly<Record<PaymentRequestDoc['status'], MessageId>> = {
+  scheduled: 'linkUi.status.scheduled', sent: 'linkUi.status.sent', processing: 'linkUi.status.processing', paid: 'linkUi.status.paid',
+  cancelled: 'linkUi.status.cancelled', expired: 'linkUi.status.expired', superseded: 'linkUi.status.superseded', failed: 'linkUi.status.failed',
+  unknown: 'linkUi.status.unknown',
 };
 
 type Request = Pick<PaymentRequestDoc, 'status' | 'purpose'>;
 
 /** The state badge of one request ("Marked" for a debt-collection marker, which sends nothing). */
-export function linkStateText(request: Request): string {
-  return request.purpose === 'debt_collection' ? 'Marked' : LINK_STATUS_TEXT[request.status];
+export function linkStateText(request: Request, { t }: Translator): string {
+  return t(request.purpose === 'debt_collection' ? 'linkUi.status.marked' : LINK_STATUS_MESSAGES[request.status]);
 }
 
 /** What kind of request it is: a payment link, or which chasing step. */
-export function requestPurposeText(request: Pick<PaymentRequestDoc, 'purpose'>): string {
-  return request.purpose === 'payment_link' ? 'Payment link' : DUNNING_LABELS[request.purpose];
+export function requestPurposeText(request: Pick<PaymentRequestDoc, 'purpose'>, { t }: Translator): string {
+  return t(request.purpose === 'payment_link' ? 'linkUi.purpose.paymentLink' : DUNNING_STEP_LABELS[request.purpose]);
 }
 
 /**

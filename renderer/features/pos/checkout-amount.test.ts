@@ -27,3 +27,15 @@ describe('the checkout amount', () => {
     expect(amountOnScreen(typed('600'), 45_000, 'NOK')).toEqual({ text: '450.00', typed: false });
   });
 });
+
+describe('the checkout amount in the reader\'s locale', () => {
+  it('writes the balance with a comma in Norway and a dot in Britain', () => {
+    expect(amountOnScreen(null, 75_000, 'NOK', 'nb-NO')).toEqual({ text: '750,00', typed: false });
+    expect(amountOnScreen(null, 75_000, 'GBP', 'en-GB')).toEqual({ text: '750.00', typed: false });
+  });
+
+  it('reads a typed comma amount to compare it with a new balance', () => {
+    expect(amountOnScreen(typed('300,50'), 55_000, 'NOK', 'nb-NO')).toEqual({ text: '300,50', typed: true });
+    expect(amountOnScreen(typed('600,00'), 45_000, 'NOK', 'nb-NO')).toEqual({ text: '450,00', typed: false });
+  });
+});

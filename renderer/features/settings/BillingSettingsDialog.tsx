@@ -10,14 +10,17 @@ import type { ClinicSettingsDoc } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
-import { ALT_METHOD_CHOICES, LINK_CHOICES, PROCESS_CHOICES } from './billing-labels.js';
+import { altMethodChoices, linkChoices, processChoices } from './billing-labels.js';
 import { Checkbox, ChoiceGroup } from './controls.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useT } from '../../app/language.js';
 
 export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { db } = useDesk();
   const settings = useSettings();
   const ctx = useDeskActor();
+  const translator = useT();
+  const { t } = translator;
   const form = useForm({
     billingProcess: settings.billingProcess as string,
     manualCreateDraft: settings.manualCreateDraft ? 'yes' : 'no',
@@ -31,11 +34,11 @@ export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => voi
 
   return (
     <FormDialog
-      title="Edit billing settings"
+      title={t('billing.card.edit')}
       onClose={onClose}
-      submitLabel="Save billing settings"
+      submitLabel={t('billing.dialog.save')}
       busy={form.busy}
-      formLabel="Billing settings"
+      formLabel={t('billing.dialog.formLabel')}
       onSubmit={() => {
         void form.submit(async (v) => {
           await updateClinicSettings(db, { billing: { ...v, manualCreateDraft: v.manualCreateDraft === 'yes' } }, ctx);
@@ -43,9 +46,9 @@ export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => voi
       }}
     >
       <ChoiceGroup
-        legend="Billing process"
+        legend={t('billing.process.label')}
         name="billingProcess"
-        choices={PROCESS_CHOICES}
+        choices={processChoices(translator)}
         selected={[form.values.billingProcess as ClinicSettingsDoc['billingProcess']]}
         onChange={([value]) => set('billingProcess', value!)}
         error={form.fieldError('billingProcess')}
@@ -53,36 +56,36 @@ export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => voi
       {form.values.billingProcess === 'manual' && (
         <Checkbox
           name="manualCreateDraft"
-          label="Create draft invoice automatically"
-          hint="When off, new bookings are billed outside the app (externally billed)."
+          label={t('billing.manualCreateDraft.label')}
+          hint={t('billing.manualCreateDraft.hint')}
           checked={form.values.manualCreateDraft === 'yes'}
           onChange={(on) => set('manualCreateDraft', on ? 'yes' : 'no')}
           error={form.fieldError('manualCreateDraft')}
         />
       )}
-      <Field label="Default alternative payment method" hint="Chosen first when a client pays at the desk." error={form.fieldError('defaultAltPaymentMethod')}>
+      <Field label={t('billing.altMethod.label')} hint={t('billing.altMethod.hint')} error={form.fieldError('defaultAltPaymentMethod')}>
         <select {...form.bind('defaultAltPaymentMethod')}>
-          {ALT_METHOD_CHOICES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+          {altMethodChoices(translator).map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
         </select>
       </Field>
       <ChoiceGroup
-        legend="Send payment link"
+        legend={t('billing.linkTiming.label')}
         name="linkTiming"
-        choices={LINK_CHOICES}
+        choices={linkChoices(translator)}
         selected={[form.values.linkTiming as ClinicSettingsDoc['linkTiming']]}
         onChange={([value]) => set('linkTiming', value!)}
         error={form.fieldError('linkTiming')}
       >
         {form.values.linkTiming === 'after_appointment' && (
-          <Field label="Minutes after the appointment ends" error={form.fieldError('linkDelayMinutes')}>
+          <Field label={t('billing.linkDelay.label')} error={form.fieldError('linkDelayMinutes')}>
             <input {...form.bind('linkDelayMinutes')} inputMode="numeric" autoComplete="off" className="input--short" />
           </Field>
         )}
       </ChoiceGroup>
-      <Field label="Payment terms (days)" hint="Days from the invoice date until it is due." error={form.fieldError('paymentTermsDays')}>
+      <Field label={t('billing.paymentTerms.field')} hint={t('billing.paymentTerms.hint')} error={form.fieldError('paymentTermsDays')}>
         <input {...form.bind('paymentTermsDays')} inputMode="numeric" autoComplete="off" className="input--short" />
       </Field>
-      <Field label="VAT rates" hint="Percentages separated by commas, like 25, 15, 12, 0. Invoice lines choose from these." error={form.fieldError('vatRates')}>
+      <Field label={t('billing.vatRates.label')} hint={t('billing.vatRates.hint')} error={form.fieldError('vatRates')}>
         <input {...form.bind('vatRates')} autoComplete="off" />
       </Field>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}

@@ -3,13 +3,17 @@
  * button (the person signed in may read but not change this card). The visible text is
  * the short "Edit"; the accessible name says which card, as there are several on the page.
  */
-export function CardHeader({ id, title, editLabel, onEdit, actionText = 'Edit' }: {
+import { useT } from '../../app/language.js';
+
+export function CardHeader({ id, title, editLabel, onEdit, actionText: givenAction }: {
   id: string;
   title: string;
   editLabel: string | null;
   onEdit: () => void;
   actionText?: string;
 }) {
+  const { t } = useT();
+  const actionText = givenAction ?? t('common.edit');
   return (
     <div className="card__header">
       <h2 id={id}>{title}</h2>

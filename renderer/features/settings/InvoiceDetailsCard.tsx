@@ -4,30 +4,35 @@ import { useSettings } from '../../app/desk-context.js';
 import { CardHeader } from './CardHeader.js';
 import { InvoiceDetailsDialog } from './InvoiceDetailsDialog.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useT } from '../../app/language.js';
 
-const orNone = (text: string | undefined): ReactNode => (text ? text : <span className="muted">Not set</span>);
+function OrNone({ value }: { value: string | undefined }): ReactNode {
+  const { t } = useT();
+  return value ? value : <span className="muted">{t('settingsUi.notSet')}</span>;
+}
 
 export function InvoiceDetailsCard() {
   const settings = useSettings();
+  const { t } = useT();
   const isAdmin = useDeskActor().can('admin');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 
   return (
     <section className="card" aria-labelledby="invoice-details-heading">
-      <CardHeader id="invoice-details-heading" title="Invoice details" editLabel={isAdmin ? 'Edit invoice details' : null} onEdit={() => { setSaved(false); setEditing(true); }} />
+      <CardHeader id="invoice-details-heading" title={t('settingsUi.invoiceDetails.title')} editLabel={isAdmin ? t('settingsUi.invoiceDetails.edit') : null} onEdit={() => { setSaved(false); setEditing(true); }} />
       <dl className="details">
-        <dt>Legal name</dt><dd>{settings.clinicName}</dd>
-        <dt>Display name</dt><dd>{settings.displayName}</dd>
-        <dt>Organisation number</dt><dd>{orNone(settings.organisationNumber)}</dd>
-        <dt>Address</dt><dd>{orNone(settings.address)}</dd>
-        <dt>Bank account</dt><dd>{orNone(settings.bankAccount)}</dd>
-        <dt>Support email</dt><dd>{orNone(settings.supportEmail)}</dd>
-        <dt>Sender name</dt><dd>{orNone(settings.senderName)}</dd>
-        <dt>Currency</dt><dd>{settings.currency}</dd>
-        <dt>Time zone</dt><dd>{settings.timeZone}</dd>
+        <dt>{t('settingsUi.invoiceDetails.legalName')}</dt><dd>{settings.clinicName}</dd>
+        <dt>{t('settingsUi.invoiceDetails.displayName')}</dt><dd>{settings.displayName}</dd>
+        <dt>{t('settingsUi.invoiceDetails.organisationNumber')}</dt><dd><OrNone value={settings.organisationNumber} /></dd>
+        <dt>{t('settingsUi.invoiceDetails.address')}</dt><dd><OrNone value={settings.address} /></dd>
+        <dt>{t('settingsUi.invoiceDetails.bankAccount')}</dt><dd><OrNone value={settings.bankAccount} /></dd>
+        <dt>{t('settingsUi.invoiceDetails.supportEmail')}</dt><dd><OrNone value={settings.supportEmail} /></dd>
+        <dt>{t('settingsUi.invoiceDetails.senderName')}</dt><dd><OrNone value={settings.senderName} /></dd>
+        <dt>{t('settingsUi.invoiceDetails.currency')}</dt><dd>{settings.currency}</dd>
+        <dt>{t('settingsUi.invoiceDetails.timeZone')}</dt><dd>{settings.timeZone}</dd>
       </dl>
-      {saved && <p className="muted" role="status">Invoice details saved.</p>}
+      {saved && <p className="muted" role="status">{t('settingsUi.invoiceDetails.saved')}</p>}
       {editing && <InvoiceDetailsDialog onClose={() => setEditing(false)} onSaved={() => { setEditing(false); setSaved(true); }} />}
     </section>
   );

@@ -8,11 +8,13 @@ import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useT } from '../../app/language.js';
 
 export function InvoiceDetailsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { db } = useDesk();
   const settings = useSettings();
   const ctx = useDeskActor();
+  const { t } = useT();
   const form = useForm({
     clinicName: settings.clinicName,
     displayName: settings.displayName,
@@ -25,36 +27,36 @@ export function InvoiceDetailsDialog({ onClose, onSaved }: { onClose: () => void
 
   return (
     <FormDialog
-      title="Edit invoice details"
+      title={t('settingsUi.invoiceDetails.edit')}
       onClose={onClose}
-      submitLabel="Save invoice details"
+      submitLabel={t('settingsUi.invoiceDetails.save')}
       busy={form.busy}
-      formLabel="Invoice details"
+      formLabel={t('settingsUi.invoiceDetails.title')}
       onSubmit={() => {
         void form.submit(async (v) => {
           await updateClinicSettings(db, { invoiceDetails: v }, ctx);
         }).then((saved) => { if (saved) onSaved(); });
       }}
     >
-      <Field label="Legal name" hint="The registered name, printed on invoices." error={form.fieldError('clinicName')}>
+      <Field label={t('settingsUi.invoiceDetails.legalName')} hint={t('settingsUi.invoiceDetails.legalNameHint')} error={form.fieldError('clinicName')}>
         <input {...form.bind('clinicName')} autoComplete="organization" autoFocus />
       </Field>
-      <Field label="Display name" hint="The name staff and clients see day to day." error={form.fieldError('displayName')}>
+      <Field label={t('settingsUi.invoiceDetails.displayName')} hint={t('settingsUi.invoiceDetails.displayNameHint')} error={form.fieldError('displayName')}>
         <input {...form.bind('displayName')} autoComplete="off" />
       </Field>
-      <Field label="Organisation number" error={form.fieldError('organisationNumber')}>
+      <Field label={t('settingsUi.invoiceDetails.organisationNumber')} error={form.fieldError('organisationNumber')}>
         <input {...form.bind('organisationNumber')} autoComplete="off" />
       </Field>
-      <Field label="Address" hint="Printed on one line on invoices." error={form.fieldError('address')}>
+      <Field label={t('settingsUi.invoiceDetails.address')} hint={t('settingsUi.invoiceDetails.addressHint')} error={form.fieldError('address')}>
         <input {...form.bind('address')} autoComplete="street-address" />
       </Field>
-      <Field label="Bank account" hint="Printed on invoices for clients who pay by bank transfer." error={form.fieldError('bankAccount')}>
+      <Field label={t('settingsUi.invoiceDetails.bankAccount')} hint={t('settingsUi.invoiceDetails.bankAccountHint')} error={form.fieldError('bankAccount')}>
         <input {...form.bind('bankAccount')} autoComplete="off" />
       </Field>
-      <Field label="Support email" hint="Where clients can reply with questions." error={form.fieldError('supportEmail')}>
+      <Field label={t('settingsUi.invoiceDetails.supportEmail')} hint={t('settingsUi.invoiceDetails.supportEmailHint')} error={form.fieldError('supportEmail')}>
         <input {...form.bind('supportEmail')} type="email" autoComplete="off" />
       </Field>
-      <Field label="Sender name" hint="Who emails and text messages to clients come from." error={form.fieldError('senderName')}>
+      <Field label={t('settingsUi.invoiceDetails.senderName')} hint={t('settingsUi.invoiceDetails.senderNameHint')} error={form.fieldError('senderName')}>
         <input {...form.bind('senderName')} autoComplete="off" />
       </Field>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}

@@ -11,46 +11,50 @@ import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { summarizeCosts } from '../../../shared/domain/message-costs.js';
 import { localDateOf, startOfLocalDay } from '../../../shared/domain/time.js';
-import { formatVatRate } from '../../../shared/domain/vat.js';
-import { money } from '../../ui/format.js';
+import { moneyValue, rateValue } from '../../../shared/i18n/text.js';
 import { deskClock } from '../../app/desk-clock.js';
+import { useT } from '../../app/language.js';
 
 export function MessagesCard() {
   const { db } = useDesk();
   const settings = useSettings();
-  const monthStart = useMemo(() => {
-    const today = localDateOf(deskClock(), settings.timeZone);
-    return startOfLocalDay(`${today.slice(0, 8)}01`, settings.timeZone).toISOString();
-  }, [settings.timeZone]);
+  const { t, money, dayParts } = useT();
+  const firstOfMonth = useMemo(() => `${localDateOf(deskClock(), settings.timeZone).slice(0, 8)}01`, [settings.timeZone]);
+  const monthStart = useMemo(() => startOfLocalDay(firstOfMonth, settings.timeZone).toISOString(), [firstOfMonth, settings.timeZone]);
   const messages = useLiveQuery(() => db.messages.find({ selector: { at: { $gte: monthStart } }, sort: [{ at: 'asc' }] }), [db, monthStart]);
   const isAdmin = useDeskActor().can('admin');
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const m = (minor: number) => money(minor, settings.currency, settings);
+  const [saved, setSaved] = useState(false);
+  const m = (minor: number) => money(minor, settings.currency);
   const summary = messages ? summarizeCosts(messages, settings.messageVatBp) : null;
-  const month = new Intl.DateTimeFormat(settings.locale, { month: 'long', year: 'numeric', timeZone: settings.timeZone }).format(deskClock());
+  const month = dayParts(firstOfMonth, { month: 'long', year: 'numeric' });
+  const fee = settings.reminderFeeMinor;
   return (
     <section className="card" aria-labelledby="messages-heading">
-      <CardHeader id="messages-heading" title="Payment links and messages" editLabel={isAdmin ? 'Edit payment link and reminder settings' : null} onEdit={() => setEditing(true)} />
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {editing && <PaymentSettingsDialog onClose={() => setEditing(false)} onSaved={() => { setEditing(false); setNotice('Payment link and reminder settings saved.'); }} />}
+      <CardHeader id="messages-heading" title={t('messagesCard.title')} editLabel={isAdmin ? t('messagesCard.edit') : null} onEdit={() => setEditing(true)} />
+      {saved && <p className="notice" role="status">{t('messagesCard.saved')}</p>}
+      {editing && <PaymentSettingsDialog onClose={() => setEditing(false)} onSaved={() => { setEditing(false); setSaved(true); }} />}
       <dl className="details">
-        <dt>Payment provider</dt><dd>{settings.paymentProvider === 'stripe' ? 'Stripe' : 'Sandbox (a local pay page; no real money)'}</dd>
-        <dt>A link lapses after</dt><dd>{settings.linkLifetimeHours} hours</dd>
-        <dt>Message prices</dt><dd>Email {m(settings.emailCostMinor)}, SMS {m(settings.smsSegmentCostMinor)} per segment, plus {formatVatRate(settings.messageVatBp, settings.locale)} VAT</dd>
-        <dt>Chasing</dt>
-        <dd>Reminder {settings.reminderAfterDueDays} days after due, a second {settings.secondReminderAfterDays} days later, a final notice {settings.finalNoticeAfterDays} days after that giving {settings.finalNoticeGivesDays} days, then ready for debt collection{settings.reminderFeeMinor > 0 ? `; reminder fee ${m(settings.reminderFeeMinor)}` : '; no reminder fee'}</dd>
+        <dt>{t('messagesCard.provider')}</dt><dd>{t('messagesCard.providerValue', { provider: settings.paymentProvider })}</dd>
+        <dt>{t('messagesCard.lapsesAfter')}</dt><dd>{t('messagesCard.hours', { hours: settings.linkLifetimeHours })}</dd>
+        <dt>{t('messagesCard.prices')}</dt>
+        <dd>{t('messagesCard.pricesValue', { email: moneyValue(settings.emailCostMinor, settings.currency), sms: moneyValue(settings.smsSegmentCostMinor, settings.currency), vat: rateValue(settings.messageVatBp) })}</dd>
+        <dt>{t('messagesCard.chasing')}</dt>
+        <dd>{t('messagesCard.chasingValue', {
+          first: settings.reminderAfterDueDays, second: settings.secondReminderAfterDays, final: settings.finalNoticeAfterDays, gives: settings.finalNoticeGivesDays,
+          hasFee: fee > 0 ? 'yes' : 'no', fee: moneyValue(fee, settings.currency),
+        })}</dd>
       </dl>
-      <h3>Costs in {month}</h3>
-      {!summary ? <p role="status">Counting…</p> : (
+      <h3>{t('messagesCard.costsIn', { month })}</h3>
+      {!summary ? <p role="status">{t('messagesCard.counting')}</p> : (
         <table className="table" data-testid="message-costs">
-          <caption className="visually-hidden">Message costs this month</caption>
+          <caption className="visually-hidden">{t('messagesCard.costsCaption')}</caption>
           <tbody>
-            <tr><th scope="row">Emails</th><td className="num">{summary.emails}</td></tr>
-            <tr><th scope="row">SMS</th><td className="num">{summary.sms}</td></tr>
-            <tr><th scope="row">Cost excl. VAT</th><td className="num">{m(summary.netMinor)}</td></tr>
-            <tr><th scope="row">VAT</th><td className="num">{m(summary.vatMinor)}</td></tr>
-            <tr><th scope="row">Total</th><td className="num" data-testid="message-costs-total">{m(summary.totalMinor)}</td></tr>
+            <tr><th scope="row">{t('messagesCard.emails')}</th><td className="num">{summary.emails}</td></tr>
+            <tr><th scope="row">{t('messagesCard.sms')}</th><td className="num">{summary.sms}</td></tr>
+            <tr><th scope="row">{t('messagesCard.net')}</th><td className="num">{m(summary.netMinor)}</td></tr>
+            <tr><th scope="row">{t('messagesCard.vat')}</th><td className="num">{m(summary.vatMinor)}</td></tr>
+            <tr><th scope="row">{t('messagesCard.total')}</th><td className="num" data-testid="message-costs-total">{m(summary.totalMinor)}</td></tr>
           </tbody>
         </table>
       )}

@@ -6,41 +6,47 @@ import { minorToInput } from '../../../shared/domain/money.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
+import { useT } from '../../app/language.js';
+import type { MessageId } from '../../../shared/i18n/text.js';
+import { withDecimalMark } from '../../ui/money-input.js';
 
 export function PaymentSettingsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { db } = useDesk();
   const settings = useSettings();
   const actor = useDeskActor();
+  const { t, locale } = useT();
   const cur = settings.currency;
+  // Amounts and the VAT rate are shown with the reader's decimal mark; the parsers take either.
+  const mark = (plain: string) => withDecimalMark(plain, locale);
   const form = useForm({
-    linkLifetimeHours: String(settings.linkLifetimeHours), emailCost: minorToInput(settings.emailCostMinor, cur), smsSegmentCost: minorToInput(settings.smsSegmentCostMinor, cur),
-    messageVat: String(settings.messageVatBp / 100), reminderAfterDueDays: String(settings.reminderAfterDueDays), secondReminderAfterDays: String(settings.secondReminderAfterDays),
-    finalNoticeAfterDays: String(settings.finalNoticeAfterDays), finalNoticeGivesDays: String(settings.finalNoticeGivesDays), reminderFee: minorToInput(settings.reminderFeeMinor, cur),
+    linkLifetimeHours: String(settings.linkLifetimeHours), emailCost: mark(minorToInput(settings.emailCostMinor, cur)), smsSegmentCost: mark(minorToInput(settings.smsSegmentCostMinor, cur)),
+    messageVat: mark(String(settings.messageVatBp / 100)), reminderAfterDueDays: String(settings.reminderAfterDueDays), secondReminderAfterDays: String(settings.secondReminderAfterDays),
+    finalNoticeAfterDays: String(settings.finalNoticeAfterDays), finalNoticeGivesDays: String(settings.finalNoticeGivesDays), reminderFee: mark(minorToInput(settings.reminderFeeMinor, cur)),
     notifyClinicOnPayment: settings.notifyClinicOnPayment ? 'yes' : '',
   });
   const save = () => form.submit(async (v) => {
     await updatePaymentSettings(db, { ...v, notifyClinicOnPayment: v.notifyClinicOnPayment === 'yes' }, actor);
     onSaved();
   });
-  const f = (name: Exclude<keyof typeof form.values, 'notifyClinicOnPayment'>, label: string, hint?: string) => (
-    <Field label={label} error={form.fieldError(name)} {...(hint ? { hint } : {})}><input {...form.bind(name)} inputMode="decimal" /></Field>
+  const f = (name: Exclude<keyof typeof form.values, 'notifyClinicOnPayment'>, label: MessageId, hint?: MessageId) => (
+    <Field label={t(label)} error={form.fieldError(name)} {...(hint ? { hint: t(hint) } : {})}><input {...form.bind(name)} inputMode="decimal" /></Field>
   );
   return (
-    <FormDialog title="Edit payment link and reminder settings" onClose={onClose} submitLabel="Save settings" busy={form.busy}
-      formLabel="Payment link and reminder settings" onSubmit={() => { void save(); }}>
+    <FormDialog title={t('messagesCard.edit')} onClose={onClose} submitLabel={t('messagesCard.dialog.save')} busy={form.busy}
+      formLabel={t('messagesCard.dialog.formLabel')} onSubmit={() => { void save(); }}>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
-      {f('linkLifetimeHours', 'Payment link lifetime (hours)', 'A one-time link lapses this long after sending; 1 to 24.')}
-      {f('emailCost', 'Email cost, excl. VAT')}
-      {f('smsSegmentCost', 'SMS cost per segment, excl. VAT')}
-      {f('messageVat', 'VAT on messages (%)')}
-      {f('reminderAfterDueDays', 'Reminder, days after the due date')}
-      {f('secondReminderAfterDays', 'Second reminder, days after the first')}
-      {f('finalNoticeAfterDays', 'Final notice, days after the second reminder')}
-      {f('finalNoticeGivesDays', 'Days the final notice gives before debt collection', 'At least 14.')}
-      {f('reminderFee', 'Reminder fee', 'Charged with a reminder only where the rules allow it (14 days or more after the due date, at most twice); the reminder\'s link asks for it. 0 for none.')}
+      {f('linkLifetimeHours', 'messagesCard.field.linkLifetime', 'messagesCard.field.linkLifetimeHint')}
+      {f('emailCost', 'messagesCard.field.emailCost')}
+      {f('smsSegmentCost', 'messagesCard.field.smsCost')}
+      {f('messageVat', 'messagesCard.field.messageVat')}
+      {f('reminderAfterDueDays', 'messagesCard.field.reminderAfterDue')}
+      {f('secondReminderAfterDays', 'messagesCard.field.secondReminder')}
+      {f('finalNoticeAfterDays', 'messagesCard.field.finalNotice')}
+      {f('finalNoticeGivesDays', 'messagesCard.field.finalNoticeGives', 'messagesCard.field.finalNoticeGivesHint')}
+      {f('reminderFee', 'messagesCard.field.reminderFee', 'messagesCard.field.reminderFeeHint')}
       <label className="checkbox">
         <input type="checkbox" checked={form.values.notifyClinicOnPayment === 'yes'} onChange={(e) => form.setValues((v) => ({ ...v, notifyClinicOnPayment: e.target.checked ? 'yes' : '' }))} />
-        Email the clinic when a link is paid
+        {t('messagesCard.field.notifyClinic')}
       </label>
     </FormDialog>
   );

@@ -9,13 +9,18 @@ import { StaffCard } from './StaffCard.js';
 import { MessagesCard } from './MessagesCard.js';
 import { ConnectionsCard } from './ConnectionsCard.js';
 import { SyncSettings } from './SyncSettings.js';
+import { useT } from '../../app/language.js';
 import './settings.css';
+
+/** Shown while the desk service has not said yet. */
+const NOT_YET = '…';
 
 export function SettingsScreen() {
   const { info } = useDesk();
+  const { t } = useT();
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <header className="screen__header"><h1 id="settings-title">Settings</h1></header>
+      <header className="screen__header"><h1 id="settings-title">{t('settingsUi.title')}</h1></header>
       <div className="cards">
         <BillingSettingsCard />
         <InvoiceDetailsCard />
@@ -23,12 +28,12 @@ export function SettingsScreen() {
         <MessagesCard />
         <ConnectionsCard />
         <section className="card" aria-labelledby="desk-heading">
-          <h2 id="desk-heading">This desk</h2>
+          <h2 id="desk-heading">{t('settingsUi.desk.title')}</h2>
           <dl className="details">
-            <dt>Version</dt><dd>{info?.version ?? '…'}</dd>
-            <dt>Running as</dt><dd>{info ? (info.host === 'electron' ? 'Desktop app' : 'Browser host mode') : '…'}</dd>
-            <dt>Data folder</dt><dd><code>{info?.dataDir ?? '…'}</code></dd>
-            <dt>Sync server</dt><dd>{info?.syncServerUrl ?? 'None — this desk works standalone'}</dd>
+            <dt>{t('settingsUi.desk.version')}</dt><dd>{info?.version ?? NOT_YET}</dd>
+            <dt>{t('settingsUi.desk.runningAs')}</dt><dd>{info ? t('settingsUi.desk.runningAsValue', { host: info.host }) : NOT_YET}</dd>
+            <dt>{t('settingsUi.desk.dataFolder')}</dt><dd><code>{info?.dataDir ?? NOT_YET}</code></dd>
+            <dt>{t('settingsUi.desk.syncServer')}</dt><dd>{info?.syncServerUrl ?? t('settingsUi.desk.standalone')}</dd>
           </dl>
         </section>
         <SyncSettings />

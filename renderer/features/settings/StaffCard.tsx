@@ -7,37 +7,40 @@ import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { CardHeader } from './CardHeader.js';
 import { StaffDialog } from './StaffDialog.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useT } from '../../app/language.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 
 export function StaffCard() {
   const { db } = useDesk();
   const isAdmin = useDeskActor().can('admin');
+  const { t } = useT();
   const staff = useLiveQuery(() => db.staff.find({ sort: [{ sortKey: 'asc' }] }), [db]);
   // undefined: closed; null: adding someone new.
   const [editing, setEditing] = useState<StaffDoc | null | undefined>(undefined);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Text | null>(null);
 
   return (
     <section className="card card--wide" aria-labelledby="staff-heading">
-      <CardHeader id="staff-heading" title="Staff" editLabel={isAdmin ? 'Add staff member' : null} actionText="Add staff member" onEdit={() => { setNotice(null); setEditing(null); }} />
-      {staff === undefined ? <p className="muted" role="status">Loading staff…</p> : (
+      <CardHeader id="staff-heading" title={t('staffUi.title')} editLabel={isAdmin ? t('staffUi.add') : null} actionText={t('staffUi.add')} onEdit={() => { setNotice(null); setEditing(null); }} />
+      {staff === undefined ? <p className="muted" role="status">{t('staffUi.loading')}</p> : (
         <table className="table staff-table">
-          <caption className="visually-hidden">Staff members</caption>
+          <caption className="visually-hidden">{t('staffUi.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Practitioner</th><th scope="col">Active</th>
-              {isAdmin && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              <th scope="col">{t('staffUi.column.name')}</th><th scope="col">{t('staffUi.column.roles')}</th><th scope="col">{t('staffUi.column.practitioner')}</th><th scope="col">{t('staffUi.column.active')}</th>
+              {isAdmin && <th scope="col"><span className="visually-hidden">{t('staffUi.column.actions')}</span></th>}
             </tr>
           </thead>
           <tbody>
             {staff.map((s) => (
               <tr key={s.id} className={s.active ? undefined : 'staff-table__inactive'}>
                 <th scope="row"><span className="swatch" style={{ background: s.color }} aria-hidden="true" />{s.name}</th>
-                <td>{s.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-                <td>{s.isPractitioner ? 'Yes' : 'No'}</td>
-                <td>{s.active ? 'Yes' : 'No'}</td>
+                <td>{s.roles.map((r) => t(ROLE_LABELS[r])).join(', ')}</td>
+                <td>{t(s.isPractitioner ? 'common.yes' : 'common.no')}</td>
+                <td>{t(s.active ? 'common.yes' : 'common.no')}</td>
                 {isAdmin && (
                   <td className="num">
-                    <button type="button" className="button" aria-label={`Edit ${s.name}`} onClick={() => { setNotice(null); setEditing(s); }}>Edit</button>
+                    <button type="button" className="button" aria-label={t('staffUi.edit', { name: s.name })} onClick={() => { setNotice(null); setEditing(s); }}>{t('common.edit')}</button>
                   </td>
                 )}
               </tr>
@@ -45,12 +48,12 @@ export function StaffCard() {
           </tbody>
         </table>
       )}
-      {notice && <p className="muted" role="status">{notice}</p>}
+      {notice && <p className="muted" role="status">{t(notice)}</p>}
       {editing !== undefined && (
         <StaffDialog
           member={editing}
           onClose={() => setEditing(undefined)}
-          onSaved={(saved) => { setNotice(editing ? `Changes to ${saved.name} saved.` : `${saved.name} added.`); setEditing(undefined); }}
+          onSaved={(saved) => { setNotice(text(editing ? 'staffUi.saved' : 'staffUi.added', { name: saved.name })); setEditing(undefined); }}
         />
       )}
     </section>

@@ -13,31 +13,36 @@ import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { Checkbox, ChoiceGroup, type Choice } from './controls.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
+import { useT } from '../../app/language.js';
+import { textOfError } from '../../../shared/i18n/error-text.js';
+import { text, type MessageId, type Text } from '../../../shared/i18n/text.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
 
-const ROLE_HELP: Readonly<Record<StaffRole, string>> = {
-  admin: 'Settings and staff, plus everything billing can do.',
-  billing: 'Payments, invoices and payment links, plus bookings.',
-  reception: 'Bookings and clients.',
-  practitioner: 'Bookings and clients.',
+const ROLE_HELP: Readonly<Record<StaffRole, MessageId>> = {
+  admin: 'staffUi.roleHelp.admin',
+  billing: 'staffUi.roleHelp.billing',
+  reception: 'staffUi.roleHelp.reception',
+  practitioner: 'staffUi.roleHelp.practitioner',
 };
-const ROLE_CHOICES: readonly Choice<StaffRole>[] = STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], help: ROLE_HELP[role] }));
+const roleChoices = ({ t }: Translator): readonly Choice<StaffRole>[] => STAFF_ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]), help: t(ROLE_HELP[role]) }));
 
 /** `member` null: add a new staff member. */
 /** An admin's reset: main takes the secret away; the person chooses a new one at their next sign-in. */
 function ResetSecret({ member }: { member: StaffDoc }) {
   const { main } = useDesk();
-  const [state, setState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
-  if (!member.secret && !state.message) return <p className="muted">{member.name} chooses a PIN or password at their next sign-in.</p>;
+  const { t } = useT();
+  const [state, setState] = useState<{ busy: boolean; message: Text | null }>({ busy: false, message: null });
+  if (!member.secret && !state.message) return <p className="muted">{t('staffUi.reset.noSecret', { name: member.name })}</p>;
   return (
     <div className="field">
       <button type="button" className="button" disabled={state.busy || !member.secret} onClick={() => {
         setState({ busy: true, message: null });
         main.invoke('staff.resetSecret', { staffId: member.id }).then(
-          () => setState({ busy: false, message: `${member.name}'s PIN or password is reset. They choose a new one when they next sign in.` }),
-          (err: unknown) => setState({ busy: false, message: err instanceof Error ? err.message : String(err) }),
+          () => setState({ busy: false, message: text('staffUi.reset.done', { name: member.name }) }),
+          (err: unknown) => setState({ busy: false, message: textOfError(err) }),
         );
-      }}>Reset PIN or password</button>
-      {state.message && <p role="status">{state.message}</p>}
+      }}>{t('staffUi.reset.button')}</button>
+      {state.message && <p role="status">{t(state.message)}</p>}
     </div>
   );
 }
@@ -45,6 +50,8 @@ function ResetSecret({ member }: { member: StaffDoc }) {
 export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | null; onClose: () => void; onSaved: (saved: StaffDoc) => void }) {
   const { db } = useDesk();
   const ctx = useDeskActor();
+  const translator = useT();
+  const { t } = translator;
   // Roles travel as a space-separated list and yes/no as text: useForm holds strings.
   const form = useForm({
     name: member?.name ?? '',
@@ -58,11 +65,11 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
 
   return (
     <FormDialog
-      title={member ? `Edit ${member.name}` : 'Add staff member'}
+      title={member ? t('staffUi.edit', { name: member.name }) : t('staffUi.add')}
       onClose={onClose}
-      submitLabel={member ? 'Save changes' : 'Add staff member'}
+      submitLabel={t(member ? 'staffUi.saveChanges' : 'staffUi.add')}
       busy={form.busy}
-      formLabel={member ? `Edit ${member.name}` : 'Add staff member'}
+      formLabel={member ? t('staffUi.edit', { name: member.name }) : t('staffUi.add')}
       onSubmit={() => {
         let saved: StaffDoc | null = null;
         void form.submit(async (v) => {
@@ -71,25 +78,25 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
         }).then((ok) => { if (ok && saved) onSaved(saved); });
       }}
     >
-      <Field label="Name" hint="Shown when choosing who is at the desk." error={form.fieldError('name')}>
+      <Field label={t('staffUi.name')} hint={t('staffUi.nameHint')} error={form.fieldError('name')}>
         <input {...form.bind('name')} autoComplete="off" autoFocus />
       </Field>
-      <Field label="Email (optional)" error={form.fieldError('email')}>
+      <Field label={t('staffUi.email')} error={form.fieldError('email')}>
         <input {...form.bind('email')} type="email" autoComplete="off" />
       </Field>
       <ChoiceGroup
-        legend="Roles"
+        legend={t('staffUi.roles')}
         name="roles"
         multiple
-        choices={ROLE_CHOICES}
+        choices={roleChoices(translator)}
         selected={roles}
         onChange={(next) => set('roles', next.join(' '))}
         error={form.fieldError('roles')}
       />
       <Checkbox
         name="isPractitioner"
-        label="Has a column in the calendar"
-        hint="For staff who see clients; bookings are made in their column."
+        label={t('staffUi.inCalendar')}
+        hint={t('staffUi.inCalendarHint')}
         checked={form.values.isPractitioner === 'yes'}
         onChange={(on) => set('isPractitioner', on ? 'yes' : 'no')}
         error={form.fieldError('isPractitioner')}
@@ -97,8 +104,8 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
       {member && (
         <Checkbox
           name="active"
-          label="Active"
-          hint="Staff who are no longer active cannot sign in; their past work keeps their name."
+          label={t('staffUi.active')}
+          hint={t('staffUi.activeHint')}
           checked={form.values.active === 'yes'}
           onChange={(on) => set('active', on ? 'yes' : 'no')}
           error={form.fieldError('active')}

@@ -2,22 +2,28 @@
 import type { ClinicSettingsDoc } from '../../../shared/schemas/index.js';
 import { ALT_PAYMENT_METHODS } from '../../../shared/domain/clinic-settings.js';
 import { METHOD_LABELS } from '../../../shared/domain/payment-rules.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
 import type { Choice } from './controls.js';
 
-export const PROCESS_CHOICES: readonly Choice<ClinicSettingsDoc['billingProcess']>[] = [
-  { value: 'automatic', label: 'Automatic', help: 'Each booking gets a draft invoice and the payment link goes out by itself.' },
-  { value: 'manual', label: 'Manual', help: 'Staff complete invoices and take payment at the desk.' },
-];
+export function processChoices({ t }: Translator): readonly Choice<ClinicSettingsDoc['billingProcess']>[] {
+  return [
+    { value: 'automatic', label: t('billing.process.automatic'), help: t('billing.process.automaticHelp') },
+    { value: 'manual', label: t('billing.process.manual'), help: t('billing.process.manualHelp') },
+  ];
+}
 
-export const LINK_CHOICES: readonly Choice<ClinicSettingsDoc['linkTiming']>[] = [
-  { value: 'after_booking', label: 'Right after booking' },
-  { value: 'after_appointment', label: 'After the appointment ends' },
-];
+export function linkChoices({ t }: Translator): readonly Choice<ClinicSettingsDoc['linkTiming']>[] {
+  return [
+    { value: 'after_booking', label: t('billing.linkTiming.afterBooking') },
+    { value: 'after_appointment', label: t('billing.linkTiming.afterAppointment') },
+  ];
+}
 
-export const ALT_METHOD_CHOICES = ALT_PAYMENT_METHODS.map((value) => ({ value, label: METHOD_LABELS[value] }));
+export function altMethodChoices({ t }: Translator) {
+  return ALT_PAYMENT_METHODS.map((value) => ({ value, label: t(METHOD_LABELS[value]) }));
+}
 
-export function linkTimingText(settings: Pick<ClinicSettingsDoc, 'linkTiming' | 'linkDelayMinutes'>): string {
-  if (settings.linkTiming === 'after_booking') return 'Right after booking';
-  const n = settings.linkDelayMinutes;
-  return `${n} ${n === 1 ? 'minute' : 'minutes'} after the appointment ends`;
+export function linkTimingText({ t }: Translator, settings: Pick<ClinicSettingsDoc, 'linkTiming' | 'linkDelayMinutes'>): string {
+  if (settings.linkTiming === 'after_booking') return t('billing.linkTiming.afterBooking');
+  return t('billing.linkTiming.minutesAfter', { minutes: settings.linkDelayMinutes });
 }

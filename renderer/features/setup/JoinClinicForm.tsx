@@ -5,41 +5,43 @@
 import { useDesk } from '../../app/desk-context.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
-import { RefusedError } from '../../../shared/domain/result.js';
+import { refuse, RefusedError } from '../../../shared/domain/result.js';
 import { checkServerAddress } from '../../../shared/domain/server-address.js';
+import { useT } from '../../app/language.js';
 
 export function JoinClinicForm() {
   const { main } = useDesk();
+  const { t } = useT();
   const form = useForm({ serverUrl: '', code: '', deskName: '' });
   return (
     <form
-      aria-label="Join your clinic"
+      aria-label={t('join.title')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void form.submit(async (v) => {
           const address = checkServerAddress(v.serverUrl);
           if (!address.ok) throw new RefusedError(address);
-          if (!v.code.trim()) throw new RefusedError({ ok: false, message: 'Enter the enrolment code an admin gave you.', field: 'code' });
-          await main.invoke('sync.enroll', { serverUrl: address.value, code: v.code.trim(), deviceName: v.deskName.trim() || 'Front desk' });
+          if (!v.code.trim()) throw new RefusedError(refuse('join.codeMissing', 'code'));
+          await main.invoke('sync.enroll', { serverUrl: address.value, code: v.code.trim(), deviceName: v.deskName.trim() || t('join.defaultDeskName') });
           // The page's connect-src allows the sync server only after a reload.
           location.reload();
         });
       }}
     >
-      <p className="muted">Ask an admin for a code: on a desk already in the clinic, Settings → Sync → “Create enrolment code”.</p>
-      <Field label="Sync server address" error={form.fieldError('serverUrl')} hint="For example http://192.168.1.20:4318">
+      <p className="muted">{t('join.askAdmin')}</p>
+      <Field label={t('syncUi.serverAddress')} error={form.fieldError('serverUrl')} hint={t('syncUi.serverAddressHint')}>
         <input {...form.bind('serverUrl')} inputMode="url" autoComplete="off" autoFocus />
       </Field>
-      <Field label="Enrolment code" error={form.fieldError('code')}>
+      <Field label={t('join.code')} error={form.fieldError('code')}>
         <input {...form.bind('code')} autoComplete="off" autoCapitalize="characters" />
       </Field>
-      <Field label="Name of this desk (optional)" error={form.fieldError('deskName')} hint="For example: Reception 2">
+      <Field label={t('join.deskName')} error={form.fieldError('deskName')} hint={t('join.deskNameHint')}>
         <input {...form.bind('deskName')} autoComplete="off" />
       </Field>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>{form.busy ? 'Joining…' : 'Join the clinic'}</button>
+        <button type="submit" className="button button--primary" disabled={form.busy}>{t(form.busy ? 'join.joining' : 'join.submit')}</button>
       </div>
     </form>
   );

@@ -12,10 +12,12 @@ import { ROLE_LABELS } from '../../../shared/domain/staff.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
 import { useIdleLock } from '../sign-in/idle-lock.js';
 import { ChooseSecretForm, EnterSecretForm, type StrongerSecret } from '../sign-in/SecretForms.js';
+import { useT } from '../../app/language.js';
 
 export function SignInGate({ children }: { children: ReactNode }) {
   const { db, main } = useDesk();
   const settings = useSettings();
+  const { t } = useT();
   // undefined: main has not answered yet.
   const [signedInId, setSignedInId] = useState<string | null | undefined>(undefined);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
   const session = useMemo<Session | null>(() => (signedIn ? { staff: signedIn, signOut } : null), [signedIn, signOut]);
   useEffect(() => noteSignedInStaff(session?.staff.id ?? null), [session]);
 
-  if (staff === undefined || signedInId === undefined) return <FullPageMessage title="Opening the desk…" busy />;
+  if (staff === undefined || signedInId === undefined) return <FullPageMessage title={t('signIn.opening')} busy />;
   if (session) return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
   const person = staff.find((s) => s.id === chosen);
   return (
@@ -54,18 +56,19 @@ export function SignInGate({ children }: { children: ReactNode }) {
 }
 
 function ChooseName({ staff, onChoose }: { staff: StaffDoc[]; onChoose: (id: string) => void }) {
+  const { t } = useT();
   return (
     <>
-      <h1 id="signin-title">Who is at the desk?</h1>
-      <p className="muted">Choose your name, then type your PIN or password. Your changes are recorded in your name.</p>
-      {staff.length === 0 ? <p role="alert">There are no active staff members on this desk yet.</p> : (
+      <h1 id="signin-title">{t('signIn.whoIsHere')}</h1>
+      <p className="muted">{t('signIn.chooseName')}</p>
+      {staff.length === 0 ? <p role="alert">{t('signIn.noStaff')}</p> : (
         <ul className="signin-list">
           {staff.map((s) => (
             <li key={s.id}>
               <button type="button" className="button signin-button" onClick={() => onChoose(s.id)}>
                 <span className="signin-dot" style={{ background: s.color }} aria-hidden="true" />
                 <span>{s.name}</span>
-                <span className="muted">{s.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
+                <span className="muted">{s.roles.map((r) => t(ROLE_LABELS[r])).join(', ')}</span>
               </button>
             </li>
           ))}
@@ -77,12 +80,13 @@ function ChooseName({ staff, onChoose }: { staff: StaffDoc[]; onChoose: (id: str
 
 function SecretStep({ staff, onSignedIn, onBack }: { staff: StaffDoc; onSignedIn: (id: string) => void; onBack: () => void }) {
   const [stronger, setStronger] = useState<StrongerSecret | undefined>(undefined);
+  const { t } = useT();
   return (
     <>
       {staff.secret && !stronger
         ? <EnterSecretForm staff={staff} onSignedIn={onSignedIn} onChooseStronger={setStronger} />
         : <ChooseSecretForm staff={staff} onSignedIn={onSignedIn} stronger={stronger} />}
-      <p><button type="button" className="link-button" onClick={onBack}>Not {staff.name}? Choose another name</button></p>
+      <p><button type="button" className="link-button" onClick={onBack}>{t('signIn.notYou', { name: staff.name })}</button></p>
     </>
   );
 }

@@ -6,11 +6,15 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../../app/desk-context.js';
 import type { SignInAnswer } from '../../../shared/contract/index.js';
-import { RefusedError } from '../../../shared/domain/result.js';
-import { minPasswordLength, newSecretProblem, pinAllowed, PIN_MIN_DIGITS, waitText, type SecretKind } from '../../../shared/domain/staff-secret.js';
+import { refuse, RefusedError } from '../../../shared/domain/result.js';
+import { minPasswordLength, newSecretProblem, pinAllowed, PIN_MIN_DIGITS, waitSpan, type SecretKind } from '../../../shared/domain/staff-secret.js';
 import type { StaffDoc } from '../../../shared/schemas/index.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
+import { useT } from '../../app/language.js';
+import { labelValue } from '../../data/words.js';
 
 interface FormProps {
   staff: StaffDoc;
@@ -38,19 +42,25 @@ function useWait(): [number, (ms: number) => void] {
   return [Math.max(0, until - now), (ms) => { const t = Date.now(); setNow(t); setUntil(t + ms); }];
 }
 
-function answerProblem(answer: SignInAnswer, what: string, startWait: (ms: number) => void): string | null {
+function answerProblem(answer: SignInAnswer, kind: SecretKind, startWait: (ms: number) => void): Text | null {
   if (answer.outcome === 'signed_in' || answer.outcome === 'choose_secret') return null;
   if (answer.waitMs > 0) startWait(answer.waitMs);
-  if (answer.outcome === 'wait') return `Too many wrong tries. Wait ${waitText(answer.waitMs)}, then try again, or ask an admin to reset your ${what}.`;
-  return answer.waitMs > 0 ? `That ${what} is not right. Wait ${waitText(answer.waitMs)} before the next try.` : `That ${what} is not right. Try again.`;
+  if (answer.outcome === 'wait') return text('secretUi.tooManyTries', { kind, wait: waitSpan(answer.waitMs) });
+  return answer.waitMs > 0 ? text('secretUi.wrongWait', { kind, wait: waitSpan(answer.waitMs) }) : text('secretUi.wrong', { kind });
+}
+
+/** The rule for a new secret, as the field's hint. */
+export function newSecretHint({ t }: Translator, kind: SecretKind, roles: StaffDoc['roles']): string {
+  return kind === 'pin' ? t('secretUi.pinHint', { min: PIN_MIN_DIGITS }) : t('secretUi.passwordHint', { min: minPasswordLength(roles) });
 }
 
 /** PIN or password, for someone whose roles allow either. */
 export function SecretKindChoice({ kind, onChange }: { kind: SecretKind; onChange: (kind: SecretKind) => void }) {
+  const { t } = useT();
   return (
-    <div className="radio-list" role="radiogroup" aria-label="Sign in with">
-      <label className="radio"><input type="radio" name="kind" value="pin" checked={kind === 'pin'} onChange={() => onChange('pin')} /><span>A PIN</span></label>
-      <label className="radio"><input type="radio" name="kind" value="password" checked={kind === 'password'} onChange={() => onChange('password')} /><span>A password</span></label>
+    <div className="radio-list" role="radiogroup" aria-label={t('secretUi.kindChoice')}>
+      <label className="radio"><input type="radio" name="kind" value="pin" checked={kind === 'pin'} onChange={() => onChange('pin')} /><span>{t('secretUi.aPin')}</span></label>
+      <label className="radio"><input type="radio" name="kind" value="password" checked={kind === 'password'} onChange={() => onChange('password')} /><span>{t('secretUi.aPassword')}</span></label>
     </div>
   );
 }
@@ -59,26 +69,27 @@ export function EnterSecretForm({ staff, onSignedIn, onChooseStronger }: EnterPr
   const { main } = useDesk();
   const form = useForm({ secret: '' });
   const [wait, startWait] = useWait();
+  const { t } = useT();
   const isPin = staff.secret?.kind === 'pin';
-  const what = isPin ? 'PIN' : 'password';
+  const kind: SecretKind = isPin ? 'pin' : 'password';
   return (
-    <form noValidate aria-label="Sign in" onSubmit={(e) => {
+    <form noValidate aria-label={t('signIn.submit')} onSubmit={(e) => {
       e.preventDefault();
       void form.submit(async (v) => {
         const answer = await main.invoke('staff.signIn', { staffId: staff.id, secret: v.secret });
         if (answer.outcome === 'signed_in') return onSignedIn(answer.staffId);
         if (answer.outcome === 'choose_secret' && answer.stronger) return onChooseStronger(answer.stronger);
         form.setValues({ secret: '' });
-        const problem = answerProblem(answer, what, startWait) ?? `${staff.name} has no ${what} yet. Choose your name again.`;
-        throw new RefusedError({ ok: false, message: problem, field: 'secret' });
+        const problem = answerProblem(answer, kind, startWait) ?? text('secretUi.noneYet', { kind, name: staff.name });
+        throw new RefusedError(refuse(problem, 'secret'));
       });
     }}>
-      <h1 id="signin-title">Hello, {staff.name}</h1>
-      <Field label={isPin ? 'Your PIN' : 'Your password'} error={form.fieldError('secret')}>
+      <h1 id="signin-title">{t('signIn.hello', { name: staff.name })}</h1>
+      <Field label={t('secretUi.yours', { kind })} error={form.fieldError('secret')}>
         <input {...form.bind('secret')} type="password" inputMode={isPin ? 'numeric' : undefined} autoComplete="current-password" autoFocus />
       </Field>
       {form.formError && <p role="alert" className="form-error">{form.formError}</p>}
-      <button type="submit" className="button button--primary" disabled={form.busy || wait > 0}>{wait > 0 ? `Wait ${waitText(wait)}` : 'Sign in'}</button>
+      <button type="submit" className="button button--primary" disabled={form.busy || wait > 0}>{wait > 0 ? t('signIn.wait', { wait: waitSpan(wait) }) : t('signIn.submit')}</button>
     </form>
   );
 }
@@ -88,32 +99,34 @@ export function ChooseSecretForm({ staff, onSignedIn, stronger }: FormProps & { 
   const { main } = useDesk();
   const mayUsePin = pinAllowed(staff.roles);
   const form = useForm({ kind: mayUsePin ? 'pin' : 'password', secret: '', repeat: '' });
+  const translator = useT();
+  const { t } = translator;
   const kind = form.values.kind as SecretKind;
-  const what = kind === 'pin' ? 'PIN' : 'password';
-  const hint = kind === 'pin' ? `${PIN_MIN_DIGITS} to 12 digits, not all the same or in a row.` : `At least ${minPasswordLength(staff.roles)} characters.`;
+  const hint = newSecretHint(translator, kind, staff.roles);
+  const pinAllowedNow = mayUsePin ? 'yes' : 'no';
   return (
-    <form noValidate aria-label="Choose your PIN or password" onSubmit={(e) => {
+    <form noValidate aria-label={t('signIn.chooseForm')} onSubmit={(e) => {
       e.preventDefault();
       void form.submit(async (v) => {
         const checked = newSecretProblem(staff.roles, kind, v.secret);
         if (!checked.ok) throw new RefusedError(checked);
-        if (v.repeat !== v.secret) throw new RefusedError({ ok: false, message: `The two ${what}s are not the same. Type it again.`, field: 'repeat' });
+        if (v.repeat !== v.secret) throw new RefusedError(refuse('secretUi.notTheSame', { kind }, 'repeat'));
         const answer = await main.invoke('staff.chooseSecret', { staffId: staff.id, kind, secret: v.secret, ...(stronger ? { token: stronger.token } : {}) });
         if (answer.outcome === 'signed_in') onSignedIn(answer.staffId);
       });
     }}>
-      <h1 id="signin-title">{stronger ? `Choose a new ${mayUsePin ? 'PIN or password' : 'password'}, ${staff.name}` : `Welcome, ${staff.name}`}</h1>
-      {stronger && <p role="status">Your {staff.secret?.kind === 'pin' ? 'PIN' : 'password'} was right, but it no longer signs you in: {stronger.reason} Choose a new one to go on.</p>}
-      <p className="muted">Choose the {mayUsePin ? 'PIN or password' : 'password'} you will sign in with on every desk of the clinic. Keep it to yourself: your changes are recorded in your name.</p>
+      <h1 id="signin-title">{stronger ? t('signIn.chooseNew', { pinAllowed: pinAllowedNow, name: staff.name }) : t('signIn.welcome', { name: staff.name })}</h1>
+      {stronger && <p role="status">{t('signIn.stronger', { kind: staff.secret?.kind === 'pin' ? 'pin' : 'password', reason: labelValue(stronger.reason) })}</p>}
+      <p className="muted">{t('signIn.chooseIntro', { pinAllowed: pinAllowedNow })}</p>
       {mayUsePin && <SecretKindChoice kind={kind} onChange={(k) => form.setValues((x) => ({ ...x, kind: k }))} />}
-      <Field label={kind === 'pin' ? 'New PIN' : 'New password'} error={form.fieldError('secret')} hint={hint}>
+      <Field label={t('secretUi.new', { kind })} error={form.fieldError('secret')} hint={hint}>
         <input {...form.bind('secret')} type="password" inputMode={kind === 'pin' ? 'numeric' : undefined} autoComplete="new-password" autoFocus />
       </Field>
-      <Field label={kind === 'pin' ? 'The PIN again' : 'The password again'} error={form.fieldError('repeat')}>
+      <Field label={t('secretUi.again', { kind })} error={form.fieldError('repeat')}>
         <input {...form.bind('repeat')} type="password" inputMode={kind === 'pin' ? 'numeric' : undefined} autoComplete="new-password" />
       </Field>
       {form.formError && <p role="alert" className="form-error">{form.formError}</p>}
-      <button type="submit" className="button button--primary" disabled={form.busy}>Sign in</button>
+      <button type="submit" className="button button--primary" disabled={form.busy}>{t('signIn.submit')}</button>
     </form>
   );
 }

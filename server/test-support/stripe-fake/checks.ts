@@ -42,12 +42,18 @@ const PAYMENT_INTENT_DATA_PARAMS = new Set([
 
 /** What this fake implements; anything else Stripe knows is refused as not implemented. */
 const IMPLEMENTED = {
-  session: new Set(['cancel_url', 'expand', 'expires_at', 'line_items', 'metadata', 'mode', 'payment_intent_data', 'success_url']),
+  session: new Set(['cancel_url', 'expand', 'expires_at', 'line_items', 'locale', 'metadata', 'mode', 'payment_intent_data', 'success_url']),
   lineItem: new Set(['price_data', 'quantity']),
   priceData: new Set(['currency', 'product_data', 'unit_amount']),
   productData: new Set(['name']),
   paymentIntentData: new Set(['metadata']),
 };
+
+/** The values Checkout's `locale` takes in the pinned SDK (SessionCreateParams.Locale), in Stripe's own order. */
+const CHECKOUT_LOCALES: readonly string[] = [
+  'auto', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'hi-IN', 'hr', 'hu', 'id', 'it',
+  'ja', 'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+];
 
 /** Our ids: the only metadata a link may carry. */
 export const ALLOWED_METADATA_KEYS: readonly string[] = ['clinic_id', 'invoice_id', 'payment_request_id'];
@@ -67,6 +73,8 @@ export interface CheckoutRequest {
   readonly paymentIntentMetadata: Record<string, string>;
   readonly successUrl: string;
   readonly cancelUrl: string | null;
+  /** The language Checkout speaks; null when not given (Stripe then uses the browser's). */
+  readonly locale: string | null;
 }
 
 class Refusal extends Error {
@@ -141,6 +149,12 @@ function checkSession(params: FormObject, nowSeconds: number): CheckoutRequest {
   if (mode !== 'payment') refuse('mode', `Invalid mode: this server implements "payment" only, not "${mode}".`, 'parameter_invalid_string');
   const successUrl = url(params, 'success_url', true)!;
   const cancelUrl = url(params, 'cancel_url', false);
+  // An empty value unsets an optional parameter at Stripe.
+  const locale = str(params, 'locale', '', false) || null;
+  // Stripe's words for a value outside an enum: "Invalid locale: must be one of auto, bg, …, or zh-TW".
+  if (locale !== null && !CHECKOUT_LOCALES.includes(locale)) {
+    refuse('locale', `Invalid locale: must be one of ${CHECKOUT_LOCALES.slice(0, -1).join(', ')}, or ${CHECKOUT_LOCALES.at(-1)!}`);
+  }
 
   const items = params.line_items;
   if (items === undefined) refuse('line_items', 'Missing required param: line_items.', 'parameter_missing');
@@ -187,7 +201,7 @@ function checkSession(params: FormObject, nowSeconds: number): CheckoutRequest {
     checkKeys(pid as FormObject, 'payment_intent_data', PAYMENT_INTENT_DATA_PARAMS, IMPLEMENTED.paymentIntentData);
     paymentIntentMetadata = metadata(pid as FormObject, 'metadata', 'payment_intent_data');
   }
-  return { amountTotal, currency: currency!, productName, expiresAt, metadata: meta, paymentIntentMetadata, successUrl, cancelUrl };
+  return { amountTotal, currency: currency!, productName, expiresAt, metadata: meta, paymentIntentMetadata, successUrl, cancelUrl, locale };
 }
 
 export function checkCheckoutCreate(params: FormObject, nowSeconds: number): { ok: true; value: CheckoutRequest } | { ok: false; failure: StripeFailure } {

@@ -32,6 +32,8 @@ export interface SessionFields {
   readonly successUrl: string;
   readonly cancelUrl: string | null;
   readonly url: string;
+  /** Checkout's `locale` as created (null: not given). */
+  readonly locale?: string | null;
 }
 
 export function checkoutSession(f: SessionFields): Json {
@@ -55,6 +57,7 @@ export function checkoutSession(f: SessionFields): Json {
     success_url: f.successUrl,
     cancel_url: f.cancelUrl,
     url: f.url,
+    locale: f.locale ?? null,
     client_reference_id: null,
     customer: null,
     customer_details: null,

@@ -112,6 +112,19 @@ describe('the local Stripe test server', () => {
     expect((await post('/v1/checkout/sessions', sessionForm({ customer_email: 'kari@example.com' }))).body.error.code).toBe('fake_not_implemented');
   });
 
+  it("takes Checkout's locale as Stripe does, and refuses one Stripe does not speak", async () => {
+    const nb = await post('/v1/checkout/sessions', sessionForm({ locale: 'nb' }));
+    expect(nb.status).toBe(200);
+    expect(nb.body.locale).toBe('nb');
+    expect((await post('/v1/checkout/sessions', sessionForm({ locale: 'auto' }))).body.locale).toBe('auto');
+    expect((await post('/v1/checkout/sessions', sessionForm())).body.locale).toBeNull();
+    for (const bad of ['no', 'nn', 'en-NO', 'NB']) {
+      const res = await post('/v1/checkout/sessions', sessionForm({ locale: bad }));
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error).toMatchObject({ type: 'invalid_request_error', param: 'locale', message: expect.stringMatching(/^Invalid locale: must be one of auto, bg, .*, nb, .*, or zh-TW$/) });
+    }
+  });
+
   it('refuses missing params, bad currencies, expiry outside 30 min – 24 h, and metadata that is not our ids', async () => {
     const expectRefused = async (over: Record<string, string | undefined>, param: string) => {
       const res = await post('/v1/checkout/sessions', sessionForm(over));

@@ -258,7 +258,7 @@ export class StripeFake {
     const session = checkoutSession({
       id: sessionId, created: this.nowSeconds(), expiresAt: c.expiresAt, amountTotal: c.amountTotal, currency: c.currency,
       // Stripe's pay page address carries a long fragment after the session id (some 350 characters in all).
-      metadata: c.metadata, successUrl: c.successUrl, cancelUrl: c.cancelUrl, url: `https://checkout.stripe.com/c/pay/${sessionId}#${randomBytes(240).toString('base64url').slice(0, 280)}`,
+      metadata: c.metadata, successUrl: c.successUrl, cancelUrl: c.cancelUrl, locale: c.locale, url: `https://checkout.stripe.com/c/pay/${sessionId}#${randomBytes(240).toString('base64url').slice(0, 280)}`,
     });
     this.sessions.set(sessionId, { session, paymentIntentMetadata: c.paymentIntentMetadata, chargeId: null, refunds: [] });
     return { status: 200, body: session };

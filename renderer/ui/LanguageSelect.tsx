@@ -1,0 +1,27 @@
+/**
+ * A choice of language: each named in itself ("Norsk bokmål", "English"), as people look for
+ * their own language, and first the clinic's default (docs/decisions/0033-languages.md).
+ */
+import type { SelectHTMLAttributes } from 'react';
+import { CATALOGUES, LANGUAGES } from '../../shared/i18n/catalogues/index.js';
+import { languageOfLocale } from '../../shared/i18n/locale.js';
+import { useT } from '../app/language.js';
+
+interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
+  /** A language code, or '' for the clinic's. */
+  readonly value: string;
+  readonly onChange: (language: string) => void;
+  /** The clinic's locale, whose language '' stands for. */
+  readonly clinicLocale: string;
+}
+
+export function LanguageSelect({ value, onChange, clinicLocale, ...rest }: Props) {
+  const { t } = useT();
+  const clinics = CATALOGUES[languageOfLocale(clinicLocale)]['language.name'];
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('field.language.clinics', { language: clinics })}</option>
+      {LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{CATALOGUES[code]['language.name']}</option>)}
+    </select>
+  );
+}
