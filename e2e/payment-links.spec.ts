@@ -134,7 +134,7 @@ test('a part-payment link by email and SMS is paid on the sandbox page; the rest
   await expect(page.getByTestId('checkout-balance')).toHaveText(kr('450,00'));
   await page.getByRole('button', { name: 'Send payment link…' }).click();
   send = page.getByRole('dialog', { name: 'Send payment link' });
-  await expect(send.getByLabel('Amount')).toHaveValue('450.00');
+  await expect(send.getByLabel('Amount')).toHaveValue('450,00');
   await send.getByRole('checkbox', { name: /^Email/ }).uncheck();
   await send.getByRole('button', { name: 'Send link' }).click();
   await expect(send).toBeHidden();

@@ -91,7 +91,7 @@ test('a part-payment link through Stripe and SMTP is paid at Stripe; the invoice
   // ---- A second link for the rest, then cancelled: its Checkout Session is expired at Stripe.
   await invoice.option('Send payment link…');
   const send = page.getByRole('dialog', { name: 'Send payment link' });
-  await expect(send.getByLabel('Amount')).toHaveValue('450.00');
+  await expect(send.getByLabel('Amount')).toHaveValue('450,00');
   await send.getByRole('button', { name: 'Send link' }).click();
   await expect(send).toBeHidden();
   const open = invoice.dialog().getByTestId('payment-link').filter({ hasText: 'Link sent' });

@@ -14,6 +14,7 @@ import { typedClient } from '../../renderer/data/main-client.js';
 import type { startHost as StartHost } from './host-server.js';
 import { startTestHost, type TestHost } from './test-support/host-fixture.js';
 import { signIn } from './test-support/http-probe.js';
+import { RefusedError } from '../../shared/domain/result.js';
 
 // The host (main side) gets its own copy of RxDB, as in its own process.
 let startHost: typeof StartHost;
@@ -83,6 +84,10 @@ describe('browser host link', () => {
     expect(info).toMatchObject({ host: 'browser-host', version: 'test', demo: false });
     await expect(bridge.invoke('app.nonexistent', null)).rejects.toThrow(/unknown request channel/);
     await expect(bridge.invoke('app.info', { unexpected: true })).rejects.toThrow(/takes no input/);
+    // A refusal arrives whole: a RefusedError with its Text, for the screen to put into its reader's words.
+    const refused = await typedClient(bridge).invoke('connections.save', { staffId: 's', kind: 'smtp', port: 0 } as never).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RefusedError);
+    expect(refused).toMatchObject({ text: { id: 'connections.refused.smtpPort' }, message: expect.stringMatching(/SMTP port/) });
   });
 
   it("shows main's writes in the renderer's live query and the renderer's in main's", async () => {

@@ -4,7 +4,9 @@
  * table (typed so a missing handler fails to compile) and the renderer's client type
  * are all derived from these two objects. Importable from every runtime.
  */
-import { returnPageProblem } from '../domain/return-page.js';
+import { returnPageRefusal } from '../domain/return-page.js';
+import { RefusedError } from '../domain/result.js';
+import { text } from '../i18n/text.js';
 import { ContractError, event, noInput, objectInput, request } from './define.js';
 import type { DeviceInfo, EnrollmentCode, WireDocument } from '../sync/protocol.js';
 import type { MessageId } from '../i18n/catalogues/index.js';
@@ -175,29 +177,32 @@ export type ConnectionInput =
   | { readonly staffId: string; readonly kind: 'smtp'; readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string; readonly password: string; readonly fromAddress: string }
   | { readonly staffId: string; readonly kind: 'sms'; readonly baseUrl: string; readonly accountSid: string; readonly authToken: string; readonly from: string };
 
+/** A connection form's value that staff typed wrong: a refusal in their words (the envelope carries it to the screen). */
+const refused = (id: MessageId) => new RefusedError({ text: text(id) });
+
 export function parseConnection(input: unknown): ConnectionInput {
   const o = objectInput(input);
   const staffId = str(o.staffId, 'staffId', 40);
   if (o.kind === 'stripe') {
     const secretKey = str(o.secretKey, 'secretKey', 300).trim();
-    if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/.test(secretKey)) throw new ContractError('That is not a Stripe secret key. It starts with sk_live_ or sk_test_ (or rk_ for a restricted key).');
+    if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,}$/.test(secretKey)) throw refused('connections.refused.stripeKey');
     const returnUrl = str(o.returnUrl ?? '', 'returnUrl', 400).trim();
-    const badPage = returnPageProblem(returnUrl);
-    if (badPage) throw new ContractError(badPage);
+    const badPage = returnPageRefusal(returnUrl);
+    if (badPage) throw new RefusedError({ text: badPage });
     return { staffId, kind: 'stripe', secretKey, returnUrl };
   }
   if (o.kind === 'smtp') {
     const port = o.port;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw new ContractError('The SMTP port must be a number from 1 to 65535, usually 587 or 465.');
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw refused('connections.refused.smtpPort');
     const host = str(o.host, 'host', 200).trim();
-    if (!/^[A-Za-z0-9.-]+$/.test(host)) throw new ContractError('Enter the SMTP server as a host name, like smtp.example.com.');
+    if (!/^[A-Za-z0-9.-]+$/.test(host)) throw refused('connections.refused.smtpHost');
     const fromAddress = str(o.fromAddress, 'fromAddress', 200).trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fromAddress)) throw new ContractError('Enter the address emails are sent from, like post@clinic.no.');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fromAddress)) throw refused('connections.refused.fromAddress');
     return { staffId, kind: 'smtp', host, port, secure: o.secure === true, user: str(o.user, 'user', 200), password: str(o.password, 'password', 300), fromAddress };
   }
   if (o.kind === 'sms') {
     const baseUrl = str(o.baseUrl, 'baseUrl', 300).trim();
-    if (!/^https:\/\/[^\s]+$/.test(baseUrl)) throw new ContractError('The SMS provider address must start with https://.');
+    if (!/^https:\/\/[^\s]+$/.test(baseUrl)) throw refused('connections.refused.smsAddress');
     return { staffId, kind: 'sms', baseUrl, accountSid: str(o.accountSid, 'accountSid', 100).trim(), authToken: str(o.authToken, 'authToken', 300), from: str(o.from, 'from', 40).trim() };
   }
   throw new ContractError('kind must be stripe, smtp or sms');
