@@ -7,6 +7,8 @@ import { hasPermission, type Permission } from '../../shared/domain/permissions.
 import { deskClock } from './desk-clock.js';
 import { useDesk } from './desk-context.js';
 import { useSession } from './session.js';
+import { RefusedError } from '../../shared/domain/result.js';
+import { text } from '../../shared/i18n/text.js';
 
 export function useDeskActor(): DeskActor & { can(permission: Permission): boolean } {
   const { syncConfig, info } = useDesk();
@@ -15,7 +17,7 @@ export function useDeskActor(): DeskActor & { can(permission: Permission): boole
     actor: staff.id,
     // Main tells the desk its id at start; no command runs before it has (App waits for app.info).
     get desk() {
-      if (!info) throw new Error('This desk has not heard its id from the desk service yet. Wait a moment and try again.');
+      if (!info) throw new RefusedError({ text: text('app.noDeskIdYet') });
       return info.deskId;
     },
     synced: syncConfig !== null,

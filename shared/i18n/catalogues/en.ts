@@ -53,6 +53,7 @@ export const en = {
   'connections.refused.smtpHost': 'Enter the SMTP server as a host name, like smtp.example.com.',
   'connections.refused.fromAddress': 'Enter the address emails are sent from, like post@clinic.no.',
   'connections.refused.smsAddress': 'The SMS provider address must start with https://.',
+  'app.noDeskIdYet': 'This desk has not heard its id from the desk service yet. Wait a moment and try again.',
   'field.language.label': 'Language',
   'field.language.mine': 'My language',
   'field.language.unknown': 'Choose one of the languages in the list.',

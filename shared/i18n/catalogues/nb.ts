@@ -52,6 +52,7 @@ export const nb: Catalogue = {
   'connections.refused.smtpHost': 'Skriv SMTP-serveren som et vertsnavn, for eksempel smtp.example.com.',
   'connections.refused.fromAddress': 'Skriv adressen e-postene sendes fra, for eksempel post@klinikk.no.',
   'connections.refused.smsAddress': 'Adressen til SMS-leverandøren må begynne med https://.',
+  'app.noDeskIdYet': 'Skranken har ikke fått sin id fra skranketjenesten ennå. Vent litt og prøv igjen.',
   'field.language.label': 'Språk',
   'field.language.mine': 'Mitt språk',
   'field.language.unknown': 'Velg et av språkene i listen.',
