@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { returnPageProblem } from './return-page.js';
+import { returnPageRefusal } from './return-page.js';
+import { inEnglish } from '../i18n/translator.js';
+
+/** The refusal's English words, or null: what the rule says to an English reader. */
+const returnPageProblem = (typed: string) => { const r = returnPageRefusal(typed); return r ? inEnglish(r) : null; };
 
 describe('the page after paying', () => {
   it('takes a public https address', () => {

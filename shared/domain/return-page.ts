@@ -6,7 +6,6 @@
  * to their phone's own 127.0.0.1). Pure; used by the contract's parser and by main.
  */
 import { text, type Text } from '../i18n/text.js';
-import { inEnglish } from '../i18n/translator.js';
 
 const MAX_LENGTH = 300;
 
@@ -39,10 +38,4 @@ export function returnPageRefusal(typed: string): Text | null {
   if (url.username || url.password) return text('settings.returnPage.credentials');
   if (isLocalHost(url.hostname)) return text('settings.returnPage.local', { host: url.hostname });
   return null;
-}
-
-/** `returnPageRefusal` in English. TRANSITION (issue 13): for callers that still want a sentence. */
-export function returnPageProblem(typed: string): string | null {
-  const refusal = returnPageRefusal(typed);
-  return refusal ? inEnglish(refusal) : null;
 }

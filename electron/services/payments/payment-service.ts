@@ -32,7 +32,7 @@ import { createStripeProvider, type StripeConnectionOptions } from './stripe-pro
 import { createStripeEventPoller, type StripeEventPoller } from './stripe-event-poller.js';
 import type { DeskProviderEvent, PaymentProvider } from './types.js';
 import type { Secrets } from '../secrets/secret-store.js';
-import { returnPageProblem } from '../../../shared/domain/return-page.js';
+import { returnPageRefusal } from '../../../shared/domain/return-page.js';
 
 export interface PaymentServiceOptions {
   readonly dataDir: string;
@@ -213,7 +213,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       return null;
     }
     keyMissingLogged = false;
-    if (provider === 'stripe' && returnPageProblem(secrets.stripeReturnUrl ?? '') !== null) {
+    if (provider === 'stripe' && returnPageRefusal(secrets.stripeReturnUrl ?? '') !== null) {
       if (!pageMissingLogged) options.log('the clinic uses Stripe but this desk has no page for clients after paying (Settings → Connections): it sends no links or messages');
       pageMissingLogged = true;
       return null;

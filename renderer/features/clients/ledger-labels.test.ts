@@ -21,7 +21,7 @@ describe('a ledger entry in words', () => {
     expect(ledgerEntryLabel(entry('refund', '', 'payment_link'), invoices, en)).toBe('Refund to card');
     expect(ledgerEntryLabel(entry('fee', 'inv-0'), invoices, en)).toBe('Reminder fee on invoice (number pending)');
     // Without a translator (a caller not yet converted), English.
-    expect(ledgerEntryLabel(entry('void', 'inv-12'), invoices)).toBe('Invoice 12 voided');
+    expect(ledgerEntryLabel(entry('void', 'inv-12'), invoices, en)).toBe('Invoice 12 voided');
   });
 
   it('reads in bokmål on a Norwegian desk', () => {

@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../../../shared/domain/ledger.js';
 import { METHOD_LABELS } from '../../../shared/domain/payment-rules.js';
 import { isRefundReversal } from '../../../shared/domain/refund-facts.js';
 import { text, type Text } from '../../../shared/i18n/text.js';
-import { inEnglish, type Translator } from '../../../shared/i18n/translator.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
 import { invoiceNumberInTextOf } from '../../../shared/domain/invoice-completion.js';
 
 const num = (inv: Pick<InvoiceDoc, 'number'> | undefined) => invoiceNumberInTextOf(inv ?? { number: 0 });
@@ -41,8 +41,7 @@ export function ledgerEntryText(entry: LedgerEntry, invoices: ReadonlyMap<string
   }
 }
 
-/** The entry in the reader's words. TRANSITION (issue 13): English until every caller passes its translator. */
-export function ledgerEntryLabel(entry: LedgerEntry, invoices: ReadonlyMap<string, InvoiceDoc>, translator?: Pick<Translator, 't'>): string {
-  const entryText = ledgerEntryText(entry, invoices);
-  return translator ? translator.t(entryText) : inEnglish(entryText);
+/** The entry in the reader's words. */
+export function ledgerEntryLabel(entry: LedgerEntry, invoices: ReadonlyMap<string, InvoiceDoc>, translator: Pick<Translator, 't'>): string {
+  return translator.t(ledgerEntryText(entry, invoices));
 }

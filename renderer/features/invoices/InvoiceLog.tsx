@@ -6,7 +6,7 @@
 import { useDesk } from '../../app/desk-context.js';
 import { useT } from '../../app/language.js';
 import { useLiveQuery } from '../../data/live-query.js';
-import { parseStoredText } from '../../../shared/i18n/stored-text.js';
+import { summaryOf } from '../../../shared/db/activity-log.js';
 
 export function InvoiceLog({ invoiceId }: { invoiceId: string }) {
   const { t } = useT();
@@ -21,16 +21,17 @@ export function ActivityLog({ entityId, label, empty }: { entityId: string; labe
   if (!entries || !staff) return <p role="status">{t('invoiceUi.logLoading')}</p>;
   if (entries.length === 0) return <p className="muted">{empty}</p>;
   const names = new Map(staff.map((s) => [s.id, s.name]));
-  const summaryOf = (stored: string | undefined, english: string) => {
-    const summary = parseStoredText(stored);
-    return summary ? t(summary) : english;
+  // The one reading of a log entry (shared/db/activity-log.ts): its Text if readable, else its English.
+  const shownSummary = (e: (typeof entries)[number]) => {
+    const summary = summaryOf(e);
+    return typeof summary === 'string' ? summary : t(summary);
   };
   return (
     <ol className="log" aria-label={label}>
       {entries.map((e) => (
         <li key={e.id} className="log__entry">
           <time dateTime={e.at}>{dateTime(e.at)}</time>
-          <span className="log__summary">{summaryOf(e.summaryText, e.summary)}</span>
+          <span className="log__summary">{shownSummary(e)}</span>
           <span className="log__who">{names.get(e.by) ?? (e.by === 'system' || e.by === 'desk' ? t('invoiceUi.logByDesk') : t('invoiceUi.logByUnknown'))}</span>
         </li>
       ))}
