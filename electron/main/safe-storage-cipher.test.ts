@@ -10,8 +10,8 @@ const storage = (available: boolean, backend: 'basic_text' | 'gnome_libsecret') 
 
 describe('safeStorage cipher', () => {
   it('refuses basic_text on Linux and a missing encryption anywhere', () => {
-    expect(createSafeStorageCipher(storage(true, 'basic_text'), 'linux').problem()).toMatch(/no password keyring/);
-    expect(createSafeStorageCipher(storage(false, 'gnome_libsecret'), 'win32').problem()).toMatch(/no way to encrypt/);
+    expect(createSafeStorageCipher(storage(true, 'basic_text'), 'linux').problem()).toEqual({ id: 'secretStore.noKeyring' });
+    expect(createSafeStorageCipher(storage(false, 'gnome_libsecret'), 'win32').problem()).toEqual({ id: 'secretStore.noEncryption' });
     expect(createSafeStorageCipher(storage(true, 'gnome_libsecret'), 'linux').problem()).toBeNull();
     expect(createSafeStorageCipher(storage(true, 'basic_text'), 'darwin').problem()).toBeNull();
   });

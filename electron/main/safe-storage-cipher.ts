@@ -6,6 +6,7 @@
  */
 import type { SafeStorage } from 'electron';
 import type { SecretCipher } from '../services/secrets/secret-store.js';
+import { text } from '../../shared/i18n/text.js';
 
 type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
@@ -13,10 +14,8 @@ export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: 
   return {
     kind: 'encrypted',
     problem() {
-      if (!safeStorage.isEncryptionAvailable()) return 'This computer offers no way to encrypt saved passwords, so credentials cannot be stored on this desk.';
-      if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-        return 'This computer has no password keyring (GNOME Keyring or KWallet), so credentials cannot be stored safely on this desk. Install one and restart.';
-      }
+      if (!safeStorage.isEncryptionAvailable()) return text('secretStore.noEncryption');
+      if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return text('secretStore.noKeyring');
       return null;
     },
     encrypt: (text) => safeStorage.encryptString(text),

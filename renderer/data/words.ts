@@ -1,21 +1,11 @@
 /**
- * Small helpers for words the renderer shows (docs/decisions/0033-languages.md): answers and
- * labels that other code gives as English strings still, or as catalogue ids and Texts already,
- * made Texts either way for the reader's Translator; and a sentence with an element in it (a
- * <code>, a <strong>), whose words stay one message. Renderer-only.
+ * Small helpers for words the renderer shows (docs/decisions/0033-languages.md): a peer's answer
+ * as a Text for the reader's Translator, and a sentence with an
+ * element in it (a <code>, a <strong>), whose words stay one message. Renderer-only.
  */
 import { cloneElement, type ReactElement, type ReactNode } from 'react';
-import { isMessageId } from '../../shared/i18n/catalogues/index.js';
 import { parseStoredText } from '../../shared/i18n/stored-text.js';
-import { text, type Text, type TextValue } from '../../shared/i18n/text.js';
-
-/**
- * TRANSITION (issue 13): English not yet in the catalogues (a server's answer, a stored
- * sentence) reads as itself in every language. A catalogue id reads as its message.
- */
-export function wordsOf(message: string): Text {
-  return isMessageId(message) ? text(message) : text('error.untranslated', { english: message });
-}
+import { text, type Text } from '../../shared/i18n/text.js';
 
 /**
  * An answer's own Text when it carries one this code can read (a server's refusal or error, a
@@ -27,14 +17,9 @@ export function answerText(answer: { readonly message: string }): Text {
   if (own !== undefined && own !== null) {
     try { checked = parseStoredText(JSON.stringify(own)); } catch { checked = null; }
   }
-  // The message too comes from a peer: only a string is words.
-  return checked ?? wordsOf(typeof answer.message === 'string' ? answer.message : '');
-}
-
-/** The same label as a value inside a Text, so it is put into words with the Text. */
-export function labelValue(label: string | Text): TextValue {
-  if (typeof label !== 'string') return label;
-  return isMessageId(label) ? text(label) : label;
+  // Only a server from before languages sends no Text: its English is all there is. The
+  // message too comes from a peer, so only a string is words.
+  return checked ?? text('push.reasonInEnglish', { english: typeof answer.message === 'string' ? answer.message : '' });
 }
 
 /** Marks where an element goes in a message: pass it as the placeholder's value. */

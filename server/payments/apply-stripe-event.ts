@@ -45,7 +45,7 @@ type Money = Extract<PaymentEvent, { type: 'succeeded' }>;
 
 const onRequestOf = (request: WireDocument) => ({
   invoiceId: String(request.invoiceId ?? ''), clientId: String(request.clientId ?? ''), status: request.status as LinkRequestStatus,
-  problem: String(request.problem ?? ''), providerRef: String(request.providerRef ?? ''),
+  problem: String(request.problem ?? ''), problemText: typeof request.problemText === 'string' ? request.problemText : '', providerRef: String(request.providerRef ?? ''),
 });
 
 /** The payment document for the event, by the shared rule; null for a currency we do not keep books in. */
@@ -114,8 +114,9 @@ export async function applyStripeEvent(
 
     if (mapped.events.length > 0) {
       const next = linkRequestAfter(onRequestOf(request), mapped.events);
-      if (next.status !== request.status || next.problem !== request.problem) {
-        await w.write('paymentrequests', { ...request, status: next.status, problem: next.problem, updatedAt: now.toISOString(), updatedBy: SYSTEM_ACTOR, deskId: SERVER_DESK });
+      const before = onRequestOf(request);
+      if (next.status !== before.status || next.problem !== before.problem || next.problemText !== before.problemText) {
+        await w.write('paymentrequests', { ...request, status: next.status, problem: next.problem, problemText: next.problemText ?? '', updatedAt: now.toISOString(), updatedBy: SYSTEM_ACTOR, deskId: SERVER_DESK });
         w.written.push(`request ${next.status}`);
       }
     }

@@ -6,14 +6,14 @@
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
 import type { PushRefusal, PushResponse, PushRow, WireDocument } from '../../shared/sync/protocol.js';
-import { actingStaffFrom, decidePushRow, reasonText, recordedActor, type ActingStaff } from '../../shared/sync/push-rules.js';
+import { actingStaffFrom, decidePushRow, recordedActor, type ActingStaff } from '../../shared/sync/push-rules.js';
 import { text, type Text } from '../../shared/i18n/text.js';
 import { inEnglish } from '../../shared/i18n/translator.js';
 import { SYSTEM_ACTOR } from '../../shared/domain/permissions.js';
 import { numberInvoice } from '../../shared/domain/invoice-numbering.js';
 import { nextInvoiceNumber, raiseInvoiceCounter } from '../data/clinics.js';
 import { heldIds, invoiceNumberTaken, readDocument, readDocuments, writeDocument } from '../data/documents.js';
-import { chasingFeeIds, chasingFeeProblem, isChasingFee } from '../../shared/domain/reminder-fees.js';
+import { chasingFeeIds, chasingFeeRefusal as feeRefusal, isChasingFee } from '../../shared/domain/reminder-fees.js';
 import { reserveSeq, trimSeq } from '../data/sequence.js';
 import { validatePushRows } from './validate-push.js';
 import { takeCommand, takeWholeCommand } from './commands.js';
@@ -58,7 +58,7 @@ async function recordedStaff(tx: Queryable, ctx: PushContext, rows: readonly Pus
 /**
  * Why the server does not take this fee recorded by the chasing, or null: checked against the
  * invoice, the clinic's fee and the fees already on the invoice as the server holds them
- * (shared/domain/reminder-fees.ts chasingFeeProblem; docs/decisions/0022-system-write-bounds.md).
+ * (shared/domain/reminder-fees.ts chasingFeeRefusal; docs/decisions/0022-system-write-bounds.md).
  */
 async function chasingFeeRefusal(tx: Queryable, ctx: PushContext, fee: WireDocument, settings: WireDocument | null, batch: ReadonlyMap<string, WireDocument>): Promise<Text | null> {
   const invoiceId = typeof fee.invoiceId === 'string' ? fee.invoiceId : '';
@@ -66,8 +66,7 @@ async function chasingFeeRefusal(tx: Queryable, ctx: PushContext, fee: WireDocum
   const ids = chasingFeeIds(invoiceId);
   const held = await heldIds(tx, ctx.clinicId, 'payments', ids);
   const feesOnInvoice = ids.filter((i) => held.has(i) || batch.has(i));
-  const problem = chasingFeeProblem(fee, { invoice, settings, feesOnInvoice });
-  return problem === null ? null : reasonText(problem);
+  return feeRefusal(fee, { invoice, settings, feesOnInvoice });
 }
 
 /** A refused row of the push: its Text, and the same in English for desks of earlier versions. */

@@ -6,7 +6,7 @@
  */
 import { returnPageRefusal } from '../domain/return-page.js';
 import { RefusedError } from '../domain/result.js';
-import { text } from '../i18n/text.js';
+import { text, type Text } from '../i18n/text.js';
 import { ContractError, event, noInput, objectInput, request } from './define.js';
 import type { DeviceInfo, EnrollmentCode, WireDocument } from '../sync/protocol.js';
 import type { MessageId } from '../i18n/catalogues/index.js';
@@ -161,8 +161,8 @@ export function parseRequestId(input: unknown): { requestId: string } {
 export interface ConnectionsStatus {
   /** 'encrypted': the OS keychain (desktop app); 'file': a file only this user can read (browser host). */
   readonly storage: 'encrypted' | 'file';
-  /** Why credentials cannot be stored on this desk, or null. */
-  readonly storageProblem: string | null;
+  /** Why credentials cannot be stored on this desk, in words for the reader's language, or null. */
+  readonly storageProblem: Text | null;
   /** `returnUrl`: the page after paying; '' when a key was stored before it was asked for. */
   readonly stripe: { readonly mode: 'test' | 'live'; readonly returnUrl: string } | null;
   readonly smtp: { readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string; readonly fromAddress: string } | null;
@@ -221,9 +221,9 @@ export type SignInAnswer =
    * They choose a secret: they have none yet (new, or reset by an admin), or — `stronger` —
    * the one they typed was right but no longer meets the rule for their roles (a receptionist
    * with a PIN given billing or admin): they choose a new one before they are signed in,
-   * within minutes, by handing `token` back to staff.chooseSecret; `reason` says why, in words.
+   * within minutes, by handing `token` back to staff.chooseSecret; `reason` says why.
    */
-  | { readonly outcome: 'choose_secret'; readonly stronger?: { readonly token: string; readonly reason: string } }
+  | { readonly outcome: 'choose_secret'; readonly stronger?: { readonly token: string; readonly reason: Text } }
   /** Wrong secret; `waitMs` is how long before the next try is checked (0: at once). */
   | { readonly outcome: 'wrong'; readonly waitMs: number }
   /** Too many wrong secrets: nothing was checked. */

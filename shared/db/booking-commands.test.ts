@@ -9,8 +9,12 @@ import type { StaffDoc } from '../schemas/index.js';
 import type { Actor } from '../domain/actor.js';
 import { TEST_DESK } from '../test-support/test-clinic.js';
 import { createTranslator } from '../i18n/translator.js';
+import type { Text } from '../i18n/text.js';
+import { summaryOf } from './activity-log.js';
 
 const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+/** Intl's non-breaking spaces made plain. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 const SETUP_AT = '2026-01-01T08:00:00.000Z';
 const NOW = '2026-11-20T12:00:00.000Z';
@@ -275,6 +279,18 @@ describe('createBooking', () => {
     expect((await db.bookings.findOne(booking.id).exec())!.start).toBe(START);
     const moved = await rescheduleBooking(db, booking.id, { start: '2026-11-19T09:00:00.000Z', practitionerId, confirmOverlap: false }, ctx);
     expect(moved.start).toBe('2026-11-19T09:00:00.000Z');
+  });
+
+  it('logs a move with both times, written for each reader in their own format', async () => {
+    const { booking } = await createBooking(db, input(), BY);
+    await rescheduleBooking(db, booking.id, { start: '2026-11-24T13:30:00.000Z', practitionerId, confirmOverlap: false }, { ...BY, synced: false });
+    const [entry] = await db.activity.find({ selector: { entityId: booking.id, action: 'booking.moved' } }).exec();
+    // The screen shows the clinic's clock (Oslo, UTC+1 in November), never an ISO string.
+    expect(plain(nb.t(summaryOf(entry!) as Text))).toBe('Flyttet fra 23. nov. 2026, 10:00 til 24. nov. 2026, 14:30; fakturautkastet ble flyttet med');
+    const en = createTranslator({ language: 'en', clinicLocale: 'en-NO', timeZone: 'Europe/Oslo' });
+    expect(plain(en.t(summaryOf(entry!) as Text))).toBe('Moved from 23 Nov 2026, 10:00 to 24 Nov 2026, 14:30; draft invoice moved with it');
+    // The English summary for older desks and audits is the same Text, in UTC.
+    expect(plain(entry!.summary)).toBe('Moved from 23 Nov 2026, 09:00 to 24 Nov 2026, 13:30; draft invoice moved with it');
   });
 
   it('takes the booking back when its invoice cannot be written', async () => {

@@ -8,7 +8,7 @@ import { CLINIC_SETTINGS_ID } from '../schemas/index.js';
 import { createsDraftInvoice, draftInvoiceForBooking, resolveBilling, type BillingChoice } from '../domain/billing.js';
 import { bookingEnd, checkBookingDay, conflictingBookings } from '../domain/bookings.js';
 import { refuse as refusal, RefusedError } from '../domain/result.js';
-import { text, type MessageId, type Text } from '../i18n/text.js';
+import { instantValue, text, type MessageId, type Text } from '../i18n/text.js';
 import { inEnglish } from '../i18n/translator.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -189,7 +189,7 @@ export async function rescheduleBooking(db: ClinicDatabase, bookingId: string, i
     }
   }
   await db.activity.insert(activityEntry({
-    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: text('log.bookingMoved', { from, to: start, note: invoiceNote }), ...factStamp(ctx),
+    entity: 'booking', entityId: bookingId, action: 'booking.moved', summary: text('log.bookingMoved', { from: instantValue(from), to: instantValue(start), note: invoiceNote }), ...factStamp(ctx),
   }));
   return (await db.bookings.findOne(bookingId).exec())!.toMutableJSON();
 }

@@ -12,7 +12,7 @@ import { invoiceTotals } from '../domain/invoice-math.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../domain/link-amount.js';
 import { planPaymentRequest, type PaymentRequestInput } from '../domain/payment-request-rules.js';
 import { refuse, RefusedError } from '../domain/result.js';
-import { moneyValue, text, type MessageId, type Text } from '../i18n/text.js';
+import { instantValue, moneyValue, text, type MessageId, type Text } from '../i18n/text.js';
 import { paidOnClosedNotice } from '../domain/link-request-status.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -89,7 +89,7 @@ async function logRequest(db: ClinicDatabase, request: PaymentRequestDoc, ctx: D
     id: partId(ctx, 'log'), entity: 'invoice', entityId: request.invoiceId, action: 'link.requested',
     summary: text('log.linkRequested', {
       amount: moneyValue(amountMinor, request.currency), part, channels: channelsValue(request.channels),
-      when: request.sendAt === request.updatedAt ? 'now' : 'later', sendAt: request.sendAt,
+      when: request.sendAt === request.updatedAt ? 'now' : 'later', sendAt: instantValue(request.sendAt),
     }), ...factStamp(ctx),
   }));
   return request;

@@ -57,6 +57,11 @@ describe('addStaff', () => {
     expect(inBokmal(log[0]!)).toBe('La til Marte Lie (Behandler)');
   });
 
+  it('adds a member with the screen language an admin chose for them', async () => {
+    const marte = await addStaff(db, { ...MARTE, language: 'en' }, ctx());
+    expect((await db.staff.findOne(marte.id).exec())!.language).toBe('en');
+  });
+
   it('refuses a receptionist with the exact message and writes nothing', async () => {
     const before = await snapshot();
     const err = await refusal(addStaff(db, MARTE, ctx(reception)));
@@ -71,6 +76,7 @@ describe('addStaff', () => {
       [{ ...MARTE, email: 'marte@' }, 'email', '"marte@" is not a valid email address. Check it looks like name@example.com.'],
       [{ ...MARTE, roles: [] }, 'roles', 'Choose at least one role for Marte Lie.'],
       [{ ...MARTE, roles: ['boss'] }, 'roles', '"boss" is not a role. Choose from Admin, Billing, Reception and Practitioner.'],
+      [{ ...MARTE, language: 'klingon' }, 'language', 'Choose one of the languages in the list.'],
       [{ ...MARTE, name: 'rita resepsjon' }, 'name', 'There is already a staff member called rita resepsjon. Add a last name or an initial so people can tell them apart when signing in.'],
     ];
     for (const [input, field, message] of cases) {
@@ -89,6 +95,42 @@ describe('updateStaff', () => {
     expect(log.map((e) => e.summary)).toEqual(['Changed Rita Resepsjon: roles: Reception → Billing, Reception; no longer active']);
     // The stored Text reads back, so a reader in bokmål sees the same entry in their words.
     expect(inBokmal(log[0]!)).toBe('Endret Rita Resepsjon: roller: Resepsjon → Fakturering, Resepsjon; ikke lenger aktiv');
+  });
+
+  it("changes another member's screen language, and logs it in each reader's words", async () => {
+    const rita = { name: 'Rita Resepsjon', email: '', roles: ['reception'], isPractitioner: false, active: true };
+    const after = await updateStaff(db, reception, { ...rita, language: 'en' }, ctx());
+    expect(after).toMatchObject({ language: 'en', updatedBy: admin });
+    expect((await db.staff.findOne(reception).exec())!.language).toBe('en');
+    await updateStaff(db, reception, { ...rita, language: '' }, ctx());
+    expect((await db.staff.findOne(reception).exec())!.language).toBe('');
+    const log = await db.activity.find({ selector: { entityId: reception } }).exec();
+    expect(log.map((e) => e.summary).sort()).toEqual([
+      "Changed Rita Resepsjon: screen language: English → the clinic's language",
+      "Changed Rita Resepsjon: screen language: the clinic's language → English",
+    ]);
+    expect(log.map((e) => inBokmal(e)).sort()).toEqual([
+      'Endret Rita Resepsjon: skjermspråk: English → klinikkens språk',
+      'Endret Rita Resepsjon: skjermspråk: klinikkens språk → English',
+    ]);
+  });
+
+  it('keeps the language when a change leaves it out, and writes nothing when it is the same', async () => {
+    const rita = { name: 'Rita Resepsjon', email: '', roles: ['reception'], isPractitioner: false, active: true };
+    await updateStaff(db, reception, { ...rita, language: 'nb' }, ctx());
+    const before = await snapshot();
+    await updateStaff(db, reception, rita, ctx());
+    await updateStaff(db, reception, { ...rita, language: 'nb' }, ctx());
+    expect(await snapshot()).toEqual(before);
+    const renamed = await updateStaff(db, reception, { ...rita, name: 'Rita Berg' }, ctx());
+    expect(renamed).toMatchObject({ name: 'Rita Berg', language: 'nb' });
+  });
+
+  it('refuses an unknown language on its field and writes nothing', async () => {
+    const before = await snapshot();
+    const err = await refusal(updateStaff(db, reception, { name: 'Rita Resepsjon', email: '', roles: ['reception'], isPractitioner: false, active: true, language: 'xx' }, ctx()));
+    expect([err.field, err.message]).toEqual(['language', 'Choose one of the languages in the list.']);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('writes nothing when nothing changed', async () => {

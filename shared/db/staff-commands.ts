@@ -9,6 +9,7 @@ import { newId } from '../domain/ids.js';
 import { refuse, RefusedError, type Result } from '../domain/result.js';
 import { listValues } from '../domain/text-lists.js';
 import { text, type Text } from '../i18n/text.js';
+import { CATALOGUES, isLanguage } from '../i18n/catalogues/index.js';
 import { PRACTITIONER_COLORS } from '../domain/setup.js';
 import { checkKeepsAnAdmin, checkNameIsFree, checkStaff, ROLE_LABELS, type StaffFields, type StaffInput } from '../domain/staff.js';
 import type { ClinicDatabase } from './database.js';
@@ -52,6 +53,9 @@ export async function addStaff(db: ClinicDatabase, input: StaffInput, ctx: DeskA
   return doc;
 }
 
+/** A screen language as the log names it: in itself ("Norsk bokmål"), or "the clinic's" for ''. */
+const languageShown = (code: string) => (code === '' ? text('staff.change.clinicsLanguage') : isLanguage(code) ? CATALOGUES[code]['language.name'] : code);
+
 /** "roles: Reception → Reception, Billing; no longer active"; none when nothing changed. */
 function describeStaffChange(before: StaffFields, after: StaffFields): Text[] {
   const shown = (v: string | undefined) => v || text('log.empty');
@@ -61,6 +65,10 @@ function describeStaffChange(before: StaffFields, after: StaffFields): Text[] {
   if (before.roles.join() !== after.roles.join()) parts.push(text('staff.change.roles', { ...roleNames(before.roles, 'beforeCount', 'b'), ...roleNames(after.roles, 'afterCount', 'a') }));
   if (before.isPractitioner !== after.isPractitioner) parts.push(text(after.isPractitioner ? 'staff.change.calendarOn' : 'staff.change.calendarOff'));
   if (before.active !== after.active) parts.push(text(after.active ? 'staff.change.activeAgain' : 'staff.change.inactive'));
+  // An input without a language leaves it as it is.
+  if (after.language !== undefined && (before.language ?? '') !== after.language) {
+    parts.push(text('staff.change.language', { before: languageShown(before.language ?? ''), after: languageShown(after.language) }));
+  }
   return parts;
 }
 

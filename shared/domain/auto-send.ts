@@ -9,6 +9,8 @@ import { reachableChannels } from './contact.js';
 import { newId } from './ids.js';
 import { addMinutes } from './time.js';
 import { BALANCE_AMOUNT, storedAmountMinor } from './link-amount.js';
+import { problemFields } from './link-request-status.js';
+import { text } from '../i18n/text.js';
 
 export function automaticLinkSendAt(
   booking: Pick<BookingDoc, 'createdAt' | 'end'>,
@@ -34,7 +36,7 @@ export function automaticLinkRequest(
     id: newId(), invoiceId: invoice.id, clientId: booking.clientId, amountMinor: storedAmountMinor(BALANCE_AMOUNT), currency: invoice.currency, channels,
     purpose: 'payment_link', status: channels.length > 0 ? 'scheduled' : 'failed', sendAt: automaticLinkSendAt(booking, settings),
     sentAt: '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: 0,
-    problem: channels.length > 0 ? '' : 'The client has no email address or mobile number, so the automatic payment link cannot be sent.',
+    ...problemFields(channels.length > 0 ? null : text('link.problem.noChannel')),
     ...createStamp(by),
   };
 }

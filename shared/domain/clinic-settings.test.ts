@@ -77,13 +77,16 @@ describe('VAT rate lists', () => {
 
   it('writes a stored list the way it is read back', () => {
     expect(vatRateListText([2500, 1250, 625, 0])).toBe('25, 12.5, 6.25, 0');
+    expect(vatRateListText([2500, 1250, 625, 0], ',')).toBe('25; 12,5; 6,25; 0');
+    expect(parseVatRateList('25; 12,5; 6,25; 0')).toEqual({ ok: true, value: [2500, 1250, 625, 0] });
   });
 
   const rateSets = fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 10 });
 
-  it('round-trips: any set of rates, written in any order, reads back highest first', () => {
-    fc.assert(fc.property(rateSets.chain((rates) => fc.tuple(fc.constant(rates), fc.shuffledSubarray(rates, { minLength: rates.length }))), ([rates, shuffled]) => {
-      const parsed = parseVatRateList(vatRateListText(shuffled));
+  it('round-trips: any set of rates, written in any order with either decimal mark, reads back highest first', () => {
+    const decimals = fc.constantFrom<'.' | ','>('.', ',');
+    fc.assert(fc.property(rateSets.chain((rates) => fc.tuple(fc.constant(rates), fc.shuffledSubarray(rates, { minLength: rates.length }))), decimals, ([rates, shuffled], decimal) => {
+      const parsed = parseVatRateList(vatRateListText(shuffled, decimal));
       expect(parsed).toEqual({ ok: true, value: [...rates].sort((a, b) => b - a) });
     }));
   });

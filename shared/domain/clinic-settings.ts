@@ -104,10 +104,17 @@ export function parseVatRateList(input: string, field = 'vatRates'): Result<numb
   return ok(rates.sort((a, b) => b - a));
 }
 
-/** The stored rates as an admin would type them: [2500, 1250, 0] → "25, 12.5, 0". */
-export function vatRateListText(ratesBp: readonly number[]): string {
-  return ratesBp.map((bp) => String(bp / 100)).join(', ');
+/**
+ * The stored rates as an admin would type them, with the locale's decimal mark: "25, 12.5, 0"
+ * with a point, "25; 12,5; 0" with a comma — a comma decimal in a comma list would be ambiguous,
+ * so such a list is kept apart by semicolons (parseVatRateList reads both).
+ */
+export function vatRateListText(ratesBp: readonly number[], decimal: '.' | ',' = '.'): string {
+  return ratesBp.map((bp) => String(bp / 100).replace('.', decimal)).join(decimal === ',' ? '; ' : ', ');
 }
+
+/** Which list separator vatRateListText uses for this decimal mark, for the field's hint. */
+export const vatRateListSeparator = (decimal: '.' | ','): 'semicolon' | 'comma' => (decimal === ',' ? 'semicolon' : 'comma');
 
 /** Optional text: trimmed, runs of spaces and line breaks made one space. */
 function optionalText(input: string, field: string, label: MessageId, maxLength: number): Result<string> {

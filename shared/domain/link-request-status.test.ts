@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { linkRequestAfter, nextLinkRequestState, paidOnClosedNotice, type LinkRequestState, type LinkStatusEvent } from './link-request-status.js';
+import { linkRequestAfter, nextLinkRequestState, paidOnClosedNotice, problemFields, requestProblem, type LinkRequestState, type LinkStatusEvent } from './link-request-status.js';
+import { createTranslator } from '../i18n/translator.js';
+import { text } from '../i18n/text.js';
 import type { PaymentRequestDoc } from '../schemas/index.js';
 
 const sent: LinkRequestState = { status: 'sent', problem: '', providerRef: 'cs_1' };
@@ -68,7 +70,7 @@ describe('the payment link status rule', () => {
     fc.record({ type: fc.constant('failed' as const), providerRef: fc.constantFrom('cs_1', 'cs_old'), reason: fc.constantFrom('declined', 'insufficient funds', 'a') }),
   );
 
-  it('is a join: any order and any repetition of the same events end the same', () => {
+  it('is a join: any order and any repetition of the same events end the same, in words for readers too', () => {
     fc.assert(fc.property(
       requests, fc.array(events, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), fc.infiniteStream(fc.nat()).map((s) => s.take(40)),
       (start, set, repeats, order) => {
@@ -77,6 +79,7 @@ describe('the payment link status rule', () => {
         const keys = [...order];
         const shuffled = delivered.map((ev, i) => ({ ev, k: keys[i % keys.length] ?? i, i })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.ev);
         expect(end(start, shuffled)).toEqual(once);
+        expect(linkRequestAfter(start, shuffled).problemText ?? '').toBe(linkRequestAfter(start, set).problemText ?? '');
       },
     ), { numRuns: 2_000 });
   });
@@ -88,5 +91,41 @@ describe('the payment link status rule', () => {
       if (start.status === 'paid') expect(['paid', 'expired']).toContain(step.status);
       if (step.status === 'expired' && start.status === 'paid') expect(paidOnClosedNotice(step)).not.toBeNull();
     }));
+  });
+});
+
+describe('what a request\'s problem says to its reader', () => {
+  const nb = createTranslator({ language: 'nb', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
+  const en = createTranslator({ language: 'en', clinicLocale: 'en-GB', timeZone: 'Europe/London' });
+  const said = (r: LinkRequestState, t = nb) => {
+    const problem = requestProblem(r);
+    return problem === null || typeof problem === 'string' ? problem : t.t(problem);
+  };
+
+  it('reads the rule\'s own failure and paid-on-closed notice in the reader\'s language, the provider\'s reason as it came', () => {
+    const declined = linkRequestAfter(sent, [failed('Your card was declined.')]);
+    expect(declined.problem).toBe('The payment failed: Your card was declined.');
+    expect(declined.problemText).toBe(JSON.stringify(text('link.problem.failed', { reason: 'Your card was declined.' })));
+    expect(said(declined)).toBe('Betalingen mislyktes: Your card was declined.');
+    expect(said(declined, en)).toBe('The payment failed: Your card was declined.');
+    const paidOnCancelled = linkRequestAfter({ status: 'cancelled', problem: '', providerRef: 'cs_1' }, [e('succeeded')]);
+    expect(paidOnCancelled.problemText).toBe(JSON.stringify({ id: 'link.paidOnClosed.cancelled' }));
+    expect(said(paidOnCancelled)).toBe('Betalt med en lenke som var kansellert — betal tilbake eller behold som kreditt.');
+    expect(said(linkRequestAfter(sent, [e('processing')]))).toBeNull();
+  });
+
+  it('stores any problem as its English and its Text, and reads it back in Norwegian', () => {
+    const fields = problemFields(text('msg.problem.alreadyPaid'));
+    expect(fields).toEqual({ problem: 'Already paid when the link was due.', problemText: JSON.stringify({ id: 'msg.problem.alreadyPaid' }) });
+    expect(said({ status: 'cancelled', providerRef: '', ...fields })).toBe('Allerede betalt da lenken skulle sendes.');
+    expect(problemFields(null)).toEqual({ problem: '', problemText: '' });
+  });
+
+  it('reads a request stored before problems had a Text: the rule\'s notices by their words, other English as it was', () => {
+    expect(said({ status: 'sent', problem: 'The payment failed: declined', providerRef: 'cs_1' })).toBe('Betalingen mislyktes: declined');
+    expect(said({ status: 'expired', problem: 'Paid on a link that had expired — refund it or keep it as credit.', providerRef: 'cs_1' })).toBe('Betalt med en lenke som var utløpt — betal tilbake eller behold som kreditt.');
+    expect(said({ status: 'failed', problem: 'Email: bounced', providerRef: '' })).toBe('Email: bounced');
+    // A stored Text that is not one this code can read is hostile input: the English is shown.
+    expect(said({ status: 'failed', problem: 'Email: bounced', problemText: '{"id":"no.such.id"}', providerRef: '' })).toBe('Email: bounced');
   });
 });

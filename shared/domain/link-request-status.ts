@@ -22,9 +22,18 @@
  * - refunds never move the status (they are not link events: shared/domain/refund-facts.ts).
  */
 import type { PaymentRequestDoc } from '../schemas/index.js';
-import type { MessageId } from '../i18n/text.js';
+import { text, type MessageId, type Text } from '../i18n/text.js';
+import { parseStoredText, storedText } from '../i18n/stored-text.js';
+import { inEnglish } from '../i18n/translator.js';
 
 export type LinkRequestStatus = PaymentRequestDoc['status'];
+
+/** How each status reads for staff: the screens' badges and the server's refusals that name one. */
+export const LINK_STATUS_LABELS: Readonly<Record<LinkRequestStatus, MessageId>> = {
+  scheduled: 'linkUi.status.scheduled', sent: 'linkUi.status.sent', processing: 'linkUi.status.processing', paid: 'linkUi.status.paid',
+  cancelled: 'linkUi.status.cancelled', expired: 'linkUi.status.expired', superseded: 'linkUi.status.superseded', failed: 'linkUi.status.failed',
+  unknown: 'linkUi.status.unknown',
+};
 
 /** What the rule needs of an event: its outcome and the link (Checkout Session) it was about, '' when unknown. */
 export type LinkStatusEvent =
@@ -33,7 +42,9 @@ export type LinkStatusEvent =
 
 export interface LinkRequestState {
   readonly status: LinkRequestStatus;
+  /** The stored English the rule compares (below); `problemText` is the same for a reader. */
   readonly problem: string;
+  readonly problemText?: string | undefined;
   /** The request's current link ('' while none is recorded). */
   readonly providerRef: string;
 }
@@ -41,6 +52,8 @@ export interface LinkRequestState {
 export interface LinkRequestStep {
   readonly status: LinkRequestStatus;
   readonly problem: string;
+  /** The problem as a stored Text (shared/i18n/stored-text.ts), '' with no problem. */
+  readonly problemText: string;
   /** 'record': the event carries money (a payment) to record once, whatever the status. */
   readonly money: 'record' | 'none';
   /** Money came on a request that was cancelled, superseded or expired. */
@@ -51,9 +64,10 @@ type ClosedStatus = 'cancelled' | 'superseded' | 'expired';
 const CLOSED: ReadonlySet<LinkRequestStatus> = new Set<LinkRequestStatus>(['cancelled', 'superseded', 'expired']);
 
 /**
- * The notice a paid-on-closed request carries in its `problem` (the schema has no field for
- * it yet): written and recognised only here. It is stored and synced, so it stays in English;
- * screens show `paidOnClosedNoticeId` in the reader's language.
+ * The notice a paid-on-closed request carries in its `problem`: written and recognised only
+ * here, by these exact words, so they never change with the catalogue's wording (documents
+ * stored by every earlier release carry them). Readers see `problemText`, the same notice as
+ * a Text (`paidOnClosedNoticeId`).
  */
 const PAID_ON_CLOSED: Readonly<Record<ClosedStatus, string>> = {
   cancelled: 'Paid on a link that was cancelled — refund it or keep it as credit.',
@@ -61,8 +75,11 @@ const PAID_ON_CLOSED: Readonly<Record<ClosedStatus, string>> = {
   expired: 'Paid on a link that had expired — refund it or keep it as credit.',
 };
 
+/** A failure's stored English starts with these words, recognised here (as the notice above). */
 const FAILED_PREFIX = 'The payment failed: ';
 const failureText = (reason: string) => `${FAILED_PREFIX}${reason}`.slice(0, 300);
+// The provider's reason stays in its words (Stripe's decline message); the frame is ours.
+const failureProblemText = (reason: string) => storedText(text('link.problem.failed', { reason: reason.slice(0, 280) }));
 const hasFailed = (r: LinkRequestState) => r.status === 'sent' && r.problem.startsWith(FAILED_PREFIX);
 
 /** Where an open request stands among the events' outcomes (higher wins). */
@@ -91,14 +108,38 @@ export function paidOnClosedNotice(request: Pick<LinkRequestState, 'status' | 'p
   return notice !== null && request.problem === notice ? notice : null;
 }
 
+/**
+ * A request's problem as it is stored: its English (`problem`, what the rule above compares)
+ * and the same as a Text (`problemText`) for each reader; both empty for none.
+ */
+export function problemFields(problem: Text | null): Pick<PaymentRequestDoc, 'problem' | 'problemText'> {
+  return problem === null ? { problem: '', problemText: '' } : { problem: inEnglish(problem).slice(0, 300), problemText: storedText(problem) };
+}
+
+/**
+ * What a request's problem says to its reader: its stored Text, or — for a request stored
+ * before problems had one — the link rule's own notices recognised by their words, and any
+ * other English as it was written. Null when there is no problem.
+ */
+export function requestProblem(request: Pick<LinkRequestState, 'status' | 'problem' | 'problemText'>): Text | string | null {
+  const own = parseStoredText(request.problemText);
+  if (own) return own;
+  if (request.problem === '') return null;
+  const notice = paidOnClosedNoticeId(request);
+  if (notice) return text(notice);
+  if (request.problem.startsWith(FAILED_PREFIX)) return text('link.problem.failed', { reason: request.problem.slice(FAILED_PREFIX.length) });
+  return request.problem;
+}
+
 export function nextLinkRequestState(request: LinkRequestState, event: LinkStatusEvent): LinkRequestStep {
   const money = event.type === 'succeeded' ? 'record' : 'none';
-  const step = (status: LinkRequestStatus, problem: string, flag: LinkRequestStep['flag'] = null): LinkRequestStep => ({ status, problem, money, flag });
-  const unchanged = step(request.status, request.problem);
+  const step = (status: LinkRequestStatus, problem: string, problemText = '', flag: LinkRequestStep['flag'] = null): LinkRequestStep => ({ status, problem, problemText, money, flag });
+  const unchanged = step(request.status, request.problem, request.problemText ?? '');
+  const paidOnClosed = (status: ClosedStatus) => step(status, PAID_ON_CLOSED[status], storedText(text(PAID_ON_CLOSED_IDS[status])), 'paid-on-closed-link');
 
   if (CLOSED.has(request.status)) {
     if (event.type !== 'succeeded') return unchanged;
-    return step(request.status, PAID_ON_CLOSED[request.status as ClosedStatus], 'paid-on-closed-link');
+    return paidOnClosed(request.status as ClosedStatus);
   }
   const level = levelOf(request);
   switch (event.type) {
@@ -107,14 +148,17 @@ export function nextLinkRequestState(request: LinkRequestState, event: LinkStatu
       if (replaced) return unchanged;
       // A paid request whose link then expired is a paid-on-closed link: the same end as
       // the expiry arriving first and the payment after it.
-      return level === Level.Paid ? step('expired', PAID_ON_CLOSED.expired, 'paid-on-closed-link') : step('expired', '');
+      return level === Level.Paid ? paidOnClosed('expired') : step('expired', '');
     }
     case 'succeeded':
       return level === Level.Paid ? unchanged : step('paid', '');
     case 'failed': {
-      const text = failureText(event.reason);
-      if (level === Level.Failed) return text < request.problem ? step('sent', text) : unchanged;
-      return level < Level.Failed ? step('sent', text) : unchanged;
+      const failed = step('sent', failureText(event.reason), failureProblemText(event.reason));
+      if (level === Level.Failed) {
+        const smaller = failed.problem < request.problem || (failed.problem === request.problem && failed.problemText < (request.problemText ?? ''));
+        return smaller ? failed : unchanged;
+      }
+      return level < Level.Failed ? failed : unchanged;
     }
     case 'processing':
       return level < Level.Processing ? step('processing', '') : unchanged;
@@ -125,6 +169,6 @@ export function nextLinkRequestState(request: LinkRequestState, event: LinkStatu
 export function linkRequestAfter(request: LinkRequestState, events: readonly LinkStatusEvent[]): LinkRequestState {
   return events.reduce<LinkRequestState>((r, e) => {
     const next = nextLinkRequestState(r, e);
-    return { status: next.status, problem: next.problem, providerRef: r.providerRef };
+    return { status: next.status, problem: next.problem, problemText: next.problemText, providerRef: r.providerRef };
   }, request);
 }

@@ -32,7 +32,7 @@ export interface LinkEventEffect {
   /** A payment to insert (skip when one with this id exists); recorded whatever the request's status. Refunds: refund-facts.ts. */
   readonly fact: PaymentDoc | null;
   /** The request's new status and problem, or null when it stays as it is (shared/domain/link-request-status.ts). */
-  readonly request: Pick<PaymentRequestDoc, 'status' | 'problem'> | null;
+  readonly request: Pick<PaymentRequestDoc, 'status' | 'problem' | 'problemText'> | null;
   /** Money came on a cancelled, superseded or expired request: staff refund it or keep it as credit. */
   readonly flag: LinkRequestStep['flag'];
 }
@@ -40,15 +40,15 @@ export interface LinkEventEffect {
 /** Payment ids from the provider's reference: the same money is always the same document. */
 export const paymentIdFor = (paymentRef: string) => `link-${paymentRef}`.slice(0, 40);
 
-type OnRequest = Pick<PaymentRequestDoc, 'invoiceId' | 'clientId' | 'status' | 'problem' | 'providerRef'>;
+type OnRequest = Pick<PaymentRequestDoc, 'invoiceId' | 'clientId' | 'status' | 'problem' | 'problemText' | 'providerRef'>;
 
 /** `desk`: where the effect is recorded (a desk's id, or SERVER_DESK on the sync server). */
 export function linkEventEffect(event: LinkEvent, request: OnRequest, desk: string): LinkEventEffect {
   const step = nextLinkRequestState(request, event);
-  const moved = step.status !== request.status || step.problem !== request.problem;
+  const moved = step.status !== request.status || step.problem !== request.problem || step.problemText !== (request.problemText ?? '');
   const fact: PaymentDoc | null = step.money === 'none' || event.type !== 'succeeded' ? null : {
     id: paymentIdFor(event.paymentRef), kind: 'payment', invoiceId: request.invoiceId, clientId: request.clientId, method: 'payment_link',
     amountMinor: event.amountMinor, currency: event.currency, at: event.at, recordedBy: SYSTEM_ACTOR, recordedOn: desk, tenderedMinor: 0, externalRef: event.paymentRef.slice(0, 120),
   };
-  return { fact, request: moved ? { status: step.status, problem: step.problem } : null, flag: step.flag };
+  return { fact, request: moved ? { status: step.status, problem: step.problem, problemText: step.problemText } : null, flag: step.flag };
 }

@@ -5,7 +5,7 @@
  * Staff asking for money, cancelling or resending need billing. Booking in Automatic
  * mode schedules a link for the balance (link-amount.ts) and keeps its time in step
  * with the booking — reception does that. The desk's own sending work (status, link,
- * expiry, problem), recorded as 'system', needs only booking: it moves no money, and a
+ * expiry, problem and its Text), recorded as 'system', needs only booking: it moves no money, and a
  * desk signed in as reception still sends what is due.
  */
 import type { PaymentRequestDoc } from '../schemas/index.js';
@@ -14,7 +14,7 @@ import { isAutomaticLink } from './link-amount.js';
 
 type Doc = Readonly<Record<string, unknown>>;
 
-const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['status', 'sentAt', 'linkUrl', 'providerRef', 'expiresAt', 'problem', 'amountMinor', 'updatedAt', 'updatedBy', 'deskId']);
+const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['status', 'sentAt', 'linkUrl', 'providerRef', 'expiresAt', 'problem', 'problemText', 'amountMinor', 'updatedAt', 'updatedBy', 'deskId']);
 const AUTOMATIC_FIELDS: ReadonlySet<string> = new Set(['sendAt', 'status', 'updatedAt', 'updatedBy', 'deskId']);
 const LOCAL = new Set(['_meta', '_rev', '_attachments']);
 

@@ -11,7 +11,6 @@ import { SYSTEM_ACTOR } from './permissions.js';
 import { addDays, localDateOf } from './time.js';
 import { REMINDER_FEE_MAX_MINOR } from './debt-law.js';
 import { text, type Text } from '../i18n/text.js';
-import { inEnglish } from '../i18n/translator.js';
 
 export const reminderFeeId = (invoiceId: string, step: DunningStep) => `fee-${step}-${invoiceId}`.slice(0, 40);
 
@@ -95,8 +94,3 @@ export function chasingFeeRefusal(fee: Readonly<Record<string, unknown>>, ctx: F
   return null;
 }
 
-/** `chasingFeeRefusal` in English: the sync server's refusal message (server/sync/push.ts). */
-export function chasingFeeProblem(fee: Readonly<Record<string, unknown>>, ctx: FeeContext): string | null {
-  const refusal = chasingFeeRefusal(fee, ctx);
-  return refusal ? inEnglish(refusal) : null;
-}

@@ -18,8 +18,18 @@ describe('checkStaff', () => {
     [{ email: 'rita@' }, 'email', '"rita@" is not a valid email address. Check it looks like name@example.com.'],
     [{ roles: [] }, 'roles', 'Choose at least one role for Rita Resepsjon.'],
     [{ roles: ['reception', 'owner'] }, 'roles', '"owner" is not a role. Choose from Admin, Billing, Reception and Practitioner.'],
+    [{ language: 'xx' }, 'language', 'Choose one of the languages in the list.'],
   ] as const)('refuses %j on %s', (change, field, message) => {
     expect(checkStaff({ ...RITA, ...change })).toMatchObject({ ok: false, field, message });
+  });
+
+  it("keeps a catalogue's language or '' (the clinic's), and leaves language out when none is given", () => {
+    const english = checkStaff({ ...RITA, language: 'en' });
+    expect(english.ok && english.value.language).toBe('en');
+    const clinics = checkStaff({ ...RITA, language: '' });
+    expect(clinics.ok && clinics.value.language).toBe('');
+    const untouched = checkStaff(RITA);
+    expect(untouched.ok && 'language' in untouched.value).toBe(false);
   });
 });
 

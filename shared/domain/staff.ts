@@ -7,9 +7,10 @@ import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../schemas/staff.js'
 import { checkEmail, checkName, foldForSearch } from './contact.js';
 import { hasPermission } from './permissions.js';
 import { ok, refuse, type Result } from './result.js';
+import { isLanguage } from '../i18n/catalogues/index.js';
 import type { MessageId } from '../i18n/text.js';
 
-export type StaffFields = Pick<StaffDoc, 'name' | 'email' | 'roles' | 'isPractitioner' | 'active'>;
+export type StaffFields = Pick<StaffDoc, 'name' | 'email' | 'roles' | 'isPractitioner' | 'active' | 'language'>;
 
 export interface StaffInput {
   readonly name: string;
@@ -18,6 +19,11 @@ export interface StaffInput {
   /** Gets a column in the calendar's day view. */
   readonly isPractitioner: boolean;
   readonly active: boolean;
+  /**
+   * Their screen language: a catalogue's code, or '' for the clinic's
+   * (docs/decisions/0033-languages.md). Omitted: left as it is (a new member's is the clinic's).
+   */
+  readonly language?: string;
 }
 
 /** Each role's name, as a catalogue id: `t(ROLE_LABELS[role])`. */
@@ -40,7 +46,12 @@ export function checkStaff(input: StaffInput): Result<StaffFields> {
   // Stored in one order, so the same roles always compare (and sync) as the same list.
   const roles = STAFF_ROLES.filter((role) => input.roles.includes(role));
   if (roles.length === 0) return refuse('staff.refused.noRole', { name: name.value }, 'roles');
-  return ok({ name: name.value, email: email.value, roles, isPractitioner: input.isPractitioner, active: input.active });
+  const language = input.language?.trim();
+  if (language && !isLanguage(language)) return refuse('field.language.unknown', 'language');
+  return ok({
+    name: name.value, email: email.value, roles, isPractitioner: input.isPractitioner, active: input.active,
+    ...(language === undefined ? {} : { language }),
+  });
 }
 
 type AdminState = Pick<StaffDoc, 'id' | 'roles' | 'active'>;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isProviderLinkUrl, systemRequestChangeProblem } from './system-request-changes.js';
+import { isProviderLinkUrl, systemRequestChangeRefusal } from './system-request-changes.js';
+import { inEnglish } from '../i18n/translator.js';
+
+/** The refusal as the server's English message says it. */
+const systemRequestChangeProblem = (...args: Parameters<typeof systemRequestChangeRefusal>) => {
+  const refusal = systemRequestChangeRefusal(...args);
+  return refusal ? inEnglish(refusal) : null;
+};
 
 const scheduled = { id: 'pr1', _deleted: false, purpose: 'payment_link', amountMinor: 0, status: 'scheduled', linkUrl: '', providerRef: '', problem: '', updatedBy: 'system' };
 const STRIPE = 'https://checkout.stripe.com/c/pay/cs_test_a1';
 const sent = { ...scheduled, status: 'sent', amountMinor: 75_000, linkUrl: STRIPE, providerRef: 'cs_test_a1' };
 
-describe('systemRequestChangeProblem', () => {
+describe('systemRequestChangeRefusal', () => {
   it("takes the desk's sending and the provider's moves", () => {
     expect(systemRequestChangeProblem(scheduled, sent)).toBeNull();
     expect(systemRequestChangeProblem(scheduled, { ...scheduled, status: 'unknown', problem: 'may have gone out' })).toBeNull();
@@ -21,10 +28,10 @@ describe('systemRequestChangeProblem', () => {
   });
 
   it('refuses what the sending and the provider never do (a forged "paid", a changed amount, an outside address)', () => {
-    expect(systemRequestChangeProblem(scheduled, { ...scheduled, status: 'paid' })).toMatch(/from scheduled to paid/);
-    expect(systemRequestChangeProblem({ ...sent, status: 'cancelled' }, { ...sent, status: 'paid' })).toMatch(/from cancelled to paid/);
-    expect(systemRequestChangeProblem({ ...sent, status: 'paid' }, { ...sent, status: 'sent' })).toMatch(/from paid to sent/);
-    expect(systemRequestChangeProblem(sent, { ...sent, status: 'superseded' })).toMatch(/from sent to superseded/);
+    expect(systemRequestChangeProblem(scheduled, { ...scheduled, status: 'paid' })).toMatch(/from “Scheduled” to “Paid”/);
+    expect(systemRequestChangeProblem({ ...sent, status: 'cancelled' }, { ...sent, status: 'paid' })).toMatch(/from “Cancelled” to “Paid”/);
+    expect(systemRequestChangeProblem({ ...sent, status: 'paid' }, { ...sent, status: 'sent' })).toMatch(/from “Paid” to “Link sent”/);
+    expect(systemRequestChangeProblem(sent, { ...sent, status: 'superseded' })).toMatch(/from “Link sent” to “Replaced by a newer link”/);
     expect(systemRequestChangeProblem(sent, { ...sent, status: 'paid', amountMinor: 1 })).toMatch(/amount is fixed/);
     expect(systemRequestChangeProblem(sent, { ...sent, linkUrl: 'https://evil.example/pay' })).toMatch(/never changes/);
     expect(systemRequestChangeProblem(scheduled, { ...sent, linkUrl: 'https://evil.example/pay' })).toMatch(/provider's own pay page/);

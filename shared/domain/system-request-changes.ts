@@ -11,7 +11,8 @@
  * - A link address comes from the provider once: https on the provider's own host, or the
  *   desk's sandbox and local test provider on this computer's loopback address.
  */
-import { nextLinkRequestState, type LinkRequestState, type LinkRequestStatus, type LinkStatusEvent } from './link-request-status.js';
+import { LINK_STATUS_LABELS, nextLinkRequestState, type LinkRequestState, type LinkRequestStatus, type LinkStatusEvent } from './link-request-status.js';
+import { text as textOf, type Text } from '../i18n/text.js';
 
 type Doc = Readonly<Record<string, unknown>>;
 
@@ -53,24 +54,27 @@ function providerMoves(before: LinkRequestState): Set<LinkRequestStatus> {
 
 const text = (d: Doc, k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
 
-/** Why the system may not make this change to a payment request, or null. */
-export function systemRequestChangeProblem(before: Doc | null, after: Doc): string | null {
+/** The status as staff read it, for a refusal that names it. */
+const statusLabel = (status: LinkRequestStatus): Text | string => (status in LINK_STATUS_LABELS ? textOf(LINK_STATUS_LABELS[status]) : status);
+
+/** Why the system may not make this change to a payment request (the sync server's refusal), or null. */
+export function systemRequestChangeRefusal(before: Doc | null, after: Doc): Text | null {
   if (!before || before._deleted === true) {
     // The chasing schedules its own steps; a payment link is always someone's (or Automatic's) request.
-    if (after.purpose === 'payment_link') return 'A payment link is asked for by a person, not by the desk itself.';
-    if (after.status !== 'scheduled' || text(after, 'linkUrl') !== '') return 'A chasing step starts as scheduled, with no link yet.';
+    if (after.purpose === 'payment_link') return textOf('link.system.byPerson');
+    if (after.status !== 'scheduled' || text(after, 'linkUrl') !== '') return textOf('link.system.chasingStartsScheduled');
     return null;
   }
   const from = text(before, 'status') as LinkRequestStatus;
   const to = text(after, 'status') as LinkRequestStatus;
   const state: LinkRequestState = { status: from, problem: text(before, 'problem'), providerRef: text(before, 'providerRef') };
   const allowed = new Set<LinkRequestStatus>([from, ...(SENDING[from] ?? []), ...providerMoves(state)]);
-  if (!allowed.has(to)) return `The desk's own work does not move a payment request from ${from} to ${to}.`;
-  if (after.amountMinor !== before.amountMinor && from !== 'scheduled') return "A link's amount is fixed once it is sent.";
+  if (!allowed.has(to)) return textOf('link.system.notThisMove', { from: statusLabel(from), to: statusLabel(to) });
+  if (after.amountMinor !== before.amountMinor && from !== 'scheduled') return textOf('link.system.amountFixed');
   const link = text(after, 'linkUrl');
   if (link !== text(before, 'linkUrl')) {
-    if (text(before, 'linkUrl') !== '') return "A link's address never changes once the provider gave it.";
-    if (!isProviderLinkUrl(link)) return "A link's address must be the payment provider's own pay page.";
+    if (text(before, 'linkUrl') !== '') return textOf('link.system.addressFixed');
+    if (!isProviderLinkUrl(link)) return textOf('link.system.notProviderPage');
   }
   return null;
 }

@@ -25,7 +25,7 @@ const versioningBegins: MigrationStrategy = (doc) => doc;
 const BEFORE_DESKS = '';
 const recordsDesk: MigrationStrategy = (doc) => ({ ...doc, deskId: BEFORE_DESKS });
 
-/** Version 3 of staff, clients and activity adds an optional field: every version-2 document is already one. */
+/** Version 3 of staff, clients, activity and payment requests adds an optional field: every version-2 document is already one. */
 const addsOptionalField: MigrationStrategy = (doc) => doc;
 
 export const migrationStrategies: Record<CollectionName, Readonly<Record<number, MigrationStrategy>>> = {
@@ -39,7 +39,8 @@ export const migrationStrategies: Record<CollectionName, Readonly<Record<number,
   bookings: { 1: versioningBegins, 2: recordsDesk },
   invoices: { 1: versioningBegins, 2: recordsDesk },
   payments: { 1: versioningBegins, 2: (doc) => ({ ...doc, recordedOn: BEFORE_DESKS }) },
-  paymentrequests: { 1: versioningBegins, 2: recordsDesk },
+  // Version 3 adds an optional problemText: older requests read their English problem (requestProblem).
+  paymentrequests: { 1: versioningBegins, 2: recordsDesk, 3: addsOptionalField },
   // Messages did not name a sender: they were the scheduler's or a link send, recorded as the system's.
   messages: { 1: versioningBegins, 2: (doc) => ({ ...doc, by: 'system', deskId: BEFORE_DESKS }) },
   // Version 3 adds an optional summaryText: older entries read in their English summary.

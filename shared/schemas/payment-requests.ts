@@ -4,7 +4,7 @@ import { auditFields, currencyField, idField, instantField, minorUnitsField } fr
 /** A request for money by link: an amount, the channels to use, and when to send. */
 const literal = {
   title: 'payment request',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -35,8 +35,14 @@ const literal = {
     expiresAt: { type: 'string', maxLength: 30 },
     /** A reminder fee this step adds, minor units (0 for none). */
     feeMinor: minorUnitsField,
-    /** Why it failed or is unknown, for staff. */
+    /**
+     * Why it failed or is unknown, in the English the link rule recognises
+     * (shared/domain/link-request-status.ts); `problemText` is the same as a stored Text for
+     * each reader's language (docs/decisions/0033-languages.md). Version 3 adds it; older
+     * requests read through `requestProblem`.
+     */
     problem: { type: 'string', maxLength: 300 },
+    problemText: { type: 'string', maxLength: 2000 },
     ...auditFields,
   },
   required: ['id', 'invoiceId', 'clientId', 'amountMinor', 'currency', 'channels', 'purpose', 'status', 'sendAt', 'sentAt', 'linkUrl', 'providerRef',

@@ -107,7 +107,7 @@ const RULES: Readonly<Record<CollectionName, readonly Rule[]>> = {
   payments: [amounts('amountMinor', 'tenderedMinor')],
   paymentrequests: [amounts('amountMinor', 'feeMinor'), distinct('channels'), optionalInstants('sentAt', 'expiresAt')],
   messages: [amounts('costMinor')],
-  // summaryText needs no rule: it is only ever read through parseStoredText, which refuses what it cannot read.
+  // summaryText (and a payment request's problemText) need no rule: they are only ever read through parseStoredText, which refuses what it cannot read.
   activity: [],
 };
 

@@ -3467,7 +3467,7 @@ return errors === 0;
 }
 
 export const paymentrequests = validate17;
-const schema18 = {"title":"payment request","type":"object","properties":{"id":{"type":"string","maxLength":40},"invoiceId":{"type":"string","maxLength":40},"clientId":{"type":"string","maxLength":40},"amountMinor":{"type":"integer","minimum":-100000000000,"maximum":100000000000,"multipleOf":1},"currency":{"type":"string","enum":["NOK","GBP","EUR","USD","SEK","DKK"]},"channels":{"type":"array","items":{"type":"string","enum":["email","sms"]}},"purpose":{"type":"string","enum":["payment_link","reminder","second_reminder","final_notice","debt_collection"]},"status":{"type":"string","enum":["scheduled","sent","processing","paid","cancelled","expired","superseded","failed","unknown"],"maxLength":20},"sendAt":{"type":"string","format":"date-time","maxLength":30},"sentAt":{"type":"string","maxLength":30},"linkUrl":{"type":"string","maxLength":500},"providerRef":{"type":"string","maxLength":120},"expiresAt":{"type":"string","maxLength":30},"feeMinor":{"type":"integer","minimum":-100000000000,"maximum":100000000000,"multipleOf":1},"problem":{"type":"string","maxLength":300},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","invoiceId","clientId","amountMinor","currency","channels","purpose","status","sendAt","sentAt","linkUrl","providerRef","expiresAt","feeMinor","problem","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
+const schema18 = {"title":"payment request","type":"object","properties":{"id":{"type":"string","maxLength":40},"invoiceId":{"type":"string","maxLength":40},"clientId":{"type":"string","maxLength":40},"amountMinor":{"type":"integer","minimum":-100000000000,"maximum":100000000000,"multipleOf":1},"currency":{"type":"string","enum":["NOK","GBP","EUR","USD","SEK","DKK"]},"channels":{"type":"array","items":{"type":"string","enum":["email","sms"]}},"purpose":{"type":"string","enum":["payment_link","reminder","second_reminder","final_notice","debt_collection"]},"status":{"type":"string","enum":["scheduled","sent","processing","paid","cancelled","expired","superseded","failed","unknown"],"maxLength":20},"sendAt":{"type":"string","format":"date-time","maxLength":30},"sentAt":{"type":"string","maxLength":30},"linkUrl":{"type":"string","maxLength":500},"providerRef":{"type":"string","maxLength":120},"expiresAt":{"type":"string","maxLength":30},"feeMinor":{"type":"integer","minimum":-100000000000,"maximum":100000000000,"multipleOf":1},"problem":{"type":"string","maxLength":300},"problemText":{"type":"string","maxLength":2000},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","invoiceId","clientId","amountMinor","currency","channels","purpose","status","sendAt","sentAt","linkUrl","providerRef","expiresAt","feeMinor","problem","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3848,18 +3848,39 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.createdAt !== undefined){
-let data16 = data.createdAt;
+if(data.problemText !== undefined){
+let data16 = data.problemText;
 const _errs34 = errors;
 if(errors === _errs34){
-if(errors === _errs34){
 if(typeof data16 === "string"){
-if(func3(data16) > 30){
+if(func3(data16) > 2000){
+validate17.errors = [{instancePath:instancePath+"/problemText",schemaPath:"#/properties/problemText/maxLength",keyword:"maxLength",params:{limit: 2000}}];
+return false;
+}
+}
+else {
+validate17.errors = [{instancePath:instancePath+"/problemText",schemaPath:"#/properties/problemText/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.createdAt !== undefined){
+let data17 = data.createdAt;
+const _errs36 = errors;
+if(errors === _errs36){
+if(errors === _errs36){
+if(typeof data17 === "string"){
+if(func3(data17) > 30){
 validate17.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data16))){
+if(!(formats0.validate(data17))){
 validate17.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -3871,24 +3892,24 @@ return false;
 }
 }
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs36 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedAt !== undefined){
-let data17 = data.updatedAt;
-const _errs36 = errors;
-if(errors === _errs36){
-if(errors === _errs36){
-if(typeof data17 === "string"){
-if(func3(data17) > 30){
+let data18 = data.updatedAt;
+const _errs38 = errors;
+if(errors === _errs38){
+if(errors === _errs38){
+if(typeof data18 === "string"){
+if(func3(data18) > 30){
 validate17.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data17))){
+if(!(formats0.validate(data18))){
 validate17.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -3900,18 +3921,18 @@ return false;
 }
 }
 }
-var valid0 = _errs36 === errors;
+var valid0 = _errs38 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedBy !== undefined){
-let data18 = data.updatedBy;
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data18 === "string"){
-if(func3(data18) > 40){
+let data19 = data.updatedBy;
+const _errs40 = errors;
+if(errors === _errs40){
+if(typeof data19 === "string"){
+if(func3(data19) > 40){
 validate17.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -3921,18 +3942,18 @@ validate17.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs38 === errors;
+var valid0 = _errs40 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deskId !== undefined){
-let data19 = data.deskId;
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data19 === "string"){
-if(func3(data19) > 40){
+let data20 = data.deskId;
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data20 === "string"){
+if(func3(data20) > 40){
 validate17.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properties/deskId/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -3942,22 +3963,23 @@ validate17.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs40 === errors;
+var valid0 = _errs42 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data._deleted !== undefined){
-const _errs42 = errors;
+const _errs44 = errors;
 if(typeof data._deleted !== "boolean"){
 validate17.errors = [{instancePath:instancePath+"/_deleted",schemaPath:"#/properties/_deleted/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs42 === errors;
+var valid0 = _errs44 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -7,7 +7,7 @@
 import { collectionSchemas, COLLECTION_NAMES, type CollectionName } from '../schemas/index.js';
 import type { MessageId } from '../i18n/text.js';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The first protocol whose servers take a command's documents whole (POST /v1/sync/commands, docs/decisions/0032-command-outbox.md). */
 export const WHOLE_COMMANDS_PROTOCOL = 3;
@@ -22,9 +22,10 @@ export const WHOLE_COMMANDS_PROTOCOL = 3;
  * also take whole commands, which a version-3 desk sends only to them. Version 4 adds languages
  * (staff and clients at schema 3 with a `language`, log entries with a `summaryText`,
  * docs/decisions/0033-languages.md): a version-3 desk's checks refuse such documents, so both
- * sides must be at 4.
+ * sides must be at 4. Version 5 gives payment requests a `problemText` (schema 3): the same
+ * again, both sides must be at 5.
  */
-export const OLDEST_PEER_PROTOCOL = 4;
+export const OLDEST_PEER_PROTOCOL = 5;
 
 /** The schema version of every collection, as written by a peer of each protocol version (index). */
 const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] = [
@@ -32,6 +33,7 @@ const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] =
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 1])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 2])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 2])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, c === 'staff' || c === 'clients' || c === 'activity' ? 3 : 2])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
 ];
 

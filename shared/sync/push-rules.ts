@@ -18,7 +18,7 @@ import { invoiceChangePermission } from '../domain/invoice-permissions.js';
 import { paymentRequestChangePermission } from '../domain/payment-request-permissions.js';
 import { paymentIdFor } from '../domain/payment-link-events.js';
 import { refundIdFor, refundReversalIdFor } from '../domain/refund-facts.js';
-import { systemRequestChangeProblem } from '../domain/system-request-changes.js';
+import { systemRequestChangeRefusal } from '../domain/system-request-changes.js';
 import { isChasingFee } from '../domain/reminder-fees.js';
 import { DESK_ACTOR } from '../domain/setup.js';
 import { COLLECTION_POLICIES } from './collections.js';
@@ -137,14 +137,6 @@ export function staffPermissionProblem(staffId: string | null, staff: ActingStaf
   return null;
 }
 
-/**
- * A reason a shared domain rule gave: its Text, or (TRANSITION, issue 13) its English while that
- * rule still words its reasons itself.
- */
-export function reasonText(reason: string | Text): Text {
-  return typeof reason === 'string' ? text('error.untranslated', { english: reason }) : reason;
-}
-
 type Refusal = Extract<PushDecision, { kind: 'refused' }>;
 const refusal = (code: RefusalCode, said: Text, params?: RefusalParams): Refusal => ({ kind: 'refused', code, message: inEnglish(said), text: said, ...(params ? { params } : {}) });
 
@@ -167,8 +159,8 @@ function systemWriteProblem(collection: CollectionName, stored: WireDocument | n
     || (collection === 'paymentrequests' && paymentRequestChangePermission(stored, next) === 'book');
   if (!allowed) return refusal('system_write', text('syncRule.notSystemWork', { what: collection }));
   // Within what the one rule for the system's request changes allows (docs/decisions/0022).
-  const problem = collection === 'paymentrequests' ? systemRequestChangeProblem(stored, next) : null;
-  return problem ? refusal('system_write', text('syncRule.systemWriteBroken', { problem: reasonText(problem), what: collection })) : null;
+  const problem = collection === 'paymentrequests' ? systemRequestChangeRefusal(stored, next) : null;
+  return problem ? refusal('system_write', text('syncRule.systemWriteBroken', { problem, what: collection })) : null;
 }
 
 /**

@@ -1,22 +1,20 @@
 /**
  * What a transport says happened to one message, as a Text (docs/decisions/0033-languages.md):
  * our words from the catalogue, with the server's or provider's own words (a reply, an error
- * code, a host) as its values, so each reader can read it in their language. The records it
- * goes into (a message's `detail`, a request's `problem`) keep it in English for now.
+ * code, a host) as its values, so each reader can read it in their language. A request's
+ * problem and the log keep the Text; a message's `detail` is the send's technical record and
+ * keeps its English (docs/decisions/0033-languages.md).
  * Node-only; imported by this folder and main's scheduler.
  */
-import { isText, text, type Text, type TextValue } from '../../../shared/i18n/text.js';
+import { isText, type Text, type TextValue } from '../../../shared/i18n/text.js';
 import { inEnglish } from '../../../shared/i18n/translator.js';
 import { redactSecrets } from './redact.js';
 
-/**
- * A transport's detail. TRANSITION (issue 13): a plain string (a test transport's) reads as
- * itself; every transport in this folder gives a Text.
- */
-export type OutcomeDetail = Text | string;
+/** A transport's detail: always a Text, whatever the transport. */
+export type OutcomeDetail = Text;
 
 export function detailText(detail: OutcomeDetail): Text {
-  return isText(detail) ? detail : text('msg.detail.verbatim', { detail });
+  return detail;
 }
 
 /** The English of a detail: for the records and logs that hold English (a message's `detail`). */

@@ -8,6 +8,7 @@ import { startSmtpStandIn, startTwilioStandIn } from '../test-support/message-se
 import { createMessageTransport, retryWithBackoff } from './transport.js';
 import type { OutgoingSms, SendOutcome } from './types.js';
 import { detailInEnglish } from './outcome-detail.js';
+import { text } from '../../../shared/i18n/text.js';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'twilio-auth-token-very-secret';
@@ -69,7 +70,7 @@ describe('retries', () => {
   it('stops after the attempts it was given, doubling the wait each time', async () => {
     const waits: number[] = [];
     let calls = 0;
-    const failing: SendOutcome = { outcome: 'failed', retryable: true, detail: 'busy', segments: 1 };
+    const failing: SendOutcome = { outcome: 'failed', retryable: true, detail: text('msg.detail.verbatim', { detail: 'busy' }), segments: 1 };
     const outcome = await retryWithBackoff(async () => { calls += 1; return failing; }, { attempts: 3, baseMs: 100, sleep: async (ms) => { waits.push(ms); } });
     expect(outcome).toBe(failing);
     expect(calls).toBe(3);

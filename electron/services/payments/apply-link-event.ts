@@ -12,6 +12,7 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { linkEventEffect, type LinkEvent } from '../../../shared/domain/payment-link-events.js';
+import { LINK_STATUS_LABELS, requestProblem } from '../../../shared/domain/link-request-status.js';
 import { SYSTEM_ACTOR } from '../../../shared/domain/permissions.js';
 import { moneyValue, text } from '../../../shared/i18n/text.js';
 
@@ -34,9 +35,9 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
       const money = (m: number) => moneyValue(m, effect.fact!.currency);
       const amount = money(effect.fact.amountMinor);
       // Refunds are not link events: apply-refund.ts records them. The request's notice is its
-      // `problem` as the link rule words it (shared/domain/link-request-status.ts).
+      // problem as the link rule words it (shared/domain/link-request-status.ts).
       const summary = effect.flag === 'paid-on-closed-link'
-        ? text('main.log.paidOnClosedLink', { amount, notice: effect.request?.problem ?? request.problem })
+        ? text('main.log.paidOnClosedLink', { amount, notice: requestProblem(effect.request ?? request) ?? '' })
         : effect.fact.amountMinor > balance
           ? text('main.log.paidAboveBalance', { amount, above: money(effect.fact.amountMinor - Math.max(balance, 0)) })
           : text('main.log.paid', { amount, balance: money(balance - effect.fact.amountMinor) });
@@ -49,7 +50,7 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
     await request.incrementalModify((current) => {
       // Re-decided on the stored state: another event may have arrived meanwhile.
       const again = linkEventEffect(event, current, desk).request;
-      if (!again || (again.status === current.status && again.problem === current.problem)) return current;
+      if (!again) return current;
       changed = true;
       return { ...current, ...again, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: desk };
     });
@@ -57,8 +58,11 @@ export async function applyLinkEvent(db: ClinicDatabase, event: LinkEvent, now: 
       result = 'applied';
       // A payment on a closed link is logged with its money above.
       if (!(effect.flag && effect.fact) && (target.status === 'processing' || target.status === 'expired' || target.problem)) {
-        // Otherwise the request's notice, as the link rule words it in its `problem`.
-        const summary = target.status === 'processing' ? text('main.log.linkProcessing') : target.status === 'expired' && !effect.flag ? text('main.log.linkExpired') : text('error.untranslated', { english: target.problem });
+        // Otherwise the request's notice, as the link rule words it.
+        const notice = requestProblem(target);
+        const summary = target.status === 'processing' ? text('main.log.linkProcessing')
+          : target.status === 'expired' && !effect.flag ? text('main.log.linkExpired')
+            : notice !== null && typeof notice !== 'string' ? notice : text('main.log.linkChanged', { status: text(LINK_STATUS_LABELS[target.status]) });
         await db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: `link.${target.status}`, summary, at: now, by: SYSTEM_ACTOR, deskId: desk }));
       }
     }

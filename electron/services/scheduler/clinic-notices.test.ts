@@ -16,6 +16,7 @@ import type { PaymentProvider } from '../payments/types.js';
 import { createFileClaimStore } from './claims.js';
 import { createScheduler } from './scheduler.js';
 import type { SenderDeps } from './send-request.js';
+import { text } from '../../../shared/i18n/text.js';
 
 let db: ClinicDatabase;
 let admin: string;
@@ -95,7 +96,7 @@ describe('emailing the clinic when a link is paid', () => {
   it('tries again on a later pass when the mail server turned the notice away', async () => {
     await webhookPayment('pay-3', 20_000, '2026-11-21T09:59:00.000Z');
     const scheduler = createScheduler(deps);
-    transport.next.notice = { outcome: 'failed', detail: '451 try later', retryable: true, segments: 1 };
+    transport.next.notice = { outcome: 'failed', detail: text('msg.detail.verbatim', { detail: '451 try later' }), retryable: true, segments: 1 };
     await scheduler.tick();
     expect(notices.map((n) => n.key)).toEqual(['notice:pay-3']);
     delete transport.next.notice;

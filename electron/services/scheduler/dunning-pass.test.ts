@@ -18,6 +18,7 @@ import type { SenderDeps } from './send-request.js';
 import { paymentEmail, paymentSms } from '../../../shared/domain/payment-messages.js';
 import { FINAL_NOTICE_MIN_DAYS } from '../../../shared/domain/debt-law.js';
 import { addDays } from '../../../shared/domain/time.js';
+import { text } from '../../../shared/i18n/text.js';
 
 let db: ClinicDatabase;
 let admin: string;
@@ -183,7 +184,7 @@ describe('chasing unpaid invoices', () => {
   it('charges no fee when no channel reached the client', async () => {
     await db.settings.findOne(CLINIC_SETTINGS_ID).exec().then((s) => s!.incrementalPatch({ reminderFeeMinor: 7_000, reminderAfterDueDays: 14 }));
     const id = await invoiceDueOn2026_03_16();
-    transport.next.email = { outcome: 'failed', detail: '550 mailbox unavailable', retryable: false, segments: 1 };
+    transport.next.email = { outcome: 'failed', detail: text('msg.detail.verbatim', { detail: '550 mailbox unavailable' }), retryable: false, segments: 1 };
     const scheduler = createScheduler(deps);
     at('2026-03-30');
     await scheduler.tick();

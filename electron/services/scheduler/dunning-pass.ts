@@ -15,7 +15,7 @@ import { reachableChannels } from '../../../shared/domain/contact.js';
 import { BALANCE_AMOUNT, fixedAmount, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { dunningDueToday, type DunningStep, type StepDone } from '../../../shared/domain/dunning.js';
 import { moneyValue, text } from '../../../shared/i18n/text.js';
-import { inEnglish } from '../../../shared/i18n/translator.js';
+import { problemFields } from '../../../shared/domain/link-request-status.js';
 import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
 import { addDays, localDateOf, type LocalDate } from '../../../shared/domain/time.js';
 import { CLINIC_SETTINGS_ID, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
@@ -74,14 +74,13 @@ export async function createDueDunningSteps(d: SenderDeps): Promise<number> {
     const channels = reachableChannels(client);
     const last = next.step === 'debt_collection';
     const id = dunningRequestId(invoice.id, next.step);
-    // Stored in English: a payment request has no field for a Text yet (TRANSITION, issue 13).
     const problem = !last && channels.length === 0 ? text('chase.problem.noChannel') : null;
     const request: PaymentRequestDoc = {
       // A step asks for what is owed when it goes out; the last one records what was owed when marked.
       id, invoiceId: invoice.id, clientId: invoice.clientId, amountMinor: storedAmountMinor(last ? fixedAmount(account.balanceMinor) : BALANCE_AMOUNT), currency: invoice.currency,
       channels: last ? [] : channels, purpose: next.step, status: last ? 'sent' : channels.length === 0 ? 'failed' : 'scheduled',
       sendAt: nowIso, sentAt: last ? nowIso : '', linkUrl: '', providerRef: '', expiresAt: '', feeMinor: next.feeMinor,
-      problem: problem ? inEnglish(problem) : '',
+      ...problemFields(problem),
       createdAt: nowIso, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId,
     };
     if (await d.db.paymentrequests.findOne(id).exec()) continue;

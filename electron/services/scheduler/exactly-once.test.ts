@@ -22,6 +22,7 @@ import { createSandbox, type Sandbox } from '../payments/sandbox-provider.js';
 import { createScheduler } from './scheduler.js';
 import { createServerClaimStore } from './server-claims.js';
 import type { SenderDeps } from './send-request.js';
+import { text } from '../../../shared/i18n/text.js';
 
 const INVOICES = 200;
 
@@ -81,10 +82,10 @@ describe.each(backends())('exactly once across desks on $name', (backend) => {
         sent.push(m);
         // Desk 2 dies after the provider accepted its 30th message: never answers, never records.
         if (desk === 1 && sent.filter((s) => s.fromName === 'desk-1').length >= killAfter) await new Promise(() => undefined);
-        return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: m.key };
+        return { outcome: 'sent', detail: text('msg.detail.verbatim', { detail: 'Accepted' }), segments: 1, providerId: m.key };
       },
-      async sendSms() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'x' }; },
-      async sendNotice() { return { outcome: 'sent', detail: 'Accepted', segments: 1, providerId: 'n' }; },
+      async sendSms() { return { outcome: 'sent', detail: text('msg.detail.verbatim', { detail: 'Accepted' }), segments: 1, providerId: 'x' }; },
+      async sendNotice() { return { outcome: 'sent', detail: text('msg.detail.verbatim', { detail: 'Accepted' }), segments: 1, providerId: 'n' }; },
     });
     // One after another: each needs its own fresh module registry.
     const desks: ClinicDatabase[] = [];

@@ -16,6 +16,7 @@ import { createFileClaimStore, type ClaimStore } from './claims.js';
 import { createScheduler } from './scheduler.js';
 import { paymentSms } from '../../../shared/domain/payment-messages.js';
 import type { SenderDeps } from './send-request.js';
+import { text } from '../../../shared/i18n/text.js';
 
 let db: ClinicDatabase;
 let admin: string;
@@ -164,7 +165,7 @@ describe('sending payment links', () => {
 
   it('records a rejected email as failed with its reason and costs nothing', async () => {
     const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));
-    transport.next.email = { outcome: 'failed', detail: '550 No such user here', retryable: false, segments: 1 };
+    transport.next.email = { outcome: 'failed', detail: text('msg.detail.verbatim', { detail: '550 No such user here' }), retryable: false, segments: 1 };
     const r = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, ctx());
     expect(await scheduler.tick()).toMatchObject({ failed: 1 });
     expect((await db.paymentrequests.findOne(r.id).exec())!).toMatchObject({ status: 'failed', problem: 'Email: 550 No such user here' });

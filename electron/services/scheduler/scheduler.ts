@@ -8,7 +8,7 @@
  */
 import { activityEntry } from '../../../shared/db/activity-log.js';
 import { text } from '../../../shared/i18n/text.js';
-import { inEnglish } from '../../../shared/i18n/translator.js';
+import { problemFields } from '../../../shared/domain/link-request-status.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { sendDueRequest, type SenderDeps } from './send-request.js';
@@ -47,9 +47,8 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       if (!request) continue;
       const now = d.now().toISOString();
       const which = { channel: channel === 'sms' ? 'sms' : 'email' };
-      // Stored in English: a payment request has no field for a Text yet (TRANSITION, issue 13).
-      const problem = inEnglish(text('msg.problem.maybeSent', which));
-      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', problem, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: d.deskId } : current));
+      const problem = problemFields(text('msg.problem.maybeSent', which));
+      await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, status: 'unknown', ...problem, updatedAt: now, updatedBy: SYSTEM_ACTOR, deskId: d.deskId } : current));
       await d.db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action: 'link.unknown', summary: text('msg.log.maybeSent', which), at: now, by: SYSTEM_ACTOR, deskId: d.deskId }));
       n++;
     }
@@ -106,13 +105,13 @@ export function createScheduler(deps: () => SenderDeps | null): Scheduler {
       // request's own "paid" (or be on its way from the provider). It is not "paid in another way".
       if (end === 'completed') continue;
       let changed = false;
-      const problem = inEnglish(text(invoice?.status === 'void' ? 'msg.problem.invoiceVoided' : 'msg.problem.paidElsewhere'));
+      const problem = problemFields(text(invoice?.status === 'void' ? 'msg.problem.invoiceVoided' : 'msg.problem.paidElsewhere'));
       await r.incrementalModify((current: PaymentRequestDoc) => {
         if (current.status !== 'sent') return current;
         changed = true;
         return lapsed
           ? { ...current, status: 'expired', updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId }
-          : { ...current, status: 'cancelled', expiresAt: nowIso, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId };
+          : { ...current, status: 'cancelled', expiresAt: nowIso, ...problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: d.deskId };
       });
       if (changed) {
         n++;

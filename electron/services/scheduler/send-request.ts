@@ -14,12 +14,13 @@ import { completeDraft } from '../../../shared/domain/invoice-completion.js';
 import { messageCostMinor } from '../../../shared/domain/message-costs.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../../../shared/domain/link-amount.js';
+import { problemFields } from '../../../shared/domain/link-request-status.js';
 import { localDateOf } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
 import { messageTranslator, type PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
 import { readerLanguage } from '../../../shared/i18n/locale.js';
 import { moneyValue, text, type Text } from '../../../shared/i18n/text.js';
-import { inEnglish, type Reader } from '../../../shared/i18n/translator.js';
+import type { Reader } from '../../../shared/i18n/translator.js';
 import type { Channel } from '../../../shared/domain/payment-request-rules.js';
 import { CLINIC_SETTINGS_ID, type InvoiceDoc, type MessageDoc, type PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import type { MessageTransport, SendOutcome } from '../messaging/types.js';
@@ -45,11 +46,13 @@ export interface SenderDeps {
 
 export type SendResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'cancelled';
 
-/**
- * A request's `problem` as it is stored: English, as the schema has no field for a Text yet.
- * TRANSITION (issue 13): stored as a Text too once payment requests can hold one.
- */
-const problemOf = (t: Text) => inEnglish(t).slice(0, 300);
+
+/** What went wrong on each channel that did not send (a request has at most two: email and SMS). */
+function channelProblems(problems: readonly Text[]): ReturnType<typeof problemFields> {
+  const [first, second] = problems;
+  if (!first) return problemFields(null);
+  return problemFields(second ? text('msg.problem.twoChannels', { first, second }) : first);
+}
 
 /** Which channels went, in their order, for a message's `channels` select. */
 const channelsKey = (channels: readonly Channel[]) => channels.join('_');
@@ -72,11 +75,11 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId } : current));
   };
   if (!settings || !stored || !client) {
-    await settle('failed', { problem: problemOf(text('msg.problem.gone')) });
+    await settle('failed', problemFields(text('msg.problem.gone')));
     return 'failed';
   }
   if (stored.status === 'void') {
-    await settle('cancelled', { problem: problemOf(text('msg.problem.voidedBeforeSend')) });
+    await settle('cancelled', problemFields(text('msg.problem.voidedBeforeSend')));
     await log(text('msg.log.notSentVoided'), 'link.cancelled');
     return 'cancelled';
   }
@@ -85,8 +88,8 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   // is retired at the provider before a new one goes out. Unreachable provider: this one waits.
   const retired = await retireClosedLinks(deps, request.invoiceId, request.id, nowIso);
   if (!retired) {
-    const problem = problemOf(text('msg.problem.waitingToRetire'));
-    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
+    const problem = problemFields(text('msg.problem.waitingToRetire'));
+    await request.incrementalModify((current) => ({ ...current, ...problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
     return 'failed';
   }
 
@@ -95,7 +98,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   if (invoice.status === 'draft') {
     const done = completeDraft(invoice, settings, await numberingFor(db, deps.synced), { now: nowIso, actor: request.updatedBy, desk: deps.deskId });
     if (!done.ok) {
-      await settle('failed', { problem: done.message });
+      await settle('failed', problemFields(done.text));
       await log(text('msg.log.notSentRefused', { reason: done.text }), 'link.failed');
       return 'failed';
     }
@@ -108,7 +111,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const money = await loadClientMoney(db, invoice.clientId);
   const balance = money.account.accounts.get(invoice.id)?.balanceMinor ?? 0;
   if (balance <= 0) {
-    await settle('cancelled', { problem: problemOf(text('msg.problem.alreadyPaid')) });
+    await settle('cancelled', problemFields(text('msg.problem.alreadyPaid')));
     await log(text('msg.log.notSentPaid'), 'link.cancelled');
     return 'cancelled';
   }
@@ -132,10 +135,10 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
       description, expiresAt, idempotencyKey: `${request.id}:link:${nowIso}`, language: reader.language,
     });
   } catch (err) {
-    const problem = problemOf(text('msg.problem.linkNotCreated', { error: err instanceof Error ? err.message : String(err) }));
-    deps.log(problem);
+    const problem = problemFields(text('msg.problem.linkNotCreated', { error: err instanceof Error ? err.message : String(err) }));
+    deps.log(problem.problem);
     // Nothing reached the client; the request stays scheduled and the next tick tries again.
-    await request.incrementalModify((current) => ({ ...current, problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
+    await request.incrementalModify((current) => ({ ...current, ...problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
     return 'failed';
   }
 
@@ -175,7 +178,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const sent = outcomes.filter((o) => o.outcome.outcome === 'sent');
   const unknown = outcomes.filter((o) => o.outcome.outcome === 'unknown');
   const failed = outcomes.filter((o) => o.outcome.outcome === 'failed');
-  const problems = [...failed, ...unknown].map((o) => inEnglish(text('msg.problem.channel', { channel: o.channel, detail: detailText(o.outcome.detail) }))).join('; ').slice(0, 300);
+  const problems = channelProblems([...failed, ...unknown].map((o) => text('msg.problem.channel', { channel: o.channel, detail: detailText(o.outcome.detail) })));
   const status: PaymentRequestDoc['status'] = sent.length > 0 ? 'sent' : unknown.length > 0 ? 'unknown' : outcomes.length === 0 ? 'sent' : 'failed';
   if (feeStep && feeMinor > 0 && sent.length > 0) {
     // Charged only once the reminder that announces it has reached the client.
@@ -185,7 +188,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     await log(text('chase.log.feeCharged', { fee: amount(feeMinor), step: feeStep }), 'fee.charged');
   }
   // Once sent, the request records what its link asked for.
-  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: storedAmountMinor(fixedAmount(amountMinor)), problem: problems });
+  await settle(status, { sentAt: nowIso, linkUrl: link.url, providerRef: link.providerRef, expiresAt: link.expiresAt, amountMinor: storedAmountMinor(fixedAmount(amountMinor)), ...problems });
   const cost = sent.reduce((s, o) => s + messageCostMinor(o.channel, o.outcome.segments, { emailMinor: settings.emailCostMinor, smsSegmentMinor: settings.smsSegmentCostMinor }), 0);
   if (sent.length > 0) {
     await log(text('msg.log.sent', {

@@ -6,8 +6,7 @@
  * Node-only; part of main-services.
  */
 import type { ConnectionInput, ConnectionKind, ConnectionsStatus } from '../../../shared/contract/index.js';
-import type { MessageId, Text } from '../../../shared/i18n/text.js';
-import { inEnglish } from '../../../shared/i18n/translator.js';
+import type { MessageId } from '../../../shared/i18n/text.js';
 import type { Secrets, SecretStore } from './secret-store.js';
 
 export interface Connections {
@@ -23,15 +22,12 @@ export interface Connections {
 /** Resolves when `claimed` is the signed-in staff member and an admin; throws the reason otherwise. `action`: what for. */
 export type RequireAdmin = (claimed: string, action: MessageId) => Promise<unknown>;
 
-const wordsOf = (problem: Text | null): string | null => (problem === null ? null : inEnglish(problem));
-
 export function createConnections(store: SecretStore, requireSignedInAdmin: RequireAdmin): Connections {
   const status = (): ConnectionsStatus => {
     const s = store.read();
     return {
       storage: store.kind,
-      // TRANSITION (issue 13): the contract's storageProblem is words; it becomes the Text itself.
-      storageProblem: wordsOf(store.problem()),
+      storageProblem: store.problem(),
       stripe: s.stripeSecretKey ? { mode: s.stripeSecretKey.includes('_live_') ? 'live' : 'test', returnUrl: s.stripeReturnUrl ?? '' } : null,
       smtp: s.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user, fromAddress: s.smtp.fromAddress } : null,
       sms: s.sms ? { baseUrl: s.sms.baseUrl, accountSid: s.sms.accountSid, from: s.sms.from } : null,

@@ -9,12 +9,13 @@ import { createConnections } from './connections.js';
 import { hashSecret } from '../staff-auth/secret-hash.js';
 import { createStaffAuth } from '../staff-auth/staff-auth.js';
 import { createSecretStore, ownerOnlyFile, type SecretCipher } from './secret-store.js';
+import { text, type Text } from '../../../shared/i18n/text.js';
 import { TEST_DESK } from '../../../shared/test-support/test-clinic.js';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'secrets-'));
 
 /** A reversible stand-in for the OS keychain, so the test can see nothing is stored in clear. */
-const fakeKeychain = (problem: string | null = null): SecretCipher => ({
+const fakeKeychain = (problem: Text | null = null): SecretCipher => ({
   kind: 'encrypted',
   problem: () => problem,
   encrypt: (t) => Buffer.from(Buffer.from(t).map((b) => b ^ 0x5a)),
@@ -33,8 +34,9 @@ describe('secret store', () => {
   });
 
   it('refuses to store anything when the cipher says it cannot keep secrets', () => {
-    const store = createSecretStore(dir(), fakeKeychain('no password keyring'));
+    const store = createSecretStore(dir(), fakeKeychain(text('secretStore.noKeyring')));
     expect(() => store.write({ stripeSecretKey: 'sk_test_abcdefgh12345678' })).toThrow(/no password keyring/);
+    expect(store.problem()).toEqual({ id: 'secretStore.noKeyring' });
   });
 
   it('tells the renderer what is set, never a secret, and lets only admins change it', async () => {

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RefusedError } from '../../../shared/domain/result.js';
-import { text, type Text } from '../../../shared/i18n/text.js';
+import type { Text } from '../../../shared/i18n/text.js';
 import { writePrivateFile } from '../private-files.js';
 
 /** Where each cipher keeps the secrets in the data folder (both 0600: private-files.ts). */
@@ -18,11 +18,8 @@ export const SECRET_FILES = { encrypted: 'secrets.bin', file: 'secrets.json' } a
 export interface SecretCipher {
   /** 'encrypted' (the OS keychain through safeStorage) or 'file' (owner-only, not encrypted). */
   readonly kind: 'encrypted' | 'file';
-  /**
-   * Why secrets cannot be stored here (`secretStore.*` Texts), or null when they can.
-   * TRANSITION (issue 13): English words are still taken from a cipher that gives them.
-   */
-  problem(): Text | string | null;
+  /** Why secrets cannot be stored here (`secretStore.*` Texts), or null when they can. */
+  problem(): Text | null;
   encrypt(text: string): Buffer;
   decrypt(data: Buffer): string;
 }
@@ -59,11 +56,6 @@ export const ownerOnlyFile: SecretCipher = {
   decrypt: (data) => data.toString('utf8'),
 };
 
-/** A cipher's problem as a Text. */
-function problemText(problem: Text | string): Text {
-  return typeof problem === 'string' ? text('error.untranslated', { english: problem }) : problem;
-}
-
 export interface SecretStore {
   readonly kind: SecretCipher['kind'];
   problem(): Text | null;
@@ -75,10 +67,7 @@ export function createSecretStore(dataDir: string, cipher: SecretCipher): Secret
   const file = path.join(dataDir, SECRET_FILES[cipher.kind]);
   return {
     kind: cipher.kind,
-    problem: () => {
-      const problem = cipher.problem();
-      return problem === null ? null : problemText(problem);
-    },
+    problem: () => cipher.problem(),
     read() {
       try {
         return JSON.parse(cipher.decrypt(fs.readFileSync(file))) as Secrets;
@@ -88,7 +77,7 @@ export function createSecretStore(dataDir: string, cipher: SecretCipher): Secret
     },
     write(next) {
       const problem = cipher.problem();
-      if (problem) throw new RefusedError({ text: problemText(problem) });
+      if (problem) throw new RefusedError({ text: problem });
       writePrivateFile(file, cipher.encrypt(JSON.stringify(next)));
     },
   };

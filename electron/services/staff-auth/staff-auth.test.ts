@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { FREE_WRONG_ATTEMPTS } from '../../../shared/domain/staff-secret.js';
 import { RefusedError } from '../../../shared/domain/result.js';
-import { createTranslator } from '../../../shared/i18n/translator.js';
+import { createTranslator, inEnglish } from '../../../shared/i18n/translator.js';
 import { openTestClinic } from '../../../shared/test-support/test-clinic.js';
 import { hashSecret } from './secret-hash.js';
 import { createStaffAuth, type StaffAuth } from './staff-auth.js';
@@ -116,7 +116,8 @@ describe('signing in with a secret, in main', () => {
     // A wrong PIN is just wrong; the right one asks for a stronger secret and signs nobody in.
     expect((await auth.handlers['staff.signIn']({ staffId: reception, secret: '000001' })).outcome).toBe('wrong');
     const answer = await auth.handlers['staff.signIn']({ staffId: reception, secret: '482917' });
-    expect(answer).toEqual({ outcome: 'choose_secret', stronger: { token: expect.any(String), reason: expect.stringMatching(/password of at least 10 characters, not a PIN/) } });
+    expect(answer).toEqual({ outcome: 'choose_secret', stronger: { token: expect.any(String), reason: expect.objectContaining({ id: expect.any(String) }) } });
+    expect(inEnglish(answer.outcome === 'choose_secret' ? answer.stronger!.reason : 'common.save')).toMatch(/password of at least 10 characters, not a PIN/);
     const token = answer.outcome === 'choose_secret' ? answer.stronger!.token : '';
     expect(auth.signedIn()).toBeNull();
     // Without the token (someone else calling main) nothing changes.

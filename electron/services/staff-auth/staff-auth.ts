@@ -119,7 +119,7 @@ export function createStaffAuth(options: StaffAuthOptions): StaffAuth {
         if (!still.ok) {
           session = null;
           stronger = { staffId, token: randomBytes(24).toString('base64url'), at: now.getTime() };
-          return { outcome: 'choose_secret', stronger: { token: stronger.token, reason: still.message } };
+          return { outcome: 'choose_secret', stronger: { token: stronger.token, reason: still.text } };
         }
         return signInAs(staffId);
       }

@@ -8,10 +8,9 @@ import {
 } from '../../../shared/sync/protocol.js';
 import type { CollectionName } from '../../../shared/schemas/index.js';
 import { parseProtocolHeader, peerProtocolProblem, PROTOCOL_VERSION, UPDATE_MESSAGES } from '../../../shared/sync/protocol-version.js';
-import { isMessageId } from '../../../shared/i18n/catalogues/index.js';
-import { text as textOf, type Text } from '../../../shared/i18n/text.js';
+import { text as textOf, type MessageId, type Text } from '../../../shared/i18n/text.js';
 import { inEnglish } from '../../../shared/i18n/translator.js';
-import { answerText, wordsOf } from '../words.js';
+import { answerText } from '../words.js';
 
 /** The desk and its server speak sync protocols that cannot sync (shared/sync/protocol-version.ts). */
 const UPGRADE_REQUIRED = 426;
@@ -42,9 +41,9 @@ export interface SyncTarget {
  */
 export class SyncError extends Error {
   readonly text: Text;
-  constructor(readonly status: number, readonly code: string, message: string | Text) {
-    const words = typeof message === 'string' ? wordsOf(message) : message;
-    super(typeof message === 'string' && !isMessageId(message) ? message : inEnglish(words));
+  constructor(readonly status: number, readonly code: string, message: MessageId | Text) {
+    const words = typeof message === 'string' ? textOf(message) : message;
+    super(inEnglish(words));
     this.name = 'SyncError';
     this.text = words;
   }

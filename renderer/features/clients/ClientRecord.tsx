@@ -1,7 +1,9 @@
-/** One client: contact details (with Edit and the client's log), and the Invoices tab with Active and Settled lists. */
+/** One client: contact details and message language (with Edit and the client's log), and the Invoices tab with Active and Settled lists. */
 import { useState } from 'react';
-import { useDesk } from '../../app/desk-context.js';
+import { useDesk, useSettings } from '../../app/desk-context.js';
 import { useT } from '../../app/language.js';
+import { languageChoiceName } from '../../ui/language-name.js';
+import { isLanguage } from '../../../shared/i18n/catalogues/index.js';
 import { routeHref, type ClientTab } from '../../app/router.js';
 import { useLiveDocument } from '../../data/live-query.js';
 import { clientName } from '../../../shared/domain/clients.js';
@@ -15,7 +17,9 @@ const BREADCRUMB_SEPARATOR = ' /';
 
 export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientTab }) {
   const { db } = useDesk();
-  const { t, day } = useT();
+  const settings = useSettings();
+  const translator = useT();
+  const { t, day } = translator;
   const client = useLiveDocument(() => db.clients.findOne(clientId), [db, clientId]);
   const scope = useClientScope();
   const [editing, setEditing] = useState(false);
@@ -62,6 +66,7 @@ export function ClientRecord({ clientId, tab }: { clientId: string; tab: ClientT
               <dt>{t('clients.address')}</dt><dd>{client.address || <span className="muted">{t('common.notGiven')}</span>}</dd>
               <dt>{t('clientUi.phone')}</dt><dd>{client.phone || <span className="muted">{t('common.notGiven')}</span>}</dd>
               <dt>{t('clients.dateOfBirth')}</dt><dd>{client.dateOfBirth ? day(client.dateOfBirth) : <span className="muted">{t('common.notGiven')}</span>}</dd>
+              <dt>{t('clientUi.language')}</dt><dd lang={isLanguage(client.language) ? client.language : undefined}>{languageChoiceName(client.language, settings.locale, translator)}</dd>
             </dl>
             <div className="toolbar"><button type="button" className="button" onClick={() => setEditing(true)}>{t('clients.editDetails')}</button></div>
             <h2 id="client-log">{t('clients.log')}</h2>

@@ -11,7 +11,7 @@ import { wentByNoChannel } from '../../../shared/domain/invoice-state.js';
 import { cancelPaymentRequest, channelsValue, OPEN_REQUEST_STATUSES, resendPaymentRequest } from '../../../shared/db/payment-request-commands.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import { DUNNING_STEP_LABELS } from '../../../shared/domain/dunning.js';
-import { paidOnClosedNotice } from '../../../shared/domain/link-request-status.js';
+import { paidOnClosedNotice, requestProblem } from '../../../shared/domain/link-request-status.js';
 import { textOfError } from '../../../shared/i18n/error-text.js';
 import { instantValue, moneyValue, text, type MessageId, type Text, type TextValue } from '../../../shared/i18n/text.js';
 import { useT } from '../../app/language.js';
@@ -70,12 +70,14 @@ export function LinkStatus({ invoiceId, showQr }: { invoiceId: string; showQr?: 
       <ul className="rows">
         {requests.map((r) => {
           const isOpen = OPEN_REQUEST_STATUSES.includes(r.status) && r.status !== 'processing';
+          // The paid-on-closed notice has its own block below; any other problem reads here.
+          const problem = paidOnClosedNotice(r) ? null : requestProblem(r);
           return (
             <li key={r.id} className="link-status__row" data-testid="payment-link">
               {r.purpose !== 'payment_link' && <strong>{t(DUNNING_STEP_LABELS[r.purpose])}</strong>}
               <span className={`badge badge--link-${r.status}`}>{linkStateText(r, translator)}</span>
               <span>{t(lineOf(r))}</span>
-              {r.problem && !paidOnClosedNotice(r) && <span className="link-status__problem">{r.problem}</span>}
+              {problem !== null && <span className="link-status__problem">{typeof problem === 'string' ? problem : t(problem)}</span>}
               <PaidOnClosedNotice request={r} />
               <span className="link-status__actions">
                 {r.linkUrl && r.status === 'sent' && <button type="button" className="button button--small" onClick={() => open(r)}>{t('linkUi.goToLink')}</button>}

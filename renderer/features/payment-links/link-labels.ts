@@ -3,21 +3,16 @@
  * checkout (LinkStatus) and the client's invoice lists, in the reader's language.
  */
 import { DUNNING_STEP_LABELS } from '../../../shared/domain/dunning.js';
-import type { MessageId } from '../../../shared/i18n/text.js';
+import { LINK_STATUS_LABELS } from '../../../shared/domain/link-request-status.js';
 import type { Translator } from '../../../shared/i18n/translator.js';
 import type { PaymentRequestDoc } from '../../../shared/schemas/index.js';
 
-export const LINK_STATUS_MESSAGES: Readonly<Record<PaymentRequestDoc['status'], MessageId>> = {
-  scheduled: 'linkUi.status.scheduled', sent: 'linkUi.status.sent', processing: 'linkUi.status.processing', paid: 'linkUi.status.paid',
-  cancelled: 'linkUi.status.cancelled', expired: 'linkUi.status.expired', superseded: 'linkUi.status.superseded', failed: 'linkUi.status.failed',
-  unknown: 'linkUi.status.unknown',
-};
 
 type Request = Pick<PaymentRequestDoc, 'status' | 'purpose'>;
 
 /** The state badge of one request ("Marked" for a debt-collection marker, which sends nothing). */
 export function linkStateText(request: Request, { t }: Translator): string {
-  return t(request.purpose === 'debt_collection' ? 'linkUi.status.marked' : LINK_STATUS_MESSAGES[request.status]);
+  return t(request.purpose === 'debt_collection' ? 'linkUi.status.marked' : LINK_STATUS_LABELS[request.status]);
 }
 
 /** What kind of request it is: a payment link, or which chasing step. */

@@ -5,7 +5,8 @@
  */
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { updateClinicSettings } from '../../../shared/db/settings-commands.js';
-import { vatRateListText } from '../../../shared/domain/clinic-settings.js';
+import { vatRateListSeparator, vatRateListText } from '../../../shared/domain/clinic-settings.js';
+import { decimalMark } from '../../ui/money-input.js';
 import type { ClinicSettingsDoc } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
@@ -21,6 +22,8 @@ export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => voi
   const ctx = useDeskActor();
   const translator = useT();
   const { t } = translator;
+  // The list as typed in this locale: "25; 12,5" where the decimal mark is a comma.
+  const decimal = decimalMark(translator.locale) === ',' ? ',' : '.';
   const form = useForm({
     billingProcess: settings.billingProcess as string,
     manualCreateDraft: settings.manualCreateDraft ? 'yes' : 'no',
@@ -28,7 +31,7 @@ export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => voi
     linkTiming: settings.linkTiming as string,
     linkDelayMinutes: String(settings.linkDelayMinutes),
     paymentTermsDays: String(settings.paymentTermsDays),
-    vatRates: vatRateListText(settings.vatRatesBp),
+    vatRates: vatRateListText(settings.vatRatesBp, decimal),
   });
   const set = (name: keyof typeof form.values, value: string) => form.setValues((v) => ({ ...v, [name]: value }));
 
@@ -85,7 +88,7 @@ export function BillingSettingsDialog({ onClose, onSaved }: { onClose: () => voi
       <Field label={t('billing.paymentTerms.field')} hint={t('billing.paymentTerms.hint')} error={form.fieldError('paymentTermsDays')}>
         <input {...form.bind('paymentTermsDays')} inputMode="numeric" autoComplete="off" className="input--short" />
       </Field>
-      <Field label={t('billing.vatRates.label')} hint={t('billing.vatRates.hint')} error={form.fieldError('vatRates')}>
+      <Field label={t('billing.vatRates.label')} hint={t('billing.vatRates.hint', { separator: vatRateListSeparator(decimal) })} error={form.fieldError('vatRates')}>
         <input {...form.bind('vatRates')} autoComplete="off" />
       </Field>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}

@@ -60,7 +60,7 @@ export function ConnectionsCard() {
       {notice && <p className="notice" role="status">{t(notice)}</p>}
       {!status ? <p role="status">{t('common.loading')}</p> : (
         <>
-          {status.storageProblem && <p className="form-error">{status.storageProblem}</p>}
+          {status.storageProblem && <p className="form-error">{t(status.storageProblem)}</p>}
           {status.storage === 'file' && <p className="muted">{t('connections.storage.file')}</p>}
           <dl className="details">
             <dt>{t('connections.paymentLinks')}</dt>

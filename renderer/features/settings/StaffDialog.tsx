@@ -1,15 +1,16 @@
 /**
  * Add a staff member, or change one: name, email, roles, whether they have a column in
- * the calendar, and (when changing) whether they are still active. The data layer
+ * the calendar, their screen language, and (when changing) whether they are still active. The data layer
  * refuses non-admins and a change that would leave the clinic without an active admin.
  */
 import { useState } from 'react';
-import { useDesk } from '../../app/desk-context.js';
+import { useDesk, useSettings } from '../../app/desk-context.js';
 import { addStaff, updateStaff } from '../../../shared/db/staff-commands.js';
 import { ROLE_LABELS } from '../../../shared/domain/staff.js';
 import { STAFF_ROLES, type StaffDoc, type StaffRole } from '../../../shared/schemas/index.js';
 import { FormDialog } from '../../ui/FormDialog.js';
 import { Field } from '../../ui/Field.js';
+import { LanguageSelect } from '../../ui/LanguageSelect.js';
 import { useForm } from '../../ui/use-form.js';
 import { Checkbox, ChoiceGroup, type Choice } from './controls.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
@@ -49,6 +50,7 @@ function ResetSecret({ member }: { member: StaffDoc }) {
 
 export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | null; onClose: () => void; onSaved: (saved: StaffDoc) => void }) {
   const { db } = useDesk();
+  const settings = useSettings();
   const ctx = useDeskActor();
   const translator = useT();
   const { t } = translator;
@@ -59,6 +61,7 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
     roles: (member?.roles ?? []).join(' '),
     isPractitioner: member?.isPractitioner ? 'yes' : 'no',
     active: member && !member.active ? 'no' : 'yes',
+    language: member?.language ?? '',
   });
   const roles = form.values.roles.split(' ').filter(Boolean) as StaffRole[];
   const set = (name: keyof typeof form.values, value: string) => form.setValues((v) => ({ ...v, [name]: value }));
@@ -73,7 +76,10 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
       onSubmit={() => {
         let saved: StaffDoc | null = null;
         void form.submit(async (v) => {
-          const input = { name: v.name, email: v.email, roles, isPractitioner: v.isPractitioner === 'yes', active: v.active === 'yes' };
+          // An unchanged language is left out, so a code this desk does not know yet (from a newer
+          // desk) is kept rather than refused.
+          const languageChange = member && v.language === (member.language ?? '') ? {} : { language: v.language };
+          const input = { name: v.name, email: v.email, roles, isPractitioner: v.isPractitioner === 'yes', active: v.active === 'yes', ...languageChange };
           saved = member ? await updateStaff(db, member.id, input, ctx) : await addStaff(db, input, ctx);
         }).then((ok) => { if (ok && saved) onSaved(saved); });
       }}
@@ -101,6 +107,9 @@ export function StaffDialog({ member, onClose, onSaved }: { member: StaffDoc | n
         onChange={(on) => set('isPractitioner', on ? 'yes' : 'no')}
         error={form.fieldError('isPractitioner')}
       />
+      <Field label={t('staffUi.language')} hint={t('staffUi.languageHint')} error={form.fieldError('language')}>
+        <LanguageSelect name="language" value={form.values.language} clinicLocale={settings.locale} onChange={(language) => set('language', language)} />
+      </Field>
       {member && (
         <Checkbox
           name="active"

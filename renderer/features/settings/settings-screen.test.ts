@@ -75,4 +75,12 @@ describe('the edit forms', () => {
     expect(editing).toContain('name="active" checked=""');
     expect(render(astrid, createElement(StaffDialog, { ...close, member: null }))).not.toContain('name="active"');
   });
+
+  it("start from the staff member's screen language, and a new member's from the clinic's", () => {
+    const options = (html: string) => /<select name="language"[^>]*>(.*?)<\/select>/.exec(html)?.[1];
+    expect(options(render(astrid, createElement(StaffDialog, { ...close, member: { ...rita, language: 'en' } })))).toContain('<option value="en" lang="en" selected="">English</option>');
+    const adding = options(render(astrid, createElement(StaffDialog, { ...close, member: null })));
+    expect(adding).toMatch(/^<option value="" selected="">[^<]+ \(the clinic&#x27;s\)<\/option>/);
+    expect(adding).toContain('<option value="nb" lang="nb">Norsk bokmål</option>');
+  });
 });

@@ -14,7 +14,6 @@ import type { Translator } from '../../../shared/i18n/translator.js';
 import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { useT } from '../../app/language.js';
-import { labelValue } from '../../data/words.js';
 
 interface FormProps {
   staff: StaffDoc;
@@ -116,7 +115,7 @@ export function ChooseSecretForm({ staff, onSignedIn, stronger }: FormProps & { 
       });
     }}>
       <h1 id="signin-title">{stronger ? t('signIn.chooseNew', { pinAllowed: pinAllowedNow, name: staff.name }) : t('signIn.welcome', { name: staff.name })}</h1>
-      {stronger && <p role="status">{t('signIn.stronger', { kind: staff.secret?.kind === 'pin' ? 'pin' : 'password', reason: labelValue(stronger.reason) })}</p>}
+      {stronger && <p role="status">{t('signIn.stronger', { kind: staff.secret?.kind === 'pin' ? 'pin' : 'password', reason: stronger.reason })}</p>}
       <p className="muted">{t('signIn.chooseIntro', { pinAllowed: pinAllowedNow })}</p>
       {mayUsePin && <SecretKindChoice kind={kind} onChange={(k) => form.setValues((x) => ({ ...x, kind: k }))} />}
       <Field label={t('secretUi.new', { kind })} error={form.fieldError('secret')} hint={hint}>

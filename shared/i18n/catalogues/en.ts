@@ -60,8 +60,6 @@ export const en = {
   'field.language.noStaff': 'Sign in again: this staff member is no longer on the staff list.',
   'field.language.choose': 'choose their screen language',
   'language.name': 'English',
-  // TRANSITION (issue 13): a sentence not yet in the catalogues; removed with UntranslatedEnglish.
-  'error.untranslated': '{english}',
   'error.unexpected': 'Something went wrong. Try again.',
   'error.withDetail': 'Something went wrong: {detail}',
   // Domain rules and the data layer: refusals, labels and log entries
@@ -136,6 +134,8 @@ export const en = {
   'staff.change.calendarOff': 'no longer has a calendar column',
   'staff.change.activeAgain': 'active again',
   'staff.change.inactive': 'no longer active',
+  'staff.change.language': 'screen language: {before} → {after}',
+  'staff.change.clinicsLanguage': "the clinic's language",
 
   // Sign-in secrets (shared/domain/staff-secret.ts)
   'secret.refused.pinNotAllowed': 'Staff with the billing or admin role sign in with a password of at least {min} characters, not a PIN.',
@@ -264,6 +264,14 @@ export const en = {
   'link.paidOnClosed.cancelled': 'Paid on a link that was cancelled — refund it or keep it as credit.',
   'link.paidOnClosed.superseded': 'Paid on a link that was replaced by a newer one — refund it or keep it as credit.',
   'link.paidOnClosed.expired': 'Paid on a link that had expired — refund it or keep it as credit.',
+  'link.problem.failed': 'The payment failed: {reason}',
+  'link.problem.noChannel': 'The client has no email address or mobile number, so the automatic payment link cannot be sent.',
+  'link.system.byPerson': 'A payment link is asked for by a person, not by the desk itself.',
+  'link.system.chasingStartsScheduled': 'A chasing step starts as scheduled, with no link yet.',
+  'link.system.notThisMove': "The desk's own work does not move a payment request from “{from}” to “{to}”.",
+  'link.system.amountFixed': "A link's amount is fixed once it is sent.",
+  'link.system.addressFixed': "A link's address never changes once the provider gave it.",
+  'link.system.notProviderPage': "A link's address must be the payment provider's own pay page.",
   'link.refused.creditNote': 'A credit note cannot be paid by link.',
   'link.refused.void': 'This invoice is void, so no payment link can be sent for it.',
   'link.refused.alreadyPaid': 'This invoice is already paid; there is nothing to ask for.',
@@ -812,7 +820,7 @@ export const en = {
   'billing.paymentTerms.field': 'Payment terms (days)',
   'billing.paymentTerms.hint': 'Days from the invoice date until it is due.',
   'billing.vatRates.label': 'VAT rates',
-  'billing.vatRates.hint': 'Percentages separated by commas, like 25, 15, 12, 0. Invoice lines choose from these.',
+  'billing.vatRates.hint': 'Percentages separated by {separator, select, semicolon {semicolons, like 25; 15; 12,5; 0} other {commas, like 25, 15, 12.5, 0}}. Invoice lines choose from these.',
 
   // Settings → Staff.
   'staffUi.title': 'Staff',
@@ -840,6 +848,8 @@ export const en = {
   'staffUi.inCalendarHint': 'For staff who see clients; bookings are made in their column.',
   'staffUi.active': 'Active',
   'staffUi.activeHint': 'Staff who are no longer active cannot sign in; their past work keeps their name.',
+  'staffUi.language': 'Screen language',
+  'staffUi.languageHint': 'What they see once they sign in. They can also change it themselves, beside their name.',
   'staffUi.reset.button': 'Reset PIN or password',
   'staffUi.reset.noSecret': '{name} chooses a PIN or password at their next sign-in.',
   'staffUi.reset.done': "{name}'s PIN or password is reset. They choose a new one when they next sign in.",
@@ -1229,6 +1239,7 @@ export const en = {
   'msg.problem.alreadyPaid': 'Already paid when the link was due.',
   'msg.problem.linkNotCreated': 'The payment link could not be created: {error}',
   'msg.problem.channel': '{channel, select, email {Email} other {SMS}}: {detail}',
+  'msg.problem.twoChannels': '{first}; {second}',
   'msg.problem.maybeSent': '{channel, select, sms {The SMS may or may not have gone out: the desk stopped while sending. Check with the client before sending again.} other {The email may or may not have gone out: the desk stopped while sending. Check with the client before sending again.}}',
   'msg.problem.invoiceVoided': 'The invoice was voided.',
   'msg.problem.paidElsewhere': 'Paid in another way.',
@@ -1545,6 +1556,7 @@ export const en = {
   'main.log.paidAboveBalance': 'Paid {amount} by payment link; {above} above the balance kept as client credit — check for another open link',
   'main.log.paid': 'Paid {amount} by payment link; balance now {balance}',
   'main.log.linkProcessing': 'Payment by link is processing',
+  'main.log.linkChanged': 'Payment link: {status}',
   'main.log.linkExpired': 'Payment link expired',
   'main.log.refundReversed': 'The refund of {amount} did not go through at the payment provider (failed or cancelled): the money is back on the books',
   'main.log.refundToCardConfirmed': 'Refund to card of {amount} from client credit, confirmed by the payment provider',

@@ -59,8 +59,6 @@ export const nb: Catalogue = {
   'field.language.noStaff': 'Logg inn på nytt: denne ansatte står ikke lenger på listen over ansatte.',
   'field.language.choose': 'velge sitt eget skjermspråk',
   'language.name': 'Norsk bokmål',
-  // TRANSITION (issue 13): a sentence not yet in the catalogues; removed with UntranslatedEnglish.
-  'error.untranslated': '{english}',
   'error.unexpected': 'Noe gikk galt. Prøv igjen.',
   'error.withDetail': 'Noe gikk galt: {detail}',
   // Domain rules and the data layer: refusals, labels and log entries
@@ -135,6 +133,8 @@ export const nb: Catalogue = {
   'staff.change.calendarOff': 'har ikke lenger en kolonne i kalenderen',
   'staff.change.activeAgain': 'aktiv igjen',
   'staff.change.inactive': 'ikke lenger aktiv',
+  'staff.change.language': 'skjermspråk: {before} → {after}',
+  'staff.change.clinicsLanguage': 'klinikkens språk',
 
   // PIN og passord
   'secret.refused.pinNotAllowed': 'Ansatte med rollen fakturering eller administrator logger inn med et passord på minst {min} tegn, ikke en PIN-kode.',
@@ -262,6 +262,14 @@ export const nb: Catalogue = {
   'link.paidOnClosed.cancelled': 'Betalt med en lenke som var kansellert — betal tilbake eller behold som kreditt.',
   'link.paidOnClosed.superseded': 'Betalt med en lenke som var erstattet av en nyere — betal tilbake eller behold som kreditt.',
   'link.paidOnClosed.expired': 'Betalt med en lenke som var utløpt — betal tilbake eller behold som kreditt.',
+  'link.problem.failed': 'Betalingen mislyktes: {reason}',
+  'link.problem.noChannel': 'Klienten har verken e-postadresse eller mobilnummer, så den automatiske betalingslenken kan ikke sendes.',
+  'link.system.byPerson': 'En betalingslenke bestilles av en person, ikke av skranken selv.',
+  'link.system.chasingStartsScheduled': 'Et purresteg starter som planlagt, uten lenke ennå.',
+  'link.system.notThisMove': 'Skrankens eget arbeid flytter ikke en betalingsforespørsel fra «{from}» til «{to}».',
+  'link.system.amountFixed': 'Beløpet på en lenke ligger fast når den er sendt.',
+  'link.system.addressFixed': 'Adressen til en lenke endres aldri etter at betalingsleverandøren ga den.',
+  'link.system.notProviderPage': 'Adressen til en lenke må være betalingsleverandørens egen betalingsside.',
   'link.refused.creditNote': 'En kreditnota kan ikke betales med lenke.',
   'link.refused.void': 'Denne fakturaen er annullert, så det kan ikke sendes betalingslenke for den.',
   'link.refused.alreadyPaid': 'Denne fakturaen er allerede betalt; det er ingenting å be om.',
@@ -809,7 +817,7 @@ export const nb: Catalogue = {
   'billing.paymentTerms.field': 'Betalingsfrist (dager)',
   'billing.paymentTerms.hint': 'Dager fra fakturadato til forfallsdato.',
   'billing.vatRates.label': 'Mva-satser',
-  'billing.vatRates.hint': 'Prosentsatser skilt med komma, for eksempel 25, 15, 12, 0. Fakturalinjer velger blant disse.',
+  'billing.vatRates.hint': 'Prosentsatser skilt med {separator, select, semicolon {semikolon, for eksempel 25; 15; 12,5; 0} other {komma, for eksempel 25, 15, 12.5, 0}}. Fakturalinjer velger blant disse.',
 
   // Innstillinger → Ansatte.
   'staffUi.title': 'Ansatte',
@@ -837,6 +845,8 @@ export const nb: Catalogue = {
   'staffUi.inCalendarHint': 'For ansatte som tar imot klienter; timer bestilles i deres kolonne.',
   'staffUi.active': 'Aktiv',
   'staffUi.activeHint': 'Ansatte som ikke lenger er aktive, kan ikke logge inn; tidligere arbeid beholder navnet deres.',
+  'staffUi.language': 'Skjermspråk',
+  'staffUi.languageHint': 'Det de ser når de har logget inn. De kan også endre det selv, ved siden av navnet sitt.',
   'staffUi.reset.button': 'Tilbakestill PIN-kode eller passord',
   'staffUi.reset.noSecret': '{name} velger PIN-kode eller passord ved neste innlogging.',
   'staffUi.reset.done': 'PIN-koden eller passordet til {name} er tilbakestilt. Ny velges ved neste innlogging.',
@@ -1226,6 +1236,7 @@ export const nb: Catalogue = {
   'msg.problem.alreadyPaid': 'Allerede betalt da lenken skulle sendes.',
   'msg.problem.linkNotCreated': 'Betalingslenken kunne ikke opprettes: {error}',
   'msg.problem.channel': '{channel, select, email {E-post} other {SMS}}: {detail}',
+  'msg.problem.twoChannels': '{first}; {second}',
   'msg.problem.maybeSent': '{channel, select, sms {SMS-en kan ha blitt sendt eller ikke: skranken stoppet mens den sendte. Sjekk med klienten før du sender på nytt.} other {E-posten kan ha blitt sendt eller ikke: skranken stoppet mens den sendte. Sjekk med klienten før du sender på nytt.}}',
   'msg.problem.invoiceVoided': 'Fakturaen ble annullert.',
   'msg.problem.paidElsewhere': 'Betalt på annen måte.',
@@ -1530,6 +1541,7 @@ export const nb: Catalogue = {
   'main.log.paidAboveBalance': 'Betalt {amount} via betalingslenke; {above} over saldoen er beholdt som klientkreditt — se etter en annen åpen lenke',
   'main.log.paid': 'Betalt {amount} via betalingslenke; saldo nå {balance}',
   'main.log.linkProcessing': 'Betaling via lenke behandles',
+  'main.log.linkChanged': 'Betalingslenke: {status}',
   'main.log.linkExpired': 'Betalingslenken utløp',
   'main.log.refundReversed': 'Refusjonen av {amount} gikk ikke gjennom hos betalingsleverandøren (mislyktes eller ble avbrutt): pengene er tilbake i regnskapet',
   'main.log.refundToCardConfirmed': 'Tilbakebetaling til kort av {amount} fra klientkreditt, bekreftet av betalingsleverandøren',
