@@ -11,7 +11,8 @@ test.afterEach(stopAllHosts);
 import { OSLO_CLINIC, SetupPage } from './pages/setup-page.js';
 import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
-import { mainNav } from './pages/main-nav.js';
+import { mainNav, openScreen } from './pages/main-nav.js';
+import { activatePayments } from './pages/activation.js';
 import { SignInPage } from './pages/sign-in-page.js';
 
 
@@ -39,6 +40,19 @@ test('set up, add a client, book, see the draft invoice, and find it all after a
   await expect(page.getByText('No bookings this week.')).toBeVisible();
   await expectAccessible(page, 'empty calendar');
   await screenshot(page, '02-calendar-empty');
+
+  // Payments start off: the booking dialog says so, and Settings explains what activating does.
+  await new CalendarPage(page).pressNewBooking();
+  await expect(page.getByTestId('payments-off')).toHaveText(/payments are not activated yet/);
+  await page.keyboard.press('Escape');
+  await openScreen(page, 'Settings');
+  await expect(page.getByRole('form', { name: 'Activate payments' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^Automatic \(recommended\)/ })).toBeChecked();
+  await expectAccessible(page, 'activation');
+  await screenshot(page, '02b-activate-payments');
+  await activatePayments(page, 'Manual');
+  await screenshot(page, '02c-payments-active');
+  await new CalendarPage(page).open();
 
   // A client, with an invalid email refused first.
   const clients = new ClientsPage(page);

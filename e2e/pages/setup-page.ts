@@ -1,6 +1,8 @@
 /** Page model: first-run setup. */
 import { expect, type Page } from '@playwright/test';
 import { syncState } from './main-nav.js';
+import { CalendarPage } from './calendar-page.js';
+import { activatePayments } from './activation.js';
 import { E2E_PASSWORD } from './sign-in-page.js';
 
 export interface SetupValues {
@@ -64,20 +66,32 @@ export class SetupPage {
     await this.page.getByRole('button', { name: 'Start using the desk' }).click();
   }
 
-  /** A new clinic whose first desk hosts the sync server; waits until the desk has synced with it. */
-  async setUpHostingSyncServer(values: SetupValues = OSLO_CLINIC): Promise<void> {
+  /**
+   * A new clinic whose first desk hosts the sync server; waits until the desk has synced with it.
+   * Payments are then activated (Manual, on the sandbox) unless `activate` is false.
+   */
+  async setUpHostingSyncServer(values: SetupValues = OSLO_CLINIC, options: { activate?: boolean } = {}): Promise<void> {
     await this.expectShown();
     await this.fill(values);
     await this.hostSyncServer();
     await this.submit();
     await expect(syncState(this.page)).toHaveText(/^Synced/, { timeout: 20_000 });
+    if (options.activate !== false) await this.activateAndReturn();
   }
 
-  async setUp(values: SetupValues = OSLO_CLINIC): Promise<void> {
+  /** Setup; then, for an English clinic unless `activate` is false, payments activated (Manual, on the sandbox). */
+  async setUp(values: SetupValues = OSLO_CLINIC, options: { activate?: boolean } = {}): Promise<void> {
     await this.expectShown();
     await this.fill(values);
     await this.submit();
     // The desk's sidebar, in whichever language the clinic works in.
     await expect(this.page.locator('.sidebar')).toBeVisible();
+    if (options.activate !== false && values.language === 'en') await this.activateAndReturn();
+  }
+
+  /** Activates payments and comes back to the calendar, where setup left the desk. */
+  private async activateAndReturn(): Promise<void> {
+    await activatePayments(this.page);
+    await new CalendarPage(this.page).open();
   }
 }

@@ -8,6 +8,7 @@ import { newId } from '../../shared/domain/ids.js';
 import { ADMIN_SECRET, LiveServer } from './live-server.js';
 import { createClinicWithDesks, pushAll } from '../support/sync-client.js';
 import type { Desk } from './desk-kit.js';
+import { activatedAtSetup } from '../../shared/test-support/test-clinic.js';
 
 /** The admin's desk id: the clinic's setup and everything the admin pushes name it. */
 export const ADMIN_DESK = 'desk-admin';
@@ -22,12 +23,14 @@ export async function clinicWithDesk(staffRoles: string[], cleanups: Array<() =>
   const setup = checkSetup({ clinicName: 'Refusal Clinic', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Admin',
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' } }, new Date().toISOString(), ADMIN_DESK);
   if (!setup.ok) throw new Error(setup.message);
-  const admin = setup.value.practitioner;
+  // The admin activated payments right after setup, as a clinic does before it bills.
+  const docs = activatedAtSetup(setup.value);
+  const admin = docs.practitioner;
   // Each desk enrols with the desk id its changes record.
   const deskName = `refusals-${newId().slice(0, 6)}`;
   const [adminDesk, other] = await createClinicWithDesks(server.url, ADMIN_SECRET, { ...admin, _deleted: false }, 2, [ADMIN_DESK, deskName]);
-  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'settings', [setup.value.settings as never]);
-  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'services', [setup.value.service as never]);
+  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'settings', [docs.settings as never]);
+  await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'services', [docs.service as never]);
   // Rita is added by the admin, on the admin's desk.
   const reception = { ...admin, id: newId(), name: 'Rita Reception', roles: staffRoles, isPractitioner: false, updatedAt: new Date().toISOString(), updatedBy: admin.id, deskId: ADMIN_DESK };
   await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'staff', [reception as never]);
@@ -37,6 +40,6 @@ export async function clinicWithDesk(staffRoles: string[], cleanups: Array<() =>
   cleanups.push(() => desk.close());
   desk.startSync();
   await vi.waitFor(async () => expect(await desk.db.staff.count().exec()).toBe(2), { timeout: 15_000 });
-  return { server, desk, adminDesk: adminDesk!, otherDesk: other!, admin, reception, setup: setup.value };
+  return { server, desk, adminDesk: adminDesk!, otherDesk: other!, admin, reception, setup: docs };
 }
 

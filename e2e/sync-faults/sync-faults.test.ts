@@ -113,6 +113,9 @@ describe.each<BackendName>(['PGlite', 'PostgreSQL'])('sync faults on %s', (backe
       // As in the app: the first desk writes its setup, then syncing starts.
       const { writeSetup } = await import('../../shared/db/setup-commands.js');
       await writeSetup(desks[0]!.db, setup.value, now);
+      // The admin activates payments (Manual, on the sandbox) before anyone bills.
+      const { activateTestPayments } = await import('../../shared/test-support/test-clinic.js');
+      await activateTestPayments(desks[0]!.db, staffId, now, desks[0]!.deskId);
       // The admin adds a billing member and a receptionist on the first desk.
       const { addStaff } = await import('../../shared/db/staff-commands.js');
       for (const [name, roles] of [['Berit Billing', ['billing']], ['Rita Reception', ['reception']]] as const) {

@@ -23,6 +23,7 @@ import { createServerClaimStore } from '../../electron/services/scheduler/server
 import { recordingTransport } from '../../electron/services/test-support/recording-transport.js';
 import { createClinicWithDesks, pushAll } from '../support/sync-client.js';
 import type { Desk, DeskOptions } from './desk-kit.js';
+import { activatedAtSetup } from '../../shared/test-support/test-clinic.js';
 
 const ADMIN = 'webhook-admin-secret';
 const NOW = new Date('2026-03-02T09:00:00.000Z');
@@ -59,7 +60,7 @@ describe('a Stripe payment on a synced desk', () => {
     if (!setup.ok) throw new Error(setup.message);
     const admin = setup.value.practitioner;
     const [credsA, credsB] = await createClinicWithDesks(url, ADMIN, { ...admin, _deleted: false }, 2, [deskIdA, deskIdB]);
-    await pushAll(url, credsA!.deviceToken, admin.id, 'settings', [setup.value.settings as never]);
+    await pushAll(url, credsA!.deviceToken, admin.id, 'settings', [activatedAtSetup(setup.value).settings as never]);
     await pushAll(url, credsA!.deviceToken, admin.id, 'services', [setup.value.service as never]);
 
     const deskA = await openDesk({ name: deskIdA, deskId: credsA!.deskId, serverUrl: url, deviceToken: credsA!.deviceToken, clinicId: credsA!.clinicId, staffId: admin.id, fetchImpl: (...a) => fetch(...a) });

@@ -83,11 +83,11 @@ describe.each(backends())('the sync protocol version on $name', (backend) => {
     expect(await store.query("SELECT id FROM documents WHERE id LIKE 'client-bad-%'")).toEqual([]);
   });
 
-  it('refuses desks of protocols 0 to 4, and desks from before versions were exchanged, before reading their push', async () => {
-    // Protocol 5 gave payment requests a problemText (decision 0033): a version-4 desk's checks refuse such documents, so it is not served.
-    expect(OLDEST_PEER_PROTOCOL).toBe(5);
-    expect((await pushClient('client-v5-desk', '5')).statusCode).toBe(200);
-    for (const old of [null, '0', '1', '2', '3', '4']) {
+  it('refuses desks of protocols 0 to 5, and desks from before versions were exchanged, before reading their push', async () => {
+    // Protocol 6 gave settings a senderMode (decision 0035): a version-5 desk's checks refuse such documents, so it is not served.
+    expect(OLDEST_PEER_PROTOCOL).toBe(6);
+    expect((await pushClient('client-v6-desk', '6')).statusCode).toBe(200);
+    for (const old of [null, '0', '1', '2', '3', '4', '5']) {
       const res = await pushClient(`client-old-${old}`, old);
       expect(res.statusCode, String(old)).toBe(426);
       expect((JSON.parse(res.body) as ErrorBody).error, String(old)).toEqual({ code: 'desk_too_old', message: inEnglish(UPDATE_MESSAGES.deskTooOld), text: { id: UPDATE_MESSAGES.deskTooOld } });

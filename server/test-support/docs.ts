@@ -68,7 +68,7 @@ export function settingsDoc(over: Partial<WireDocument> = {}): WireDocument {
     id: 'clinic', _deleted: false, clinicName: 'Fjord Physio', displayName: 'Fjord Physio', currency: 'NOK', locale: 'nb-NO', timeZone: 'Europe/Oslo',
     billingProcess: 'manual', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal', linkTiming: 'after_appointment', linkDelayMinutes: 15,
     paymentTermsDays: 14, vatRatesBp: [2500, 0], organisationNumber: '', address: '', bankAccount: '', supportEmail: '', senderName: '',
-    ...defaultPaymentSettings(2500), invoicingActivatedAt: AT, idleLockMinutes: 10, ...audit, ...over,
+    ...defaultPaymentSettings(2500), invoicingActivatedAt: AT, senderMode: 'staff', idleLockMinutes: 10, ...audit, ...over,
   };
 }
 

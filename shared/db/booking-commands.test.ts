@@ -7,7 +7,8 @@ import { runSetup } from './setup-commands.js';
 import { RefusedError } from '../domain/result.js';
 import type { StaffDoc } from '../schemas/index.js';
 import type { Actor } from '../domain/actor.js';
-import { TEST_DESK } from '../test-support/test-clinic.js';
+import { createInvoiceForBooking } from './invoice-commands.js';
+import { TEST_DESK, activateTestPayments } from '../test-support/test-clinic.js';
 import { createTranslator } from '../i18n/translator.js';
 import type { Text } from '../i18n/text.js';
 import { summaryOf } from './activity-log.js';
@@ -35,6 +36,7 @@ beforeEach(async () => {
   }, SETUP_AT, TEST_DESK);
   serviceId = (await db.services.findOne().exec())!.id;
   practitionerId = (await db.staff.findOne().exec())!.id;
+  await activateTestPayments(db, practitionerId);
   BY = { actor: practitionerId, desk: TEST_DESK, now: NOW };
   clientId = (await createClient(db, { firstName: 'Anna', lastName: 'Sørensen', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', BY)).id;
 });
@@ -141,6 +143,15 @@ describe('createBooking', () => {
     const { booking, invoice } = await createBooking(db, input({ billing: 'external' }), BY);
     expect(invoice).toBeNull();
     expect(booking).toMatchObject({ billing: 'external', billingChosen: true, invoiceId: '' });
+    expect(await db.invoices.find().exec()).toHaveLength(0);
+  });
+
+  it('bills externally, whatever was chosen, while payments are not activated; Create invoice is refused', async () => {
+    await patchSettings({ invoicingActivatedAt: '' });
+    const { booking, invoice } = await createBooking(db, input({ billing: 'automatic' }), BY);
+    expect(invoice).toBeNull();
+    expect(booking.billing).toBe('external');
+    await expect(createInvoiceForBooking(db, booking.id, { ...BY, synced: false })).rejects.toThrow(/Payments are not activated yet/);
     expect(await db.invoices.find().exec()).toHaveLength(0);
   });
 

@@ -8,7 +8,7 @@ import { applyClientCredit, refundClientCredit, takePayment } from './payment-co
 import { loadClientMoney } from './client-money.js';
 import { runSetup } from './setup-commands.js';
 import { factsUntilQuery, issuedInvoicesUntilQuery, loadDaySheet } from './day-sheet-query.js';
-import { TEST_DESK } from '../test-support/test-clinic.js';
+import { TEST_DESK, activateTestPayments } from '../test-support/test-clinic.js';
 
 // The sheet's day in Oslo (UTC+1 in November): [2026-11-19T23:00Z, 2026-11-20T23:00Z).
 const DAY = '2026-11-20';
@@ -27,6 +27,7 @@ beforeEach(async () => {
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '25' },
   }, '2026-01-01T08:00:00.000Z', TEST_DESK);
   admin = setup.practitioner.id;
+  await activateTestPayments(db, admin);
   const booked = '2026-09-25T08:00:00.000Z';
   anna = (await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-09-20', { actor: admin, desk: TEST_DESK, now: booked })).id;
   bo = (await createClient(db, { firstName: 'Bo', lastName: 'Lund', email: '', phone: '', dateOfBirth: '' }, '2026-09-20', { actor: admin, desk: TEST_DESK, now: booked })).id;

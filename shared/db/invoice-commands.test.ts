@@ -5,7 +5,7 @@ import { createBooking } from './booking-commands.js';
 import { createClient } from './client-commands.js';
 import { completeInvoice } from './invoice-commands.js';
 import { runSetup } from './setup-commands.js';
-import { TEST_DESK } from '../test-support/test-clinic.js';
+import { TEST_DESK, activateTestPayments } from '../test-support/test-clinic.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 let db: ClinicDatabase;
@@ -19,6 +19,7 @@ beforeEach(async () => {
     service: { name: 'Consultation', durationMinutes: '45', price: '750', vatRate: '0' },
   }, '2026-01-01T08:00:00.000Z', TEST_DESK);
   actor = setup.practitioner.id;
+  await activateTestPayments(db, actor);
   const client = await createClient(db, { firstName: 'Anna', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-11-20', { actor, desk: TEST_DESK, now: NOW });
   drafts = [];
   for (const hour of [9, 10, 11]) {

@@ -21,6 +21,7 @@ import { activityEntry } from './activity-log.js';
 import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
+import { paymentsActive } from '../domain/activation.js';
 
 function refused(id: MessageId): never {
   throw new RefusedError(refuse(id));
@@ -156,6 +157,7 @@ export async function createCreditNote(db: ClinicDatabase, invoiceId: string, re
 export async function createInvoiceForBooking(db: ClinicDatabase, bookingId: string, ctx: DeskActor): Promise<InvoiceDoc> {
   await requirePermission(db, ctx.actor, 'book', 'operation.invoiceBookings');
   const settings = await clinicSettings(db);
+  if (!paymentsActive(settings)) refused('activation.refused.invoicesOff');
   const booking = await db.bookings.findOne(bookingId).exec();
   if (!booking) refused('booking.refused.gone');
   if (booking.status === 'cancelled') refused('booking.refused.nothingToInvoice');

@@ -19,6 +19,7 @@ import { activityEntry } from './activity-log.js';
 import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
+import { paymentsActive } from '../domain/activation.js';
 
 function refused(id: MessageId, field?: string): never {
   throw new RefusedError(refuse(id, field));
@@ -58,6 +59,7 @@ async function writePaymentRequest(
   await requirePermission(db, ctx.actor, 'billing', 'operation.sendPaymentLinks');
   const settings = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
   if (!settings) refused('setup.refused.notSetUp');
+  if (!paymentsActive(settings)) refused('activation.refused.linksOff');
   const earlier = await db.paymentrequests.findOne(requestId).exec();
   if (earlier) return logRequest(db, earlier.toMutableJSON(), ctx);
   const invoiceDoc = await db.invoices.findOne(invoiceId).exec();

@@ -6,7 +6,9 @@
 import { CLINIC_SETTINGS_ID, type ClinicSettingsDoc } from '../schemas/index.js';
 import { changeStamp, factStamp } from '../domain/actor.js';
 import { refuse, RefusedError } from '../domain/result.js';
-import { text } from '../i18n/text.js';
+import { instantValue, text } from '../i18n/text.js';
+import { checkActivation, paymentsActive, type ActivationInput } from '../domain/activation.js';
+import { BILLING_LABELS } from '../domain/billing.js';
 import { checkPaymentSettings, type PaymentSettingsInput } from '../domain/payment-settings-input.js';
 import type { ClinicDatabase } from './database.js';
 import { activityEntry } from './activity-log.js';
@@ -23,6 +25,30 @@ export async function setPaymentProvider(db: ClinicDatabase, provider: ClinicSet
     entity: 'settings', entityId: CLINIC_SETTINGS_ID, action: 'settings.provider',
     summary: text(provider === 'stripe' ? 'log.providerStripe' : 'log.providerSandbox'), ...factStamp(ctx),
   }));
+}
+
+/**
+ * "Activate payments" (admins; shared/domain/activation.ts): records the moment, the billing
+ * process and the payment provider together, once. Bookings made before it stay externally
+ * billed. Running it again (a double click) refuses and writes nothing.
+ */
+export async function activatePayments(db: ClinicDatabase, input: ActivationInput, stripeKeyStored: boolean, ctx: DeskActor): Promise<ClinicSettingsDoc> {
+  await requirePermission(db, ctx.actor, 'admin', 'operation.activatePayments');
+  const stored = await db.settings.findOne(CLINIC_SETTINGS_ID).exec();
+  if (!stored) throw new RefusedError(refuse('setup.refused.notSetUp'));
+  const checked = checkActivation(stored, input, stripeKeyStored, ctx.now);
+  if (!checked.ok) throw new RefusedError(checked);
+  const fields = checked.value;
+  const written = await stored.incrementalModify((current) => (paymentsActive(current) ? current : { ...current, ...fields, ...changeStamp(ctx) }));
+  if (written.invoicingActivatedAt !== fields.invoicingActivatedAt) {
+    // Another tab or desk activated first: theirs stands.
+    throw new RefusedError(refuse('activation.refused.already', { since: instantValue(written.invoicingActivatedAt) }));
+  }
+  await db.activity.insert(activityEntry({
+    entity: 'settings', entityId: CLINIC_SETTINGS_ID, action: 'settings.activated',
+    summary: text('activation.log', { process: text(BILLING_LABELS[fields.billingProcess]), provider: fields.paymentProvider }), ...factStamp(ctx),
+  }));
+  return written.toMutableJSON();
 }
 
 /** Link lifetime, message prices and the chasing schedule (admins). Nothing is written unless all of it is valid. */

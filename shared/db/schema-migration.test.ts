@@ -62,14 +62,15 @@ function asStoredAt(version: number, c: CollectionName, doc: Record<string, unkn
 }
 
 /**
- * What version 2 makes of a document written before desks were recorded (docs/design.md
- * invariant 11): it names no desk (''), a message was the system's, and the idle lock is the default.
+ * What versions 2 and 3 make of a document written before desks were recorded (docs/design.md
+ * invariant 11): it names no desk (''), a message was the system's, the idle lock is the default,
+ * and the clinic's messages keep coming from the staff member who sends them (decision 0035).
  */
 function withoutDesk(c: CollectionName, doc: Record<string, unknown>): Record<string, unknown> {
   switch (c) {
     case 'payments': return { ...doc, recordedOn: '' };
     case 'messages': return { ...doc, by: 'system', deskId: '' };
-    case 'settings': return { ...doc, deskId: '', idleLockMinutes: 10 };
+    case 'settings': return { ...doc, deskId: '', idleLockMinutes: 10, senderMode: 'staff' };
     default: return { ...doc, deskId: '' };
   }
 }
@@ -106,7 +107,7 @@ describe.each(cases)('a desk with documents of schema version %i, on %s', (versi
       expect(sortById(now), c).toEqual(sortById(docs[c].map((d) => withoutDesk(c, d))));
     }
     expect((await opened.messages.findOne('msg-1').exec())!.toJSON()).toMatchObject({ by: 'system', deskId: '' });
-    expect((await opened.settings.findOne('clinic').exec())!.toJSON()).toMatchObject({ deskId: '', idleLockMinutes: 10 });
+    expect((await opened.settings.findOne('clinic').exec())!.toJSON()).toMatchObject({ deskId: '', idleLockMinutes: 10, senderMode: 'staff' });
     expect((await opened.payments.find().exec()).map((p) => p.recordedOn)).toEqual(['']);
   });
 });

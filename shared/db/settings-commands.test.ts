@@ -19,7 +19,7 @@ const BILLING: BillingSettingsInput = {
 };
 const DETAILS: InvoiceDetailsInput = {
   clinicName: 'Fjordside Physio AS', displayName: 'Fjordside Physio', organisationNumber: '912 345 678',
-  address: 'Strandgata 1, 5013 Bergen', bankAccount: '1503 12 34567', supportEmail: 'post@fjordside.no', senderName: 'Fjordside Physio',
+  address: 'Strandgata 1, 5013 Bergen', bankAccount: '1503 12 34567', supportEmail: 'post@fjordside.no', senderName: 'Fjordside Physio', senderMode: 'clinic',
 };
 
 beforeEach(async () => {
@@ -66,7 +66,7 @@ describe('updateClinicSettings', () => {
     const before = await stored();
     await updateClinicSettings(db, { billing: BILLING }, ctx());
     expect(await stored()).toEqual(before);
-    expect(await settingsLog()).toHaveLength(1); // only the setup entry
+    expect(await settingsLog()).toHaveLength(2); // only the setup and activation entries
   });
 
   it('refuses a receptionist with the exact message and writes nothing', async () => {
@@ -74,7 +74,7 @@ describe('updateClinicSettings', () => {
     const err = await refusal(updateClinicSettings(db, { billing: { ...BILLING, paymentTermsDays: '30' } }, ctx(reception)));
     expect(err.message).toBe('Rita Resepsjon does not have the admin permission needed to change the clinic settings. Ask someone with admin rights.');
     expect(await stored()).toEqual(before);
-    expect(await settingsLog()).toHaveLength(1);
+    expect(await settingsLog()).toHaveLength(2);
   });
 
   it('refuses an admin who is no longer active, and an unknown actor', async () => {
@@ -101,6 +101,6 @@ describe('updateClinicSettings', () => {
       expect((await refusal(updateClinicSettings(db, patch, ctx()))).field, field).toBe(field);
     }
     expect(await stored()).toEqual(before);
-    expect(await settingsLog()).toHaveLength(1);
+    expect(await settingsLog()).toHaveLength(2);
   });
 });

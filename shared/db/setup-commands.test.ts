@@ -49,7 +49,7 @@ describe('runSetup', () => {
     expect(await isClinicSetUp(db)).toBe(true);
 
     const settings = await db.settings.findOne('clinic').exec();
-    expect(settings?.toJSON()).toMatchObject({ clinicName: 'Fjordside Physio', currency: 'NOK', locale: 'nb-NO', timeZone: 'Europe/Oslo', invoicingActivatedAt: NOW });
+    expect(settings?.toJSON()).toMatchObject({ clinicName: 'Fjordside Physio', currency: 'NOK', locale: 'nb-NO', timeZone: 'Europe/Oslo', invoicingActivatedAt: '', billingProcess: 'automatic', senderMode: 'clinic' });
     const staff = await db.staff.find().exec();
     expect(staff.map((s) => ({ name: s.name, isPractitioner: s.isPractitioner, active: s.active }))).toEqual([{ name: 'Astrid Solberg', isPractitioner: true, active: true }]);
     const services = await db.services.find().exec();

@@ -1,14 +1,15 @@
 /**
  * Booking → invoice rules (docs/product.md §1, §4, §7). The clinic sets a default billing
  * process; a booking may override it. Manual mode with "create draft automatically"
- * off means bookings are externally billed, and so are bookings made before invoicing
- * was activated.
+ * off means bookings are externally billed, and so are bookings made before payments
+ * were activated (shared/domain/activation.ts).
  */
 import type { BillingMode, BookingDoc, ClinicSettingsDoc, InvoiceDoc, ServiceDoc } from '../schemas/index.js';
 import { createStamp, type Actor } from './actor.js';
 import { newId } from './ids.js';
 import { localDateOf } from './time.js';
 import type { MessageId } from '../i18n/text.js';
+import { paymentsActive } from './activation.js';
 
 /** What the booking form's Invoicing section offers. */
 export type BillingChoice = 'clinic-default' | BillingMode;
@@ -23,7 +24,8 @@ export function clinicDefaultBilling(settings: BillingSettings): BillingMode {
 
 /** The mode a booking gets, given what was chosen on the form and when it was made. */
 export function resolveBilling(settings: BillingSettings, choice: BillingChoice, createdAt: string): BillingMode {
-  if (createdAt < settings.invoicingActivatedAt) return 'external';
+  // Before payments are activated, and for bookings made before that moment: billed outside the app.
+  if (!paymentsActive(settings) || createdAt < settings.invoicingActivatedAt) return 'external';
   return choice === 'clinic-default' ? clinicDefaultBilling(settings) : choice;
 }
 

@@ -12,7 +12,7 @@ const BILLING: BillingSettingsInput = {
 };
 const DETAILS: InvoiceDetailsInput = {
   clinicName: 'Fjordside Fysioterapi AS', displayName: 'Fjordside Fysio', organisationNumber: '912 345 678',
-  address: 'Strandgata 1, 5013 Bergen', bankAccount: '1503 12 34567', supportEmail: 'post@fjordside.no', senderName: 'Fjordside Fysio',
+  address: 'Strandgata 1, 5013 Bergen', bankAccount: '1503 12 34567', supportEmail: 'post@fjordside.no', senderName: 'Fjordside Fysio', senderMode: 'clinic',
 };
 
 describe('checkBillingSettings', () => {

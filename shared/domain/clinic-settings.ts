@@ -22,7 +22,10 @@ export const MAX_VAT_RATES = 10;
 export type BillingSettings = Pick<ClinicSettingsDoc,
   'billingProcess' | 'manualCreateDraft' | 'defaultAltPaymentMethod' | 'linkTiming' | 'linkDelayMinutes' | 'paymentTermsDays' | 'vatRatesBp'>;
 export type InvoiceDetails = Pick<ClinicSettingsDoc,
-  'clinicName' | 'displayName' | 'organisationNumber' | 'address' | 'bankAccount' | 'supportEmail' | 'senderName'>;
+  'clinicName' | 'displayName' | 'organisationNumber' | 'address' | 'bankAccount' | 'supportEmail' | 'senderName' | 'senderMode'>;
+
+/** Who messages come from (shared/domain/message-sender.ts). */
+export const SENDER_MODES = ['clinic', 'staff'] as const;
 
 /** The billing card as typed: numbers and the VAT list are text until checked. */
 export interface BillingSettingsInput {
@@ -139,6 +142,7 @@ export function checkInvoiceDetails(input: InvoiceDetailsInput): Result<InvoiceD
   if (!supportEmail.ok) return supportEmail;
   const senderName = optionalText(input.senderName, 'senderName', 'settings.field.senderName', 120);
   if (!senderName.ok) return senderName;
+  if (!isOneOf(SENDER_MODES, input.senderMode)) return refuse('settings.refused.senderMode', 'senderMode');
   return ok({
     clinicName: clinicName.value,
     displayName: displayName.value,
@@ -147,5 +151,6 @@ export function checkInvoiceDetails(input: InvoiceDetailsInput): Result<InvoiceD
     bankAccount: bankAccount.value,
     supportEmail: supportEmail.value,
     senderName: senderName.value,
+    senderMode: input.senderMode,
   });
 }

@@ -60,7 +60,7 @@ export function demoClinic(options: DemoOptions): DemoClinic {
     billingProcess: 'automatic', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal',
     linkTiming: 'after_appointment', linkDelayMinutes: 15, paymentTermsDays: 14, vatRatesBp: [2500, 1500, 1200, 0],
     organisationNumber: '912 345 678', address: 'Strandgata 1, 5013 Bergen', supportEmail: 'post@fjordside.example', bankAccount: '1503 12 34567',
-    senderName: 'Fjordside Physio', ...defaultPaymentSettings(2500), invoicingActivatedAt: created, idleLockMinutes: 10, ...base,
+    senderName: 'Fjordside Physio', ...defaultPaymentSettings(2500), invoicingActivatedAt: created, senderMode: 'staff', idleLockMinutes: 10, ...base,
   };
   const staff: StaffDoc[] = Array.from({ length: options.practitioners }, (_, i) => ({
     id: demoId('staff', i), name: PRACTITIONERS[i % PRACTITIONERS.length]! + (i >= PRACTITIONERS.length ? ` ${i}` : ''), email: '',

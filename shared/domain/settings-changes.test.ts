@@ -14,7 +14,7 @@ const settings = setup.value.settings;
 
 describe('describeSettingsChanges', () => {
   it('names only what changed, old → new', () => {
-    const patch = { paymentTermsDays: 30, vatRatesBp: [2500, 0], billingProcess: 'manual' as const, supportEmail: 'post@fjordside.no' };
+    const patch = { paymentTermsDays: 30, vatRatesBp: [2500, 0], billingProcess: 'automatic' as const, supportEmail: 'post@fjordside.no' };
     expect(changedSettings(settings, patch)).toEqual(['paymentTermsDays', 'vatRatesBp', 'supportEmail']);
     expect(inEnglish(describeSettingsChanges(settings, patch)!)).toBe(
       'Payment terms: 14 days → 30 days; VAT rates: 25%, 15%, 12%, 0% → 25%, 0%; Support email: (empty) → "post@fjordside.no"',

@@ -26,6 +26,7 @@ const LABELS: Readonly<Record<keyof Editable, MessageId>> = {
   bankAccount: 'settings.change.bankAccount',
   supportEmail: 'settings.change.supportEmail',
   senderName: 'settings.change.senderName',
+  senderMode: 'settings.change.senderMode',
   paymentProvider: 'settings.change.paymentProvider',
   linkLifetimeHours: 'settings.change.linkLifetimeHours',
   emailCostMinor: 'settings.change.emailCostMinor',
@@ -48,6 +49,7 @@ function describe(key: keyof Editable, value: unknown): TextValue {
     case 'linkTiming': return text(value === 'after_booking' ? 'settings.value.afterBooking' : 'settings.value.afterAppointment');
     case 'linkDelayMinutes': return text('settings.value.minutes', { count: String(value) });
     case 'paymentTermsDays': return text('settings.value.days', { count: Number(value) });
+    case 'senderMode': return text(value === 'staff' ? 'settings.value.senderStaff' : 'settings.value.senderClinic');
     case 'vatRatesBp': return listText('vat.rateList', (value as number[]).map(rateValue)) ?? '';
     default: return value === '' ? text('log.empty') : text('log.quoted', { value: String(value) });
   }

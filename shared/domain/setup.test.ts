@@ -25,8 +25,8 @@ describe('checkSetup', () => {
     const { settings, practitioner, service } = r.value;
     expect(settings).toMatchObject({
       id: 'clinic', clinicName: 'Fjordside Physio', displayName: 'Fjordside Physio', senderName: 'Fjordside Physio',
-      currency: 'NOK', locale: DEFAULT_LOCALE.NOK, timeZone: 'Europe/Oslo', billingProcess: 'manual', manualCreateDraft: true,
-      linkDelayMinutes: 15, paymentTermsDays: 14, invoicingActivatedAt: NOW, createdAt: NOW, updatedBy: DESK_ACTOR, deskId: TEST_DESK, idleLockMinutes: 10,
+      currency: 'NOK', locale: DEFAULT_LOCALE.NOK, timeZone: 'Europe/Oslo', billingProcess: 'automatic', manualCreateDraft: true,
+      linkDelayMinutes: 15, paymentTermsDays: 14, invoicingActivatedAt: '', senderMode: 'clinic', createdAt: NOW, updatedBy: DESK_ACTOR, deskId: TEST_DESK, idleLockMinutes: 10,
     });
     expect(settings.locale).toBe('nb-NO');
     expect(settings.vatRatesBp).toEqual([2500, 1500, 1200, 0]);

@@ -69,7 +69,8 @@ export function checkSetup(input: SetupInput, now: string, deskId: string): Resu
     currency,
     locale: canonicalLocale(input.locale) ?? DEFAULT_LOCALE[currency],
     timeZone: input.timeZone,
-    billingProcess: 'manual',
+    // Automatic is what the guide recommends; it applies once an admin activates payments.
+    billingProcess: 'automatic',
     manualCreateDraft: true,
     defaultAltPaymentMethod: 'card_terminal',
     linkTiming: 'after_appointment',
@@ -82,7 +83,9 @@ export function checkSetup(input: SetupInput, now: string, deskId: string): Resu
     supportEmail: '',
     senderName: clinicName.value,
     ...defaultPaymentSettings(VAT_RATES[currency][0] ?? 0),
-    invoicingActivatedAt: now,
+    // Payments start off: an admin activates them (shared/domain/activation.ts).
+    invoicingActivatedAt: '',
+    senderMode: 'clinic',
     idleLockMinutes: 10,
     ...base,
   };

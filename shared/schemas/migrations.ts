@@ -30,7 +30,12 @@ const addsOptionalField: MigrationStrategy = (doc) => doc;
 
 export const migrationStrategies: Record<CollectionName, Readonly<Record<number, MigrationStrategy>>> = {
   // Idle lock as the default every new clinic gets.
-  settings: { 1: versioningBegins, 2: (doc) => ({ ...doc, deskId: BEFORE_DESKS, idleLockMinutes: 10 }) },
+  settings: {
+    1: versioningBegins, 2: (doc) => ({ ...doc, deskId: BEFORE_DESKS, idleLockMinutes: 10 }),
+    // Version 3: messages went out in the sending staff member's name (unless a practitioner's), so
+    // a clinic of before keeps that; payments were on from setup, so its activation moment stays.
+    3: (doc) => ({ ...doc, senderMode: 'staff' }),
+  },
   // No staff member has a secret yet: each chooses one at their next sign-in.
   // Version 3 adds an optional language (docs/decisions/0033-languages.md): absent = the clinic's.
   staff: { 1: versioningBegins, 2: recordsDesk, 3: addsOptionalField },

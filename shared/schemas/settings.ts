@@ -1,12 +1,12 @@
 import { toTypedRxJsonSchema, type ExtractDocumentTypeFromTypedRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { auditFields, currencyField, instantField, minorUnitsField } from './fields.js';
+import { auditFields, currencyField, minorUnitsField } from './fields.js';
 
 /** The clinic's settings: one document, id "clinic". */
 export const CLINIC_SETTINGS_ID = 'clinic';
 
 const literal = {
   title: 'clinic settings',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -45,8 +45,17 @@ const literal = {
     reminderFeeMinor: minorUnitsField,
     /** Email the clinic when a link is paid. */
     notifyClinicOnPayment: { type: 'boolean' },
-    /** Invoicing switched on; bookings created before this are externally billed. */
-    invoicingActivatedAt: instantField,
+    /**
+     * When an admin activated payments (Settings → Activate payments), '' until then: every
+     * booking made before it is externally billed (shared/domain/activation.ts). Version 3
+     * allows '' — a new clinic starts with payments off.
+     */
+    invoicingActivatedAt: { type: 'string', maxLength: 30 },
+    /**
+     * Who the messages staff send come from: the clinic, or the staff member who sent them
+     * (never a practitioner, and never for automatic sends: shared/domain/message-sender.ts).
+     */
+    senderMode: { type: 'string', enum: ['clinic', 'staff'] },
     /** A desk nobody has touched for this many minutes locks and asks for a PIN or password. */
     idleLockMinutes: { type: 'integer', minimum: 1, maximum: 240 },
     ...auditFields,
@@ -55,7 +64,7 @@ const literal = {
     'manualCreateDraft', 'defaultAltPaymentMethod', 'linkTiming', 'linkDelayMinutes', 'paymentTermsDays',
     'vatRatesBp', 'organisationNumber', 'address', 'bankAccount', 'paymentProvider', 'linkLifetimeHours', 'emailCostMinor',
     'smsSegmentCostMinor', 'messageVatBp', 'reminderAfterDueDays', 'secondReminderAfterDays', 'finalNoticeAfterDays', 'finalNoticeGivesDays',
-    'reminderFeeMinor', 'notifyClinicOnPayment', 'invoicingActivatedAt', 'idleLockMinutes', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
+    'reminderFeeMinor', 'notifyClinicOnPayment', 'invoicingActivatedAt', 'senderMode', 'idleLockMinutes', 'createdAt', 'updatedAt', 'updatedBy', 'deskId'],
   additionalProperties: false,
 } as const;
 

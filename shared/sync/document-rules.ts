@@ -98,7 +98,7 @@ function settingsProblem(doc: Doc): DocumentProblem | null {
 }
 
 const RULES: Readonly<Record<CollectionName, readonly Rule[]>> = {
-  settings: [settingsProblem, amounts('reminderFeeMinor')],
+  settings: [settingsProblem, amounts('reminderFeeMinor'), optionalInstants('invoicingActivatedAt')],
   staff: [distinct('roles'), language],
   clients: [localDates('dateOfBirth'), language],
   services: [amounts('priceMinor')],

@@ -9,7 +9,7 @@
 // @ts-nocheck
 import { instantFormats, ucs2length } from './validator-runtime.js';
 export const settings = validate10;
-const schema11 = {"title":"clinic settings","type":"object","properties":{"id":{"type":"string","maxLength":20},"clinicName":{"type":"string","maxLength":120},"displayName":{"type":"string","maxLength":120},"currency":{"type":"string","enum":["NOK","GBP","EUR","USD","SEK","DKK"]},"locale":{"type":"string","maxLength":20},"timeZone":{"type":"string","maxLength":64},"billingProcess":{"type":"string","enum":["automatic","manual"]},"manualCreateDraft":{"type":"boolean"},"defaultAltPaymentMethod":{"type":"string","enum":["cash","card_terminal","bank_transfer","other"]},"linkTiming":{"type":"string","enum":["after_booking","after_appointment"]},"linkDelayMinutes":{"type":"integer","minimum":0,"maximum":10080},"paymentTermsDays":{"type":"integer","minimum":0,"maximum":365},"vatRatesBp":{"type":"array","items":{"type":"integer","minimum":0,"maximum":10000}},"organisationNumber":{"type":"string","maxLength":40},"address":{"type":"string","maxLength":300},"bankAccount":{"type":"string","maxLength":40},"supportEmail":{"type":"string","maxLength":200},"senderName":{"type":"string","maxLength":120},"paymentProvider":{"type":"string","enum":["sandbox","stripe"]},"linkLifetimeHours":{"type":"integer","minimum":1,"maximum":24},"emailCostMinor":{"type":"integer","minimum":0,"maximum":100000},"smsSegmentCostMinor":{"type":"integer","minimum":0,"maximum":100000},"messageVatBp":{"type":"integer","minimum":0,"maximum":10000},"reminderAfterDueDays":{"type":"integer","minimum":1,"maximum":365},"secondReminderAfterDays":{"type":"integer","minimum":1,"maximum":365},"finalNoticeAfterDays":{"type":"integer","minimum":1,"maximum":365},"finalNoticeGivesDays":{"type":"integer","minimum":14,"maximum":365},"reminderFeeMinor":{"type":"integer","minimum":-100000000000,"maximum":100000000000,"multipleOf":1},"notifyClinicOnPayment":{"type":"boolean"},"invoicingActivatedAt":{"type":"string","format":"date-time","maxLength":30},"idleLockMinutes":{"type":"integer","minimum":1,"maximum":240},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","clinicName","displayName","currency","locale","timeZone","billingProcess","manualCreateDraft","defaultAltPaymentMethod","linkTiming","linkDelayMinutes","paymentTermsDays","vatRatesBp","organisationNumber","address","bankAccount","paymentProvider","linkLifetimeHours","emailCostMinor","smsSegmentCostMinor","messageVatBp","reminderAfterDueDays","secondReminderAfterDays","finalNoticeAfterDays","finalNoticeGivesDays","reminderFeeMinor","notifyClinicOnPayment","invoicingActivatedAt","idleLockMinutes","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
+const schema11 = {"title":"clinic settings","type":"object","properties":{"id":{"type":"string","maxLength":20},"clinicName":{"type":"string","maxLength":120},"displayName":{"type":"string","maxLength":120},"currency":{"type":"string","enum":["NOK","GBP","EUR","USD","SEK","DKK"]},"locale":{"type":"string","maxLength":20},"timeZone":{"type":"string","maxLength":64},"billingProcess":{"type":"string","enum":["automatic","manual"]},"manualCreateDraft":{"type":"boolean"},"defaultAltPaymentMethod":{"type":"string","enum":["cash","card_terminal","bank_transfer","other"]},"linkTiming":{"type":"string","enum":["after_booking","after_appointment"]},"linkDelayMinutes":{"type":"integer","minimum":0,"maximum":10080},"paymentTermsDays":{"type":"integer","minimum":0,"maximum":365},"vatRatesBp":{"type":"array","items":{"type":"integer","minimum":0,"maximum":10000}},"organisationNumber":{"type":"string","maxLength":40},"address":{"type":"string","maxLength":300},"bankAccount":{"type":"string","maxLength":40},"supportEmail":{"type":"string","maxLength":200},"senderName":{"type":"string","maxLength":120},"paymentProvider":{"type":"string","enum":["sandbox","stripe"]},"linkLifetimeHours":{"type":"integer","minimum":1,"maximum":24},"emailCostMinor":{"type":"integer","minimum":0,"maximum":100000},"smsSegmentCostMinor":{"type":"integer","minimum":0,"maximum":100000},"messageVatBp":{"type":"integer","minimum":0,"maximum":10000},"reminderAfterDueDays":{"type":"integer","minimum":1,"maximum":365},"secondReminderAfterDays":{"type":"integer","minimum":1,"maximum":365},"finalNoticeAfterDays":{"type":"integer","minimum":1,"maximum":365},"finalNoticeGivesDays":{"type":"integer","minimum":14,"maximum":365},"reminderFeeMinor":{"type":"integer","minimum":-100000000000,"maximum":100000000000,"multipleOf":1},"notifyClinicOnPayment":{"type":"boolean"},"invoicingActivatedAt":{"type":"string","maxLength":30},"senderMode":{"type":"string","enum":["clinic","staff"]},"idleLockMinutes":{"type":"integer","minimum":1,"maximum":240},"createdAt":{"type":"string","format":"date-time","maxLength":30},"updatedAt":{"type":"string","format":"date-time","maxLength":30},"updatedBy":{"type":"string","maxLength":40},"deskId":{"type":"string","maxLength":40},"_deleted":{"type":"boolean"}},"required":["id","clinicName","displayName","currency","locale","timeZone","billingProcess","manualCreateDraft","defaultAltPaymentMethod","linkTiming","linkDelayMinutes","paymentTermsDays","vatRatesBp","organisationNumber","address","bankAccount","paymentProvider","linkLifetimeHours","emailCostMinor","smsSegmentCostMinor","messageVatBp","reminderAfterDueDays","secondReminderAfterDays","finalNoticeAfterDays","finalNoticeGivesDays","reminderFeeMinor","notifyClinicOnPayment","invoicingActivatedAt","senderMode","idleLockMinutes","createdAt","updatedAt","updatedBy","deskId","_deleted"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length;
 const formats0 = instantFormats["date-time"];
@@ -20,7 +20,7 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((((((((((((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.clinicName === undefined) && (missing0 = "clinicName"))) || ((data.displayName === undefined) && (missing0 = "displayName"))) || ((data.currency === undefined) && (missing0 = "currency"))) || ((data.locale === undefined) && (missing0 = "locale"))) || ((data.timeZone === undefined) && (missing0 = "timeZone"))) || ((data.billingProcess === undefined) && (missing0 = "billingProcess"))) || ((data.manualCreateDraft === undefined) && (missing0 = "manualCreateDraft"))) || ((data.defaultAltPaymentMethod === undefined) && (missing0 = "defaultAltPaymentMethod"))) || ((data.linkTiming === undefined) && (missing0 = "linkTiming"))) || ((data.linkDelayMinutes === undefined) && (missing0 = "linkDelayMinutes"))) || ((data.paymentTermsDays === undefined) && (missing0 = "paymentTermsDays"))) || ((data.vatRatesBp === undefined) && (missing0 = "vatRatesBp"))) || ((data.organisationNumber === undefined) && (missing0 = "organisationNumber"))) || ((data.address === undefined) && (missing0 = "address"))) || ((data.bankAccount === undefined) && (missing0 = "bankAccount"))) || ((data.paymentProvider === undefined) && (missing0 = "paymentProvider"))) || ((data.linkLifetimeHours === undefined) && (missing0 = "linkLifetimeHours"))) || ((data.emailCostMinor === undefined) && (missing0 = "emailCostMinor"))) || ((data.smsSegmentCostMinor === undefined) && (missing0 = "smsSegmentCostMinor"))) || ((data.messageVatBp === undefined) && (missing0 = "messageVatBp"))) || ((data.reminderAfterDueDays === undefined) && (missing0 = "reminderAfterDueDays"))) || ((data.secondReminderAfterDays === undefined) && (missing0 = "secondReminderAfterDays"))) || ((data.finalNoticeAfterDays === undefined) && (missing0 = "finalNoticeAfterDays"))) || ((data.finalNoticeGivesDays === undefined) && (missing0 = "finalNoticeGivesDays"))) || ((data.reminderFeeMinor === undefined) && (missing0 = "reminderFeeMinor"))) || ((data.notifyClinicOnPayment === undefined) && (missing0 = "notifyClinicOnPayment"))) || ((data.invoicingActivatedAt === undefined) && (missing0 = "invoicingActivatedAt"))) || ((data.idleLockMinutes === undefined) && (missing0 = "idleLockMinutes"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))) || ((data.updatedBy === undefined) && (missing0 = "updatedBy"))) || ((data.deskId === undefined) && (missing0 = "deskId"))) || ((data._deleted === undefined) && (missing0 = "_deleted"))){
+if((((((((((((((((((((((((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.clinicName === undefined) && (missing0 = "clinicName"))) || ((data.displayName === undefined) && (missing0 = "displayName"))) || ((data.currency === undefined) && (missing0 = "currency"))) || ((data.locale === undefined) && (missing0 = "locale"))) || ((data.timeZone === undefined) && (missing0 = "timeZone"))) || ((data.billingProcess === undefined) && (missing0 = "billingProcess"))) || ((data.manualCreateDraft === undefined) && (missing0 = "manualCreateDraft"))) || ((data.defaultAltPaymentMethod === undefined) && (missing0 = "defaultAltPaymentMethod"))) || ((data.linkTiming === undefined) && (missing0 = "linkTiming"))) || ((data.linkDelayMinutes === undefined) && (missing0 = "linkDelayMinutes"))) || ((data.paymentTermsDays === undefined) && (missing0 = "paymentTermsDays"))) || ((data.vatRatesBp === undefined) && (missing0 = "vatRatesBp"))) || ((data.organisationNumber === undefined) && (missing0 = "organisationNumber"))) || ((data.address === undefined) && (missing0 = "address"))) || ((data.bankAccount === undefined) && (missing0 = "bankAccount"))) || ((data.paymentProvider === undefined) && (missing0 = "paymentProvider"))) || ((data.linkLifetimeHours === undefined) && (missing0 = "linkLifetimeHours"))) || ((data.emailCostMinor === undefined) && (missing0 = "emailCostMinor"))) || ((data.smsSegmentCostMinor === undefined) && (missing0 = "smsSegmentCostMinor"))) || ((data.messageVatBp === undefined) && (missing0 = "messageVatBp"))) || ((data.reminderAfterDueDays === undefined) && (missing0 = "reminderAfterDueDays"))) || ((data.secondReminderAfterDays === undefined) && (missing0 = "secondReminderAfterDays"))) || ((data.finalNoticeAfterDays === undefined) && (missing0 = "finalNoticeAfterDays"))) || ((data.finalNoticeGivesDays === undefined) && (missing0 = "finalNoticeGivesDays"))) || ((data.reminderFeeMinor === undefined) && (missing0 = "reminderFeeMinor"))) || ((data.notifyClinicOnPayment === undefined) && (missing0 = "notifyClinicOnPayment"))) || ((data.invoicingActivatedAt === undefined) && (missing0 = "invoicingActivatedAt"))) || ((data.senderMode === undefined) && (missing0 = "senderMode"))) || ((data.idleLockMinutes === undefined) && (missing0 = "idleLockMinutes"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))) || ((data.updatedBy === undefined) && (missing0 = "updatedBy"))) || ((data.deskId === undefined) && (missing0 = "deskId"))) || ((data._deleted === undefined) && (missing0 = "_deleted"))){
 validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
@@ -706,23 +706,15 @@ if(data.invoicingActivatedAt !== undefined){
 let data30 = data.invoicingActivatedAt;
 const _errs62 = errors;
 if(errors === _errs62){
-if(errors === _errs62){
 if(typeof data30 === "string"){
 if(func3(data30) > 30){
 validate10.errors = [{instancePath:instancePath+"/invoicingActivatedAt",schemaPath:"#/properties/invoicingActivatedAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
-else {
-if(!(formats0.validate(data30))){
-validate10.errors = [{instancePath:instancePath+"/invoicingActivatedAt",schemaPath:"#/properties/invoicingActivatedAt/format",keyword:"format",params:{format: "date-time"}}];
-return false;
-}
-}
 }
 else {
 validate10.errors = [{instancePath:instancePath+"/invoicingActivatedAt",schemaPath:"#/properties/invoicingActivatedAt/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
 }
 }
 var valid0 = _errs62 === errors;
@@ -731,26 +723,16 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.idleLockMinutes !== undefined){
-let data31 = data.idleLockMinutes;
+if(data.senderMode !== undefined){
+let data31 = data.senderMode;
 const _errs64 = errors;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-validate10.errors = [{instancePath:instancePath+"/idleLockMinutes",schemaPath:"#/properties/idleLockMinutes/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data31 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/senderMode",schemaPath:"#/properties/senderMode/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs64){
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 240 || isNaN(data31)){
-validate10.errors = [{instancePath:instancePath+"/idleLockMinutes",schemaPath:"#/properties/idleLockMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240}}];
+if(!((data31 === "clinic") || (data31 === "staff"))){
+validate10.errors = [{instancePath:instancePath+"/senderMode",schemaPath:"#/properties/senderMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.senderMode.enum}}];
 return false;
-}
-else {
-if(data31 < 1 || isNaN(data31)){
-validate10.errors = [{instancePath:instancePath+"/idleLockMinutes",schemaPath:"#/properties/idleLockMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid0 = _errs64 === errors;
 }
@@ -758,18 +740,45 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.createdAt !== undefined){
-let data32 = data.createdAt;
+if(data.idleLockMinutes !== undefined){
+let data32 = data.idleLockMinutes;
 const _errs66 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+validate10.errors = [{instancePath:instancePath+"/idleLockMinutes",schemaPath:"#/properties/idleLockMinutes/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
 if(errors === _errs66){
-if(errors === _errs66){
-if(typeof data32 === "string"){
-if(func3(data32) > 30){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 240 || isNaN(data32)){
+validate10.errors = [{instancePath:instancePath+"/idleLockMinutes",schemaPath:"#/properties/idleLockMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 240}}];
+return false;
+}
+else {
+if(data32 < 1 || isNaN(data32)){
+validate10.errors = [{instancePath:instancePath+"/idleLockMinutes",schemaPath:"#/properties/idleLockMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs66 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.createdAt !== undefined){
+let data33 = data.createdAt;
+const _errs68 = errors;
+if(errors === _errs68){
+if(errors === _errs68){
+if(typeof data33 === "string"){
+if(func3(data33) > 30){
 validate10.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data32))){
+if(!(formats0.validate(data33))){
 validate10.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -781,24 +790,24 @@ return false;
 }
 }
 }
-var valid0 = _errs66 === errors;
+var valid0 = _errs68 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedAt !== undefined){
-let data33 = data.updatedAt;
-const _errs68 = errors;
-if(errors === _errs68){
-if(errors === _errs68){
-if(typeof data33 === "string"){
-if(func3(data33) > 30){
+let data34 = data.updatedAt;
+const _errs70 = errors;
+if(errors === _errs70){
+if(errors === _errs70){
+if(typeof data34 === "string"){
+if(func3(data34) > 30){
 validate10.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30}}];
 return false;
 }
 else {
-if(!(formats0.validate(data33))){
+if(!(formats0.validate(data34))){
 validate10.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
@@ -810,18 +819,18 @@ return false;
 }
 }
 }
-var valid0 = _errs68 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updatedBy !== undefined){
-let data34 = data.updatedBy;
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data34 === "string"){
-if(func3(data34) > 40){
+let data35 = data.updatedBy;
+const _errs72 = errors;
+if(errors === _errs72){
+if(typeof data35 === "string"){
+if(func3(data35) > 40){
 validate10.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -831,18 +840,18 @@ validate10.errors = [{instancePath:instancePath+"/updatedBy",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs70 === errors;
+var valid0 = _errs72 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deskId !== undefined){
-let data35 = data.deskId;
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data35 === "string"){
-if(func3(data35) > 40){
+let data36 = data.deskId;
+const _errs74 = errors;
+if(errors === _errs74){
+if(typeof data36 === "string"){
+if(func3(data36) > 40){
 validate10.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properties/deskId/maxLength",keyword:"maxLength",params:{limit: 40}}];
 return false;
 }
@@ -852,22 +861,23 @@ validate10.errors = [{instancePath:instancePath+"/deskId",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs72 === errors;
+var valid0 = _errs74 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data._deleted !== undefined){
-const _errs74 = errors;
+const _errs76 = errors;
 if(typeof data._deleted !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/_deleted",schemaPath:"#/properties/_deleted/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs74 === errors;
+var valid0 = _errs76 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

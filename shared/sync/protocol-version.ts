@@ -7,7 +7,7 @@
 import { collectionSchemas, COLLECTION_NAMES, type CollectionName } from '../schemas/index.js';
 import type { MessageId } from '../i18n/text.js';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** The first protocol whose servers take a command's documents whole (POST /v1/sync/commands, docs/decisions/0032-command-outbox.md). */
 export const WHOLE_COMMANDS_PROTOCOL = 3;
@@ -23,9 +23,10 @@ export const WHOLE_COMMANDS_PROTOCOL = 3;
  * (staff and clients at schema 3 with a `language`, log entries with a `summaryText`,
  * docs/decisions/0033-languages.md): a version-3 desk's checks refuse such documents, so both
  * sides must be at 4. Version 5 gives payment requests a `problemText` (schema 3): the same
- * again, both sides must be at 5.
+ * again, both sides must be at 5. Version 6 gives settings a `senderMode` and lets
+ * `invoicingActivatedAt` be '' (payments not yet activated; schema 3): both sides must be at 6.
  */
-export const OLDEST_PEER_PROTOCOL = 5;
+export const OLDEST_PEER_PROTOCOL = 6;
 
 /** The schema version of every collection, as written by a peer of each protocol version (index). */
 const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] = [
@@ -34,6 +35,7 @@ const SCHEMAS_AT_PROTOCOL: readonly Readonly<Record<CollectionName, number>>[] =
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 2])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 2])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, c === 'staff' || c === 'clients' || c === 'activity' ? 3 : 2])) as Record<CollectionName, number>,
+  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, c === 'staff' || c === 'clients' || c === 'activity' || c === 'paymentrequests' ? 3 : 2])) as Record<CollectionName, number>,
   Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collectionSchemas[c].version])) as Record<CollectionName, number>,
 ];
 

@@ -352,3 +352,22 @@ describe('actingStaffFrom', () => {
     expect(actingStaffFrom(null)).toBeNull();
   });
 });
+
+describe('the activation moment (decision 0035)', () => {
+  const settings = (at: string, over: Partial<WireDocument> = {}): WireDocument => ({ id: 'clinic', _deleted: false, invoicingActivatedAt: at, paymentTermsDays: 14, ...over });
+  const AT = '2026-03-02T09:00:00.000Z';
+
+  it('takes the activation, and later changes that keep its moment', () => {
+    const c = ctx('settings');
+    expect(decide(c, settings(''), { newDocumentState: settings(AT), assumedMasterState: settings('') }).kind).toBe('write');
+    expect(decide(c, settings(AT), { newDocumentState: settings(AT, { paymentTermsDays: 30 }), assumedMasterState: settings(AT) }).kind).toBe('write');
+  });
+
+  it('refuses a push that moves or clears a recorded moment, even from an admin', () => {
+    const c = ctx('settings');
+    for (const moved of ['', '2026-01-01T00:00:00.000Z']) {
+      const decision = decide(c, settings(AT), { newDocumentState: settings(moved), assumedMasterState: settings(AT) });
+      expect(decision).toMatchObject({ kind: 'refused', code: 'rule_broken', message: expect.stringMatching(/cannot be changed/) });
+    }
+  });
+});

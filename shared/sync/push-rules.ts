@@ -19,6 +19,7 @@ import { paymentRequestChangePermission } from '../domain/payment-request-permis
 import { paymentIdFor } from '../domain/payment-link-events.js';
 import { refundIdFor, refundReversalIdFor } from '../domain/refund-facts.js';
 import { systemRequestChangeRefusal } from '../domain/system-request-changes.js';
+import { activationChangeRefusal } from '../domain/activation.js';
 import { isChasingFee } from '../domain/reminder-fees.js';
 import { DESK_ACTOR } from '../domain/setup.js';
 import { COLLECTION_POLICIES } from './collections.js';
@@ -305,5 +306,9 @@ export function decidePushRow(ctx: PushRuleContext, stored: WireDocument | null,
     return { kind: 'write', document: next, invoiceNumber: null };
   }
   if (ctx.collection === 'invoices') return decideInvoice(ctx, stored, next);
+  if (ctx.collection === 'settings') {
+    const moved = activationChangeRefusal(stored, next);
+    if (moved) return refusal('rule_broken', moved);
+  }
   return { kind: 'write', document: next, invoiceNumber: null };
 }

@@ -90,7 +90,7 @@ export async function deskDocuments(): Promise<DeskDocuments> {
     await updateStaff(t.db, jon.id, { name: 'Jon Eriksen', email: '', roles: ['practitioner'], isPractitioner: true, active: false }, ctx);
     await updateClinicSettings(t.db, {
       billing: { billingProcess: 'manual', manualCreateDraft: true, defaultAltPaymentMethod: 'card_terminal', linkTiming: 'after_appointment', linkDelayMinutes: '15', paymentTermsDays: '14', vatRates: '25, 15, 12, 0' },
-      invoiceDetails: { clinicName: 'Fjordside Physio AS', displayName: 'Fjordside Physio', organisationNumber: '912 345 678', address: 'Strandgata 1\n5013 Bergen', bankAccount: '1503 12 34567', supportEmail: 'post@fjordside.no', senderName: 'Fjordside Physio' },
+      invoiceDetails: { clinicName: 'Fjordside Physio AS', displayName: 'Fjordside Physio', organisationNumber: '912 345 678', address: 'Strandgata 1\n5013 Bergen', bankAccount: '1503 12 34567', supportEmail: 'post@fjordside.no', senderName: 'Fjordside Physio', senderMode: 'clinic' },
     }, ctx);
     await updatePaymentSettings(t.db, {
       linkLifetimeHours: '12', emailCost: '0.03', smsSegmentCost: '0.06', messageVat: '25', reminderAfterDueDays: '10', secondReminderAfterDays: '14',

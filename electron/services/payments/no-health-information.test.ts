@@ -72,7 +72,8 @@ describe('no health information leaves the clinic', () => {
     await svc.incrementalPatch({ name: SERVICE });
     const ctx = { actor: practitioner.id, synced: false, desk: TEST_DESK, now: NOW.toISOString() };
     await setPaymentProvider(db, 'stripe', true, ctx);
-    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.example' });
+    // Messages come from the staff member who sends them — but never from a practitioner (decision 0035).
+    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ notifyClinicOnPayment: true, supportEmail: 'post@fjordside.example', senderMode: 'staff' });
 
     // A booking with the practitioner; the draft's line carries the service and the notes.
     const client = await createClient(db, { firstName: 'Kari', lastName: 'Nordmann', email: 'kari@client.example', phone: '+47 412 34 567', dateOfBirth: '' }, '2026-03-02', { actor: practitioner.id, desk: TEST_DESK, now: ctx.now });

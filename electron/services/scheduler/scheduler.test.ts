@@ -57,6 +57,34 @@ async function pay(linkUrl: string, action: 'pay' | 'process' | 'decline' = 'pay
   return res.text();
 }
 
+describe('who a message comes from (decision 0035)', () => {
+  const sendAs = async (staffId: string, senderMode: 'clinic' | 'staff') => {
+    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ senderMode, senderName: 'Fjordside Fysio' });
+    await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, { ...ctx(), actor: staffId });
+    await createScheduler(() => deps(createFileClaimStore(path.join(dir, `claims-${staffId}-${senderMode}`)))).tick();
+    const email = transport.emails.at(-1)!;
+    return { fromName: email.fromName, senderName: email.facts.senderName };
+  };
+  const addBilling = async (over: { roles?: ('billing' | 'practitioner')[]; isPractitioner?: boolean } = {}) => {
+    const member = { ...(await db.staff.findOne(admin).exec())!.toMutableJSON(), id: `st-${Math.random().toString(36).slice(2, 8)}`, name: 'Berit Billing', roles: ['billing' as const], isPractitioner: false, ...over };
+    await db.staff.insert(member);
+    return member.id;
+  };
+
+  it('comes from the staff member who sent it when the clinic chose that, else from the clinic', async () => {
+    const berit = await addBilling();
+    expect(await sendAs(berit, 'staff')).toEqual({ fromName: 'Berit Billing', senderName: 'Berit Billing' });
+    expect(await sendAs(berit, 'clinic')).toEqual({ fromName: 'Fjordside Fysio', senderName: 'Fjordside Fysio' });
+  });
+
+  it('never names a practitioner, by role or by calendar column', async () => {
+    // Astrid (the admin) treats clients.
+    expect(await sendAs(admin, 'staff')).toEqual({ fromName: 'Fjordside Fysio', senderName: 'Fjordside Fysio' });
+    expect(await sendAs(await addBilling({ isPractitioner: true }), 'staff')).toMatchObject({ fromName: 'Fjordside Fysio' });
+    expect(await sendAs(await addBilling({ roles: ['billing', 'practitioner'] }), 'staff')).toMatchObject({ fromName: 'Fjordside Fysio' });
+  });
+});
+
 describe('sending payment links', () => {
   it('sends a part-payment link by email and SMS, completing the draft; the client pays; a second link asks only for the rest', async () => {
     const scheduler = createScheduler(() => deps(createFileClaimStore(path.join(dir, 'claims'))));

@@ -15,6 +15,7 @@ import { messageCostMinor } from '../../../shared/domain/message-costs.js';
 import { reminderFeeFact, reminderFeeId } from '../../../shared/domain/reminder-fees.js';
 import { amountToAsk, fixedAmount, linkAmountOf, storedAmountMinor } from '../../../shared/domain/link-amount.js';
 import { problemFields } from '../../../shared/domain/link-request-status.js';
+import { messageSender } from '../../../shared/domain/message-sender.js';
 import { localDateOf } from '../../../shared/domain/time.js';
 import { newId } from '../../../shared/domain/ids.js';
 import { messageTranslator, type PaymentMessageFacts } from '../../../shared/domain/payment-messages.js';
@@ -142,10 +143,10 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
     return 'failed';
   }
 
-  // Sent in the staff member's name — unless they treat patients: a practitioner's name
-  // would tell the client who treated them (docs/design.md invariant 7); the clinic's sender name then.
+  // The clinic's name, or the staff member's who sent it when the clinic chose that (never a
+  // practitioner's, never for the desk's own sends): shared/domain/message-sender.ts.
   const staff = await db.staff.findOne(request.updatedBy).exec();
-  const sender = staff && !staff.isPractitioner && !staff.roles.includes('practitioner') ? staff.name : settings.senderName || settings.displayName;
+  const sender = messageSender(settings, request, staff);
   // Each message's own deadline, in the future: a reminder's is not the invoice's past due date.
   const payBy = payByDate(request.purpose, invoice.dueDate, localDateOf(nowIso, settings.timeZone), dunningScheduleOf(settings));
   const facts: PaymentMessageFacts = {

@@ -9,6 +9,7 @@ import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useCommand } from '../../app/use-command.js';
 import { createBooking, OverlapError } from '../../../shared/db/booking-commands.js';
 import { BILLING_LABELS, clinicDefaultBilling, type BillingChoice } from '../../../shared/domain/billing.js';
+import { paymentsActive } from '../../../shared/domain/activation.js';
 import { bookingEnd, checkBookingDay } from '../../../shared/domain/bookings.js';
 import { RefusedError } from '../../../shared/domain/result.js';
 import { isLocalDate, localDateOf, localDateTimeToInstant } from '../../../shared/domain/time.js';
@@ -131,7 +132,14 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
       {day?.ok && day.value.inPast && (
         <p className="warning" role="status" data-testid="past-booking">{t('bookingUi.pastDay')}</p>
       )}
-      <fieldset className="invoicing">
+      {/* Before payments are activated every booking is billed outside the app (shared/domain/activation.ts): no choice to offer. */}
+      {!paymentsActive(settings) && (
+        <fieldset className="invoicing">
+          <legend>{t('bookingUi.invoicing')}</legend>
+          <p className="muted" data-testid="payments-off">{t('bookingUi.paymentsOff')}</p>
+        </fieldset>
+      )}
+      {paymentsActive(settings) && <fieldset className="invoicing">
         <legend>{t('bookingUi.invoicing')}</legend>
         <p className="muted"><StrongIn id={clinicDefault === 'external' ? 'bookingUi.clinicDefaultExternal' : 'bookingUi.clinicDefault'} name="mode" value={t(BILLING_LABELS[clinicDefault])} /></p>
         <div className="radio-list">
@@ -145,7 +153,7 @@ export function BookingDialog({ draft, onClose, onSaved }: { draft: BookingDraft
             </label>
           ))}
         </div>
-      </fieldset>
+      </fieldset>}
       {error && !['client', 'service', 'practitioner', 'start'].includes(error.field ?? '') && <p className="form-error" role="alert">{t(error.text)}</p>}
       {overlap && (
         <div className="warning" role="alert">

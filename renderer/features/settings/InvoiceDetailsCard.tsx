@@ -29,6 +29,7 @@ export function InvoiceDetailsCard() {
         <dt>{t('settingsUi.invoiceDetails.bankAccount')}</dt><dd><OrNone value={settings.bankAccount} /></dd>
         <dt>{t('settingsUi.invoiceDetails.supportEmail')}</dt><dd><OrNone value={settings.supportEmail} /></dd>
         <dt>{t('settingsUi.invoiceDetails.senderName')}</dt><dd><OrNone value={settings.senderName} /></dd>
+        <dt>{t('settingsUi.invoiceDetails.senderMode')}</dt><dd>{t(settings.senderMode === 'staff' ? 'settingsUi.invoiceDetails.senderModeStaff' : 'settingsUi.invoiceDetails.senderModeClinic')}</dd>
         <dt>{t('settingsUi.invoiceDetails.currency')}</dt><dd>{settings.currency}</dd>
         <dt>{t('settingsUi.invoiceDetails.timeZone')}</dt><dd>{settings.timeZone}</dd>
       </dl>

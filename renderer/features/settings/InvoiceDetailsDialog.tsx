@@ -1,6 +1,7 @@
 /**
  * Edit what invoices and messages say about the clinic: its legal and display names,
- * organisation number, address, bank account, support email and sender name.
+ * organisation number, address, bank account, support email, sender name and who messages
+ * come from (the clinic, or the staff member who sends them).
  */
 import { useDesk, useSettings } from '../../app/desk-context.js';
 import { updateClinicSettings } from '../../../shared/db/settings-commands.js';
@@ -9,6 +10,7 @@ import { Field } from '../../ui/Field.js';
 import { useForm } from '../../ui/use-form.js';
 import { useDeskActor } from '../../app/use-desk-actor.js';
 import { useT } from '../../app/language.js';
+import { ChoiceGroup, type Choice } from './controls.js';
 
 export function InvoiceDetailsDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { db } = useDesk();
@@ -23,7 +25,12 @@ export function InvoiceDetailsDialog({ onClose, onSaved }: { onClose: () => void
     bankAccount: settings.bankAccount,
     supportEmail: settings.supportEmail ?? '',
     senderName: settings.senderName ?? '',
+    senderMode: settings.senderMode as string,
   });
+  const senderModes: Choice<'clinic' | 'staff'>[] = [
+    { value: 'clinic', label: t('settingsUi.invoiceDetails.senderModeClinic') },
+    { value: 'staff', label: t('settingsUi.invoiceDetails.senderModeStaff') },
+  ];
 
   return (
     <FormDialog
@@ -59,6 +66,16 @@ export function InvoiceDetailsDialog({ onClose, onSaved }: { onClose: () => void
       <Field label={t('settingsUi.invoiceDetails.senderName')} hint={t('settingsUi.invoiceDetails.senderNameHint')} error={form.fieldError('senderName')}>
         <input {...form.bind('senderName')} autoComplete="off" />
       </Field>
+      <ChoiceGroup
+        legend={t('settingsUi.invoiceDetails.senderMode')}
+        name="senderMode"
+        choices={senderModes}
+        selected={[form.values.senderMode as 'clinic' | 'staff']}
+        onChange={([mode]) => form.setValues((v) => ({ ...v, senderMode: mode ?? 'clinic' }))}
+        error={form.fieldError('senderMode')}
+      >
+        <p className="field__hint">{t('settingsUi.invoiceDetails.senderModeHelp')}</p>
+      </ChoiceGroup>
       {form.formError && <p className="form-error" role="alert">{form.formError}</p>}
     </FormDialog>
   );

@@ -3,6 +3,7 @@
  * the cards offer Edit only to admins, and the data layer refuses anyone else.
  */
 import { useDesk } from '../../app/desk-context.js';
+import { ActivationCard } from './ActivationCard.js';
 import { BillingSettingsCard } from './BillingSettingsCard.js';
 import { InvoiceDetailsCard } from './InvoiceDetailsCard.js';
 import { StaffCard } from './StaffCard.js';
@@ -22,6 +23,7 @@ export function SettingsScreen() {
     <section className="screen" aria-labelledby="settings-title">
       <header className="screen__header"><h1 id="settings-title">{t('settingsUi.title')}</h1></header>
       <div className="cards">
+        <ActivationCard />
         <BillingSettingsCard />
         <InvoiceDetailsCard />
         <StaffCard />

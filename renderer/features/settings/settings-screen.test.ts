@@ -66,7 +66,7 @@ describe('the edit forms', () => {
     expect(html).toMatch(/name="paymentTermsDays" value="30"/);
     expect(html).toMatch(/name="vatRates" value="25, 15, 12, 0"/);
     expect(html).toMatch(/name="linkDelayMinutes" value="15"/);
-    expect(html).toMatch(/<input type="radio" name="billingProcess" checked="" value="manual"\/>/);
+    expect(html).toMatch(/<input type="radio" name="billingProcess" checked="" value="automatic"\/>/);
   });
 
   it("start from the staff member's roles, with Active offered only when changing someone", () => {
