@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shownPractitionerIds, togglePractitioner } from './calendar-view.js';
+import { defaultCalendarView, shownPractitionerIds, togglePractitioner } from './calendar-view.js';
 
 const ALL = ['p1', 'p2', 'p3', 'p4'];
 const practitioner = { id: 'p2', roles: ['practitioner' as const] };
@@ -13,6 +13,12 @@ describe('which practitioners the calendar shows', () => {
     expect(shownPractitionerIds(reception, ALL, null)).toEqual(ALL);
     // Someone with the practitioner role who is not (or no longer) an active practitioner sees everyone.
     expect(shownPractitionerIds({ id: 'gone', roles: ['admin', 'practitioner'] }, ALL, null)).toEqual(ALL);
+  });
+
+  it('starts compact for someone who sees more than a few practitioners', () => {
+    expect(defaultCalendarView(reception, ALL).compact).toBe(false);
+    expect(defaultCalendarView(reception, [...ALL, 'p5']).compact).toBe(true);
+    expect(defaultCalendarView(adminPractitioner, [...ALL, 'p5']).compact).toBe(false);
   });
 
   it('keeps a choice, in the clinic order, dropping practitioners no longer active', () => {

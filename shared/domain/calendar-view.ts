@@ -2,7 +2,7 @@
  * Which practitioners the calendar shows, and whether it is compact: each staff member's
  * choice on each desk (kept in the desk's local documents, shared/db/calendar-view-preference.ts).
  * Without a choice, someone with the practitioner role sees their own column and everyone
- * else sees the whole clinic. A practitioner who is nothing else only ever sees their own
+ * else sees the whole clinic, compact when that is more than a few practitioners. A practitioner who is nothing else only ever sees their own
  * (seesOnlyOwnCalendar). Pure.
  */
 import type { StaffDoc } from '../schemas/index.js';
@@ -16,9 +16,13 @@ export interface CalendarViewChoice {
 
 type Viewer = Pick<StaffDoc, 'id' | 'roles'>;
 
+/** More practitioners than this side by side, and the calendar starts compact. */
+export const COMPACT_FROM = 4;
+
 export function defaultCalendarView(viewer: Viewer, practitionerIds: readonly string[]): CalendarViewChoice {
   const own = viewer.roles.includes('practitioner') && practitionerIds.includes(viewer.id);
-  return { practitioners: own ? { mode: 'some', ids: [viewer.id] } : { mode: 'all' }, compact: false };
+  if (own) return { practitioners: { mode: 'some', ids: [viewer.id] }, compact: false };
+  return { practitioners: { mode: 'all' }, compact: practitionerIds.length > COMPACT_FROM };
 }
 
 /**
