@@ -22,13 +22,14 @@ export interface CalendarData {
   billing: Map<string, BookingBillingState>;
 }
 
-export function useBookingsInRange(from: string, to: string, today: string): CalendarData | undefined {
+/** `enabled` false: nothing is asked (a neighbouring range waits until the shown one is painted). */
+export function useBookingsInRange(from: string, to: string, today: string, enabled = true): CalendarData | undefined {
   const { db } = useDesk();
   // From a day earlier: a booking that began before the range and runs into it shows too.
   const since = useMemo(() => new Date(Date.parse(from) - LONGEST_BOOKING_MS).toISOString(), [from]);
   const found = useLiveQuery(
-    () => db.bookings.find({ selector: { start: { $gte: since, $lt: to } }, sort: [{ start: 'asc' }] }),
-    [db, since, to],
+    () => (enabled ? db.bookings.find({ selector: { start: { $gte: since, $lt: to } }, sort: [{ start: 'asc' }] }) : null),
+    [db, since, to, enabled],
   );
   const bookings = useMemo(() => found?.filter((b) => b.end > from), [found, from]);
   const clientIds = useMemo(() => (bookings ? [...new Set(bookings.map((b) => b.clientId))].sort().join(',') : null), [bookings]);
