@@ -70,7 +70,10 @@ const EMPTY: never[] = [];
 /**
  * Each booking's billing state (shared/domain/booking-billing-state.ts). The invoices come by
  * primary key; money facts, credit notes and payment requests only for invoices that are
- * completed (a draft or a void invoice needs none), each set in one query.
+ * completed (a draft or a void invoice needs none), each set in one query. RxDB reads an `$in`
+ * over a secondary index as one range from the smallest id to the largest, so with random ids
+ * those three read most of their collection; cheap set lookups would need a schema change
+ * (BENCHMARKS.md, "Calendar at a busy clinic").
  */
 function useBillingStates(bookings: readonly BookingDoc[] | undefined, today: string): Map<string, BookingBillingState> | undefined {
   const { db } = useDesk();
