@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page.js';
 import { expectAccessible, freePort, openDesk, screenshot, startHostProcess, stopAllHosts, tempDir } from './support/desk.js';
 import { mainNav } from './pages/main-nav.js';
+import { CalendarPage } from './pages/calendar-page.js';
 
 test.afterEach(stopAllHosts);
 
@@ -22,6 +23,11 @@ test("main's demo seed appears in the renderer without a reload", async () => {
   await expectAccessible(page, 'demo week');
   await screenshot(page, '20-demo-week');
   await page.getByRole('button', { name: 'Day', exact: true }).click();
+  // A practitioner starts with their own column; the chooser shows the others (e2e/busy-clinic.spec.ts).
+  await expect(page.locator('.grid__col-head')).toHaveCount(1);
+  const calendar = new CalendarPage(page);
+  await calendar.showAllPractitioners();
+  await calendar.closeChooserByKeyboard();
   await expect(page.locator('.grid__col-head')).toHaveCount(6);
   await screenshot(page, '21-demo-day');
   // A second window on the same desk is refused: it would hold a second, stale copy of the data.

@@ -62,4 +62,52 @@ export class CalendarPage {
     await this.page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Open invoice' }).click();
     await expect(this.page.getByRole('dialog').filter({ has: this.page.getByRole('tablist', { name: 'Invoice' }) })).toBeVisible();
   }
+
+  /** The practitioner chooser's button ("Practitioners: 3 of 12"). */
+  chooser(): Locator {
+    return this.page.getByRole('button', { name: /^Practitioners: \d+ of \d+$/ });
+  }
+
+  chooserPanel(): Locator {
+    return this.page.getByRole('group', { name: 'Practitioners shown' });
+  }
+
+  /** Opens the chooser by keyboard and ticks or unticks one practitioner with Space. */
+  async togglePractitionerByKeyboard(name: string): Promise<void> {
+    if (!(await this.chooserPanel().isVisible())) {
+      await this.chooser().focus();
+      await this.page.keyboard.press('Enter');
+    }
+    await this.chooserPanel().getByRole('checkbox', { name }).focus();
+    await this.page.keyboard.press('Space');
+  }
+
+  async closeChooserByKeyboard(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await expect(this.chooserPanel()).toBeHidden();
+    await expect(this.chooser()).toBeFocused();
+  }
+
+  async showAllPractitioners(): Promise<void> {
+    if (!(await this.chooserPanel().isVisible())) await this.chooser().click();
+    await this.chooserPanel().getByRole('button', { name: 'Show all' }).click();
+  }
+
+  compactToggle(): Locator {
+    return this.page.getByRole('button', { name: 'Compact', exact: true });
+  }
+
+  /** Every booking shown in the grid (blocks or compact rows). */
+  bookings(): Locator {
+    return this.page.locator('.grid .booking');
+  }
+
+  /** The "+N more" buttons of the compact grid. */
+  moreButtons(): Locator {
+    return this.page.locator('.grid').getByRole('button', { name: /^\d+ more bookings? from / });
+  }
+
+  bookingById(id: string): Locator {
+    return this.page.getByTestId(`booking-${id}`);
+  }
 }

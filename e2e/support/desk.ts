@@ -141,9 +141,13 @@ export async function openBrowser(profileDir: string): Promise<{ context: Browse
   return { context, page, problems };
 }
 
-/** A browser signed in to the host started at `url` (startHostProcess), on its page. */
-export async function openDesk(profileDir: string, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+/**
+ * A browser signed in to the host started at `url` (startHostProcess), on its page. `clock`:
+ * the page's clock stands at that instant (ms) instead of the real time (Playwright's clock).
+ */
+export async function openDesk(profileDir: string, url: string, options: { clock?: number } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const desk = await openBrowser(profileDir);
+  if (options.clock !== undefined) await desk.context.clock.setFixedTime(options.clock);
   const origin = new URL(url).origin;
   const dataDir = dataDirByOrigin.get(origin);
   if (!dataDir) throw new Error(`No host was started at ${origin} by startHostProcess: openDesk signs in with its data folder's key.`);

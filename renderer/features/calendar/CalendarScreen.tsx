@@ -1,17 +1,23 @@
 /**
- * The calendar: a week (days side by side) or a day (one column per practitioner).
+ * The calendar: a week (days side by side) or a day (one column per practitioner), of the
+ * practitioners chosen (remembered per desk and staff member), timed or compact.
  * Click an empty slot or "New booking" to book. Keyboard: N new booking, T today,
  * ← / → previous / next, W week, D day.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSettings } from '../../app/desk-context.js';
+import { useDesk, useSettings } from '../../app/desk-context.js';
 import { addDays, localDateOf, localDaysRange, startOfWeek, wallTimeToInstant, parseLocalDate } from '../../../shared/domain/time.js';
 import type { BookingDoc } from '../../../shared/schemas/index.js';
 import { useT } from '../../app/language.js';
 import { BookingDialog, type BookingDraft } from './BookingDialog.js';
 import { BookingDetailsDialog } from './BookingDetailsDialog.js';
-import { TimeGrid, type GridColumn } from './TimeGrid.js';
+import { BookingEntry, hourLabel, TimeGrid, type GridColumn, type GridEntry, type MoreList } from './TimeGrid.js';
 import { useBookingsInRange, usePractitioners, useServices } from './use-calendar-data.js';
+import { dayBounds, daySegments } from './day-segments.js';
+import { PractitionerChooser } from './PractitionerChooser.js';
+import { defaultCalendarView, shownPractitionerIds, type CalendarViewChoice } from '../../../shared/domain/calendar-view.js';
+import { saveCalendarView, watchCalendarView } from '../../../shared/db/calendar-view-preference.js';
+import { Dialog } from '../../ui/Dialog.js';
 import { useSession } from '../../app/session.js';
 import { seesOnlyOwnCalendar } from '../../../shared/domain/permissions.js';
 import { deskClock } from '../../app/desk-clock.js';
@@ -24,24 +30,56 @@ const NEXT_MARK = '›';
 
 export function CalendarScreen() {
   const settings = useSettings();
-  const { t, dayParts } = useT();
+  const { db } = useDesk();
+  const { t, dayParts, locale } = useT();
   const today = localDateOf(deskClock(), settings.timeZone);
   const [view, setView] = useState<View>('week');
   const [anchor, setAnchor] = useState(today);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [openBooking, setOpenBooking] = useState<BookingDoc | null>(null);
   const [notice, setNotice] = useState('');
+  const [moreList, setMoreList] = useState<MoreList | null>(null);
 
   // The week starts on the clinic's first weekday: Monday in Norway and the UK, Sunday in the US.
   const first = view === 'week' ? startOfWeek(anchor, firstDayOfWeek(settings.locale)) : anchor;
   const days = view === 'week' ? 7 : 1;
   const range = useMemo(() => localDaysRange(first, days, settings.timeZone), [first, days, settings.timeZone]);
-  const allData = useBookingsInRange(range.from, range.to);
+  const allData = useBookingsInRange(range.from, range.to, today);
+  // The weeks (or days) either side, kept live once this one is shown: stepping to one finds
+  // its queries answered (RxDB keeps a query's result while it is subscribed).
+  const before = useMemo(() => localDaysRange(addDays(first, -days), days, settings.timeZone), [first, days, settings.timeZone]);
+  const after = useMemo(() => localDaysRange(addDays(first, days), days, settings.timeZone), [first, days, settings.timeZone]);
+  useBookingsInRange(before.from, before.to, today, allData !== undefined);
+  useBookingsInRange(after.from, after.to, today, allData !== undefined);
   const practitioners = usePractitioners();
-  // A practitioner-only user sees their own bookings only.
   const { staff } = useSession();
   const ownOnly = seesOnlyOwnCalendar(staff.roles);
-  const data = useMemo(() => (allData && ownOnly ? { ...allData, bookings: allData.bookings.filter((b) => b.practitionerId === staff.id) } : allData), [allData, ownOnly, staff.id]);
+  // The view this staff member chose on this desk (undefined while it is read; null: none yet).
+  const [stored, setStored] = useState<CalendarViewChoice | null | undefined>(undefined);
+  useEffect(() => {
+    const sub = watchCalendarView(db, staff.id).subscribe(setStored);
+    return () => sub.unsubscribe();
+  }, [db, staff.id]);
+  const practitionerIds = useMemo(() => practitioners?.map((p) => p.id), [practitioners]);
+  const shownIds = useMemo(
+    () => (practitionerIds && stored !== undefined ? shownPractitionerIds(staff, practitionerIds, stored) : undefined),
+    [practitionerIds, stored, staff],
+  );
+  const compact = stored ? stored.compact : staffDefaultCompact(staff, practitionerIds);
+  const saveView = (next: Partial<CalendarViewChoice>) => {
+    if (!shownIds || !practitionerIds) return;
+    const current: CalendarViewChoice = { practitioners: shownIds.length === practitionerIds.length ? { mode: 'all' } : { mode: 'some', ids: shownIds }, compact };
+    void saveCalendarView(db, staff.id, { ...current, ...next });
+  };
+  // Only the chosen practitioners' bookings (a practitioner-only user: their own, always).
+  const data = useMemo(() => {
+    if (!allData || !shownIds) return undefined;
+    // Everyone shown: also bookings of practitioners no longer active, as before there was a choice.
+    if (!ownOnly && shownIds.length === practitionerIds?.length) return allData;
+    const shown = new Set(shownIds);
+    return { ...allData, bookings: allData.bookings.filter((b) => shown.has(b.practitionerId)) };
+  }, [allData, shownIds, ownOnly, practitionerIds]);
+  const billing = data?.billing;
   const services = useServices();
 
   const navigateTo = useCallback((next: { view?: View; anchor?: string }) => {
@@ -53,7 +91,7 @@ export function CalendarScreen() {
 
   const step = (dir: 1 | -1) => navigateTo({ anchor: addDays(anchor, dir * days) });
 
-  useRenderTimings(`${range.from}|${range.to}`, data !== undefined && practitioners !== undefined);
+  useRenderTimings(`${range.from}|${range.to}`, data !== undefined && practitioners !== undefined && billing !== undefined);
 
   const newBookingAt = useCallback((date: string, minute: number, practitionerId: string | null) => {
     setDraft({ date, minute, practitionerId });
@@ -61,7 +99,7 @@ export function CalendarScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (draft || openBooking || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (draft || openBooking || moreList || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement;
       if (target.closest('input, select, textarea, dialog, [contenteditable="true"]')) return;
       const key = e.key.toLowerCase();
@@ -86,27 +124,26 @@ export function CalendarScreen() {
   const practitionerMap = useMemo(() => new Map((practitioners ?? []).map((p) => [p.id, p])), [practitioners]);
 
   const columns = useMemo<GridColumn[] | null>(() => {
-    if (!data || !practitioners) return null;
+    if (!data || !practitioners || !shownIds) return null;
+    // Each booking cut to the days it falls on: nothing spills into the next day.
+    const dates = Array.from({ length: days }, (_, i) => addDays(first, i));
+    const bounds = dayBounds(dates, addDays(first, days), settings.timeZone);
+    const byDay: GridEntry[][] = dates.map(() => []);
+    for (const booking of data.bookings) {
+      for (const seg of daySegments(booking.start, booking.end, bounds, settings.timeZone)) byDay[seg.day]!.push({ booking, ...seg });
+    }
     if (view === 'day') {
-      return practitioners.map((p) => ({
-        key: p.id, label: p.name, bookings: data.bookings.filter((b) => b.practitionerId === p.id),
+      const shown = new Set(shownIds);
+      return practitioners.filter((p) => shown.has(p.id)).map((p) => ({
+        key: p.id, label: p.name, entries: byDay[0]!.filter((e) => e.booking.practitionerId === p.id),
         slot: { date: anchor, practitionerId: p.id }, isToday: anchor === today,
       }));
     }
-    const byDay = new Map<string, BookingDoc[]>();
-    for (const b of data.bookings) {
-      const d = localDateOf(b.start, settings.timeZone);
-      const list = byDay.get(d);
-      if (list) list.push(b); else byDay.set(d, [b]);
-    }
-    return Array.from({ length: 7 }, (_, i) => {
-      const date = addDays(first, i);
-      return {
-        key: date, label: dayParts(date, { weekday: 'short' }), sublabel: dayParts(date, { day: 'numeric', month: 'short' }),
-        bookings: byDay.get(date) ?? [], slot: { date, practitionerId: null }, isToday: date === today,
-      };
-    });
-  }, [data, practitioners, view, anchor, first, today, settings.timeZone, dayParts]);
+    return dates.map((date, i) => ({
+      key: date, label: dayParts(date, { weekday: 'short' }), sublabel: dayParts(date, { day: 'numeric', month: 'short' }),
+      entries: byDay[i]!, slot: { date, practitionerId: null }, isToday: date === today,
+    }));
+  }, [data, practitioners, shownIds, view, anchor, first, days, today, settings.timeZone, dayParts]);
 
   const title = view === 'week'
     ? t('calendar.weekTitle', { from: dayParts(first, { day: 'numeric', month: 'short' }), to: dayParts(addDays(first, 6), { day: 'numeric', month: 'short', year: 'numeric' }) })
@@ -125,6 +162,11 @@ export function CalendarScreen() {
           <button type="button" className="button" aria-pressed={view === 'week'} onClick={() => navigateTo({ view: 'week' })} aria-keyshortcuts="W">{t('calendar.week')}</button>
           <button type="button" className="button" aria-pressed={view === 'day'} onClick={() => navigateTo({ view: 'day' })} aria-keyshortcuts="D">{t('calendar.day')}</button>
         </div>
+        {practitioners && shownIds && !ownOnly && practitioners.length > 1 && (
+          <PractitionerChooser practitioners={practitioners} shownIds={shownIds} viewerId={staff.id}
+            onChange={(choice) => saveView({ practitioners: choice })} />
+        )}
+        <button type="button" className="button" aria-pressed={compact} onClick={() => saveView({ compact: !compact })}>{t('calendar.compact')}</button>
         <button type="button" className="button button--primary" aria-keyshortcuts="N"
           onClick={() => setDraft({ date: anchor, minute: nextQuarterHour(settings.timeZone, anchor), practitionerId: null })}>
           {t('calendar.newBooking')}
@@ -132,10 +174,12 @@ export function CalendarScreen() {
       </header>
       <p className="visually-hidden" role="status" aria-live="polite">{notice}</p>
       {notice && <div className="toast" aria-hidden="true">{notice}</div>}
-      {columns === null ? (
+      {columns === null || billing === undefined ? (
         <p role="status" className="muted">{t('calendar.loading')}</p>
-      ) : columns.length === 0 ? (
+      ) : practitioners?.length === 0 ? (
         <div className="empty-state"><p>{t('calendar.noPractitioners')}</p></div>
+      ) : shownIds?.length === 0 ? (
+        <div className="empty-state"><p>{t('calendar.practitioners.noneChosen')}</p></div>
       ) : (
         <>
           {data && data.bookings.length === 0 && (
@@ -146,9 +190,12 @@ export function CalendarScreen() {
             clients={data!.clients}
             services={serviceMap}
             practitioners={practitionerMap}
+            billing={billing}
             settings={settings}
+            compact={compact}
             onSlot={(slot) => newBookingAt(slot.date, slot.minute, slot.practitionerId)}
             onOpenBooking={setOpenBooking}
+            onOpenMore={setMoreList}
           />
         </>
       )}
@@ -159,9 +206,28 @@ export function CalendarScreen() {
           onSaved={(message) => { setDraft(null); setNotice(message); }}
         />
       )}
+      {moreList && billing && (
+        <Dialog onClose={() => setMoreList(null)} title={t('calendar.moreTitle', {
+          day: moreList.column.sublabel ? `${moreList.column.label} ${moreList.column.sublabel}` : moreList.column.label,
+          from: hourLabel(moreList.hour, locale), to: hourLabel(moreList.hour + 1, locale),
+        })}>
+          <ul className="booking-list">
+            {moreList.entries.map((entry) => (
+              <li key={entry.booking.id}>
+                <BookingEntry entry={entry} inList clients={data?.clients ?? new Map()} services={serviceMap} practitioners={practitionerMap} billing={billing}
+                  onOpenBooking={(b) => { setMoreList(null); setOpenBooking(b); }} />
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      )}
       {openBooking && <BookingDetailsDialog bookingId={openBooking.id} onClose={() => setOpenBooking(null)} />}
     </section>
   );
+}
+
+function staffDefaultCompact(staff: Parameters<typeof defaultCalendarView>[0], practitionerIds: readonly string[] | undefined): boolean {
+  return practitionerIds ? defaultCalendarView(staff, practitionerIds).compact : false;
 }
 
 /** The next quarter hour on the clinic's clock, on `date` (08:00 if that is not today). */
