@@ -11,5 +11,5 @@ export async function activatePayments(page: Page, process: BillingProcessChoice
   await form.getByRole('radio', { name: new RegExp(`^${process.replace(/[()]/g, '\\$&')}`) }).check();
   await form.getByRole('radio', { name: /^The sandbox, for trying out/ }).check();
   await form.getByRole('button', { name: 'Activate payments' }).click();
-  await expect(page.getByTestId('payments-active')).toHaveText(/^Payments are activated since/);
+  await expect(page.getByTestId('payments-active')).toHaveText(/^Payments have been active since/);
 }

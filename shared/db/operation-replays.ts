@@ -7,6 +7,8 @@ import type { PaymentInput } from '../domain/payment-rules.js';
 import type { OperationReplays } from './operations.js';
 import { applyClientCredit, refundClientCredit, takePayment } from './payment-commands.js';
 import { completeInvoice, createCreditNote, voidInvoice } from './invoice-commands.js';
+import { activatePayments } from './payment-settings-commands.js';
+import type { ActivationInput } from '../domain/activation.js';
 import { cancelBooking, createBooking, type BookingInput } from './booking-commands.js';
 import type { CreditRequest } from '../domain/invoice-corrections.js';
 import type { DeskMethod } from '../domain/payment-rules.js';
@@ -24,6 +26,7 @@ export const OPERATION_REPLAYS: OperationReplays = {
   refundClientCredit: (db, args, ctx) => refundClientCredit(db, text(record(args).clientId), record(args).amount as string | number, record(args).method as DeskMethod, ctx),
   completeInvoice: (db, args, ctx) => completeInvoice(db, text(record(args).invoiceId), ctx),
   voidInvoice: (db, args, ctx) => voidInvoice(db, text(record(args).invoiceId), ctx),
+  activatePayments: (db, args, ctx) => activatePayments(db, record(args).input as ActivationInput, record(args).stripeKeyStored === true, ctx),
   cancelPaymentRequest: (db, args, ctx) => cancelPaymentRequest(db, text(record(args).requestId), ctx),
   createBooking: (db, args, ctx) => createBooking(db, record(args).input as BookingInput, ctx),
   cancelBooking: (db, args, ctx) => cancelBooking(db, text(record(args).bookingId), { voidDraft: (record(record(args).options).voidDraft) === true }, ctx),

@@ -73,6 +73,25 @@ describe('activating payments', () => {
     expect(await activations()).toBe(1);
   });
 
+  it('is one command: the same operation again (a retry, a replay after a crash) finishes it and logs it once', async () => {
+    await fresh();
+    const op = { ...ctx(admin), operation: '0f2c1d5e-9a7b-4c3d-8e6f-1a2b3c4d5e6f' };
+    // The log entry cannot be written the first time: the desk stopped after the settings write.
+    const insert = db.activity.insert.bind(db.activity);
+    let broken = true;
+    db.activity.insert = ((doc: Parameters<typeof insert>[0]) => (broken ? Promise.reject(new Error('disk full')) : insert(doc))) as typeof insert;
+    await expect(activatePayments(db, { billingProcess: 'automatic', provider: 'sandbox' }, false, op)).rejects.toThrow('disk full');
+    expect((await settings()).invoicingActivatedAt).toBe('2026-11-21T10:00:00.000Z');
+    broken = false;
+    // The retry (the same operation, later) finishes it: no refusal, the log once, the moment kept.
+    await activatePayments(db, { billingProcess: 'automatic', provider: 'sandbox' }, false, { ...op, now: '2026-11-21T10:05:00.000Z' });
+    expect(await activations()).toBe(1);
+    expect((await settings()).invoicingActivatedAt).toBe('2026-11-21T10:00:00.000Z');
+    // Another operation, even by the same admin, is a second activation: refused, nothing logged.
+    await expect(activatePayments(db, { billingProcess: 'manual', provider: 'sandbox' }, false, { ...ctx(admin), now: '2026-11-21T10:10:00.000Z', operation: '1f2c1d5e-9a7b-4c3d-8e6f-1a2b3c4d5e6f' })).rejects.toThrow(/already activated/);
+    expect(await activations()).toBe(1);
+  });
+
   it('refuses a payment link while payments are off', async () => {
     await fresh();
     await expect(createPaymentRequest(db, 'no-such-invoice', { amount: '100', channels: ['email'] }, ctx(admin))).rejects.toThrow(/Payments are not activated yet, so no payment link can be sent/);

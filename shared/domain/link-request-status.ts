@@ -154,10 +154,8 @@ export function nextLinkRequestState(request: LinkRequestState, event: LinkStatu
       return level === Level.Paid ? unchanged : step('paid', '');
     case 'failed': {
       const failed = step('sent', failureText(event.reason), failureProblemText(event.reason));
-      if (level === Level.Failed) {
-        const smaller = failed.problem < request.problem || (failed.problem === request.problem && failed.problemText < (request.problemText ?? ''));
-        return smaller ? failed : unchanged;
-      }
+      // The stored English decides (the same reason always makes the same problemText).
+      if (level === Level.Failed) return failed.problem < request.problem ? failed : unchanged;
       return level < Level.Failed ? failed : unchanged;
     }
     case 'processing':

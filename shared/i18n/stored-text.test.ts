@@ -27,3 +27,19 @@ describe('a stored Text', () => {
     expect(parseStoredText(stored)).toBeNull();
   });
 });
+
+describe('storedText', () => {
+  it('keeps outside words readable however long they are: a long error is cut, never lost to the English', () => {
+    const long = 'Connection refused by smtp.example.net: '.repeat(30);
+    const stored = storedText(text('msg.problem.linkNotCreated', { error: long }));
+    const read = parseStoredText(stored);
+    expect(read?.id).toBe('msg.problem.linkNotCreated');
+    const error = read?.values?.error as string;
+    expect(error.length).toBe(500);
+    expect(error.endsWith('…')).toBe(true);
+    expect(long.startsWith(error.slice(0, -1))).toBe(true);
+    // Nested Texts too.
+    const nested = parseStoredText(storedText(text('msg.problem.channel', { channel: 'email', detail: text('msg.detail.verbatim', { detail: long }) })));
+    expect(nested).not.toBeNull();
+  });
+});

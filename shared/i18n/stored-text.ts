@@ -61,8 +61,19 @@ export function parseStoredText(stored: unknown): Text | null {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? textOf(parsed as Record<string, unknown>, 2) : null;
 }
 
+/** The Text with every string value cut to what parseStoredText reads back (outside words: an error, a provider's reply). */
+function withinLimits(text: Text): Text {
+  if (!text.values) return text;
+  const values: Record<string, TextValue> = {};
+  for (const [k, v] of Object.entries(text.values)) {
+    values[k] = typeof v === 'string' ? (v.length <= MAX_STRING ? v : `${v.slice(0, MAX_STRING - 1)}…`)
+      : typeof v === 'object' && v !== null && 'id' in v ? withinLimits(v as Text) : v;
+  }
+  return { id: text.id, values };
+}
+
 /** A Text as stored: its JSON, or '' when it would not fit (the reader then shows the English). */
 export function storedText(text: Text): string {
-  const json = JSON.stringify(text);
+  const json = JSON.stringify(withinLimits(text));
   return json.length <= 2000 ? json : '';
 }

@@ -281,6 +281,30 @@ const invoice = (over: Partial<Doc> = {}): Doc => ({
 const withoutWho = (d: Doc): Doc => ({ ...d, updatedBy: undefined, deskId: undefined });
 const expectMerge = (d: Doc) => ({ toEqual: (e: Doc) => expect(withoutWho(d)).toEqual(withoutWho(e)) });
 
+describe('settings: one activation, never two mixed (decision 0035)', () => {
+  const settings = (over: Record<string, unknown> = {}): Doc => ({
+    id: 'clinic', _deleted: false, invoicingActivatedAt: '', billingProcess: 'automatic', paymentProvider: 'sandbox', paymentTermsDays: 14,
+    updatedAt: BASE_AT, updatedBy: 's1', deskId: 'desk-0', ...over,
+  });
+  const base = settings();
+  const early = settings({ invoicingActivatedAt: hour(9), paymentProvider: 'stripe', updatedAt: hour(9), deskId: 'desk-b' });
+  const late = settings({ invoicingActivatedAt: hour(10), billingProcess: 'manual', updatedAt: hour(10), deskId: 'desk-a' });
+
+  it("keeps the server's activation whole when a desk activated too, whichever came first", () => {
+    for (const [mine, servers] of [[early, late], [late, early]] as const) {
+      const merged = resolve('settings', mine, servers, base);
+      expect(merged).toMatchObject({ invoicingActivatedAt: servers.invoicingActivatedAt, billingProcess: servers.billingProcess, paymentProvider: servers.paymentProvider });
+    }
+  });
+
+  it('merges other settings as ever, and an activation the server does not hold yet is the desk\'s', () => {
+    expect(resolve('settings', early, settings({ paymentTermsDays: 30, updatedAt: hour(8) }), base)).toMatchObject({ invoicingActivatedAt: hour(9), paymentProvider: 'stripe', paymentTermsDays: 30 });
+    const activated = settings({ invoicingActivatedAt: hour(9) });
+    expect(resolve('settings', settings({ invoicingActivatedAt: hour(9), billingProcess: 'manual', updatedAt: hour(11) }), settings({ invoicingActivatedAt: hour(9), paymentTermsDays: 30, updatedAt: hour(10) }), activated))
+      .toMatchObject({ billingProcess: 'manual', paymentTermsDays: 30 });
+  });
+});
+
 describe('examples', () => {
   it('a merge is the resolving desk\'s change: it names that desk and its staff member (invariant 11)', () => {
     const base = booking({ deskId: 'desk-0' });

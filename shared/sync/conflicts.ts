@@ -164,6 +164,23 @@ function resolveInvoice(n: Doc, r: Doc, base: Fields): Doc {
   return mergeFields('invoices', n, r, base);
 }
 
+/** What activating payments writes together (shared/domain/activation.ts): never mixed from two activations. */
+const ACTIVATION_FIELDS = ['invoicingActivatedAt', 'billingProcess', 'paymentProvider'] as const;
+
+/**
+ * Settings merge field by field, except an activation (decision 0035): when this desk activated
+ * payments while the server's copy was activated too (by another desk, first), the server's
+ * moment, process and provider win together — a field-by-field merge would make an activation
+ * nobody chose, and the moment is final once the server holds it.
+ */
+function resolveSettings(n: Fields, r: Fields, base: Fields): Doc {
+  const merged = mergeFields('settings', n, r, base) as Record<string, unknown>;
+  const activatedHere = !base.invoicingActivatedAt && Boolean(n.invoicingActivatedAt);
+  if (!activatedHere || !r.invoicingActivatedAt) return merged as Doc;
+  for (const key of ACTIVATION_FIELDS) merged[key] = r[key];
+  return masterIfSame(merged as Doc, r as Doc);
+}
+
 /** The merged document for one conflict. Pure and synchronous; the result is for the fork. */
 export function resolveConflict<T>(collection: CollectionName, input: RxConflictHandlerInput<T>): WithDeleted<T> {
   const n = input.newDocumentState as unknown as Doc;
@@ -173,6 +190,7 @@ export function resolveConflict<T>(collection: CollectionName, input: RxConflict
   // Facts (invariant 2): one id names one fact, so the server's copy is that same fact.
   if (COLLECTION_POLICIES[collection].appendOnly) return input.realMasterState;
   if (collection === 'invoices') return resolveInvoice(syncState(n) as Doc, syncState(r) as Doc, base) as WithDeleted<T>;
+  if (collection === 'settings') return resolveSettings(syncState(n), syncState(r), base) as WithDeleted<T>;
   return mergeFields(collection, syncState(n), syncState(r), base) as WithDeleted<T>;
 }
 

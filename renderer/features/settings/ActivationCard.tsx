@@ -13,6 +13,7 @@ import { paymentsActive } from '../../../shared/domain/activation.js';
 import { textOfError } from '../../../shared/i18n/error-text.js';
 import type { Text } from '../../../shared/i18n/text.js';
 import { useT } from '../../app/language.js';
+import { useCommand } from '../../app/use-command.js';
 import { ChoiceGroup, type Choice } from './controls.js';
 
 type Process = 'automatic' | 'manual';
@@ -27,7 +28,8 @@ export function ActivationCard() {
   const [process, setProcess] = useState<Process>('automatic');
   const [provider, setProvider] = useState<Provider>(settings.paymentProvider);
   const [stripeKeyStored, setStripeKeyStored] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // One operation: a double click or a retry activates once and logs once.
+  const { busy, run } = useCommand();
   const [error, setError] = useState<Text | null>(null);
   const active = paymentsActive(settings);
   useEffect(() => {
@@ -52,12 +54,9 @@ export function ActivationCard() {
     { value: 'stripe', label: t('activationUi.stripe'), help: t(stripeKeyStored ? 'activationUi.stripeHelp' : 'activationUi.stripeNoKey') },
   ];
   const activate = () => {
-    if (busy) return;
-    setBusy(true);
     setError(null);
-    activatePayments(db, { billingProcess: process, provider }, stripeKeyStored, actor)
-      .catch((err: unknown) => setError(textOfError(err)))
-      .finally(() => setBusy(false));
+    run((operation) => activatePayments(db, { billingProcess: process, provider }, stripeKeyStored, { ...actor, operation }))
+      .catch((err: unknown) => setError(textOfError(err)));
   };
 
   return (

@@ -311,7 +311,7 @@ export const en = {
   'activationUi.stripeNoKey': "Enter the clinic's Stripe secret key under Connections first.",
   'activationUi.activate': 'Activate payments',
   'activationUi.activating': 'Activating…',
-  'activationUi.activeSince': 'Payments are activated since {since}. Bookings made before then are billed outside the app.',
+  'activationUi.activeSince': 'Payments have been active since {since}. Bookings made before then are billed outside the app.',
 
   // Activating payments (shared/domain/activation.ts, renderer/features/settings/ActivationCard.tsx)
   'activation.refused.already': 'Payments are already activated (since {since}).',
@@ -319,7 +319,7 @@ export const en = {
   'activation.refused.final': 'When payments were activated cannot be changed: bookings made before it are billed outside the app.',
   'activation.refused.linksOff': 'Payments are not activated yet, so no payment link can be sent. An admin activates them in Settings.',
   'activation.refused.invoicesOff': 'Payments are not activated yet, so bookings are billed outside the app. An admin activates them in Settings.',
-  'activation.log': 'Payments activated: {process} billing, payment links through {provider, select, stripe {Stripe} other {the sandbox (no real money)}}. Bookings made before now stay billed outside the app.',
+  'activation.log': 'Payments activated: {process} billing, payment links through {provider, select, stripe {Stripe} other {the sandbox (no real money)}}. Bookings made before this stay billed outside the app.',
 
   // Settings (shared/domain/clinic-settings.ts, payment-settings-input.ts, settings-changes.ts, return-page.ts)
   'settings.refused.billingProcess': 'Choose Automatic or Manual as the billing process.',

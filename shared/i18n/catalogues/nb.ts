@@ -292,13 +292,13 @@ export const nb: Catalogue = {
 
   // Innstillinger → Betalinger (renderer/features/settings/ActivationCard.tsx)
   'activationUi.title': 'Betalinger',
-  'activationUi.off': 'Betalinger er ikke aktivert ennå. Til de er det, faktureres timer utenfor appen: ingen faktura lages fra en time, og ingen betalingslenke sendes.',
+  'activationUi.off': 'Betalinger er ikke aktivert ennå. Inntil da faktureres timene utenfor appen: ingen faktura lages fra en time, og ingen betalingslenke sendes.',
   'activationUi.existing': 'Timer bestilt før du aktiverer, faktureres fortsatt utenfor appen. For å fakturere en av dem her, åpne den og velg Lag faktura. Timer bestilt etterpå følger faktureringsmåten under.',
   'activationUi.adminOnly': 'En administrator aktiverer betalinger.',
   'activationUi.formLabel': 'Aktiver betalinger',
   'activationUi.process': 'Faktureringsmåte',
   'activationUi.automatic': 'Automatisk (anbefalt)',
-  'activationUi.automaticHelp': 'Hver time får en fakturakladd, og betalingslenken sendes av seg selv etter timen.',
+  'activationUi.automaticHelp': 'Hver time får et fakturautkast, og betalingslenken sendes av seg selv etter timen.',
   'activationUi.manual': 'Manuell',
   'activationUi.manualHelp': 'Ansatte fullfører fakturaer og tar betalt i skranken eller sender lenker selv.',
   'activationUi.provider': 'Slik betaler klienter med lenke',
@@ -309,15 +309,15 @@ export const nb: Catalogue = {
   'activationUi.stripeNoKey': 'Legg inn klinikkens hemmelige Stripe-nøkkel under Tilkoblinger først.',
   'activationUi.activate': 'Aktiver betalinger',
   'activationUi.activating': 'Aktiverer …',
-  'activationUi.activeSince': 'Betalinger er aktivert siden {since}. Timer bestilt før det faktureres utenfor appen.',
+  'activationUi.activeSince': 'Betalinger har vært aktivert siden {since}. Timer som ble bestilt før det, faktureres utenfor appen.',
 
   // Aktivere betalinger (shared/domain/activation.ts, renderer/features/settings/ActivationCard.tsx)
   'activation.refused.already': 'Betalinger er allerede aktivert (siden {since}).',
   'activation.refused.provider': 'Velg hvordan klienter betaler med lenke: sandkassen for å prøve ut, eller Stripe.',
-  'activation.refused.final': 'Tidspunktet betalinger ble aktivert kan ikke endres: timer bestilt før det faktureres utenfor appen.',
+  'activation.refused.final': 'Tidspunktet betalinger ble aktivert kan ikke endres: timer som ble bestilt før det, faktureres utenfor appen.',
   'activation.refused.linksOff': 'Betalinger er ikke aktivert ennå, så ingen betalingslenke kan sendes. En administrator aktiverer dem under Innstillinger.',
   'activation.refused.invoicesOff': 'Betalinger er ikke aktivert ennå, så timer faktureres utenfor appen. En administrator aktiverer dem under Innstillinger.',
-  'activation.log': 'Betalinger aktivert: {process} fakturering, betalingslenker gjennom {provider, select, stripe {Stripe} other {sandkassen (ingen ekte penger)}}. Timer bestilt før nå faktureres fortsatt utenfor appen.',
+  'activation.log': 'Betalinger aktivert: {process} fakturering, betalingslenker gjennom {provider, select, stripe {Stripe} other {sandkassen (ingen ekte penger)}}. Timer som ble bestilt før dette, faktureres fortsatt utenfor appen.',
 
   // Innstillinger
   'settings.refused.billingProcess': 'Velg Automatisk eller Manuell som faktureringsprosess.',
@@ -844,7 +844,7 @@ export const nb: Catalogue = {
   'settings.value.senderClinic': 'klinikken',
   'settings.value.senderStaff': 'den ansatte som sender dem',
   'settingsUi.invoiceDetails.senderMode': 'Meldinger til klienter kommer fra',
-  'settingsUi.invoiceDetails.senderModeClinic': 'Klinikken (avsendernavnet over)',
+  'settingsUi.invoiceDetails.senderModeClinic': 'Klinikken (avsendernavnet ovenfor)',
   'settingsUi.invoiceDetails.senderModeStaff': 'Den ansatte som sender dem',
   'settingsUi.invoiceDetails.senderModeHelp': 'Lenker og påminnelser skranken sender av seg selv kommer alltid fra klinikken, og det samme gjør alt en behandler sender: navnet til en terapeut kan fortelle hva klienten behandles for.',
   'settingsUi.invoiceDetails.senderName': 'Avsendernavn',
