@@ -13,7 +13,7 @@ import { ClientsPage } from './pages/clients-page.js';
 import { CalendarPage } from './pages/calendar-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
-import { mainNav, syncState } from './pages/main-nav.js';
+import { mainNav, syncNotices, syncState } from './pages/main-nav.js';
 import { InvoiceDialog } from './pages/invoice-dialog.js';
 import { CheckoutPage } from './pages/checkout-page.js';
 import { NeedsAttentionPage } from './pages/needs-attention-page.js';
@@ -138,6 +138,17 @@ test('two desks sync through the embedded server, and catch up after one was off
   const attention = new NeedsAttentionPage(b.page);
   // The payment and its log entry are one command: the server keeps neither (decision 0032).
   await expect(attention.statusLink()).toHaveText('2 refused changes need attention', { timeout: 20_000 });
+  // The status bar names the refused command once, by its payment, with the server's reason (decision 0036).
+  const notice = syncNotices(b.page);
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(/^Payment of 100,00\s?kr \(Cash\) on invoice 1 for Ingrid Berg: Berit Billing does not have the billing permission, so the server did not take this payment\./);
+  await expectAccessible(b.page, 'a refusal named in the status bar');
+  await screenshot(b.page, '35a-refusal-in-status-bar');
+  // Read: dismissed from the keyboard. Needs attention still lists it.
+  await notice.getByRole('button', { name: 'Dismiss' }).focus();
+  await b.page.keyboard.press('Enter');
+  await expect(notice).toHaveCount(0);
+  await expect(attention.statusLink()).toHaveText('2 refused changes need attention');
   await attention.open();
   const refused = attention.item(/Payment of 100,00\s?kr \(Cash\) on invoice 1 for Ingrid Berg/);
   await expect(refused).toContainText('Recorded by Berit Billing');

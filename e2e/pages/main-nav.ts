@@ -15,3 +15,8 @@ export async function openScreen(page: Page, link: string | RegExp, heading: str
 export function syncState(page: Page): Locator {
   return page.getByTestId('sync-state');
 }
+
+/** The status bar's notices: each names a change the sync server made wait or refused, with its Dismiss button. */
+export function syncNotices(page: Page): Locator {
+  return page.getByTestId('sync-notice');
+}

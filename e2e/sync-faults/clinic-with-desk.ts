@@ -15,9 +15,11 @@ export const ADMIN_DESK = 'desk-admin';
 
 /**
  * A clinic on a live PGlite server with two desks: the admin's (driven by raw pushes) and one
- * real desk (desk-kit.ts) signed in as Rita with `staffRoles`, synced and ready.
+ * real desk (desk-kit.ts) signed in as Rita with `staffRoles`, synced and ready. `signedIn`
+ * says who is signed in on the real desk at each request instead (null: nobody); `fetchImpl` is
+ * the real desk's network (real fetch by default).
  */
-export async function clinicWithDesk(staffRoles: string[], cleanups: Array<() => Promise<void>>) {
+export async function clinicWithDesk(staffRoles: string[], cleanups: Array<() => Promise<void>>, options: { signedIn?: (ritaId: string) => string | null; fetchImpl?: typeof fetch } = {}) {
   const server = await LiveServer.start('PGlite');
   cleanups.push(() => server.stop());
   const setup = checkSetup({ clinicName: 'Refusal Clinic', currency: 'NOK', timeZone: 'Europe/Oslo', practitionerName: 'Astrid Admin',
@@ -36,7 +38,11 @@ export async function clinicWithDesk(staffRoles: string[], cleanups: Array<() =>
   await pushAll(server.url, adminDesk!.deviceToken, admin.id, 'staff', [reception as never]);
   vi.resetModules();
   const kit = await import('./desk-kit.js');
-  const desk: Desk = await kit.openDesk({ name: deskName, deskId: other!.deskId, serverUrl: server.url, deviceToken: other!.deviceToken, clinicId: other!.clinicId, staffId: reception.id, fetchImpl: (...a) => fetch(...a) });
+  const signedIn = options.signedIn;
+  const desk: Desk = await kit.openDesk({
+    name: deskName, deskId: other!.deskId, serverUrl: server.url, deviceToken: other!.deviceToken, clinicId: other!.clinicId, staffId: reception.id,
+    ...(signedIn ? { signedIn: () => signedIn(reception.id) } : {}), fetchImpl: options.fetchImpl ?? ((...a) => fetch(...a)),
+  });
   cleanups.push(() => desk.close());
   desk.startSync();
   await vi.waitFor(async () => expect(await desk.db.staff.count().exec()).toBe(2), { timeout: 15_000 });

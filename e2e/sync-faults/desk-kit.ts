@@ -34,8 +34,8 @@ export interface DeskOptions {
   deviceToken: string;
   clinicId: string;
   staffId: string;
-  /** Who is signed in on this desk now, when staff switch during a run (default: staffId throughout). */
-  signedIn?: () => string;
+  /** Who is signed in on this desk now (null: nobody), when staff switch during a run (default: staffId throughout). */
+  signedIn?: () => string | null;
   fetchImpl: typeof fetch;
 }
 

@@ -3,8 +3,9 @@
  * with a plain message; a payment recorded by a staff member who may not take payments is
  * refused by the server — judged by who the payment records, not who is signed in when the
  * desk pushes — and the desk keeps it (a fact is never deleted, decision 0017) with the
- * refusal and its reason shown; a payment whose invoice has not reached the server yet is
- * sent again until it has (a retryable refusal, decision 0018).
+ * refusal and its reason shown, in the status bar until it is taken as someone else's; a
+ * payment whose invoice has not reached the server yet is sent again until it has (a retryable
+ * refusal, decision 0018), and said to wait, by name, until then.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -81,8 +82,9 @@ describe('desk replication when the server refuses', () => {
     expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).map((p) => p.id)).not.toContain(id);
     const [entry] = await readNeedsAttention(desk.db);
     expect(entry).toMatchObject({ key: `payments/${id}`, code: 'permission_denied', kept: true, message: expect.stringMatching(/Rita Reception.*billing permission/) });
-    // Not a sync fault: the status bar's problem stays clear.
+    // Not a sync fault: the status bar's problem stays clear; it names the refused payment instead.
     expect(desk.replication!.status$.value.problem).toBeNull();
+    expect(desk.replication!.status$.value.notices.map((n) => [n.key, n.kind, inEnglish(n.reason)])).toEqual([[`payments/${id}`, 'refused', expect.stringMatching(/Rita Reception does not have the billing permission/)]]);
 
     // Rita cannot accept it again herself; the admin (who has billing) can, signed as them.
     const at = (actor: string) => ({ actor, desk: desk.deskId, synced: true, now: new Date().toISOString() });
@@ -91,6 +93,8 @@ describe('desk replication when the server refuses', () => {
     await acceptAgain(desk.db, entry!.key, at(admin.id));
     await vi.waitFor(async () => expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).find((p) => p.id === id)).toMatchObject({ ...payment, recordedBy: admin.id }), { timeout: 15_000 });
     await vi.waitFor(async () => expect(await readNeedsAttention(desk.db)).toEqual([]), { timeout: 15_000 });
+    // Taken as the admin's: nothing more to say.
+    await vi.waitFor(() => expect(desk.replication!.status$.value.notices).toEqual([]), { timeout: 15_000 });
     const log = await pullAll(server.url, adminDesk.deviceToken, admin.id, 'activity');
     expect(log.find((e) => e.action === 'sync.acceptedAgain')).toMatchObject({ entity: 'payment', entityId: id, by: admin.id, summary: expect.stringMatching(/first recorded as Rita Reception's/) });
   });
@@ -102,14 +106,14 @@ describe('desk replication when the server refuses', () => {
     const id = newId();
     const payment = { id, kind: 'payment', invoiceId: invoice.id, clientId: client.id, method: 'cash', amountMinor: 75_000, currency: 'NOK', at: new Date().toISOString(), recordedBy: admin.id, recordedOn: desk.deskId, tenderedMinor: 0, externalRef: '' } as const;
     await desk.db.payments.insert(payment);
-    await vi.waitFor(() => expect(problemOf(desk)).toMatch(/has not reached the server/), { timeout: 15_000 });
+    await vi.waitFor(() => expect(desk.replication!.status$.value.notices.map((n) => [n.key, n.kind, inEnglish(n.reason)])).toEqual([[`payments/${id}`, 'waiting', expect.stringMatching(/has not reached the server/)]]), { timeout: 15_000 });
     expect(desk.replication!.status$.value.pending).toBeGreaterThan(0);
 
     await pushAll(server.url, adminDesk.deviceToken, admin.id, 'clients', [client as never]);
     await pushAll(server.url, adminDesk.deviceToken, admin.id, 'invoices', [invoice as never]);
     await vi.waitFor(async () => expect((await pullAll(server.url, adminDesk.deviceToken, admin.id, 'payments')).find((p) => p.id === id)).toMatchObject(payment), { timeout: 15_000 });
     await desk.replication!.awaitInSync();
-    expect(desk.replication!.status$.value).toMatchObject({ refusals: [], pending: 0 });
+    expect(desk.replication!.status$.value).toMatchObject({ refusals: [], pending: 0, notices: [], problem: null });
     expect((await desk.db.payments.findOne(id).exec())?.toJSON()).toMatchObject(payment);
   });
 });

@@ -13,21 +13,42 @@ import { commandDocuments } from '../../shared/db/command-documents.js';
 import { readNeedsAttention } from '../../shared/db/needs-attention.js';
 import { http, pullAll } from '../support/sync-client.js';
 import { clinicWithDesk } from './clinic-with-desk.js';
-import { ROUTES, type PushResponse } from '../../shared/sync/protocol.js';
+import { ROUTES, SYNC_HEADERS, type PushResponse } from '../../shared/sync/protocol.js';
+import { PROTOCOL_VERSION } from '../../shared/sync/protocol-version.js';
+import { text } from '../../shared/i18n/text.js';
+import { inEnglish } from '../../shared/i18n/translator.js';
+import { describeNotice } from '../../renderer/features/needs-attention/describe-refused.js';
+import { refusedContextOf } from '../../renderer/features/needs-attention/refused-context.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function clinicWithBillingDesk() {
-  const { server, desk, adminDesk, admin, reception, setup } = await clinicWithDesk(['reception', 'billing'], cleanups);
+async function clinicWithBillingDesk(fetchImpl?: typeof fetch) {
+  const { server, desk, adminDesk, admin, reception, setup } = await clinicWithDesk(['reception', 'billing'], cleanups, fetchImpl ? { fetchImpl } : {});
   return { server, desk, adminToken: adminDesk.deviceToken, admin, rita: reception, setup };
 }
 
 describe('a command pushed whole from a desk', () => {
   it('is taken whole: the payment, the completed and numbered invoice and both log entries', async () => {
-    const { server, desk, adminToken, admin, rita, setup } = await clinicWithBillingDesk();
+    // The first request with the payment's command is told to wait, as when a part names what the
+    // server lacks: the status bar names the command by its payment until it is taken.
+    let waited = 0;
+    const waitOnce: typeof fetch = async (input, init) => {
+      if (String(input).endsWith(ROUTES.commands) && waited === 0 && typeof init?.body === 'string' && init.body.includes('"payments"')) {
+        waited += 1;
+        const { commands } = JSON.parse(init.body) as { commands: { id: string }[] };
+        const words = text('push.waitsForCommand');
+        const outcomes = commands.map((c) => ({ id: c.id, outcome: 'wait', message: inEnglish(words), text: words }));
+        return new Response(JSON.stringify({ outcomes }), { status: 200, headers: { 'content-type': 'application/json', [SYNC_HEADERS.protocol]: String(PROTOCOL_VERSION) } });
+      }
+      return fetch(input, init);
+    };
+    const { server, desk, adminToken, admin, rita, setup } = await clinicWithBillingDesk(waitOnce);
+    const said: string[] = [];
+    const watch = desk.replication!.status$.subscribe((s) => { for (const n of s.notices) if (!said.includes(`${n.key} ${n.kind}`)) said.push(`${n.key} ${n.kind}`); });
+    cleanups.push(async () => watch.unsubscribe());
     const by = () => ({ actor: rita.id, desk: desk.deskId, synced: true, now: new Date().toISOString() });
     const client = await desk.commands.createClient(desk.db, { firstName: 'Ola', lastName: 'Berg', email: '', phone: '', dateOfBirth: '' }, '2026-01-01', by());
     const { invoice: draft } = await desk.commands.createBooking(desk.db, { clientId: client.id, serviceId: setup.service.id, practitionerId: admin.id, start: new Date().toISOString(), billing: 'manual', confirmOverlap: true }, by());
@@ -41,7 +62,11 @@ describe('a command pushed whole from a desk', () => {
     expect((await pullAll(server.url, adminToken, admin.id, 'activity')).filter((e) => String(e.id).startsWith(operation)).map((e) => e.action).sort()).toEqual(['invoice.completed', 'payment.taken']);
     // The number the server gave comes back to the desk.
     await vi.waitFor(async () => expect((await desk.db.invoices.findOne(draft!.id).exec())?.number).toBe(1), { timeout: 15_000 });
-    expect(desk.replication!.status$.value).toMatchObject({ pending: 0, refusals: [] });
+    expect(waited).toBe(1);
+    expect(said).toContain(`payments/${payment.id} waiting`);
+    // One notice per command, by its main part: never its log entries or the invoice it completed.
+    expect(said.filter((k) => k.startsWith('activity/') || k.startsWith(`invoices/${draft!.id}`))).toEqual([]);
+    expect(desk.replication!.status$.value).toMatchObject({ pending: 0, refusals: [], notices: [], problem: null });
   });
 
   it('is refused whole when one part is: the server keeps none of it, the desk keeps its facts in Needs attention', async () => {
@@ -74,5 +99,10 @@ describe('a command pushed whole from a desk', () => {
     expect(attention.find((a) => a.key === `payments/${payment.id}`)).toMatchObject({ kept: true, code: 'permission_denied', message: expect.stringMatching(/Rita Reception.*billing/) });
     expect(attention.find((a) => a.key === `activity/${operation}_lg1`)).toMatchObject({ kept: true, code: 'command_refused' });
     expect(await commandDocuments.read(desk.db)).toEqual([]);
+    // The status bar names the command once, by what Rita entered (the payment), with its own reason.
+    const notices = desk.replication!.status$.value.notices;
+    expect(notices.map((n) => [n.key, n.kind])).toEqual([[`payments/${payment.id}`, 'refused']]);
+    const context = await refusedContextOf(desk.db, 'payments', notices[0]!.sent ?? null);
+    expect(inEnglish(describeNotice(notices[0]!, context))).toMatch(/^Payment of NOK\s750\.00 \(Cash\) on invoice \(number pending\) for Ola Berg: Rita Reception does not have the billing permission, so the server did not take this payment\.$/);
   });
 });

@@ -12,7 +12,7 @@ import { createSocketBridge, type SocketBridge } from '../../renderer/data/socke
 import { exposeDatabaseToMain } from '../../renderer/data/expose-database.js';
 import { typedClient } from '../../renderer/data/main-client.js';
 import type { startHost as StartHost } from './host-server.js';
-import { startTestHost, type TestHost } from './test-support/host-fixture.js';
+import { startTestHost, tempFolder, type TestHost } from './test-support/host-fixture.js';
 import { signIn } from './test-support/http-probe.js';
 import { RefusedError } from '../../shared/domain/result.js';
 
@@ -123,6 +123,37 @@ describe('browser host link', () => {
     await createMainSideClient(secondMainDb, { ...client, firstName: 'Kari' }, '2026-11-21', BY);
     expect((await seen).length).toBe(2);
   });
+
+  it('links a page again by itself when its host restarts, within seconds, and main has its database again', async () => {
+    const dataDir = tempFolder(cleanups, 'restart');
+    const first = await startTestHost(startHost, cleanups, { dataDir });
+    const cookie = await signIn(first.openingUrl());
+    const db = await createClinicDatabase({ storage: getRxStorageDexie(), name: 'desk-restart' });
+    const link: Array<{ connected: boolean; at: number }> = [];
+    const bridge = createSocketBridge({ url: `${first.origin.replace('http', 'ws')}/link`, WebSocketImpl: browserSocket(first.origin, cookie), onConnection: (connected) => link.push({ connected, at: Date.now() }) });
+    const unexpose = exposeDatabaseToMain(db, bridge);
+    cleanups.push(async () => { unexpose(); bridge.close(); await db.close(); });
+    const BY = await adminOf(db);
+    await mainDatabase(first);
+    await vi.waitFor(() => expect(link.map((l) => l.connected)).toEqual([true]));
+
+    // The host stops; the page keeps trying while it is away (long enough for several retries).
+    await first.host.close();
+    await vi.waitFor(() => expect(link.map((l) => l.connected)).toEqual([true, false]));
+    await new Promise((r) => setTimeout(r, 7_000));
+    // Started again on the same port and data folder: the page's cookie is still good.
+    const second = await startTestHost(startHost, cleanups, { dataDir, port: first.port });
+    const upAt = Date.now();
+    await vi.waitFor(() => expect(link.map((l) => l.connected)).toEqual([true, false, true]), { timeout: 5_000, interval: 20 });
+    // Found within the 2 s between tries (plus the handshake and a loaded machine's slack), not after a longer backoff or a reload.
+    expect(link[2]!.at - upAt).toBeLessThan(3_000);
+    // The page announced its database again: main reaches it and sees what the page holds.
+    const mainDb = await mainDatabase(second);
+    await createMainSideClient(mainDb, client, '2026-11-21', BY);
+    expect((await db.clients.find().exec()).map((d) => d.firstName)).toEqual(['Ingrid']);
+    // A restart signed everyone out: the page asks again (SignInGate) and hears so.
+    expect(await typedClient(bridge).invoke('staff.current')).toBeNull();
+  }, 30_000);
 
   it('serves the app with a strict CSP and never a file outside the renderer folder', async () => {
     const h = await host();

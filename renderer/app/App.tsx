@@ -15,7 +15,7 @@ import { exposeDatabaseToMain } from '../data/expose-database.js';
 import { openDeskDatabase } from '../data/open-database.js';
 import { claimDeskWindow } from '../data/single-window.js';
 import { useLiveDocument } from '../data/live-query.js';
-import { DeskContext, SettingsContext, useDesk, type Connection, type Desk } from './desk-context.js';
+import { DeskContext, MainLinkContext, SettingsContext, useDesk, type Connection, type Desk } from './desk-context.js';
 import { Layout } from './Layout.js';
 import { SetupScreen } from '../features/setup/SetupScreen.js';
 import { SignInGate } from '../features/setup/SignInGate.js';
@@ -55,6 +55,7 @@ function Boot() {
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [connection, setConnection] = useState<Connection>(() => ({ online: navigator.onLine, mainConnected: boot.connected, mainStatus: null }));
+  const [linkOpens, setLinkOpens] = useState(0);
 
   useEffect(() => {
     dbPromise ??= claimDeskWindow().then((claimed) => {
@@ -74,6 +75,8 @@ function Boot() {
     const onMain = (mainConnected: boolean) => {
       setConnection((c) => ({ ...c, mainConnected }));
       if (mainConnected) {
+        // A host that restarted knows nothing of this page: everything shown from main is asked again.
+        setLinkOpens((n) => n + 1);
         main.invoke('app.info').then(setInfo, () => undefined);
         main.invoke('app.status').then((mainStatus) => setConnection((c) => ({ ...c, mainStatus })), () => undefined);
       }
@@ -96,7 +99,7 @@ function Boot() {
   useEffect(() => {
     if (connection.mainConnected && syncConfig === undefined) main.invoke('sync.config').then(setSyncConfig, () => undefined);
   }, [connection.mainConnected, main, syncConfig]);
-  const syncStatus = useDeskSync(db, syncConfig);
+  const { status: syncStatus, dismiss: dismissNotice } = useDeskSync(db, syncConfig);
 
   const desk = useMemo<Desk | null>(() => (db ? { db, main, info, syncConfig: syncConfig ?? null } : null), [db, main, info, syncConfig]);
 
@@ -109,12 +112,14 @@ function Boot() {
   if (!desk) return <FullPageMessage title={t('app.opening')} busy />;
   return (
     <DeskContext.Provider value={desk}>
-      <SetupGate connection={connection} syncStatus={syncStatus} />
+      <MainLinkContext.Provider value={linkOpens}>
+        <SetupGate connection={connection} syncStatus={syncStatus} onDismissNotice={dismissNotice} />
+      </MainLinkContext.Provider>
     </DeskContext.Provider>
   );
 }
 
-function SetupGate({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
+function SetupGate({ connection, syncStatus, onDismissNotice }: { connection: Connection; syncStatus: SyncStatus | null; onDismissNotice: (key: string) => void }) {
   const desk = useDesk();
   const translator = useT();
   const { t } = translator;
@@ -126,7 +131,8 @@ function SetupGate({ connection, syncStatus }: { connection: Connection; syncSta
     }
     if (desk.syncConfig) {
       // An enrolled desk fills from the server; setup is for a clinic's first desk only.
-      return <FullPageMessage title={t('app.fetching.title')} busy>{syncStatus?.problem != null ? translator.t(syncStatus.problem) : t('app.fetching.body')}</FullPageMessage>;
+      const said = syncStatus?.problem ?? syncStatus?.notices.at(-1)?.reason ?? null;
+      return <FullPageMessage title={t('app.fetching.title')} busy>{said !== null ? translator.t(said) : t('app.fetching.body')}</FullPageMessage>;
     }
     return <SetupScreen />;
   }
@@ -134,7 +140,7 @@ function SetupGate({ connection, syncStatus }: { connection: Connection; syncSta
     <ReaderLanguage clinicLocale={settings.locale} timeZone={settings.timeZone}>
       <SettingsContext.Provider value={settings}>
         <SignInGate>
-          <Layout connection={connection} syncStatus={syncStatus} />
+          <Layout connection={connection} syncStatus={syncStatus} onDismissNotice={onDismissNotice} />
         </SignInGate>
       </SettingsContext.Provider>
     </ReaderLanguage>

@@ -18,6 +18,8 @@ import { OutboxScreen } from '../features/payment-links/OutboxScreen.js';
 import { NotificationsButton } from '../features/notifications/NotificationsButton.js';
 import { NeedsAttentionScreen } from '../features/needs-attention/NeedsAttentionScreen.js';
 import { useNeedsAttention } from '../features/needs-attention/use-needs-attention.js';
+import { useNoticeLines } from '../features/needs-attention/notice-lines.js';
+import type { SyncNotice } from '../data/sync/sync-notices.js';
 import { ChangeSecretButton } from '../features/sign-in/ChangeSecretDialog.js';
 import { MyLanguage } from '../features/sign-in/MyLanguage.js';
 import type { MessageId } from '../../shared/i18n/catalogues/index.js';
@@ -33,23 +35,32 @@ const NAV: { route: Route; label: MessageId; match: Route['name'][] }[] = [
   { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
 ];
 
-export function Layout({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
+interface FrameProps {
+  connection: Connection;
+  syncStatus: SyncStatus | null;
+  onDismissNotice: (key: string) => void;
+}
+
+export function Layout(props: FrameProps) {
   const settings = useSettings();
   const session = useSession();
   return (
     <ReaderLanguage choice={session.staff.language} clinicLocale={settings.locale} timeZone={settings.timeZone}>
-      <Frame connection={connection} syncStatus={syncStatus} />
+      <Frame {...props} />
     </ReaderLanguage>
   );
 }
 
-function Frame({ connection, syncStatus }: { connection: Connection; syncStatus: SyncStatus | null }) {
+const NO_NOTICES: readonly SyncNotice[] = [];
+
+function Frame({ connection, syncStatus, onDismissNotice }: FrameProps) {
   const { t } = useT();
   const route = useRoute();
   const settings = useSettings();
   const { info, db } = useDesk();
   const session = useSession();
   const attention = useNeedsAttention(db)?.length ?? 0;
+  const notices = useNoticeLines(db, syncStatus?.notices ?? NO_NOTICES);
   // Print views are the page itself: no navigation, no status bar on paper.
   if (route.name === 'print') return <PrintScreen kind={route.kind} id={route.id} />;
   return (
@@ -78,7 +89,7 @@ function Frame({ connection, syncStatus }: { connection: Connection; syncStatus:
       <main className="content" id="main" tabIndex={0} aria-label={t('nav.content')}>
         <Screen route={route} />
       </main>
-      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} needsAttention={attention} />
+      <StatusBar connection={connection} syncServerUrl={info?.syncServerUrl ?? null} sync={syncStatus} needsAttention={attention} notices={notices} onDismiss={onDismissNotice} />
     </div>
   );
 }

@@ -1,12 +1,31 @@
-/** Always visible: network, sync and the desk service's state, in plain words. */
+/**
+ * Always visible: network, sync and the desk service's state, in plain words — only what is true
+ * now. What sync says of one change (waiting, refused, not written) is a notice naming that
+ * change, gone when it is settled or dismissed (docs/decisions/0036-status-truth.md).
+ */
+import { useId } from 'react';
 import type { Connection } from './desk-context.js';
 import type { SyncStatus } from '../data/sync/desk-replication.js';
 import { routeHref } from './router.js';
 import { useT } from './language.js';
 import { text, type MessageId } from '../../shared/i18n/text.js';
 import type { Translator } from '../../shared/i18n/translator.js';
+import type { NoticeLine } from '../features/needs-attention/notice-lines.js';
 
-export function StatusBar({ connection, syncServerUrl, sync, needsAttention }: { connection: Connection; syncServerUrl: string | null; sync: SyncStatus | null; needsAttention: number }) {
+/** At most this many notices show at once, newest first; the rest are counted. */
+const NOTICES_SHOWN = 3;
+
+export interface StatusBarProps {
+  connection: Connection;
+  syncServerUrl: string | null;
+  sync: SyncStatus | null;
+  needsAttention: number;
+  /** The sync's notices as lines (notice-lines.ts), oldest first. */
+  notices?: readonly NoticeLine[];
+  onDismiss?: (key: string) => void;
+}
+
+export function StatusBar({ connection, syncServerUrl, sync, needsAttention, notices = [], onDismiss }: StatusBarProps) {
   const translator = useT();
   const { t } = translator;
   const { online, mainConnected, mainStatus } = connection;
@@ -27,6 +46,7 @@ export function StatusBar({ connection, syncServerUrl, sync, needsAttention }: {
         {mainConnected ? (mainStatus?.databaseConnected === false ? t('status.desk.starting') : t('status.desk.ready')) : t('status.desk.reconnecting')}
       </span>
       {mainStatus?.busy && <span className="status-pill status-pill--busy" role="status">{translator.t(mainStatus.busy)}</span>}
+      {syncServerUrl && sync && <Notices lines={notices} onDismiss={onDismiss} />}
     </footer>
   );
 }
@@ -61,5 +81,32 @@ function SyncPill({ serverUrl, sync }: { serverUrl: string | null; sync: SyncSta
       </span>
       {sync.problem && <span className="status-pill status-pill--error" role="alert" data-testid="sync-problem">{translator.t(sync.problem)}</span>}
     </>
+  );
+}
+
+function Notices({ lines, onDismiss }: { lines: readonly NoticeLine[]; onDismiss: ((key: string) => void) | undefined }) {
+  const { t } = useT();
+  const shown = [...lines].reverse().slice(0, NOTICES_SHOWN);
+  const more = lines.length - shown.length;
+  return (
+    <>
+      {shown.map((n) => <Notice key={n.key} line={n} onDismiss={onDismiss} />)}
+      {more > 0 && <span className="status-pill" data-testid="sync-notices-more">{t('status.notice.more', { count: more })}</span>}
+    </>
+  );
+}
+
+function Notice({ line, onDismiss }: { line: NoticeLine; onDismiss: ((key: string) => void) | undefined }) {
+  const { t } = useT();
+  const id = useId();
+  return (
+    <span className="status-pill status-pill--error status-notice" data-testid="sync-notice">
+      <span role="alert" id={id}>{t(line.line)}</span>
+      {onDismiss && (
+        <button type="button" className="status-notice__dismiss" aria-describedby={id} onClick={() => onDismiss(line.key)}>
+          {t('status.notice.dismiss')}
+        </button>
+      )}
+    </span>
   );
 }

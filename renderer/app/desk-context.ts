@@ -13,6 +13,13 @@ export interface Desk {
 }
 
 export const DeskContext = createContext<Desk | null>(null);
+
+/**
+ * How many times the link to main has opened on this page. A new one after the first means
+ * main may have restarted (browser host mode) and forgotten what it held, such as who is signed
+ * in: what a screen asked main when it appeared, it asks again when this changes.
+ */
+export const MainLinkContext = createContext(0);
 export const SettingsContext = createContext<ClinicSettingsDoc | null>(null);
 
 export function useDesk(): Desk {

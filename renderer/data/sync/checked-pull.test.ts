@@ -4,7 +4,8 @@
  * more, and through the real replication — the first sync on Dexie (fake-indexeddb) and
  * RxDB's own downstream on memory — a bad document is never written, is reported once in
  * the sync status (once, however often a page brings it again), and does not make the desk
- * pull for ever; a later good version is taken.
+ * pull for ever; a later good version is taken, and only then does that document's notice go
+ * (the others stay until their own correction comes, or someone dismisses them).
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -116,8 +117,10 @@ describe.each(storages)('a desk pulling bad documents (%s)', (_name, storage) =>
     expect((await db.clients.find().exec()).map((d) => d.id).sort()).toEqual(['client-01', 'client-03', 'client-05']);
     const status = replication.status$.value;
     expect(status.rejectedPulls.map((r) => [r.id, r.params.field])).toEqual([['client-02', 'firstName'], ['client-04', 'lines'], ['client-06', 'createdAt'], ['client-07', 'email'], ['client-08', '_meta']]);
-    // The status bar's problem is a Text, read in each desk's language; in English:
-    expect(inEnglish(status.problem!)).toMatch(/This desk did not take a client the sync server sent \("client-08"\)/);
+    // One notice per document, each a Text read in each desk's language; not the sync's problem.
+    expect(status.notices.map((n) => [n.key, n.kind])).toEqual(['client-02', 'client-04', 'client-06', 'client-07', 'client-08'].map((id) => [`clients/${id}`, 'notTaken']));
+    expect(inEnglish(status.notices.at(-1)!.reason)).toMatch(/This desk did not take a client the sync server sent \("client-08"\)/);
+    expect(status.problem).toBeNull();
     expect(status.stopped).toBe(false);
 
     // Settled: no pulling on and on.
@@ -134,5 +137,13 @@ describe.each(storages)('a desk pulling bad documents (%s)', (_name, storage) =>
     await replication.states.get('clients')!.reSync();
     await vi.waitFor(async () => expect((await db.clients.findOne('client-02').exec())?.firstName).toBe('Kari'));
     expect(replication.status$.value.rejectedPulls).toHaveLength(5);
+    // Corrected, so no longer true: its notice goes, the others stay; one is dismissed.
+    await vi.waitFor(() => expect(replication.status$.value.notices.map((n) => n.id)).toEqual(['client-04', 'client-06', 'client-07', 'client-08']));
+    replication.dismiss('clients/client-07');
+    expect(replication.status$.value.notices.map((n) => n.id)).toEqual(['client-04', 'client-06', 'client-08']);
+    // Brought again as it was, it stays dismissed.
+    await replication.states.get('clients')!.reSync();
+    await replication.awaitInSync();
+    expect(replication.status$.value.notices.map((n) => n.id)).toEqual(['client-04', 'client-06', 'client-08']);
   });
 });

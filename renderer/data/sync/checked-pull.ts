@@ -11,7 +11,8 @@
  * shortened is topped up from the next pages until it is as full as the server's was, or
  * the server's own last page is reached. The checkpoint is always the server's, past
  * what was left out: the desk never asks for a rejected document again, and takes a later
- * version of it (a correction) as soon as one comes. Used by desk-replication.ts only.
+ * version of it (a correction) as soon as one comes, and says so (`onValid`: the documents
+ * that passed, so a notice about an earlier rejected version can go). Used by desk-replication.ts only.
  */
 import type { CollectionName } from '../../../shared/schemas/index.js';
 import { checkPulledDocuments, type PulledRejection } from '../../../shared/sync/document-validation.js';
@@ -19,13 +20,14 @@ import type { PullResponse, SyncCheckpoint, WireDocument } from '../../../shared
 
 export type PullPage = (checkpoint: SyncCheckpoint | undefined, batchSize: number) => Promise<PullResponse>;
 
-export function checkedPull(collection: CollectionName, pull: PullPage, onRejected: (rejected: PulledRejection[]) => void): PullPage {
+export function checkedPull(collection: CollectionName, pull: PullPage, onRejected: (rejected: PulledRejection[]) => void, onValid: (valid: WireDocument[]) => void = () => undefined): PullPage {
   return async (checkpoint, batchSize) => {
     const documents: WireDocument[] = [];
     let from = checkpoint;
     for (;;) {
       const page = await pull(from, batchSize);
       const { valid, rejected } = checkPulledDocuments(collection, page.documents);
+      if (valid.length > 0) onValid(valid);
       if (rejected.length === 0 && documents.length === 0) return page;
       if (rejected.length > 0) onRejected(rejected);
       documents.push(...valid);

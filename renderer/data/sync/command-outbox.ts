@@ -18,13 +18,14 @@
  */
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { commandDocuments, documentKey, isHandedOver, type CommandDocuments, type HandedPart } from '../../../shared/db/command-documents.js';
-import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
+import { noteRefusals, noteTaken, refusalKey } from '../../../shared/db/needs-attention.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../../shared/schemas/index.js';
 import { syncState } from '../../../shared/sync/conflicts.js';
 import { MAX_COMMANDS_PER_PUSH, type CommandOutcome, type PushRefusal, type WireDocument } from '../../../shared/sync/protocol.js';
 import { WHOLE_COMMANDS_PROTOCOL } from '../../../shared/sync/protocol-version.js';
 import { isKeptWhenRefused } from './kept-when-refused.js';
 import type { PendingChanges } from './pending-changes.js';
+import type { SyncNotices } from './sync-notices.js';
 import { SyncError, type SyncHttp } from './sync-http.js';
 import { newOperationId } from '../../../shared/db/operations.js';
 import { text, type Text } from '../../../shared/i18n/text.js';
@@ -42,6 +43,8 @@ export interface CommandOutboxDeps {
   readonly db: ClinicDatabase;
   readonly http: SyncHttp;
   readonly pending: PendingChanges;
+  /** What the status bar says of each command: named by its main part (principalPart) while it waits or was refused. */
+  readonly notices: SyncNotices;
   readonly now: () => Date;
   /** A command was taken: pull these collections again. */
   readonly resync: (collections: readonly CollectionName[]) => void;
@@ -165,7 +168,10 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
       const outcome = outcomes.find((o) => o.id === entry.operation);
       if (!outcome || outcome.outcome === 'wait') {
         waiting.push(entry.operation);
-        if (outcome?.outcome === 'wait') deps.report({ problem: answerText(outcome) });
+        if (outcome?.outcome === 'wait') {
+          const main = principalPart(Object.values(entry.parts));
+          deps.notices.set({ key: refusalKey(main.collection, main.newDocumentState.id), collection: main.collection, id: main.newDocumentState.id, kind: 'waiting', reason: answerText(outcome), sent: main.newDocumentState });
+        }
         continue;
       }
       const parts = Object.values(entry.parts);
@@ -176,6 +182,7 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
           await noteTaken(db, c, ids);
           pulled.add(c);
         }
+        deps.notices.resolve(parts.map((p) => refusalKey(p.collection, p.newDocumentState.id)));
       } else {
         await takeBack(parts, outcome, at);
       }
@@ -204,6 +211,11 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
       else await local.remove();
     }
     deps.report({ refusals });
+    // One notice for the command, named by its main part, with that part's own reason; its entry is already listed.
+    const main = principalPart(parts);
+    const mainRefusal = refusals.find((r) => r.id === main.newDocumentState.id)!;
+    deps.notices.resolve(parts.filter((p) => p !== main).map((p) => refusalKey(p.collection, p.newDocumentState.id)));
+    deps.notices.set({ key: refusalKey(main.collection, main.newDocumentState.id), collection: main.collection, id: main.newDocumentState.id, kind: 'refused', reason: answerText(mainRefusal), sent: main.newDocumentState });
   }
 
   async function retryLater(operations: readonly string[]): Promise<void> {
@@ -294,6 +306,18 @@ export function startCommandOutbox(deps: CommandOutboxDeps): CommandOutbox {
 function refusedWith(id: string, outcome: Extract<CommandOutcome, { outcome: 'refused' }>): PushRefusal & { readonly text: Text } {
   const words = text('sync.commandRefused', { reason: answerText(outcome) });
   return { id, code: 'command_refused', message: inEnglish(words), text: words };
+}
+
+/**
+ * The part that names a command for the person at the desk: the fact they entered (a payment, a
+ * link, a message), else the record they acted on (a booking before the draft invoice it made),
+ * and a log entry last.
+ */
+const NAMING_ORDER: readonly CollectionName[] = ['payments', 'paymentrequests', 'messages', 'bookings', 'invoices', 'clients', 'services', 'staff', 'settings', 'activity'];
+
+export function principalPart(parts: readonly HandedPart[]): HandedPart {
+  const rank = (p: HandedPart) => NAMING_ORDER.indexOf(p.collection);
+  return parts.reduce((best, p) => (rank(p) < rank(best) ? p : best), parts[0]!);
 }
 
 /** A command's parts in the collections' own order (the server judges them so too). */

@@ -13,7 +13,7 @@ import { syncState } from '../../../shared/sync/conflicts.js';
 import { COLLECTION_POLICIES } from '../../../shared/sync/collections.js';
 import { PULL_LIMIT_MAX, type PushRefusal, type SyncCheckpoint, type WireDocument } from '../../../shared/sync/protocol.js';
 import { checkPulledDocuments, type PulledRejection } from '../../../shared/sync/document-validation.js';
-import { noteRefusals, noteTaken } from '../../../shared/db/needs-attention.js';
+import { noteRefusals, noteTaken, refusalKey, watchNeedsAttention } from '../../../shared/db/needs-attention.js';
 import { awaitsNumber } from '../../../shared/domain/invoice-numbering.js';
 import { checkedPull } from './checked-pull.js';
 import { startCommandOutbox, type HandlerRow } from './command-outbox.js';
@@ -22,6 +22,7 @@ import { firstSync } from './first-sync.js';
 import { PendingChanges } from './pending-changes.js';
 import { SyncError, SyncHttp, type SyncTarget } from './sync-http.js';
 import { openSyncStream } from './sync-stream.js';
+import { SyncNotices, type SyncNotice } from './sync-notices.js';
 import { deskClock } from '../../app/desk-clock.js';
 import type { Text } from '../../../shared/i18n/text.js';
 import { answerText } from '../words.js';
@@ -36,11 +37,17 @@ export interface SyncStatus {
   /** When a pull or push last succeeded (ISO instant), or null. */
   lastSyncAt: string | null;
   /**
-   * Why sync stopped, what it waits for, or a pulled document it would not write, as a Text for
-   * the reader's Translator; null when all is well. Refused changes are in the Needs-attention
-   * list instead.
+   * Why sync stopped, or why the last request to the server failed, as a Text for the reader's
+   * Translator; null when all is well (the next request that succeeds clears it). What concerns
+   * one change — waiting, refused, not written — is in `notices`, never here.
    */
   problem: Text | null;
+  /**
+   * What the status bar says about particular changes, each naming its document and each gone
+   * once it is no longer true or was dismissed (sync-notices.ts). The lasting record of a
+   * refusal is the Needs-attention list.
+   */
+  notices: readonly SyncNotice[];
   /** True when sync cannot continue until someone acts (e.g. a revoked desk). */
   stopped: boolean;
   /** This run's latest refusals (the lasting record is shared/db/needs-attention.ts). */
@@ -65,6 +72,8 @@ export interface DeskReplication {
   awaitInSync(): Promise<void>;
   /** Resolves when the first pull of every collection has finished. */
   awaitInitialReplication(): Promise<void>;
+  /** The person at the desk has read this notice (its key): it goes until something new is said about that change. */
+  dismiss(key: string): void;
   stop(): Promise<void>;
   readonly states: ReadonlyMap<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>;
 }
@@ -75,14 +84,18 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   const fetchImpl = options.fetchImpl ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const http = new SyncHttp(options, options.actingStaff, fetchImpl);
   const pending = new PendingChanges();
-  const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, stopped: false, refusals: [], rejectedPulls: [] });
+  const status$ = new BehaviorSubject<SyncStatus>({ connected: false, reachable: true, pending: 0, lastSyncAt: null, problem: null, notices: [], stopped: false, refusals: [], rejectedPulls: [] });
   const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
-  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: status$.value.rejectedPulls.length ? status$.value.problem : null }) });
-  // Each rejected document is reported once, however often a page brings it again.
+  // A request went through: whatever the last failure was is over (a stopped desk stays stopped).
+  const synced = () => update({ reachable: true, lastSyncAt: deskClock().toISOString(), ...(status$.value.stopped ? {} : { problem: null }) });
+  const notices = new SyncNotices();
+  // Each rejected document is listed once, however often a page brings it again; its notice
+  // stays until a version this desk takes comes (or someone dismisses it).
   const rejectPulled = (rejected: PulledRejection[]) => {
     const seen = new Set(status$.value.rejectedPulls.map((r) => `${r.collection}/${r.id}/${r.message}`));
     const fresh = rejected.filter((r) => !seen.has(`${r.collection}/${r.id}/${r.message}`));
-    if (fresh.length > 0) update({ rejectedPulls: [...status$.value.rejectedPulls, ...fresh].slice(-20), problem: answerText(fresh[fresh.length - 1]!) });
+    if (fresh.length > 0) update({ rejectedPulls: [...status$.value.rejectedPulls, ...fresh].slice(-20) });
+    for (const r of rejected) notices.set({ key: refusalKey(r.collection, r.id), collection: r.collection, id: r.id, kind: 'notTaken', reason: answerText(r) });
   };
   const resync$ = new Map<CollectionName, () => void>();
   const streams: Subject<'RESYNC'>[] = [];
@@ -99,12 +112,15 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
   };
 
   subs.push(pending.count$.subscribe((n) => update({ pending: n })));
+  subs.push(notices.notices$.subscribe((list) => update({ notices: list })));
+  // A refusal's notice goes with its Needs-attention entry (accepted again and taken, set aside).
+  subs.push(watchNeedsAttention(db).subscribe((entries) => notices.followList(new Set(entries.map((e) => e.key)))));
 
   // Whether each collection's replication is idle (nothing queued or retrying), for the outbox.
   const idle = new Map<CollectionName, boolean>();
   // A command's documents go to the server together (command-outbox.ts).
   const outbox = startCommandOutbox({
-    db, http, pending, now: deskClock,
+    db, http, pending, notices, now: deskClock,
     collectionIdle: (c) => idle.get(c) ?? false,
     resync: (collections) => { for (const c of collections) resync$.get(c)?.(); },
     report: ({ refusals, problem, reachable, fatal }) => {
@@ -144,7 +160,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
       const res = await http.pull(name, checkpoint, size).catch(fail);
       synced();
       return res;
-    }, rejectPulled);
+    }, rejectPulled, (valid) => notices.resolve(valid.map((d) => refusalKey(name, d.id)), 'notTaken'));
     // An empty collection's first pull writes the pages itself (docs/decisions/0013-first-sync.md).
     const first = firstSync({
       collection: collection as never,
@@ -206,7 +222,11 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
           // time, as after a lost answer, and the rows the server took meanwhile come back unchanged.
           const waiting = res.refusals.filter((r) => r.retryable);
           if (waiting.length > 0) {
-            update({ problem: answerText(waiting[waiting.length - 1]!) });
+            // Said of each change that waits, by name, until the server answers it otherwise.
+            for (const r of waiting) {
+              const row = wire.find((w) => w.newDocumentState.id === r.id);
+              notices.set({ key: refusalKey(name, r.id), collection: name, id: r.id, kind: 'waiting', reason: answerText(r), ...(row ? { sent: row.newDocumentState } : {}) });
+            }
             throw new SyncError(409, waiting[0]!.code, answerText(waiting[0]!));
           }
           // An invoice the server numbered as it took it comes back at once as the server's state
@@ -241,7 +261,16 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
             return { kept: row !== undefined && isKeptWhenRefused(name, row.newDocumentState), sent: row?.newDocumentState };
           }, deskClock().toISOString());
           const appendOnly = COLLECTION_POLICIES[name].appendOnly;
-          await noteTaken(db, name, wire.map((r) => r.newDocumentState.id).filter((id) => !refusedIds.has(id) && (appendOnly || !conflicted.has(id))));
+          const taken = wire.map((r) => r.newDocumentState.id).filter((id) => !refusedIds.has(id) && (appendOnly || !conflicted.has(id)));
+          await noteTaken(db, name, taken);
+          // What the server took needs no word any more; a conflict is an answer too, so nothing waits.
+          notices.resolve(taken.map((id) => refusalKey(name, id)));
+          notices.resolve([...conflicted].filter((id) => !refusedIds.has(id)).map((id) => refusalKey(name, id)), 'waiting');
+          // Each refused change is named in the status bar while its Needs-attention entry lasts.
+          for (const refusal of res.refusals) {
+            const row = wire.find((r) => r.newDocumentState.id === refusal.id);
+            notices.set({ key: refusalKey(name, refusal.id), collection: name, id: refusal.id, kind: 'refused', reason: answerText(refusal), ...(row ? { sent: row.newDocumentState } : {}) });
+          }
           pending.settle(name, snapshot);
           synced();
           // The server numbers a completed invoice as it takes it: fetch that number now rather than
@@ -294,6 +323,7 @@ export function startDeskReplication(db: ClinicDatabase, options: DeskReplicatio
     async awaitInitialReplication() {
       await Promise.all([...states.values()].map((s) => s.awaitInitialReplication()));
     },
+    dismiss: (key) => notices.dismiss(key),
     stop: stopAll,
   };
 }

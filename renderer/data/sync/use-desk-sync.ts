@@ -3,14 +3,22 @@
  * status to the UI. The acting staff member is read at each request, so switching
  * user takes effect at once.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskSyncConfig } from '../../../shared/contract/index.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { readSignedInStaff } from '../../app/session.js';
 import { startDeskReplication, type DeskReplication, type SyncStatus } from './desk-replication.js';
 
-export function useDeskSync(db: ClinicDatabase | null, config: DeskSyncConfig | null | undefined): SyncStatus | null {
+export interface DeskSync {
+  /** Null for a standalone desk, or until replication has said anything. */
+  readonly status: SyncStatus | null;
+  /** The person at the desk has read a notice (its key). */
+  readonly dismiss: (key: string) => void;
+}
+
+export function useDeskSync(db: ClinicDatabase | null, config: DeskSyncConfig | null | undefined): DeskSync {
   const [status, setStatus] = useState<SyncStatus | null>(null);
+  const running = useRef<DeskReplication | null>(null);
   useEffect(() => {
     if (!db || !config) return;
     let replication: DeskReplication | null = startDeskReplication(db, {
@@ -19,6 +27,7 @@ export function useDeskSync(db: ClinicDatabase | null, config: DeskSyncConfig | 
       clinicId: config.clinicId,
       actingStaff: readSignedInStaff,
     });
+    running.current = replication;
     const sub = replication.status$.subscribe(setStatus);
     // Standard Performance entries: how long the first full pull took (read by `npm run bench`).
     performance.mark('sync:start');
@@ -26,8 +35,10 @@ export function useDeskSync(db: ClinicDatabase | null, config: DeskSyncConfig | 
     return () => {
       sub.unsubscribe();
       void replication?.stop();
+      if (running.current === replication) running.current = null;
       replication = null;
     };
   }, [db, config]);
-  return config ? status : null;
+  const dismiss = useCallback((key: string) => running.current?.dismiss(key), []);
+  return { status: config ? status : null, dismiss };
 }

@@ -12,12 +12,12 @@ import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { recordedActor, sameState } from '../../../shared/sync/push-rules.js';
 import { syncState } from '../../../shared/sync/conflicts.js';
 import type { WireDocument } from '../../../shared/sync/protocol.js';
-import type { ClientDoc, InvoiceDoc } from '../../../shared/schemas/index.js';
 import { textOfError } from '../../../shared/i18n/error-text.js';
 import { text as textOf, type Text } from '../../../shared/i18n/text.js';
 import { useT } from '../../app/language.js';
 import { describeRefused, refusalReason, refusedOutcome } from './describe-refused.js';
 import { useNeedsAttention } from './use-needs-attention.js';
+import { refusedContextOf } from './refused-context.js';
 
 interface EntryView {
   readonly entry: RefusedChange;
@@ -34,16 +34,12 @@ async function viewOf(db: ClinicDatabase, entry: RefusedChange): Promise<EntryVi
   const local = found ? (syncState(found.toJSON()) as WireDocument) : null;
   // What was refused is what the entry is about, whatever this desk holds now.
   const doc = entry.sent ?? local;
-  const text = (key: string) => (doc && typeof doc[key] === 'string' ? (doc[key] as string) : '');
-  const invoiceId = entry.collection === 'invoices' ? '' : text('invoiceId');
-  const invoice = invoiceId ? ((await db.invoices.findOne(invoiceId).exec())?.toJSON() as InvoiceDoc | undefined) ?? null : null;
-  const clientId = text('clientId') || invoice?.clientId || '';
-  const client = clientId ? ((await db.clients.findOne(clientId).exec())?.toJSON() as ClientDoc | undefined) ?? null : null;
+  const context = await refusedContextOf(db, entry.collection, doc);
   const nameOf = async (id: string) => (id ? (await db.staff.findOne(id).exec())?.name ?? null : null);
   const actor = doc ? recordedActor(entry.collection, doc).actor : '';
   return {
     entry,
-    what: describeRefused(entry, { doc, invoice, client }),
+    what: describeRefused(entry, context),
     recordedBy: (await nameOf(actor)) ?? textOf(actor === 'system' ? 'attention.recordedBy.system' : actor ? 'attention.recordedBy.unknown' : 'attention.recordedBy.nobody'),
     outcome: refusedOutcome(entry, await nameOf(entry.acceptedBy ?? '')),
     replacedSince: entry.kept && entry.sent !== undefined && local !== null && !sameState(local, entry.sent),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientDoc, InvoiceDoc } from '../../../shared/schemas/index.js';
 import { createTranslator } from '../../../shared/i18n/translator.js';
 import { text } from '../../../shared/i18n/text.js';
-import { describeRefused, refusalReason, refusedOutcome } from './describe-refused.js';
+import { describeNotice, describeRefused, refusalReason, refusedOutcome } from './describe-refused.js';
 
 // An English receptionist at a Norwegian clinic: English words, Norwegian formats.
 const { t } = createTranslator({ language: 'en', clinicLocale: 'nb-NO', timeZone: 'Europe/Oslo' });
@@ -45,5 +45,23 @@ describe('how a refused change reads', () => {
     expect(nb.t(refusalReason(withText))).toBe('Tatt tilbake på denne skranken: den viser det synkroniseringsserveren har.');
     // A Text this desk cannot read (an unknown id) falls back to the English words.
     expect(nb.t(refusalReason({ message: 'Refused.', text: JSON.stringify({ id: 'no.such.id' }) }))).toBe('Refused.');
+  });
+
+  it('names a payment link or chasing step by its invoice and client', () => {
+    const request = { purpose: 'payment_link', invoiceId: 'i1', clientId: 'c1' };
+    expect(t(describeRefused({ collection: 'paymentrequests', kept: false }, { doc: request, invoice, client }))).toBe('Payment link for invoice 12 to Ola Berg');
+    expect(t(describeRefused({ collection: 'paymentrequests', kept: false }, { doc: { ...request, purpose: 'second_reminder' }, invoice: null, client }))).toBe('Second reminder to Ola Berg');
+    expect(nb.t(describeRefused({ collection: 'paymentrequests', kept: false }, { doc: { ...request, purpose: 'final_notice' }, invoice, client }))).toBe('Inkassovarsel for faktura 12 til Ola Berg');
+  });
+
+  it("words a status-bar notice as the change by name and what was said of it, a log entry without its summary", () => {
+    const reason = text('push.waitsForCommand');
+    const doc = { kind: 'payment', amountMinor: 75_000, currency: 'NOK', method: 'cash' };
+    expect(t(describeNotice({ collection: 'payments', kind: 'waiting', reason }, { doc, invoice, client })))
+      .toMatch(/^Payment of 750,00\skr \(Cash\) on invoice 12 for Ola Berg: This change was made together with others/);
+    expect(t(describeNotice({ collection: 'activity', kind: 'refused', reason }, { doc: { summary: 'Took 100 kr' }, invoice: null, client: null }))).toMatch(/^A log entry: This change/);
+    // A pulled document this desk holds no version of: its reason names it (kind and id).
+    const notTaken = text('syncRule.pulledNotTaken', { collection: 'clients', id: '"c9"', reason: 'it is not an object' });
+    expect(t(describeNotice({ collection: 'clients', kind: 'notTaken', reason: notTaken }, { doc: null, invoice: null, client: null }))).toBe('This desk did not take a client the sync server sent ("c9"): it is not an object.');
   });
 });

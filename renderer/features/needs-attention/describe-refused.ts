@@ -4,7 +4,7 @@
  * that each reader's Translator puts into their language and formats. Pure, so the screen and
  * its test read the same.
  */
-import type { ClientDoc, InvoiceDoc, MessageDoc, PaymentDoc } from '../../../shared/schemas/index.js';
+import type { ClientDoc, InvoiceDoc, MessageDoc, PaymentDoc, PaymentRequestDoc } from '../../../shared/schemas/index.js';
 import type { RefusedChange } from '../../../shared/db/needs-attention.js';
 import { METHOD_LABELS } from '../../../shared/domain/payment-rules.js';
 import { invoiceNumberInTextOf } from '../../../shared/domain/invoice-completion.js';
@@ -14,6 +14,7 @@ import type { CollectionName } from '../../../shared/schemas/index.js';
 import { isMessageId } from '../../../shared/i18n/catalogues/index.js';
 import { answerText } from '../../data/words.js';
 import { reasonOf } from '../../../shared/db/needs-attention.js';
+import type { SyncNotice } from '../../data/sync/sync-notices.js';
 
 export interface RefusedContext {
   /** The refused document as this desk holds it, or null when it is gone. */
@@ -49,8 +50,11 @@ function summaryOf(doc: Record<string, unknown>): TextValue {
   return parseStoredText(doc.summaryText) ?? String(doc.summary ?? '');
 }
 
-/** One line saying what the refused change was. */
-export function describeRefused(entry: Pick<RefusedChange, 'collection' | 'kept'>, ctx: RefusedContext): Text {
+/**
+ * One line saying what the refused change was. `short` (the status bar): a log entry by its kind
+ * only, not its summary, so the always-visible line stays one short line.
+ */
+export function describeRefused(entry: Pick<RefusedChange, 'collection' | 'kept'>, ctx: RefusedContext, short = false): Text {
   const doc = ctx.doc;
   if (!doc) return text('attention.what.gone', { record: text(RECORD_LABELS[entry.collection]) });
   switch (entry.collection) {
@@ -62,12 +66,16 @@ export function describeRefused(entry: Pick<RefusedChange, 'collection' | 'kept'
       const inv = doc as unknown as InvoiceDoc;
       return text('attention.what.invoice', { invoice: invoiceNumberInTextOf(inv), ...forClient(ctx) });
     }
+    case 'paymentrequests': {
+      const r = doc as unknown as PaymentRequestDoc;
+      return text('attention.what.paymentRequest', { purpose: String(r.purpose ?? ''), ...forInvoice(ctx) });
+    }
     case 'messages': {
       const m = doc as unknown as MessageDoc;
       return text('attention.what.message', { channel: m.channel, recipient: m.recipient, ...forInvoice(ctx) });
     }
     case 'activity':
-      return text('attention.what.logEntry', { summary: summaryOf(doc) });
+      return short ? text(RECORD_LABELS.activity) : text('attention.what.logEntry', { summary: summaryOf(doc) });
     default:
       return text('attention.what.record', { record: text(RECORD_LABELS[entry.collection]), ...forClient(ctx) });
   }
@@ -83,4 +91,14 @@ export function refusedOutcome(entry: Pick<RefusedChange, 'kept' | 'acceptedBy'>
 export function refusalReason(entry: Pick<RefusedChange, 'message' | 'text'>): Text {
   const reason = reasonOf(entry);
   return typeof reason === 'string' ? answerText({ message: reason }) : reason;
+}
+
+/**
+ * The status bar's line for one notice (renderer/data/sync/sync-notices.ts): the change by name
+ * and what the server or this desk said of it. A pulled document this desk did not write is
+ * named only when the desk holds an earlier version of it; its reason names its kind and id.
+ */
+export function describeNotice(notice: Pick<SyncNotice, 'collection' | 'kind' | 'reason'>, ctx: RefusedContext): Text {
+  if (notice.kind === 'notTaken' && !ctx.doc) return notice.reason;
+  return text('status.notice.line', { what: describeRefused({ collection: notice.collection, kept: true }, ctx, true), reason: notice.reason });
 }

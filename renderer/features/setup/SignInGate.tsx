@@ -3,8 +3,8 @@
  * (docs/decisions/0023-staff-sign-in.md); the first time, choose one. Nothing else of the desk
  * shows until someone is signed in, and the idle lock brings this screen back.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useDesk, useSettings } from '../../app/desk-context.js';
+import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { MainLinkContext, useDesk, useSettings } from '../../app/desk-context.js';
 import { noteSignedInStaff, onSignInAnnounced, SessionContext, type Session } from '../../app/session.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { FullPageMessage } from '../../ui/FullPageMessage.js';
@@ -24,14 +24,18 @@ export function SignInGate({ children }: { children: ReactNode }) {
   const staff = useLiveQuery(() => db.staff.find({ selector: { active: true }, sort: [{ sortKey: 'asc' }] }), [db]);
 
   // Asked again when main signs someone in elsewhere: setup's first admin is signed in as
-  // their password is stored, a moment after this screen appears.
+  // their password is stored, a moment after this screen appears. And asked again when the link
+  // to main opens anew: a desk service that restarted has signed everyone out (decision 0023),
+  // so this page must not go on showing someone as signed in whom main no longer acts for.
   const [asked, setAsked] = useState(0);
+  const linkOpens = useContext(MainLinkContext);
   useEffect(() => onSignInAnnounced(() => setAsked((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
-    main.invoke('staff.current').then((id) => live && setSignedInId(id), () => live && setSignedInId(null));
+    // Unanswered (the host went away mid-request): the first time, nobody; later, as it was until the link reopens and asks again.
+    main.invoke('staff.current').then((id) => live && setSignedInId(id), () => live && setSignedInId((was) => (was === undefined ? null : was)));
     return () => { live = false; };
-  }, [main, asked]);
+  }, [main, asked, linkOpens]);
 
   const signOut = useCallback(() => {
     setSignedInId(null);
