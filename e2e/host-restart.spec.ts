@@ -37,10 +37,11 @@ test('a page whose host restarted is linked again by itself, asks for the passwo
   await startHostProcess({ port, dataDir });
   const backAt = Date.now();
 
-  // Within 5 s: linked again, and told the restart signed everyone out.
+  // Linked again by itself, and told the restart signed everyone out. How soon is the retry
+  // schedule's (socket-bridge.test.ts, on a fake clock); here it is reported, not asserted (decision 0034).
   const signIn = new SignInPage(desk.page);
-  await expect(desk.page.getByRole('heading', { name: 'Who is at the desk?' })).toBeVisible({ timeout: 5_000 });
-  expect(Date.now() - backAt).toBeLessThan(5_000);
+  await expect(desk.page.getByRole('heading', { name: 'Who is at the desk?' })).toBeVisible({ timeout: 20_000 });
+  console.info(`host-restart: the sign-in screen ${Date.now() - backAt} ms after the host was back`);
   await expectAccessible(desk.page, 'sign in after a host restart');
   await signIn.signIn(OSLO_CLINIC.practitioner);
   await expect(mainNav(desk.page)).toBeVisible();

@@ -144,9 +144,11 @@ describe('browser host link', () => {
     // Started again on the same port and data folder: the page's cookie is still good.
     const second = await startTestHost(startHost, cleanups, { dataDir, port: first.port });
     const upAt = Date.now();
-    await vi.waitFor(() => expect(link.map((l) => l.connected)).toEqual([true, false, true]), { timeout: 5_000, interval: 20 });
-    // Found within the 2 s between tries (plus the handshake and a loaded machine's slack), not after a longer backoff or a reload.
-    expect(link[2]!.at - upAt).toBeLessThan(3_000);
+    // Linked again by itself, no reload. How soon is the retry schedule's (at most 2 s between
+    // tries: socket-bridge.test.ts, on a fake clock); here it is only reported, as timings never
+    // decide a test on a loaded machine (decision 0034).
+    await vi.waitFor(() => expect(link.map((l) => l.connected)).toEqual([true, false, true]), { timeout: 20_000, interval: 20 });
+    console.info(`host-link: linked again ${link[2]!.at - upAt} ms after the host was back`);
     // The page announced its database again: main reaches it and sees what the page holds.
     const mainDb = await mainDatabase(second);
     await createMainSideClient(mainDb, client, '2026-11-21', BY);

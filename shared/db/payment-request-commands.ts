@@ -20,6 +20,7 @@ import { requirePermission, type DeskActor } from './acting-staff.js';
 import { loadClientMoney } from './client-money.js';
 import { insertOnce, isRepeat, journaled, modifyAs, partId } from './operations.js';
 import { paymentsActive } from '../domain/activation.js';
+import { problemFields } from '../domain/link-request-status.js';
 
 function refused(id: MessageId, field?: string): never {
   throw new RefusedError(refuse(id, field));
@@ -76,7 +77,7 @@ async function writePaymentRequest(
   const request: PaymentRequestDoc = {
     id: requestId, invoiceId, clientId: invoice.clientId, amountMinor: storedAmountMinor(fixedAmount(plan.value.amountMinor)), currency: invoice.currency,
     channels: plan.value.channels, purpose: 'payment_link', status: 'scheduled', sendAt: plan.value.sendAt, sentAt: '', linkUrl: '',
-    providerRef: '', expiresAt: '', feeMinor: 0, problem: '', ...createStamp(ctx),
+    providerRef: '', expiresAt: '', feeMinor: 0, ...problemFields(null), ...createStamp(ctx),
   };
   await insertOnce(db.paymentrequests, request);
   return logRequest(db, request, ctx);

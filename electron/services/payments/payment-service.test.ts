@@ -253,7 +253,15 @@ describe('the payment service', () => {
     const third = await resendPaymentRequest(db, second.id, ctx);
     await fake.stop();
     await service.handlers['payments.sendDue']();
-    expect((await db.paymentrequests.findOne(third.id).exec())!).toMatchObject({ status: 'scheduled', problem: expect.stringMatching(/Waiting for the payment provider to retire/) });
+    // It stays scheduled and its asker's; the invoice's log says why.
+    expect((await db.paymentrequests.findOne(third.id).exec())!).toMatchObject({ status: 'scheduled', updatedBy: admin, problem: '' });
+    await service.handlers['payments.sendDue']();
+    const waiting = await db.activity.find({ selector: { action: 'link.waiting' } }).exec();
+    // Each reason once, however many passes it waited.
+    expect(waiting.map((e) => e.summary).sort()).toEqual([
+      'The payment link could not be created: Stripe could not be reached while creating the payment link.',
+      'Waiting for the payment provider to retire the link this one replaces, so the client cannot pay both.',
+    ]);
     expect(emails).toHaveLength(2);
   });
 

@@ -77,6 +77,23 @@ describe('who a message comes from (decision 0035)', () => {
     expect(await sendAs(berit, 'clinic')).toEqual({ fromName: 'Fjordside Fysio', senderName: 'Fjordside Fysio' });
   });
 
+  it("still comes from the staff member when the link had to wait a tick, and completes the draft as theirs", async () => {
+    const berit = await addBilling();
+    await (await db.settings.findOne('clinic').exec())!.incrementalPatch({ senderMode: 'staff', senderName: 'Fjordside Fysio' });
+    const request = await createPaymentRequest(db, invoiceId, { amount: '100', channels: ['email'] }, { ...ctx(), actor: berit });
+    const offline = { ...sandbox.provider, createLink: () => Promise.reject(new Error('provider unreachable')) };
+    const claims = createFileClaimStore(path.join(dir, 'claims-retry'));
+    await createScheduler(() => ({ ...deps(claims), provider: offline })).tick();
+    // Nothing went; the request is still Berit's, and the log says why once however often it waits.
+    await createScheduler(() => ({ ...deps(claims), provider: offline })).tick();
+    expect((await db.paymentrequests.findOne(request.id).exec())!).toMatchObject({ status: 'scheduled', updatedBy: berit });
+    const waiting = await db.activity.find({ selector: { action: 'link.waiting' } }).exec();
+    expect(waiting.map((e) => e.summary)).toEqual(['The payment link could not be created: provider unreachable']);
+    await createScheduler(() => deps(claims)).tick();
+    expect(transport.emails.at(-1)!.fromName).toBe('Berit Billing');
+    expect((await db.invoices.findOne(invoiceId).exec())!).toMatchObject({ status: 'completed', updatedBy: berit });
+  });
+
   it('never names a practitioner, by role or by calendar column', async () => {
     // Astrid (the admin) treats clients.
     expect(await sendAs(admin, 'staff')).toEqual({ fromName: 'Fjordside Fysio', senderName: 'Fjordside Fysio' });

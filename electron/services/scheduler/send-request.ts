@@ -8,6 +8,7 @@ import { payByDate } from '../../../shared/domain/dunning.js';
 import { dunningScheduleOf } from '../../../shared/domain/payment-settings.js';
 import type { ClinicDatabase } from '../../../shared/db/database.js';
 import { activityEntry } from '../../../shared/db/activity-log.js';
+import { insertOnce } from '../../../shared/db/operations.js';
 import { loadClientMoney } from '../../../shared/db/client-money.js';
 import { numberingFor } from '../../../shared/db/invoice-commands.js';
 import { completeDraft } from '../../../shared/domain/invoice-completion.js';
@@ -72,6 +73,12 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   const stored = await db.invoices.findOne(request.invoiceId).exec();
   const client = await db.clients.findOne(request.clientId).exec();
   const log = (summary: Text, action: string) => db.activity.insert(activityEntry({ entity: 'invoice', entityId: request.invoiceId, action, summary, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId }));
+  // Why a request that stays scheduled did not go yet (it is tried again): logged once per request
+  // and kind, never written on the request, which stays its asker's — so it still goes in their
+  // name and completes its draft as theirs (shared/domain/message-sender.ts).
+  const noteWaiting = (kind: 'w' | 'n', summary: Text) => insertOnce(db.activity, activityEntry({
+    id: `${kind}-${request.id}`.slice(0, 40), entity: 'invoice', entityId: request.invoiceId, action: 'link.waiting', summary, at: nowIso, by: SYSTEM_ACTOR, deskId: deps.deskId,
+  }));
   const settle = async (status: PaymentRequestDoc['status'], patch: Partial<PaymentRequestDoc>) => {
     await request.incrementalModify((current) => (current.status === 'scheduled' ? { ...current, ...patch, status, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId } : current));
   };
@@ -89,8 +96,7 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
   // is retired at the provider before a new one goes out. Unreachable provider: this one waits.
   const retired = await retireClosedLinks(deps, request.invoiceId, request.id, nowIso);
   if (!retired) {
-    const problem = problemFields(text('msg.problem.waitingToRetire'));
-    await request.incrementalModify((current) => ({ ...current, ...problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
+    await noteWaiting('w', text('msg.problem.waitingToRetire'));
     return 'failed';
   }
 
@@ -136,10 +142,10 @@ export async function sendDueRequest(deps: SenderDeps, requestId: string): Promi
       description, expiresAt, idempotencyKey: `${request.id}:link:${nowIso}`, language: reader.language,
     });
   } catch (err) {
-    const problem = problemFields(text('msg.problem.linkNotCreated', { error: err instanceof Error ? err.message : String(err) }));
-    deps.log(problem.problem);
+    const problem = text('msg.problem.linkNotCreated', { error: err instanceof Error ? err.message : String(err) });
+    deps.log(problemFields(problem).problem);
     // Nothing reached the client; the request stays scheduled and the next tick tries again.
-    await request.incrementalModify((current) => ({ ...current, ...problem, updatedAt: nowIso, updatedBy: SYSTEM_ACTOR, deskId: deps.deskId }));
+    await noteWaiting('n', problem);
     return 'failed';
   }
 
