@@ -107,7 +107,7 @@ export function dunningDueToday(state: DunningState, schedule: DunningSchedule, 
  * The inkassovarsel's deadline: at least 14 days from the day it is sent (inkassoloven § 9;
  * the clinic may give more).
  */
-function finalNoticeDeadline(sentOn: LocalDate, schedule: DunningSchedule): LocalDate {
+export function finalNoticeDeadline(sentOn: LocalDate, schedule: DunningSchedule): LocalDate {
   return addDays(sentOn, Math.max(FINAL_NOTICE_MIN_DAYS.value, schedule.finalNoticeGivesDays));
 }
 

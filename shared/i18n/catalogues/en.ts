@@ -1243,6 +1243,10 @@ export const en = {
   // The clinic's own note that a link was paid.
   'clinicNotice.subject': '{hasNumber, select, yes {Paid by link: {amount}, invoice {number}} other {Paid by link: {amount}}}',
   'clinicNotice.text': '{hasNumber, select, yes {{client} paid {amount} for invoice {number} by payment link.} other {{client} paid {amount} for an invoice (number pending) by payment link.}}',
+  // Outstanding (shared/domain/outstanding.ts)
+  'outstanding.refused.alreadyMarked': 'This invoice is already marked ready for debt collection.',
+  'outstanding.refused.noFinalNotice': 'No inkassovarsel (final notice) has been sent for this invoice yet, so it cannot go to debt collection.',
+  'outstanding.refused.deadlineNotPassed': 'The inkassovarsel gives the client until {deadline}; the invoice can go to debt collection after that day.',
   // The steps of chasing an unpaid invoice (shared/domain/dunning.ts).
   'chase.step.reminder': 'Reminder',
   'chase.step.secondReminder': 'Second reminder',

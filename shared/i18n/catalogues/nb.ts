@@ -1240,6 +1240,10 @@ export const nb: Catalogue = {
   // Klinikkens egen melding om at en lenke er betalt.
   'clinicNotice.subject': '{hasNumber, select, yes {Betalt med lenke: {amount}, faktura {number}} other {Betalt med lenke: {amount}}}',
   'clinicNotice.text': '{hasNumber, select, yes {{client} har betalt {amount} for faktura {number} med betalingslenke.} other {{client} har betalt {amount} for en faktura (nummeret kommer) med betalingslenke.}}',
+  // Utestående (shared/domain/outstanding.ts)
+  'outstanding.refused.alreadyMarked': 'Denne fakturaen er allerede merket klar for inkasso.',
+  'outstanding.refused.noFinalNotice': 'Det er ikke sendt inkassovarsel for denne fakturaen ennå, så den kan ikke sendes til inkasso.',
+  'outstanding.refused.deadlineNotPassed': 'Inkassovarselet gir klienten frist til {deadline}; fakturaen kan sendes til inkasso etter den dagen.',
   // Stegene når en ubetalt faktura følges opp (shared/domain/dunning.ts).
   'chase.step.reminder': 'Purring',
   'chase.step.secondReminder': 'Andre purring',
