@@ -5,7 +5,7 @@
  */
 import { cloneElement, type ReactElement, type ReactNode } from 'react';
 import { parseStoredText } from '../../shared/i18n/stored-text.js';
-import { text, type Text } from '../../shared/i18n/text.js';
+import { peersEnglish, type Text } from '../../shared/i18n/text.js';
 
 /**
  * An answer's own Text when it carries one this code can read (a server's refusal or error, a
@@ -19,7 +19,7 @@ export function answerText(answer: { readonly message: string }): Text {
   }
   // Only a server from before languages sends no Text: its English is all there is. The
   // message too comes from a peer, so only a string is words.
-  return checked ?? text('push.reasonInEnglish', { english: typeof answer.message === 'string' ? answer.message : '' });
+  return checked ?? peersEnglish(typeof answer.message === 'string' ? answer.message : '');
 }
 
 /** Marks where an element goes in a message: pass it as the placeholder's value. */

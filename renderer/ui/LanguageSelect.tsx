@@ -3,9 +3,9 @@
  * their own language, and first the clinic's default (docs/decisions/0033-languages.md).
  */
 import type { SelectHTMLAttributes } from 'react';
-import { CATALOGUES, LANGUAGES } from '../../shared/i18n/catalogues/index.js';
-import { languageOfLocale } from '../../shared/i18n/locale.js';
+import { LANGUAGES } from '../../shared/i18n/catalogues/index.js';
 import { useT } from '../app/language.js';
+import { languageChoiceName } from './language-name.js';
 
 interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
   /** A language code, or '' for the clinic's. */
@@ -16,12 +16,13 @@ interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 
 }
 
 export function LanguageSelect({ value, onChange, clinicLocale, ...rest }: Props) {
-  const { t } = useT();
-  const clinics = CATALOGUES[languageOfLocale(clinicLocale)]['language.name'];
+  const translator = useT();
+  // The same names a record shows the choice by (language-name.ts).
+  const name = (choice: string) => languageChoiceName(choice, clinicLocale, translator);
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t('field.language.clinics', { language: clinics })}</option>
-      {LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{CATALOGUES[code]['language.name']}</option>)}
+      <option value="">{name('')}</option>
+      {LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{name(code)}</option>)}
     </select>
   );
 }

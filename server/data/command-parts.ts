@@ -5,7 +5,7 @@
  */
 import type { CollectionName } from '../../shared/schemas/index.js';
 import { parseStoredText, storedText } from '../../shared/i18n/stored-text.js';
-import { text as textOf, type Text } from '../../shared/i18n/text.js';
+import { peersEnglish, type Text } from '../../shared/i18n/text.js';
 import { inEnglish } from '../../shared/i18n/translator.js';
 import type { PushRow } from '../../shared/sync/protocol.js';
 import type { Queryable } from '../store/store.js';
@@ -53,7 +53,7 @@ export async function commandRefusal(tx: Queryable, clinicId: string, commandId:
   const rows = await tx.query<{ message: string; message_text: string }>('SELECT message, message_text FROM refused_commands WHERE clinic_id = $1 AND command_id = $2', [clinicId, commandId]);
   const row = rows[0];
   if (!row) return null;
-  return { message: row.message, text: parseStoredText(row.message_text) ?? textOf('push.reasonInEnglish', { english: row.message }) };
+  return { message: row.message, text: parseStoredText(row.message_text) ?? peersEnglish(row.message) };
 }
 
 export async function recordTaken(tx: Queryable, clinicId: string, commandId: string, at: Date): Promise<void> {

@@ -10,7 +10,7 @@
  * server/sync/push.ts only.
  */
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas/index.js';
-import { text, type Text } from '../../shared/i18n/text.js';
+import { peersEnglish, text, type Text } from '../../shared/i18n/text.js';
 import { inEnglish } from '../../shared/i18n/translator.js';
 import { commandPartKey, MAX_COMMAND_PARTS, type CommandOutcome, type PushRefusal, type PushRow, type WireDocument } from '../../shared/sync/protocol.js';
 import { readDocuments } from '../data/documents.js';
@@ -35,7 +35,7 @@ const refusedWith = (rows: readonly PushRow[], reason: Text, own: readonly PushR
 
 /** A part's refusal as the reason its command is refused. */
 // This server's own refusals always carry their Text; the English is only for a row from before languages.
-const reasonOf = (refusal: PushRefusal): Text => refusal.text ?? text('push.reasonInEnglish', { english: refusal.message });
+const reasonOf = (refusal: PushRefusal): Text => refusal.text ?? peersEnglish(refusal.message);
 
 export async function takeCommand(
   tx: Queryable, ctx: PushContext, commandId: string, mine: readonly PushRow[], judgeRows: JudgeRows,

@@ -3,8 +3,8 @@
  * clinic's sender name, or — when the clinic chooses it — the staff member who sent it, as
  * Ensora's "From: staff member's name". Never a practitioner: a therapist's name can tell what
  * the client is treated for (docs/design.md invariant 7). Never for what the desk sends by
- * itself (an Automatic booking's link, the chasing): no person sent it. Pure; main's sender
- * and the Settings help both read this.
+ * itself (an Automatic booking's link, the chasing): no person sent it. Pure; read by main's
+ * sender (electron/services/scheduler/send-request.ts).
  */
 import type { ClinicSettingsDoc, PaymentRequestDoc, StaffDoc } from '../schemas/index.js';
 import { isAutomaticLink } from './link-amount.js';
@@ -14,10 +14,10 @@ type SenderSettings = Pick<ClinicSettingsDoc, 'senderMode' | 'senderName' | 'dis
 type SentRequest = Pick<PaymentRequestDoc, 'purpose' | 'amountMinor' | 'updatedBy'>;
 
 /** Whether this staff member treats clients: their name is never a message's sender. */
-export const treatsClients = (staff: Pick<StaffDoc, 'roles' | 'isPractitioner'>): boolean => staff.isPractitioner || staff.roles.includes('practitioner');
+const treatsClients = (staff: Pick<StaffDoc, 'roles' | 'isPractitioner'>): boolean => staff.isPractitioner || staff.roles.includes('practitioner');
 
 /** The clinic's own sender name. */
-export const clinicSender = (settings: SenderSettings): string => settings.senderName || settings.displayName;
+const clinicSender = (settings: SenderSettings): string => settings.senderName || settings.displayName;
 
 /** Whether a person sent this request (a staff link), rather than the desk by itself. */
 export function sentByPerson(request: SentRequest): boolean {

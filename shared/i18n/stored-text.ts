@@ -7,7 +7,7 @@
 import { isCurrency } from '../domain/money.js';
 import { isLocalDate } from '../domain/time.js';
 import { isMessageId } from './catalogues/index.js';
-import type { Text, TextValue } from './text.js';
+import { isText, type Text, type TextValue } from './text.js';
 
 const MAX_VALUES = 12;
 const MAX_STRING = 500;
@@ -67,7 +67,7 @@ function withinLimits(text: Text): Text {
   const values: Record<string, TextValue> = {};
   for (const [k, v] of Object.entries(text.values)) {
     values[k] = typeof v === 'string' ? (v.length <= MAX_STRING ? v : `${v.slice(0, MAX_STRING - 1)}…`)
-      : typeof v === 'object' && v !== null && 'id' in v ? withinLimits(v as Text) : v;
+      : isText(v) ? withinLimits(v) : v;
   }
   return { id: text.id, values };
 }

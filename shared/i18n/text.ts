@@ -44,6 +44,14 @@ export function text(id: MessageId, values?: Readonly<Record<string, TextValue>>
   return values === undefined ? { id } : { id, values };
 }
 
+/**
+ * Words that came only in English, from a peer of a release before languages (its refusal or
+ * error carried no Text, or a row stored before Texts were): shown as they came.
+ */
+export function peersEnglish(english: string): Text {
+  return text('push.reasonInEnglish', { english });
+}
+
 export function isText(value: unknown): value is Text {
   return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
 }
