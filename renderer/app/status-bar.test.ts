@@ -26,7 +26,7 @@ function render(clinicLocale: string, choice: string, status: Partial<SyncStatus
 const line = (n: number, client = 'Ola Berg'): NoticeLine => ({
   key: `paymentrequests/r${n}`,
   line: text('status.notice.line', {
-    what: text('attention.what.paymentRequest', { purpose: 'payment_link', on: 'both', invoice: String(1040 + n), client }),
+    what: text('attention.what.paymentRequest', { purpose: text('linkUi.purpose.paymentLink'), on: 'both', invoice: String(1040 + n), client }),
     reason: text('syncRule.noActor', { what: 'paymentrequests' }),
   }),
 });

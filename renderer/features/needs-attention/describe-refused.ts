@@ -15,6 +15,7 @@ import { isMessageId } from '../../../shared/i18n/catalogues/index.js';
 import { answerText } from '../../data/words.js';
 import { reasonOf } from '../../../shared/db/needs-attention.js';
 import type { SyncNotice } from '../../data/sync/sync-notices.js';
+import { DUNNING_STEP_LABELS, type DunningStep } from '../../../shared/domain/dunning.js';
 
 export interface RefusedContext {
   /** The refused document as this desk holds it, or null when it is gone. */
@@ -68,7 +69,9 @@ export function describeRefused(entry: Pick<RefusedChange, 'collection' | 'kept'
     }
     case 'paymentrequests': {
       const r = doc as unknown as PaymentRequestDoc;
-      return text('attention.what.paymentRequest', { purpose: String(r.purpose ?? ''), ...forInvoice(ctx) });
+      // The same names the link lists use (link-labels.ts): a payment link, or which chasing step.
+      const purpose = r.purpose in DUNNING_STEP_LABELS ? DUNNING_STEP_LABELS[r.purpose as DunningStep] : 'linkUi.purpose.paymentLink';
+      return text('attention.what.paymentRequest', { purpose: text(purpose), ...forInvoice(ctx) });
     }
     case 'messages': {
       const m = doc as unknown as MessageDoc;

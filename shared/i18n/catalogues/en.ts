@@ -1138,7 +1138,7 @@ export const en = {
   'attention.what.invoice': 'Invoice {invoice}{hasClient, select, yes { for {client}} other {}}',
   'attention.what.message': '{channel, select, sms {SMS} other {Email}} to {recipient}{on, select, both { on invoice {invoice} for {client}} invoice { on invoice {invoice}} client { for {client}} other {}}',
   'attention.what.logEntry': 'Log entry: {summary}',
-  'attention.what.paymentRequest': '{purpose, select, reminder {Reminder} second_reminder {Second reminder} final_notice {Final notice} debt_collection {Debt collection step} other {Payment link}}{on, select, both { for invoice {invoice} to {client}} invoice { for invoice {invoice}} client { to {client}} other {}}',
+  'attention.what.paymentRequest': '{purpose}{on, select, both { for invoice {invoice} to {client}} invoice { for invoice {invoice}} client { to {client}} other {}}',
   'attention.outcome.accepted': 'Accepted again by {name}; waiting for the sync server to take it.',
   'attention.outcome.aStaffMember': 'a staff member',
   'attention.outcome.kept': 'Kept on this desk only: the sync server and the other desks do not have it.',

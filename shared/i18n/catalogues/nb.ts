@@ -1135,7 +1135,7 @@ export const nb: Catalogue = {
   'attention.what.invoice': 'Faktura {invoice}{hasClient, select, yes { for {client}} other {}}',
   'attention.what.message': '{channel, select, sms {SMS} other {E-post}} til {recipient}{on, select, both { på faktura {invoice} for {client}} invoice { på faktura {invoice}} client { for {client}} other {}}',
   'attention.what.logEntry': 'Loggføring: {summary}',
-  'attention.what.paymentRequest': '{purpose, select, reminder {Purring} second_reminder {Andre purring} final_notice {Inkassovarsel} debt_collection {Inkassosteg} other {Betalingslenke}}{on, select, both { for faktura {invoice} til {client}} invoice { for faktura {invoice}} client { til {client}} other {}}',
+  'attention.what.paymentRequest': '{purpose}{on, select, both { for faktura {invoice} til {client}} invoice { for faktura {invoice}} client { til {client}} other {}}',
   'attention.outcome.accepted': 'Godtatt på nytt av {name}; venter på at synkroniseringsserveren tar imot den.',
   'attention.outcome.aStaffMember': 'en ansatt',
   'attention.outcome.kept': 'Bare på denne skranken: synkroniseringsserveren og de andre skrankene har den ikke.',
