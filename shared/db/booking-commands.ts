@@ -17,6 +17,7 @@ import { insertOnce, journaled, modifyAs, partId } from './operations.js';
 import { localDateOf } from '../domain/time.js';
 import { automaticLinkRequest, automaticLinkSendAt } from '../domain/auto-send.js';
 import { isAutomaticLink } from '../domain/link-amount.js';
+import { MAX_DURATION_MINUTES } from '../domain/services.js';
 
 export interface BookingInput {
   clientId: string;
@@ -51,7 +52,7 @@ function requireBookableDay(start: string, now: string, settings: { timeZone: st
 }
 
 /** Longest service we allow; bounds how far back an overlapping booking can start. */
-const MAX_DURATION_MS = 24 * 60 * 60_000;
+const MAX_DURATION_MS = MAX_DURATION_MINUTES * 60_000;
 
 export async function findConflicts(db: ClinicDatabase, candidate: Pick<BookingDoc, 'id' | 'practitionerId' | 'start' | 'end'>): Promise<BookingDoc[]> {
   const from = new Date(new Date(candidate.start).getTime() - MAX_DURATION_MS).toISOString();

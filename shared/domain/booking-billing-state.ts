@@ -11,6 +11,7 @@ import { accountOf, type InvoiceAccount, type LedgerInvoice, type MoneyFact } fr
 import { shownInvoiceState } from './invoice-state.js';
 import type { LocalDate } from './time.js';
 import type { MessageId } from '../i18n/text.js';
+import { daysOverdue } from './outstanding.js';
 
 export type BookingBillingState =
   | 'external' | 'no_invoice' | 'draft' | 'unpaid' | 'part_paid' | 'link_sent' | 'overdue' | 'debt_collection' | 'paid' | 'credited' | 'void';
@@ -51,7 +52,7 @@ export function bookingBillingState(
   if (!booking.invoiceId || !invoice || !account) return booking.billing === 'external' && !booking.invoiceId ? 'external' : 'no_invoice';
   const shown = shownInvoiceState(account, requests);
   if (shown !== 'unpaid' && shown !== 'part_paid') return shown;
-  if (invoice.dueDate !== '' && invoice.dueDate < today) return 'overdue';
+  if (daysOverdue(invoice.dueDate, today) > 0) return 'overdue';
   if (liveLink(requests)) return 'link_sent';
   return shown;
 }

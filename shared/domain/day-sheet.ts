@@ -19,6 +19,7 @@ import { clientAccount, type LedgerInvoice, type MoneyFact } from './ledger.js';
 import type { CurrencyCode } from './money.js';
 import { localDaysRange, type LocalDate } from './time.js';
 import { isRefundReversal } from './refund-facts.js';
+import { daysOverdue } from './outstanding.js';
 
 /** Methods by which money actually moves, in the order the sheet lists them. */
 export const TAKING_METHODS = ['cash', 'card_terminal', 'bank_transfer', 'payment_link', 'other'] as const satisfies readonly PaymentMethod[];
@@ -258,7 +259,7 @@ export function outstandingAt(invoices: readonly DaySheetInvoice[], facts: reado
       if (balance <= 0) continue;
       out.count += 1;
       out.totalMinor += balance;
-      if (inv.dueDate !== '' && inv.dueDate < date) {
+      if (daysOverdue(inv.dueDate, date) > 0) {
         out.overdueCount += 1;
         out.overdueMinor += balance;
       }

@@ -1,8 +1,9 @@
 /**
  * The Outstanding list (issue 14 point 3): every open invoice with how long it is overdue and
  * where its chasing stands, filtered, sorted and totalled by one set of rules, and the rule for
- * marking one ready for debt collection by hand. Pure; the Outstanding screen and its bulk
- * actions read it (the screen itself is still to come).
+ * marking one ready for debt collection by hand. Pure; `daysOverdue` is also the calendar's and
+ * the day sheet's rule for "overdue"; the Outstanding screen and its bulk actions (still to come)
+ * read the rest.
  */
 import { DUNNING_STEPS, finalNoticeDeadline, type DunningSchedule, type DunningStep, type StepDone } from './dunning.js';
 import type { LocalDate } from './time.js';

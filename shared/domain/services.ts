@@ -14,6 +14,9 @@ export interface ServiceInput {
 
 export type ServiceFields = Pick<ServiceDoc, 'name' | 'durationMinutes' | 'priceMinor' | 'vatRateBp' | 'currency'>;
 
+/** The longest a service (so a booking) may last: a day. It bounds how far back a booking that reaches a range can start. */
+export const MAX_DURATION_MINUTES = 24 * 60;
+
 export function checkService(input: ServiceInput, currency: CurrencyCode): Result<ServiceFields> {
   const name = checkName(input.name, 'serviceName', 'service.field.name', 120);
   if (!name.ok) return name;
@@ -21,7 +24,7 @@ export function checkService(input: ServiceInput, currency: CurrencyCode): Resul
   if (!/^\d+$/.test(durationText)) return refuse('service.refused.durationFormat', 'duration');
   const duration = Number(durationText);
   if (duration <= 0) return refuse('service.refused.durationTooShort', 'duration');
-  if (duration > 24 * 60) return refuse('service.refused.durationTooLong', 'duration');
+  if (duration > MAX_DURATION_MINUTES) return refuse('service.refused.durationTooLong', 'duration');
   const price = parseAmount(input.price, currency);
   if (!price.ok) return { ...price, field: 'price' };
   const vat = parseVatRate(input.vatRate);

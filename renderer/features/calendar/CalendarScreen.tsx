@@ -45,12 +45,13 @@ export function CalendarScreen() {
   const days = view === 'week' ? 7 : 1;
   const range = useMemo(() => localDaysRange(first, days, settings.timeZone), [first, days, settings.timeZone]);
   const allData = useBookingsInRange(range.from, range.to, today);
-  // The weeks (or days) either side, kept live once this one is shown: stepping to one finds
-  // its queries answered (RxDB keeps a query's result while it is subscribed).
+  // The weeks (or days) either side, their bookings and clients kept live once this one is
+  // shown: stepping to one finds those queries answered (RxDB keeps a query's result while it is
+  // subscribed). Their billing is asked for when they are shown.
   const before = useMemo(() => localDaysRange(addDays(first, -days), days, settings.timeZone), [first, days, settings.timeZone]);
   const after = useMemo(() => localDaysRange(addDays(first, days), days, settings.timeZone), [first, days, settings.timeZone]);
-  useBookingsInRange(before.from, before.to, today, allData !== undefined);
-  useBookingsInRange(after.from, after.to, today, allData !== undefined);
+  useBookingsInRange(before.from, before.to, today, allData !== undefined, false);
+  useBookingsInRange(after.from, after.to, today, allData !== undefined, false);
   const practitioners = usePractitioners();
   const { staff } = useSession();
   const ownOnly = seesOnlyOwnCalendar(staff.roles);

@@ -11,6 +11,7 @@ import { BOOKING_BILLING_LABELS, type BookingBillingState } from '../../../share
 import { useT } from '../../app/language.js';
 import { layoutColumn, visibleHours, type ColumnItem } from './column-layout.js';
 import { hourTops, minuteAt, stackByHour, type CompactColumn } from './compact-layout.js';
+import { clientName } from '../../../shared/domain/clients.js';
 
 export const PX_PER_MINUTE = 1;
 const SLOT_MINUTES = 15;
@@ -194,11 +195,15 @@ export function BookingEntry({ entry, clients, services, practitioners, billing,
   const practitioner = practitioners.get(b.practitionerId);
   const state = billing.get(b.id) ?? 'no_invoice';
   const stateName = t(BOOKING_BILLING_LABELS[state]);
-  const who = client ? `${client.firstName} ${client.lastName}` : t('calendar.grid.unknownClient');
+  const who = client ? clientName(client) : t('calendar.grid.unknownClient');
   const start = time(b.start);
   const end = time(b.end);
   const continues = [entry.fromPreviousDay ? t('calendar.continuedFromPreviousDay') : '', entry.intoNextDay ? t('calendar.continuesNextDay') : ''].filter(Boolean).join(LIST_COMMA);
-  const title = `${start}–${end} ${who}${service ? `, ${service.name}` : ''}${practitioner ? `, ${practitioner.name}` : ''}, ${stateName}${continues ? `, ${continues}` : ''}`;
+  // The hover text, in the reader's words and order (one message, not pieces joined here).
+  const title = t('calendar.booking.title', {
+    start, end, client: who, service: service?.name ?? '', hasService: service ? 'yes' : 'no', practitioner: practitioner?.name ?? '',
+    hasPractitioner: practitioner ? 'yes' : 'no', state: stateName, continues, hasContinues: continues ? 'yes' : 'no',
+  });
   const className = ['booking', compact ? 'booking--row' : '', inList ? 'booking--in-list' : '', entry.fromPreviousDay ? 'booking--from-previous' : '', entry.intoNextDay ? 'booking--into-next' : ''].filter(Boolean).join(' ');
   return (
     <button type="button" className={className} title={title} onClick={() => onOpenBooking(b)} data-billing={state} data-testid={inList ? undefined : `booking-${b.id}`}

@@ -12,9 +12,10 @@ import { seesOnlyOwnCalendar } from '../../../shared/domain/permissions.js';
 import { useLiveQuery } from '../../data/live-query.js';
 import { bookingBillingStates, type BookingBillingState } from '../../../shared/domain/booking-billing-state.js';
 import type { BookingDoc, ClientDoc, InvoiceDoc, PaymentDoc, PaymentRequestDoc, ServiceDoc, StaffDoc } from '../../../shared/schemas/index.js';
+import { MAX_DURATION_MINUTES } from '../../../shared/domain/services.js';
 
 /** The longest a booking can last (a service of at most 24 hours): how far back one can start and still reach the range. */
-const LONGEST_BOOKING_MS = 24 * 60 * 60_000;
+const LONGEST_BOOKING_MS = MAX_DURATION_MINUTES * 60_000;
 
 export interface CalendarData {
   bookings: BookingDoc[];
@@ -22,8 +23,13 @@ export interface CalendarData {
   billing: Map<string, BookingBillingState>;
 }
 
-/** `enabled` false: nothing is asked (a neighbouring range waits until the shown one is painted). */
-export function useBookingsInRange(from: string, to: string, today: string, enabled = true): CalendarData | undefined {
+/**
+ * `enabled` false: nothing is asked (a neighbouring range waits until the shown one is painted).
+ * `billingToo` false: only the bookings and their clients are kept live — a neighbouring range
+ * does not keep the billing queries running, which read most of their collections once invoices
+ * are completed (below), on every write.
+ */
+export function useBookingsInRange(from: string, to: string, today: string, enabled = true, billingToo = true): CalendarData | undefined {
   const { db } = useDesk();
   // From a day earlier: a booking that began before the range and runs into it shows too.
   const since = useMemo(() => new Date(Date.parse(from) - LONGEST_BOOKING_MS).toISOString(), [from]);
@@ -39,7 +45,7 @@ export function useBookingsInRange(from: string, to: string, today: string, enab
   );
   const booked = useMemo(() => bookings?.filter((b) => b.status === 'booked'), [bookings]);
   // Asked for beside the clients, not after them.
-  const billing = useBillingStates(booked, today);
+  const billing = useBillingStates(billingToo ? booked : undefined, today);
   return useMemo(() => {
     if (!booked || !clients || !billing) return undefined;
     return { bookings: booked, clients: new Map(clients.map((c) => [c.id, c])), billing };

@@ -544,6 +544,7 @@ export const en = {
   'calendar.more': '+{count} more',
   'calendar.moreLabel': '{count, plural, one {# more booking} other {# more bookings}} from {from}',
   'calendar.moreTitle': '{day}, {from}–{to}',
+  'calendar.booking.title': '{start}–{end} {client}{hasService, select, yes {, {service}} other {}}{hasPractitioner, select, yes {, {practitioner}} other {}}, {state}{hasContinues, select, yes {, {continues}} other {}}',
   'calendar.continuesNextDay': 'continues the next day',
   'calendar.continuedFromPreviousDay': 'continued from the previous day',
   'bookingUi.title': 'New booking',

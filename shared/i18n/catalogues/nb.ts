@@ -541,6 +541,7 @@ export const nb: Catalogue = {
   'calendar.more': '+{count} til',
   'calendar.moreLabel': '{count, plural, one {# time til} other {# timer til}} fra {from}',
   'calendar.moreTitle': '{day}, {from}–{to}',
+  'calendar.booking.title': '{start}–{end} {client}{hasService, select, yes {, {service}} other {}}{hasPractitioner, select, yes {, {practitioner}} other {}}, {state}{hasContinues, select, yes {, {continues}} other {}}',
   'calendar.continuesNextDay': 'fortsetter neste dag',
   'calendar.continuedFromPreviousDay': 'fortsatt fra dagen før',
   'bookingUi.title': 'Ny time',
